@@ -1,0 +1,110 @@
+"""The records that flow between pipeline stages. Frozen, typed, serialisable with asdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Visibility = Literal["visible", "hidden", "after_due"]
+"""visible: shown to students before and after grading (and shipped in the release);
+hidden: the test's name and points are shown, its message is not;
+after_due: like hidden until the due date has passed, then like visible."""
+
+TestStatus = Literal["passed", "failed", "error", "timeout"]
+"""passed: full points; failed: a check failed or the student's code raised;
+error: the test itself broke (a grader/test bug, flagged for the instructor);
+timeout: the student's code exceeded the per-call or the submission budget."""
+
+SubmissionStatus = Literal[
+    "graded", "no_submission", "invalid_submission", "syntax_error", "import_error",
+    "timeout", "crashed",
+]
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One student's code for one assignment, extracted from a .py, .ipynb or .zip."""
+
+    student: str
+    """Student identifier: the folder name or the file stem in the submissions folder."""
+    assignment: str
+    """Assignment name (the folder name under assignments/)."""
+    path: str
+    """The file the code came from (for messages)."""
+    kind: Literal["py", "ipynb"]
+    """What the code came from (a .zip is unpacked to one of these)."""
+    cells: tuple[str, ...]
+    """Code units run in order in one namespace: one for a .py, one per code cell of a notebook."""
+    sha256: str
+    """Hash of the submitted bytes: an unchanged file is not regraded."""
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """The outcome of one test on one submission. Produced in the trusted process only."""
+
+    name: str
+    """The test's name (function name unless the decorator gives one)."""
+    points: float
+    """Points earned."""
+    max_points: float
+    """Points available."""
+    visibility: Visibility
+    """Who may see the message (see Visibility)."""
+    status: TestStatus
+    """See TestStatus."""
+    message: str = ""
+    """Student-facing explanation: what was checked, expected vs got, worst entry, what to try."""
+    mistake: str | None = None
+    """A named typical mistake, when the checks recognised one (e.g. 'missing 1/N')."""
+    traceback: str = ""
+    """The student's own traceback frames only, when their code raised."""
+    duration: float = 0.0
+    """Seconds spent in this test."""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """All tests of one submission, plus how the submission was run."""
+
+    student: str
+    assignment: str
+    status: SubmissionStatus
+    """'graded' when tests ran (even if all failed), else why they could not run."""
+    tests: tuple[TestResult, ...]
+    message: str = ""
+    """Submission-level explanation (e.g. the syntax error and its line)."""
+    isolation: str = ""
+    """The sandbox level used, e.g. 'bubblewrap' or 'rlimit-subprocess'."""
+    output: str = ""
+    """The student's captured stdout/stderr, capped. Never parsed."""
+    duration: float = 0.0
+    peak_memory_kb: int = 0
+    sha256: str = ""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    """Non-fatal problems, e.g. a notebook cell that raised and was skipped."""
+
+    @property
+    def score(self) -> float:
+        return sum(t.points for t in self.tests)
+
+    @property
+    def max_score(self) -> float:
+        return sum(t.max_points for t in self.tests)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The score after policy (late penalty) for one student and assignment."""
+
+    student: str
+    assignment: str
+    status: SubmissionStatus
+    raw_score: float
+    max_score: float
+    late_penalty: float
+    """Points deducted for lateness (>= 0)."""
+    score: float
+    """raw_score - late_penalty, never below 0."""
+    submitted_at: str | None = None
+    """ISO timestamp of the submission, when known."""

@@ -1,0 +1,142 @@
+"""The test format: plain Python functions with points and visibility on a decorator.
+
+An assignment folder holds `visible_tests.py` (shipped to students, runnable offline) and
+`hidden_tests.py` (never leaves the instructor's side). Each test is a function decorated with
+`@test_case(points=..., visibility=...)`. Its parameters are filled by name:
+
+- `student`: a proxy for the student's module. `student.add_bias(X)` runs in the sandboxed
+  worker and returns plain values (numbers, strings, lists/tuples/dicts, numeric numpy arrays).
+  Student exceptions arrive as `grader.proxy.StudentError` (a test need not catch them).
+- `ref`: the reference module for the assignment (hidden tests only; visible tests must run
+  without it).
+- `rng`: a `numpy.random.Generator` seeded from the assignment and test name (deterministic).
+
+A test passes by returning None, fails by raising (use `grader.checks`, whose failures carry
+student-facing messages), or returns a float in [0, 1] for partial credit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import inspect
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, TypeVar
+
+from grader.models import Visibility
+
+INJECTABLE = ("student", "ref", "rng")
+_VISIBILITIES = ("visible", "hidden", "after_due")
+_ATTR = "__grader_test__"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class TestSpec:
+    """What the decorator records about a test."""
+
+    points: float
+    visibility: Visibility
+    name: str | None
+    timeout: float | None
+
+
+@dataclass(frozen=True)
+class TestCase:
+    """A loaded test: its function and metadata, in file order."""
+
+    name: str
+    points: float
+    visibility: Visibility
+    func: Callable[..., Any]
+    params: tuple[str, ...]
+    source_file: str
+    line: int
+    timeout: float | None = None
+    """Per-call timeout override in seconds (None: the assignment's default)."""
+
+    def seed(self, assignment: str) -> int:
+        """A stable seed from the assignment and test name, for the `rng` parameter."""
+        digest = hashlib.sha256(f"{assignment}:{self.name}".encode()).digest()
+        return int.from_bytes(digest[:8], "little")
+
+
+class TestDefinitionError(Exception):
+    """A mistake in a tests file; the message names the file, line and fix."""
+
+
+def test_case(
+    points: float = 1.0,
+    visibility: Visibility = "hidden",
+    name: str | None = None,
+    timeout: float | None = None,
+) -> Callable[[F], F]:
+    """Mark a function as a graded test worth `points`."""
+    if visibility not in _VISIBILITIES:
+        raise TestDefinitionError(
+            f"visibility={visibility!r} is not one of {', '.join(_VISIBILITIES)}"
+        )
+    if not isinstance(points, int | float) or points < 0:
+        raise TestDefinitionError(f"points={points!r} must be a number >= 0")
+
+    def mark(func: F) -> F:
+        setattr(func, _ATTR, TestSpec(float(points), visibility, name, timeout))
+        return func
+
+    return mark
+
+
+def tests_in_module(module: ModuleType, source_file: str) -> list[TestCase]:
+    """Collect the decorated tests of an imported module, in source order."""
+    found: list[TestCase] = []
+    for attr in vars(module).values():
+        spec = getattr(attr, _ATTR, None)
+        if not isinstance(spec, TestSpec) or not callable(attr):
+            continue
+        params = tuple(inspect.signature(attr).parameters)
+        line = inspect.getsourcelines(attr)[1]
+        unknown = [p for p in params if p not in INJECTABLE]
+        if unknown:
+            raise TestDefinitionError(
+                f"{source_file}:{line}: test {attr.__name__} asks for {', '.join(unknown)}; "
+                f"a test's parameters may only be {', '.join(INJECTABLE)}"
+            )
+        found.append(
+            TestCase(
+                name=spec.name or attr.__name__,
+                points=spec.points,
+                visibility=spec.visibility,
+                func=attr,
+                params=params,
+                source_file=source_file,
+                line=line,
+                timeout=spec.timeout,
+            )
+        )
+    found.sort(key=lambda t: t.line)
+    names = [t.name for t in found]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise TestDefinitionError(f"{source_file}: duplicate test names {dupes}; names must be unique")
+    return found
+
+
+def load_tests_file(path: Path, module_name: str | None = None) -> list[TestCase]:
+    """Import a tests file (trusted code: instructors' tests) and collect its tests."""
+    name = module_name or f"_grader_tests_{hashlib.sha1(str(path).encode()).hexdigest()[:12]}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise TestDefinitionError(f"{path}: cannot be imported as a Python file")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        del sys.modules[name]
+        raise TestDefinitionError(f"{path}: importing the tests failed: {exc!r}") from exc
+    return tests_in_module(module, str(path))
