@@ -1,0 +1,198 @@
+"""assignment.toml, parsed once into frozen dataclasses and validated.
+
+Every error names the file and the key, and says what would be accepted.
+
+    [assignment]
+    title = "Perceptron learning and convergence"
+    module = "perceptron"              # students submit perceptron.py / perceptron.ipynb
+    reference = "reference.perceptron" # the oracle for hidden tests
+    due = 2026-12-01T23:59:00Z         # optional; TOML datetime or ISO string
+    uses_torch = false                 # preload torch in the worker
+
+    [limits]                           # all optional, defaults below
+    call_timeout = 10                  # seconds per call into student code
+    submission_timeout = 120           # seconds for all tests of one submission
+    memory_mb = 2048                   # address-space limit of the worker
+    ...
+
+    [late_policy]                      # optional
+    grace_minutes = 15
+    penalty_per_day = 0.1              # fraction of max score per started day late
+    max_days_late = 7                  # later than this scores 0
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from grader.paths import assignments_dir
+
+
+class ConfigError(Exception):
+    """An invalid assignment.toml; the message names the file, the key and the fix."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one submission's worker."""
+
+    call_timeout: float = 10.0
+    """Seconds one call into student code may take."""
+    submission_timeout: float = 120.0
+    """Wall-clock seconds for all tests of one submission together."""
+    memory_mb: int = 2048
+    """Address-space limit (RLIMIT_AS). torch needs about 650 MiB."""
+    cpu_seconds: int = 300
+    """CPU-time limit (RLIMIT_CPU) of the worker."""
+    file_size_mb: int = 16
+    """Largest file the student's code may write (RLIMIT_FSIZE)."""
+    open_files: int = 256
+    """Open file descriptors (RLIMIT_NOFILE)."""
+    processes: int = 64
+    """Processes/threads of the sandbox user (RLIMIT_NPROC)."""
+    output_kb: int = 64
+    """Captured stdout/stderr kept per submission; the rest is discarded."""
+
+
+@dataclass(frozen=True)
+class LatePolicy:
+    """Deduction for late submissions."""
+
+    grace_minutes: float = 0.0
+    penalty_per_day: float = 0.0
+    """Fraction of the maximum score deducted per started day after the grace period."""
+    max_days_late: float | None = None
+    """Submissions later than this many days score 0 (None: no cut-off)."""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One assignment folder, validated."""
+
+    name: str
+    folder: Path
+    title: str
+    module: str
+    reference: str
+    due: datetime | None = None
+    uses_torch: bool = False
+    limits: Limits = field(default_factory=Limits)
+    late_policy: LatePolicy = field(default_factory=LatePolicy)
+
+    @property
+    def visible_tests_path(self) -> Path:
+        return self.folder / "visible_tests.py"
+
+    @property
+    def hidden_tests_path(self) -> Path:
+        return self.folder / "hidden_tests.py"
+
+    @property
+    def submission_names(self) -> tuple[str, str]:
+        """The file names a student may submit."""
+        return f"{self.module}.py", f"{self.module}.ipynb"
+
+
+def _section(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [{key}] must be a table, got {type(value).__name__}")
+    return value
+
+
+def _dataclass_from(cls: type, table: dict[str, Any], section: str, path: Path) -> Any:
+    known = {f.name: f for f in fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(
+                f"{path}: unknown key {section}.{key}; known keys: {', '.join(known)}"
+            )
+        default = known[key].default
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{path}: {section}.{key} must be a number, got {value!r}")
+        if value < 0:
+            raise ConfigError(f"{path}: {section}.{key} must be >= 0, got {value!r}")
+        values[key] = int(value) if isinstance(default, int) and float(value).is_integer() else value
+    return cls(**values)
+
+
+def _parse_due(value: Any, path: Path) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ConfigError(
+                f"{path}: assignment.due {value!r} is not an ISO date-time "
+                "(e.g. 2026-12-01T23:59:00+00:00)"
+            ) from exc
+    if not isinstance(value, datetime):
+        raise ConfigError(f"{path}: assignment.due must be a date-time, got {value!r}")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def load_assignment(folder: Path) -> Assignment:
+    """Parse and validate `folder/assignment.toml`."""
+    path = folder / "assignment.toml"
+    if not path.is_file():
+        raise ConfigError(f"{path}: not found; every assignment folder needs an assignment.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    unknown = set(data) - {"assignment", "limits", "late_policy"}
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown table(s) {sorted(unknown)}; "
+            "known: [assignment], [limits], [late_policy]"
+        )
+    main = _section(data, "assignment", path)
+    for key in ("title", "module", "reference"):
+        if not isinstance(main.get(key), str) or not main[key].strip():
+            raise ConfigError(f"{path}: assignment.{key} is required and must be a string")
+    if not main["module"].isidentifier():
+        raise ConfigError(
+            f"{path}: assignment.module {main['module']!r} must be a Python module name"
+        )
+    allowed = {"title", "module", "reference", "due", "uses_torch"}
+    extra = set(main) - allowed
+    if extra:
+        raise ConfigError(f"{path}: unknown key(s) assignment.{sorted(extra)}; known: {sorted(allowed)}")
+    uses_torch = main.get("uses_torch", False)
+    if not isinstance(uses_torch, bool):
+        raise ConfigError(f"{path}: assignment.uses_torch must be true or false")
+    return Assignment(
+        name=folder.name,
+        folder=folder,
+        title=main["title"],
+        module=main["module"],
+        reference=main["reference"],
+        due=_parse_due(main.get("due"), path),
+        uses_torch=uses_torch,
+        limits=_dataclass_from(Limits, _section(data, "limits", path), "limits", path),
+        late_policy=_dataclass_from(
+            LatePolicy, _section(data, "late_policy", path), "late_policy", path
+        ),
+    )
+
+
+def find_assignment(name_or_path: str) -> Assignment:
+    """An assignment by bundled name (e.g. 'perceptron') or by folder path."""
+    candidate = Path(name_or_path)
+    if candidate.is_dir():
+        return load_assignment(candidate)
+    bundled = assignments_dir()
+    folder = bundled / name_or_path
+    if folder.is_dir():
+        return load_assignment(folder)
+    known = sorted(p.name for p in bundled.iterdir() if (p / "assignment.toml").is_file())
+    raise ConfigError(
+        f"no assignment {name_or_path!r}: not a folder, and not one of the bundled "
+        f"assignments ({', '.join(known) or 'none yet'})"
+    )
