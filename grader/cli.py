@@ -1,0 +1,39 @@
+"""The `grader` command line. Commands are loaded lazily: `grader check` never pays for pandas
+or matplotlib, which only `report` and `export` need."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+# verb -> "module:attribute" of a click command. One module per verb under grader/commands/.
+COMMANDS: dict[str, str] = {
+    "grade": "grader.commands.grade:grade",
+    "check": "grader.commands.check:check",
+    "generate": "grader.commands.generate:generate",
+    "demo": "grader.commands.demo:demo",
+    "report": "grader.commands.report:report",
+    "export": "grader.commands.export:export",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command: Any = getattr(importlib.import_module(module_name), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(package_name="nn-grader")
+def main() -> None:
+    """Grade neural-network assignments: sandboxed student code, hidden tests, gradient checks."""

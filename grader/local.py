@@ -1,0 +1,92 @@
+"""An in-process stand-in for the student proxy, for TRUSTED code only.
+
+The reference implementations and instructor-written mutants are trusted; running them in the
+grader's process lets the framework's own tests check hidden tests fast (the reference scores
+full marks, each mutant loses the expected tests). Student submissions never use this: they go
+through grader.proxy into a sandboxed worker.
+
+It mimics the proxy's value semantics: arguments are deep-copied in, results are converted to
+plain values (numpy scalars to Python scalars, torch tensors to numpy arrays), exceptions become
+StudentError with the exception's MRO names.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+import traceback as tb
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from grader.errors import BadValue, MissingFunction, StudentError
+
+
+@dataclass(frozen=True)
+class Call:
+    """The outcome of one call: the value and the arguments as they were after the call."""
+
+    value: Any
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    seconds: float
+
+
+def plain(value: Any) -> Any:
+    """Convert a result to the values the proxy would deliver."""
+    if value is None or isinstance(value, bool | int | float | complex | str):
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind not in "biufc":
+            raise BadValue(f"an array of dtype {value.dtype} cannot be returned; use numbers")
+        return np.array(value, copy=True)
+    if type(value).__module__.startswith("torch"):
+        return plain(value.detach().cpu().numpy())
+    if isinstance(value, list | tuple):
+        items = [plain(v) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    raise BadValue(f"a value of type {type(value).__name__} cannot be returned")
+
+
+class LocalStudent:
+    """Calls functions of a trusted module in-process, with the proxy's semantics."""
+
+    def __init__(self, module: ModuleType) -> None:
+        self._module = module
+
+    def __contains__(self, name: str) -> bool:
+        return callable(getattr(self._module, name, None))
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
+        func = getattr(self._module, name, None)
+        if not callable(func):
+            raise MissingFunction(f"{self._module.__name__} defines no function {name!r}")
+        args = copy.deepcopy(args)
+        kwargs = copy.deepcopy(kwargs)
+        start = time.perf_counter()
+        try:
+            value = func(*args, **kwargs)
+        except Exception as exc:
+            raise StudentError(
+                f"{type(exc).__name__}: {exc}",
+                exc_type=type(exc).__name__,
+                exc_mro=tuple(c.__name__ for c in type(exc).__mro__),
+                traceback="".join(tb.format_exception(exc)),
+            ) from None
+        seconds = time.perf_counter() - start
+        return Call(plain(value), tuple(plain(a) for a in args), plain(kwargs), seconds)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self.call(name, *args, **kwargs).value
+
+        return call
