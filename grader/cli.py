@@ -28,7 +28,13 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module_name, attr = target.split(":")
-        command: Any = getattr(importlib.import_module(module_name), attr)
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            return None  # a verb whose module is not part of this build
+        command: Any = getattr(module, attr)
         assert isinstance(command, click.Command)
         return command
 
