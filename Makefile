@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # torch is pinned to the CPU build. Elsewhere, set e.g. TORCH_INDEX="--index-url <cpu wheel index>".
 TORCH_INDEX ?=
 
-.PHONY: setup sandbox demo test lint clean
+.PHONY: setup sandbox browser demo test lint clean
 
 setup: $(VENV)/.installed sandbox
 
@@ -25,10 +25,18 @@ sandbox:
 	      || echo "warning: could not install bubblewrap; grading will use the weaker fallback sandbox"; \
 	  else echo "warning: bubblewrap (bwrap) not found; install it for the strong sandbox"; fi; }
 
+# Headless Chromium renders the HTML reports in the test suite (skipped with a reason if absent).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 \
+	      || echo "warning: could not install chromium; browser tests will be skipped"; \
+	  else echo "warning: chromium not found; browser tests will be skipped"; fi; }
+
 demo: setup
 	$(VENV)/bin/grader demo --out demo-out
 
-test: setup
+test: setup browser
 	$(PY) -m pytest -q -n 2
 
 lint: setup
