@@ -1,0 +1,390 @@
+"""Collect: find each student's entry in a submissions folder and extract their code.
+
+An entry is a folder `<student>/` holding `<module>.py`, `<module>.ipynb` or a .zip with one of
+them, or a single file `<student>.py`, `<student>.ipynb` or `<student>.zip`. The student id is
+the folder name or the file stem. Hidden files and `__MACOSX` folders are ignored everywhere.
+
+Decisions (documented here because students and instructors will ask):
+- Both `<module>.py` and `<module>.ipynb` present: the .py is graded and a warning says so.
+- A name that matches only up to case (`Perceptron.py`) is accepted with a warning.
+- In a folder, a file found directly beats one in a sub-folder; loose files beat .zip files.
+- Zip members are read into memory by their base name and never extracted, so `../` member
+  names cannot write anywhere. Each member is capped while it is being decompressed (a zip
+  bomb stops at the cap, whatever its header claims).
+- Notebooks: only code cells, outputs ignored; IPython magics and shell lines (`%matplotlib`,
+  `!pip install`, `x = !ls`, `np.sum?`) become `pass` so the cell still compiles; a cell that is
+  only a `%%bash`-style cell magic is dropped. Notebooks up to MAX_NOTEBOOK_BYTES are accepted
+  (outputs of hundreds of MB are fine up to that cap).
+- A .py is decoded as UTF-8 (a BOM is fine) or by its PEP 263 coding line.
+
+Errors are `CollectError(status, message)`; the message names the file and says what to fix.
+"""
+
+from __future__ import annotations
+
+import ast
+import codecs
+import hashlib
+import io
+import json
+import re
+import threading
+import tokenize
+import warnings
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from grader.config import Assignment
+from grader.models import Submission
+
+MAX_SOURCE_BYTES = 8 * 2**20
+"""Largest .py accepted (a hand-written module is a few kB)."""
+MAX_NOTEBOOK_BYTES = 256 * 2**20
+"""Largest .ipynb accepted; outputs are discarded after parsing."""
+MAX_ZIP_BYTES = 512 * 2**20
+"""Largest .zip file accepted."""
+_BIG_NOTEBOOK = 16 * 2**20
+_big_notebook_lock = threading.Lock()  # parse one huge notebook at a time (memory)
+
+CollectStatus = Literal["no_submission", "invalid_submission"]
+
+
+class CollectError(Exception):
+    """No usable code in an entry. `status` goes to the score sheet, `message` to the student."""
+
+    def __init__(self, status: CollectStatus, message: str) -> None:
+        super().__init__(message)
+        self.status: CollectStatus = status
+        self.message = message
+
+
+def _ignored(name: str) -> bool:
+    if name in (".", ".."):
+        return False  # path components of a zip member name, not hidden files
+    return name.startswith(".") or name == "__MACOSX" or name == "__pycache__"
+
+
+def find_entries(submissions_dir: Path) -> list[tuple[str, Path]]:
+    """The (student, entry) pairs of a submissions folder, sorted by student.
+
+    When one student has several entries (`alice/` and `alice.py`), the folder wins, then .py,
+    .ipynb, .zip; the others are ignored.
+    """
+    rank = {"": 0, ".py": 1, ".ipynb": 2, ".zip": 3}
+    best: dict[str, tuple[int, Path]] = {}
+    for path in submissions_dir.iterdir():
+        if _ignored(path.name):
+            continue
+        if path.is_dir():
+            student, kind = path.name, ""
+        elif path.is_file() and path.suffix.lower() in rank:
+            student, kind = path.stem, path.suffix.lower()
+        else:
+            continue
+        if student not in best or rank[kind] < best[student][0]:
+            best[student] = (rank[kind], path)
+    return [(student, best[student][1]) for student in sorted(best)]
+
+
+@dataclass(frozen=True)
+class _Source:
+    name: str
+    """Shown in messages: a path, or `archive.zip:member`."""
+    kind: Literal["py", "ipynb"]
+    data: bytes
+
+
+def collect(assignment: Assignment, entry: Path, *, notes: list[str] | None = None) -> Submission:
+    """Extract the student's code from `entry` (a folder or a .py/.ipynb/.zip file).
+
+    Non-fatal problems (e.g. both .py and .ipynb submitted) are appended to `notes`.
+    """
+    notes = notes if notes is not None else []
+    student = entry.name if entry.is_dir() else entry.stem
+    if entry.is_dir():
+        source, digest = _from_folder(assignment, entry, notes)
+    elif not entry.is_file():
+        raise CollectError("no_submission", f"{entry}: not found")
+    elif entry.suffix.lower() == ".zip":
+        data = _read(entry, MAX_ZIP_BYTES, "zip archive")
+        source, digest = _from_zip(assignment, entry, data, notes), _sha256(data)
+    elif entry.suffix.lower() in (".py", ".ipynb"):
+        kind: Literal["py", "ipynb"] = "py" if entry.suffix.lower() == ".py" else "ipynb"
+        cap = MAX_SOURCE_BYTES if kind == "py" else MAX_NOTEBOOK_BYTES
+        data = _read(entry, cap, "notebook" if kind == "ipynb" else "Python file")
+        source, digest = _Source(str(entry), kind, data), _sha256(data)
+    else:
+        expected = ", ".join(assignment.submission_names)
+        raise CollectError(
+            "no_submission", f"{entry}: not a .py, .ipynb or .zip file; submit {expected}"
+        )
+    cells = _python_cells(source) if source.kind == "py" else _notebook_cells(source)
+    return Submission(
+        student=student,
+        assignment=assignment.name,
+        path=source.name,
+        kind=source.kind,
+        cells=cells,
+        sha256=digest,
+    )
+
+
+def entry_sha256(entry: Path) -> str:
+    """A digest of everything in an entry (for entries whose collection failed)."""
+    h = hashlib.sha256()
+    files = [entry] if entry.is_file() else sorted(p for p in entry.rglob("*") if p.is_file())
+    for path in files:
+        h.update(str(path.relative_to(entry) if entry.is_dir() else path.name).encode())
+        h.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read(path: Path, cap: int, what: str) -> bytes:
+    size = path.stat().st_size
+    if size > cap:
+        raise CollectError(
+            "invalid_submission",
+            f"{path}: the {what} is {_mb(size)}, over the {_mb(cap)} limit; "
+            + ("clear all outputs (Edit → Clear All Outputs), save and resubmit"
+               if what == "notebook" else "submit only your code"),
+        )
+    return path.read_bytes()
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:.1f} MB"
+
+
+def _from_folder(
+    assignment: Assignment, folder: Path, notes: list[str]
+) -> tuple[_Source, str]:
+    files = sorted(
+        (p for p in folder.rglob("*") if p.is_file()
+         and not any(_ignored(part) for part in p.relative_to(folder).parts)),
+        key=lambda p: (len(p.relative_to(folder).parts), str(p)),
+    )
+    names = [p.relative_to(folder).as_posix() for p in files]
+    chosen = _choose(assignment, names, str(folder), notes)
+    if chosen is not None:
+        path = files[names.index(chosen)]
+        kind: Literal["py", "ipynb"] = "py" if path.suffix.lower() == ".py" else "ipynb"
+        cap = MAX_SOURCE_BYTES if kind == "py" else MAX_NOTEBOOK_BYTES
+        data = _read(path, cap, "notebook" if kind == "ipynb" else "Python file")
+        return _Source(str(path), kind, data), _sha256(data)
+    zips = [p for p in files if p.suffix.lower() == ".zip"]
+    holding: list[tuple[Path, _Source, bytes]] = []
+    errors: list[CollectError] = []
+    for path in zips:
+        data = _read(path, MAX_ZIP_BYTES, "zip archive")
+        try:
+            holding.append((path, _from_zip(assignment, path, data, notes), data))
+        except CollectError as exc:
+            errors.append(exc)
+    if len(holding) == 1:
+        return holding[0][1], _sha256(holding[0][2])
+    if len(holding) > 1:
+        raise CollectError(
+            "invalid_submission",
+            f"{folder}: several zip files hold {assignment.module}: "
+            f"{', '.join(p.name for p, _, _ in holding)}; submit only one",
+        )
+    if len(errors) == 1:
+        raise errors[0]
+    raise CollectError("no_submission", _not_found(assignment, str(folder), names))
+
+
+def _not_found(assignment: Assignment, where: str, names: list[str]) -> str:
+    expected = " or ".join(assignment.submission_names)
+    listed = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+    found = f"found {listed}" if names else "it is empty"
+    return f"{where}: no {expected} (or a .zip holding one); {found}. Submit {expected}."
+
+
+def _choose(
+    assignment: Assignment, names: list[str], where: str, notes: list[str]
+) -> str | None:
+    """Pick the member/file to grade among `names` (relative paths, shallowest first)."""
+    py, nb = assignment.submission_names
+    for exact in (True, False):
+        def matches(name: str, wanted: str, exact: bool = exact) -> bool:
+            base = PurePosixPath(name).name
+            return base == wanted if exact else base.lower() == wanted.lower()
+
+        py_hits = [n for n in names if matches(n, py)]
+        nb_hits = [n for n in names if matches(n, nb)]
+        if not py_hits and not nb_hits:
+            continue
+        chosen = (py_hits or nb_hits)[0]
+        if py_hits and nb_hits:
+            notes.append(f"{where}: both {py_hits[0]} and {nb_hits[0]} were submitted; "
+                         f"graded {py_hits[0]}")
+        others = [n for n in (py_hits or nb_hits)[1:]]
+        if others:
+            notes.append(f"{where}: several copies of {PurePosixPath(chosen).name}; "
+                         f"graded {chosen}, ignored {', '.join(others)}")
+        if not exact:
+            notes.append(f"{where}: graded {chosen}; the expected name is "
+                         f"{py if chosen.lower().endswith('.py') else nb}")
+        return chosen
+    return None
+
+
+def _from_zip(assignment: Assignment, path: Path, data: bytes, notes: list[str]) -> _Source:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = [
+            i for i in archive.infolist()
+            if not i.is_dir() and not any(_ignored(p) for p in PurePosixPath(i.filename).parts)
+        ]
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise CollectError(
+            "invalid_submission", f"{path}: not a valid zip archive ({exc}); zip your files again"
+        ) from exc
+    infos.sort(key=lambda i: (len(PurePosixPath(i.filename).parts), i.filename))
+    names = [i.filename for i in infos]
+    chosen = _choose(assignment, names, str(path), notes)
+    if chosen is None:
+        raise CollectError("no_submission", _not_found(assignment, str(path), names))
+    info = infos[names.index(chosen)]
+    kind: Literal["py", "ipynb"] = "py" if chosen.lower().endswith(".py") else "ipynb"
+    cap = MAX_SOURCE_BYTES if kind == "py" else MAX_NOTEBOOK_BYTES
+    where = f"{path}:{chosen}"
+    if info.flag_bits & 0x1:
+        raise CollectError("invalid_submission", f"{where}: the zip is encrypted; zip it again "
+                           "without a password")
+    if info.file_size > cap:
+        raise CollectError("invalid_submission", f"{where}: unpacks to {_mb(info.file_size)}, "
+                           f"over the {_mb(cap)} limit; submit only your code")
+    try:
+        with archive.open(info) as member:
+            content = member.read(cap + 1)
+    except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
+        raise CollectError(
+            "invalid_submission", f"{where}: cannot be unpacked ({exc}); zip your files again"
+        ) from exc
+    if len(content) > cap:
+        raise CollectError("invalid_submission", f"{where}: unpacks to more than the "
+                           f"{_mb(cap)} limit; submit only your code")
+    return _Source(where, kind, content)
+
+
+def _decode(source: _Source) -> str:
+    data = source.data
+    if not data.strip():
+        raise CollectError("invalid_submission", f"{source.name}: the file is empty; "
+                           "save your work and submit the file again")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise CollectError(
+            "invalid_submission",
+            f"{source.name}: looks like a binary file, not text (NUL byte at offset {nul}); "
+            "submit the source file itself",
+        )
+    encoding = "utf-8"
+    if source.kind == "py":
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError:
+            encoding = "utf-8"  # an unknown coding line: report it as not UTF-8 below
+    try:
+        return codecs.decode(data, encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CollectError(
+            "invalid_submission",
+            f"{source.name}: not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} "
+            f"(line {line}); save the file as UTF-8 and submit it again",
+        ) from exc
+
+
+def _python_cells(source: _Source) -> tuple[str, ...]:
+    text = _decode(source)
+    return (text.removeprefix("\ufeff"),)
+
+
+_MAGIC = re.compile(r"^\s*(?:[%!?]|[\w.\[\]]+\s*=\s*[%!](?!=)|[\w.]+\?{1,2}\s*$)")
+
+
+def _strip_magics(code: str) -> str | None:
+    """The cell with IPython-only lines replaced by `pass`; None for a non-Python cell."""
+    try:
+        ast.parse(code)
+        return code
+    except (SyntaxError, ValueError):
+        pass
+    lines = code.splitlines()
+    first = next((ln.strip() for ln in lines if ln.strip()), "")
+    if first.startswith("%%"):
+        magic = first[2:].split()[0] if first[2:].split() else ""
+        if magic not in ("time", "timeit", "capture", "prun"):
+            return None  # %%bash, %%html, %%writefile ...: not Python
+        index = next(i for i, ln in enumerate(lines) if ln.strip())
+        lines[index] = f"pass  # [grader] removed: {first}"
+        return "\n".join(lines)
+    out = []
+    for line in lines:
+        if _MAGIC.match(line):
+            indent = line[: len(line) - len(line.lstrip())]
+            out.append(f"{indent}pass  # [grader] removed: {line.strip()}")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _notebook_cells(source: _Source) -> tuple[str, ...]:
+    text = _decode(source)
+    fix = "open it in Jupyter, save it and submit it again"
+    if len(source.data) > _BIG_NOTEBOOK:
+        with _big_notebook_lock:
+            raw = _load_json(source.name, text, fix)
+    else:
+        raw = _load_json(source.name, text, fix)
+    del text
+    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
+        raise CollectError("invalid_submission", f"{source.name}: not a Jupyter notebook "
+                           f"(no list of cells); {fix}")
+    for cell in raw["cells"]:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            cell["outputs"] = []
+    cells = _validated_code_cells(source.name, raw, fix)
+    code = tuple(c for c in (_strip_magics(s) for s in cells if s.strip()) if c is not None)
+    if not code:
+        raise CollectError("invalid_submission", f"{source.name}: the notebook has no code "
+                           "cells; write your code in code cells and submit it again")
+    return code
+
+
+def _load_json(name: str, text: str, fix: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CollectError(
+            "invalid_submission",
+            f"{name}: not a valid notebook: broken JSON at line {exc.lineno}, column "
+            f"{exc.colno} ({exc.msg}); {fix}",
+        ) from exc
+
+
+def _validated_code_cells(name: str, raw: dict[str, Any], fix: str) -> list[str]:
+    import nbformat  # only notebooks pay for it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nb = nbformat.reads(json.dumps(raw), as_version=4)  # type: ignore[no-untyped-call]
+    except Exception as exc:  # nbformat raises several kinds for malformed notebooks
+        raise CollectError(
+            "invalid_submission", f"{name}: not a valid notebook ({exc}); {fix}"
+        ) from exc
+    sources = []
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            text = cell.get("source", "")
+            sources.append("".join(text) if isinstance(text, list) else str(text))
+    return sources

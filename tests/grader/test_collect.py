@@ -1,0 +1,307 @@
+"""collect: entries found, code extracted from .py / .ipynb / .zip, every broken kind named."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader import collect as collect_mod
+from grader.collect import CollectError, collect, entry_sha256, find_entries
+from grader.config import Assignment
+
+CODE = "def add_bias(X):\n    return X\n"
+
+
+@pytest.fixture
+def assignment(tmp_path: Path) -> Assignment:
+    return Assignment(
+        name="perceptron", folder=tmp_path / "a", title="Perceptron", module="perceptron",
+        reference="reference.perceptron",
+    )
+
+
+def notebook(*cells: str | tuple[str, str], outputs: list[object] | None = None) -> bytes:
+    """A v4 notebook; a cell is code, or (cell_type, source)."""
+    nb_cells = []
+    for i, cell in enumerate(cells):
+        kind, source = cell if isinstance(cell, tuple) else ("code", cell)
+        entry: dict[str, object] = {"cell_type": kind, "id": f"c{i}", "metadata": {},
+                                    "source": source}
+        if kind == "code":
+            entry.update(execution_count=None, outputs=outputs or [])
+        nb_cells.append(entry)
+    nb = {"cells": nb_cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    return json.dumps(nb).encode()
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode()
+    path.write_bytes(data)
+    return path
+
+
+# ---------------------------------------------------------------- find_entries
+
+def test_find_entries_folders_and_files_sorted_hidden_ignored(tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    write(subs / "carol" / "perceptron.py", CODE)
+    write(subs / "alice.ipynb", notebook(CODE))
+    write(subs / "bob.zip", zipped({"perceptron.py": CODE.encode()}))
+    write(subs / "dave.py", CODE)
+    write(subs / ".DS_Store", b"x")
+    write(subs / "__MACOSX" / "._alice.ipynb", b"x")
+    write(subs / ".hidden" / "perceptron.py", CODE)
+    write(subs / "notes.txt", "hello")
+    assert find_entries(subs) == [
+        ("alice", subs / "alice.ipynb"),
+        ("bob", subs / "bob.zip"),
+        ("carol", subs / "carol"),
+        ("dave", subs / "dave.py"),
+    ]
+
+
+def test_find_entries_one_entry_per_student_folder_first(tmp_path: Path) -> None:
+    write(tmp_path / "alice" / "perceptron.py", CODE)
+    write(tmp_path / "alice.py", CODE)
+    write(tmp_path / "bob.zip", zipped({"perceptron.py": CODE.encode()}))
+    write(tmp_path / "bob.ipynb", notebook(CODE))
+    assert find_entries(tmp_path) == [("alice", tmp_path / "alice"),
+                                      ("bob", tmp_path / "bob.ipynb")]
+
+
+# ---------------------------------------------------------------- good submissions
+
+def test_collect_py_file_keeps_source_and_hashes_bytes(assignment: Assignment,
+                                                       tmp_path: Path) -> None:
+    path = write(tmp_path / "alice.py", CODE)
+    sub = collect(assignment, path)
+    assert (sub.student, sub.assignment, sub.kind, sub.cells) == (
+        "alice", "perceptron", "py", (CODE,))
+    assert sub.path == str(path)
+    assert sub.sha256 == hashlib.sha256(CODE.encode()).hexdigest()
+
+
+def test_collect_folder_finds_module_in_subfolder(assignment: Assignment,
+                                                   tmp_path: Path) -> None:
+    path = write(tmp_path / "bob" / "hw2" / "perceptron.py", CODE)
+    sub = collect(assignment, tmp_path / "bob")
+    assert (sub.student, sub.path, sub.cells) == ("bob", str(path), (CODE,))
+
+
+def test_collect_py_with_bom_and_latin1_coding_line(assignment: Assignment,
+                                                     tmp_path: Path) -> None:
+    bom = collect(assignment, write(tmp_path / "a.py", b"\xef\xbb\xbf" + CODE.encode()))
+    assert bom.cells == (CODE,)
+    latin = "# -*- coding: latin-1 -*-\n# café\n" + CODE
+    sub = collect(assignment, write(tmp_path / "b.py", latin.encode("latin-1")))
+    assert sub.cells == (latin,)
+
+
+def test_collect_notebook_code_cells_only_outputs_ignored(assignment: Assignment,
+                                                          tmp_path: Path) -> None:
+    data = notebook(("markdown", "# Perceptron"), CODE, "", "print(add_bias(1))",
+                    outputs=[{"output_type": "stream", "name": "stdout", "text": "1\n"}])
+    sub = collect(assignment, write(tmp_path / "carol.ipynb", data))
+    assert (sub.kind, sub.cells) == ("ipynb", (CODE, "print(add_bias(1))"))
+    assert sub.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_collect_notebook_magics_and_shell_lines_become_pass(assignment: Assignment,
+                                                             tmp_path: Path) -> None:
+    cell = ("%matplotlib inline\n!pip install numpy\nimport numpy as np\n"
+            "if True:\n    files = !ls\n    np.sum?\nx = 1 != 2\n")
+    data = notebook(cell, "%%bash\necho hi\n", "%%time\ny = 2\n",
+                    "s = '''\n!not a magic inside a string\n'''\n")
+    sub = collect(assignment, write(tmp_path / "nb.ipynb", data))
+    assert sub.cells == (
+        "pass  # [grader] removed: %matplotlib inline\n"
+        "pass  # [grader] removed: !pip install numpy\n"
+        "import numpy as np\nif True:\n"
+        "    pass  # [grader] removed: files = !ls\n"
+        "    pass  # [grader] removed: np.sum?\n"
+        "x = 1 != 2",
+        "pass  # [grader] removed: %%time\ny = 2",
+        "s = '''\n!not a magic inside a string\n'''\n",
+    )
+    for cell in sub.cells:
+        compile(cell, "cell", "exec")
+
+
+def test_collect_notebook_with_huge_outputs_is_graded(assignment: Assignment,
+                                                      tmp_path: Path) -> None:
+    blob = "A" * (20 * 2**20)  # 20 MB of base64-like output, over the big-notebook threshold
+    out = [{"output_type": "display_data", "metadata": {}, "data": {"image/png": blob}}]
+    sub = collect(assignment, write(tmp_path / "big.ipynb", notebook(CODE, outputs=out)))
+    assert sub.cells == (CODE,)
+
+
+def test_collect_zip_by_basename_traversal_member_never_extracted(
+    assignment: Assignment, tmp_path: Path
+) -> None:
+    data = zipped({"../../evil/perceptron.py": CODE.encode(), "README.md": b"hi"})
+    entry = write(tmp_path / "subs" / "eve.zip", data)
+    sub = collect(assignment, entry)
+    assert (sub.student, sub.kind, sub.cells) == ("eve", "py", (CODE,))
+    assert sub.path == f"{entry}:../../evil/perceptron.py"
+    assert sub.sha256 == hashlib.sha256(data).hexdigest()
+    assert not (tmp_path / "evil").exists()
+    assert sorted(p.name for p in (tmp_path / "subs").iterdir()) == ["eve.zip"]
+
+
+def test_collect_zip_in_folder_with_notebook_and_macosx(assignment: Assignment,
+                                                        tmp_path: Path) -> None:
+    data = zipped({"__MACOSX/hw/._perceptron.ipynb": b"\0\1junk",
+                   "hw/perceptron.ipynb": notebook(CODE)})
+    write(tmp_path / "dan" / "upload.zip", data)
+    sub = collect(assignment, tmp_path / "dan")
+    assert (sub.kind, sub.cells) == ("ipynb", (CODE,))
+    assert sub.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_collect_both_py_and_ipynb_grades_py_with_a_note(assignment: Assignment,
+                                                         tmp_path: Path) -> None:
+    write(tmp_path / "f" / "perceptron.ipynb", notebook("x = 1"))
+    write(tmp_path / "f" / "perceptron.py", CODE)
+    notes: list[str] = []
+    sub = collect(assignment, tmp_path / "f", notes=notes)
+    assert sub.kind == "py"
+    assert notes == [f"{tmp_path / 'f'}: both perceptron.py and perceptron.ipynb were "
+                     "submitted; graded perceptron.py"]
+
+
+def test_collect_wrong_case_accepted_with_a_note(assignment: Assignment, tmp_path: Path) -> None:
+    write(tmp_path / "g" / "Perceptron.py", CODE)
+    notes: list[str] = []
+    assert collect(assignment, tmp_path / "g", notes=notes).cells == (CODE,)
+    assert notes == [f"{tmp_path / 'g'}: graded Perceptron.py; the expected name is perceptron.py"]
+
+
+def test_entry_sha256_changes_with_any_file(tmp_path: Path) -> None:
+    write(tmp_path / "h" / "notes.txt", "a")
+    before = entry_sha256(tmp_path / "h")
+    assert entry_sha256(tmp_path / "h") == before
+    write(tmp_path / "h" / "other.txt", "b")
+    assert entry_sha256(tmp_path / "h") != before
+
+
+# ---------------------------------------------------------------- broken submissions
+
+def broken_cases(tmp: Path) -> list[tuple[str, Path, str, str]]:
+    """(case id, entry, status, exact message)."""
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("perceptron.py", b"#" * (9 * 2**20))
+    huge_member = tmp / "bomb.zip"
+    write(huge_member, bomb.getvalue())
+    cases = [
+        ("empty_folder", tmp / "e1", "no_submission",
+         f"{tmp / 'e1'}: no perceptron.py or perceptron.ipynb (or a .zip holding one); "
+         "it is empty. Submit perceptron.py or perceptron.ipynb."),
+        ("wrong_files", write(tmp / "e2" / "percepton.py", CODE).parent, "no_submission",
+         f"{tmp / 'e2'}: no perceptron.py or perceptron.ipynb (or a .zip holding one); "
+         "found percepton.py. Submit perceptron.py or perceptron.ipynb."),
+        ("empty_py", write(tmp / "e3.py", " \n"), "invalid_submission",
+         f"{tmp / 'e3.py'}: the file is empty; save your work and submit the file again"),
+        ("binary", write(tmp / "e4.py", b"\x7fELF\x02\x00\x00"), "invalid_submission",
+         f"{tmp / 'e4.py'}: looks like a binary file, not text (NUL byte at offset 5); "
+         "submit the source file itself"),
+        ("not_utf8", write(tmp / "e5.py", b"x = 1\ns = 'caf\xe9'\n"), "invalid_submission",
+         f"{tmp / 'e5.py'}: not UTF-8 text: byte 0xe9 at offset 14 (line 2); "
+         "save the file as UTF-8 and submit it again"),
+        ("bad_json", write(tmp / "e6.ipynb", b'{"cells": [\n  {"cell_type": '),
+         "invalid_submission",
+         f"{tmp / 'e6.ipynb'}: not a valid notebook: broken JSON at line 2, column 17 "
+         "(Expecting value); open it in Jupyter, save it and submit it again"),
+        ("json_not_notebook", write(tmp / "e7.ipynb", b"[1, 2]"), "invalid_submission",
+         f"{tmp / 'e7.ipynb'}: not a Jupyter notebook (no list of cells); "
+         "open it in Jupyter, save it and submit it again"),
+        ("notebook_no_code", write(tmp / "e8.ipynb", notebook(("markdown", "hi"))),
+         "invalid_submission",
+         f"{tmp / 'e8.ipynb'}: the notebook has no code cells; "
+         "write your code in code cells and submit it again"),
+        ("zip_without_module", write(tmp / "e9.zip", zipped({"a/b.txt": b"x"})),
+         "no_submission",
+         f"{tmp / 'e9.zip'}: no perceptron.py or perceptron.ipynb (or a .zip holding one); "
+         "found a/b.txt. Submit perceptron.py or perceptron.ipynb."),
+        ("not_a_zip", write(tmp / "e10.zip", b"PK\x03\x04 garbage"), "invalid_submission",
+         f"{tmp / 'e10.zip'}: not a valid zip archive (File is not a zip file); "
+         "zip your files again"),
+        ("zip_bomb", huge_member, "invalid_submission",
+         f"{huge_member}:perceptron.py: unpacks to 9.0 MB, over the 8.0 MB limit; "
+         "submit only your code"),
+        ("two_zips", tmp / "e11", "invalid_submission",
+         f"{tmp / 'e11'}: several zip files hold perceptron: a.zip, b.zip; submit only one"),
+        ("other_suffix", write(tmp / "e12.txt", CODE), "no_submission",
+         f"{tmp / 'e12.txt'}: not a .py, .ipynb or .zip file; "
+         "submit perceptron.py, perceptron.ipynb"),
+    ]
+    (tmp / "e1").mkdir()
+    write(tmp / "e11" / "a.zip", zipped({"perceptron.py": CODE.encode()}))
+    write(tmp / "e11" / "b.zip", zipped({"perceptron.py": CODE.encode()}))
+    return cases
+
+
+CASE_IDS = [
+    "empty_folder", "wrong_files", "empty_py", "binary", "not_utf8", "bad_json",
+    "json_not_notebook", "notebook_no_code", "zip_without_module", "not_a_zip", "zip_bomb",
+    "two_zips", "other_suffix",
+]
+
+
+@pytest.mark.parametrize("case", CASE_IDS)
+def test_collect_broken_submission_status_and_message(case: str, assignment: Assignment,
+                                                      tmp_path: Path) -> None:
+    cases = {c[0]: c[1:] for c in broken_cases(tmp_path)}
+    entry, status, message = cases[case]
+    with pytest.raises(CollectError) as info:
+        collect(assignment, entry)
+    assert (info.value.status, info.value.message) == (status, message)
+
+
+def test_collect_zip_member_lying_about_its_size_is_rejected(
+    assignment: Assignment, tmp_path: Path
+) -> None:
+    data = bytearray(zipped({"perceptron.py": b"#" * 5000}))
+    # Rewrite the declared uncompressed size (central directory and local header) to 10 bytes.
+    for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
+        at = data.find(signature) + offset
+        data[at:at + 4] = (10).to_bytes(4, "little")
+    entry = write(tmp_path / "liar.zip", bytes(data))
+    with pytest.raises(CollectError) as info:
+        collect(assignment, entry)
+    # zipfile stops at the declared size; the checksum then exposes the lie.
+    assert (info.value.status, info.value.message) == (
+        "invalid_submission",
+        f"{entry}:perceptron.py: cannot be unpacked (Bad CRC-32 for file 'perceptron.py'); "
+        "zip your files again",
+    )
+
+
+def test_collect_notebook_over_cap_names_size_and_fix(
+    assignment: Assignment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(collect_mod, "MAX_NOTEBOOK_BYTES", 2**20)
+    out = [{"output_type": "stream", "name": "stdout", "text": "x" * (3 * 2**20)}]
+    entry = write(tmp_path / "big.ipynb", notebook(CODE, outputs=out))
+    with pytest.raises(CollectError) as info:
+        collect(assignment, entry)
+    assert (info.value.status, info.value.message) == (
+        "invalid_submission",
+        f"{entry}: the notebook is 3.0 MB, over the 1.0 MB limit; clear all outputs "
+        "(Edit → Clear All Outputs), save and resubmit",
+    )
