@@ -1,0 +1,53 @@
+"""`grader export RESULTS_DIR --format ...`: score sheets from the gradebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+def _parse_ids(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for value in values:
+        name, sep, cid = value.partition("=")
+        if not sep or not name or not cid.strip().isdigit():
+            raise click.BadParameter(
+                f"{value!r} should look like ASSIGNMENT=CANVAS_ID, e.g. perceptron=48213"
+            )
+        ids[name] = cid.strip()
+    return ids
+
+
+@click.command()
+@click.argument("results_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["csv", "xlsx", "parquet", "canvas", "gradescope"]),
+              help="csv/xlsx/parquet: the course sheet; canvas: a gradebook import CSV; "
+                   "gradescope: results.json per submission.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Output file (a folder for gradescope, or a .json path when the gradebook "
+                   "holds one submission). Default: RESULTS_DIR/export/.")
+@click.option("--canvas-id", "canvas_ids", multiple=True, callback=_parse_ids,
+              metavar="ASSIGNMENT=ID", help="Canvas assignment id for a column (repeatable).")
+@click.option("--roster", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="CSV with a 'student' column and Canvas columns (Student, ID, SIS User ID, "
+                   "SIS Login ID, Section) to fill in the Canvas sheet.")
+def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, str],
+           roster: Path | None) -> None:
+    """Write a score sheet for everything in RESULTS_DIR/gradebook.sqlite."""
+    import pandas as pd
+
+    from grader.export import export as run_export
+
+    roster_frame = pd.read_csv(roster, dtype=str) if roster is not None else None
+    if roster_frame is not None and "student" not in roster_frame.columns:
+        raise click.BadParameter(f"{roster}: needs a 'student' column", param_hint="--roster")
+    try:
+        path = run_export(results_dir, fmt, out, canvas_ids=canvas_ids,  # type: ignore[arg-type]
+                          roster=roster_frame)
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{fmt} written to {path}")

@@ -1,0 +1,261 @@
+"""Score sheets from the gradebook: CSV, XLSX, Parquet, a Canvas import CSV, Gradescope JSON.
+
+The sheet has one row per student (index "student") and, per assignment `a`, one column per test
+("a/<test>", points earned), then "a raw score", "a late penalty", "a total" (after the penalty)
+and "a status"; the last column is "course total", the sum of the assignment totals. The space
+in the total columns keeps them from ever colliding with a test column ("a/<name>").
+
+Canvas: the gradebook import format (what Canvas' own export writes): columns Student, ID,
+SIS User ID, SIS Login ID, Section, then one column per assignment titled "<title> (<canvas id>)"
+(just "<title>" without an id: Canvas then creates the assignment); the first data row is
+"Points Possible". Without a roster, Student and SIS Login ID are our student ids.
+
+Gradescope: one results.json per submission, following the autograder specification: top-level
+score (after the late penalty), execution_time, output, tests with score, max_score, status,
+name, output, visibility. Our visibilities map to Gradescope's: visible -> "visible";
+after_due -> "after_due_date" (Gradescope applies the date); hidden -> "visible" with the output
+replaced by the neutral note, which is exactly our "hidden" (name and points shown, details not).
+Gradescope's own "hidden" would hide the test's points too, and its "after_published" would hide
+the student's total until grades are published.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from grader.models import Grade, RunResult
+from grader.report import HIDDEN_NOTE, GradebookLike, assignment_info, page_name
+
+Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope")
+CANVAS_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
+CANVAS_POINTS_ROW = "    Points Possible"
+COURSE_TOTAL = "course total"
+GRADESCOPE_VISIBILITY = {"visible": "visible", "after_due": "after_due_date", "hidden": "visible"}
+
+
+def _test_names(runs: Sequence[RunResult]) -> list[str]:
+    """Test names in first-seen order across submissions."""
+    seen: dict[str, None] = {}
+    for run in runs:
+        for t in run.tests:
+            seen.setdefault(t.name, None)
+    return list(seen)
+
+
+def score_sheet(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.DataFrame:
+    """One row per student; per assignment the test points, raw score, penalty, total, status."""
+    assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
+    students = sorted({r.student for r in runs} | {g.student for g in grades})
+    sheet = pd.DataFrame(index=pd.Index(students, name="student"))
+    for a in assignments:
+        a_runs = [r for r in runs if r.assignment == a]
+        a_grades = {g.student: g for g in grades if g.assignment == a}
+        by_student = {r.student: r for r in a_runs}
+        for name in _test_names(a_runs):
+            sheet[f"{a}/{name}"] = [
+                next((t.points for t in by_student[s].tests if t.name == name), math.nan)
+                if s in by_student else math.nan
+                for s in students
+            ]
+        raw, penalty, total, status = [], [], [], []
+        for s in students:
+            grade, run = a_grades.get(s), by_student.get(s)
+            if grade is not None:
+                raw.append(grade.raw_score)
+                penalty.append(grade.late_penalty)
+                total.append(grade.score)
+                status.append(grade.status)
+            elif run is not None:
+                raw.append(run.score)
+                penalty.append(0.0)
+                total.append(run.score)
+                status.append(run.status)
+            else:
+                raw.append(math.nan)
+                penalty.append(math.nan)
+                total.append(math.nan)
+                status.append("no_submission")
+        sheet[f"{a} raw score"] = pd.Series(raw, index=sheet.index, dtype="float64")
+        sheet[f"{a} late penalty"] = pd.Series(penalty, index=sheet.index, dtype="float64")
+        sheet[f"{a} total"] = pd.Series(total, index=sheet.index, dtype="float64")
+        sheet[f"{a} status"] = pd.Series(status, index=sheet.index, dtype="object")
+    totals = [f"{a} total" for a in assignments]
+    sheet[COURSE_TOTAL] = sheet[totals].sum(axis=1, min_count=0) if totals else 0.0
+    return sheet
+
+
+def points_possible(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.Series:
+    """The maximum of every numeric column of `score_sheet` (NaN for the penalty columns)."""
+    out: dict[str, float] = {}
+    course = 0.0
+    for a in sorted({r.assignment for r in runs} | {g.assignment for g in grades}):
+        a_runs = [r for r in runs if r.assignment == a]
+        for name in _test_names(a_runs):
+            out[f"{a}/{name}"] = max(
+                t.max_points for r in a_runs for t in r.tests if t.name == name
+            )
+        top = max([g.max_score for g in grades if g.assignment == a]
+                  + [r.max_score for r in a_runs], default=0.0)
+        out[f"{a} raw score"] = top
+        out[f"{a} late penalty"] = math.nan
+        out[f"{a} total"] = top
+        course += top
+    out[COURSE_TOTAL] = course
+    return pd.Series(out, name="points possible", dtype="float64")
+
+
+def canvas_sheet(
+    runs: Sequence[RunResult], grades: Sequence[Grade], *,
+    canvas_ids: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
+    roster: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The Canvas gradebook import table, "Points Possible" row first.
+
+    `roster` (optional) has a "student" column (our ids) and any of the Canvas identity columns.
+    """
+    sheet = score_sheet(runs, grades)
+    maxima = points_possible(runs, grades)
+    assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
+    identity = pd.DataFrame({
+        "Student": sheet.index, "ID": "", "SIS User ID": "", "SIS Login ID": sheet.index,
+        "Section": "",
+    }, index=sheet.index)
+    if roster is not None:
+        known = roster.set_index("student")
+        for column in CANVAS_COLUMNS:
+            if column in known.columns:
+                values = known[column].reindex(sheet.index)
+                identity[column] = values.where(values.notna(), identity[column]).astype(str)
+    rows = [[CANVAS_POINTS_ROW, "", "", "", ""]]
+    columns = list(CANVAS_COLUMNS)
+    for a in assignments:
+        title = (titles or {}).get(a) or assignment_info(a).title
+        cid = (canvas_ids or {}).get(a)
+        columns.append(f"{title} ({cid})" if cid else title)
+        rows[0].append(_number(maxima[f"{a} total"]))
+    for student in sheet.index:
+        row = [identity.at[student, c] for c in CANVAS_COLUMNS]
+        row += [_number(sheet.at[student, f"{a} total"]) for a in assignments]
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _number(value: float) -> str:
+    """Canvas wants plain numbers; a blank cell leaves a grade untouched."""
+    if value != value:
+        return ""
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, Any]:
+    """The Gradescope autograder results.json for one submission."""
+    tests = []
+    for t in run.tests:
+        if t.visibility == "hidden":
+            output = HIDDEN_NOTE
+        else:
+            parts = [f"Looks like: {t.mistake}" if t.mistake else "", t.message,
+                     f"Your code raised:\n{t.traceback}" if t.traceback else ""]
+            output = "\n\n".join(p for p in parts if p)
+        tests.append({
+            "name": t.name,
+            "score": float(t.points),
+            "max_score": float(t.max_points),
+            "status": "passed" if t.status == "passed" else "failed",
+            "output": output,
+            "output_format": "text",
+            "visibility": GRADESCOPE_VISIBILITY[t.visibility],
+        })
+    lines = [f"Submission: {run.status.replace('_', ' ')}."]
+    if run.message:
+        lines.append(run.message)
+    if grade is not None and grade.late_penalty > 0:
+        lines.append(f"Raw score {_number(grade.raw_score)}, late penalty "
+                     f"-{_number(grade.late_penalty)}.")
+    lines += [f"Warning: {w}" for w in run.warnings]
+    lines.append(f"Isolation: {run.isolation or 'unknown'}.")
+    return {
+        "score": float(grade.score if grade is not None else run.score),
+        "execution_time": math.ceil(run.duration),
+        "output": "\n".join(lines),
+        "output_format": "text",
+        "visibility": "visible",
+        "tests": tests,
+    }
+
+
+def export_book(
+    book: GradebookLike, fmt: Format, out: Path, *,
+    canvas_ids: Mapping[str, str] | None = None, roster: pd.DataFrame | None = None,
+) -> Path:
+    """Write `fmt` for everything in `book` to `out` (a file; a folder for gradescope)."""
+    runs, grades = book.run_results(), book.grades()
+    out = Path(out)
+    if fmt == "gradescope":
+        return _write_gradescope(runs, grades, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "canvas":
+        canvas_sheet(runs, grades, canvas_ids=canvas_ids, roster=roster).to_csv(out, index=False)
+        return out
+    sheet = score_sheet(runs, grades)
+    if fmt == "csv":
+        sheet.to_csv(out)
+    elif fmt == "xlsx":
+        with pd.ExcelWriter(out, engine="openpyxl") as writer:
+            sheet.to_excel(writer, sheet_name="scores")
+            points_possible(runs, grades).to_frame().to_excel(writer, sheet_name="points possible")
+    elif fmt == "parquet":
+        sheet.to_parquet(out)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return out
+
+
+def _write_gradescope(runs: Sequence[RunResult], grades: Sequence[Grade], out: Path) -> Path:
+    by_key = {(g.assignment, g.student): g for g in grades}
+    if out.suffix == ".json":
+        if len(runs) != 1:
+            raise ValueError(
+                f"{out}: a single results.json needs exactly one submission in the gradebook, "
+                f"found {len(runs)}; give a folder to get one file per submission"
+            )
+        targets = [(runs[0], out)]
+    else:
+        targets = [(r, out / page_name(r.assignment) / page_name(r.student) / "results.json")
+                   for r in runs]
+    for run, path in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = gradescope_results(run, by_key.get((run.assignment, run.student)))
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
+DEFAULT_NAMES: dict[Format, str] = {
+    "csv": "scores.csv", "xlsx": "scores.xlsx", "parquet": "scores.parquet",
+    "canvas": "canvas.csv", "gradescope": "gradescope",
+}
+
+
+def export(
+    results_dir: Path, fmt: Format, out: Path | None = None, *,
+    canvas_ids: Mapping[str, str] | None = None, roster: pd.DataFrame | None = None,
+) -> Path:
+    """Export results_dir/gradebook.sqlite; default target results_dir/export/<name>."""
+    from grader.gradebook import Gradebook
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    results_dir = Path(results_dir)
+    path = results_dir / "gradebook.sqlite"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no gradebook here; run `grader grade` first")
+    target = out if out is not None else results_dir / "export" / DEFAULT_NAMES[fmt]
+    return export_book(Gradebook(path), fmt, target, canvas_ids=canvas_ids, roster=roster)
