@@ -1,0 +1,424 @@
+"""Hidden tests for `backprop` (assignment 6): losses, softmax and backpropagation.
+
+Every gradient a student writes is checked twice: against reference.backprop, and against a
+numerical gradient of the student's OWN loss (so a wrong loss with a matching gradient and a right
+loss with a wrong gradient are told apart). Each test makes at most ~60 calls into the student's
+module. Failures name the typical mistake when the student's value matches a wrong variant
+computed here (transposed dW, missing 1/N, reg·W instead of 2·reg·W, sign flipped, σ for σ′, no
+max-shift, the j = y_i hinge term, Jacobian errors, a missing DAG path, db over the wrong axis).
+"""
+
+import numpy as np
+
+from grader import checks
+from grader import mistakes as m
+from grader.testing import test_case
+
+SHAPES = ((3, 4, 6), (5, 3, 8), (4, 4, 3))        # (D, C, N): D ≠ C exposes a transposed dW
+
+# mistakes special to this assignment (the general ones come from grader.mistakes)
+HINGE_TRUE_CLASS = "counting the j = y_i term in the hinge loss (adds 1 per sample)"
+DB_AXIS = "db summed over the wrong axis (over units instead of samples)"
+JAC_DIAG_ONLY = "softmax_jacobian is diag(p) only (the − p pᵀ term is missing)"
+JAC_OUTER_SIGN = "softmax_jacobian is diag(p) + p pᵀ (p pᵀ sign error)"
+JAC_OUTER_ONLY = "softmax_jacobian is − p pᵀ only (the diag(p) term is missing)"
+DAG_NO_X0_X2 = "missing the direct x0→x2 path (only the paths through x1 summed)"
+DAG_NO_X1_X2 = "missing the x1→x2 edge (path x0→x1→x2→x3 not summed)"
+DAG_NO_X1_X3 = "missing the direct x1→x3 edge (path x0→x1→x3 not summed)"
+DAG_ONLY_X0_X2 = "only the direct x0→x2 path summed"
+CHAIN_INNER = "missing the inner derivative 2x of x²"
+CHAIN_COS_X = "cos(x) instead of cos(x²)"
+CHAIN_OUTER = "missing the outer factor e^{sin x²}"
+
+
+# --------------------------------------------------------------------------- problems
+
+
+def linear_problem(rng, D, C, N, *, scale=1.0):
+    """W, X, y, reg with every hinge margin at least 1e-3 away from its kink at 0."""
+    while True:
+        W = scale * rng.normal(size=(D, C))
+        X = rng.normal(size=(N, D))
+        y = rng.integers(0, C, size=N)
+        s = X @ W
+        margins = s - s[np.arange(N), y][:, None] + 1.0
+        margins[np.arange(N), y] = 1.0
+        if np.abs(margins).min() > 1e-3:
+            return W, X, y, float(rng.uniform(0.1, 1.0))
+
+
+def data_loss_and_grad(ref, loss_fn, W, X, y, reg):
+    """(loss, dW) without the regulariser, and the regulariser's (value, gradient)."""
+    loss, dW = getattr(ref, loss_fn)(W, X, y, reg)
+    return loss - reg * np.sum(W * W), dW - 2 * reg * W, reg * np.sum(W * W), 2 * reg * W
+
+
+def loss_mistakes(ref, loss_fn, W, X, y, reg):
+    data, _, reg_value, _ = data_loss_and_grad(ref, loss_fn, W, X, y, reg)
+    N = X.shape[0]
+    mistakes = {
+        m.MISSING_MEAN: N * data + reg_value,
+        m.MISSING_REG: data,
+        "regulariser 0.5·reg·ΣW² instead of reg·ΣW²": data + 0.5 * reg_value,
+    }
+    if loss_fn == "hinge_loss":
+        mistakes[HINGE_TRUE_CLASS] = data + 1.0 + reg_value
+    return mistakes
+
+
+def grad_mistakes(ref, loss_fn, W, X, y, reg):
+    _, dW_data, _, dW_reg = data_loss_and_grad(ref, loss_fn, W, X, y, reg)
+    dW = dW_data + dW_reg
+    N = X.shape[0]
+    return {
+        m.TRANSPOSED: dW.T,
+        m.MISSING_MEAN: N * dW_data + dW_reg,
+        m.REG_FACTOR: dW_data + dW_reg / 2,
+        m.MISSING_REG: dW_data,
+        m.SIGN: -dW,
+    }
+
+
+def random_mlp(rng, sizes, N):
+    params = {}
+    for l in range(1, len(sizes)):
+        params[f"W{l}"] = rng.normal(size=(sizes[l - 1], sizes[l])) / np.sqrt(sizes[l - 1])
+        params[f"b{l}"] = 0.5 * rng.normal(size=sizes[l])
+    X = rng.normal(size=(N, sizes[0]))
+    y = rng.integers(0, sizes[-1], size=N)
+    return params, X, y
+
+
+def mlp_variant(ref, params, X, y, *, sigma_as_prime=False, b_axis=0):
+    """The MLP grads with one typical mistake in the backward pass (numpy, lecture notation)."""
+    L = len(params) // 2
+    x = [np.asarray(X, dtype=np.float64)]
+    for l in range(1, L + 1):
+        s = x[l - 1] @ params[f"W{l}"] + params[f"b{l}"]
+        x.append(ref.sigmoid(s) if l < L else s)
+    delta = ref.softmax(x[L])
+    delta[np.arange(len(y)), y] -= 1.0
+    delta /= len(y)
+    grads = {}
+    for l in range(L, 0, -1):
+        grads[f"W{l}"] = x[l - 1].T @ delta
+        grads[f"b{l}"] = delta.sum(axis=b_axis)
+        if l > 1:
+            dsigma = x[l - 1] if sigma_as_prime else x[l - 1] * (1 - x[l - 1])
+            delta = (delta @ params[f"W{l}"].T) * dsigma
+    return grads
+
+
+def mlp_mistakes(ref, params, X, y, key):
+    """{mistake: wrong value of grads[key]} for one key of the grads dict."""
+    _, grads = ref.mlp_loss_and_grads(params, X, y)
+    return {
+        m.SIGMA_PRIME: mlp_variant(ref, params, X, y, sigma_as_prime=True)[key],
+        DB_AXIS: mlp_variant(ref, params, X, y, b_axis=1)[key],
+        m.TRANSPOSED: grads[key].T,
+        m.MISSING_MEAN: len(y) * grads[key],
+        m.SIGN: -grads[key],
+    }
+
+
+def check_keys(grads, expected_keys):
+    """grads is a dict with exactly the expected keys (fails as a check, never with KeyError)."""
+    got = sorted(grads) if isinstance(grads, dict) else grads
+    checks.equal(got, sorted(expected_keys), name="the keys of the grads dict")
+
+
+def check_mlp_grads(got, ref, params, X, y):
+    _, expected = ref.mlp_loss_and_grads(params, X, y)
+    check_keys(got, expected)
+    for key in expected:
+        checks.close(got[key], expected[key], name=f"grads[{key!r}]",
+                     mistakes=mlp_mistakes(ref, params, X, y, key))
+
+
+def dag_problem(rng, d0, d1, d2):
+    return (rng.normal(size=d0), rng.normal(size=(d1, d0)),
+            rng.normal(size=(d2, d0 + d1)), rng.normal(size=d1 + d2))
+
+
+def dag_x0_mistakes(x0, W1, W2, W3):
+    """∂x3/∂x0 with one of the three paths x0→x1→x3, x0→x1→x2→x3, x0→x2→x3 left out."""
+    d0, d1 = len(x0), len(W1)
+    x1 = np.tanh(W1 @ x0)
+    x2 = np.tanh(W2 @ np.concatenate([x0, x1]))
+    ds2 = W3[d1:] * (1 - x2**2)
+    dz2 = W2.T @ ds2
+    via_x2 = dz2[:d0]                                       # x0 → x2 → x3
+    via_x1_x3 = W1.T @ (W3[:d1] * (1 - x1**2))              # x0 → x1 → x3
+    via_x1_x2 = W1.T @ (dz2[d0:] * (1 - x1**2))             # x0 → x1 → x2 → x3
+    return {
+        DAG_NO_X0_X2: via_x1_x3 + via_x1_x2,
+        DAG_NO_X1_X2: via_x2 + via_x1_x3,
+        DAG_NO_X1_X3: via_x2 + via_x1_x2,
+        DAG_ONLY_X0_X2: via_x2,
+    }
+
+
+# --------------------------------------------------------------------------- softmax
+
+
+@test_case(points=1, visibility="hidden")
+def softmax_matches_reference(student, ref, rng):
+    for shape in ((1, 2), (4, 3), (7, 10)):
+        Z = 3 * rng.normal(size=shape)
+        P = ref.softmax(Z)
+        checks.close(student.softmax(Z), P, name=f"softmax(Z), Z of shape {shape}", mistakes={
+            "softmax over the columns instead of the rows": ref.softmax(Z.T).T,
+            "exp(Z) not normalised": np.exp(Z),
+        })
+
+
+@test_case(points=1, visibility="hidden")
+def softmax_stable_at_large_logits(student, ref, rng):
+    Z = rng.normal(size=(4, 5))
+    Z[0] += 1e3
+    Z[1] -= 1e3
+    Z[2, 0] += 1e3
+    Z[3, :2] += np.array([1e3, -1e3])
+    checks.close(student.softmax(Z), ref.softmax(Z), name="softmax(Z) for logits of ±1e3",
+                 mistakes=m.non_finite(m.NO_MAX_SHIFT))
+
+
+@test_case(points=0.5, visibility="hidden")
+def softmax_leaves_input_unchanged(student, rng):
+    Z = 2 * rng.normal(size=(3, 4)) + 5
+    call = student.call("softmax", Z)
+    checks.unchanged(Z, call.args[0], name="Z")
+
+
+@test_case(points=1.5, visibility="hidden")
+def softmax_jacobian_matches_reference(student, ref, rng):
+    for C in (2, 3, 6):
+        p = ref.softmax(rng.normal(size=(1, C)))[0]
+        expected = ref.softmax_jacobian(p)
+        checks.close(student.softmax_jacobian(p), expected,
+                     name=f"softmax_jacobian(p) for C = {C}", mistakes={
+                         JAC_DIAG_ONLY: np.diag(p),
+                         JAC_OUTER_SIGN: np.diag(p) + np.outer(p, p),
+                         JAC_OUTER_ONLY: -np.outer(p, p),
+                     })
+    one_hot = np.eye(4)[1]
+    checks.close(student.softmax_jacobian(one_hot), np.zeros((4, 4)),
+                 name="softmax_jacobian of a one-hot p (a saturated softmax)")
+
+
+# --------------------------------------------------------------------------- hinge loss
+
+
+@test_case(points=1.5, visibility="hidden")
+def hinge_loss_value_matches_reference(student, ref, rng):
+    for D, C, N in SHAPES:
+        W, X, y, reg = linear_problem(rng, D, C, N)
+        got, _ = student.hinge_loss(W, X, y, reg)
+        checks.close(got, ref.hinge_loss(W, X, y, reg)[0], name=f"hinge loss (D={D}, C={C}, N={N})",
+                     mistakes=loss_mistakes(ref, "hinge_loss", W, X, y, reg))
+
+
+@test_case(points=1.5, visibility="hidden")
+def hinge_gradient_matches_reference(student, ref, rng):
+    for D, C, N in SHAPES:
+        W, X, y, reg = linear_problem(rng, D, C, N)
+        _, got = student.hinge_loss(W, X, y, reg)
+        checks.close(got, ref.hinge_loss(W, X, y, reg)[1], name=f"dW (D={D}, C={C}, N={N})",
+                     mistakes=grad_mistakes(ref, "hinge_loss", W, X, y, reg))
+
+
+@test_case(points=1, visibility="hidden")
+def hinge_gradient_matches_own_loss(student, ref, rng):
+    W, X, y, reg = linear_problem(rng, 3, 4, 6)
+    _, dW = student.hinge_loss(W, X, y, reg)
+    checks.gradient(dW, lambda V: student.hinge_loss(V, X, y, reg)[0], W,
+                    name="dW against central differences of your hinge loss",
+                    mistakes=grad_mistakes(ref, "hinge_loss", W, X, y, reg))
+
+
+@test_case(points=0.5, visibility="hidden")
+def hinge_loss_is_c_minus_1_for_tiny_weights(student, rng):
+    C = 5
+    W = 1e-6 * rng.normal(size=(8, C))
+    X = rng.normal(size=(20, 8))
+    y = rng.integers(0, C, size=20)
+    loss, _ = student.hinge_loss(W, X, y, 0.0)
+    checks.close(loss, C - 1, atol=1e-3, rtol=0, name="hinge loss for tiny W (≈ C − 1)",
+                 mistakes={HINGE_TRUE_CLASS: float(C), m.MISSING_MEAN: 20.0 * (C - 1)})
+
+
+# --------------------------------------------------------------------------- softmax loss
+
+
+@test_case(points=1.5, visibility="hidden")
+def softmax_loss_value_matches_reference(student, ref, rng):
+    for D, C, N in SHAPES:
+        W, X, y, reg = linear_problem(rng, D, C, N)
+        got, _ = student.softmax_loss(W, X, y, reg)
+        checks.close(got, ref.softmax_loss(W, X, y, reg)[0],
+                     name=f"softmax loss (D={D}, C={C}, N={N})",
+                     mistakes=loss_mistakes(ref, "softmax_loss", W, X, y, reg))
+
+
+@test_case(points=1.5, visibility="hidden")
+def softmax_loss_gradient_matches_reference(student, ref, rng):
+    for D, C, N in SHAPES:
+        W, X, y, reg = linear_problem(rng, D, C, N)
+        _, got = student.softmax_loss(W, X, y, reg)
+        checks.close(got, ref.softmax_loss(W, X, y, reg)[1], name=f"dW (D={D}, C={C}, N={N})",
+                     mistakes=grad_mistakes(ref, "softmax_loss", W, X, y, reg))
+
+
+@test_case(points=1, visibility="hidden")
+def softmax_loss_gradient_matches_own_loss(student, ref, rng):
+    W, X, y, reg = linear_problem(rng, 4, 3, 5)
+    _, dW = student.softmax_loss(W, X, y, reg)
+    checks.gradient(dW, lambda V: student.softmax_loss(V, X, y, reg)[0], W,
+                    name="dW against central differences of your softmax loss",
+                    mistakes=grad_mistakes(ref, "softmax_loss", W, X, y, reg))
+
+
+@test_case(points=1, visibility="hidden")
+def softmax_loss_stable_at_large_scores(student, ref, rng):
+    W, X, y, _ = linear_problem(rng, 3, 4, 6, scale=400.0)     # scores of order 1e3
+    loss, dW = student.softmax_loss(W, X, y, 0.0)
+    expected_loss, expected_dW = ref.softmax_loss(W, X, y, 0.0)
+    checks.close(loss, expected_loss, name="softmax loss for scores of order 1e3",
+                 mistakes=m.merge(m.non_finite(m.NO_MAX_SHIFT), m.missing_mean(expected_loss, 6)))
+    checks.close(dW, expected_dW, name="dW for scores of order 1e3",
+                 mistakes=m.merge(m.non_finite(m.NO_MAX_SHIFT),
+                                  grad_mistakes(ref, "softmax_loss", W, X, y, 0.0)))
+
+
+@test_case(points=0.5, visibility="hidden")
+def softmax_loss_is_ln_c_for_tiny_weights(student, rng):
+    C = 7
+    W = 1e-6 * rng.normal(size=(5, C))
+    X = rng.normal(size=(12, 5))
+    y = rng.integers(0, C, size=12)
+    loss, _ = student.softmax_loss(W, X, y, 0.0)
+    checks.close(loss, np.log(C), atol=1e-3, rtol=0, name="softmax loss for tiny W (≈ ln C)",
+                 mistakes={m.MISSING_MEAN: 12 * np.log(C)})
+
+
+@test_case(points=0.5, visibility="hidden")
+def linear_losses_leave_inputs_unchanged(student, rng):
+    W, X, y, reg = linear_problem(rng, 3, 4, 5)
+    for fn in ("hinge_loss", "softmax_loss"):
+        call = student.call(fn, W, X, y, reg)
+        for name, before, after in zip(("W", "X", "y"), (W, X, y), call.args[:3], strict=True):
+            checks.unchanged(before, after, name=f"{name} after {fn}")
+
+
+# --------------------------------------------------------------------------- MLP
+
+
+@test_case(points=1, visibility="hidden")
+def mlp_loss_matches_reference(student, ref, rng):
+    for sizes in ((4, 3), (4, 5, 3), (3, 6, 4, 5)):
+        params, X, y = random_mlp(rng, sizes, 7)
+        loss, _ = student.mlp_loss_and_grads(params, X, y)
+        checks.close(loss, ref.mlp_loss_and_grads(params, X, y)[0],
+                     name=f"MLP loss, layer sizes {sizes}",
+                     mistakes={m.MISSING_MEAN: 7 * ref.mlp_loss_and_grads(params, X, y)[0]})
+
+
+@test_case(points=2, visibility="hidden")
+def mlp_grads_match_reference(student, ref, rng):
+    for sizes in ((4, 5, 3), (3, 6, 4, 5)):
+        params, X, y = random_mlp(rng, sizes, 8)
+        _, grads = student.mlp_loss_and_grads(params, X, y)
+        check_mlp_grads(grads, ref, params, X, y)
+
+
+@test_case(points=0.5, visibility="hidden")
+def mlp_with_one_layer(student, ref, rng):
+    params, X, y = random_mlp(rng, (5, 3), 6)
+    loss, grads = student.mlp_loss_and_grads(params, X, y)
+    checks.close(loss, ref.mlp_loss_and_grads(params, X, y)[0], name="loss of a 1-layer MLP")
+    check_mlp_grads(grads, ref, params, X, y)
+
+
+@test_case(points=1, visibility="hidden")
+def mlp_grads_match_own_loss(student, ref, rng):
+    params, X, y = random_mlp(rng, (3, 5, 4, 3), 6)
+    keys = list(params)
+    _, grads = student.mlp_loss_and_grads(params, X, y)
+    check_keys(grads, keys)
+    checks.equal({k: np.shape(grads[k]) for k in keys}, {k: params[k].shape for k in keys},
+                 name="shapes of grads", mistakes={DB_AXIS: {
+                     k: (len(y),) if k.startswith("b") else params[k].shape for k in keys}})
+    sizes = [params[k].size for k in keys]
+    cuts = np.cumsum(sizes)[:-1]
+
+    def unflatten(theta):
+        return {k: part.reshape(params[k].shape)
+                for k, part in zip(keys, np.split(theta, cuts), strict=True)}
+
+    theta = np.concatenate([params[k].ravel() for k in keys])
+    analytic = np.concatenate([np.ravel(grads[k]) for k in keys])
+    checks.directional_gradient(
+        analytic, lambda t: student.mlp_loss_and_grads(unflatten(t), X, y)[0], theta, rng=rng,
+        name="all MLP gradients against central differences of your loss", directions=4)
+
+
+@test_case(points=0.5, visibility="hidden")
+def mlp_leaves_params_unchanged(student, rng):
+    params, X, y = random_mlp(rng, (3, 4, 2), 5)
+    call = student.call("mlp_loss_and_grads", params, X, y)
+    for k in params:
+        checks.unchanged(params[k], call.args[0][k], name=f"params[{k!r}]")
+    checks.unchanged(X, call.args[1], name="X")
+
+
+# --------------------------------------------------------------------------- DAG
+
+
+@test_case(points=1.5, visibility="hidden")
+def dag_value_and_weight_gradients(student, ref, rng):
+    for dims in ((3, 2, 4), (1, 3, 2)):
+        args = dag_problem(rng, *dims)
+        x3, grads = student.dag_forward_backward(*args)
+        expected_x3, expected = ref.dag_forward_backward(*args)
+        checks.close(x3, expected_x3, name=f"x3 (d0, d1, d2 = {dims})")
+        check_keys(grads, ["W1", "W2", "W3", "x0"])
+        for k in ("W3", "W2", "W1"):
+            checks.close(grads[k], expected[k], name=f"grads[{k!r}] (d0, d1, d2 = {dims})",
+                         mistakes=m.merge(m.transposed(expected[k]), m.sign_flipped(expected[k])))
+
+
+@test_case(points=1, visibility="hidden")
+def dag_x0_gradient_sums_every_path(student, ref, rng):
+    for dims in ((3, 2, 4), (2, 2, 2)):
+        args = dag_problem(rng, *dims)
+        _, grads = student.dag_forward_backward(*args)
+        check_keys(grads, ["W1", "W2", "W3", "x0"])
+        checks.close(grads["x0"], ref.dag_forward_backward(*args)[1]["x0"],
+                     name=f"grads['x0'] (d0, d1, d2 = {dims})", mistakes=dag_x0_mistakes(*args))
+
+
+@test_case(points=0.5, visibility="hidden")
+def dag_gradients_match_own_forward(student, rng):
+    x0, W1, W2, W3 = dag_problem(rng, 3, 2, 2)
+    _, grads = student.dag_forward_backward(x0, W1, W2, W3)
+    check_keys(grads, ["W1", "W2", "W3", "x0"])
+    checks.gradient(grads["x0"], lambda v: student.dag_forward_backward(v, W1, W2, W3)[0], x0,
+                    name="grads['x0'] against central differences of your x3",
+                    mistakes=dag_x0_mistakes(x0, W1, W2, W3))
+    checks.gradient(grads["W1"], lambda v: student.dag_forward_backward(x0, v, W2, W3)[0], W1,
+                    name="grads['W1'] against central differences of your x3")
+
+
+# --------------------------------------------------------------------------- chain rule
+
+
+@test_case(points=1, visibility="hidden")
+def chain_rule_matches_reference(student, ref, rng):
+    for x in (1.3, -0.7, *rng.uniform(-2.5, 2.5, size=3).tolist()):
+        value, derivative = ref.chain_rule_example(x)
+        checks.close(student.chain_rule_example(x), (value, derivative),
+                     name=f"chain_rule_example({x:.4g})", mistakes={
+                         CHAIN_INNER: (value, value * np.cos(x * x)),
+                         CHAIN_COS_X: (value, value * np.cos(x) * 2 * x),
+                         CHAIN_OUTER: (value, np.cos(x * x) * 2 * x),
+                     })

@@ -1,0 +1,99 @@
+"""Visible tests for `backprop`: small cases worked out by hand, and gradient checks of your own
+losses (central differences). Run them with `grader check backprop backprop.py`.
+
+The hidden tests use more shapes, random inputs and a reference solution; passing these does not
+guarantee full marks.
+"""
+
+import numpy as np
+
+from grader import checks
+from grader.testing import test_case
+
+
+@test_case(points=1, visibility="visible")
+def softmax_small_rows_by_hand(student):
+    # e^0 : e^{ln 2} : e^{ln 5} = 1 : 2 : 5, so p = (1/8, 2/8, 5/8)
+    Z = np.array([[0.0, np.log(2.0), np.log(5.0)], [1.0, 1.0, 1.0]])
+    expected = np.array([[0.125, 0.25, 0.625], [1 / 3, 1 / 3, 1 / 3]])
+    checks.close(student.softmax(Z), expected, name="softmax(Z)")
+
+
+@test_case(points=0.5, visibility="visible")
+def softmax_logits_of_1e3_stay_finite(student):
+    # shifting a row by a constant does not change its softmax: shift by the row max
+    Z = np.array([[1000.0, 1000.0 + np.log(3.0)], [-1000.0, -1000.0 + np.log(3.0)], [1000.0, 0.0]])
+    expected = np.array([[0.25, 0.75], [0.25, 0.75], [1.0, 0.0]])
+    checks.close(student.softmax(Z), expected, name="softmax(Z) for logits of ±1e3")
+
+
+@test_case(points=1, visibility="visible")
+def softmax_jacobian_by_hand(student):
+    p = np.array([0.5, 0.25, 0.25])
+    expected = np.array([
+        [0.25, -0.125, -0.125],
+        [-0.125, 0.1875, -0.0625],
+        [-0.125, -0.0625, 0.1875],
+    ])
+    checks.close(student.softmax_jacobian(p), expected, name="softmax_jacobian([.5, .25, .25])")
+
+
+@test_case(points=1, visibility="visible")
+def hinge_loss_by_hand(student):
+    # W (1, 3), two samples. Sample 0: s = (1, 2, 0), y = 0: margins 2 and 0 -> 2.
+    # Sample 1: s = (2, 4, 0), y = 2: margins 3 and 5 -> 8. Mean 5, plus reg·ΣW² = 0.5·5.
+    W = np.array([[1.0, 2.0, 0.0]])
+    X = np.array([[1.0], [2.0]])
+    y = np.array([0, 2])
+    loss, dW = student.hinge_loss(W, X, y, 0.5)
+    checks.close(loss, 7.5, name="hinge loss")
+    checks.close(dW, np.array([[1.5, 3.5, -2.0]]), name="dW")
+
+
+@test_case(points=1, visibility="visible")
+def softmax_loss_at_zero_weights(student):
+    # W = 0: every class has probability 1/4, loss = ln 4, dW = Xᵀ(P − Y)/N
+    X = np.array([[1.0, 0.0], [0.0, 2.0]])
+    y = np.array([1, 3])
+    loss, dW = student.softmax_loss(np.zeros((2, 4)), X, y, 0.3)
+    checks.close(loss, np.log(4.0), name="softmax loss")
+    checks.close(dW, np.array([[0.125, -0.375, 0.125, 0.125], [0.25, 0.25, 0.25, -0.75]]),
+                 name="dW")
+
+
+@test_case(points=1, visibility="visible")
+def mlp_grads_match_central_differences(student, rng):
+    params = {
+        "W1": rng.normal(size=(2, 3)), "b1": rng.normal(size=3),
+        "W2": rng.normal(size=(3, 2)), "b2": rng.normal(size=2),
+    }
+    X = rng.normal(size=(4, 2))
+    y = np.array([0, 1, 1, 0])
+    _, grads = student.mlp_loss_and_grads(params, X, y)
+    checks.equal(sorted(grads) if isinstance(grads, dict) else grads, sorted(params),
+                 name="the keys of the grads dict")
+    for key in params:
+        def f(value, key=key):
+            return student.mlp_loss_and_grads({**params, key: value}, X, y)[0]
+        checks.gradient(grads[key], f, params[key], name=f"grads[{key!r}]")
+
+
+@test_case(points=1, visibility="visible")
+def dag_gradient_sums_three_paths(student):
+    # x0 = 0 makes x1 = x2 = 0 and tanh′ = 1, so each path contributes a product of weights:
+    # x0→x2→x3: 3·11 = 33,  x0→x1→x3: 2·7 = 14,  x0→x1→x2→x3: 2·5·11 = 110;  total 157
+    x3, grads = student.dag_forward_backward(
+        np.array([0.0]), np.array([[2.0]]), np.array([[3.0, 5.0]]), np.array([7.0, 11.0]))
+    checks.close(x3, 0.0, name="x3")
+    checks.equal(sorted(grads) if isinstance(grads, dict) else grads, ["W1", "W2", "W3", "x0"],
+                 name="the keys of the grads dict")
+    checks.close(grads["x0"], np.array([157.0]), name="grads['x0']")
+    checks.close(grads["W3"], np.array([0.0, 0.0]), name="grads['W3']")
+
+
+@test_case(points=0.5, visibility="visible")
+def chain_rule_example_known_values(student):
+    value, derivative = student.chain_rule_example(1.3)
+    checks.close(value, np.exp(np.sin(1.69)), name="e^{sin(1.3²)}")
+    checks.close(derivative, -0.834538845, rtol=1e-8, name="d/dx e^{sin x²} at x = 1.3")
+    checks.close(student.chain_rule_example(0.0), (1.0, 0.0), name="chain_rule_example(0)")
