@@ -85,7 +85,7 @@ def score_sheet(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.DataFr
         sheet[f"{a} raw score"] = pd.Series(raw, index=sheet.index, dtype="float64")
         sheet[f"{a} late penalty"] = pd.Series(penalty, index=sheet.index, dtype="float64")
         sheet[f"{a} total"] = pd.Series(total, index=sheet.index, dtype="float64")
-        sheet[f"{a} status"] = pd.Series(status, index=sheet.index, dtype="object")
+        sheet[f"{a} status"] = pd.Series(status, index=sheet.index)
     totals = [f"{a} total" for a in assignments]
     sheet[COURSE_TOTAL] = sheet[totals].sum(axis=1, min_count=0) if totals else 0.0
     return sheet

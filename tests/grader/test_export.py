@@ -1,0 +1,262 @@
+"""Score sheets: the course sheet, its file formats, Canvas import CSV, Gradescope results.json.
+
+Regenerate the golden CSVs after an intended change with
+`NN_GRADER_REGEN_GOLDEN=1 .venv/bin/pytest tests/grader/test_export.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from grader import export as ex
+from grader.cli import main
+from grader.report import HIDDEN_NOTE
+from tests.golden.samples import (
+    AFTER_DUE_SECRET,
+    ALICE,
+    BOB,
+    CAROL,
+    GRADES,
+    HIDDEN_SECRET,
+    RUNS,
+    MemoryGradebook,
+)
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "export"
+REGEN = os.environ.get("NN_GRADER_REGEN_GOLDEN") == "1"
+TITLES = {"backprop": "Losses, softmax and backpropagation", "perceptron": "Perceptron"}
+
+
+def assert_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.is_file(), f"{path} missing; run with NN_GRADER_REGEN_GOLDEN=1 to create it"
+    assert text == path.read_bytes().decode("utf-8"), f"{name} differs from golden"
+
+
+# ---- the course sheet -------------------------------------------------------------------
+
+
+def test_score_sheet_one_row_per_student_and_a_column_per_test():
+    sheet = ex.score_sheet(RUNS, GRADES)
+    assert list(sheet.index) == ["alice", "bob", "carol", "dave"]
+    assert sheet.index.name == "student"
+    assert list(sheet.columns) == [
+        "backprop/softmax_rows_sum_to_one", "backprop/hinge_loss_gradient",
+        "backprop/softmax_loss_matches_reference", "backprop/mlp_grads_numerical",
+        "backprop raw score", "backprop late penalty", "backprop total", "backprop status",
+        "perceptron/add_bias_appends_ones_last", "perceptron/train_perceptron_matches_reference",
+        "perceptron raw score", "perceptron late penalty", "perceptron total", "perceptron status",
+        "course total",
+    ]
+    alice = sheet.loc["alice"]
+    assert alice["backprop/mlp_grads_numerical"] == 1.5
+    assert (alice["backprop raw score"], alice["backprop late penalty"],
+            alice["backprop total"]) == (3.5, 1.0, 2.5)
+    assert alice["course total"] == 2.5 + 5
+    assert sheet.loc["carol", "backprop status"] == "syntax_error"
+    assert math.isnan(sheet.loc["carol", "backprop/hinge_loss_gradient"])
+    assert sheet.loc["dave", "backprop status"] == "no_submission"
+    assert math.isnan(sheet.loc["dave", "backprop total"])
+    assert sheet.loc["dave", "course total"] == 3.0
+
+
+def test_score_sheet_test_points_sum_to_the_raw_score():
+    sheet = ex.score_sheet(RUNS, GRADES)
+    for a in ("backprop", "perceptron"):
+        tests = [c for c in sheet.columns if c.startswith(f"{a}/")]
+        graded = sheet[f"{a} status"] == "graded"
+        assert (sheet.loc[graded, tests].sum(axis=1) == sheet.loc[graded, f"{a} raw score"]).all()
+        assert (sheet[f"{a} total"].dropna()
+                == (sheet[f"{a} raw score"] - sheet[f"{a} late penalty"]).dropna()).all()
+
+
+def test_score_sheet_without_grades_uses_the_raw_score():
+    sheet = ex.score_sheet([BOB], [])
+    assert sheet.loc["bob", "backprop total"] == BOB.score == 8
+    assert sheet.loc["bob", "backprop late penalty"] == 0
+
+
+def test_points_possible():
+    top = ex.points_possible(RUNS, GRADES)
+    assert top["backprop/hinge_loss_gradient"] == 3
+    assert top["backprop total"] == 10 and top["perceptron total"] == 5
+    assert top["course total"] == 15
+    assert math.isnan(top["backprop late penalty"])
+
+
+def test_score_sheet_csv_matches_golden():
+    assert_golden("scores.csv", ex.score_sheet(RUNS, GRADES).to_csv(lineterminator="\n"))
+
+
+# ---- files ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_sheet_round_trips_through_pandas(tmp_path, fmt):
+    path = ex.export_book(MemoryGradebook(), fmt, tmp_path / f"scores.{fmt}")
+    expected = ex.score_sheet(RUNS, GRADES)
+    if fmt == "csv":
+        back = pd.read_csv(path, index_col="student")
+    elif fmt == "xlsx":
+        back = pd.read_excel(path, sheet_name="scores", index_col="student")
+        top = pd.read_excel(path, sheet_name="points possible", index_col=0)["points possible"]
+        pd.testing.assert_series_equal(top, ex.points_possible(RUNS, GRADES), check_names=False)
+    else:
+        back = pd.read_parquet(path)
+    pd.testing.assert_frame_equal(back, expected, check_dtype=fmt == "parquet")
+
+
+def test_export_without_gradebook_names_the_fix(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no gradebook here; run `grader grade` first"):
+        ex.export(tmp_path, "csv")
+
+
+def test_export_rejects_unknown_format(tmp_path):
+    with pytest.raises(ValueError, match="unknown format 'ods'; choose one of csv, xlsx"):
+        ex.export_book(MemoryGradebook(), "ods", tmp_path / "x")  # type: ignore[arg-type]
+
+
+# ---- Canvas -----------------------------------------------------------------------------
+
+
+def test_canvas_csv_layout():
+    table = ex.canvas_sheet(RUNS, GRADES, canvas_ids={"backprop": "4711"}, titles=TITLES)
+    text = table.to_csv(index=False, lineterminator="\n")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
+                       "Losses, softmax and backpropagation (4711)", "Perceptron"]
+    assert rows[1] == ["    Points Possible", "", "", "", "", "10", "5"]
+    assert rows[2] == ["alice", "", "", "alice", "", "2.5", "5"]  # after the late penalty
+    assert rows[5] == ["dave", "", "", "dave", "", "", "3"]  # no submission: left blank
+    assert_golden("canvas.csv", text)
+
+
+def test_canvas_roster_fills_identity_columns():
+    roster = pd.DataFrame({"student": ["bob", "alice"], "Student": ["Builder, Bob", "Liddell, Alice"],
+                           "ID": ["101", "102"], "Section": ["S1", "S2"]})
+    table = ex.canvas_sheet(RUNS, GRADES, titles=TITLES, roster=roster)
+    alice = table[table["SIS Login ID"] == "alice"].iloc[0]
+    assert (alice["Student"], alice["ID"], alice["Section"]) == ("Liddell, Alice", "102", "S2")
+    carol = table[table["SIS Login ID"] == "carol"].iloc[0]
+    assert (carol["Student"], carol["ID"]) == ("carol", "")  # not on the roster: defaults
+
+
+# ---- Gradescope -------------------------------------------------------------------------
+
+_VISIBILITIES = {"hidden", "after_due_date", "after_published", "visible"}
+
+
+def check_gradescope_schema(data: dict[str, Any]) -> None:
+    """The results.json format of Gradescope's autograder specification."""
+    allowed_top = {"score", "execution_time", "output", "output_format", "visibility",
+                   "stdout_visibility", "extra_data", "tests", "leaderboard"}
+    assert set(data) <= allowed_top
+    assert isinstance(data["score"], float) and data["score"] >= 0
+    assert isinstance(data["execution_time"], int) and data["execution_time"] >= 0
+    assert isinstance(data["output"], str)
+    assert data["visibility"] in _VISIBILITIES
+    allowed_test = {"score", "max_score", "status", "name", "name_format", "number", "output",
+                    "output_format", "tags", "visibility", "extra_data"}
+    for t in data["tests"]:
+        assert set(t) <= allowed_test
+        assert isinstance(t["name"], str) and t["name"]
+        assert isinstance(t["score"], float) and isinstance(t["max_score"], float)
+        assert 0 <= t["score"] <= t["max_score"]
+        assert t["status"] in {"passed", "failed"}
+        assert isinstance(t["output"], str)
+        assert t["output_format"] == "text"  # student text is never rendered as HTML
+        assert t["visibility"] in _VISIBILITIES
+
+
+@pytest.mark.parametrize("run", [ALICE, BOB, CAROL], ids=lambda r: r.student)
+def test_gradescope_results_follow_the_schema(run):
+    grade = next(g for g in GRADES if g.student == run.student and g.assignment == run.assignment)
+    data = ex.gradescope_results(run, grade)
+    check_gradescope_schema(data)
+    json.dumps(data)  # serialisable as is
+    assert data["score"] == grade.score
+
+
+def test_gradescope_maps_visibility_and_withholds_hidden_details():
+    data = ex.gradescope_results(ALICE, GRADES[0])
+    tests = {t["name"]: t for t in data["tests"]}
+    assert tests["softmax_rows_sum_to_one"]["visibility"] == "visible"
+    hidden = tests["softmax_loss_matches_reference"]
+    assert (hidden["visibility"], hidden["output"]) == ("visible", HIDDEN_NOTE)
+    assert (hidden["score"], hidden["max_score"], hidden["status"]) == (0.0, 3.0, "failed")
+    later = tests["mlp_grads_numerical"]
+    assert (later["visibility"], later["output"]) == ("after_due_date", AFTER_DUE_SECRET)
+    assert later["status"] == "failed"  # partial credit is not a pass
+    text = json.dumps(data)
+    assert HIDDEN_SECRET not in text and "no max-shift" not in text and "debug:" not in text
+    assert tests["hinge_loss_gradient"]["output"].startswith(
+        "Looks like: factor 2 in the regulariser\n\ndW: 3 of 12 entries differ")
+    assert data["execution_time"] == 4
+    assert data["output"] == ("Submission: graded.\nRaw score 3.5, late penalty -1.\n"
+                              "Isolation: bubblewrap.")
+
+
+def test_gradescope_submission_level_problems_reach_the_output():
+    carol = ex.gradescope_results(CAROL)
+    assert carol["tests"] == [] and carol["score"] == 0.0
+    assert "Submission: syntax error.\nSyntaxError: invalid syntax" in carol["output"]
+    bob = ex.gradescope_results(BOB)
+    assert "Warning: cell 4 raised NameError" in bob["output"]
+    assert "Your code raised:\nTraceback" in bob["tests"][0]["output"]
+
+
+def test_gradescope_files_per_submission(tmp_path):
+    out = ex.export_book(MemoryGradebook(), "gradescope", tmp_path / "gs")
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("results.json"))
+    assert files == ["backprop/alice/results.json", "backprop/bob/results.json",
+                     "backprop/carol/results.json", "perceptron/alice/results.json",
+                     "perceptron/dave/results.json"]
+    data = json.loads((out / "perceptron/dave/results.json").read_text(encoding="utf-8"))
+    check_gradescope_schema(data)
+    assert data["score"] == 3.0
+
+
+def test_gradescope_single_results_json(tmp_path):
+    one = MemoryGradebook((ALICE,), (GRADES[0],))
+    path = ex.export_book(one, "gradescope", tmp_path / "results" / "results.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["score"] == 2.5
+    with pytest.raises(ValueError, match="needs exactly one submission in the gradebook, found 5"):
+        ex.export_book(MemoryGradebook(), "gradescope", tmp_path / "results.json")
+
+
+def test_gradescope_partial_credit_status():
+    full = replace(ALICE, tests=(replace(ALICE.tests[0], status="passed"),))
+    assert ex.gradescope_results(full)["tests"][0]["status"] == "passed"
+
+
+# ---- CLI --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--format", "ods"], 2, "'ods' is not one of 'csv', 'xlsx', 'parquet', 'canvas', "
+                                 "'gradescope'"),
+        (["--format", "canvas", "--canvas-id", "perceptron"], 2,
+         "'perceptron' should look like ASSIGNMENT=CANVAS_ID, e.g. perceptron=48213"),
+        (["--format", "csv"], 1, "no gradebook here; run `grader grade` first"),
+    ],
+)
+def test_cli_export_errors(tmp_path, args, code, message):
+    result = CliRunner().invoke(main, ["export", str(tmp_path), *args])
+    assert result.exit_code == code
+    assert message in " ".join(result.output.split()).replace("Error: ", "")
