@@ -146,7 +146,8 @@ def test_canvas_csv_layout():
 
 
 def test_canvas_roster_fills_identity_columns():
-    roster = pd.DataFrame({"student": ["bob", "alice"], "Student": ["Builder, Bob", "Liddell, Alice"],
+    roster = pd.DataFrame({"student": ["bob", "alice"],
+                           "Student": ["Builder, Bob", "Liddell, Alice"],
                            "ID": ["101", "102"], "Section": ["S1", "S2"]})
     table = ex.canvas_sheet(RUNS, GRADES, titles=TITLES, roster=roster)
     alice = table[table["SIS Login ID"] == "alice"].iloc[0]
