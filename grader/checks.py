@@ -1,0 +1,485 @@
+"""The checks every test asserts through: values, exact results, exceptions, in-place edits.
+
+Pure functions: no printing, no I/O. Numbers are compared in float64 (complex128 when either
+side is complex) with explicit tolerances. The student's value may be of any plain kind (None, a
+string, a dict where an array is expected, the wrong shape, nan): every such case fails the
+check with a `CheckFailure`, never with an error from inside the check.
+
+Messages are student-facing and follow STYLE rule 5: what was checked; expected vs got (shape
+and dtype first); where the worst entry is; what to try. When the wrong value matches a known
+mistake (passed as `mistakes=`, see grader.mistakes, or recognised automatically: a transposed
+or sign-flipped result), the message ends with "Looks like <mistake>." and `.mistake` names it.
+
+Gradient checks (`numerical_gradient`, `gradient`, `gradient_close`, `directional_gradient`,
+`torch_gradient`) live in grader.gradcheck and are re-exported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from grader import mistakes as _m
+from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
+
+if TYPE_CHECKING:
+    from grader.gradcheck import (
+        directional_gradient,
+        gradient,
+        gradient_close,
+        numerical_gradient,
+        torch_gradient,
+    )
+
+__all__ = [
+    "CheckFailure", "close", "directional_gradient", "equal", "gradient", "gradient_close",
+    "numerical_gradient", "raises", "relative_error", "torch_gradient", "unchanged",
+]
+
+TINY = float(np.finfo(np.float64).tiny)
+"""The floor of relative_error's denominator: two zeros have relative error 0, not nan."""
+OVERFLOW_HINT = "overflow? e.g. softmax without subtracting the row max"
+_GRADCHECK = ("directional_gradient", "gradient", "gradient_close", "numerical_gradient",
+              "torch_gradient")
+
+
+def __getattr__(name: str) -> Any:
+    """Re-export the gradient checks lazily (grader.gradcheck imports this module)."""
+    if name in _GRADCHECK:
+        from grader import gradcheck
+
+        return getattr(gradcheck, name)
+    raise AttributeError(f"module 'grader.checks' has no attribute {name!r}")
+
+
+class CheckFailure(AssertionError):
+    """A check failed. `.message` is for the student; `.mistake` names a recognised mistake."""
+
+    def __init__(self, message: str, mistake: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mistake = mistake
+
+
+def relative_error(a: Any, b: Any) -> NDArray[np.float64]:
+    """Elementwise |a − b| / max(|a|, |b|, TINY) in float64, broadcasting like numpy.
+
+    Zero-safe: equal entries (two zeros, two equal infinities) give 0; nan gives nan; an
+    infinity against a finite number gives inf. Returns an ndarray (0-d for two scalars).
+    """
+    x, y = np.asarray(a), np.asarray(b)
+    kind = np.complex128 if "c" in (x.dtype.kind, y.dtype.kind) else np.float64
+    x, y = x.astype(kind), y.astype(kind)
+    with np.errstate(all="ignore"):
+        err = np.abs(x - y) / np.maximum(np.maximum(np.abs(x), np.abs(y)), TINY)
+        err = np.where(np.isnan(err) & ~(np.isnan(x) | np.isnan(y)), np.inf, err)
+        return np.asarray(np.where(x == y, 0.0, err), dtype=np.float64)
+
+
+# ----------------------------------------------------------------------------------------------
+# The comparison engine: diff() walks expected and got together and describes the first problem.
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How entries are compared and how the message words it."""
+
+    kind: str = "close"
+    """'close': |g − e| <= atol + rtol·|e|; 'grad': relative error <= rtol or |g − e| <= atol;
+    'exact': g == e."""
+    rtol: float = 0.0
+    atol: float = 0.0
+    got: str = "got"
+    exp: str = "expected"
+    differ: str = "differ"
+    """The verb of 'k of n entries differ'."""
+
+
+EXACT = Mode("exact")
+UNCHANGED = Mode("exact", got="now", exp="was", differ="changed")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The first difference found: the message text (ending in '.') and a recognised mistake."""
+
+    text: str
+    mistake: str | None = None
+
+
+def fmt(x: Any, digits: int = 4) -> str:
+    """A number for a message: ints as ints, floats with `digits` significant digits."""
+    if isinstance(x, np.generic):
+        x = x.item()
+    if isinstance(x, bool | int):
+        return str(int(x)) if not isinstance(x, bool) else str(x)
+    if isinstance(x, complex):
+        return format(x, f".{digits}g")
+    return format(float(x), f".{digits}g")
+
+
+def fmt_pair(a: Any, b: Any) -> tuple[str, str]:
+    """Two numbers with 4 significant digits, or as many more as it takes to tell them apart."""
+    for digits in range(4, 18):
+        sa, sb = fmt(a, digits), fmt(b, digits)
+        if sa != sb:
+            break
+    return sa, sb
+
+
+def at(index: tuple[int, ...]) -> str:
+    return "[" + ", ".join(str(int(i)) for i in index) + "]"
+
+
+def short_repr(value: Any, limit: int = 80) -> str:
+    """A one-line repr of a student value, or its description when long."""
+    if isinstance(value, np.ndarray) and value.size > 10:
+        return describe(value)
+    text = " ".join(repr(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe(v: Any) -> str:
+    """What a student value is, for 'got ...'."""
+    if v is None:
+        return "None"
+    if isinstance(v, np.ndarray):
+        return f"an array of shape {tuple(v.shape)} and dtype {v.dtype}"
+    if isinstance(v, bool | np.bool_):
+        return f"a bool ({v})"
+    if isinstance(v, int | float | complex | np.number):
+        kind = type(v.item() if isinstance(v, np.generic) else v).__name__
+        return f"{'an' if kind == 'int' else 'a'} {kind} ({fmt(v)})"
+    if isinstance(v, str):
+        return f"a str ({short_repr(v, 40)})"
+    if isinstance(v, list | tuple):
+        return f"a {type(v).__name__} of length {len(v)}"
+    if isinstance(v, Mapping):
+        keys = ", ".join(_key(k) for k in list(v)[:6]) + (", …" if len(v) > 6 else "")
+        return f"a dict with keys {keys}" if v else "an empty dict"
+    return f"a {type(v).__name__}"
+
+
+def _expectation(e: Any) -> str:
+    """What the expected value is, for 'expected ...'."""
+    if e is None:
+        return "None"
+    if isinstance(e, np.ndarray) and e.ndim > 0:
+        return f"an array of shape {tuple(e.shape)}"
+    if _is_number(e) or isinstance(e, np.ndarray):
+        return "a number"
+    if isinstance(e, str):
+        return "a str"
+    if isinstance(e, list | tuple):
+        return f"a {type(e).__name__} of length {len(e)}"
+    if isinstance(e, Mapping):
+        return "a dict"
+    return f"a {type(e).__name__}"
+
+
+def _key(k: Any) -> str:
+    return f'"{k}"' if isinstance(k, str) else repr(k)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, bool | int | float | complex | np.bool_ | np.number)
+
+
+def _numeric(v: Any) -> NDArray[Any] | None:
+    """v as a numeric ndarray, or None when it is not numbers."""
+    if _is_number(v):
+        return np.asarray(v)
+    if isinstance(v, np.ndarray):
+        return v if v.dtype.kind in "biufc" else None
+    if isinstance(v, list | tuple):
+        try:
+            arr = np.asarray(v)
+        except (ValueError, TypeError, OverflowError):
+            return None
+        return arr if arr.dtype.kind in "biufc" else None
+    return None
+
+
+def _type_problem(got: Any, exp: Any, path: str, mode: Mode) -> Problem:
+    hint = " Does the function return its result?" if got is None and mode.got == "got" else ""
+    return Problem(f"{path}: {mode.exp} {_expectation(exp)}, {mode.got} {describe(got)}.{hint}")
+
+
+def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Problem | None:
+    """The first difference between got and expected (depth first), or None if they match.
+    `auto` lets a failing leaf recognise a transposed or sign-flipped result by itself."""
+    if isinstance(exp, Mapping):
+        if not isinstance(got, Mapping):
+            return _type_problem(got, exp, path, mode)
+        missing = [_key(k) for k in exp if k not in got]
+        extra = [_key(k) for k in got if k not in exp]
+        if missing or extra:
+            parts = [f"missing key{'s' * (len(missing) > 1)} {', '.join(missing)}"] * bool(missing)
+            parts += [f"unexpected key{'s' * (len(extra) > 1)} {', '.join(extra)}"] * bool(extra)
+            return Problem(f"{path}: {'; '.join(parts)}.")
+        for k, e in exp.items():
+            p = diff(got[k], e, f"{path}[{_key(k)}]", mode, auto=auto)
+            if p is not None:
+                return p
+        return None
+    if isinstance(exp, list | tuple):
+        if isinstance(got, np.ndarray) and _numeric(exp) is not None:
+            return _leaf(got, np.asarray(exp), path, mode, auto)
+        if not isinstance(got, list | tuple):
+            return _type_problem(got, exp, path, mode)
+        if len(got) != len(exp):
+            return Problem(
+                f"{path}: {mode.exp} a {type(exp).__name__} of length {len(exp)}, {mode.got} "
+                f"a {type(got).__name__} of length {len(got)}: {short_repr(got, 60)}."
+            )
+        for i, (g, e) in enumerate(zip(got, exp, strict=True)):
+            p = diff(g, e, f"{path}[{i}]", mode, auto=auto)
+            if p is not None:
+                return p
+        return None
+    if exp is None or isinstance(exp, str):
+        if type(got) is type(exp) and got == exp:
+            return None
+        if isinstance(got, str) and isinstance(exp, str):
+            gs, es = short_repr(got, 60), short_repr(exp, 60)
+            return Problem(f"{path}: {_pair(gs, es, mode)}.")
+        return _type_problem(got, exp, path, mode)
+    if _is_number(exp) or (isinstance(exp, np.ndarray) and exp.dtype.kind in "biufc"):
+        return _leaf(got, exp, path, mode, auto)
+    try:
+        same = bool(got == exp)
+    except Exception:
+        same = False
+    return None if same else Problem(f"{path}: {_pair(short_repr(got), short_repr(exp), mode)}.")
+
+
+def _pair(g: str, e: str, mode: Mode) -> str:
+    if mode.exp == "was":
+        return f"{mode.exp} {e}, {mode.got} {g}"
+    return f"{mode.got} {g}, {mode.exp} {e}"
+
+
+def coerce(
+    got: Any, exp: Any, path: str, mode: Mode
+) -> tuple[NDArray[Any], NDArray[Any]] | Problem:
+    """got and exp as numeric arrays of one shape, or the type/shape problem. A scalar matches a
+    0-d or 1-element array either way; a list of numbers counts as an array."""
+    e = np.asarray(exp)
+    g = _numeric(got)
+    if g is None or (isinstance(got, list | tuple) and e.ndim == 0):
+        return _type_problem(got, exp, path, mode)
+    if g.shape == e.shape:
+        return g, e
+    if g.size == 1 and e.size == 1 and (g.ndim == 0 or e.ndim == 0):
+        return g.reshape(()), e.reshape(())
+    text = f"{path}: {mode.exp} shape {tuple(e.shape)}, {mode.got} shape {tuple(g.shape)}"
+    if g.ndim >= 2 and g.shape == e.shape[::-1]:
+        if mode.got == "got" and _values(g.T, e, path, mode, auto=False) is None:
+            return Problem(f"{text}.", _m.TRANSPOSED)
+        return Problem(f"{text} — looks transposed.")
+    if g.size == e.size:
+        return Problem(f"{text} — the right number of entries; check keepdims or reshape.")
+    return Problem(f"{text}.")
+
+
+def _leaf(got: Any, exp: Any, path: str, mode: Mode, auto: bool) -> Problem | None:
+    pair = coerce(got, exp, path, mode)
+    if isinstance(pair, Problem):
+        return pair
+    g, e = pair
+    problem = _values(g, e, path, mode, auto=auto)
+    kinds = {g.dtype.kind, e.dtype.kind}
+    arrays = isinstance(got, np.ndarray) and isinstance(exp, np.ndarray)
+    if problem is not None and arrays and len(kinds) > 1 and not kinds <= {"i", "u"}:
+        head, rest = problem.text.split(": ", 1)
+        text = f"{head}: {mode.exp} dtype {e.dtype}, {mode.got} {g.dtype}; {rest}"
+        return Problem(text, problem.mistake)
+    return problem
+
+
+def _values(
+    g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool
+) -> Problem | None:
+    """Compare two numeric arrays of one shape entry by entry."""
+    if g.size == 0:
+        return None
+    kind = np.complex128 if "c" in (g.dtype.kind, e.dtype.kind) else np.float64
+    with np.errstate(all="ignore"):
+        gf, ef = g.astype(kind), e.astype(kind)
+        same = (gf == ef) | (np.isnan(gf) & np.isnan(ef))
+        if mode.kind == "exact":
+            ok = same
+            score = (~ok).astype(np.float64)
+        else:
+            dev = np.abs(gf - ef)
+            if mode.kind == "grad":
+                score = dev / np.maximum(np.maximum(np.abs(gf), np.abs(ef)), TINY)
+                ok = same | (dev <= mode.atol) | (score <= mode.rtol)
+            else:
+                allowed = mode.atol + mode.rtol * np.abs(ef)
+                ok = same | (dev <= allowed)
+                score = dev / allowed
+            score = np.where(ok, -1.0, np.nan_to_num(score, nan=np.inf, posinf=np.inf))
+    if ok.all():
+        return None
+    n_bad, size = int((~ok).sum()), g.size
+    broken = ~np.isfinite(gf) & np.isfinite(ef)
+    if broken.any():
+        idx = tuple(int(i) for i in np.argwhere(broken)[0])
+        gs, es = fmt(g[idx]), fmt(e[idx])
+        if size == 1:
+            return Problem(f"{path}: {mode.got} {gs}, {mode.exp} {es} — {OVERFLOW_HINT}.")
+        count = int(broken.sum())
+        return Problem(
+            f"{path}: {count} of {size} entries are nan or inf; {mode.got} {gs} at {at(idx)}, "
+            f"{mode.exp} {es} — {OVERFLOW_HINT}."
+        )
+    idx = tuple(int(i) for i in np.unravel_index(int(np.argmax(score)), g.shape))
+    gs, es = fmt_pair(g[idx], e[idx])
+    extra = f" (relative error {fmt(score[idx], 2)})" if mode.kind == "grad" else ""
+    where = "first" if mode.kind == "exact" else "worst"
+    if size == 1:
+        text = f"{path}: {_pair(gs, es, mode)}{extra}."
+    else:
+        text = f"{path}: {n_bad} of {size} entries {mode.differ}; {where} at {at(idx)}: " \
+               f"{_pair(gs, es, mode)}{extra}."
+    mistake = None
+    if auto and mode.got == "got":
+        mistake = _leaf_mistake(g, e, path, mode)
+    return Problem(text, mistake)
+
+
+def _leaf_mistake(g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode) -> str | None:
+    """A transposed or sign-flipped leaf, unless that variant equals the expected value."""
+    if "b" not in (g.dtype.kind, e.dtype.kind):
+        neg_e, neg_g = -e.astype(np.complex128 if e.dtype.kind == "c" else np.float64), -g.astype(
+            np.complex128 if g.dtype.kind == "c" else np.float64)
+        flat = _values(neg_e, e, path, mode, auto=False) is None
+        if not flat and _values(neg_g, e, path, mode, auto=False) is None:
+            return _m.SIGN
+    if g.ndim == 2 and g.shape[0] == g.shape[1] and g.shape[0] > 1:
+        symmetric = _values(e.T, e, path, mode, auto=False) is None
+        if not symmetric and _values(g.T, e, path, mode, auto=False) is None:
+            return _m.TRANSPOSED
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# The public checks.
+
+
+def fail(
+    problem: Problem,
+    got: Any,
+    expected: Any,
+    mistakes: Mapping[str, Any] | None,
+    mode: Mode,
+    extra: Mapping[str, Any] | None = None,
+) -> CheckFailure:
+    """The CheckFailure for `problem`, naming the first mistake `got` matches: the caller's
+    `mistakes`, then one the comparison recognised itself, then `extra` (automatic variants).
+    A variant that itself matches `expected` says nothing and is skipped."""
+    name = _first_match(got, expected, mistakes, mode)
+    if name is None:
+        name = problem.mistake or _first_match(got, expected, extra, mode)
+    text = problem.text if name is None else f"{problem.text} Looks like {name}."
+    return CheckFailure(text, mistake=name)
+
+
+def _first_match(
+    got: Any, expected: Any, variants: Mapping[str, Any] | None, mode: Mode
+) -> str | None:
+    for name, wrong in (variants or {}).items():
+        if callable(wrong):
+            try:
+                hit = bool(wrong(got))
+            except Exception:
+                hit = False
+        else:
+            hit = diff(wrong, expected, "", mode, auto=False) is not None and (
+                diff(got, wrong, "", mode, auto=False) is None
+            )
+        if hit:
+            return name
+    return None
+
+
+def close(
+    got: Any,
+    expected: Any,
+    *,
+    name: str = "result",
+    rtol: float = 1e-6,
+    atol: float = 1e-8,
+    mistakes: Mapping[str, Any] | None = None,
+) -> None:
+    """`got` equals `expected` up to |got − expected| <= atol + rtol·|expected| per entry.
+
+    Numbers, numeric arrays, strings, None and nested tuples/lists/dicts of them. A Python
+    number is accepted where a 0-d or 1-element array is expected and vice versa; any other
+    shape difference fails. nan matches nan, inf the same inf. The defaults (rtol 1e-6,
+    atol 1e-8) suit float64 results computed along a different path than the reference's.
+    """
+    mode = Mode("close", rtol=rtol, atol=atol)
+    problem = diff(got, expected, name, mode)
+    if problem is not None:
+        raise fail(problem, got, expected, mistakes, mode)
+
+
+def equal(
+    got: Any, expected: Any, *, name: str = "result", mistakes: Mapping[str, Any] | None = None
+) -> None:
+    """`got` equals `expected` exactly: ints, bools, strings, integer arrays, nested containers.
+
+    Values count, not types: True == 1, np.int64(1) == 1, and a float array holding the right
+    integers passes where an int array is expected (its dtype is named only if values differ).
+    """
+    problem = diff(got, expected, name, EXACT)
+    if problem is not None:
+        raise fail(problem, got, expected, mistakes, EXACT)
+
+
+def unchanged(before: Any, after: Any, *, name: str) -> None:
+    """An argument was not modified in place: `after` (e.g. `Call.args[0]`) equals `before`
+    exactly. Fails with `.mistake == mistakes.INPUT_MUTATED`, naming the first changed entry."""
+    problem = diff(after, before, name, UNCHANGED)
+    if problem is not None:
+        text = f"{problem.text} Looks like {_m.INPUT_MUTATED}."
+        raise CheckFailure(text, mistake=_m.INPUT_MUTATED)
+
+
+def raises(exc_name: str, call: Callable[[], Any], *, what: str) -> None:
+    """`call()` raises a student exception that is (a subclass of) `exc_name`, e.g. "ValueError".
+
+    `what` completes "expected ValueError for <what>", e.g. "labels outside {-1, +1}".
+    A timeout, a crashed worker or a missing function propagates unchanged (the runner reports
+    those); any other outcome fails, saying what the call did instead.
+    """
+    advice = f"Check the input and raise {exc_name}."
+    try:
+        value = call()
+    except (StudentTimeout, WorkerCrashed, MissingFunction):
+        raise
+    except BadValue as err:
+        msg = f"expected {exc_name} for {what}, but it returned a value that cannot be sent " \
+              f"back ({_clip(err.message)}). {advice}"
+        raise CheckFailure(msg) from None
+    except StudentError as err:
+        if err.is_a(exc_name):
+            return None
+        raised = err.message
+        if err.exc_type and not raised.startswith(f"{err.exc_type}:"):
+            raised = f"{err.exc_type}: {raised}"
+        msg = f"expected {exc_name} for {what}, but it raised {_clip(raised)}. {advice}"
+        raise CheckFailure(msg) from None
+    msg = f"expected {exc_name} for {what}, but it returned {short_repr(value)}. {advice}"
+    raise CheckFailure(msg)
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
