@@ -258,4 +258,5 @@ def export(
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no gradebook here; run `grader grade` first")
     target = out if out is not None else results_dir / "export" / DEFAULT_NAMES[fmt]
-    return export_book(Gradebook(path), fmt, target, canvas_ids=canvas_ids, roster=roster)
+    with Gradebook(path) as book:
+        return export_book(book, fmt, target, canvas_ids=canvas_ids, roster=roster)

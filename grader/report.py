@@ -313,4 +313,5 @@ def render_all(results_dir: Path, *, now: datetime | None = None) -> Path:
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no gradebook here; run `grader grade` first")
     when = now or datetime.now(UTC)
-    return write_reports(Gradebook(path), results_dir / "reports", now=when)
+    with Gradebook(path) as book:
+        return write_reports(book, results_dir / "reports", now=when)

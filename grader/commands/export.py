@@ -41,6 +41,7 @@ def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, 
     import pandas as pd
 
     from grader.export import export as run_export
+    from grader.gradebook import GradebookError
 
     roster_frame = pd.read_csv(roster, dtype=str) if roster is not None else None
     if roster_frame is not None and "student" not in roster_frame.columns:
@@ -48,6 +49,6 @@ def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, 
     try:
         path = run_export(results_dir, fmt, out, canvas_ids=canvas_ids,  # type: ignore[arg-type]
                           roster=roster_frame)
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, GradebookError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{fmt} written to {path}")

@@ -27,10 +27,11 @@ def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) ->
                    "date). Default: the current time.")
 def report(results_dir: Path, now: datetime | None) -> None:
     """Render RESULTS_DIR/reports/ (per-student HTML + Markdown, class summaries, an index)."""
+    from grader.gradebook import GradebookError
     from grader.report import render_all
 
     try:
         index = render_all(results_dir, now=now)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, GradebookError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"reports written; open {index}")

@@ -261,3 +261,46 @@ def test_cli_export_errors(tmp_path, args, code, message):
     result = CliRunner().invoke(main, ["export", str(tmp_path), *args])
     assert result.exit_code == code
     assert message in " ".join(result.output.split()).replace("Error: ", "")
+
+
+# ---- from a real gradebook --------------------------------------------------------------
+
+
+@pytest.fixture
+def results_dir(tmp_path: Path) -> Path:
+    from grader.gradebook import Gradebook
+
+    grades = {(g.student, g.assignment): g for g in GRADES}
+    with Gradebook(tmp_path / "gradebook.sqlite") as book:
+        for run in RUNS:
+            book.record(run, grades[(run.student, run.assignment)], tests_digest="d")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "default"),
+    [("csv", "scores.csv"), ("xlsx", "scores.xlsx"), ("parquet", "scores.parquet"),
+     ("canvas", "canvas.csv"), ("gradescope", "gradescope")],
+)
+def test_cli_export_from_the_gradebook(results_dir, fmt, default):
+    result = CliRunner().invoke(main, ["export", str(results_dir), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    target = results_dir / "export" / default
+    assert f"{fmt} written to {target}" in result.output
+    assert target.exists()
+    if fmt == "csv":
+        pd.testing.assert_frame_equal(pd.read_csv(target, index_col="student"),
+                                      ex.score_sheet(RUNS, GRADES), check_dtype=False)
+
+
+def test_cli_export_canvas_ids_and_roster(results_dir, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student,SIS User ID\nalice,S-0001\n", encoding="utf-8")
+    out = tmp_path / "c.csv"
+    result = CliRunner().invoke(main, [
+        "export", str(results_dir), "--format", "canvas", "--out", str(out),
+        "--canvas-id", "backprop=4711", "--roster", str(roster)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert any(h.endswith("(4711)") for h in rows[0])
+    assert rows[2][:4] == ["alice", "", "S-0001", "alice"]

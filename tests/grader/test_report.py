@@ -319,3 +319,35 @@ def test_cli_report_rejects_a_bad_now(tmp_path):
     result = CliRunner().invoke(main, ["report", str(tmp_path), "--now", "tomorrow"])
     assert result.exit_code == 2
     assert "'tomorrow' is not an ISO date-time" in result.output
+
+
+# ---- from a real gradebook --------------------------------------------------------------
+
+
+def record_samples(results_dir: Path) -> None:
+    from grader.gradebook import Gradebook
+
+    grades = {(g.student, g.assignment): g for g in GRADES}
+    with Gradebook(results_dir / "gradebook.sqlite") as book:
+        for run in RUNS:
+            book.record(run, grades[(run.student, run.assignment)], tests_digest="d")
+
+
+def test_render_all_rerenders_from_the_gradebook(tmp_path, monkeypatch):
+    monkeypatch.setattr(report, "assignment_info", lambda name: INFOS[name])
+    record_samples(tmp_path)
+    index = report.render_all(tmp_path, now=BEFORE_DUE)
+    assert index == tmp_path / "reports" / "index.html"
+    for run in RUNS:  # the same pages as from the records themselves
+        md = (tmp_path / "reports" / run.assignment / f"{run.student}.md").read_text("utf-8")
+        assert md == report.render_student_markdown(page(run)), run.student
+
+
+def test_cli_report_from_the_gradebook(tmp_path, monkeypatch):
+    monkeypatch.setattr(report, "assignment_info", lambda name: INFOS[name])
+    record_samples(tmp_path)
+    result = CliRunner().invoke(main, ["report", str(tmp_path), "--now", "2026-12-05T09:30"])
+    assert result.exit_code == 0, result.output
+    assert f"open {tmp_path / 'reports' / 'index.html'}" in result.output
+    html = (tmp_path / "reports/backprop/alice.html").read_text(encoding="utf-8")
+    assert AFTER_DUE_SECRET in html and HIDDEN_SECRET not in html
