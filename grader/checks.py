@@ -206,7 +206,13 @@ def _numeric(v: Any) -> NDArray[Any] | None:
 
 def _type_problem(got: Any, exp: Any, path: str, mode: Mode) -> Problem:
     hint = " Does the function return its result?" if got is None and mode.got == "got" else ""
-    return Problem(f"{path}: {mode.exp} {_expectation(exp)}, {mode.got} {describe(got)}.{hint}")
+    return Problem(f"{path}: {_expected(mode)} {_expectation(exp)}, {mode.got} {describe(got)}."
+                   f"{hint}")
+
+
+def _expected(mode: Mode) -> str:
+    """The word for the expected side of type/shape/length messages."""
+    return "was" if mode.exp == "was" else "expected"
 
 
 def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Problem | None:
@@ -232,10 +238,9 @@ def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Pro
         if not isinstance(got, list | tuple):
             return _type_problem(got, exp, path, mode)
         if len(got) != len(exp):
-            return Problem(
-                f"{path}: {mode.exp} a {type(exp).__name__} of length {len(exp)}, {mode.got} "
-                f"a {type(got).__name__} of length {len(got)}: {short_repr(got, 60)}."
-            )
+            want = f"a {type(exp).__name__} of length {len(exp)}"
+            have = f"a {type(got).__name__} of length {len(got)}: {short_repr(got, 60)}"
+            return Problem(f"{path}: {_expected(mode)} {want}, {mode.got} {have}.")
         for i, (g, e) in enumerate(zip(got, exp, strict=True)):
             p = diff(g, e, f"{path}[{i}]", mode, auto=auto)
             if p is not None:
@@ -276,7 +281,7 @@ def coerce(
         return g, e
     if g.size == 1 and e.size == 1 and (g.ndim == 0 or e.ndim == 0):
         return g.reshape(()), e.reshape(())
-    text = f"{path}: {mode.exp} shape {tuple(e.shape)}, {mode.got} shape {tuple(g.shape)}"
+    text = f"{path}: {_expected(mode)} shape {tuple(e.shape)}, {mode.got} shape {tuple(g.shape)}"
     if g.ndim >= 2 and g.shape == e.shape[::-1]:
         if mode.got == "got" and _values(g.T, e, path, mode, auto=False) is None:
             return Problem(f"{text}.", _m.TRANSPOSED)
@@ -296,9 +301,13 @@ def _leaf(got: Any, exp: Any, path: str, mode: Mode, auto: bool) -> Problem | No
     arrays = isinstance(got, np.ndarray) and isinstance(exp, np.ndarray)
     if problem is not None and arrays and len(kinds) > 1 and not kinds <= {"i", "u"}:
         head, rest = problem.text.split(": ", 1)
-        text = f"{head}: {mode.exp} dtype {e.dtype}, {mode.got} {g.dtype}; {rest}"
+        text = f"{head}: {_expected(mode)} dtype {e.dtype}, {mode.got} {g.dtype}; {rest}"
         return Problem(text, problem.mistake)
     return problem
+
+
+def _inexact(a: NDArray[Any]) -> NDArray[Any]:
+    return a.astype(np.complex128 if a.dtype.kind == "c" else np.float64)
 
 
 def _values(
@@ -340,7 +349,9 @@ def _values(
         )
     idx = tuple(int(i) for i in np.unravel_index(int(np.argmax(score)), g.shape))
     gs, es = fmt_pair(g[idx], e[idx])
-    extra = f" (relative error {fmt(score[idx], 2)})" if mode.kind == "grad" else ""
+    extra = ""
+    if mode.kind == "grad":
+        extra = f" ({'max ' * (size > 1)}relative error {fmt(score[idx], 2)})"
     where = "first" if mode.kind == "exact" else "worst"
     if size == 1:
         text = f"{path}: {_pair(gs, es, mode)}{extra}."
@@ -356,8 +367,7 @@ def _values(
 def _leaf_mistake(g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode) -> str | None:
     """A transposed or sign-flipped leaf, unless that variant equals the expected value."""
     if "b" not in (g.dtype.kind, e.dtype.kind):
-        neg_e, neg_g = -e.astype(np.complex128 if e.dtype.kind == "c" else np.float64), -g.astype(
-            np.complex128 if g.dtype.kind == "c" else np.float64)
+        neg_e, neg_g = -_inexact(e), -_inexact(g)
         flat = _values(neg_e, e, path, mode, auto=False) is None
         if not flat and _values(neg_g, e, path, mode, auto=False) is None:
             return _m.SIGN
