@@ -4,7 +4,8 @@ Lateness is measured from the due date. Within `grace_minutes` of it nothing is 
 after that, `penalty_per_day` of the maximum score is deducted for every started day
 (so 25 hours late is 2 days). Later than `max_days_late` days scores 0. The deduction never
 exceeds the raw score, so the final score is never below 0. A submission without a timestamp,
-or an assignment without a due date, is never late.
+or an assignment without a due date, is never late. Points are rounded to DIGITS decimals, so a
+sheet shows 1.8 rather than 1.7999999999999998.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from grader.config import Assignment, LatePolicy
 from grader.models import Grade, RunResult
 
 _DAY = timedelta(days=1)
+DIGITS = 6
 
 
 def days_late(submitted_at: datetime, due: datetime, policy: LatePolicy) -> int:
@@ -42,9 +44,11 @@ def late_penalty(raw_score: float, max_score: float, submitted_at: datetime | No
 
 def score(result: RunResult, assignment: Assignment, submitted_at: datetime | None) -> Grade:
     """The Grade for `result`: raw points, the late deduction and the final score."""
-    raw = result.score
-    maximum = result.max_score
-    penalty = late_penalty(raw, maximum, submitted_at, assignment.due, assignment.late_policy)
+    raw = round(result.score, DIGITS)
+    maximum = round(result.max_score, DIGITS)
+    penalty = round(
+        late_penalty(raw, maximum, submitted_at, assignment.due, assignment.late_policy), DIGITS
+    )
     return Grade(
         student=result.student,
         assignment=result.assignment,
@@ -52,7 +56,7 @@ def score(result: RunResult, assignment: Assignment, submitted_at: datetime | No
         raw_score=raw,
         max_score=maximum,
         late_penalty=penalty,
-        score=max(0.0, raw - penalty),
+        score=max(0.0, round(raw - penalty, DIGITS)),
         submitted_at=None if submitted_at is None else _aware(submitted_at).isoformat(),
     )
 

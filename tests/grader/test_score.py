@@ -94,6 +94,15 @@ def test_score_keeps_status_of_failed_submissions() -> None:
         "syntax_error", 0.0, 5.0, 0.0)
 
 
+def test_score_rounds_points_for_the_sheet() -> None:
+    policy = LatePolicy(penalty_per_day=0.1)
+    grade = score(result((1.0, 2.0), (3.0, 3.0)), assignment(policy), DUE + timedelta(hours=30))
+    # 2 days * 0.1 * 6 is 1.2000000000000002 in floating point
+    assert (grade.raw_score, grade.late_penalty, grade.score) == (3.0, 1.2, 1.8)
+    partial = score(result((0.1, 0.2), (1.0, 1.0)), assignment(), None)  # 0.30000000000000004
+    assert (partial.raw_score, partial.score) == (0.3, 0.3)
+
+
 def test_days_late_counts_started_days() -> None:
     policy = LatePolicy(grace_minutes=0)
     assert [days_late(DUE + timedelta(hours=h), DUE, policy) for h in (-1, 0, 1, 24, 24.5, 49)] \
