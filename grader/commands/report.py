@@ -25,13 +25,18 @@ def _parse_now(ctx: click.Context, param: click.Parameter, value: str | None) ->
 @click.option("--now", callback=_parse_now, metavar="ISO-DATETIME",
               help="Render as of this moment ('after_due' tests show details after the due "
                    "date). Default: the current time.")
-def report(results_dir: Path, now: datetime | None) -> None:
+@click.option("--assignment", "assignments", multiple=True,
+              type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="An assignment folder that is not bundled (for its title and due date); "
+                   "repeatable.")
+def report(results_dir: Path, now: datetime | None, assignments: tuple[Path, ...]) -> None:
     """Render RESULTS_DIR/reports/ (per-student HTML + Markdown, class summaries, an index)."""
+    from grader.config import ConfigError
     from grader.gradebook import GradebookError
     from grader.report import render_all
 
     try:
-        index = render_all(results_dir, now=now)
-    except (FileNotFoundError, GradebookError) as exc:
+        index = render_all(results_dir, now=now, assignments=assignments)
+    except (FileNotFoundError, GradebookError, ConfigError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"reports written; open {index}")

@@ -351,3 +351,20 @@ def test_cli_report_from_the_gradebook(tmp_path, monkeypatch):
     assert f"open {tmp_path / 'reports' / 'index.html'}" in result.output
     html = (tmp_path / "reports/backprop/alice.html").read_text(encoding="utf-8")
     assert AFTER_DUE_SECRET in html and HIDDEN_SECRET not in html
+
+
+def test_cli_report_takes_titles_and_due_dates_from_an_assignment_folder(tmp_path):
+    record_samples(tmp_path)
+    folder = tmp_path / "private" / "backprop"
+    folder.mkdir(parents=True)
+    (folder / "assignment.toml").write_text(
+        '[assignment]\ntitle = "Backprop (private copy)"\nmodule = "backprop"\n'
+        'reference = "reference.backprop"\ndue = 2026-12-03T00:00:00Z\n', encoding="utf-8")
+    args = ["report", str(tmp_path), "--assignment", str(folder)]
+    before = CliRunner().invoke(main, [*args, "--now", "2026-12-02T23:00:00+00:00"])
+    assert before.exit_code == 0, before.output
+    html = (tmp_path / "reports/backprop/alice.html").read_text(encoding="utf-8")
+    assert "<h1>Backprop (private copy)</h1>" in html and AFTER_DUE_SECRET not in html
+    after = CliRunner().invoke(main, [*args, "--now", "2026-12-03T00:01:00+00:00"])
+    assert after.exit_code == 0, after.output
+    assert AFTER_DUE_SECRET in (tmp_path / "reports/backprop/alice.html").read_text("utf-8")
