@@ -1,0 +1,31 @@
+"""`grader generate ASSIGNMENT [--out DIR]`: write the release students get."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("assignment")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write the release into (default: release/<assignment>). It must "
+                   "be empty, new, or an earlier release (its generated files are replaced).")
+def generate(assignment: str, out: Path | None) -> None:
+    """Write the release of ASSIGNMENT (a bundled name or a folder): stub module, notebook,
+    visible tests, provided files, assignment.toml and a README. Never hidden tests or
+    reference code."""
+    from grader.config import ConfigError, find_assignment
+    from grader.generate import GenerateError, generate_release
+
+    try:
+        found = find_assignment(assignment)
+        target = out if out is not None else Path("release") / found.name
+        written = generate_release(found, target)
+    except (ConfigError, GenerateError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"release of {found.name!r} written to {target}/ ({len(written)} files):")
+    for path in written:
+        click.echo(f"  {path.relative_to(target)}")
+    click.echo(f"students check their work with: grader check {target} {found.module}.py")
