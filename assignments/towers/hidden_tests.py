@@ -1,0 +1,221 @@
+"""Hidden tests for `towers`: the reference as oracle at random inputs and several shapes, the
+lecture's properties (steep towers are indicators, more towers approximate better, within the
+reference's error bound), inputs not modified, and sigmoid stable at |z| = 1e4.
+
+Points: sigmoid 3, tower_1d 3.5, tower_2d 3, approximate_1d 4, inputs not modified 1 (+ 5
+visible) = 19.5. Each test makes at most ~10 calls into the student's module.
+"""
+
+import itertools
+
+import numpy as np
+
+from grader import checks
+from grader import mistakes as m
+from grader.errors import StudentError
+from grader.testing import test_case
+
+OVERFLOW = "σ overflows for large |z| (np.exp of a large argument)"
+SIGMA_MINUS = "σ(−z) was computed instead of σ(z)"
+TOWER_SIGN = "the tower has the wrong sign (a and b swapped)"
+NO_W_INSIDE = "w multiplies x only (σ(w·x − a) instead of σ(w·(x − a)))"
+BOX_ORDER = "box was read as (a1, a2, b1, b2) instead of (a1, b1, a2, b2)"
+PRODUCT = "Tx·Ty was used instead of σ(w·(Tx + Ty − 1.5))"
+NO_OUTER = "the outer sigmoid is missing (h·(Tx + Ty − 1.5))"
+BIN_WIDTH = "the bin width is (hi − lo)/(k − 1) instead of (hi − lo)/k"
+HALF_SHIFT = "the towers are centred on the bin edges instead of the bins"
+
+SHAPES = [(), (7,), (3, 4), (2, 3, 2)]
+
+
+def _sigma_mistakes(ref, z):
+    return {SIGMA_MINUS: ref.sigmoid(-z), "tanh was used instead of σ": np.tanh(z)}
+
+
+# --------------------------------------------------------------------------- sigmoid
+
+
+@test_case(points=1.5, visibility="hidden")
+def sigmoid_matches_reference_at_several_shapes(student, ref, rng):
+    for shape in SHAPES:
+        z = rng.normal(scale=8.0, size=shape)
+        checks.close(student.sigmoid(z), ref.sigmoid(z), name=f"sigmoid(z), z of shape {shape}",
+                     rtol=1e-9, atol=1e-12, mistakes=_sigma_mistakes(ref, z))
+
+
+@test_case(points=1.5, visibility="hidden")
+def sigmoid_stable_for_huge_inputs(student, ref, rng):
+    z = np.concatenate([[-1e4, -1e3, -745.0, -710.0, -50.0, 0.0, 50.0, 710.0, 745.0, 1e3, 1e4],
+                        rng.uniform(-1e4, 1e4, size=9)])
+    try:
+        got = student.sigmoid(z)
+    except StudentError as err:
+        if err.is_a("RuntimeWarning") or err.is_a("FloatingPointError") or "overflow" in str(err):
+            raise checks.CheckFailure(
+                f"sigmoid(z) for z up to ±1e4: the call raised {err.message}. Looks like "
+                f"{OVERFLOW}. Never evaluate exp of a large positive number: use e^(−|z|), "
+                "which lies in (0, 1], in both branches.", mistake=OVERFLOW) from None
+        raise
+    checks.close(got, ref.sigmoid(z), name="sigmoid(z) for z up to ±1e4", rtol=1e-9,
+                 atol=1e-300, mistakes=m.merge(m.non_finite(OVERFLOW), _sigma_mistakes(ref, z)))
+
+
+# --------------------------------------------------------------------------- tower_1d
+
+
+def _tower_1d_mistakes(ref, x, a, b, h, w):
+    return {
+        TOWER_SIGN: ref.tower_1d(x, b, a, h, w),
+        NO_W_INSIDE: h * (ref.sigmoid(w * x - a) - ref.sigmoid(w * x - b)),
+        "h is missing (height 1)": ref.tower_1d(x, a, b, 1.0, w),
+    }
+
+
+@test_case(points=2.5, visibility="hidden")
+def tower_1d_matches_reference(student, ref, rng):
+    for shape in SHAPES:
+        a, b = np.sort(rng.uniform(-2, 2, size=2))
+        h, w = float(rng.uniform(0.5, 3) * rng.choice([-1, 1])), float(rng.uniform(0.5, 40))
+        x = rng.uniform(-3, 3, size=shape)
+        checks.close(student.tower_1d(x, a, b, h, w), ref.tower_1d(x, a, b, h, w),
+                     name=f"tower_1d(x, a={a:.3f}, b={b:.3f}, h={h:.3f}, w={w:.3f}), x {shape}",
+                     rtol=1e-9, atol=1e-12, mistakes=_tower_1d_mistakes(ref, x, a, b, h, w))
+
+
+@test_case(points=1, visibility="hidden")
+def tower_1d_steep_is_an_indicator(student, ref, rng):
+    # w·|x − edge| stays below 700 so that only sigmoid's own test judges overflow
+    a, b, h, w = -0.5, 1.5, 2.5, 200.0
+    x = np.concatenate([rng.uniform(-3, -0.6, 4), rng.uniform(-0.4, 1.4, 4),
+                        rng.uniform(1.6, 3, 4)])
+    expected = np.where((x > a) & (x < b), h, 0.0)
+    checks.close(student.tower_1d(x, a, b, h, w), expected, atol=1e-7,
+                 name="tower_1d(x, −0.5, 1.5, 2.5, w=200): h inside (a, b), 0 outside",
+                 mistakes=m.merge(_tower_1d_mistakes(ref, x, a, b, h, w),
+                                  m.non_finite(OVERFLOW)))
+
+
+# --------------------------------------------------------------------------- tower_2d
+
+
+def _tower_2d_mistakes(ref, P, box, h, w):
+    a1, b1, a2, b2 = box
+    Tx = ref.sigmoid(w * (P[:, 0] - a1)) - ref.sigmoid(w * (P[:, 0] - b1))
+    Ty = ref.sigmoid(w * (P[:, 1] - a2)) - ref.sigmoid(w * (P[:, 1] - b2))
+    return {
+        BOX_ORDER: ref.tower_2d(P, (a1, a2, b1, b2), h, w),
+        PRODUCT: h * Tx * Ty,
+        NO_OUTER: h * (Tx + Ty - 1.5),
+        "the threshold is 1 instead of 1.5": h * ref.sigmoid(w * (Tx + Ty - 1.0)),
+        TOWER_SIGN: ref.tower_2d(P, (b1, a1, b2, a2), h, w),
+    }
+
+
+@test_case(points=2, visibility="hidden")
+def tower_2d_matches_reference(student, ref, rng):
+    for m_points in (1, 6, 25):
+        a1, b1 = np.sort(rng.uniform(-1, 1, 2))
+        a2, b2 = np.sort(rng.uniform(-1, 1, 2))
+        box = (float(a1), float(b1), float(a2), float(b2))
+        h, w = float(rng.uniform(0.5, 3)), float(rng.uniform(2, 30))
+        P = rng.uniform(-1.5, 1.5, size=(m_points, 2))
+        checks.close(student.tower_2d(P, box, h, w), ref.tower_2d(P, box, h, w),
+                     name=f"tower_2d(P of shape {P.shape}, box={tuple(round(v, 3) for v in box)},"
+                     f" h={h:.3f}, w={w:.3f})", rtol=1e-9, atol=1e-12,
+                     mistakes=_tower_2d_mistakes(ref, P, box, h, w))
+
+
+@test_case(points=1, visibility="hidden")
+def tower_2d_keeps_only_the_box(student, ref, rng):
+    box, h, w = (0.0, 1.0, -1.0, 2.0), 1.5, 150.0
+    inside = np.column_stack([rng.uniform(0.1, 0.9, 4), rng.uniform(-0.9, 1.9, 4)])
+    strip_x = np.column_stack([rng.uniform(0.1, 0.9, 3), rng.uniform(2.2, 3.0, 3)])
+    strip_y = np.column_stack([rng.uniform(1.2, 2.0, 3), rng.uniform(-0.9, 1.9, 3)])
+    corner = np.column_stack([rng.uniform(-2.0, -0.2, 3), rng.uniform(-3.0, -1.2, 3)])
+    P = np.vstack([inside, strip_x, strip_y, corner])
+    expected = np.array([h] * 4 + [0.0] * 9)
+    checks.close(student.tower_2d(P, box, h, w), expected, atol=1e-9,
+                 name="tower_2d with w = 150: h inside the box, 0 on the cross strips and outside",
+                 mistakes=m.merge(_tower_2d_mistakes(ref, P, box, h, w), m.non_finite(OVERFLOW)))
+
+
+# --------------------------------------------------------------------------- approximate_1d
+
+
+def _approx_mistakes(ref, f_values, lo, hi, w, x):
+    k = len(f_values)
+    mistakes = {}
+    if k > 1:
+        wide = (hi - lo) / (k - 1)
+        mistakes[BIN_WIDTH] = sum(
+            ref.tower_1d(x, lo + j * wide, lo + (j + 1) * wide, f_values[j], w) for j in range(k)
+        )
+    delta = (hi - lo) / k
+    mistakes[HALF_SHIFT] = ref.approximate_1d(f_values, lo - delta / 2, hi - delta / 2, w, x)
+    mistakes[TOWER_SIGN] = -ref.approximate_1d(f_values, lo, hi, w, x)
+    return mistakes
+
+
+@test_case(points=2.5, visibility="hidden")
+def approximate_1d_matches_reference(student, ref, rng):
+    for k, shape in ((1, (5,)), (3, (4, 3)), (8, (17,)), (20, ())):
+        lo = float(rng.uniform(-3, 0))
+        hi = lo + float(rng.uniform(1, 4))
+        w = float(rng.uniform(2, 60))
+        f_values = rng.normal(size=k)
+        x = rng.uniform(lo - 0.5, hi + 0.5, size=shape)
+        checks.close(student.approximate_1d(f_values, lo, hi, w, x),
+                     ref.approximate_1d(f_values, lo, hi, w, x),
+                     name=f"approximate_1d with k={k} towers on [{lo:.3f}, {hi:.3f}], w={w:.3f}, "
+                     f"x of shape {shape}", rtol=1e-9, atol=1e-12,
+                     mistakes=_approx_mistakes(ref, f_values, lo, hi, w, x))
+
+
+@test_case(points=1.5, visibility="hidden")
+def approximate_1d_error_shrinks_with_more_towers(student, ref, rng):
+    """The lecture's claim: with k bins and w growing with k, the error of approximating a
+    Lipschitz f falls like L·(hi − lo)/(2k), within the reference's proven bound."""
+    lo, hi = -2.0, 2.0
+    phase = float(rng.uniform(0, np.pi))
+
+    def f(t):
+        return np.sin(2 * t + phase)  # Lipschitz constant 2, |f| <= 1
+
+    margin = 0.2
+    x = np.linspace(lo + margin, hi - margin, 401)
+    errors = []
+    for k in (4, 8, 16, 32):
+        w = min(20.0 * k, 150.0)  # capped: w·|x − edge| < 700, no exp overflow even if naive
+        F = student.approximate_1d(f(ref.bin_midpoints(lo, hi, k)), lo, hi, w, x)
+        checks.close(F, ref.tabulate_1d(f, lo, hi, k, w, x), rtol=1e-7, atol=1e-9,
+                     name=f"approximate_1d of sin(2x + {phase:.3f}) with k={k}, w={w:g}")
+        err = float(np.max(np.abs(np.asarray(F) - f(x))))
+        bound = ref.error_bound_1d(2.0, 1.0, lo, hi, k, w, margin)
+        if not err <= bound:
+            raise checks.CheckFailure(
+                f"approximation error with k={k} towers: got max |F − f| = {err:.4g}, above the "
+                f"bound {bound:.4g} ≈ L·(hi − lo)/(2k). Check the bins and their heights.")
+        errors.append(err)
+    if not all(b < a for a, b in itertools.pairwise(errors)):
+        raise checks.CheckFailure(
+            f"approximation error for k = 4, 8, 16, 32 towers: got {np.round(errors, 4)}, "
+            "expected it to shrink as k grows. Check that every bin gets its own tower.")
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@test_case(points=1, visibility="hidden")
+def inputs_not_modified(student, rng):
+    z = rng.normal(size=6)
+    checks.unchanged(z, student.call("sigmoid", z).args[0], name="sigmoid's z")
+    x = rng.uniform(-2, 2, size=6)
+    checks.unchanged(x, student.call("tower_1d", x, -1.0, 1.0, 2.0, 5.0).args[0],
+                     name="tower_1d's x")
+    P = rng.uniform(-2, 2, size=(5, 2))
+    checks.unchanged(P, student.call("tower_2d", P, (-1.0, 1.0, -1.0, 1.0), 2.0, 5.0).args[0],
+                     name="tower_2d's P")
+    f_values = rng.normal(size=4)
+    call = student.call("approximate_1d", f_values, -1.0, 1.0, 10.0, x)
+    checks.unchanged(f_values, call.args[0], name="approximate_1d's f_values")
+    checks.unchanged(x, call.args[4], name="approximate_1d's x")
