@@ -6,8 +6,8 @@ batch_size = n is batch GD, one permutation per epoch); inputs not modified.
 numerical_gradient receives f as a callback into the grader: x has at most 6 entries there
 (12 callbacks). Optimizer sequences make one call per step (at most 30).
 
-Points: numerical_gradient 4.5, squared_loss_grad 5, minibatch_sgd 6, momentum_step 3.5,
-adam_step 4.5 (+ 5 visible) = 28.5.
+Points: numerical_gradient 4.5, squared_loss_grad 5, minibatch_sgd 6, momentum_step 3,
+adam_step 4, optimizer inputs not modified 1 (+ 5 visible) = 28.5.
 """
 
 import numpy as np
@@ -18,6 +18,7 @@ from grader.testing import test_case
 
 FORWARD = "forward differences (f(x + h) − f(x))/h were used instead of central ones"
 NO_HALF = "the 2 in (f(x + h) − f(x − h))/(2h) is missing"
+NOT_RESTORED = f"x was perturbed in place and not restored ({m.INPUT_MUTATED})"
 NO_SHUFFLE = "the batches are not shuffled (taken in index order)"
 MOMENTUM_CONVENTION = (
     "the velocity convention v ← mu·v − lr·g, w ← w + v was used "
@@ -61,13 +62,28 @@ def _log_sum_exp_grad(x):
 # --------------------------------------------------------------------------- numerical_gradient
 
 
+def _not_restored(f, x, h):
+    """numerical_gradient that perturbs x in place and never restores it (entry i is then
+    differenced at a point where the earlier entries sit at x − h)."""
+    x = np.array(x, dtype=np.float64)
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        f_plus = f(x)
+        x[i] = old - h
+        g[i] = (f_plus - f(x)) / (2 * h)
+    return g
+
+
 @test_case(points=2, visibility="hidden")
 def numerical_gradient_central_on_a_quadratic(student, ref, rng):
     x = rng.normal(size=6)
     h = 1e-3  # central differences are exact on a quadratic for any h; forward ones are not
     expected = _A @ x + _B
     mistakes = m.merge(
-        {FORWARD: ref.forward_difference_gradient(quadratic, x, h), NO_HALF: 2 * expected},
+        {FORWARD: ref.forward_difference_gradient(quadratic, x, h), NO_HALF: 2 * expected,
+         NOT_RESTORED: _not_restored(quadratic, x, h)},
         m.sign_flipped(expected),
     )
     checks.close(student.numerical_gradient(quadratic, x, h), expected, rtol=1e-7, atol=1e-9,
@@ -80,7 +96,8 @@ def numerical_gradient_any_shape_default_h(student, ref, rng):
     x = rng.normal(size=(2, 3))
     expected = _log_sum_exp_grad(x)
     mistakes = m.merge(
-        {FORWARD: ref.forward_difference_gradient(log_sum_exp, x), NO_HALF: 2 * expected},
+        {FORWARD: ref.forward_difference_gradient(log_sum_exp, x), NO_HALF: 2 * expected,
+         NOT_RESTORED: _not_restored(log_sum_exp, x, 1e-5)},
         m.sign_flipped(expected),
     )
     checks.close(student.numerical_gradient(log_sum_exp, x), expected, rtol=1e-7, atol=1e-9,
@@ -144,7 +161,8 @@ def squared_loss_grad_has_the_shape_of_w(student, ref, rng):
     expected = ref.squared_loss_grad(w[:, None], X, y[:, None])
     checks.close(student.squared_loss_grad(w[:, None], X, y[:, None]), expected, rtol=1e-9,
                  atol=1e-12, name="squared_loss_grad with column vectors w (3, 1), y (7, 1)",
-                 mistakes=m.transposed(expected))
+                 mistakes=m.merge(m.transposed(expected), m.missing_mean(expected, 7),
+                                  m.sign_flipped(expected)))
 
 
 # --------------------------------------------------------------------------- minibatch_sgd
@@ -378,7 +396,19 @@ def adam_run_matches_torch_adam(student, ref, rng):
         path.append(np.asarray(w, dtype=np.float64))
     checks.close(np.stack(path), expected, rtol=1e-9, atol=1e-12,
                  name=f"the {steps}-step trajectory of adam_step (lr={lr}, default betas, eps) vs "
-                 "torch.optim.Adam")
+                 "torch.optim.Adam",
+                 mistakes={name: _adam_run(grad, w0, steps, lr, name)
+                           for name in (NO_BIAS_CORRECTION, RETURNS_HAT, T_FROM_ZERO)})
+
+
+def _adam_run(grad, w0, steps, lr, variant):
+    """The trajectory of a wrong Adam (one of _adam's variants) fed its own state."""
+    w, m_, v = w0.copy(), np.zeros_like(w0), np.zeros_like(w0)
+    path = [w0.copy()]
+    for t in range(1, steps + 1):
+        w, m_, v = _adam(w, grad(w), m_, v, t, lr)[variant]
+        path.append(w)
+    return np.stack(path)
 
 
 @test_case(points=1, visibility="hidden")

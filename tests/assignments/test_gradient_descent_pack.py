@@ -118,6 +118,8 @@ def test_gradient_descent_mutant_loses_some_points_and_is_named(path: Path):
     outcomes = harness.run_local(NAME, module)
     score, max_score = total(outcomes)
     assert 0 < score < max_score, f"{path.stem}: scored {score} of {max_score}"
+    # one mistake costs only the points of the part it breaks
+    assert score >= 0.7 * max_score, f"{path.stem}: one mistake cost {max_score - score} points"
     failed = [o for o in outcomes if o.points < o.max_points]
     named = [o.name for o in failed
              if mistake in (o.mistake or "").lower() or mistake in o.message.lower()]
