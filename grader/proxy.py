@@ -1,0 +1,301 @@
+"""The student proxy: hidden tests call the student's functions as if they were local.
+
+`student.add_bias(X)` sends the call to the sandboxed worker and returns plain values (see
+docs/CONTRACTS.md). Every call has a deadline (the per-call timeout, capped by what is left of
+the submission's wall-clock budget). After a timeout or a crash the worker is gone; the next
+call starts a fresh one and loads the submission again, as long as the budget lasts. Once it is
+spent, every call raises StudentTimeout at once.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from grader.codec import CodecError
+from grader.config import Assignment
+from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
+from grader.local import Call
+from grader.models import Submission
+from grader.sandbox import ChannelClosed, ChannelTimeout, WorkerProcess
+
+__all__ = ["Call", "LoadResult", "StudentProxy"]
+
+_IMPORTS_TORCH = re.compile(r"^\s*(import\s+torch|from\s+torch[\s.])", re.MULTILINE)
+MAX_TEXT = 8000
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What loading the submission into a fresh worker gave."""
+
+    status: str
+    """'ok', 'syntax_error', 'import_error', 'timeout' or 'crashed'."""
+    message: str
+    warnings: tuple[str, ...]
+
+
+def _text(message: dict[str, Any], key: str) -> str:
+    value = message.get(key, "")
+    if type(value) is not str:
+        raise BadValue("the worker sent a malformed reply")
+    return value[:MAX_TEXT]
+
+
+class StudentProxy:
+    """The student's module, seen from the trusted process."""
+
+    def __init__(self, assignment: Assignment, submission: Submission, *,
+                 mode: str | None = None) -> None:
+        self._assignment = assignment
+        self._submission = submission
+        self._limits = assignment.limits
+        self._mode = mode
+        self._torch = assignment.uses_torch or any(
+            _IMPORTS_TORCH.search(cell) for cell in submission.cells)
+        self.call_timeout = float(self._limits.call_timeout)
+        """Seconds per call; the runner sets it per test (a test may override it)."""
+        self._budget_end: float | None = None
+        self._exhausted = False
+        self._worker: WorkerProcess | None = None
+        self._outputs: list[str] = []
+        self.isolation = ""
+        self.peak_memory_kb = 0
+        self.startup_seconds: list[float] = []
+        self.restarts = 0
+
+    # -- worker lifecycle --------------------------------------------------------------------
+    @property
+    def load_timeout(self) -> float:
+        """Seconds the submission's top-level code may take to load (all cells)."""
+        return max(self.call_timeout, self._limits.submission_timeout / 4)
+
+    def start(self) -> LoadResult:
+        """Start the worker and load the submission; starts the wall-clock budget."""
+        if self._budget_end is None:
+            self._budget_end = time.monotonic() + self._limits.submission_timeout
+        try:
+            worker = WorkerProcess(self._limits, torch=self._torch, mode=self._mode)
+        except OSError as exc:
+            return LoadResult("crashed", f"the sandbox could not start: {exc}", ())
+        self._worker = worker
+        self.isolation = worker.isolation
+        try:
+            self.startup_seconds.append(worker.wait_ready())
+            deadline = min(time.monotonic() + self.load_timeout, self._budget_end)
+            worker.send({"op": "load", "module": self._assignment.module,
+                         "cells": list(self._submission.cells), "kind": self._submission.kind,
+                         "path": self._submission.path, "cell_timeout": self.call_timeout},
+                        deadline)
+            reply = worker.receive(deadline)
+            if type(reply) is not dict or reply.get("op") != "loaded":
+                raise CodecError("unexpected reply to load")
+            status = _text(reply, "status")
+            warnings = reply.get("warnings", [])
+            if status not in ("ok", "syntax_error", "import_error") or type(warnings) is not list:
+                raise CodecError("malformed load reply")
+            result = LoadResult(status, _text(reply, "message"),
+                                tuple(w[:MAX_TEXT] for w in warnings if type(w) is str))
+        except ChannelTimeout:
+            self._stop()
+            return LoadResult("timeout", f"loading your code took longer than "
+                              f"{self.load_timeout:g} s (does it run something long at the "
+                              "top level?)", ())
+        except ChannelClosed as exc:
+            self._stop()
+            return LoadResult("crashed", f"the worker died while loading your code: {exc}", ())
+        except (CodecError, BadValue) as exc:
+            self._stop()
+            return LoadResult("crashed", f"the worker sent a malformed reply: {exc}", ())
+        if result.status != "ok":
+            self._stop()
+        return result
+
+    def _stop(self, *, graceful: bool = False) -> None:
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        worker.close(graceful=graceful)
+        self.peak_memory_kb = max(self.peak_memory_kb, worker.peak_memory_kb)
+        text = worker.captured_output()
+        if text:
+            self._outputs.append(text)
+
+    def close(self) -> None:
+        """End the worker and everything it started."""
+        self._stop(graceful=True)
+
+    def __enter__(self) -> StudentProxy:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def output(self) -> str:
+        """The student's captured stdout/stderr of all workers so far, capped."""
+        parts = [*self._outputs]
+        if self._worker is not None:
+            parts.append(self._worker.captured_output())
+        text = "".join(parts)
+        cap = self._limits.output_kb * 1024
+        if len(text) > cap:
+            text = text[:cap] + "\n[... output truncated]\n"
+        return text
+
+    def _remaining(self) -> float:
+        assert self._budget_end is not None
+        return self._budget_end - time.monotonic()
+
+    def _budget_spent(self) -> StudentTimeout:
+        self._exhausted = True
+        self._stop()
+        return StudentTimeout(
+            f"the time budget of {self._limits.submission_timeout:g} s for your whole "
+            "submission is used up; the remaining calls were not run")
+
+    def _ready(self) -> WorkerProcess:
+        if self._budget_end is None:
+            result = self.start()
+            if result.status != "ok":
+                raise WorkerCrashed(f"your code could not be loaded: {result.message}")
+        if self._exhausted or self._remaining() <= 0:
+            raise self._budget_spent()
+        if self._worker is None:
+            self.restarts += 1
+            result = self.start()
+            if result.status == "timeout":
+                raise self._budget_spent() if self._remaining() <= 0 else StudentTimeout(
+                    f"restarting your code failed: {result.message}")
+            if result.status != "ok":
+                raise WorkerCrashed(f"restarting your code failed: {result.message}")
+        assert self._worker is not None
+        return self._worker
+
+    # -- calls ---------------------------------------------------------------------------
+    def call(self, name: str, /, *args: Any, **kwargs: Any) -> Call:
+        """Run `name(*args, **kwargs)` in the worker; the value and the arguments afterwards."""
+        if not isinstance(name, str):
+            raise TypeError(f"student.call needs the function's name as a string, got {name!r}")
+        worker = self._ready()
+        timeout = min(self.call_timeout, self._remaining())
+        deadline = time.monotonic() + timeout
+        callbacks: list[Callable[..., Any]] = []
+
+        def register(function: Any) -> int:
+            callbacks.append(function)
+            return len(callbacks) - 1
+
+        def lookup(ident: int) -> Any:
+            if not 0 <= ident < len(callbacks):
+                raise CodecError("unknown callback reference")
+            return callbacks[ident]
+
+        start = time.perf_counter()
+        worker.reader.make_callback = lookup
+        try:
+            try:
+                worker.send({"op": "call", "name": name, "args": args, "kwargs": kwargs},
+                            deadline, register)
+            except CodecError as exc:  # the test passed something that cannot cross
+                raise TypeError(f"student.{name}: an argument cannot be sent to the worker: "
+                                f"{exc}") from None
+            while True:
+                reply = worker.receive(deadline)
+                if type(reply) is not dict:
+                    raise CodecError("a reply that is not a message")
+                if reply.get("op") != "callback":
+                    break
+                self._serve_callback(worker, reply, lookup, deadline)
+        except ChannelTimeout:
+            self._stop()
+            if self._remaining() <= 0:
+                raise self._budget_spent() from None
+            raise StudentTimeout(f"{name}() did not finish within {timeout:g} s "
+                                 "(an endless loop? far too slow?)") from None
+        except ChannelClosed as exc:
+            self._stop()
+            raise WorkerCrashed(f"{name}() crashed the worker: {exc}") from None
+        except (CodecError, BadValue) as exc:
+            self._stop()
+            raise BadValue(f"{name}() returned something that cannot be graded: {exc}") from None
+        finally:
+            worker.reader.make_callback = None
+        seconds = time.perf_counter() - start
+        return self._result(name, reply, seconds)
+
+    def _serve_callback(self, worker: WorkerProcess, request: dict[str, Any],
+                        lookup: Callable[[int], Any], deadline: float) -> None:
+        ident, args, kwargs = request.get("id"), request.get("args"), request.get("kwargs")
+        if type(ident) is not int or type(args) is not tuple or type(kwargs) is not dict:
+            raise CodecError("malformed callback request")
+        function = lookup(ident)
+        try:
+            value = function(*args, **kwargs)
+            reply: dict[str, Any] = {"op": "callback_return", "value": value}
+            try:
+                worker.send(reply, deadline)
+                return
+            except CodecError as exc:
+                failure: dict[str, Any] = {"op": "callback_raised", "type": "TypeError",
+                                           "message": f"the grader's function returned a value "
+                                                      f"that cannot be sent: {exc}"}
+        except (ChannelTimeout, ChannelClosed):
+            raise
+        except Exception as exc:
+            failure = {"op": "callback_raised", "type": type(exc).__name__,
+                       "message": str(exc)[:MAX_TEXT]}
+        worker.send(failure, deadline)
+
+    def _result(self, name: str, reply: dict[str, Any], seconds: float) -> Call:
+        op = reply.get("op")
+        if op == "return":
+            args, kwargs = reply.get("args"), reply.get("kwargs")
+            if type(args) is not tuple or type(kwargs) is not dict or "value" not in reply:
+                raise BadValue(f"{name}(): the worker sent a malformed reply")
+            return Call(reply["value"], args, kwargs, seconds)
+        if op == "raised":
+            mro = reply.get("mro", [])
+            if type(mro) is not list or not all(type(m) is str for m in mro):
+                raise BadValue(f"{name}(): the worker sent a malformed reply")
+            raise StudentError(_text(reply, "message"), exc_type=_text(reply, "type"),
+                               exc_mro=tuple(m[:200] for m in mro[:64]),
+                               traceback=_text(reply, "traceback"))
+        if op == "missing":
+            raise MissingFunction(
+                f"your {self._assignment.module} does not define a function {name}() "
+                f"(check the name and that it is defined at the top level)")
+        if op == "bad_value":
+            raise BadValue(f"{name}() returned something that cannot be graded: "
+                           f"{_text(reply, 'message')}")
+        self._stop()
+        raise BadValue(f"{name}(): the worker sent an unexpected reply")
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        worker = self._ready()
+        deadline = time.monotonic() + min(self.call_timeout, self._remaining())
+        try:
+            worker.send({"op": "has", "name": name}, deadline)
+            reply = worker.receive(deadline)
+        except ChannelTimeout:
+            self._stop()
+            raise StudentTimeout("the worker did not answer in time") from None
+        except (ChannelClosed, CodecError) as exc:
+            self._stop()
+            raise WorkerCrashed(f"the worker died: {exc}") from None
+        return type(reply) is dict and reply.get("op") == "has" and reply.get("value") is True
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self.call(name, *args, **kwargs).value
+
+        call.__name__ = name
+        return call

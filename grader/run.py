@@ -1,0 +1,140 @@
+"""Run an assignment's tests against one submission: the `run` stage of the pipeline.
+
+The tests run here, in the trusted process, with `student` (a proxy into the sandboxed worker),
+`ref` (the reference module) and `rng` injected. Each outcome becomes a TestResult; nothing a
+submission does (raise, loop, crash, exit, return junk) stops the other tests or escapes
+`run_submission`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import time
+from types import ModuleType
+from typing import Any, cast
+
+import numpy as np
+
+from grader.config import Assignment
+from grader.errors import StudentError, StudentTimeout
+from grader.models import RunResult, Submission, SubmissionStatus, TestResult, TestStatus
+from grader.proxy import LoadResult, StudentProxy
+from grader.testing import TestCase, TestDefinitionError
+
+_NOT_RUN = {
+    "syntax_error": "not run: your code has a syntax error",
+    "import_error": "not run: your code could not be imported",
+    "timeout": "not run: loading your code took too long",
+    "crashed": "not run: your code crashed while loading",
+}
+
+
+def run_submission(assignment: Assignment, submission: Submission, tests: list[TestCase], *,
+                   ref: ModuleType | None = None, mode: str | None = None) -> RunResult:
+    """Run `tests` against `submission` in a sandboxed worker; see the module docstring.
+
+    `ref` defaults to the assignment's reference module (imported only if a test needs it);
+    `mode` forces the isolation level ('bubblewrap' or 'subprocess', default: the best one).
+    """
+    started = time.monotonic()
+    if ref is None and any("ref" in t.params for t in tests):
+        ref = importlib.import_module(assignment.reference)
+    proxy = StudentProxy(assignment, submission, mode=mode)
+    warnings: list[str] = []
+    try:
+        load = proxy.start()
+        warnings += load.warnings
+        if load.status == "ok":
+            results = [run_test(assignment, test, proxy, ref) for test in tests]
+            status: SubmissionStatus = "graded"
+        else:
+            results = [_not_run(test, load) for test in tests]
+            status = _load_status(load)
+    finally:
+        proxy.close()
+    if proxy.restarts:
+        warnings.append(f"your code was restarted {proxy.restarts} time(s) after a timeout or "
+                        "a crash; the tests after it still ran")
+    return RunResult(
+        student=submission.student,
+        assignment=submission.assignment,
+        status=status,
+        tests=tuple(results),
+        message="" if load.status == "ok" else load.message,
+        isolation=proxy.isolation,
+        output=proxy.output,
+        duration=time.monotonic() - started,
+        peak_memory_kb=proxy.peak_memory_kb,
+        sha256=submission.sha256,
+        warnings=tuple(warnings),
+    )
+
+
+def _load_status(load: LoadResult) -> SubmissionStatus:
+    if load.status == "syntax_error":
+        return "syntax_error"
+    if load.status == "import_error":
+        return "import_error"
+    if load.status == "timeout":
+        return "timeout"
+    return "crashed"
+
+
+def _not_run(test: TestCase, load: LoadResult) -> TestResult:
+    return TestResult(name=test.name, points=0.0, max_points=test.points,
+                      visibility=test.visibility,
+                      status="timeout" if load.status == "timeout" else "failed",
+                      message=_NOT_RUN.get(load.status, "not run"))
+
+
+def run_test(assignment: Assignment, test: TestCase, student: StudentProxy,
+             ref: ModuleType | None) -> TestResult:
+    """One test in this process; its outcome as a TestResult (never raises for student code)."""
+    student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
+    available = {"student": student, "ref": ref,
+                 "rng": np.random.default_rng(test.seed(assignment.name))}
+    kwargs = {name: available[name] for name in test.params}
+    started = time.perf_counter()
+
+    def result(status: str, fraction: float, message: str = "", *, mistake: str | None = None,
+               traceback: str = "") -> TestResult:
+        return TestResult(name=test.name, points=fraction * test.points,
+                          max_points=test.points, visibility=test.visibility,
+                          status=cast(TestStatus, status),
+                          message=message, mistake=mistake, traceback=traceback,
+                          duration=time.perf_counter() - started)
+
+    try:
+        outcome = test.func(**kwargs)
+    except StudentTimeout as exc:
+        return result("timeout", 0.0, exc.message)
+    except StudentError as exc:
+        message = f"your code raised {exc.message}" if exc.exc_type else exc.message
+        return result("failed", 0.0, message, traceback=exc.traceback)
+    except TestDefinitionError as exc:
+        return result("error", 0.0, f"the test itself is broken: {exc}")
+    except AssertionError as exc:  # grader.checks.CheckFailure and plain asserts
+        message = getattr(exc, "message", None) or str(exc) or "a check in this test failed"
+        mistake = getattr(exc, "mistake", None)
+        return result("failed", 0.0, str(message),
+                      mistake=mistake if isinstance(mistake, str) else None)
+    except Exception as exc:
+        return result("failed", 0.0, f"the test could not use your result: "
+                      f"{type(exc).__name__}: {exc}")
+    status, fraction, message = _score(outcome)
+    return result(status, fraction, message)
+
+
+def _score(outcome: Any) -> tuple[str, float, str]:
+    """A test's return value as (status, fraction of its points, message)."""
+    if outcome is None:
+        return "passed", 1.0, ""
+    if isinstance(outcome, bool) or not isinstance(outcome, int | float):
+        return "error", 0.0, (f"the test returned {type(outcome).__name__}; a test returns None "
+                              "or a fraction in [0, 1]")
+    fraction = float(outcome)
+    fraction = 0.0 if math.isnan(fraction) else min(max(fraction, 0.0), 1.0)
+    if fraction == 1.0:
+        return "passed", 1.0, ""
+    return "failed", fraction, f"partial credit: {fraction:.0%} of this test's points"

@@ -1,0 +1,451 @@
+"""Start sandboxed workers and talk to them without ever blocking past a deadline.
+
+Two isolation levels, the one used recorded in every result:
+
+- "bubblewrap": `bwrap --unshare-all` (no network, own pid namespace: the sandbox dies with
+  its init), read-only system and interpreter, tmpfs /tmp as cwd and HOME, capabilities
+  dropped, uid/gid 65534. Only worker.py and codec.py of the grader are visible (at
+  /opt/nngrader); the repository, the reference, the assignments' hidden tests and the results
+  are not. As root, each sandbox also gets its own cgroup with a pids limit, because
+  RLIMIT_NPROC is not enforced for root: "bubblewrap+cgroup-pids".
+- "rlimit-subprocess" (no bwrap, or NN_GRADER_SANDBOX=subprocess): a new session, a clean
+  environment, `python -I`, a private temp cwd. Weak: the student's code can read whatever the
+  grader's user can. A warning says so once.
+
+In every mode the worker sets RLIMIT_AS/CPU/FSIZE/NOFILE/NPROC/CORE on itself before any
+student code runs, and the trusted side enforces wall-clock deadlines with poll(), captures the
+student's output on its own pipe (capped, never parsed) and finally kills the whole sandbox.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from grader import codec
+from grader.config import Limits
+
+GRADER_DIR = Path(__file__).resolve().parent
+WORKER_FILES = ("worker.py", "codec.py")
+SANDBOX_DIR = "/opt/nngrader"
+NOBODY = 65534
+THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+               "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
+STARTUP_TIMEOUT = 60.0
+"""Seconds a worker may take to start (interpreter, numpy, torch): not the student's time."""
+
+
+class ChannelTimeout(Exception):
+    """The deadline passed before the worker answered."""
+
+
+class ChannelClosed(Exception):
+    """The worker is gone (exited, killed, or closed its channel)."""
+
+
+# -- isolation levels ----------------------------------------------------------------------
+
+@cache
+def bwrap_works() -> bool:
+    """Whether bubblewrap is installed and can create its namespaces here."""
+    exe = shutil.which("bwrap")
+    if exe is None:
+        return False
+    probe = [exe, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
+             "--ro-bind", "/", "/", "--uid", str(NOBODY), "--gid", str(NOBODY), "true"]
+    try:
+        done = subprocess.run(probe, capture_output=True, timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+def choose_mode(mode: str | None = None) -> str:
+    """'bubblewrap' when available unless NN_GRADER_SANDBOX=subprocess, else the fallback."""
+    wanted = mode or os.environ.get("NN_GRADER_SANDBOX", "auto")
+    if wanted not in ("auto", "bubblewrap", "subprocess"):
+        raise ValueError(f"NN_GRADER_SANDBOX={wanted!r}: use auto, bubblewrap or subprocess")
+    if wanted == "subprocess":
+        return "subprocess"
+    if bwrap_works():
+        return "bubblewrap"
+    if wanted == "bubblewrap":
+        raise RuntimeError("NN_GRADER_SANDBOX=bubblewrap but bwrap is missing or cannot "
+                           "create namespaces here (install bubblewrap; on Ubuntu 24.04 also "
+                           "`sysctl kernel.apparmor_restrict_unprivileged_userns=0`)")
+    return "subprocess"
+
+
+@cache
+def warn_weak_isolation() -> None:
+    print("WARNING: nn-grader is running student code WITHOUT bubblewrap: only a plain "
+          "subprocess with resource limits separates it from the grader. A hostile submission "
+          "can read the hidden tests and the reference and write next to the results. Install "
+          "bubblewrap (`make sandbox`) for real isolation.", file=sys.stderr)
+
+
+# -- cgroup with a pids limit (root only) -----------------------------------------------------
+
+@cache
+def pids_cgroup_root() -> Path | None:
+    """A writable cgroup directory under which per-sandbox groups with pids.max can be made."""
+    if os.geteuid() != 0:
+        return None
+    v1 = Path("/sys/fs/cgroup/pids")
+    candidates = [v1 / "nngrader"] if (v1 / "cgroup.procs").exists() else []
+    unified = Path("/sys/fs/cgroup")
+    if (unified / "cgroup.controllers").exists():
+        with contextlib.suppress(OSError):
+            line = next(x for x in Path("/proc/self/cgroup").read_text().splitlines()
+                        if x.startswith("0::"))
+            candidates.append(unified / line[3:].lstrip("/") / "nngrader")
+    for root in candidates:
+        try:
+            root.mkdir(exist_ok=True)
+            if (root.parent / "cgroup.subtree_control").exists():  # cgroup v2
+                (root / "cgroup.subtree_control").write_text("+pids")
+            probe = root / f"probe-{uuid.uuid4().hex[:8]}"
+            probe.mkdir()
+            ok = (probe / "pids.max").exists()
+            probe.rmdir()
+            if ok:
+                return root
+        except OSError:
+            continue
+    return None
+
+
+def make_cgroup(max_pids: int) -> Path | None:
+    root = pids_cgroup_root()
+    if root is None:
+        return None
+    group = root / uuid.uuid4().hex
+    try:
+        group.mkdir()
+        (group / "pids.max").write_text(str(max_pids))
+    except OSError:
+        return None
+    return group
+
+
+def cgroup_pids(group: Path) -> list[int]:
+    try:
+        return [int(p) for p in (group / "cgroup.procs").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def kill_cgroup(group: Path) -> None:
+    """Kill every process in the group (including daemons that left the session) and remove it."""
+    if (group / "cgroup.kill").exists():
+        with contextlib.suppress(OSError):
+            (group / "cgroup.kill").write_text("1")
+    freezer_free_deadline = time.monotonic() + 5
+    while time.monotonic() < freezer_free_deadline:
+        pids = cgroup_pids(group)
+        if not pids:
+            break
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.01)
+    for _ in range(100):
+        try:
+            group.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.02)
+
+
+def peak_rss_kb(pids: list[int]) -> int:
+    peak = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+    return peak
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+def trusted_roots() -> list[str]:
+    """Folders whose packages the worker must not import (the grader's and reference's parents)."""
+    roots = {str(GRADER_DIR.parent)}
+    with contextlib.suppress(ImportError):
+        import reference
+
+        for entry in getattr(reference, "__path__", []):
+            roots.add(str(Path(entry).resolve().parent))
+    return sorted(roots)
+
+
+def _masks(bound: list[str]) -> list[str]:
+    """--tmpfs over the grader/reference packages when they sit inside a bound prefix."""
+    args: list[str] = []
+    packages = [GRADER_DIR]
+    with contextlib.suppress(ImportError):
+        import reference
+
+        packages += [Path(p).resolve() for p in getattr(reference, "__path__", [])]
+    for package in packages:
+        if any(str(package).startswith(b.rstrip("/") + "/") for b in bound):
+            args += ["--tmpfs", str(package)]
+    return args
+
+
+def bwrap_command(limits: Limits, worker_args: list[str], fds: tuple[int, ...]) -> list[str]:
+    exe = shutil.which("bwrap") or "bwrap"
+    cmd = [exe, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+           "--cap-drop", "ALL", "--uid", str(NOBODY), "--gid", str(NOBODY)]
+    for top in ("usr", "bin", "lib", "lib32", "lib64", "sbin"):
+        path = Path("/") / top
+        if path.is_symlink():
+            cmd += ["--symlink", os.readlink(path), str(path)]
+        elif path.is_dir():
+            cmd += ["--ro-bind", str(path), str(path)]
+    bound = sorted({sys.base_prefix, sys.prefix, str(Path(sys.executable).resolve().parent.parent)})
+    bound = [b for b in bound if not b.startswith("/usr/")]
+    for prefix in bound:
+        cmd += ["--ro-bind", prefix, prefix]
+    cmd += _masks(bound)
+    for name in WORKER_FILES:
+        cmd += ["--ro-bind", str(GRADER_DIR / name), f"{SANDBOX_DIR}/{name}"]
+    tmp_bytes = max(64, 4 * limits.file_size_mb) * 2**20
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_bytes), "--tmpfs", "/tmp",
+            "--chdir", "/tmp"]
+    for key, value in clean_env("/tmp").items():
+        cmd += ["--setenv", key, value]
+    return [*cmd, sys.executable, "-I", f"{SANDBOX_DIR}/worker.py", *worker_args]
+
+
+def clean_env(home: str) -> dict[str, str]:
+    env = {"HOME": home, "TMPDIR": home, "PATH": "/usr/local/bin:/usr/bin:/bin",
+           "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "MPLCONFIGDIR": home,
+           "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
+    env.update(dict.fromkeys(THREAD_VARS, "1"))
+    return env
+
+
+# -- the worker process ------------------------------------------------------------------------
+
+class WorkerProcess:
+    """One running worker: its channel, its captured output, and how to end it completely."""
+
+    def __init__(self, limits: Limits, *, torch: bool = False, mode: str | None = None) -> None:
+        self.limits = limits
+        self.mode = choose_mode(mode)
+        self.output_cap = limits.output_kb * 1024
+        self.output = bytearray()
+        self.output_dropped = 0
+        self.reader = codec.FrameReader()
+        self.pending: list[Any] = []
+        self.peak_memory_kb = 0
+        self.returncode: int | None = None
+        self.closed = False
+        self.cgroup = make_cgroup(limits.processes) if self.mode == "bubblewrap" or \
+            os.geteuid() == 0 else None
+        self.isolation = ("bubblewrap" if self.mode == "bubblewrap" else "rlimit-subprocess") + \
+            ("+cgroup-pids" if self.cgroup else "")
+        self.tmp = tempfile.mkdtemp(prefix="nngrader-")
+        to_r, self.to_w = os.pipe()
+        self.from_r, from_w = os.pipe()
+        self.out_r, out_w = os.pipe()
+        worker_limits = {k: v for k, v in asdict(limits).items() if isinstance(v, int)}
+        worker_args = [str(to_r), str(from_w), json.dumps(worker_limits),
+                       "--strip-path", os.pathsep.join(trusted_roots())]
+        if torch:
+            worker_args.append("--torch")
+        if self.mode == "bubblewrap":
+            cmd = bwrap_command(limits, worker_args, (to_r, from_w))
+            env = {"PATH": "/usr/bin:/bin"}
+            cwd = self.tmp
+        else:
+            warn_weak_isolation()
+            os.chmod(self.tmp, 0o700)
+            code = os.path.join(self.tmp, ".nngrader")
+            os.mkdir(code)
+            for name in WORKER_FILES:
+                shutil.copy(GRADER_DIR / name, os.path.join(code, name))
+            cwd = os.path.join(self.tmp, "work")
+            os.mkdir(cwd)
+            cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args]
+            env = clean_env(cwd)
+        if self.cgroup is not None:
+            cmd = ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"',
+                   str(self.cgroup / "cgroup.procs"), *cmd]
+        self.started = time.monotonic()
+        try:
+            self.process = subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, cwd=cwd, env=env,
+                pass_fds=(to_r, from_w), start_new_session=True, close_fds=True)
+        finally:
+            for fd in (to_r, from_w, out_w):
+                os.close(fd)
+        for fd in (self.to_w, self.from_r, self.out_r):
+            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
+        self.startup_seconds = 0.0
+
+    def wait_ready(self) -> float:
+        """Wait for the worker's 'ready'; returns the start-up time in seconds."""
+        message = self.receive(time.monotonic() + STARTUP_TIMEOUT)
+        if message.get("op") != "ready":
+            raise ChannelClosed(f"the worker did not start properly: {message!r}")
+        self.startup_seconds = time.monotonic() - self.started
+        return self.startup_seconds
+
+    # -- channel ---------------------------------------------------------------------------
+    def send(self, message: Any, deadline: float,
+             on_callable: Any = None) -> None:
+        """Send one message (CodecError if it may not cross), draining output meanwhile."""
+        data = memoryview(codec.encode(message, on_callable))
+        while data:
+            self._check_alive()
+            try:
+                written = os.write(self.to_w, data[: 1 << 16])
+                data = data[written:]
+                continue
+            except BlockingIOError:
+                pass
+            except BrokenPipeError as exc:
+                raise ChannelClosed("the worker closed its channel") from exc
+            self._poll(deadline, want_write=True)
+
+    def receive(self, deadline: float) -> Any:
+        """The next message from the worker. ChannelTimeout / ChannelClosed / CodecError."""
+        while not self.pending:
+            self._poll(deadline, want_write=False)
+        return self.pending.pop(0)
+
+    def _poll(self, deadline: float, *, want_write: bool) -> None:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise ChannelTimeout()
+        poller = select.poll()
+        poller.register(self.from_r, select.POLLIN)
+        poller.register(self.out_r, select.POLLIN)
+        if want_write:
+            poller.register(self.to_w, select.POLLOUT)
+        events = poller.poll(min(remaining, 0.1) * 1000)
+        if not events:
+            self._check_alive()
+            return
+        for fd, _event in events:
+            if fd == self.out_r:
+                self._drain_output()
+            elif fd == self.from_r:
+                self._read_replies()
+
+    def _read_replies(self) -> None:
+        try:
+            chunk = os.read(self.from_r, 1 << 20)
+        except BlockingIOError:
+            return
+        if not chunk:
+            self._drain_output()
+            raise ChannelClosed("the worker closed its channel")
+        self.pending.extend(self.reader.feed(chunk))
+
+    def _drain_output(self) -> None:
+        for _ in range(64):
+            try:
+                chunk = os.read(self.out_r, 1 << 16)
+            except (BlockingIOError, OSError):
+                return
+            if not chunk:
+                return
+            room = self.output_cap - len(self.output)
+            self.output += chunk[:max(room, 0)]
+            self.output_dropped += max(len(chunk) - max(room, 0), 0)
+
+    def _reap(self, *, block: bool) -> bool:
+        """Collect the exit status and peak memory of the sandbox's top process, once."""
+        if self.returncode is not None:
+            return True
+        try:
+            pid, status, usage = os.wait4(self.process.pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            self.returncode = self.process.returncode if self.process.returncode is not None \
+                else -signal.SIGKILL
+            return True
+        if pid == 0:
+            return False
+        self.peak_memory_kb = max(self.peak_memory_kb, usage.ru_maxrss)
+        self.returncode = self.process.returncode = os.waitstatus_to_exitcode(status)
+        return True
+
+    def _check_alive(self) -> None:
+        if self._reap(block=False):
+            self._drain_output()
+            with contextlib.suppress(BlockingIOError, OSError, codec.CodecError):
+                while chunk := os.read(self.from_r, 1 << 20):
+                    self.pending.extend(self.reader.feed(chunk))
+            if not self.pending:
+                raise ChannelClosed(f"the worker exited ({describe_exit(self.returncode)})")
+
+    def captured_output(self) -> str:
+        text = self.output.decode("utf-8", errors="replace")
+        if self.output_dropped:
+            text += f"\n[... output truncated: {self.output_dropped} more bytes discarded]\n"
+        return text
+
+    # -- the end ---------------------------------------------------------------------------
+    def close(self, *, graceful: bool = True) -> None:
+        """End the worker and everything it started; collect its peak memory. Idempotent."""
+        if self.closed:
+            return
+        self.closed = True
+        if self.cgroup is not None:
+            self.peak_memory_kb = max(self.peak_memory_kb, peak_rss_kb(cgroup_pids(self.cgroup)))
+        if graceful and not self._reap(block=False):
+            with contextlib.suppress(OSError):
+                os.close(self.to_w)  # EOF: the worker leaves its serve loop
+            self.to_w = -1
+            end = time.monotonic() + 1.0
+            while time.monotonic() < end and not self._reap(block=False):
+                time.sleep(0.005)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # the group outlives its leader
+        if self.cgroup is not None:
+            kill_cgroup(self.cgroup)
+        self._reap(block=True)
+        self._drain_output()
+        for fd in (self.to_w, self.from_r, self.out_r):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close(graceful=False)
+
+
+def describe_exit(code: int | None) -> str:
+    if code is None:
+        return "still running"
+    if code < 0:
+        name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+        hint = {"SIGKILL": " (often the memory or process limit)",
+                "SIGXCPU": " (the CPU-time limit)", "SIGXFSZ": " (the file-size limit)",
+                "SIGSEGV": " (a segmentation fault)"}.get(name, "")
+        return f"killed by {name}{hint}"
+    if code > 128 and code - 128 in signal.valid_signals():  # bwrap reports 128 + signal
+        return describe_exit(128 - code)
+    return f"exit status {code}"

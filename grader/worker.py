@@ -1,0 +1,332 @@
+"""The worker: the only grader code that runs inside the sandbox, next to the student's code.
+
+Started by grader.sandbox as
+`python -I worker.py IN_FD OUT_FD LIMITS_JSON [--strip-path DIRS] [--torch]`, with
+this file and codec.py copied (or bound read-only) into one folder. It imports numpy (and torch
+when asked) before any student code, sets its own resource limits, says "ready", then serves
+messages from the trusted side (frames of grader.codec):
+
+  load   {"module", "cells", "kind", "path"} -> loaded {"status", "message", "warnings"}
+  call   {"name", "args", "kwargs"}         -> return {"value", "args", "kwargs"} | raised
+                                               {"type", "mro", "message", "traceback"} |
+                                               missing | bad_value {"message"}
+  has    {"name"}                           -> has {"value"}
+
+While a call runs, a callable argument is a callback reference: calling it sends "callback"
+{"id", "args", "kwargs"} and waits for "callback_return" {"value"} or "callback_raised"
+{"type", "message"}. The worker returns data, never verdicts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+             "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
+    os.environ[_var] = "1"
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import builtins  # noqa: E402
+import contextlib  # noqa: E402
+import importlib.util  # noqa: E402
+import json  # noqa: E402
+import linecache  # noqa: E402
+import resource  # noqa: E402
+import signal  # noqa: E402
+import traceback  # noqa: E402
+import types  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from typing import Any  # noqa: E402
+
+MAX_MESSAGE = 2000
+MAX_TRACEBACK = 8000
+
+
+def _load_codec() -> Any:
+    here = os.path.dirname(os.path.abspath(__file__))
+    spec = importlib.util.spec_from_file_location("_nngrader_codec", os.path.join(here, "codec.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def set_limits(limits: dict[str, int]) -> None:
+    """Resource limits for this process and everything it starts (set before student code)."""
+    mb = 2**20
+    wanted = {
+        resource.RLIMIT_AS: limits["memory_mb"] * mb,
+        resource.RLIMIT_CPU: limits["cpu_seconds"],
+        resource.RLIMIT_FSIZE: limits["file_size_mb"] * mb,
+        resource.RLIMIT_NOFILE: limits["open_files"],
+        resource.RLIMIT_NPROC: limits["processes"],
+        resource.RLIMIT_CORE: 0,
+    }
+    for kind, value in wanted.items():
+        _soft, hard = resource.getrlimit(kind)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(kind, (value, value))
+
+
+class Worker:
+    def __init__(self, codec: Any, in_fd: int, out_fd: int) -> None:
+        self.codec = codec
+        self.in_fd = in_fd
+        self.out_fd = out_fd
+        self.module: types.ModuleType | None = None
+        self.files: set[str] = set()
+        self.callbacks: dict[int, int] = {}
+        """id() of each callback function handed to student code -> its callback id."""
+        self.keep: list[Any] = []
+
+    # -- channel ---------------------------------------------------------------------------
+    def send(self, message: dict[str, Any]) -> None:
+        """Send a reply; a returned value that may not cross becomes a bad_value reply."""
+        try:
+            frame = self.codec.encode(message, self.callback_id)
+        except BaseException as exc:  # student objects may raise anything
+            text = str(exc) if isinstance(exc, self.codec.CodecError) else type(exc).__name__
+            frame = self.codec.encode({"op": "bad_value", "message": text})
+        self.codec.write_frame(self.out_fd, frame)
+
+    def receive(self) -> Any:
+        return self.codec.read_frame(self.in_fd, make_callback=self.callback)
+
+    def serve(self) -> None:
+        while True:
+            try:
+                message = self.receive()
+            except EOFError:
+                return
+            if message.get("op") == "exit":
+                return
+            self.dispatch(message)
+            self.callbacks.clear()  # the call is over: its callback references expire
+            self.keep.clear()
+
+    def dispatch(self, message: dict[str, Any]) -> None:
+        op = message.get("op")
+        if op == "load":
+            self.send(self.load(message["module"], message["cells"], message["kind"],
+                                message["path"], message["cell_timeout"]))
+        elif op == "call":
+            self.send(self.call(message["name"], message["args"], message["kwargs"]))
+        elif op == "has":
+            self.send({"op": "has", "value": self.has(message["name"])})
+        else:
+            raise SystemExit(f"worker: unexpected message {op!r}")
+
+    def _flush(self) -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(BaseException):
+                stream.flush()
+
+    # -- loading ---------------------------------------------------------------------------
+    def load(self, name: str, cells: list[str], kind: str, path: str,
+             cell_timeout: float) -> dict[str, Any]:
+        module = types.ModuleType(name)
+        module.__file__ = os.path.join(os.getcwd(), f"{name}.py")
+        sys.modules[name] = module
+        self.module = module
+        base = os.path.basename(path) or f"{name}.{kind}"
+        warnings: list[str] = []
+        syntax_errors: list[str] = []
+        errors: list[str] = []
+        for index, source in enumerate(cells, start=1):
+            label = base if kind == "py" else f"{base} [cell {index}]"
+            if kind != "py":
+                source, note = notebook_cell(source)
+                if note:
+                    warnings.append(f"cell {index}: {note}")
+                if not source.strip():
+                    continue
+            self.files.add(label)
+            linecache.cache[label] = (len(source), None, source.splitlines(True), label)
+            try:
+                code = compile(source, label, "exec", dont_inherit=True)
+            except (SyntaxError, ValueError) as exc:
+                text = syntax_message(exc)
+                syntax_errors.append(text)
+                if kind != "py":
+                    warnings.append(f"cell {index} was skipped: {text}")
+                continue
+            try:
+                with cell_time_limit(cell_timeout):
+                    exec(code, module.__dict__)
+            except BaseException as exc:  # student code may raise anything
+                described = self.describe(exc)
+                errors.append(f"{described['message']}\n{described['traceback']}".strip())
+                if kind == "py":
+                    warnings.append(f"{base} raised at import ({described['message']}); "
+                                    "the functions defined before that line are still graded")
+                else:
+                    warnings.append(f"cell {index} raised {described['message']} and was "
+                                    "skipped; the other cells still ran")
+        self._flush()
+        defined = [k for k, v in vars(module).items()
+                   if callable(v) and getattr(v, "__module__", None) == name]
+        status, message = "ok", ""
+        if syntax_errors and (kind == "py" or not defined):
+            status, message = "syntax_error", syntax_errors[0]
+        elif not defined and errors:
+            status, message = "import_error", errors[0]
+        if status != "ok":
+            warnings = []
+        return {"op": "loaded", "status": status, "message": message, "warnings": warnings}
+
+    # -- calls -----------------------------------------------------------------------------
+    def has(self, name: str) -> bool:
+        try:
+            return callable(getattr(self.module, name, None))
+        except BaseException:
+            return False
+
+    def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+        try:
+            func = getattr(self.module, name, None)
+        except BaseException as exc:  # a module-level __getattr__ that raises
+            return {"op": "raised", **self.describe(exc)}
+        if not callable(func):
+            return {"op": "missing"}
+        try:
+            value = func(*args, **kwargs)
+        except BaseException as exc:  # SystemExit too: fails this call only
+            self._flush()
+            return {"op": "raised", **self.describe(exc)}
+        self._flush()
+        return {"op": "return", "value": value, "args": tuple(args), "kwargs": kwargs}
+
+    def describe(self, exc: BaseException) -> dict[str, Any]:
+        """The exception as plain values, with the student's own frames only."""
+        kind = type(exc)
+        try:
+            text = str(exc)
+            if type(text) is not str:
+                text = str.__str__(text)
+        except BaseException:
+            text = "<the exception's message could not be shown>"
+        text = text[:MAX_MESSAGE]
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename in self.files]
+        lines = "".join(traceback.format_list(frames))
+        tb = (f"Traceback (most recent call last):\n{lines}{kind.__name__}: {text}"
+              if frames else "")
+        return {"type": kind.__name__, "mro": [c.__name__ for c in kind.__mro__],
+                "message": f"{kind.__name__}: {text}" if text else kind.__name__,
+                "traceback": tb[-MAX_TRACEBACK:]}
+
+    def callback_id(self, function: Any) -> int:
+        """A callback function given to the student's code goes back as its reference."""
+        ident = self.callbacks.get(id(function))
+        if ident is None:
+            raise self.codec.CodecError(
+                f"a value of type {type(function).__name__} cannot be sent; use numbers, "
+                "strings, lists, tuples, dicts or numeric numpy arrays")
+        return ident
+
+    def callback(self, ident: int) -> Any:
+        worker = self
+
+        def trusted_function(*args: Any, **kwargs: Any) -> Any:
+            try:
+                frame = worker.codec.encode(
+                    {"op": "callback", "id": ident, "args": args, "kwargs": kwargs})
+            except worker.codec.CodecError as exc:
+                raise TypeError(f"this function accepts only numbers, strings and numeric "
+                                f"arrays: {exc}") from None
+            worker.codec.write_frame(worker.out_fd, frame)
+            while True:
+                message = worker.receive()
+                op = message.get("op")
+                if op == "callback_return":
+                    return message["value"]
+                if op == "callback_raised":
+                    kind = getattr(builtins, message["type"], None)
+                    if not (isinstance(kind, type) and issubclass(kind, Exception)):
+                        kind = RuntimeError
+                    raise kind(message["message"])
+                worker.dispatch(message)  # a nested call from the trusted function
+
+        trusted_function.__name__ = f"grader_function_{ident}"
+        self.callbacks[id(trusted_function)] = ident
+        self.keep.append(trusted_function)  # ids stay unique while the worker lives
+        return trusted_function
+
+
+class CellTimeout(BaseException):
+    """Top-level code of one cell ran past the per-cell time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"this code ran longer than {seconds:g} s at import and was stopped")
+
+
+@contextlib.contextmanager
+def cell_time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt a cell's top-level code (a demo, a training run) after `seconds`, so the rest of
+    the notebook still loads. Student code can defeat this; then the trusted side's hard
+    deadline for the whole load applies."""
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise CellTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def notebook_cell(source: str) -> tuple[str, str]:
+    """A notebook cell without IPython syntax: `%%` cells are dropped, `!cmd` / `%magic`
+    lines become `pass` (line numbers stay). Returns the source and a note, if any."""
+    if source.lstrip().startswith("%%"):
+        return "", "a %% cell magic was skipped"
+    lines = source.splitlines(True)
+    changed = False
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith(("!", "%")):
+            indent = line[: len(line) - len(stripped)]
+            lines[i] = f"{indent}pass\n"
+            changed = True
+    note = "shell commands and % magics were skipped" if changed else ""
+    return "".join(lines), note
+
+
+def syntax_message(exc: BaseException) -> str:
+    if isinstance(exc, SyntaxError):
+        where = f"line {exc.lineno}" if exc.lineno else "unknown line"
+        text = (exc.text or "").strip()
+        shown = f": {text}" if text else ""
+        return f"{type(exc).__name__} at {where}: {exc.msg}{shown}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def main(argv: list[str]) -> int:
+    in_fd, out_fd = int(argv[1]), int(argv[2])
+    limits = json.loads(argv[3])
+    if "--strip-path" in argv:  # the grader's own folders: not importable from student code
+        hidden = argv[argv.index("--strip-path") + 1].split(os.pathsep)
+        sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in hidden]
+    codec = _load_codec()
+    import numpy  # noqa: F401 - imported before student code, inside the limits' headroom
+
+    if "--torch" in argv:
+        try:
+            import torch
+
+            torch.set_num_threads(1)
+        except ImportError:
+            pass
+    set_limits(limits)
+    worker = Worker(codec, in_fd, out_fd)
+    worker.send({"op": "ready"})
+    worker.serve()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
