@@ -1,0 +1,204 @@
+"""Hidden tests for `boolean_networks`: threshold_forward against reference.boolean_networks on
+random networks, and the student's networks evaluated EXHAUSTIVELY on {0,1}ⁿ with the REFERENCE
+forward pass (so a mistake in threshold_forward costs only its own points): random truth
+tables, parity up to n = 8, exact unit counts (at most 2ⁿ⁻¹ hidden units shallow, exactly 3(n−1)
+deep).
+
+Wrong variants for naming mistakes are computed here or with the reference, never by the student.
+"""
+
+import numpy as np
+
+from grader import checks
+from grader import mistakes as m
+from grader.testing import test_case
+
+NO_NEGATION = "f has more ones than zeros but its negation was not used"
+NOT_PARITY = "the network computes NOT parity"
+SHALLOW_AS_DEEP = "the shallow construction was used (2ⁿ⁻¹ + 1 units)"
+OUTPUT_NOT_COUNTED = "the output layer was not counted"
+LAYERS_COUNTED = "layers were counted instead of units"
+INPUTS_COUNTED = "the inputs were counted as units"
+
+
+def all_inputs(n):
+    """{0,1}ⁿ in binary counting order, x1 the most significant bit: (2ⁿ, n) ints."""
+    r = np.arange(2**n)[:, None]
+    return (r >> np.arange(n - 1, -1, -1)) & 1
+
+
+def random_network(rng, n, *, integer=True):
+    layers = []
+    width = n
+    depth = int(rng.integers(1, 5))
+    for k in range(depth):
+        units = 1 if k == depth - 1 else int(rng.integers(1, 5))
+        if integer:
+            W = rng.integers(-2, 3, size=(units, width)).astype(float)
+            b = rng.integers(-3, 3, size=units).astype(float)
+        else:
+            W, b = rng.normal(size=(units, width)), rng.normal(size=units)
+        layers.append((W, b))
+        width += units
+    return layers
+
+
+def strict_variant(ref, layers, X):
+    """What `W·z + b > 0` computes on integer-weight networks: shift every bias by −½."""
+    return ref.threshold_forward([(W, np.asarray(b) - 0.5) for W, b in layers], X)
+
+
+def evaluate(ref, layers, X, what):
+    """The student's network on X with the reference forward pass; a malformed network fails."""
+    if not isinstance(layers, list | tuple) or not layers:
+        raise checks.CheckFailure(
+            f"{what} must return a non-empty list of layers (W, b), got {type(layers).__name__}."
+        )
+    try:
+        return ref.threshold_forward([(np.asarray(W, dtype=float), np.asarray(b, dtype=float))
+                                      for W, b in layers], X)
+    except (ValueError, TypeError) as exc:
+        raise checks.CheckFailure(
+            f"{what}: the network cannot be evaluated ({exc}). Layer k's W must have shape "
+            "(units_k, n + units of all earlier layers) and b shape (units_k,); the last layer "
+            "has one unit."
+        ) from None
+
+
+def hidden_units(layers):
+    return int(np.asarray(layers[0][0]).shape[0])
+
+
+# --------------------------------------------------------------------------- threshold_forward
+
+
+@test_case(points=3, visibility="hidden")
+def threshold_forward_random_networks(student, ref, rng):
+    for k in range(6):
+        n = int(rng.integers(1, 7))
+        layers = random_network(rng, n, integer=k < 5)
+        X = all_inputs(n)
+        checks.equal(student.threshold_forward(layers, X), ref.threshold_forward(layers, X),
+                     name=f"threshold_forward on a random {len(layers)}-layer network, n = {n}",
+                     mistakes={m.STRICT_GREATER: strict_variant(ref, layers, X)})
+
+
+@test_case(points=2, visibility="hidden")
+def threshold_forward_lecture_networks(student, ref, rng):
+    networks = [(f"deep parity, n = {n}", n, ref.deep_parity(n)) for n in (2, 3, 5)]
+    for n in (3, 4):
+        networks.append((f"shallow network of a random f, n = {n}", n,
+                         ref.shallow_network(rng.integers(0, 2, size=2**n))))
+    for label, n, layers in networks:
+        X = all_inputs(n)
+        checks.equal(student.threshold_forward(layers, X), ref.threshold_forward(layers, X),
+                     name=f"threshold_forward ({label}) on all inputs",
+                     mistakes={m.STRICT_GREATER: strict_variant(ref, layers, X)})
+
+
+@test_case(points=0.5, visibility="hidden")
+def threshold_forward_does_not_modify_its_arguments(student, ref):
+    layers = ref.deep_parity(4)
+    X = all_inputs(4).astype(float)
+    call = student.call("threshold_forward", layers, X)
+    checks.unchanged(X, call.args[1], name="X")
+    checks.unchanged(layers, call.args[0], name="layers")
+
+
+# --------------------------------------------------------------------------- shallow_network
+
+
+@test_case(points=4, visibility="hidden")
+def shallow_network_random_truth_tables(student, ref, rng):
+    tables = [np.array([0, 1]), np.array([1, 0]), np.zeros(8, dtype=int), np.ones(8, dtype=int)]
+    tables += [(rng.random(2**n) < rng.uniform(0.2, 0.8)).astype(int) for n in range(2, 7)]
+    for table in tables:
+        n = len(table).bit_length() - 1
+        got = evaluate(ref, student.shallow_network(table), all_inputs(n),
+                       f"shallow_network(table of length {len(table)})")
+        checks.equal(got, table, name=f"your network's outputs on all of {{0,1}}^{n}",
+                     mistakes=m.bit_order(table))
+
+
+@test_case(points=1.5, visibility="hidden")
+def shallow_network_one_hidden_layer_of_at_most_2_to_the_n_minus_1(student, rng):
+    tables = [all_inputs(n).any(axis=1).astype(int) for n in (3, 5)]  # OR: 2ⁿ − 1 ones
+    tables += [(rng.random(2**n) < 0.85).astype(int) for n in (4, 6)]
+    tables += [(rng.random(2**n) < 0.15).astype(int) for n in (4,)]
+    for table in tables:
+        n = len(table).bit_length() - 1
+        layers = student.shallow_network(table)
+        checks.equal(len(layers), 2, name=f"number of layers (n = {n})")
+        h = hidden_units(layers)
+        limit = max(1, 2 ** (n - 1))
+        if h > limit:
+            ones = int(table.sum())
+            mistake = NO_NEGATION if h >= ones > limit else None
+            raise checks.CheckFailure(
+                f"a one-hidden-layer network for f on n = {n} inputs with {ones} ones: expected "
+                f"at most 2ⁿ⁻¹ = {limit} hidden units, got {h}. When f has more ones than "
+                "zeros, build NOT f from one unit per zero of f and negate it at the output."
+                + (f" Looks like {mistake}." if mistake else ""),
+                mistake=mistake,
+            )
+        checks.equal(np.asarray(layers[1][0]).shape, (1, n + h),
+                     name=f"shape of the output layer's W (n = {n}, {h} hidden units)")
+
+
+@test_case(points=1, visibility="hidden")
+def shallow_network_parity(student, ref):
+    for n in range(2, 8):
+        table = all_inputs(n).sum(axis=1) % 2
+        layers = student.shallow_network(table)
+        checks.equal(evaluate(ref, layers, all_inputs(n), f"shallow_network(parity, n = {n})"),
+                     table, name=f"your shallow parity network on all of {{0,1}}^{n}")
+        checks.equal(len(layers), 2, name=f"number of layers (parity, n = {n})")
+        if hidden_units(layers) > 2 ** (n - 1):
+            raise checks.CheckFailure(
+                f"shallow parity of n = {n}: expected at most 2ⁿ⁻¹ = {2 ** (n - 1)} hidden "
+                f"units, got {hidden_units(layers)}."
+            )
+
+
+# --------------------------------------------------------------------------- deep_parity
+
+
+@test_case(points=3, visibility="hidden")
+def deep_parity_on_all_inputs(student, ref):
+    for n in range(2, 9):
+        X = all_inputs(n)
+        parity = X.sum(axis=1) % 2
+        checks.equal(evaluate(ref, student.deep_parity(n), X, f"deep_parity({n})"), parity,
+                     name=f"deep_parity({n}) on all of {{0,1}}^{n}",
+                     mistakes={NOT_PARITY: 1 - parity})
+
+
+@test_case(points=2, visibility="hidden")
+def deep_parity_has_exactly_3_n_minus_1_units(student, ref):
+    for n in range(2, 9):
+        layers = student.deep_parity(n)
+        evaluate(ref, layers, all_inputs(n)[:1], f"deep_parity({n})")  # well-formed
+        checks.equal(ref.count_units(layers), 3 * (n - 1),
+                     name=f"number of units of deep_parity({n})",
+                     mistakes={SHALLOW_AS_DEEP: 2 ** (n - 1) + 1})
+
+
+# --------------------------------------------------------------------------- count_units
+
+
+@test_case(points=1.5, visibility="hidden")
+def count_units_random_networks(student, ref, rng):
+    for _ in range(4):
+        n = int(rng.integers(1, 6))
+        layers = random_network(rng, n)
+        total = ref.count_units(layers)
+        checks.equal(student.count_units(layers), total,
+                     name=f"count_units of a network with layers of "
+                          f"{[len(b) for _, b in layers]} units",
+                     mistakes={OUTPUT_NOT_COUNTED: total - len(layers[-1][1]),
+                               LAYERS_COUNTED: len(layers),
+                               INPUTS_COUNTED: total + n})
+    layers = ref.deep_parity(6)
+    checks.equal(student.count_units(layers), 15, name="count_units(deep parity of 6 inputs)",
+                 mistakes={OUTPUT_NOT_COUNTED: 14, LAYERS_COUNTED: len(layers),
+                           INPUTS_COUNTED: 21})

@@ -1,0 +1,218 @@
+"""Hidden tests for `mp_neuron`: exhaustive truth tables on {0,1}ⁿ against reference.mp_neuron,
+the gates' parameters checked with the REFERENCE neuron (so a mistake in mp_neuron costs only
+mp_neuron's points), ValueError cases and inputs left unmodified.
+
+Wrong variants for naming mistakes are computed here from the definition, never by the student.
+"""
+
+import numpy as np
+
+from grader import checks
+from grader import mistakes as m
+from grader.errors import StudentError
+from grader.testing import test_case
+
+NOT_A_VETO = "the inhibitory input is not an absolute veto (it was subtracted)"
+INHIBITORY_COUNTED = "inhibitory inputs were counted as excitatory (no veto)"
+NOT_BINARY = "inputs other than 0/1 were accepted"
+LENGTHS = "the lengths of x and inhibitory were not compared"
+THETA_HIGH = "theta is one too high"
+THETA_LOW = "theta is one too low"
+MASK_INVERTED = "the inhibitory mask is inverted"
+
+
+def all_inputs(n):
+    """{0,1}ⁿ in binary counting order, x1 the most significant bit: (2ⁿ, n) ints."""
+    r = np.arange(2**n)[:, None]
+    return (r >> np.arange(n - 1, -1, -1)) & 1
+
+
+def student_table(student, theta, inhibitory, n):
+    """One call per input: the student's neuron on all of {0,1}ⁿ."""
+    if inhibitory is None:
+        return [student.mp_neuron(x, theta) for x in all_inputs(n)]
+    return [student.mp_neuron(x, theta, inhibitory) for x in all_inputs(n)]
+
+
+def variant_table(n, theta, inhibitory, kind):
+    """The truth table of the neuron, or of a typical wrong version of it."""
+    X = all_inputs(n)
+    inh = np.zeros(n, dtype=bool) if inhibitory is None else np.asarray(inhibitory, dtype=bool)
+    excitatory = X[:, ~inh].sum(axis=1)
+    vetoed = X[:, inh].any(axis=1)
+    if kind == "right":
+        fires = ~vetoed & (excitatory >= theta)
+    elif kind == "strict":
+        fires = ~vetoed & (excitatory > theta)
+    elif kind == "subtract":
+        fires = excitatory - X[:, inh].sum(axis=1) >= theta
+    elif kind == "counted":
+        fires = X.sum(axis=1) >= theta
+    else:
+        raise AssertionError(kind)
+    return fires.astype(int).tolist()
+
+
+def neuron_mistakes(n, theta, inhibitory):
+    return {
+        m.STRICT_GREATER: variant_table(n, theta, inhibitory, "strict"),
+        NOT_A_VETO: variant_table(n, theta, inhibitory, "subtract"),
+        INHIBITORY_COUNTED: variant_table(n, theta, inhibitory, "counted"),
+    }
+
+
+def random_mask(rng, n):
+    """A mask with at least one inhibitory and one excitatory input (n >= 2)."""
+    mask = rng.random(n) < 0.4
+    mask[rng.integers(n)] = True
+    mask[rng.integers(n)] = False
+    return mask
+
+
+def expect_value_error(call, what, mistake):
+    """call() must raise ValueError; if it returns instead, the failure names `mistake`."""
+    try:
+        call()
+    except StudentError as err:
+        raised = err
+    else:
+        raise checks.CheckFailure(
+            f"expected ValueError for {what}, but the call returned normally. Check the input "
+            f"and raise ValueError. Looks like {mistake}.",
+            mistake=mistake,
+        )
+
+    def again():
+        raise raised
+
+    checks.raises("ValueError", again, what=what)  # names what it raised instead
+
+
+# --------------------------------------------------------------------------- mp_neuron
+
+
+@test_case(points=2, visibility="hidden")
+def mp_neuron_fires_when_threshold_reached(student, rng):
+    for n in range(1, 6):
+        theta = int(rng.integers(0, n + 1))
+        checks.equal(student_table(student, theta, None, n),
+                     variant_table(n, theta, None, "right"),
+                     name=f"truth table for n = {n}, theta = {theta}, no inhibitory inputs",
+                     mistakes=neuron_mistakes(n, theta, None))
+
+
+@test_case(points=2, visibility="hidden")
+def mp_neuron_inhibitory_input_is_an_absolute_veto(student, rng):
+    for n in range(2, 6):
+        mask = random_mask(rng, n)
+        theta = int(rng.integers(0, int((~mask).sum()) + 1))
+        checks.equal(student_table(student, theta, mask, n),
+                     variant_table(n, theta, mask, "right"),
+                     name=f"truth table for n = {n}, theta = {theta}, inhibitory = "
+                          f"{mask.astype(int).tolist()}",
+                     mistakes=neuron_mistakes(n, theta, mask))
+
+
+@test_case(points=2, visibility="hidden")
+def mp_neuron_matches_reference_on_all_inputs(student, ref, rng):
+    configs = [(6, float(rng.integers(1, 5)) + 0.5, random_mask(rng, 6)),
+               (4, -1, random_mask(rng, 4)),
+               (3, 4, None)]
+    for n, theta, mask in configs:
+        expected = [ref.mp_neuron(x, theta, mask) for x in all_inputs(n)]
+        where = ("no inhibitory inputs" if mask is None
+                 else f"inhibitory = {mask.astype(int).tolist()}")
+        checks.equal(student_table(student, theta, mask, n), expected,
+                     name=f"truth table for n = {n}, theta = {theta}, {where}",
+                     mistakes=neuron_mistakes(n, theta, mask))
+
+
+@test_case(points=1, visibility="hidden")
+def mp_neuron_rejects_non_binary_inputs(student):
+    for x in (np.array([0, 2, 1]), np.array([0.5, 1.0]), np.array([-1, 0, 0])):
+        expect_value_error(lambda x=x: student.mp_neuron(x, 1), f"x = {x.tolist()}", NOT_BINARY)
+
+
+@test_case(points=1, visibility="hidden")
+def mp_neuron_rejects_mismatched_lengths(student):
+    cases = [
+        (np.array([1, 0, 1]), np.array([False, True])),
+        (np.array([1, 1]), np.array([False, False, True])),
+    ]
+    for x, mask in cases:
+        expect_value_error(lambda x=x, mask=mask: student.mp_neuron(x, 1, mask),
+                           f"x of length {len(x)} with inhibitory of length {len(mask)}", LENGTHS)
+
+
+@test_case(points=1, visibility="hidden")
+def mp_neuron_does_not_modify_its_arguments(student):
+    mask = np.array([False, True, False, True])
+    for x in (np.array([1, 0, 1, 0]), np.array([1, 1, 0, 1]), np.array([1.0, 0.0, 1.0, 1.0])):
+        call = student.call("mp_neuron", x, 1, mask)
+        checks.unchanged(x, call.args[0], name="x")
+        checks.unchanged(mask, call.args[2], name="inhibitory")
+
+
+# --------------------------------------------------------------------------- mp_gate
+
+
+def check_gate(student, ref, name, n):
+    theta, inhibitory = student.mp_gate(name, n)
+    mask = np.zeros(n, dtype=bool) if inhibitory is None else np.asarray(inhibitory, dtype=bool)
+    if mask.shape != (n,):
+        raise checks.CheckFailure(
+            f"mp_gate({name!r}, {n}): inhibitory must be a boolean array of length {n}, got "
+            f"shape {mask.shape}. Return one True/False per input."
+        )
+    if isinstance(theta, bool) or not isinstance(theta, int | float):
+        raise checks.CheckFailure(f"mp_gate({name!r}, {n}): theta must be a number, got {theta!r}.")
+    theta_ref, mask_ref = ref.mp_gate(name, n)
+    # Evaluated with the reference neuron: only the parameters are graded here.
+    checks.equal(ref.truth_table(theta, mask).tolist(), ref.gate_table(name, n).tolist(),
+                 name=f"truth table of mp_neuron(x, *mp_gate({name!r}, {n}))",
+                 mistakes={
+                     THETA_HIGH: ref.truth_table(theta_ref + 1, mask_ref).tolist(),
+                     THETA_LOW: ref.truth_table(theta_ref - 1, mask_ref).tolist(),
+                     MASK_INVERTED: ref.truth_table(theta_ref, ~mask_ref).tolist(),
+                 })
+
+
+@test_case(points=1, visibility="hidden")
+def mp_gate_and(student, ref):
+    for n in range(1, 6):
+        check_gate(student, ref, "and", n)
+
+
+@test_case(points=1, visibility="hidden")
+def mp_gate_or(student, ref):
+    for n in range(1, 6):
+        check_gate(student, ref, "or", n)
+
+
+@test_case(points=1, visibility="hidden")
+def mp_gate_nor(student, ref):
+    for n in range(1, 6):
+        check_gate(student, ref, "nor", n)
+
+
+@test_case(points=0.5, visibility="hidden")
+def mp_gate_not(student, ref):
+    check_gate(student, ref, "not", 1)
+
+
+@test_case(points=1, visibility="hidden")
+def mp_gate_and_not(student, ref):
+    check_gate(student, ref, "and_not", 2)
+
+
+@test_case(points=0.5, visibility="hidden")
+def mp_gate_returns_a_boolean_mask(student):
+    for name, n in [("and", 3), ("or", 2), ("nor", 4), ("not", 1), ("and_not", 2)]:
+        _, inhibitory = student.mp_gate(name, n)
+        got = np.asarray(inhibitory)
+        checks.equal(got.shape, (n,), name=f"shape of inhibitory from mp_gate({name!r}, {n})")
+        if got.dtype.kind != "b":
+            raise checks.CheckFailure(
+                f"mp_gate({name!r}, {n}): inhibitory must be a boolean array, got dtype "
+                f"{got.dtype}. Use np.array([...], dtype=bool)."
+            )
