@@ -326,3 +326,57 @@ def render_all(
     when = now or datetime.now(UTC)
     with Gradebook(path) as book:
         return write_reports(book, results_dir / "reports", now=when, infos=infos)
+
+
+# ---- course CI ---------------------------------------------------------------------------
+
+CI_TEMPLATES = {"github": "ci/github-actions.yml.j2", "gitlab": "ci/gitlab-ci.yml.j2"}
+_SAFE = re.compile(r"[A-Za-z0-9_./@:+=-]*")
+
+
+def render_ci_workflow(
+    system: str, *, assignment: str, hidden_tests_repo: str, **options: object
+) -> str:
+    """A CI workflow (system "github" or "gitlab") that grades `assignment` with hidden tests
+    fetched from the private repository `hidden_tests_repo` ("owner/name" or "group/project").
+
+    Options (defaults): python_version ("3.11"), hidden_tests_ref ("main"), hidden_tests_path
+    ("assignments/<assignment>"), submissions ("submissions/<assignment>"), results_dir
+    ("grading/<assignment>"), grader_requirement ("nn-grader"; any pip requirement, e.g.
+    "nn-grader @ git+https://github.com/<org>/nn-grader@v0.1.0"), torch_index_url (the CPU
+    wheels), torch_version ("2.13.0"), jobs (2), formats (("csv", "xlsx", "canvas")),
+    canvas_id (""), roster ("": no collection from student repositories; else a CSV path of
+    "student,repo" lines), timeout_minutes (60), retention_days (30), gitlab_host ("gitlab.com").
+    """
+    if system not in CI_TEMPLATES:
+        raise ValueError(f"unknown CI system {system!r}; choose one of {', '.join(CI_TEMPLATES)}")
+    if not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", hidden_tests_repo):
+        raise ValueError(f"hidden_tests_repo {hidden_tests_repo!r} should look like owner/name")
+    context: dict[str, object] = {
+        "assignment": assignment, "hidden_tests_repo": hidden_tests_repo,
+        "python_version": "3.11", "hidden_tests_ref": "main",
+        "hidden_tests_path": f"assignments/{assignment}",
+        "submissions": f"submissions/{assignment}",
+        "results_dir": f"grading/{assignment}", "grader_requirement": "nn-grader",
+        "torch_index_url": "https://download.pytorch.org/whl/cpu", "torch_version": "2.13.0",
+        "jobs": 2, "formats": ("csv", "xlsx", "canvas"), "canvas_id": "", "roster": "",
+        "timeout_minutes": 60, "retention_days": 30, "gitlab_host": "gitlab.com",
+    }
+    unknown = set(options) - set(context)
+    if unknown:
+        raise ValueError(f"unknown option(s) {sorted(unknown)}; known: {sorted(context)}")
+    context.update(options)
+    formats = context["formats"]
+    known_formats = ("csv", "xlsx", "parquet", "canvas", "gradescope")
+    if not isinstance(formats, tuple | list) or not set(formats) <= set(known_formats):
+        raise ValueError(f"formats={formats!r}: choose from {', '.join(known_formats)}")
+    for key, value in context.items():
+        values = value if isinstance(value, tuple | list) else (value,)
+        for v in values:
+            text = str(v)
+            bad = (re.search(r'["$`\\\n]', text) if key == "grader_requirement"
+                   else not _SAFE.fullmatch(text))
+            if bad:
+                raise ValueError(f"CI option {key}={text!r} has characters that are unsafe in "
+                                 "a shell line or YAML; use letters, digits and ._/@:+=-")
+    return environment().get_template(CI_TEMPLATES[system]).render(**context)

@@ -1,0 +1,161 @@
+"""Course CI templates: valid YAML, real `grader` commands, hidden tests kept out of reach."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+import yaml
+
+from grader.cli import COMMANDS, main
+from grader.report import render_ci_workflow
+
+HIDDEN_REPO = "course-staff/nn-hidden-tests"
+CASES = [
+    ("github", {}),
+    ("github", {"roster": "roster.csv", "canvas_id": "4711"}),
+    ("gitlab", {}),
+    ("gitlab", {"roster": "students.csv", "formats": ("csv", "parquet", "canvas", "gradescope"),
+                "canvas_id": "99"}),
+]
+
+
+def render(system: str, **options: Any) -> dict[str, Any]:
+    text = render_ci_workflow(system, assignment="backprop", hidden_tests_repo=HIDDEN_REPO,
+                              **options)
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def shell_lines(system: str, data: dict[str, Any]) -> list[str]:
+    if system == "github":
+        blocks = [step["run"] for step in data["jobs"]["grade"]["steps"] if "run" in step]
+    else:
+        job = data["grade-backprop"]
+        blocks = [*job["before_script"], *job["script"], *job["after_script"]]
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def grader_commands(system: str, data: dict[str, Any]) -> list[list[str]]:
+    return [shlex.split(line)[1:] for line in shell_lines(system, data)
+            if line.startswith("grader ")]
+
+
+@pytest.mark.parametrize(("system", "options"), CASES)
+def test_commands_are_real_grader_commands(system, options, tmp_path, monkeypatch):
+    data = render(system, **options)
+    commands = grader_commands(system, data)
+    verbs = [c[0] for c in commands]
+    assert verbs[:2] == ["grade", "report"] and set(verbs[2:]) == {"export"}
+    formats = options.get("formats", ("csv", "xlsx", "canvas"))
+    assert [c[c.index("--format") + 1] for c in commands[2:]] == list(formats)
+    # every command line parses with the real click command (options, choices, paths)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".hidden/assignments/backprop").mkdir(parents=True)
+    ctx = click.Context(main)
+    for verb, *args in commands:
+        assert verb in COMMANDS
+        command = main.get_command(ctx, verb)
+        assert command is not None, f"grader {verb} is not built"
+        command.make_context(verb, list(args))  # raises on an unknown option or bad value
+    grade = commands[0]
+    assert grade[1:3] == [".hidden/assignments/backprop", "submissions/backprop"]
+    if options.get("canvas_id"):
+        canvas = next(c for c in commands if "canvas" in c)
+        assert canvas[-2:] == ["--canvas-id", f"backprop={options['canvas_id']}"]
+
+
+def test_github_hidden_tests_come_from_the_private_repository():
+    data = render("github", roster="roster.csv")
+    steps = data["jobs"]["grade"]["steps"]
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    own, hidden = checkouts
+    assert "repository" not in own["with"]  # this (grading) repository: the submissions
+    assert own["with"]["persist-credentials"] is False
+    assert hidden["with"] == {
+        "repository": HIDDEN_REPO, "ref": "main", "token": "${{ secrets.HIDDEN_TESTS_TOKEN }}",
+        "path": ".hidden", "persist-credentials": False,
+    }
+    assert data["permissions"] == {"contents": "read"}
+    triggers = data[True]  # YAML 1.1 reads the key `on` as a boolean
+    assert triggers["push"]["paths"] == ["submissions/backprop/**"]
+    assert "workflow_dispatch" in triggers
+    collect = next(s for s in steps if s.get("name", "").startswith("Collect"))
+    assert collect["env"] == {"STUDENT_REPOS_TOKEN": "${{ secrets.STUDENT_REPOS_TOKEN }}"}
+    cleanup = next(s for s in steps if s.get("run") == "rm -rf .hidden")
+    assert cleanup["if"] == "always()"
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    paths = upload["with"]["path"].split()
+    assert paths == ["grading/backprop/reports/", "grading/backprop/export/"]
+    assert steps.index(cleanup) < steps.index(upload)
+    install = next(s["run"] for s in steps if s.get("name", "").startswith("Install"))
+    assert "apt-get install -y -qq bubblewrap" in install
+    assert "kernel.apparmor_restrict_unprivileged_userns=0" in install
+
+
+def test_gitlab_hidden_tests_come_from_the_private_project():
+    data = render("gitlab")
+    job = data["grade-backprop"]
+    clone = next(line for line in job["before_script"] if line.startswith("git clone"))
+    assert f"@gitlab.com/{HIDDEN_REPO}.git" in clone and "${HIDDEN_TESTS_TOKEN}" in clone
+    assert shlex.split(clone)[-1] == ".hidden"
+    assert job["after_script"] == ["rm -rf .hidden"]
+    assert job["artifacts"]["paths"] == ["grading/backprop/reports/", "grading/backprop/export/"]
+    assert data["stages"] == ["grade"]
+    assert {"if": '$CI_PIPELINE_SOURCE == "web"'} in job["rules"]
+
+
+@pytest.mark.parametrize(("system", "options"), CASES)
+def test_nothing_with_hidden_details_is_uploaded(system, options):
+    data = render(system, **options)
+    text = yaml.safe_dump(data)
+    if system == "github":
+        upload = next(s for s in data["jobs"]["grade"]["steps"]
+                      if s.get("uses", "").startswith("actions/upload-artifact@"))
+        paths = upload["with"]["path"].split()
+    else:
+        paths = data["grade-backprop"]["artifacts"]["paths"]
+    for path in paths:
+        assert path.endswith(("/reports/", "/export/")), path
+        assert ".hidden" not in path and "gradebook" not in path and "results" not in path
+    assert "ghp_" not in text and "glpat-" not in text  # no literal token
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"system": "jenkins"}, "unknown CI system 'jenkins'; choose one of github, gitlab"),
+        ({"assignment": "a; rm -rf /"}, "CI option assignment='a; rm -rf /' has characters"),
+        ({"hidden_tests_repo": "hidden"}, "hidden_tests_repo 'hidden' should look like owner/name"),
+        ({"grader_requirement": 'x" && curl evil'}, "CI option grader_requirement="),
+        ({"submissions": "subs\nrun: evil"}, "CI option submissions="),
+        ({"formats": ("csv", "$(id)")}, "formats=('csv', '$(id)'): choose from csv, xlsx"),
+        ({"formats": "csv"}, "formats='csv': choose from"),
+        ({"colour": "red"}, "unknown option(s) ['colour']"),
+    ],
+)
+def test_unsafe_or_unknown_options_are_refused(kwargs, message):
+    args = {"system": "github", "assignment": "backprop", "hidden_tests_repo": HIDDEN_REPO,
+            **kwargs}
+    system = args.pop("system")
+    with pytest.raises(ValueError) as info:
+        render_ci_workflow(system, **args)
+    assert message in str(info.value)
+
+
+def test_grader_requirement_may_be_a_git_url():
+    requirement = "nn-grader @ git+https://github.com/course/nn-grader@v0.1.0"
+    data = render("github", grader_requirement=requirement)
+    install = next(s["run"] for s in data["jobs"]["grade"]["steps"]
+                   if s.get("name", "").startswith("Install"))
+    assert f'pip install --quiet "{requirement}"' in install
+
+
+def test_templates_are_shipped():
+    root = Path(__file__).resolve().parents[2] / "templates" / "ci"
+    assert sorted(p.name for p in root.glob("*.j2")) == ["github-actions.yml.j2",
+                                                         "gitlab-ci.yml.j2"]
