@@ -191,8 +191,24 @@ class Gradebook:
 
     def run_results(self, assignment: str | None = None) -> list[RunResult]:
         """RunResults sorted by (assignment, student)."""
-        subs = self._submissions(assignment)
-        where, params = self._where(assignment)
+        return self._run_results(assignment, None)
+
+    def run_result(self, student: str, assignment: str) -> RunResult | None:
+        """One student's stored RunResult, or None."""
+        found = self._run_results(assignment, student)
+        return found[0] if found else None
+
+    def grades(self, assignment: str | None = None) -> list[Grade]:
+        """Grades sorted by (assignment, student)."""
+        return self._grades(assignment, None)
+
+    def grade(self, student: str, assignment: str) -> Grade | None:
+        """One student's stored Grade, or None."""
+        found = self._grades(assignment, student)
+        return found[0] if found else None
+
+    def _run_results(self, assignment: str | None, student: str | None) -> list[RunResult]:
+        where, params = self._where(assignment, student)
         tests: dict[tuple[str, str], list[TestResult]] = {}
         for r in self._query(f"SELECT * FROM test_results {where} "
                              "ORDER BY assignment, student, position", params):
@@ -207,27 +223,28 @@ class Gradebook:
                 duration=r["duration"], peak_memory_kb=r["peak_memory_kb"], sha256=r["sha256"],
                 warnings=tuple(json.loads(r["warnings"])),
             )
-            for r in subs
+            for r in self._submissions(assignment, student)
         ]
 
-    def run_result(self, student: str, assignment: str) -> RunResult | None:
-        found = [r for r in self.run_results(assignment) if r.student == student]
-        return found[0] if found else None
-
-    def grades(self, assignment: str | None = None) -> list[Grade]:
-        """Grades sorted by (assignment, student)."""
+    def _grades(self, assignment: str | None, student: str | None) -> list[Grade]:
         return [
             Grade(student=r["student"], assignment=r["assignment"], status=r["grade_status"],
                   raw_score=r["raw_score"], max_score=r["max_score"],
                   late_penalty=r["late_penalty"], score=r["score"],
                   submitted_at=r["submitted_at"])
-            for r in self._submissions(assignment)
+            for r in self._submissions(assignment, student)
         ]
 
-    def _where(self, assignment: str | None) -> tuple[str, tuple[Any, ...]]:
-        return ("", ()) if assignment is None else ("WHERE assignment = ?", (assignment,))
+    @staticmethod
+    def _where(assignment: str | None, student: str | None) -> tuple[str, tuple[Any, ...]]:
+        clauses = [(c, v) for c, v in (("assignment", assignment), ("student", student))
+                   if v is not None]
+        if not clauses:
+            return "", ()
+        return ("WHERE " + " AND ".join(f"{c} = ?" for c, _ in clauses),
+                tuple(v for _, v in clauses))
 
-    def _submissions(self, assignment: str | None) -> list[sqlite3.Row]:
-        where, params = self._where(assignment)
+    def _submissions(self, assignment: str | None, student: str | None) -> list[sqlite3.Row]:
+        where, params = self._where(assignment, student)
         return self._query(f"SELECT * FROM submissions {where} ORDER BY assignment, student",
                            params)

@@ -1,0 +1,79 @@
+"""`grader grade ASSIGNMENT SUBMISSIONS --out DIR`: grade a class into a gradebook and sheets."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from grader.models import Grade
+
+
+def summary(grades: list[Grade] | tuple[Grade, ...], regraded: int, out: Path) -> str:
+    """One line: how many, errors by kind, mean score, where the sheet is."""
+    if not grades:
+        return f"no submissions found; wrote an empty {out / 'scores.csv'}"
+    kinds = Counter(g.status for g in grades if g.status != "graded")
+    errors = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    mean = sum(g.score for g in grades) / len(grades)
+    maximum = max(g.max_score for g in grades)
+    reused = len(grades) - regraded
+    return (
+        f"graded {len(grades)} submission{'s' if len(grades) != 1 else ''}"
+        f" ({regraded} run, {reused} unchanged); "
+        f"errors: {errors or 'none'}; mean score {mean:.2f} / {maximum:g}; "
+        f"sheet: {out / 'scores.csv'}"
+    )
+
+
+@click.command()
+@click.argument("assignment")
+@click.argument("submissions", type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for gradebook.sqlite, scores.csv and results/<student>.json.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Submissions graded at the same time (each in its own sandbox).")
+@click.option("--resume/--no-resume", default=True, show_default=True,
+              help="Keep earlier results in the gradebook and skip unchanged files; "
+                   "--no-resume starts this assignment afresh.")
+@click.option("--force", is_flag=True,
+              help="Regrade every submission, even unchanged ones.")
+@click.option("--timestamps", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV with columns student,submitted_at (ISO 8601) for the late policy; "
+                   "default: the files' modification times.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool, force: bool,
+          timestamps: Path | None, progress: bool | None) -> None:
+    """Grade every submission in SUBMISSIONS against ASSIGNMENT's tests.
+
+    ASSIGNMENT is a bundled assignment name (e.g. perceptron) or an assignment folder.
+    SUBMISSIONS holds one entry per student: a folder <student>/ with the module file,
+    notebook or a .zip, or a single file <student>.py, <student>.ipynb or <student>.zip.
+    Exits 0 when the batch completed, even if some students' code failed.
+    """
+    from grader.config import ConfigError, find_assignment
+    from grader.grade import BatchError, run_batch
+    from grader.gradebook import GradebookError
+    from grader.testing import TestDefinitionError
+
+    try:
+        spec = find_assignment(assignment)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="'ASSIGNMENT'") from None
+    if not submissions.is_dir():
+        raise click.BadParameter(
+            f"{submissions}: not a folder; pass the folder that holds one entry per student "
+            "(<student>/ folders or <student>.py/.ipynb/.zip files)",
+            param_hint="'SUBMISSIONS'",
+        )
+    if timestamps is not None and not timestamps.is_file():
+        raise click.BadParameter(f"{timestamps}: file not found; give a CSV with columns "
+                                 "student,submitted_at", param_hint="'--timestamps'")
+    try:
+        batch = run_batch(spec, submissions, out, jobs=jobs, resume=resume, force=force,
+                          progress=progress, timestamps=timestamps)
+    except (BatchError, GradebookError, TestDefinitionError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(summary(batch.grades, batch.regraded, out))

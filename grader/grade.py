@@ -1,0 +1,291 @@
+"""Grade a class: collect every entry, run it in the sandbox, score it, commit it, write sheets.
+
+`grade_batch` is the engine behind `grader grade`. Each entry is committed to
+`<out>/gradebook.sqlite` as soon as it finishes, so a killed batch resumes where it stopped.
+An entry whose file and tests are unchanged since it was graded is not run again (its stored
+result is re-scored, so a new timestamps file still takes effect). One broken submission never
+stops the batch: anything that goes wrong for one entry becomes that entry's status.
+
+Every result lists every test of the assignment: a submission that could not be run gets
+each test at 0 points, "not run", so reports and sheets show what it missed.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib
+import importlib.util
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import grader
+from grader.collect import CollectError, collect, entry_sha256, find_entries
+from grader.config import Assignment
+from grader.gradebook import Gradebook
+from grader.models import Grade, RunResult, Submission, SubmissionStatus, TestResult
+from grader.score import score
+from grader.testing import TestCase, load_tests_file
+
+Runner = Callable[..., RunResult]
+"""`run_submission(assignment, submission, tests, *, ref=None) -> RunResult` (grader.run)."""
+
+SHEET_COLUMNS = ("student", "score", "max_score", "status", "raw_score", "late_penalty",
+                 "message")
+
+
+class BatchError(Exception):
+    """The batch cannot start (tests, reference or timestamps unusable); names file and fix."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one `grade_batch` did."""
+
+    grades: tuple[Grade, ...]
+    """One per entry, sorted by student."""
+    results: tuple[RunResult, ...]
+    """The matching RunResults, same order."""
+    regraded: int
+    """Entries run now (the rest were unchanged and reused from the gradebook)."""
+    seconds: float
+
+
+def load_tests(assignment: Assignment) -> list[TestCase]:
+    """The assignment's tests: visible then hidden (when the hidden file exists)."""
+    tests: list[TestCase] = []
+    for path in (assignment.visible_tests_path, assignment.hidden_tests_path):
+        if path.is_file():
+            tests += load_tests_file(path)
+    if not tests:
+        raise BatchError(f"{assignment.folder}: no tests found; expected visible_tests.py and "
+                         "hidden_tests.py with @test_case functions")
+    return tests
+
+
+def load_reference(assignment: Assignment) -> ModuleType:
+    try:
+        return importlib.import_module(assignment.reference)
+    except Exception as exc:
+        raise BatchError(
+            f"{assignment.folder / 'assignment.toml'}: assignment.reference "
+            f"{assignment.reference!r} cannot be imported ({exc!r}); check the module name"
+        ) from exc
+
+
+def tests_digest(assignment: Assignment) -> str:
+    """Changes when the grader version, any file of the assignment or the reference changes."""
+    h = hashlib.sha256(f"nn-grader {grader.__version__}\0".encode())
+    files = [
+        p for p in sorted(assignment.folder.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") or part in ("__pycache__", "release")
+                                   for part in p.relative_to(assignment.folder).parts)
+    ]
+    for path in files:
+        h.update(path.relative_to(assignment.folder).as_posix().encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    try:
+        spec = importlib.util.find_spec(assignment.reference)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is not None and spec.origin and Path(spec.origin).is_file():
+        h.update(b"reference\0" + hashlib.sha256(Path(spec.origin).read_bytes()).digest())
+    return h.hexdigest()
+
+
+def read_timestamps(path: Path) -> dict[str, datetime]:
+    """A CSV with columns student,submitted_at (ISO 8601; naive means UTC)."""
+    stamps: dict[str, datetime] = {}
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or not {"student", "submitted_at"} <= set(reader.fieldnames):
+            raise BatchError(f"{path}: needs a header with the columns student,submitted_at; "
+                             f"found {reader.fieldnames}")
+        for line, row in enumerate(reader, start=2):
+            try:
+                when = datetime.fromisoformat(row["submitted_at"].strip())
+            except ValueError as exc:
+                raise BatchError(f"{path}:{line}: submitted_at {row['submitted_at']!r} is not an "
+                                 "ISO date-time (e.g. 2026-12-01T23:59:00+00:00)") from exc
+            stamps[row["student"].strip()] = when if when.tzinfo else when.replace(tzinfo=UTC)
+    return stamps
+
+
+def modified_at(entry: Path) -> datetime:
+    """The newest modification time of the entry's files."""
+    files = [entry] if entry.is_file() else [p for p in entry.rglob("*") if p.is_file()]
+    newest = max((p.stat().st_mtime for p in files), default=entry.stat().st_mtime)
+    return datetime.fromtimestamp(newest, tz=UTC)
+
+
+def not_run(result: RunResult, tests: list[TestCase], notes: list[str], sha256: str) -> RunResult:
+    """`result` with every test of the assignment listed (missing ones at 0, "not run")."""
+    reason = result.status.replace("_", " ")
+    have: dict[str, TestResult | None] = {t.name: t for t in result.tests}
+    listed = [
+        have.pop(t.name, None) or TestResult(
+            name=t.name, points=0.0, max_points=t.points, visibility=t.visibility,
+            status="failed", message=f"not run: {reason}",
+        )
+        for t in tests
+    ]
+    extra = tuple(t for t in have.values() if t is not None)
+    return replace(result, tests=(*listed, *extra),
+                   warnings=(*result.warnings, *notes), sha256=result.sha256 or sha256)
+
+
+def failed(student: str, assignment: Assignment, status: SubmissionStatus,
+           message: str) -> RunResult:
+    return RunResult(student=student, assignment=assignment.name, status=status, tests=(),
+                     message=message)
+
+
+def grade_batch(
+    assignment: Assignment, submissions_dir: Path, out_dir: Path, *, jobs: int = 1,
+    resume: bool = True, force: bool = False, progress: bool | None = None,
+    timestamps: Path | None = None, run: Runner | None = None,
+) -> list[Grade]:
+    """Grade every entry of `submissions_dir`; see the module docstring. Returns the grades."""
+    return list(run_batch(assignment, submissions_dir, out_dir, jobs=jobs, resume=resume,
+                          force=force, progress=progress, timestamps=timestamps, run=run).grades)
+
+
+def run_batch(
+    assignment: Assignment, submissions_dir: Path, out_dir: Path, *, jobs: int = 1,
+    resume: bool = True, force: bool = False, progress: bool | None = None,
+    timestamps: Path | None = None, run: Runner | None = None,
+) -> Batch:
+    """`grade_batch` with counts: what was regraded and how long it took.
+
+    resume=False starts this assignment afresh (its gradebook rows are deleted first);
+    force=True reruns every entry even when unchanged.
+    """
+    start = time.monotonic()
+    if run is None:
+        run = importlib.import_module("grader.run").run_submission
+    entries = find_entries(submissions_dir)
+    tests = load_tests(assignment)
+    ref = load_reference(assignment)
+    digest = tests_digest(assignment)
+    stamps = read_timestamps(timestamps) if timestamps else {}
+    book = Gradebook(out_dir / "gradebook.sqlite")
+    if not resume:
+        book.forget(assignment.name)
+
+    def job(student: str, entry: Path) -> tuple[RunResult, bool]:
+        """(result, whether it was run now)."""
+        notes: list[str] = []
+        submission: Submission | None = None
+        try:
+            submission = collect(assignment, entry, notes=notes)
+            sha = submission.sha256
+        except CollectError as exc:
+            sha = entry_sha256(entry)
+            result = failed(student, assignment, exc.status, exc.message)
+        if not force and book.is_current(student, assignment.name, sha, digest):
+            stored = book.run_result(student, assignment.name)
+            if stored is not None:
+                return stored, False
+        if submission is not None:
+            result = run(assignment, submission, tests, ref=ref)
+        return not_run(result, tests, notes, sha), True
+
+    def safe_job(student: str, entry: Path) -> tuple[RunResult, bool]:
+        try:
+            return job(student, entry)
+        except Exception as exc:  # one broken entry never stops the batch
+            crash = failed(student, assignment, "crashed",
+                           f"the grader could not grade this entry: {type(exc).__name__}: {exc}")
+            try:
+                sha = entry_sha256(entry)
+            except OSError:
+                sha = ""
+            return not_run(crash, tests, [], sha), True
+
+    results: dict[str, RunResult] = {}
+    grades: dict[str, Grade] = {}
+    regraded = 0
+    with _progress_bar(len(entries), assignment.name, progress) as advance, \
+            ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures: dict[Future[tuple[RunResult, bool]], tuple[str, Path]] = {
+            pool.submit(safe_job, student, entry): (student, entry) for student, entry in entries
+        }
+        pending = set(futures)
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: futures[f][0]):
+                    student, entry = futures[future]
+                    result, fresh = future.result()
+                    when = None if result.status == "no_submission" else (
+                        stamps.get(student) or modified_at(entry))
+                    grade = score(result, assignment, when)
+                    if fresh or grade != book.grade(student, assignment.name):
+                        book.record(result, grade, tests_digest=digest)
+                    regraded += fresh
+                    results[student], grades[student] = result, grade
+                    advance(student)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    order = sorted(results)
+    batch = Batch(grades=tuple(grades[s] for s in order), results=tuple(results[s] for s in order),
+                  regraded=regraded, seconds=time.monotonic() - start)
+    write_outputs(batch, out_dir)
+    book.close()
+    return batch
+
+
+def write_outputs(batch: Batch, out_dir: Path) -> None:
+    """out_dir/scores.csv (one row per entry) and out_dir/results/<student>.json."""
+    import pandas as pd
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = [
+        {"student": g.student, "score": g.score, "max_score": g.max_score, "status": g.status,
+         "raw_score": g.raw_score, "late_penalty": g.late_penalty, "message": r.message}
+        for g, r in zip(batch.grades, batch.results, strict=True)
+    ]
+    frame = pd.DataFrame(rows, columns=list(SHEET_COLUMNS))
+    frame.to_csv(out_dir / "scores.csv", index=False, lineterminator="\n")
+    results_dir = out_dir / "results"
+    results_dir.mkdir(exist_ok=True)
+    for grade, result in zip(batch.grades, batch.results, strict=True):
+        record = {"grade": asdict(grade), "result": asdict(result)}
+        text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        (results_dir / f"{grade.student}.json").write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def _progress_bar(total: int, name: str, show: bool | None) -> Iterator[Callable[[str], Any]]:
+    """A rich progress bar with ETA on a terminal; a no-op otherwise."""
+    if show is None:
+        show = sys.stderr.isatty()
+    if not show:
+        yield lambda student: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+               TextColumn("{task.fields[last]}"))
+    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task(f"grading {name}", total=total, last="")
+        yield lambda student: bar.update(task, advance=1, last=student)

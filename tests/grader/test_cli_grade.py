@@ -1,0 +1,542 @@
+"""grade_batch and `grader grade`: exact sheets, resume, --force, kill-and-resume, user errors.
+
+The batch tests run a toy assignment built in tmp_path. Most use `in_process_run`, a test
+double of grader.run.run_submission for TRUSTED toy code (no sandbox), so they check the
+driver's own behaviour fast; the tests marked `engine` go through the real sandboxed runner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import traceback
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from grader.cli import main
+from grader.config import Assignment, find_assignment
+from grader.errors import StudentError
+from grader.grade import BatchError, grade_batch, run_batch
+from grader.gradebook import Gradebook
+from grader.local import LocalStudent
+from grader.models import RunResult, Submission
+from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
+from grader.testing import TestCase as TCase
+
+REPO = Path(__file__).resolve().parents[2]
+
+# ---------------------------------------------------------------- the toy assignment and class
+
+DUE = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+ON_TIME = DUE.timestamp() - 3600
+LATE_2_DAYS = DUE.timestamp() + 36 * 3600  # 1.5 days late: 2 started days
+
+TOML = """\
+[assignment]
+title = "Toy"
+module = "toy"
+reference = "toy_reference"
+due = 2026-12-01T12:00:00Z
+
+[limits]
+call_timeout = 5
+submission_timeout = 60
+
+[late_policy]
+grace_minutes = 10
+penalty_per_day = 0.1
+max_days_late = 5
+"""
+
+VISIBLE = '''\
+from grader import checks
+from grader.testing import test_case
+
+
+@test_case(points=1, visibility="visible")
+def add_small_numbers(student):
+    checks.equal(student.add(2, 3), 5, name="add(2, 3)")
+'''
+
+HIDDEN = '''\
+from grader import checks
+from grader.testing import test_case
+
+
+@test_case(points=2, visibility="hidden")
+def add_random_arrays(student, ref, rng):
+    a, b = rng.normal(size=4), rng.normal(size=4)
+    checks.close(student.add(a, b), ref.add(a, b), name="add(a, b)")
+
+
+@test_case(points=3, visibility="hidden")
+def scale_array(student, ref, rng):
+    x = rng.normal(size=(2, 3))
+    checks.close(student.scale(x, 2.5), ref.scale(x, 2.5), name="scale(x, 2.5)")
+'''
+
+REFERENCE = '''\
+def add(a, b):
+    return a + b
+
+
+def scale(x, k):
+    return k * x
+'''
+
+CORRECT = REFERENCE
+BUGGY_SCALE = "def add(a, b):\n    return a + b\n\n\ndef scale(x, k):\n    return x + k\n"
+ADD_ONLY = "def add(a, b):\n    return a + b\n"
+
+
+def notebook(*cells: str) -> bytes:
+    nb = {"cells": [{"cell_type": "code", "id": f"c{i}", "metadata": {}, "source": src,
+                     "execution_count": None, "outputs": []} for i, src in enumerate(cells)],
+          "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    return json.dumps(nb).encode()
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def make_assignment(root: Path, *, with_hidden: bool = True) -> Path:
+    """The assignment folder `root/toy` and its reference `root/toy_reference.py`."""
+    folder = root / "toy"
+    folder.mkdir(parents=True)
+    (folder / "assignment.toml").write_text(TOML)
+    (folder / "visible_tests.py").write_text(VISIBLE)
+    if with_hidden:
+        (folder / "hidden_tests.py").write_text(HIDDEN)
+    (root / "toy_reference.py").write_text(REFERENCE)
+    return folder
+
+
+CLASS: dict[str, bytes | None] = {
+    # entry path under the submissions folder -> bytes (None: an empty folder)
+    "alice.py": CORRECT.encode(),
+    "bob/toy.ipynb": notebook("import numpy as np\n%matplotlib inline", BUGGY_SCALE),
+    "carol.py": b"def add(a, b)\n    return a + b\n",
+    "dave": None,
+    "erin.py": b"\x00\x01binary",
+    "frank.zip": zipped({"work/toy.py": ADD_ONLY.encode()}),
+}
+
+
+def make_class(root: Path, files: dict[str, bytes | None] | None = None) -> Path:
+    """A submissions folder; every file on time except frank's (2 started days late)."""
+    subs = root / "submissions"
+    subs.mkdir(parents=True, exist_ok=True)
+    for rel, data in (CLASS if files is None else files).items():
+        path = subs / rel
+        if data is None:
+            path.mkdir(parents=True, exist_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        stamp = LATE_2_DAYS if rel.startswith("frank") else ON_TIME
+        os.utime(path, (stamp, stamp))
+    return subs
+
+
+def expected_sheet(subs: Path) -> str:
+    return textwrap.dedent(f"""\
+        student,score,max_score,status,raw_score,late_penalty,message
+        alice,6.0,6.0,graded,6.0,0.0,
+        bob,3.0,6.0,graded,3.0,0.0,
+        carol,0.0,6.0,syntax_error,0.0,0.0,line 1: expected ':'
+        dave,0.0,6.0,no_submission,0.0,0.0,{subs / 'dave'}: no toy.py or toy.ipynb (or a .zip holding one); it is empty. Submit toy.py or toy.ipynb.
+        erin,0.0,6.0,invalid_submission,0.0,0.0,"{subs / 'erin.py'}: looks like a binary file, not text (NUL byte at offset 0); submit the source file itself"
+        frank,1.8,6.0,graded,3.0,1.2,
+        """)  # noqa: E501
+
+
+def in_process_run(assignment: Assignment, submission: Submission, tests: list[TCase], *,
+                   ref: ModuleType | None = None) -> RunResult:
+    """A test double of grader.run.run_submission for TRUSTED toy code: no sandbox.
+
+    Runs the cells in one namespace, then each test with grader.local.LocalStudent.
+    """
+    namespace: dict[str, Any] = {"__name__": assignment.module}
+    for cell in submission.cells:
+        try:
+            code = compile(cell, submission.path, "exec")
+        except SyntaxError as exc:
+            return RunResult(student=submission.student, assignment=assignment.name,
+                             status="syntax_error", tests=(),
+                             message=f"line {exc.lineno}: {exc.msg}", sha256=submission.sha256)
+        exec(code, namespace)
+    module = ModuleType(assignment.module)
+    module.__dict__.update(namespace)
+    student = LocalStudent(module)
+    results = []
+    for test in tests:
+        given = {"student": student, "ref": ref,
+                 "rng": np.random.default_rng(test.seed(assignment.name))}
+        common = {"name": test.name, "max_points": test.points, "visibility": test.visibility}
+        try:
+            test.func(**{p: given[p] for p in test.params})
+            results.append(TResult(points=test.points, status="passed", **common))
+        except StudentError as exc:
+            results.append(TResult(points=0.0, status="failed", message=exc.message, **common))
+        except AssertionError as exc:
+            results.append(TResult(points=0.0, status="failed",
+                                   message=str(getattr(exc, "message", exc)),
+                                   mistake=getattr(exc, "mistake", None), **common))
+        except Exception:
+            results.append(TResult(points=0.0, status="error",
+                                   message=traceback.format_exc(limit=1), **common))
+    return RunResult(student=submission.student, assignment=assignment.name, status="graded",
+                     tests=tuple(results), isolation="in-process test double",
+                     sha256=submission.sha256)
+
+
+class Counting:
+    """in_process_run, recording which students it ran."""
+
+    def __init__(self) -> None:
+        self.students: list[str] = []
+
+    def __call__(self, assignment: Assignment, submission: Submission, tests: list[TCase],
+                 *, ref: ModuleType | None = None) -> RunResult:
+        self.students.append(submission.student)
+        return in_process_run(assignment, submission, tests, ref=ref)
+
+
+@pytest.fixture
+def toy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Assignment]:
+    folder = make_assignment(tmp_path / "course")
+    monkeypatch.syspath_prepend(str(tmp_path / "course"))
+    monkeypatch.delitem(sys.modules, "toy_reference", raising=False)
+    yield find_assignment(str(folder))
+    sys.modules.pop("toy_reference", None)
+
+
+def sheet(out: Path) -> str:
+    return (out / "scores.csv").read_text()
+
+
+# ---------------------------------------------------------------- grade_batch
+
+def test_grade_batch_class_exact_sheet(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    grades = grade_batch(toy, subs, out, run=in_process_run, progress=False)
+    assert sheet(out) == expected_sheet(subs)
+    assert [(g.student, g.score) for g in grades] == [
+        ("alice", 6.0), ("bob", 3.0), ("carol", 0.0), ("dave", 0.0), ("erin", 0.0),
+        ("frank", 1.8)]
+    frank = grades[-1]
+    assert frank.submitted_at == datetime.fromtimestamp(LATE_2_DAYS, UTC).isoformat()
+    assert grades[3].submitted_at is None  # no submission: no timestamp
+
+
+def test_grade_batch_results_json_lists_every_test(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    grade_batch(toy, subs, out, run=in_process_run, progress=False)
+    assert sorted(p.name for p in (out / "results").iterdir()) == [
+        f"{s}.json" for s in ("alice", "bob", "carol", "dave", "erin", "frank")]
+    bob = json.loads((out / "results" / "bob.json").read_text())
+    assert bob["grade"]["score"] == 3.0
+    assert [(t["name"], t["points"], t["status"]) for t in bob["result"]["tests"]] == [
+        ("add_small_numbers", 1.0, "passed"), ("add_random_arrays", 2.0, "passed"),
+        ("scale_array", 0.0, "failed")]
+    assert bob["result"]["tests"][2]["message"].startswith("scale(x, 2.5)")
+    dave = json.loads((out / "results" / "dave.json").read_text())
+    assert [(t["name"], t["max_points"], t["message"]) for t in dave["result"]["tests"]] == [
+        ("add_small_numbers", 1.0, "not run: no submission"),
+        ("add_random_arrays", 2.0, "not run: no submission"),
+        ("scale_array", 3.0, "not run: no submission")]
+    with Gradebook(out / "gradebook.sqlite") as book:
+        stored = {r.student: r for r in book.run_results("toy")}
+    assert json.loads((out / "results" / "carol.json").read_text())["result"] == json.loads(
+        json.dumps(asdict(stored["carol"])))
+
+
+def test_grade_batch_rerun_skips_unchanged_and_regrades_changed(toy: Assignment,
+                                                                tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    first = Counting()
+    run_batch(toy, subs, out, run=first, progress=False)
+    assert first.students == ["alice", "bob", "carol", "frank"]  # collect failures never run
+    again = Counting()
+    batch = run_batch(toy, subs, out, run=again, progress=False)
+    assert (again.students, batch.regraded) == ([], 0)
+    assert sheet(out) == expected_sheet(subs)
+    (subs / "carol.py").write_text(CORRECT)
+    os.utime(subs / "carol.py", (ON_TIME, ON_TIME))
+    (subs / "dave" / "toy.py").write_text(ADD_ONLY)
+    os.utime(subs / "dave" / "toy.py", (ON_TIME, ON_TIME))
+    third = Counting()
+    batch = run_batch(toy, subs, out, run=third, progress=False)
+    assert (sorted(third.students), batch.regraded) == (["carol", "dave"], 2)
+    rows = sheet(out).splitlines()
+    assert rows[3] == "carol,6.0,6.0,graded,6.0,0.0,"
+    assert rows[4] == "dave,3.0,6.0,graded,3.0,0.0,"
+
+
+def test_grade_batch_force_regrades_everything(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    run_batch(toy, subs, out, run=in_process_run, progress=False)
+    forced = Counting()
+    batch = run_batch(toy, subs, out, run=forced, force=True, progress=False)
+    assert forced.students == ["alice", "bob", "carol", "frank"]
+    assert batch.regraded == 6
+    assert sheet(out) == expected_sheet(subs)
+
+
+def test_grade_batch_changed_tests_regrade(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
+    out = tmp_path / "out"
+    run_batch(toy, subs, out, run=in_process_run, progress=False)
+    with toy.hidden_tests_path.open("a") as handle:
+        handle.write("\n# a tolerance changed\n")
+    again = Counting()
+    run_batch(toy, subs, out, run=again, progress=False)
+    assert again.students == ["alice"]
+
+
+def test_grade_batch_timestamps_rescore_without_rerunning(toy: Assignment,
+                                                          tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    run_batch(toy, subs, out, run=in_process_run, progress=False)
+    stamps = tmp_path / "stamps.csv"
+    stamps.write_text("student,submitted_at\nalice,2026-12-04T12:00:00Z\n"
+                      "frank,2026-12-01T12:05:00\n")
+    again = Counting()
+    batch = run_batch(toy, subs, out, run=again, timestamps=stamps, progress=False)
+    assert again.students == []
+    rows = sheet(out).splitlines()
+    assert rows[1] == "alice,4.2,6.0,graded,6.0,1.8,"   # 3 days late: 3 * 0.1 * 6
+    assert rows[6] == "frank,3.0,6.0,graded,3.0,0.0,"   # within the 10 minutes of grace
+    with Gradebook(out / "gradebook.sqlite") as book:
+        assert book.grades("toy") == list(batch.grades)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name,when\nalice,2026-12-01\n",
+         "{path}: needs a header with the columns student,submitted_at; found ['name', 'when']"),
+        ("student,submitted_at\nalice,yesterday\n",
+         "{path}:2: submitted_at 'yesterday' is not an ISO date-time "
+         "(e.g. 2026-12-01T23:59:00+00:00)"),
+    ],
+)
+def test_grade_batch_bad_timestamps_file(toy: Assignment, tmp_path: Path, content: str,
+                                         message: str) -> None:
+    path = tmp_path / "stamps.csv"
+    path.write_text(content)
+    with pytest.raises(BatchError) as info:
+        grade_batch(toy, make_class(tmp_path), tmp_path / "out", run=in_process_run,
+                    timestamps=path, progress=False)
+    assert str(info.value) == message.format(path=path)
+
+
+def test_grade_batch_no_resume_starts_afresh(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    run_batch(toy, subs, out, run=in_process_run, progress=False)
+    (subs / "erin.py").unlink()
+    fresh = Counting()
+    batch = run_batch(toy, subs, out, run=fresh, resume=False, progress=False)
+    assert fresh.students == ["alice", "bob", "carol", "frank"]
+    assert batch.regraded == 5
+    with Gradebook(out / "gradebook.sqlite") as book:
+        assert [g.student for g in book.grades("toy")] == ["alice", "bob", "carol", "dave",
+                                                           "frank"]
+
+
+def test_grade_batch_one_crash_never_stops_the_batch(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+
+    def flaky(assignment: Assignment, submission: Submission, tests: list[TCase], *,
+              ref: ModuleType | None = None) -> RunResult:
+        if submission.student == "bob":
+            raise RuntimeError("worker pool exploded")
+        return in_process_run(assignment, submission, tests, ref=ref)
+
+    grade_batch(toy, subs, out, run=flaky, progress=False)
+    rows = sheet(out).splitlines()
+    assert rows[2] == ("bob,0.0,6.0,crashed,0.0,0.0,the grader could not grade this entry: "
+                       "RuntimeError: worker pool exploded")
+    assert rows[1] == "alice,6.0,6.0,graded,6.0,0.0,"
+    assert rows[6] == "frank,1.8,6.0,graded,3.0,1.2,"
+
+
+def test_grade_batch_parallel_jobs_same_sheet(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    grade_batch(toy, subs, tmp_path / "out1", run=in_process_run, jobs=1, progress=False)
+    grade_batch(toy, subs, tmp_path / "out3", run=in_process_run, jobs=3, progress=False)
+    assert sheet(tmp_path / "out3") == sheet(tmp_path / "out1") == expected_sheet(subs)
+
+
+def test_grade_batch_notes_reach_the_result(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path, {"gus/toy.py": CORRECT.encode(),
+                                 "gus/toy.ipynb": notebook(ADD_ONLY)})
+    grades = grade_batch(toy, subs, tmp_path / "out", run=in_process_run, progress=False)
+    assert grades[0].score == 6.0
+    gus = json.loads((tmp_path / "out" / "results" / "gus.json").read_text())
+    assert gus["result"]["warnings"] == [
+        f"{subs / 'gus'}: both toy.py and toy.ipynb were submitted; graded toy.py"]
+
+
+def test_grade_batch_empty_folder_writes_empty_sheet(toy: Assignment, tmp_path: Path) -> None:
+    (tmp_path / "subs").mkdir()
+    assert grade_batch(toy, tmp_path / "subs", tmp_path / "out", run=in_process_run,
+                       progress=False) == []
+    assert sheet(tmp_path / "out") == \
+        "student,score,max_score,status,raw_score,late_penalty,message\n"
+
+
+KILLER = """
+import os, signal, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[4])
+from grader.config import find_assignment
+from grader.grade import grade_batch
+from tests.grader.test_cli_grade import in_process_run
+
+def killer(assignment, submission, tests, *, ref=None):
+    if submission.student == sys.argv[5]:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return in_process_run(assignment, submission, tests, ref=ref)
+
+grade_batch(find_assignment(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), run=killer,
+            progress=False)
+"""
+
+
+@pytest.mark.parametrize("victim", ["bob", "frank"])
+def test_grade_batch_killed_and_resumed_gives_the_same_sheet(
+    toy: Assignment, tmp_path: Path, victim: str
+) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLER, str(toy.folder), str(subs), str(out),
+         str(tmp_path / "course"), victim],
+        cwd=REPO, capture_output=True, timeout=120, check=False,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert not (out / "scores.csv").exists()
+    with Gradebook(out / "gradebook.sqlite") as book:
+        done = {g.student for g in book.grades("toy")}
+    assert victim not in done
+    resumed = Counting()
+    batch = run_batch(toy, subs, out, run=resumed, progress=False)
+    assert batch.regraded == 6 - len(done)
+    assert sheet(out) == expected_sheet(subs)
+    with Gradebook(out / "gradebook.sqlite") as book:
+        assert [g.student for g in book.grades("toy")] == ["alice", "bob", "carol", "dave",
+                                                           "erin", "frank"]
+        assert len(book.run_results("toy")) == 6
+
+
+def test_grade_batch_result_keeps_runner_fields(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
+
+    def with_output(assignment: Assignment, submission: Submission, tests: list[TCase], *,
+                    ref: ModuleType | None = None) -> RunResult:
+        result = in_process_run(assignment, submission, tests, ref=ref)
+        return replace(result, output="hello\n", peak_memory_kb=77, warnings=("cell 2 raised",))
+
+    grade_batch(toy, subs, tmp_path / "out", run=with_output, progress=False)
+    with Gradebook(tmp_path / "out" / "gradebook.sqlite") as book:
+        (stored,) = book.run_results("toy")
+    assert (stored.output, stored.peak_memory_kb, stored.warnings) == (
+        "hello\n", 77, ("cell 2 raised",))
+    assert stored.sha256 == hashlib.sha256(CORRECT.encode()).hexdigest()
+
+
+# ---------------------------------------------------------------- the command
+
+@pytest.fixture
+def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `grader grade` use the in-process test double instead of grader.run."""
+    module = ModuleType("grader.run")
+    module.run_submission = in_process_run  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "grader.run", module)
+
+
+def test_cli_grade_summary_and_exit_0_with_failing_students(
+    toy: Assignment, tmp_path: Path, fake_engine: None
+) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out", str(out),
+                                       "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "graded 6 submissions (6 run, 0 unchanged); errors: 1 invalid_submission, "
+        f"1 no_submission, 1 syntax_error; mean score 1.80 / 6; sheet: {out / 'scores.csv'}\n")
+    assert sheet(out) == expected_sheet(subs)
+    again = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out", str(out)])
+    assert again.output.startswith("graded 6 submissions (0 run, 6 unchanged); ")
+    forced = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out", str(out),
+                                       "--force"])
+    assert forced.output.startswith("graded 6 submissions (6 run, 0 unchanged); ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["grade", "{tmp}/nope", "{subs}", "--out", "{tmp}/out"],
+         "Invalid value for 'ASSIGNMENT': no assignment '{tmp}/nope': not a folder, and not one "
+         "of the bundled assignments"),
+        (["grade", "{toy}", "{tmp}/missing", "--out", "{tmp}/out"],
+         "Invalid value for 'SUBMISSIONS': {tmp}/missing: not a folder; pass the folder that "
+         "holds one entry per student (<student>/ folders or <student>.py/.ipynb/.zip files)"),
+        (["grade", "{toy}", "{subs}"], "Missing option '--out'."),
+        (["grade", "{toy}", "{subs}", "--out", "{tmp}/out", "--jobs", "0"],
+         "Invalid value for '--jobs' / '-j': 0 is not in the range x>=1."),
+        (["grade", "{toy}", "{subs}", "--out", "{tmp}/out", "--timestamps", "{tmp}/none.csv"],
+         "Invalid value for '--timestamps': {tmp}/none.csv: file not found; give a CSV with "
+         "columns student,submitted_at"),
+    ],
+)
+def test_cli_grade_user_errors_name_the_path_and_fix(
+    toy: Assignment, tmp_path: Path, args: list[str], message: str
+) -> None:
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
+    fill = {"tmp": tmp_path, "toy": toy.folder, "subs": subs}
+    result = CliRunner().invoke(main, [a.format(**fill) for a in args])
+    assert result.exit_code == 2
+    flat = " ".join(result.output.replace("│", " ").split())
+    assert message.format(**fill) in flat, result.output
+
+
+def test_cli_grade_broken_tests_file_is_a_clear_error(toy: Assignment, tmp_path: Path,
+                                                      fake_engine: None) -> None:
+    toy.hidden_tests_path.write_text("import no_such_module_anywhere\n")
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
+    result = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {toy.hidden_tests_path}: importing the tests failed: "
+        "ModuleNotFoundError(\"No module named 'no_such_module_anywhere'\")\n")
