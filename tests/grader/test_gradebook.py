@@ -113,6 +113,9 @@ def test_gradebook_filters_and_sorts_by_assignment_then_student(book: Gradebook)
         ("perceptron", "bob"), ("perceptron", "zoe"), ("towers", "alice")]
     assert [g.student for g in book.grades("perceptron")] == ["bob", "zoe"]
     assert book.run_result("alice", "perceptron") is None
+    assert book.grade("alice", "perceptron") is None
+    assert book.grade("zoe", "perceptron") == grade_for(run_result("zoe", "perceptron"))
+    assert book.run_result("alice", "towers") == run_result("alice", "towers")
 
 
 def test_gradebook_forget_assignment_or_students(book: Gradebook) -> None:
