@@ -255,10 +255,12 @@ def torch_gradient(f_torch: Callable[[Any], Any], x: Any) -> Array:
 
     point = torch.tensor(np.asarray(x, dtype=np.float64), dtype=torch.float64, requires_grad=True)
     out = f_torch(point)
-    if not isinstance(out, torch.Tensor) or out.numel() != 1:
-        raise ValueError(f"f_torch must return a scalar tensor, got {describe(out)}"
-                         if not isinstance(out, torch.Tensor)
-                         else f"f_torch must return a scalar tensor, got shape {tuple(out.shape)}")
+    if not isinstance(out, torch.Tensor):
+        raise ValueError(f"f_torch must return a scalar tensor, got {describe(out)}")
+    if out.numel() != 1:
+        raise ValueError(f"f_torch must return a scalar tensor, got shape {tuple(out.shape)}")
+    if not out.requires_grad:  # f does not depend on x
+        return np.zeros(point.shape, dtype=np.float64)
     (grad,) = torch.autograd.grad(out.reshape(()), point, allow_unused=True)
     if grad is None:
         return np.zeros(point.shape, dtype=np.float64)

@@ -408,3 +408,280 @@ def test_relative_error_special_values() -> None:
     err = checks.relative_error([np.inf, 1.0, np.nan, 0.0], [np.inf, np.inf, 1.0, 1e-300])
     assert err[0] == 0.0 and err[1] == np.inf and np.isnan(err[2]) and err[3] == 1.0
     assert checks.relative_error(2.0, 1.0).shape == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Gradients
+
+
+def _quadratic(seed: int, shape: tuple[int, ...]) -> tuple[Any, Any, np.ndarray]:
+    """f(x) = ½ xᵀAx + bᵀx + c·Σx³/3 on x.ravel(), its gradient, and a point."""
+    rng = np.random.default_rng(seed)
+    n = int(np.prod(shape))
+    A, b, c = rng.normal(size=(n, n)), rng.normal(size=n), rng.normal()
+    x = rng.normal(size=shape)
+
+    def f(v: np.ndarray) -> float:
+        z = v.ravel()
+        return float(0.5 * z @ A @ z + b @ z + c * np.sum(z**3) / 3)
+
+    def grad(v: np.ndarray) -> np.ndarray:
+        z = v.ravel()
+        return (0.5 * (A + A.T) @ z + b + c * z**2).reshape(v.shape)
+
+    return f, grad, x
+
+
+_shapes = hnp.array_shapes(min_dims=0, max_dims=3, min_side=1, max_side=4)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), shape=_shapes)
+def test_numerical_gradient_matches_analytic_gradient_of_random_cubics(
+    seed: int, shape: tuple[int, ...]
+) -> None:
+    f, grad, x = _quadratic(seed, shape)
+    before = x.copy()
+    numerical = checks.numerical_gradient(f, x)
+    assert numerical.shape == x.shape and numerical.dtype == np.float64
+    np.testing.assert_allclose(numerical, grad(x), rtol=1e-7, atol=1e-7)
+    assert np.array_equal(x, before)
+    checks.gradient(grad(x), f, x, name="g")
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), shape=_shapes)
+def test_numerical_gradient_matches_torch_autograd(seed: int, shape: tuple[int, ...]) -> None:
+    import torch
+
+    rng = np.random.default_rng(seed)
+    x, c = rng.normal(size=shape), rng.normal(size=shape)
+    ct = torch.tensor(c)
+
+    def f_torch(t: Any) -> Any:
+        return torch.sum(torch.tanh(t) * ct) + torch.logsumexp(t.reshape(-1), 0)
+
+    def f(v: np.ndarray) -> float:
+        return float(f_torch(torch.tensor(v)))
+
+    autograd = checks.torch_gradient(f_torch, x)
+    assert autograd.shape == np.shape(x) and autograd.dtype == np.float64
+    np.testing.assert_allclose(checks.numerical_gradient(f, x), autograd, rtol=1e-6, atol=1e-8)
+    checks.gradient(autograd, f, x, name="g")
+    checks.gradient_close(checks.numerical_gradient(f, x), autograd, name="g")
+
+
+def _nonsymmetric(seed: int, n: int) -> tuple[Any, np.ndarray, np.ndarray]:
+    """f(W) = Σ S∘W + ½ΣW², with S far from symmetric, its gradient at W, and W."""
+    rng = np.random.default_rng(seed)
+    S = rng.normal(size=(n, n)) + np.triu(np.full((n, n), 3.0))
+    W = rng.normal(size=(n, n))
+
+    def f(V: np.ndarray) -> float:
+        return float(np.sum(S * V) + 0.5 * np.sum(V * V))
+
+    return f, S + W, W
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n=st.integers(2, 5),
+    wrong=st.sampled_from(["transposed", "sign", "doubled", "halved", "missing", "extra"]),
+    N=st.integers(3, 12),
+)
+def test_gradient_fails_on_wrong_gradients_and_names_the_mistake(
+    seed: int, n: int, wrong: str, N: int
+) -> None:
+    f, g, W = _nonsymmetric(seed, n)
+    bad, name = {
+        "transposed": (g.T, m.TRANSPOSED), "sign": (-g, m.SIGN), "doubled": (2 * g, m.DOUBLED),
+        "halved": (g / 2, m.HALVED), "missing": (N * g, m.MISSING_MEAN),
+        "extra": (g / N, m.EXTRA_MEAN),
+    }[wrong]
+    err = failure(lambda: checks.gradient(bad, f, W, name="dW"))
+    assert err.mistake == name
+    assert err.message.startswith("dW: ")
+    assert "central differences (h = 1e-05)" in err.message
+    assert "max relative error" in err.message
+    assert err.message.endswith(f"Looks like {name}.")
+    err = failure(lambda: checks.directional_gradient(bad, f, W, rng=np.random.default_rng(seed),
+                                                      name="dW"))
+    assert err.mistake == name
+    assert "directional" in err.message
+
+
+def test_gradient_message_names_worst_entry_values_and_relative_error() -> None:
+    c = np.array([1.0, -2.0, 0.5])
+    err = failure(lambda: checks.gradient(np.array([1.0, -2.0, 0.25]),
+                                          lambda x: float(c @ x), np.ones(3), name="g"))
+    assert err.message == (
+        "g: 1 of 3 entries differ from central differences (h = 1e-05); worst at [2]: got 0.25, "
+        "numerical 0.5 (max relative error 0.5)."
+    )
+    assert err.mistake is None
+
+
+def test_gradient_prefers_the_given_mistakes() -> None:
+    rng = np.random.default_rng(1)
+    X, W, reg = rng.normal(size=(6, 3)), rng.normal(size=(3, 2)), 0.3
+
+    def loss(V: np.ndarray) -> float:
+        return float(np.sum((X @ V) ** 2) / 12 + reg * np.sum(V * V))
+
+    dW = X.T @ X @ W / 6 + 2 * reg * W
+    checks.gradient(dW, loss, W, name="dW")
+    err = failure(lambda: checks.gradient(dW - reg * W, loss, W, name="dW",
+                                          mistakes=m.reg_factor(dW, W, reg)))
+    assert err.mistake == m.REG_FACTOR
+    err = failure(lambda: checks.gradient(dW - 2 * reg * W, loss, W, name="dW",
+                                          mistakes=m.merge(m.reg_factor(dW, W, reg),
+                                                           m.missing_reg(dW, W, reg))))
+    assert err.mistake == m.MISSING_REG
+
+
+@pytest.mark.parametrize(
+    ("analytic", "message"),
+    [
+        (None, "dW: expected an array of shape (2, 3), got None. Does the function return its "
+               "result?"),
+        (np.zeros((3, 2)), "dW: expected shape (2, 3), got shape (3, 2) — looks transposed."),
+        (np.full((2, 3), np.nan), "dW: 6 of 6 entries are nan or inf; got nan at [0, 0], "
+                                  "numerical 1 — overflow? e.g. softmax without subtracting the "
+                                  "row max."),
+        ("dW", "dW: expected an array of shape (2, 3), got a str ('dW')."),
+    ],
+)
+def test_gradient_reports_wrong_kinds_of_analytic_gradients(analytic: Any, message: str) -> None:
+    err = failure(lambda: checks.gradient(analytic, lambda V: float(np.sum(V)), np.zeros((2, 3)),
+                                          name="dW"))
+    assert err.message == message
+
+
+@pytest.mark.parametrize(
+    ("result", "described"),
+    [((1.0, 2.0), "a tuple of length 2"), (np.ones(2), "an array of shape (2,) and dtype float64"),
+     (None, "None"), ("1.0", "a str ('1.0')")],
+)
+def test_numerical_gradient_requires_f_to_return_one_number(result: Any, described: str) -> None:
+    x = np.array([1.0, 2.0])
+    err = failure(lambda: checks.numerical_gradient(lambda v: result, x, name="loss"))
+    assert err.message == (
+        "loss: the function being differentiated must return a single number (a float or a "
+        f"1-element array), but it returned {described}."
+    )
+    assert np.array_equal(x, [1.0, 2.0])
+
+
+@pytest.mark.parametrize("wrap", [float, np.float64, np.array, lambda s: np.array([s])])
+def test_numerical_gradient_accepts_scalar_results(wrap: Any) -> None:
+    x = np.array([[1.0, 2.0], [3.0, -1.0]])
+    np.testing.assert_allclose(checks.numerical_gradient(lambda v: wrap(np.sum(v**2)), x), 2 * x,
+                               rtol=1e-8)
+
+
+def test_numerical_gradient_restores_x_when_f_raises() -> None:
+    x = np.array([0.1, 0.2, 0.3])
+    original = x.copy()
+    calls = []
+
+    def f(v: np.ndarray) -> float:
+        calls.append(v.copy())
+        if len(calls) == 4:
+            raise StudentError("ZeroDivisionError: oops", exc_type="ZeroDivisionError")
+        return float(np.sum(v))
+
+    with pytest.raises(StudentError):
+        checks.numerical_gradient(f, x)
+    assert np.array_equal(x, original)
+    assert calls[3][1] == pytest.approx(0.2 - 1e-5)
+
+
+def test_numerical_gradient_perturbs_float64_arrays_in_place_and_copies_others() -> None:
+    W = np.array([[1.0, 2.0], [3.0, 4.0]])
+    # cs231n style: f ignores its argument and reads W, which is perturbed in place
+    np.testing.assert_allclose(checks.numerical_gradient(lambda _: float(np.sum(W**2)), W), 2 * W,
+                               rtol=1e-8)
+    ints = np.array([1, 2, 3])
+    np.testing.assert_allclose(checks.numerical_gradient(lambda v: float(v @ v), ints), 2 * ints,
+                               rtol=1e-8)
+    assert ints.dtype == np.int64
+    assert checks.numerical_gradient(lambda v: float(v) ** 3, 2.0) == pytest.approx(12.0)
+    assert checks.numerical_gradient(lambda v: float(v) ** 3, 2.0).shape == ()
+
+
+def test_numerical_gradient_costs_two_calls_per_entry_and_directional_two_per_direction() -> None:
+    calls = []
+
+    def f(v: np.ndarray) -> float:
+        calls.append(1)
+        return float(np.sum(v**2))
+
+    x = np.ones((3, 4))
+    checks.numerical_gradient(f, x)
+    assert len(calls) == 24
+    calls.clear()
+    checks.directional_gradient(2 * x, f, x, rng=np.random.default_rng(0), name="g", directions=5)
+    assert len(calls) == 10
+    assert np.array_equal(x, np.ones((3, 4)))
+
+
+def test_directional_gradient_message_says_directional() -> None:
+    x = np.arange(6.0).reshape(2, 3)
+    g = 2 * x
+    g[1, 2] += 3.0
+    err = failure(lambda: checks.directional_gradient(
+        g, lambda v: float(np.sum(v**2)), x, rng=np.random.default_rng(3), name="dW"))
+    assert err.message.startswith(
+        "dW: directional check along 3 random directions: the slope along ")
+    assert "disagrees with central differences (h = 1e-05); worst direction" in err.message
+    assert err.mistake is None
+    wrong_shape = failure(lambda: checks.directional_gradient(
+        g.T, lambda v: float(np.sum(v**2)), x, rng=np.random.default_rng(3), name="dW"))
+    assert wrong_shape.message == "dW: expected shape (2, 3), got shape (3, 2) — looks transposed."
+
+
+def test_directional_gradient_names_given_mistakes() -> None:
+    rng = np.random.default_rng(7)
+    X, W, reg = rng.normal(size=(8, 5)), rng.normal(size=(5, 4)), 0.2
+
+    def loss(V: np.ndarray) -> float:
+        return float(np.sum(np.tanh(X @ V)) + reg * np.sum(V * V))
+
+    dW = X.T @ (1 - np.tanh(X @ W) ** 2) + 2 * reg * W
+    checks.directional_gradient(dW, loss, W, rng=rng, name="dW")
+    err = failure(lambda: checks.directional_gradient(
+        dW - reg * W, loss, W, rng=rng, name="dW", mistakes=m.reg_factor(dW, W, reg)))
+    assert err.mistake == m.REG_FACTOR
+    assert err.message.endswith("Looks like 2·reg·W is missing its factor 2.")
+
+
+def test_torch_gradient_of_a_scalar_function() -> None:
+    import torch
+
+    x = np.array([[0.5, -1.0], [2.0, 0.0]])
+    g = checks.torch_gradient(lambda t: torch.sum(torch.sin(t) * t), x)
+    np.testing.assert_allclose(g, np.sin(x) + x * np.cos(x), rtol=1e-12)
+    constant = checks.torch_gradient(lambda t: torch.tensor(1.0, dtype=torch.float64), x)
+    assert np.array_equal(constant, np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="scalar tensor"):
+        checks.torch_gradient(lambda t: t * 2, x)
+
+
+def test_gradient_close_against_a_reference_names_it() -> None:
+    ref = np.array([[1.0, 2.0], [3.0, 4.0]])
+    err = failure(lambda: checks.gradient_close(ref * 4, ref, name="dW"))
+    assert err.message == (
+        "dW: 4 of 4 entries differ from torch.autograd; worst at [0, 0]: got 4, reference 1 "
+        "(max relative error 0.75). Looks like the 1/N averaging is missing."
+    )
+    checks.gradient_close(ref + 1e-12, ref, name="dW")
+
+
+def test_gradient_checks_are_reexported_from_checks() -> None:
+    from grader import gradcheck
+    from grader.checks import gradient, numerical_gradient
+
+    assert gradient is gradcheck.gradient and numerical_gradient is gradcheck.numerical_gradient
+    with pytest.raises(AttributeError):
+        _ = checks.no_such_check  # type: ignore[attr-defined]
