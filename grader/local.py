@@ -54,6 +54,10 @@ def plain(value: Any) -> Any:
     raise BadValue(f"a value of type {type(value).__name__} cannot be returned")
 
 
+def _after(argument: Any) -> Any:
+    return argument if callable(argument) else plain(argument)
+
+
 class LocalStudent:
     """Calls functions of a trusted module in-process, with the proxy's semantics."""
 
@@ -67,8 +71,8 @@ class LocalStudent:
         func = getattr(self._module, name, None)
         if not callable(func):
             raise MissingFunction(f"{self._module.__name__} defines no function {name!r}")
-        args = copy.deepcopy(args)
-        kwargs = copy.deepcopy(kwargs)
+        args = tuple(a if callable(a) else copy.deepcopy(a) for a in args)
+        kwargs = {k: v if callable(v) else copy.deepcopy(v) for k, v in kwargs.items()}
         start = time.perf_counter()
         try:
             value = func(*args, **kwargs)
@@ -80,7 +84,13 @@ class LocalStudent:
                 traceback="".join(tb.format_exception(exc)),
             ) from None
         seconds = time.perf_counter() - start
-        return Call(plain(value), tuple(plain(a) for a in args), plain(kwargs), seconds)
+        # Callables (e.g. the f of numerical_gradient) stay on the trusted side, as callbacks do.
+        return Call(
+            plain(value),
+            tuple(_after(a) for a in args),
+            {k: _after(v) for k, v in kwargs.items()},
+            seconds,
+        )
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
