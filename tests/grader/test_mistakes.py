@@ -1,0 +1,172 @@
+"""grader.mistakes: the named mistakes, the wrong-variant builders, and diagnosis in the checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from grader import checks
+from grader import mistakes as m
+
+A = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+
+
+def failure(call: Any) -> checks.CheckFailure:
+    with pytest.raises(checks.CheckFailure) as info:
+        call()
+    return info.value
+
+
+def test_standard_lists_every_named_mistake_once() -> None:
+    constants = {v for k, v in vars(m).items() if k.isupper() and isinstance(v, str)}
+    assert set(m.STANDARD) == constants
+    assert len(m.STANDARD) == len(set(m.STANDARD))
+    for name in m.STANDARD:
+        assert name and not name[0].isupper() and not name.endswith(".")
+
+
+def test_course_wording_is_fixed() -> None:
+    assert m.TRANSPOSED == "the result is transposed"
+    assert m.SIGN == "the sign is flipped"
+    assert m.MISSING_MEAN == "the 1/N averaging is missing"
+    assert m.REG_FACTOR == "2·reg·W is missing its factor 2"
+    assert m.SIGMA_PRIME == "σ was used where σ′ = σ(1−σ) is needed"
+    assert m.NO_MAX_SHIFT == "softmax does not subtract the row max (overflow)"
+    assert m.LABELS_01 == "labels {0,1} were used with the ±1 rule"
+    assert m.STRICT_INEQUALITY == "`<` was used instead of `<=`"
+    assert m.STRICT_GREATER == "`>` was used instead of `>=`"
+    assert m.NO_RESHUFFLE == "the data is not reshuffled every epoch"
+    assert m.INPUT_MUTATED == "an input array was modified in place"
+    assert m.GLOBAL_RNG == "the global RNG was used instead of the given seed"
+    assert m.BIT_ORDER == "x1 was taken as the least significant bit"
+
+
+def test_builders_map_over_nested_values() -> None:
+    value = {"W": A, "b": np.array([1.0, -2.0]), "n": 3, "mask": np.array([True, False]),
+             "name": "relu", "pair": (A, 0.5)}
+    t = m.transposed(value)[m.TRANSPOSED]
+    assert np.array_equal(t["W"], A.T) and np.array_equal(t["pair"][0], A.T)
+    assert np.array_equal(t["b"], value["b"]) and t["name"] == "relu"
+    s = m.sign_flipped(value)[m.SIGN]
+    assert np.array_equal(s["W"], -A) and s["n"] == -3 and s["pair"][1] == -0.5
+    assert np.array_equal(s["mask"], value["mask"]) and isinstance(s["pair"], tuple)
+    assert np.array_equal(m.scaled([A], 3.0, "tripled")["tripled"][0], 3 * A)
+    assert np.array_equal(m.missing_mean(A, 4)[m.MISSING_MEAN], 4 * A)
+    assert np.allclose(m.extra_mean(A, 4)[m.EXTRA_MEAN], A / 4)
+    assert np.array_equal(m.doubled(A)[m.DOUBLED], 2 * A)
+    assert np.array_equal(m.halved(A)[m.HALVED], A / 2)
+
+
+def test_regulariser_builders() -> None:
+    W, reg = np.array([[1.0, -2.0]]), 0.5
+    dW = np.array([[3.0, 4.0]])  # includes 2·reg·W = [1, -2]
+    assert np.array_equal(m.reg_factor(dW, W, reg)[m.REG_FACTOR], [[2.5, 5.0]])
+    assert np.array_equal(m.missing_reg(dW, W, reg)[m.MISSING_REG], [[2.0, 6.0]])
+
+
+def test_predicted_01_maps_minus_one_to_zero() -> None:
+    assert np.array_equal(m.predicted_01(np.array([1, -1, -1, 1]))[m.PREDICT_01], [1, 0, 0, 1])
+
+
+def test_bit_order_reads_x1_as_the_least_significant_bit() -> None:
+    # n = 2, f = x1 AND NOT x2: true only at x1=1, x2=0, i.e. row 0b10 = 2 (x1 most significant)
+    table = np.array([0, 0, 1, 0])
+    # a student who takes x1 as the LSB puts it at row 0b01 = 1
+    assert np.array_equal(m.bit_order(table)[m.BIT_ORDER], [0, 1, 0, 0])
+    # n = 3: row r holds f(bits of r); reversing is an involution that fixes palindromes
+    t3 = np.arange(8)
+    assert np.array_equal(m.bit_order(t3)[m.BIT_ORDER], [0, 4, 2, 6, 1, 5, 3, 7])
+    with pytest.raises(ValueError, match="length 2"):
+        m.bit_order(np.arange(6))
+
+
+def test_merge_keeps_order_and_later_duplicates_override() -> None:
+    merged = m.merge({"a": 1}, {"b": 2}, {"a": 3})
+    assert list(merged) == ["a", "b"] and merged["a"] == 3
+
+
+def test_non_finite_predicate() -> None:
+    [(name, pred)] = m.non_finite().items()
+    assert name == m.NO_MAX_SHIFT
+    assert pred(np.array([0.5, np.nan])) and pred(np.inf)
+    assert not pred(np.array([0.5, 0.5])) and not pred(np.array([1, 2]))
+
+
+# --- diagnosis inside the checks ------------------------------------------------------------
+
+
+def test_close_names_a_matching_mistake_within_tolerance() -> None:
+    err = failure(lambda: checks.close(5 * A + 1e-9, A, name="dW", mistakes=m.missing_mean(A, 5)))
+    assert err.mistake == m.MISSING_MEAN
+    assert err.message.endswith("Looks like the 1/N averaging is missing.")
+
+
+def test_close_ignores_variants_that_equal_the_expected_value() -> None:
+    S = np.array([[1.0, 2.0], [2.0, 1.0]])  # symmetric: S.T is S, so "transposed" proves nothing
+    err = failure(lambda: checks.close(S + 1, S, name="A", mistakes=m.transposed(S)))
+    assert err.mistake is None
+    zero = np.zeros(3)  # -0 == 0: a sign flip of zeros is no mistake
+    err = failure(lambda: checks.close(np.ones(3), zero, mistakes=m.sign_flipped(zero)))
+    assert err.mistake is None and "Looks like" not in err.message
+
+
+def test_first_matching_mistake_wins_and_given_mistakes_beat_automatic_ones() -> None:
+    got = -A
+    err = failure(lambda: checks.close(got, A, mistakes={"first": -A, "second": -A}))
+    assert err.mistake == "first"
+    err = failure(lambda: checks.close(got, A, mistakes={"subtracted y - y_hat": -A}))
+    assert err.mistake == "subtracted y - y_hat"
+    err = failure(lambda: checks.close(got, A, mistakes={"unrelated": 3 * A}))
+    assert err.mistake == m.SIGN
+
+
+def test_predicate_mistakes_and_predicates_that_raise() -> None:
+    got = np.array([np.nan, 0.5])
+    expected = np.array([0.5, 0.5])
+    err = failure(lambda: checks.close(got, expected, mistakes=m.non_finite()))
+    assert err.mistake == m.NO_MAX_SHIFT
+    assert err.message.endswith("Looks like softmax does not subtract the row max (overflow).")
+
+    def broken(value: Any) -> bool:
+        raise RuntimeError("predicate bug")
+
+    err = failure(lambda: checks.close(got, expected, mistakes=m.merge(
+        m.when("broken", broken), m.non_finite())))
+    assert err.mistake == m.NO_MAX_SHIFT
+
+
+def test_whole_value_mistakes_on_nested_results() -> None:
+    # train_perceptron(...) -> (w, changes): with `<` instead of `<=` both parts come out different
+    expected = (np.array([1.0, -1.0, 0.0]), [2, 1, 0])
+    with_lt = (np.array([0.0, 0.0, 0.0]), [0])
+    err = failure(lambda: checks.equal(with_lt, expected, name="train_perceptron(...)",
+                                       mistakes={m.STRICT_INEQUALITY: with_lt}))
+    assert err.message == (
+        "train_perceptron(...)[0]: 2 of 3 entries differ; first at [0]: got 0, expected 1. "
+        "Looks like `<` was used instead of `<=`."
+    )
+    assert err.mistake == m.STRICT_INEQUALITY
+
+
+def test_equal_names_exact_mistakes() -> None:
+    y = np.array([1, -1, -1, 1])
+    err = failure(lambda: checks.equal(np.array([1, 0, 0, 1]), y, name="predict(w, X)",
+                                       mistakes=m.predicted_01(y)))
+    assert err.mistake == m.PREDICT_01
+    table = np.array([0, 1, 1, 1, 0, 0, 0, 1])
+    student_table = m.bit_order(table)[m.BIT_ORDER]
+    err = failure(lambda: checks.equal(student_table, table, name="network on all inputs",
+                                       mistakes=m.bit_order(table)))
+    assert err.mistake == m.BIT_ORDER
+
+
+def test_unchanged_always_names_input_mutated() -> None:
+    w = np.array([0.0, 1.0])
+    err = failure(lambda: checks.unchanged(w, w + np.array([0.0, 1.0]), name="w"))
+    assert err.mistake == m.INPUT_MUTATED
+    assert err.message == (
+        "w: 1 of 2 entries changed; first at [1]: was 1, now 2. Looks like an input array was "
+        "modified in place."
+    )
