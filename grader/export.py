@@ -1,9 +1,10 @@
 """Score sheets from the gradebook: CSV, XLSX, Parquet, a Canvas import CSV, Gradescope JSON.
 
 The sheet has one row per student (index "student") and, per assignment `a`, one column per test
-("a/<test>", points earned), then "a raw score", "a late penalty", "a total" (after the penalty)
-and "a status"; the last column is "course total", the sum of the assignment totals. The space
-in the total columns keeps them from ever colliding with a test column ("a/<name>").
+("a/<test>", points earned; a repeated test name gets "a/<test>#2", ...), then "a raw score",
+"a late penalty", "a total" (after the penalty) and "a status"; the last column is
+"course total", the sum of the assignment totals. The space in the total columns keeps them
+from ever colliding with a test column ("a/<name>").
 
 Canvas: the gradebook import format (what Canvas' own export writes): columns Student, ID,
 SIS User ID, SIS Login ID, Section, then one column per assignment titled "<title> (<canvas id>)"
@@ -30,7 +31,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from grader.models import Grade, RunResult
-from grader.report import HIDDEN_NOTE, GradebookLike, assignment_info, page_name
+from grader.report import HIDDEN_NOTE, GradebookLike, assignment_info, keyed_tests, page_name
 
 Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope")
@@ -40,12 +41,12 @@ COURSE_TOTAL = "course total"
 GRADESCOPE_VISIBILITY = {"visible": "visible", "after_due": "after_due_date", "hidden": "visible"}
 
 
-def _test_names(runs: Sequence[RunResult]) -> list[str]:
-    """Test names in first-seen order across submissions."""
+def _test_keys(runs: Sequence[RunResult]) -> list[str]:
+    """Test keys (see report.keyed_tests) in first-seen order across submissions."""
     seen: dict[str, None] = {}
     for run in runs:
-        for t in run.tests:
-            seen.setdefault(t.name, None)
+        for key in keyed_tests(run):
+            seen.setdefault(key, None)
     return list(seen)
 
 
@@ -58,12 +59,11 @@ def score_sheet(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.DataFr
         a_runs = [r for r in runs if r.assignment == a]
         a_grades = {g.student: g for g in grades if g.assignment == a}
         by_student = {r.student: r for r in a_runs}
-        for name in _test_names(a_runs):
-            sheet[f"{a}/{name}"] = [
-                next((t.points for t in by_student[s].tests if t.name == name), math.nan)
-                if s in by_student else math.nan
-                for s in students
-            ]
+        keyed = {r.student: keyed_tests(r) for r in a_runs}
+        for key in _test_keys(a_runs):
+            sheet[f"{a}/{key}"] = pd.Series(
+                [keyed[s][key].points if key in keyed.get(s, {}) else math.nan
+                 for s in students], index=sheet.index, dtype="float64")
         raw, penalty, total, status = [], [], [], []
         for s in students:
             grade, run = a_grades.get(s), by_student.get(s)
@@ -97,10 +97,9 @@ def points_possible(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.Se
     course = 0.0
     for a in sorted({r.assignment for r in runs} | {g.assignment for g in grades}):
         a_runs = [r for r in runs if r.assignment == a]
-        for name in _test_names(a_runs):
-            out[f"{a}/{name}"] = max(
-                t.max_points for r in a_runs for t in r.tests if t.name == name
-            )
+        keyed = [keyed_tests(r) for r in a_runs]
+        for key in _test_keys(a_runs):
+            out[f"{a}/{key}"] = max(k[key].max_points for k in keyed if key in k)
         top = max([g.max_score for g in grades if g.assignment == a]
                   + [r.max_score for r in a_runs], default=0.0)
         out[f"{a} raw score"] = top

@@ -208,6 +208,17 @@ class ClassSummary:
     """(student, test, status) for tests that broke ('error') or timed out."""
 
 
+def keyed_tests(run: RunResult) -> dict[str, TestResult]:
+    """A run's tests by a unique key: the name, or "name#k" for its k-th repeat (k >= 2), so
+    two tests sharing a name (e.g. a visible and a hidden one) stay apart."""
+    seen: Counter[str] = Counter()
+    keyed = {}
+    for t in run.tests:
+        seen[t.name] += 1
+        keyed[t.name if seen[t.name] == 1 else f"{t.name}#{seen[t.name]}"] = t
+    return keyed
+
+
 def class_summary(
     runs: Sequence[RunResult], grades: Sequence[Grade], info: AssignmentInfo, *, slowest: int = 10
 ) -> ClassSummary:
@@ -222,8 +233,8 @@ def class_summary(
     graded = [r for r in runs if r.status == "graded"]
     per_test: dict[str, list[TestResult]] = defaultdict(list)
     for run in graded:
-        for t in run.tests:
-            per_test[t.name].append(t)
+        for key, t in keyed_tests(run).items():
+            per_test[key].append(t)
     tests = tuple(
         TestStats(
             name,

@@ -304,3 +304,17 @@ def test_cli_export_canvas_ids_and_roster(results_dir, tmp_path):
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert any(h.endswith("(4711)") for h in rows[0])
     assert rows[2][:4] == ["alice", "", "S-0001", "alice"]
+
+
+def test_tests_sharing_a_name_get_their_own_columns():
+    from grader.models import RunResult
+    from grader.models import TestResult as Result
+
+    first = Result("rejects_labels", 1.5, 1.5, "visible", "passed")
+    second = Result("rejects_labels", 0, 2, "hidden", "failed")
+    runs = [RunResult("s", "p", "graded", (first, second)),
+            RunResult("t", "p", "graded", (second, first))]
+    sheet = ex.score_sheet(runs, [])
+    assert list(sheet.columns[:2]) == ["p/rejects_labels", "p/rejects_labels#2"]
+    assert list(sheet.loc["s", ["p/rejects_labels", "p/rejects_labels#2"]]) == [1.5, 0.0]
+    assert ex.points_possible(runs, [])["p/rejects_labels#2"] == 2

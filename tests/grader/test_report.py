@@ -368,3 +368,12 @@ def test_cli_report_takes_titles_and_due_dates_from_an_assignment_folder(tmp_pat
     after = CliRunner().invoke(main, [*args, "--now", "2026-12-03T00:01:00+00:00"])
     assert after.exit_code == 0, after.output
     assert AFTER_DUE_SECRET in (tmp_path / "reports/backprop/alice.html").read_text("utf-8")
+
+
+def test_class_summary_keeps_tests_sharing_a_name_apart():
+    visible = Result("rejects_labels", 1, 1, "visible", "passed")
+    hidden = Result("rejects_labels", 0, 2, "hidden", "failed")
+    s = report.class_summary([RunResult("s", "a", "graded", (visible, hidden))], [],
+                             report.AssignmentInfo("a", "A"))
+    assert [(t.name, t.pass_rate, t.max_points) for t in s.tests] == [
+        ("rejects_labels", 1.0, 1), ("rejects_labels#2", 0.0, 2)]
