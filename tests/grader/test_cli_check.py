@@ -1,7 +1,7 @@
 """`grader check ASSIGNMENT FILE`: visible tests only, readable feedback, exit code.
 
 Uses the toy assignment of test_cli_grade. Tests using `fake_engine` run the in-process test
-double of grader.run (trusted toy code); those marked `engine` use the real sandboxed runner.
+double of grader.run (trusted toy code); those named `*_engine_*` use the real sandboxed runner.
 """
 
 from __future__ import annotations
@@ -148,3 +148,24 @@ def test_check_errors_name_file_and_fix(toy: Assignment, tmp_path: Path, fake_en
     assert code in (1, 2)
     flat = " ".join(output.replace("│", " ").split())
     assert message.format(work=work, tmp=tmp_path, release=release) in flat, output
+
+
+def test_check_engine_release_feedback_and_exit_codes(toy: Assignment, tmp_path: Path) -> None:
+    release = release_of(toy, tmp_path)
+    good = tmp_path / "good" / "toy.py"
+    good.parent.mkdir()
+    good.write_text(ADD_ONLY)
+    assert check(release, good) == (0, (
+        f"Visible tests of toy on {good}:\n"
+        "  ✓ add_small_numbers  1/1\n"
+        "Total: 1/1 points, 1 of 1 visible tests passed. Hidden tests run when your work is "
+        "graded.\n"))
+    bad = tmp_path / "toy.ipynb"
+    bad.write_bytes(notebook("!pip install numpy", "def add(a, b):\n    return a - b\n"))
+    code, output = check(release, bad)
+    assert code == 1
+    assert output.splitlines()[:3] == [
+        f"Visible tests of toy on {bad}:",
+        "  ✗ add_small_numbers  0/1",
+        "      add(2, 3): got -1, expected 5.",
+    ]

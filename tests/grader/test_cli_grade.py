@@ -2,7 +2,7 @@
 
 The batch tests run a toy assignment built in tmp_path. Most use `in_process_run`, a test
 double of grader.run.run_submission for TRUSTED toy code (no sandbox), so they check the
-driver's own behaviour fast; the tests marked `engine` go through the real sandboxed runner.
+driver's own behaviour fast; the tests named `*_engine_*` go through the real sandboxed runner.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 import traceback
 import zipfile
 from collections.abc import Iterator
@@ -540,3 +541,75 @@ def test_cli_grade_broken_tests_file_is_a_clear_error(toy: Assignment, tmp_path:
     assert result.output == (
         f"Error: {toy.hidden_tests_path}: importing the tests failed: "
         "ModuleNotFoundError(\"No module named 'no_such_module_anywhere'\")\n")
+
+
+# ---------------------------------------------------------------- through the real engine
+# These use grader.run.run_submission: student code in sandboxed workers.
+
+def engine_sheet(subs: Path) -> str:
+    """expected_sheet with the engine's own syntax-error message."""
+    return expected_sheet(subs).replace(
+        "line 1: expected ':'", "\"SyntaxError at line 1: expected ':': def add(a, b)\"")
+
+
+def test_cli_grade_engine_class_exact_sheet_rerun_and_force(toy: Assignment,
+                                                            tmp_path: Path) -> None:
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    args = ["grade", str(toy.folder), str(subs), "--out", str(out), "--jobs", "2"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("graded 6 submissions (6 run, 0 unchanged); errors: "
+                                   "1 invalid_submission, 1 no_submission, 1 syntax_error; "
+                                   "mean score 1.80 / 6")
+    assert sheet(out) == engine_sheet(subs)
+    with Gradebook(out / "gradebook.sqlite") as book:
+        isolation = {r.student: r.isolation for r in book.run_results("toy")}
+    assert isolation["alice"] in ("bubblewrap+cgroup-pids", "bubblewrap", "rlimit-subprocess")
+    again = CliRunner().invoke(main, args)
+    assert again.output.startswith("graded 6 submissions (0 run, 6 unchanged); ")
+    assert sheet(out) == engine_sheet(subs)
+    forced = CliRunner().invoke(main, [*args, "--force"])
+    assert forced.output.startswith("graded 6 submissions (6 run, 0 unchanged); ")
+    assert sheet(out) == engine_sheet(subs)
+    bob = json.loads((out / "results" / "bob.json").read_text())["result"]["tests"][2]
+    assert bob["message"].startswith("scale(x, 2.5): 6 of 6 entries differ; worst at [0, 0]")
+
+
+SLOW = "import time\ntime.sleep(0.4)\n" + CORRECT
+
+
+def test_cli_grade_engine_sigkill_and_resume_gives_the_same_sheet(toy: Assignment,
+                                                                  tmp_path: Path) -> None:
+    class_files = dict(CLASS) | {f"slow{i:02d}.py": SLOW.encode() for i in range(10)}
+    subs = make_class(tmp_path, class_files)
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path / "course"), str(REPO)]))
+    command = [sys.executable, "-m", "grader", "grade", str(toy.folder), str(subs), "--out",
+               str(out), "--no-progress"]
+    proc = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+    book_path = out / "gradebook.sqlite"
+    committed = 0
+    deadline = time.monotonic() + 60
+    while committed < 4 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if book_path.exists():
+            with Gradebook(book_path) as book:
+                committed = len(book.grades("toy"))
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
+    with Gradebook(book_path) as book:
+        done = len(book.grades("toy"))
+    assert 4 <= done < 16
+    resumed = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True,
+                             timeout=300, check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"({16 - done} run, {done} unchanged)" in resumed.stdout
+    slow_rows = "".join(f"slow{i:02d},6.0,6.0,graded,6.0,0.0,\n" for i in range(10))
+    expected = engine_sheet(subs).replace("frank,1.8,6.0,graded,3.0,1.2,\n",
+                                          "frank,1.8,6.0,graded,3.0,1.2,\n" + slow_rows)
+    assert sheet(out) == expected
+    with Gradebook(book_path) as book:
+        assert len(book.run_results("toy")) == 16
