@@ -192,7 +192,8 @@ def _is_number(v: Any) -> bool:
 def _numeric(v: Any) -> NDArray[Any] | None:
     """v as a numeric ndarray, or None when it is not numbers."""
     if _is_number(v):
-        return np.asarray(v)
+        arr = np.asarray(v)
+        return arr if arr.dtype.kind in "biufc" else None  # ints beyond 64 bits: not numbers
     if isinstance(v, np.ndarray):
         return v if v.dtype.kind in "biufc" else None
     if isinstance(v, list | tuple):
@@ -253,7 +254,7 @@ def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Pro
             gs, es = short_repr(got, 60), short_repr(exp, 60)
             return Problem(f"{path}: {_pair(gs, es, mode)}.")
         return _type_problem(got, exp, path, mode)
-    if _is_number(exp) or (isinstance(exp, np.ndarray) and exp.dtype.kind in "biufc"):
+    if _numeric(exp) is not None:
         return _leaf(got, exp, path, mode, auto)
     try:
         same = bool(got == exp)
@@ -281,6 +282,8 @@ def coerce(
         return g, e
     if g.size == 1 and e.size == 1 and (g.ndim == 0 or e.ndim == 0):
         return g.reshape(()), e.reshape(())
+    if g.ndim == 0 or e.ndim == 0:  # a number against an array
+        return _type_problem(got, exp, path, mode)
     text = f"{path}: {_expected(mode)} shape {tuple(e.shape)}, {mode.got} shape {tuple(g.shape)}"
     if g.ndim >= 2 and g.shape == e.shape[::-1]:
         if mode.got == "got" and _values(g.T, e, path, mode, auto=False) is None:

@@ -18,7 +18,18 @@ import numpy as np
 from numpy.typing import NDArray
 
 from grader import mistakes as _m
-from grader.checks import CheckFailure, Mode, Problem, at, coerce, describe, diff, fail, fmt
+from grader.checks import (
+    OVERFLOW_HINT,
+    CheckFailure,
+    Mode,
+    Problem,
+    at,
+    coerce,
+    describe,
+    diff,
+    fail,
+    fmt,
+)
 
 Array = NDArray[np.float64]
 
@@ -114,8 +125,8 @@ def gradient_close(
     if broken.any():
         idx = tuple(int(i) for i in np.argwhere(broken)[0])
         raise CheckFailure(
-            f"{name}: the reference gradient ({source}) is {fmt(ref[idx])} at {at(idx)}; the "
-            f"function overflows near this point, so the gradient cannot be checked here."
+            f"{name}: cannot check the gradient: {source} give {fmt(ref[idx])} at {at(idx)}, "
+            f"so the function returns nan or inf near this point — {OVERFLOW_HINT}."
         )
     mode = Mode("grad", rtol=rtol, atol=atol, exp=label, differ=f"differ from {source}")
     problem = diff(analytic, ref, name, mode)
@@ -170,8 +181,7 @@ def directional_gradient(
     g = pair[0].reshape(arr.shape).astype(np.float64)
     if not np.isfinite(g).all():
         idx = tuple(int(i) for i in np.argwhere(~np.isfinite(g))[0])
-        raise CheckFailure(f"{name}: got {fmt(g[idx])} at {at(idx)} — overflow? e.g. softmax "
-                           f"without subtracting the row max.")
+        raise CheckFailure(f"{name}: got {fmt(g[idx])} at {at(idx)} — {OVERFLOW_HINT}.")
     saved = arr.copy()
     vs, slopes = [], []
     try:

@@ -166,6 +166,33 @@ MESSAGES = [
         id="array-for-dict",
     ),
     pytest.param(
+        lambda: checks.close(np.ones(3), 0.5, name="loss"),
+        "loss: expected a number, got an array of shape (3,) and dtype float64.",
+        None,
+        id="array-for-number",
+    ),
+    pytest.param(
+        lambda: checks.close(0.5, np.ones(3), name="b"),
+        "b: expected an array of shape (3,), got a float (0.5).",
+        None,
+        id="number-for-array",
+    ),
+    pytest.param(
+        lambda: checks.equal(2**70, 3, name="n"),
+        "n: expected a number, got an int (1180591620717411303424).",
+        None,
+        id="int-beyond-64-bits",
+    ),
+    pytest.param(
+        lambda: checks.gradient(np.zeros(2), lambda v: math.inf if v[0] > 1 else 0.0, np.ones(2),
+                                name="dW"),
+        "dW: cannot check the gradient: central differences (h = 1e-05) give inf at [0], so the "
+        "function returns nan or inf near this point — overflow? e.g. softmax without "
+        "subtracting the row max.",
+        None,
+        id="gradient-of-overflowing-function",
+    ),
+    pytest.param(
         lambda: checks.close(1.00001, 1.0, name="loss"),
         "loss: got 1.00001, expected 1.",
         None,
