@@ -232,6 +232,7 @@ def bwrap_command(limits: Limits, worker_args: list[str], fds: tuple[int, ...]) 
             "--chdir", "/tmp"]
     for key, value in clean_env("/tmp").items():
         cmd += ["--setenv", key, value]
+    cmd += ["--remount-ro", "/"]  # the sandbox's root: only /tmp (and /dev/shm) are writable
     return [*cmd, sys.executable, "-I", f"{SANDBOX_DIR}/worker.py", *worker_args]
 
 
@@ -275,7 +276,7 @@ class WorkerProcess:
         if self.mode == "bubblewrap":
             cmd = bwrap_command(limits, worker_args, (to_r, from_w))
             env = {"PATH": "/usr/bin:/bin"}
-            cwd = self.tmp
+            cwd = "/"
         else:
             warn_weak_isolation()
             os.chmod(self.tmp, 0o700)
@@ -359,6 +360,11 @@ class WorkerProcess:
             return
         if not chunk:
             self._drain_output()
+            end = time.monotonic() + 1.0  # usually the worker died: say how
+            while not self._reap(block=False) and time.monotonic() < end:
+                time.sleep(0.01)
+            if self.returncode is not None:
+                raise ChannelClosed(f"the worker exited ({describe_exit(self.returncode)})")
             raise ChannelClosed("the worker closed its channel")
         self.pending.extend(self.reader.feed(chunk))
 

@@ -1,0 +1,271 @@
+"""The sandbox: what student code can and cannot see or do, and that it always ends."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from grader.errors import StudentError, StudentTimeout, WorkerCrashed
+from grader.proxy import StudentProxy
+from grader.sandbox import WorkerProcess, bwrap_works, describe_exit
+from tests.fixtures.engine import MODES, TOY, submission, toy
+
+REPO = Path(__file__).resolve().parents[2]
+needs_bwrap = pytest.mark.skipif(not bwrap_works(), reason="bubblewrap (bwrap) is not installed "
+                                 "or cannot create namespaces here")
+
+PROBES = '''
+import os, socket, sys, time
+
+def read(paths):
+    out = {}
+    for p in paths:
+        try:
+            with open(p, "rb") as fh:
+                out[p] = fh.read(100).decode("latin-1")
+        except Exception as exc:
+            out[p] = "ERR " + type(exc).__name__
+    return out
+
+def write(path, nbytes):
+    with open(path, "wb") as fh:
+        fh.write(b"x" * nbytes)
+    return os.path.getsize(path)
+
+def imports(names):
+    out = {}
+    for n in names:
+        try:
+            __import__(n)
+            out[n] = "IMPORTED"
+        except Exception as exc:
+            out[n] = "ERR " + type(exc).__name__
+    return out
+
+def identity():
+    status = dict(line.split(":\\t", 1) for line in open("/proc/self/status").read().splitlines()
+                  if ":\\t" in line)
+    return {"uid": os.getuid(), "cap_eff": status["CapEff"].strip(), "env": dict(os.environ),
+            "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
+            "cwd": os.getcwd()}
+
+def connect(port):
+    s = socket.socket()
+    s.settimeout(2)
+    try:
+        s.connect(("127.0.0.1", port))
+        return "CONNECTED"
+    except OSError as exc:
+        return "ERR " + type(exc).__name__
+    finally:
+        s.close()
+
+def open_many(n):
+    return len([open("/dev/null") for _ in range(n)])
+
+def allocate(mb):
+    return len([bytearray(mb * 2**20)])
+
+def spin():
+    while True:
+        pass
+
+def daemon(marker):
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            os.execv("/bin/sleep", ["sleep", marker])
+        os._exit(0)
+    os.wait()
+    return True
+
+def bomb():
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            time.sleep(0.05)
+'''
+
+
+def proxy(mode, source=PROBES, **limits):
+    assignment = toy()
+    if limits:
+        assignment = replace(assignment, limits=replace(assignment.limits, **limits))
+    student = StudentProxy(assignment, submission(source), mode=mode)
+    assert student.start().status == "ok"
+    return student
+
+
+def processes_with(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+# -- what the bubblewrap sandbox hides -----------------------------------------------------
+
+@needs_bwrap
+def test_sandbox_bwrap_cannot_read_hidden_tests_reference_or_grader():
+    ppid = os.getpid()
+    secrets = [
+        str(TOY / "hidden_tests.py"), str(REPO / "tests/fixtures/toy_reference.py"),
+        str(REPO / "reference/backprop.py"), str(REPO / "grader/run.py"),
+        "../tests/fixtures/toy/hidden_tests.py", "../../work/main/grader/run.py",
+        "/proc/1/cwd/tests/fixtures/toy/hidden_tests.py", f"/proc/{ppid}/environ",
+        f"/proc/{ppid}/cwd/grader/run.py", f"/proc/{ppid}/root/etc/hostname",
+    ]
+    with proxy("bubblewrap") as student:
+        got = student.read(secrets)
+    assert all(value.startswith("ERR ") for value in got.values()), got
+
+
+@needs_bwrap
+def test_sandbox_bwrap_cannot_import_grader_or_reference():
+    with proxy("bubblewrap") as student:
+        got = student.imports(["grader", "grader.run", "reference", "tests.fixtures.toy_reference",
+                               "numpy"])
+    assert got == {"grader": "ERR ModuleNotFoundError", "grader.run": "ERR ModuleNotFoundError",
+                   "reference": "ERR ModuleNotFoundError",
+                   "tests.fixtures.toy_reference": "ERR ModuleNotFoundError",
+                   "numpy": "IMPORTED"}
+
+
+@needs_bwrap
+@pytest.mark.parametrize("path", [str(REPO / "pwned.txt"), "/work/pwned.txt",
+                                  "/opt/nngrader/codec.py", "/root/pwned.txt",
+                                  str(TOY / "hidden_tests.py")])
+def test_sandbox_bwrap_cannot_write_outside_its_tmp(path):
+    before = Path(path).read_bytes() if Path(path).exists() else None
+    with proxy("bubblewrap") as student:
+        with pytest.raises(StudentError) as info:
+            student.write(path, 10)
+        assert info.value.is_a("OSError")
+        assert student.write("/tmp/mine.txt", 10) == 10
+    after = Path(path).read_bytes() if Path(path).exists() else None
+    assert after == before
+
+
+@needs_bwrap
+def test_sandbox_bwrap_runs_unprivileged_without_the_graders_environment_or_processes():
+    os.environ["NN_GRADER_TEST_SECRET"] = "hunter2"
+    try:
+        with proxy("bubblewrap") as student:
+            me = student.identity()
+    finally:
+        del os.environ["NN_GRADER_TEST_SECRET"]
+    assert me["uid"] == 65534
+    assert me["cap_eff"] == "0000000000000000"
+    assert "NN_GRADER_TEST_SECRET" not in me["env"]
+    assert os.getpid() not in me["pids"] and max(me["pids"]) < 10  # its own pid namespace
+    assert me["cwd"] == "/tmp"
+
+
+@needs_bwrap
+def test_sandbox_bwrap_has_no_network_not_even_loopback():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    try:
+        with proxy("bubblewrap") as student:
+            assert student.connect(listener.getsockname()[1]) == "ERR ConnectionRefusedError"
+    finally:
+        listener.close()
+
+
+# -- limits and clean-up in every mode ---------------------------------------------------
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_worker_starts_fast_and_records_its_level(mode):
+    with proxy(mode) as student:
+        assert student.startup_seconds[0] < 5.0
+        assert student.isolation.startswith("bubblewrap" if mode == "bubblewrap"
+                                            else "rlimit-subprocess")
+        if os.geteuid() == 0:
+            assert student.isolation.endswith("+cgroup-pids")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_memory_limit_fails_the_call_not_the_grader(mode):
+    with proxy(mode) as student:
+        with pytest.raises(StudentError) as info:
+            student.allocate(1500)  # the toy's memory_mb is 1024
+        assert info.value.is_a("MemoryError") or isinstance(info.value, WorkerCrashed)
+        assert student.allocate(10) == 1  # the next call works (restarted if it had to be)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_file_size_and_open_file_limits(mode):
+    with proxy(mode) as student:
+        with pytest.raises(StudentError, match="File too large") as info:
+            student.write("big.bin", 8 * 2**20)  # the toy's file_size_mb is 4
+        assert info.value.is_a("OSError")
+        with pytest.raises(StudentError, match="Too many open files"):
+            student.open_many(200)  # the toy's open_files is 64
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_cpu_limit_kills_a_spinning_worker(mode):
+    with proxy(mode, cpu_seconds=1, call_timeout=10) as student:
+        started = time.monotonic()
+        with pytest.raises(WorkerCrashed, match=r"SIGXCPU|SIGKILL"):
+            student.spin()
+        assert time.monotonic() - started < 8
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_double_forked_daemon_is_gone_afterwards(mode):
+    marker = f"{4000 + os.getpid() % 1000}.{time.time_ns() % 10**6}"
+    with proxy(mode) as student:
+        assert student.daemon(marker) is True
+        time.sleep(0.2)
+        assert processes_with(marker), "the daemon should be running while the worker lives"
+    deadline = time.monotonic() + 5
+    while processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert processes_with(marker) == []
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_fork_bomb_is_contained_and_cleaned_up(mode):
+    if os.geteuid() == 0 and mode == "subprocess":
+        with proxy(mode) as probe:
+            if not probe.isolation.endswith("+cgroup-pids"):
+                pytest.skip("as root without a pids cgroup the fallback cannot limit processes")
+    with proxy(mode) as student:
+        group = student._worker.cgroup
+        started = time.monotonic()
+        with pytest.raises(StudentTimeout):
+            student.bomb()
+        assert time.monotonic() - started < 6
+        if group is not None:
+            assert not group.exists(), "the worker's cgroup is removed once empty"
+        assert student.allocate(1) == 1  # a fresh worker serves the next call
+
+
+def test_sandbox_describe_exit_names_signals_and_bwrap_codes():
+    assert describe_exit(-9) == "killed by SIGKILL (often the memory or process limit)"
+    assert describe_exit(128 + 24) == "killed by SIGXCPU (the CPU-time limit)"
+    assert describe_exit(3) == "exit status 3"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_closed_worker_leaves_no_process_or_temp_dir(mode):
+    worker = WorkerProcess(toy().limits, mode=mode)
+    worker.wait_ready()
+    pid, tmp = worker.process.pid, worker.tmp
+    worker.close()
+    assert worker.returncode is not None
+    assert not Path(f"/proc/{pid}").exists()
+    assert not Path(tmp).exists()
