@@ -172,7 +172,9 @@ def run_batch(
     start = time.monotonic()
     if run is None:
         run = importlib.import_module("grader.run").run_submission
-    entries = find_entries(submissions_dir)
+    inside = out_dir.resolve()
+    entries = [(student, entry) for student, entry in find_entries(submissions_dir)
+               if entry.resolve() != inside]  # --out inside SUBMISSIONS is not a student
     tests = load_tests(assignment)
     ref = load_reference(assignment)
     digest = tests_digest(assignment)

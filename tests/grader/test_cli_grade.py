@@ -414,6 +414,24 @@ def test_grade_batch_empty_folder_writes_empty_sheet(toy: Assignment, tmp_path: 
         "student,score,max_score,status,raw_score,late_penalty,message\n"
 
 
+def test_grade_batch_out_folder_inside_submissions_is_not_a_student(
+    toy: Assignment, tmp_path: Path
+) -> None:
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
+    grade_batch(toy, subs, subs / "graded", run=in_process_run, progress=False)
+    again = grade_batch(toy, subs, subs / "graded", run=in_process_run, progress=False)
+    assert [g.student for g in again] == ["alice"]
+
+
+def test_grade_batch_progress_bar_reports_every_entry(
+    toy: Assignment, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    subs = make_class(tmp_path)
+    grade_batch(toy, subs, tmp_path / "out", run=in_process_run, progress=True)
+    err = capsys.readouterr().err
+    assert "grading toy" in err and "6/6" in err
+
+
 KILLER = """
 import os, signal, sys
 from pathlib import Path

@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -161,6 +162,31 @@ def test_collect_zip_by_basename_traversal_member_never_extracted(
     assert sub.sha256 == hashlib.sha256(data).hexdigest()
     assert not (tmp_path / "evil").exists()
     assert sorted(p.name for p in (tmp_path / "subs").iterdir()) == ["eve.zip"]
+
+
+def test_collect_zip_bomb_beside_the_module_is_never_unpacked(
+    assignment: Assignment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("perceptron.py", CODE)
+        with archive.open("bomb.bin", "w", force_zip64=True) as member:
+            zeros = bytes(2**20)
+            for _ in range(256):  # 256 MiB of zeros, about 250 kB compressed
+                member.write(zeros)
+    data = buffer.getvalue()
+    assert len(data) < 2**20
+    opened: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def spy(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(name.filename if isinstance(name, zipfile.ZipInfo) else name)
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    sub = collect(assignment, write(tmp_path / "z.zip", data))
+    assert sub.cells == (CODE,)
+    assert opened == ["perceptron.py"]
 
 
 def test_collect_zip_in_folder_with_notebook_and_macosx(assignment: Assignment,
