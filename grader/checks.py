@@ -115,8 +115,10 @@ def fmt(x: Any, digits: int = 4) -> str:
     """A number for a message: ints as ints, floats with `digits` significant digits."""
     if isinstance(x, np.generic):
         x = x.item()
-    if isinstance(x, bool | int):
-        return str(int(x)) if not isinstance(x, bool) else str(x)
+    if isinstance(x, bool):
+        return str(x)
+    if isinstance(x, int):
+        return str(x) if x.bit_length() <= 128 else f"~{'-' * (x < 0)}1e{x.bit_length() * 3 // 10}"
     if isinstance(x, complex):
         return format(x, f".{digits}g")
     return format(float(x), f".{digits}g")
@@ -139,7 +141,12 @@ def short_repr(value: Any, limit: int = 80) -> str:
     """A one-line repr of a student value, or its description when long."""
     if isinstance(value, np.ndarray) and value.size > 10:
         return describe(value)
-    text = " ".join(repr(value).split())
+    if isinstance(value, list | tuple | Mapping) and len(value) > 20:
+        return describe(value)
+    try:
+        text = " ".join(repr(value).split())
+    except ValueError:  # e.g. an int with more digits than str() allows
+        return describe(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -182,7 +189,7 @@ def _expectation(e: Any) -> str:
 
 
 def _key(k: Any) -> str:
-    return f'"{k}"' if isinstance(k, str) else repr(k)
+    return f'"{k}"' if isinstance(k, str) and len(k) <= 40 else short_repr(k, 40)
 
 
 def _is_number(v: Any) -> bool:
@@ -240,7 +247,8 @@ def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Pro
             return _type_problem(got, exp, path, mode)
         if len(got) != len(exp):
             want = f"a {type(exp).__name__} of length {len(exp)}"
-            have = f"a {type(got).__name__} of length {len(got)}: {short_repr(got, 60)}"
+            have, shown = describe(got), short_repr(got, 60)
+            have += f": {shown}" if shown != have else ""
             return Problem(f"{path}: {_expected(mode)} {want}, {mode.got} {have}.")
         for i, (g, e) in enumerate(zip(got, exp, strict=True)):
             p = diff(g, e, f"{path}[{i}]", mode, auto=auto)

@@ -712,3 +712,19 @@ def test_gradient_checks_are_reexported_from_checks() -> None:
     assert gradient is gradcheck.gradient and numerical_gradient is gradcheck.numerical_gradient
     with pytest.raises(AttributeError):
         _ = checks.no_such_check  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("got", "message"),
+    [
+        (10**5000, "n: expected a number, got an int (~1e4983)."),
+        (list(range(1000)), "n: expected a number, got a list of length 1000."),
+        ({"k" * 100: 1}, "n: expected a number, got a dict with keys 'kkkkkkkkkkkkkkkkkkkkkkkkkkk"
+                         "kkkkkkkkkkk…."),
+        ((1, 2, 3), "n: expected a number, got a tuple of length 3."),
+    ],
+)
+def test_huge_and_long_values_are_described_briefly(got: Any, message: str) -> None:
+    assert failure(lambda: checks.equal(got, 3, name="n")).message == message
+    long_tuple = failure(lambda: checks.close((got,) * 30, (1, 2), name="n")).message
+    assert long_tuple == "n: expected a tuple of length 2, got a tuple of length 30."
