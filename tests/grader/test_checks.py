@@ -723,6 +723,7 @@ def test_gradient_checks_are_reexported_from_checks() -> None:
                          "kkkkkkkkkkk…."),
         ((1, 2, 3), "n: expected a number, got a tuple of length 3."),
     ],
+    ids=["huge-int", "long-list", "long-key", "tuple"],
 )
 def test_huge_and_long_values_are_described_briefly(got: Any, message: str) -> None:
     assert failure(lambda: checks.equal(got, 3, name="n")).message == message
