@@ -341,15 +341,22 @@ def render_all(
 
 # ---- course CI ---------------------------------------------------------------------------
 
-CI_TEMPLATES = {"github": "ci/github-actions.yml.j2", "gitlab": "ci/gitlab-ci.yml.j2"}
+CI_TEMPLATES = {
+    "github": "ci/github-actions.yml.j2",
+    "gitlab": "ci/gitlab-ci.yml.j2",
+    "gradescope-setup": "ci/gradescope-setup.sh.j2",
+    "gradescope-run": "ci/gradescope-run_autograder.j2",
+}
 _SAFE = re.compile(r"[A-Za-z0-9_./@:+=-]*")
 
 
 def render_ci_workflow(
-    system: str, *, assignment: str, hidden_tests_repo: str, **options: object
+    system: str, *, assignment: str, hidden_tests_repo: str = "", **options: object
 ) -> str:
     """A CI workflow (system "github" or "gitlab") that grades `assignment` with hidden tests
-    fetched from the private repository `hidden_tests_repo` ("owner/name" or "group/project").
+    fetched from the private repository `hidden_tests_repo` ("owner/name" or "group/project"),
+    or Gradescope's setup.sh ("gradescope-setup") and run_autograder ("gradescope-run"), for
+    which the assignment folder travels in the autograder zip (no hidden_tests_repo).
 
     Options (defaults): python_version ("3.11"), hidden_tests_ref ("main"), hidden_tests_path
     ("assignments/<assignment>"), submissions ("submissions/<assignment>"), results_dir
@@ -361,7 +368,8 @@ def render_ci_workflow(
     """
     if system not in CI_TEMPLATES:
         raise ValueError(f"unknown CI system {system!r}; choose one of {', '.join(CI_TEMPLATES)}")
-    if not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", hidden_tests_repo):
+    needs_repo = not system.startswith("gradescope")
+    if needs_repo and not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", hidden_tests_repo):
         raise ValueError(f"hidden_tests_repo {hidden_tests_repo!r} should look like owner/name")
     context: dict[str, object] = {
         "assignment": assignment, "hidden_tests_repo": hidden_tests_repo,

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +16,8 @@ import pytest
 import yaml
 
 from grader.cli import COMMANDS, main
-from grader.report import render_ci_workflow
+from grader.report import CI_TEMPLATES, HIDDEN_NOTE, render_ci_workflow
+from tests.grader.test_export import check_gradescope_schema
 
 HIDDEN_REPO = "course-staff/nn-hidden-tests"
 CASES = [
@@ -128,7 +134,8 @@ def test_nothing_with_hidden_details_is_uploaded(system, options):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"system": "jenkins"}, "unknown CI system 'jenkins'; choose one of github, gitlab"),
+        ({"system": "jenkins"}, "unknown CI system 'jenkins'; choose one of github, gitlab, "
+                                "gradescope-setup, gradescope-run"),
         ({"assignment": "a; rm -rf /"}, "CI option assignment='a; rm -rf /' has characters"),
         ({"hidden_tests_repo": "hidden"}, "hidden_tests_repo 'hidden' should look like owner/name"),
         ({"grader_requirement": 'x" && curl evil'}, "CI option grader_requirement="),
@@ -155,7 +162,55 @@ def test_grader_requirement_may_be_a_git_url():
     assert f'pip install --quiet "{requirement}"' in install
 
 
-def test_templates_are_shipped():
-    root = Path(__file__).resolve().parents[2] / "templates" / "ci"
-    assert sorted(p.name for p in root.glob("*.j2")) == ["github-actions.yml.j2",
-                                                         "gitlab-ci.yml.j2"]
+def test_every_template_is_reachable():
+    root = Path(__file__).resolve().parents[2] / "templates"
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "ci").glob("*.j2")) == sorted(
+        CI_TEMPLATES.values())
+
+
+# ---- Gradescope -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("system", ["gradescope-setup", "gradescope-run"])
+def test_gradescope_scripts_are_valid_bash(system, tmp_path):
+    script = tmp_path / "script.sh"
+    script.write_text(render_ci_workflow(system, assignment="perceptron"), encoding="utf-8")
+    checked = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True,
+                             check=False)
+    assert checked.returncode == 0, checked.stderr
+    lines = [line.strip() for line in script.read_text(encoding="utf-8").splitlines()]
+    if system == "gradescope-setup":
+        assert 'pip install --quiet "nn-grader"' in " ".join(lines)
+        assert any("apt-get install" in line and "bubblewrap" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("created_at", "late"),
+    [("2026-12-01T10:00:00.000000-07:00", False), ("2026-12-11T10:00:00.000000+00:00", True)],
+)
+def test_gradescope_run_autograder_end_to_end(tmp_path, created_at, late):
+    """run_autograder in a fake /autograder: a correct perceptron.py, then a late one."""
+    repo = Path(__file__).resolve().parents[2]
+    root = tmp_path / "autograder"
+    shutil.copytree(repo / "assignments" / "perceptron", root / "source/assignments/perceptron")
+    (root / "submission").mkdir(parents=True)
+    shutil.copy(repo / "reference" / "perceptron.py", root / "submission" / "perceptron.py")
+    (root / "submission_metadata.json").write_text(
+        json.dumps({"created_at": created_at, "users": [{"name": "S"}]}), encoding="utf-8")
+    script = tmp_path / "run_autograder"
+    script.write_text(render_ci_workflow("gradescope-run", assignment="perceptron"),
+                      encoding="utf-8")
+    env = {**os.environ, "AUTOGRADER_ROOT": str(root),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    done = subprocess.run(["bash", str(script)], env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    data = json.loads((root / "results/results.json").read_text(encoding="utf-8"))
+    check_gradescope_schema(data)
+    raw = sum(t["score"] for t in data["tests"])
+    assert raw > 0 and len(data["tests"]) >= 10
+    assert any(t["output"] == HIDDEN_NOTE for t in data["tests"])
+    if late:  # 2 days and change after the due date: 3 started days x 10% of the maximum
+        assert data["score"] < raw and "late penalty" in data["output"]
+    else:
+        assert data["score"] == raw and "late penalty" not in data["output"]
