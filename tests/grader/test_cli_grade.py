@@ -432,6 +432,26 @@ def test_grade_batch_progress_bar_reports_every_entry(
     assert "grading toy" in err and "6/6" in err
 
 
+def test_not_run_keeps_tests_sharing_a_name_and_fills_missing_ones(toy: Assignment) -> None:
+    from grader.grade import load_tests, not_run
+
+    tests = load_tests(toy)
+    twin = replace(tests[0], visibility="hidden", points=4.0)
+    tests = [tests[0], twin, *tests[1:]]
+    ran = (TResult(name="add_small_numbers", points=1.0, max_points=1.0, visibility="visible",
+                   status="passed"),
+           TResult(name="add_small_numbers", points=0.0, max_points=4.0, visibility="hidden",
+                   status="failed", message="m"),
+           TResult(name="scale_array", points=3.0, max_points=3.0, visibility="hidden",
+                   status="passed"))
+    result = RunResult(student="s", assignment="toy", status="graded", tests=ran)
+    full = not_run(result, tests, ["note"], "abc")
+    assert [(t.name, t.max_points, t.status, t.message) for t in full.tests] == [
+        ("add_small_numbers", 1.0, "passed", ""), ("add_small_numbers", 4.0, "failed", "m"),
+        ("add_random_arrays", 2.0, "failed", "not run"), ("scale_array", 3.0, "passed", "")]
+    assert (full.warnings, full.sha256) == (("note",), "abc")
+
+
 KILLER = """
 import os, signal, sys
 from pathlib import Path
