@@ -358,13 +358,9 @@ def render_ci_workflow(
     or Gradescope's setup.sh ("gradescope-setup") and run_autograder ("gradescope-run"), for
     which the assignment folder travels in the autograder zip (no hidden_tests_repo).
 
-    Options (defaults): python_version ("3.11"), hidden_tests_ref ("main"), hidden_tests_path
-    ("assignments/<assignment>"), submissions ("submissions/<assignment>"), results_dir
-    ("grading/<assignment>"), grader_requirement ("nn-grader"; any pip requirement, e.g.
-    "nn-grader @ git+https://github.com/<org>/nn-grader@v0.1.0"), torch_index_url (the CPU
-    wheels), torch_version ("2.13.0"), jobs (2), formats (("csv", "xlsx", "canvas")),
-    canvas_id (""), roster ("": no collection from student repositories; else a CSV path of
-    "student,repo" lines), timeout_minutes (60), retention_days (30), gitlab_host ("gitlab.com").
+    Options and their defaults are in `context` below; grader_requirement may be any pip
+    requirement (e.g. "nn-grader @ git+https://github.com/<org>/nn-grader@v0.1.0"), roster a
+    CSV of "student,repo" lines to collect submissions from the students' repositories.
     """
     if system not in CI_TEMPLATES:
         raise ValueError(f"unknown CI system {system!r}; choose one of {', '.join(CI_TEMPLATES)}")
