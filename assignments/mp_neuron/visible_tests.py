@@ -11,6 +11,7 @@ import itertools
 import numpy as np
 
 from grader import checks
+from grader import mistakes as m
 from grader.testing import test_case
 
 
@@ -25,7 +26,8 @@ def table(student, theta, inhibitory, n):
 @test_case(points=1, visibility="visible")
 def mp_neuron_counts_excitatory_inputs(student):
     # No inhibitory inputs: fires iff at least theta inputs are 1 (equality fires).
-    checks.equal(student.mp_neuron(np.array([1, 1, 0]), 2), 1, name="mp_neuron([1,1,0], 2)")
+    checks.equal(student.mp_neuron(np.array([1, 1, 0]), 2), 1, name="mp_neuron([1,1,0], 2)",
+                 mistakes={m.STRICT_GREATER: 0})
     checks.equal(student.mp_neuron(np.array([1, 0, 0]), 2), 0, name="mp_neuron([1,0,0], 2)")
     checks.equal(student.mp_neuron(np.array([0, 0, 0]), 0), 1, name="mp_neuron([0,0,0], 0)")
     checks.equal(table(student, 2, None, 2), [0, 0, 0, 1], name="truth table of theta = 2, n = 2")
@@ -36,7 +38,8 @@ def mp_neuron_inhibitory_input_vetoes(student):
     inhibitory = np.array([False, False, True])
     # x3 inhibitory: when it is 1 nothing fires, whatever the other inputs and theta.
     checks.equal(student.mp_neuron(np.array([1, 1, 1]), 0, inhibitory), 0,
-                 name="mp_neuron([1,1,1], 0, x3 inhibitory)")
+                 name="mp_neuron([1,1,1], 0, x3 inhibitory)",
+                 mistakes={"the inhibitory input is not an absolute veto": 1})
     checks.equal(student.mp_neuron(np.array([1, 1, 0]), 2, inhibitory), 1,
                  name="mp_neuron([1,1,0], 2, x3 inhibitory)")
 

@@ -8,6 +8,7 @@ reference solution and check Novikoff's bound; passing these does not guarantee 
 import numpy as np
 
 from grader import checks
+from grader import mistakes as m
 from grader.testing import test_case
 
 
@@ -15,7 +16,9 @@ from grader.testing import test_case
 def add_bias_appends_a_column_of_ones_last(student):
     X = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
     checks.close(student.add_bias(X), np.array([[1.0, 2.0, 1.0], [3.0, 4.0, 1.0], [5.0, 6.0, 1.0]]),
-                 name="add_bias(X)")
+                 name="add_bias(X)",
+                 mistakes={"the bias column was put first instead of last":
+                           np.array([[1.0, 1.0, 2.0], [1.0, 3.0, 4.0], [1.0, 5.0, 6.0]])})
 
 
 @test_case(points=1.5, visibility="visible")
@@ -33,7 +36,10 @@ def train_perceptron_small_trajectory_by_hand(student):
     X = np.array([[3.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
     y = np.array([1, -1, 1])
     w, changes = student.train_perceptron(X, y, np.zeros(2), 100)
-    checks.equal(list(changes), [2, 1, 2, 2, 1, 2, 1, 0], name="changes")
+    checks.equal(list(changes), [2, 1, 2, 2, 1, 2, 1, 0], name="changes",
+                 mistakes={m.STRICT_INEQUALITY: [0],
+                           "training did not stop after the first epoch with 0 updates":
+                               [2, 1, 2, 2, 1, 2, 1] + [0] * 93})
     checks.close(w, np.array([2.0, -3.0]), name="w")
     w, changes = student.train_perceptron(X, y, np.zeros(2), 3)
     checks.equal(list(changes), [2, 1, 2], name="changes with epochs = 3")
@@ -52,7 +58,9 @@ def train_perceptron_rejects_labels_0_1(student):
 def predict_boundary_is_minus_one(student):
     w = np.array([1.0, -1.0])
     X = np.array([[2.0, 1.0], [1.0, 1.0], [0.0, 1.0]])  # w·x = 1, 0, −1
-    checks.equal(student.predict(w, X), np.array([1, -1, -1]), name="predict(w, X)")
+    checks.equal(student.predict(w, X), np.array([1, -1, -1]), name="predict(w, X)",
+                 mistakes={m.PREDICT_01: np.array([1, 0, 0]),
+                           "`>=` was used instead of `>` in predict": np.array([1, 1, -1])})
 
 
 @test_case(points=1, visibility="visible")
@@ -61,7 +69,9 @@ def novikoff_bound_by_hand(student):
     y = np.array([1, -1])
     # R = ‖(3, 4)‖ = 5; w* = (1, 1): margins 7 and 1, ‖w*‖ = √2, so γ = 1/√2 and (R/γ)² = 50.
     checks.close(student.novikoff_bound(X, y, np.array([1.0, 1.0])), 50.0,
-                 name="novikoff_bound with w* = (1, 1)")
+                 name="novikoff_bound with w* = (1, 1)",
+                 mistakes={"R/γ was not squared": np.sqrt(50.0),
+                           "γ was not divided by ‖w*‖": 25.0})
     checks.raises("ValueError",
                   lambda: student.novikoff_bound(X, y, np.array([0.0, 1.0])),
                   what="w* = (0, 1), which puts (−1, 0) on the boundary (γ = 0)")
