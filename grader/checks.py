@@ -307,14 +307,13 @@ def _leaf(got: Any, exp: Any, path: str, mode: Mode, auto: bool) -> Problem | No
     if isinstance(pair, Problem):
         return pair
     g, e = pair
-    problem = _values(g, e, path, mode, auto=auto)
     kinds = {g.dtype.kind, e.dtype.kind}
-    arrays = isinstance(got, np.ndarray) and isinstance(exp, np.ndarray)
-    if problem is not None and arrays and len(kinds) > 1 and not kinds <= {"i", "u"}:
-        head, rest = problem.text.split(": ", 1)
-        text = f"{head}: {_expected(mode)} dtype {e.dtype}, {mode.got} {g.dtype}; {rest}"
-        return Problem(text, problem.mistake)
-    return problem
+    note = ""  # named only when the values differ too
+    if isinstance(got, np.ndarray) and isinstance(exp, np.ndarray) and len(kinds) > 1 and not (
+        kinds <= {"i", "u"}
+    ):
+        note = f"{_expected(mode)} dtype {e.dtype}, {mode.got} {g.dtype}; "
+    return _values(g, e, path, mode, auto=auto, note=note)
 
 
 def _inexact(a: NDArray[Any]) -> NDArray[Any]:
@@ -322,16 +321,19 @@ def _inexact(a: NDArray[Any]) -> NDArray[Any]:
 
 
 def _values(
-    g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool
+    g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool, note: str = ""
 ) -> Problem | None:
-    """Compare two numeric arrays of one shape entry by entry."""
+    """Compare two numeric arrays of one shape entry by entry; `note` goes before the counts."""
     if g.size == 0:
         return None
     kind = np.complex128 if "c" in (g.dtype.kind, e.dtype.kind) else np.float64
     with np.errstate(all="ignore"):
         gf, ef = g.astype(kind), e.astype(kind)
         same = (gf == ef) | (np.isnan(gf) & np.isnan(ef))
-        if mode.kind == "exact":
+        if mode.kind == "exact" and {g.dtype.kind, e.dtype.kind} <= {"b", "i", "u"}:
+            ok = np.asarray(g == e)  # integers beyond 2**53 stay exact
+            score = (~ok).astype(np.float64)
+        elif mode.kind == "exact":
             ok = same
             score = (~ok).astype(np.float64)
         else:
@@ -352,11 +354,11 @@ def _values(
         idx = tuple(int(i) for i in np.argwhere(broken)[0])
         gs, es = fmt(g[idx]), fmt(e[idx])
         if size == 1:
-            return Problem(f"{path}: {mode.got} {gs}, {mode.exp} {es} — {OVERFLOW_HINT}.")
+            return Problem(f"{path}: {note}{mode.got} {gs}, {mode.exp} {es} — {OVERFLOW_HINT}.")
         count = int(broken.sum())
         return Problem(
-            f"{path}: {count} of {size} entries are nan or inf; {mode.got} {gs} at {at(idx)}, "
-            f"{mode.exp} {es} — {OVERFLOW_HINT}."
+            f"{path}: {note}{count} of {size} entries are nan or inf; "
+            f"{mode.got} {gs} at {at(idx)}, {mode.exp} {es} — {OVERFLOW_HINT}."
         )
     idx = tuple(int(i) for i in np.unravel_index(int(np.argmax(score)), g.shape))
     gs, es = fmt_pair(g[idx], e[idx])
@@ -365,9 +367,9 @@ def _values(
         extra = f" ({'max ' * (size > 1)}relative error {fmt(score[idx], 2)})"
     where = "first" if mode.kind == "exact" else "worst"
     if size == 1:
-        text = f"{path}: {_pair(gs, es, mode)}{extra}."
+        text = f"{path}: {note}{_pair(gs, es, mode)}{extra}."
     else:
-        text = f"{path}: {n_bad} of {size} entries {mode.differ}; {where} at {at(idx)}: " \
+        text = f"{path}: {note}{n_bad} of {size} entries {mode.differ}; {where} at {at(idx)}: " \
                f"{_pair(gs, es, mode)}{extra}."
     mistake = None
     if auto and mode.got == "got":

@@ -301,6 +301,18 @@ def test_equal_is_exact() -> None:
         checks.equal(1.0 + 1e-15, 1.0)
     with pytest.raises(checks.CheckFailure):
         checks.equal(0, None)
+    with pytest.raises(checks.CheckFailure):  # not equal as float64
+        checks.equal(np.array([2**60 + 1]), np.array([2**60]))
+    with pytest.raises(checks.CheckFailure):
+        checks.equal(2**60 + 1, 2**60)
+
+
+def test_names_with_colons_keep_the_dtype_note_after_the_name() -> None:
+    err = failure(lambda: checks.equal(np.array([1.0, 2.5]), np.array([1, 2]), name="a: b"))
+    assert err.message == (
+        "a: b: expected dtype int64, got float64; 1 of 2 entries differ; first at [1]: got 2.5, "
+        "expected 2."
+    )
 
 
 # Values of every plain kind a student function might return.
