@@ -95,7 +95,8 @@ class StudentProxy:
                 raise CodecError("unexpected reply to load")
             status = _text(reply, "status")
             warnings = reply.get("warnings", [])
-            if status not in ("ok", "syntax_error", "import_error") or type(warnings) is not list:
+            if status not in ("ok", "syntax_error", "import_error", "timeout") or \
+                    type(warnings) is not list:
                 raise CodecError("malformed load reply")
             result = LoadResult(status, _text(reply, "message"),
                                 tuple(w[:MAX_TEXT] for w in warnings if type(w) is str))
@@ -195,6 +196,7 @@ class StudentProxy:
             return callbacks[ident]
 
         start = time.perf_counter()
+        outer_lookup = worker.reader.make_callback  # set when this call is nested in a callback
         worker.reader.make_callback = lookup
         try:
             try:
@@ -223,7 +225,7 @@ class StudentProxy:
             self._stop()
             raise BadValue(f"{name}() returned something that cannot be graded: {exc}") from None
         finally:
-            worker.reader.make_callback = None
+            worker.reader.make_callback = outer_lookup
         seconds = time.perf_counter() - start
         return self._result(name, reply, seconds)
 

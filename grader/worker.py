@@ -134,6 +134,7 @@ class Worker:
         warnings: list[str] = []
         syntax_errors: list[str] = []
         errors: list[str] = []
+        timed_out = False
         for index, source in enumerate(cells, start=1):
             label = base if kind == "py" else f"{base} [cell {index}]"
             if kind != "py":
@@ -157,6 +158,7 @@ class Worker:
                     exec(code, module.__dict__)
             except BaseException as exc:  # student code may raise anything
                 described = self.describe(exc)
+                timed_out = timed_out or isinstance(exc, CellTimeout)
                 errors.append(f"{described['message']}\n{described['traceback']}".strip())
                 if kind == "py":
                     warnings.append(f"{base} raised at import ({described['message']}); "
@@ -171,7 +173,7 @@ class Worker:
         if syntax_errors and (kind == "py" or not defined):
             status, message = "syntax_error", syntax_errors[0]
         elif not defined and errors:
-            status, message = "import_error", errors[0]
+            status, message = "timeout" if timed_out else "import_error", errors[0]
         if status != "ok":
             warnings = []
         return {"op": "loaded", "status": status, "message": message, "warnings": warnings}

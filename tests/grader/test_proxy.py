@@ -1,0 +1,275 @@
+"""The student proxy: plain values out, callbacks in, student errors named, restarts and budget."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
+from grader.proxy import StudentProxy
+from tests.fixtures.engine import MODES, submission, toy
+
+SOURCE = '''
+import os, sys
+import numpy as np
+
+calls = 0
+
+def double(x):
+    global calls
+    calls += 1
+    return 2 * x
+
+def numbers():
+    return np.float64(1.5), np.int32(7), np.bool_(True), np.arange(3), [np.float32(2.0)]
+
+def counter():
+    return calls
+
+def grow(items, arr):
+    items.append(99)
+    arr[0] = -1.0
+    return None
+
+class MyError(ValueError):
+    pass
+
+def check(x):
+    if x < 0:
+        helper(x)
+    return x
+
+def helper(x):
+    raise MyError(f"x must be >= 0, got {x}")
+
+def apply(f, x):
+    return f(x) + 1
+
+def gradient(f, x, h=1e-5):
+    g = np.zeros_like(x)
+    for i in range(x.size):
+        e = np.zeros_like(x)
+        e.flat[i] = h
+        g.flat[i] = (f(x + e) - f(x - e)) / (2 * h)
+    return g
+
+def catch(f):
+    try:
+        f(1.0)
+    except ValueError as exc:
+        return "caught " + str(exc)
+
+def loop():
+    while True:
+        pass
+
+def exit_politely():
+    sys.exit(0)
+
+def exit_hard():
+    os._exit(3)
+
+class Liar(float):
+    def __eq__(self, other):
+        return True
+    __hash__ = float.__hash__
+
+class LyingArray(np.ndarray):
+    def __eq__(self, other):
+        return np.ones(np.shape(other), dtype=bool)
+
+def liars():
+    return Liar(0.25), np.zeros(2).view(LyingArray)
+
+class Sneaky:
+    def __reduce__(self):
+        return (os.system, ("touch /tmp/nngrader-pwned",))
+
+def sneaky():
+    return Sneaky()
+
+def objects():
+    return np.array([1, "a"], dtype=object)
+
+def structured():
+    return np.zeros(2, dtype=[("a", "f8")])
+
+def cyclic():
+    x = []
+    x.append(x)
+    return x
+
+def generator():
+    return (i for i in range(3))
+
+def talk(n):
+    print("hello from the student " * n)
+    return n
+
+not_a_function = 5
+'''
+
+
+@pytest.fixture(params=MODES)
+def student(request):
+    with StudentProxy(toy(), submission(SOURCE), mode=request.param) as proxy:
+        assert proxy.start().status == "ok"
+        yield proxy
+
+
+def test_proxy_returns_plain_values_of_exact_types(student):
+    value, i, b, arr, lst = student.numbers()
+    assert (type(value), type(i), type(b), type(arr), type(lst[0])) == (
+        float, int, bool, np.ndarray, float)
+    assert (value, i, b, lst) == (1.5, 7, True, [2.0])
+    np.testing.assert_array_equal(arr, [0, 1, 2])
+    arr[0] = 5  # a fresh, writeable copy
+    np.testing.assert_array_equal(student.double(np.ones(2)), [2.0, 2.0])
+
+
+def test_proxy_call_reports_arguments_after_the_call_for_in_place_checks(student):
+    items, arr = [1, 2], np.zeros(3)
+    call = student.call("grow", items, arr)
+    assert call.value is None and call.seconds >= 0
+    assert call.args[0] == [1, 2, 99]
+    np.testing.assert_array_equal(call.args[1], [-1.0, 0.0, 0.0])
+    assert items == [1, 2] and arr[0] == 0.0  # what the test sent is untouched
+
+
+def test_proxy_contains_only_callable_functions(student):
+    assert "double" in student
+    assert "not_a_function" not in student
+    assert "nope" not in student
+
+
+def test_proxy_missing_function_is_named(student):
+    with pytest.raises(MissingFunction, match=r"your toy does not define a function nope\(\)"):
+        student.nope(1)
+
+
+def test_proxy_student_exception_carries_type_mro_and_only_student_frames(student):
+    with pytest.raises(StudentError) as info:
+        student.check(-2)
+    exc = info.value
+    assert exc.exc_type == "MyError"
+    assert exc.exc_mro[:3] == ("MyError", "ValueError", "Exception")
+    assert exc.is_a("ValueError")
+    assert exc.message == "MyError: x must be >= 0, got -2"
+    assert 'File "toy.py", line 28, in check' in exc.traceback
+    assert "in helper" in exc.traceback
+    assert "worker.py" not in exc.traceback and "codec.py" not in exc.traceback
+
+
+def test_proxy_callbacks_run_on_the_trusted_side_with_values_only(student):
+    seen = []
+
+    def f(v):
+        seen.append(type(v))
+        return 3 * v
+
+    assert student.apply(f, 2.0) == 7.0
+    assert seen == [float]
+    x = np.random.default_rng(0).normal(size=(3, 4))
+    g = student.gradient(lambda z: float(np.sum(z ** 3)), x)
+    np.testing.assert_allclose(g, 3 * x ** 2, rtol=1e-6)
+
+
+def test_proxy_callback_exceptions_reach_the_student_code(student):
+    def bad(v):
+        raise ValueError("the grader's f refuses")
+
+    assert student.catch(bad) == "caught the grader's f refuses"
+
+
+def test_proxy_callback_may_call_the_student_again(student):
+    assert student.apply(lambda v: student.double(v), 5.0) == 11.0
+
+
+def test_proxy_timeout_then_restart_with_fresh_state(student):
+    student.call_timeout = 1.0
+    student.double(1)
+    assert student.counter() == 1
+    started = time.monotonic()
+    with pytest.raises(StudentTimeout, match=r"loop\(\) did not finish within 1 s"):
+        student.loop()
+    assert time.monotonic() - started < 3
+    assert student.counter() == 0  # a fresh worker, the submission loaded again
+    assert student.restarts == 1
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_proxy_budget_spent_then_every_call_fails_at_once(mode):
+    assignment = replace(toy(), limits=replace(toy().limits, call_timeout=1,
+                                               submission_timeout=1.5))
+    with StudentProxy(assignment, submission(SOURCE), mode=mode) as student:
+        assert student.start().status == "ok"
+        with pytest.raises(StudentTimeout, match=r"did not finish within 1 s"):
+            student.loop()
+        with pytest.raises(StudentTimeout, match=r"time budget of 1.5 s .* is used up"):
+            student.loop()  # only the rest of the budget was left for this call
+        started = time.monotonic()
+        with pytest.raises(StudentTimeout, match=r"time budget of 1.5 s"):
+            student.double(1)
+        with pytest.raises(StudentTimeout, match="time budget"):
+            "double" in student  # noqa: B015
+        assert time.monotonic() - started < 0.5
+
+
+def test_proxy_sys_exit_fails_the_call_only(student):
+    with pytest.raises(StudentError) as info:
+        student.exit_politely()
+    assert info.value.exc_type == "SystemExit"
+    assert student.double(2) == 4
+    assert student.restarts == 0
+
+
+def test_proxy_os_exit_crashes_the_worker_which_restarts(student):
+    with pytest.raises(WorkerCrashed, match="exit status 3"):
+        student.exit_hard()
+    assert student.double(2) == 4
+    assert student.restarts == 1
+
+
+def test_proxy_overridden_eq_and_array_subclasses_arrive_plain(student):
+    liar, arr = student.liars()
+    assert type(liar) is float and liar == 0.25 and liar != 1.0
+    assert type(arr) is np.ndarray and not np.array_equal(arr, np.ones(2))
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("sneaky", "type Sneaky cannot be sent"),
+    ("objects", "dtype object cannot be sent"),
+    ("structured", "cannot be sent"),
+    ("cyclic", "cyclic"),
+    ("generator", "type generator cannot be sent"),
+])
+def test_proxy_values_that_may_not_cross_are_bad_values(student, name, message):
+    with pytest.raises(BadValue, match=message):
+        student.call(name)
+    assert student.double(1) == 2  # the worker is still fine
+
+
+def test_proxy_pickle_payload_never_runs_on_the_trusted_side(student, tmp_path):
+    with pytest.raises(BadValue):
+        student.sneaky()
+    import os
+
+    assert not os.path.exists("/tmp/nngrader-pwned")
+
+
+def test_proxy_captures_output_capped(student):
+    assert student.talk(1) == 1
+    assert "hello from the student" in student.output
+    assert student.talk(100_000) == 100_000  # 2.3 MB of output, the toy keeps 4 KiB
+    time.sleep(0.1)
+    assert len(student.output) < 4 * 1024 + 200
+    assert "output truncated" in student.output
+
+
+def test_proxy_unsendable_argument_is_the_tests_mistake(student):
+    with pytest.raises(TypeError, match="an argument cannot be sent"):
+        student.double(object())
+    assert student.double(3) == 6
