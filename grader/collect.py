@@ -346,12 +346,18 @@ def _notebook_cells(source: _Source) -> tuple[str, ...]:
     else:
         raw = _load_json(source.name, text, fix)
     del text
-    if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
+    if isinstance(raw, dict) and isinstance(raw.get("worksheets"), list):  # nbformat 3
+        cell_lists = [w.get("cells") for w in raw["worksheets"] if isinstance(w, dict)]
+    else:
+        cell_lists = [raw.get("cells") if isinstance(raw, dict) else None]
+    lists = [c for c in cell_lists if isinstance(c, list)]
+    if not lists or len(lists) != len(cell_lists):
         raise CollectError("invalid_submission", f"{source.name}: not a Jupyter notebook "
                            f"(no list of cells); {fix}")
-    for cell in raw["cells"]:
-        if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            cell["outputs"] = []
+    for cells in lists:
+        for cell in cells:
+            if isinstance(cell, dict) and cell.get("cell_type") == "code":
+                cell["outputs"] = []  # never looked at: drop them before nbformat sees them
     cells = _validated_code_cells(source.name, raw, fix)
     code = tuple(c for c in (_strip_magics(s) for s in cells if s.strip()) if c is not None)
     if not code:

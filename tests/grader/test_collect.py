@@ -122,6 +122,18 @@ def test_collect_notebook_code_cells_only_outputs_ignored(assignment: Assignment
     assert sub.sha256 == hashlib.sha256(data).hexdigest()
 
 
+def test_collect_old_nbformat3_notebook(assignment: Assignment, tmp_path: Path) -> None:
+    nb3 = {"nbformat": 3, "nbformat_minor": 0, "metadata": {"name": ""}, "worksheets": [
+        {"metadata": {}, "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": ["# hi"]},
+            {"cell_type": "code", "language": "python", "collapsed": False, "metadata": {},
+             "input": ["def add_bias(X):\n", "    return X\n"],
+             "outputs": [{"output_type": "stream", "stream": "stdout", "text": ["x"]}]},
+        ]}]}
+    sub = collect(assignment, write(tmp_path / "old.ipynb", json.dumps(nb3)))
+    assert sub.cells == (CODE,)
+
+
 def test_collect_notebook_magics_and_shell_lines_become_pass(assignment: Assignment,
                                                              tmp_path: Path) -> None:
     cell = ("%matplotlib inline\n!pip install numpy\nimport numpy as np\n"
