@@ -741,3 +741,23 @@ def test_huge_and_long_values_are_described_briefly(got: Any, message: str) -> N
     assert failure(lambda: checks.equal(got, 3, name="n")).message == message
     long_tuple = failure(lambda: checks.close((got,) * 30, (1, 2), name="n")).message
     assert long_tuple == "n: expected a tuple of length 2, got a tuple of length 30."
+
+
+@settings(max_examples=80, deadline=None)
+@given(got=_values)
+def test_any_student_gradient_fails_only_with_check_failure(got: Any) -> None:
+    x = np.array([[0.5, -1.0], [2.0, 0.25]])
+
+    def f(v: np.ndarray) -> float:
+        return float(np.sum(v**2) + v[0, 1] * v[1, 0])
+
+    for check in (
+        lambda: checks.gradient(got, f, x, name="dW"),
+        lambda: checks.directional_gradient(got, f, x, rng=np.random.default_rng(0), name="dW"),
+        lambda: checks.gradient_close(got, 2 * x, name="dW"),
+    ):
+        try:
+            check()
+        except checks.CheckFailure as err:
+            assert err.message.startswith("dW: ")
+    assert np.array_equal(x, [[0.5, -1.0], [2.0, 0.25]])
