@@ -13,6 +13,7 @@ in the HTML templates, fenced code blocks in the Markdown.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import statistics
 from collections import Counter, defaultdict
@@ -277,9 +278,12 @@ def render_summary_html(summary: ClassSummary, env: jinja2.Environment | None = 
 
 
 def page_name(student: str) -> str:
-    """A file name for a student id that cannot leave the reports folder."""
+    """A file name for a student id that cannot leave the reports folder. Ids that need
+    changing get a hash suffix, so two ids never share a page ("a b" vs "a_b")."""
     safe = re.sub(r"[^A-Za-z0-9._-]", "_", student).lstrip(".")
-    return safe or "_"
+    if safe == student and safe:
+        return safe
+    return f"{safe or '_'}-{hashlib.sha256(student.encode()).hexdigest()[:8]}"
 
 
 def write_reports(
@@ -364,6 +368,8 @@ def render_ci_workflow(
     """
     if system not in CI_TEMPLATES:
         raise ValueError(f"unknown CI system {system!r}; choose one of {', '.join(CI_TEMPLATES)}")
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", assignment):
+        raise ValueError(f"assignment {assignment!r} should be a folder name (letters, digits, _-)")
     needs_repo = not system.startswith("gradescope")
     if needs_repo and not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", hidden_tests_repo):
         raise ValueError(f"hidden_tests_repo {hidden_tests_repo!r} should look like owner/name")
@@ -386,12 +392,9 @@ def render_ci_workflow(
     if not isinstance(formats, tuple | list) or not set(formats) <= set(known_formats):
         raise ValueError(f"formats={formats!r}: choose from {', '.join(known_formats)}")
     for key, value in context.items():
-        values = value if isinstance(value, tuple | list) else (value,)
-        for v in values:
-            text = str(v)
-            bad = (re.search(r'["$`\\\n]', text) if key == "grader_requirement"
-                   else not _SAFE.fullmatch(text))
-            if bad:
+        for text in map(str, value if isinstance(value, tuple | list) else (value,)):
+            if (re.search(r'["$`\\\n]', text) if key == "grader_requirement"
+                    else not _SAFE.fullmatch(text)):
                 raise ValueError(f"CI option {key}={text!r} has characters that are unsafe in "
                                  "a shell line or YAML; use letters, digits and ._/@:+=-")
     return environment().get_template(CI_TEMPLATES[system]).render(**context)

@@ -136,7 +136,9 @@ def test_nothing_with_hidden_details_is_uploaded(system, options):
     [
         ({"system": "jenkins"}, "unknown CI system 'jenkins'; choose one of github, gitlab, "
                                 "gradescope-setup, gradescope-run"),
-        ({"assignment": "a; rm -rf /"}, "CI option assignment='a; rm -rf /' has characters"),
+        ({"assignment": "a; rm -rf /"}, "assignment 'a; rm -rf /' should be a folder name"),
+        ({"assignment": ""}, "assignment '' should be a folder name"),
+        ({"results_dir": "out dir"}, "CI option results_dir='out dir' has characters"),
         ({"hidden_tests_repo": "hidden"}, "hidden_tests_repo 'hidden' should look like owner/name"),
         ({"grader_requirement": 'x" && curl evil'}, "CI option grader_requirement="),
         ({"submissions": "subs\nrun: evil"}, "CI option submissions="),

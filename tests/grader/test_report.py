@@ -156,12 +156,20 @@ def test_md_fence_cannot_be_closed_by_its_content(text):
 
 
 @pytest.mark.parametrize(
-    ("student", "name"),
-    [("alice", "alice"), ("../../etc/passwd", "_.._etc_passwd"), ("a b/c", "a_b_c"),
-     ("..", "_"), (".hidden", "hidden"), ("", "_"), ("Zoë-1.2", "Zo_-1.2")],
+    ("student", "prefix"),
+    [("../../etc/passwd", "_.._etc_passwd-"), ("a b/c", "a_b_c-"), ("..", "_-"),
+     (".hidden", "hidden-"), ("", "_-"), ("Zoë-1.2", "Zo_-1.2-"), ("a b", "a_b-")],
 )
-def test_page_name_stays_in_the_folder(student, name):
-    assert report.page_name(student) == name
+def test_page_name_stays_in_the_folder(student, prefix):
+    name = report.page_name(student)
+    assert name.startswith(prefix) and re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._-]*-[0-9a-f]{8}",
+                                                    name)
+
+
+def test_page_names_are_unique():
+    ids = ["alice", "a b", "a_b", "a/b", "..", "_", "Zoë", "Zo_"]
+    assert len({report.page_name(s) for s in ids}) == len(ids)
+    assert report.page_name("alice") == "alice" and report.page_name("a_b") == "a_b"
 
 
 # ---- golden Markdown --------------------------------------------------------------------
