@@ -76,3 +76,17 @@ def test_boolean_networks_mutant_loses_some_points_and_is_named(path: Path):
              if mistake in (o.mistake or "").lower() or mistake in o.message.lower()]
     assert named, f"{path.stem}: no failing test names {mistake!r}: " + "; ".join(
         f"{o.name}: {o.mistake or o.message}" for o in failed)
+
+
+CORRECT = sorted((harness.MUTANTS / NAME / "correct").glob("*.py"))
+
+
+def test_boolean_networks_has_a_correct_solution_in_another_style():
+    assert CORRECT
+
+
+@pytest.mark.parametrize("path", CORRECT, ids=[p.stem for p in CORRECT])
+def test_boolean_networks_correct_solution_in_another_style_scores_full_marks(path: Path):
+    module = harness.load_module_file(path, f"_correct_{NAME}_{path.stem}")
+    outcomes = harness.run_local(NAME, module)
+    assert [(o.name, o.message) for o in outcomes if o.points != o.max_points] == []
