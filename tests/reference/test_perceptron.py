@@ -114,6 +114,14 @@ def test_novikoff_bound_hand_example_and_scale_invariance():
     assert pc.novikoff_bound(X, y, np.array([1.0, 1.0])) == pytest.approx(50.0, rel=1e-12)
 
 
+def test_margin_is_normalised_and_signed():
+    X = np.array([[3.0, 4.0], [-1.0, 0.0]])
+    y = np.array([1, -1])
+    assert pc.margin(X, y, np.array([1.0, 1.0])) == pytest.approx(1 / np.sqrt(2), rel=1e-12)
+    assert pc.margin(X, y, np.array([5.0, 5.0])) == pytest.approx(1 / np.sqrt(2), rel=1e-12)
+    assert pc.margin(X, y, np.array([-1.0, 0.0])) == pytest.approx(-3.0, rel=1e-12)
+
+
 @pytest.mark.parametrize("w_star", [np.array([0.0, 1.0]), np.array([-1.0, 0.0]), np.zeros(2)])
 def test_novikoff_bound_rejects_a_non_separating_w_star(w_star):
     X = np.array([[3.0, 4.0], [-1.0, 0.0]])
