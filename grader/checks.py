@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -88,7 +88,7 @@ def relative_error(a: Any, b: Any) -> NDArray[np.float64]:
 class Mode:
     """How entries are compared and how the message words it."""
 
-    kind: str = "close"
+    kind: Literal["close", "grad", "exact"] = "close"
     """'close': |g − e| <= atol + rtol·|e|; 'grad': relative error <= rtol or |g − e| <= atol;
     'exact': g == e."""
     rtol: float = 0.0

@@ -170,7 +170,8 @@ def directional_gradient(
     """A cheap check of a large gradient: for `directions` random unit vectors v (from rng),
     v·analytic must match the slope (f(x + h·v) − f(x − h·v)) / 2h in relative error (<= rtol,
     or within atol). Costs 2·directions calls of f whatever the size of x. `mistakes` maps names
-    to wrong gradients: one that got matches and that fails the check itself is named. The usual
+    to wrong gradients (one that got matches and that fails the check itself is named) or to
+    predicates on got. The usual
     wrong variants (sign, transposed, ×2, ×½, ×N, ×1/N) are recognised automatically."""
     arr = _point(x)
     pair = coerce(analytic, arr, name, Mode("grad", exp="expected", got="got"))
@@ -232,6 +233,11 @@ def _directional_mistake(
     near = Mode("grad", rtol=1e-5, atol=1e-8)
     for label, wrong in (mistakes or {}).items():
         if callable(wrong):
+            try:
+                if wrong(g):
+                    return label
+            except Exception:
+                pass
             continue
         try:
             w = np.asarray(wrong, dtype=np.float64).reshape(g.shape)

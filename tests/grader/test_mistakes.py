@@ -170,3 +170,12 @@ def test_unchanged_always_names_input_mutated() -> None:
         "w: 1 of 2 entries changed; first at [1]: was 1, now 2. Looks like an input array was "
         "modified in place."
     )
+
+
+def test_directional_gradient_accepts_predicate_mistakes() -> None:
+    x = np.ones(3)
+    err = failure(lambda: checks.directional_gradient(
+        np.array([5.0, 2.0, 2.0]), lambda v: float(v @ v), x, rng=np.random.default_rng(0),
+        name="g", mistakes=m.when("the first entry is 5", lambda g: g[0] == 5)))
+    assert err.mistake == "the first entry is 5"
+    assert "directional" in err.message
