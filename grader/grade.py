@@ -121,8 +121,11 @@ def read_timestamps(path: Path) -> dict[str, datetime]:
 
 
 def modified_at(entry: Path) -> datetime:
-    """The newest modification time of the entry's files."""
-    files = [entry] if entry.is_file() else [p for p in entry.rglob("*") if p.is_file()]
+    """The newest modification time of the entry's files (hidden files and __MACOSX aside)."""
+    files = [entry] if entry.is_file() else [
+        p for p in entry.rglob("*") if p.is_file() and not any(
+            part.startswith(".") or part == "__MACOSX" for part in p.relative_to(entry).parts)
+    ]
     newest = max((p.stat().st_mtime for p in files), default=entry.stat().st_mtime)
     return datetime.fromtimestamp(newest, tz=UTC)
 
@@ -231,10 +234,10 @@ def run_batch(
                 for future in sorted(done, key=lambda f: futures[f][0]):
                     student, entry = futures[future]
                     result, fresh = future.result()
-                    when = None if result.status == "no_submission" else (
-                        stamps.get(student) or modified_at(entry))
+                    previous = book.grade(student, assignment.name)
+                    when = _submitted_at(book, student, entry, result, previous, stamps)
                     grade = score(result, assignment, when)
-                    if fresh or grade != book.grade(student, assignment.name):
+                    if fresh or grade != previous:
                         book.record(result, grade, tests_digest=digest)
                     regraded += fresh
                     results[student], grades[student] = result, grade
@@ -248,6 +251,21 @@ def run_batch(
     write_outputs(batch, out_dir)
     book.close()
     return batch
+
+
+def _submitted_at(book: Gradebook, student: str, entry: Path, result: RunResult,
+                  previous: Grade | None, stamps: dict[str, datetime]) -> datetime | None:
+    """The timestamp for the late policy: the timestamps file; else, for a file graded before
+    unchanged, the time stored then (a re-download must not make it late); else its mtime."""
+    if result.status == "no_submission":
+        return None
+    if student in stamps:
+        return stamps[student]
+    if previous is not None and previous.submitted_at is not None:
+        before = book.run_result(student, result.assignment)
+        if before is not None and before.sha256 == result.sha256:
+            return datetime.fromisoformat(previous.submitted_at)
+    return modified_at(entry)
 
 
 def write_outputs(batch: Batch, out_dir: Path) -> None:

@@ -337,6 +337,26 @@ def test_grade_batch_timestamps_rescore_without_rerunning(toy: Assignment,
         assert book.grades("toy") == list(batch.grades)
 
 
+def test_grade_batch_unchanged_file_keeps_its_first_timestamp(toy: Assignment,
+                                                               tmp_path: Path) -> None:
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode(), "bob.py": CORRECT.encode()})
+    out = tmp_path / "out"
+    run_batch(toy, subs, out, run=in_process_run, progress=False)
+    for name in ("alice.py", "bob.py"):  # copied again after the due date
+        os.utime(subs / name, (LATE_2_DAYS, LATE_2_DAYS))
+    (subs / "bob.py").write_text(CORRECT + "\n# changed after the due date\n")
+    os.utime(subs / "bob.py", (LATE_2_DAYS, LATE_2_DAYS))
+    with toy.hidden_tests_path.open("a") as handle:  # tests changed too: both are rerun
+        handle.write("\n# a tolerance changed\n")
+    again = Counting()
+    run_batch(toy, subs, out, run=again, progress=False)
+    assert again.students == ["alice", "bob"]
+    assert sheet(out).splitlines()[1:] == ["alice,6.0,6.0,graded,6.0,0.0,",
+                                           "bob,4.8,6.0,graded,6.0,1.2,"]
+    fresh = run_batch(toy, subs, out, run=in_process_run, resume=False, progress=False)
+    assert [g.score for g in fresh.grades] == [4.8, 4.8]  # afresh: the files' times again
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
