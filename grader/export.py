@@ -194,6 +194,7 @@ def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, 
 def export_book(
     book: GradebookLike, fmt: Format, out: Path, *,
     canvas_ids: Mapping[str, str] | None = None, roster: pd.DataFrame | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> Path:
     """Write `fmt` for everything in `book` to `out` (a file; a folder for gradescope)."""
     runs, grades = book.run_results(), book.grades()
@@ -202,7 +203,8 @@ def export_book(
         return _write_gradescope(runs, grades, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "canvas":
-        canvas_sheet(runs, grades, canvas_ids=canvas_ids, roster=roster).to_csv(out, index=False)
+        canvas_sheet(runs, grades, canvas_ids=canvas_ids, titles=titles,
+                     roster=roster).to_csv(out, index=False)
         return out
     sheet = score_sheet(runs, grades)
     if fmt == "csv":
@@ -246,8 +248,11 @@ DEFAULT_NAMES: dict[Format, str] = {
 def export(
     results_dir: Path, fmt: Format, out: Path | None = None, *,
     canvas_ids: Mapping[str, str] | None = None, roster: pd.DataFrame | None = None,
+    assignments: Sequence[Path] = (),
 ) -> Path:
-    """Export results_dir/gradebook.sqlite; default target results_dir/export/<name>."""
+    """Export results_dir/gradebook.sqlite; default target results_dir/export/<name>.
+    Canvas column titles come from the bundled assignments or the `assignments` folders."""
+    from grader.config import load_assignment
     from grader.gradebook import Gradebook
 
     if fmt not in FORMATS:
@@ -257,5 +262,7 @@ def export(
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no gradebook here; run `grader grade` first")
     target = out if out is not None else results_dir / "export" / DEFAULT_NAMES[fmt]
+    titles = {spec.name: spec.title for spec in map(load_assignment, map(Path, assignments))}
     with Gradebook(path) as book:
-        return export_book(book, fmt, target, canvas_ids=canvas_ids, roster=roster)
+        return export_book(book, fmt, target, canvas_ids=canvas_ids, roster=roster,
+                           titles=titles)

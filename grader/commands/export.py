@@ -35,11 +35,16 @@ def _parse_ids(
 @click.option("--roster", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="CSV with a 'student' column and Canvas columns (Student, ID, SIS User ID, "
                    "SIS Login ID, Section) to fill in the Canvas sheet.")
+@click.option("--assignment", "assignments", multiple=True,
+              type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="An assignment folder that is not bundled (for its title in the Canvas "
+                   "sheet); repeatable.")
 def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, str],
-           roster: Path | None) -> None:
+           roster: Path | None, assignments: tuple[Path, ...]) -> None:
     """Write a score sheet for everything in RESULTS_DIR/gradebook.sqlite."""
     import pandas as pd
 
+    from grader.config import ConfigError
     from grader.export import export as run_export
     from grader.gradebook import GradebookError
 
@@ -48,7 +53,7 @@ def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, 
         raise click.BadParameter(f"{roster}: needs a 'student' column", param_hint="--roster")
     try:
         path = run_export(results_dir, fmt, out, canvas_ids=canvas_ids,  # type: ignore[arg-type]
-                          roster=roster_frame)
-    except (FileNotFoundError, GradebookError, ValueError) as exc:
+                          roster=roster_frame, assignments=assignments)
+    except (FileNotFoundError, GradebookError, ConfigError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{fmt} written to {path}")

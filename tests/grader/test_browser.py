@@ -6,8 +6,8 @@ every image decoded, into a <pre id="nn-probe"> that `--dump-dom` returns. Any c
 Chromium's log is a failure too (the pages must not produce one). Screenshots are kept under the
 test's tmp folder and checked to be non-blank.
 
-Needs `chromium` on PATH (Debian/Ubuntu package `chromium`; `make browser` installs it);
-skipped with the reason otherwise.
+Needs `chromium` on PATH (Debian package `chromium`; `make browser` installs it), or
+chromium-browser / google-chrome (GitHub's Ubuntu runners have Chrome); skipped otherwise.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import pytest
 from grader import report
 from tests.golden.samples import BEFORE_DUE, INFOS, MemoryGradebook
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = next(filter(None, map(shutil.which, (
+    "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"))), None)
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install "

@@ -73,6 +73,9 @@ def test_commands_are_real_grader_commands(system, options, tmp_path, monkeypatc
     if options.get("canvas_id"):
         canvas = next(c for c in commands if "canvas" in c)
         assert canvas[-2:] == ["--canvas-id", f"backprop={options['canvas_id']}"]
+    if "canvas" in formats:  # titles from the private assignment folder
+        canvas = next(c for c in commands if "canvas" in c)
+        assert canvas[canvas.index("--assignment") + 1] == ".hidden/assignments/backprop"
 
 
 def test_github_hidden_tests_come_from_the_private_repository():

@@ -296,13 +296,18 @@ def test_cli_export_from_the_gradebook(results_dir, fmt, default):
 def test_cli_export_canvas_ids_and_roster(results_dir, tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text("student,SIS User ID\nalice,S-0001\n", encoding="utf-8")
+    folder = tmp_path / "private" / "backprop"
+    folder.mkdir(parents=True)
+    (folder / "assignment.toml").write_text(
+        '[assignment]\ntitle = "Backprop (private)"\nmodule = "backprop"\n'
+        'reference = "reference.backprop"\n', encoding="utf-8")
     out = tmp_path / "c.csv"
     result = CliRunner().invoke(main, [
         "export", str(results_dir), "--format", "canvas", "--out", str(out),
-        "--canvas-id", "backprop=4711", "--roster", str(roster)])
+        "--canvas-id", "backprop=4711", "--roster", str(roster), "--assignment", str(folder)])
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert any(h.endswith("(4711)") for h in rows[0])
+    assert rows[0][5] == "Backprop (private) (4711)"
     assert rows[2][:4] == ["alice", "", "S-0001", "alice"]
 
 
