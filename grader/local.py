@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import time
 import traceback as tb
+import warnings
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -32,6 +33,8 @@ class Call:
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
     seconds: float
+    warnings: tuple[str, ...] = ()
+    """Warnings the call emitted (e.g. numpy's 'overflow encountered in exp'), as text."""
 
 
 def plain(value: Any) -> Any:
@@ -75,7 +78,10 @@ class LocalStudent:
         kwargs = {k: v if callable(v) else copy.deepcopy(v) for k, v in kwargs.items()}
         start = time.perf_counter()
         try:
-            value = func(*args, **kwargs)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                with np.errstate(all="warn"):
+                    value = func(*args, **kwargs)
         except Exception as exc:
             raise StudentError(
                 f"{type(exc).__name__}: {exc}",
@@ -90,6 +96,7 @@ class LocalStudent:
             tuple(_after(a) for a in args),
             {k: _after(v) for k, v in kwargs.items()},
             seconds,
+            tuple(f"{w.category.__name__}: {w.message}" for w in caught),
         )
 
     def __getattr__(self, name: str) -> Any:
