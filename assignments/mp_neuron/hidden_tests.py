@@ -19,6 +19,7 @@ LENGTHS = "the lengths of x and inhibitory were not compared"
 THETA_HIGH = "theta is one too high"
 THETA_LOW = "theta is one too low"
 MASK_INVERTED = "the inhibitory mask is inverted"
+TABLE = "truth table (row r: x = the bits of r, x1 first)"
 
 
 def all_inputs(n):
@@ -99,7 +100,7 @@ def mp_neuron_fires_when_threshold_reached(student, rng):
         theta = int(rng.integers(0, n + 1))
         checks.equal(student_table(student, theta, None, n),
                      variant_table(n, theta, None, "right"),
-                     name=f"truth table for n = {n}, theta = {theta}, no inhibitory inputs",
+                     name=f"{TABLE} for n = {n}, theta = {theta}, no inhibitory inputs",
                      mistakes=neuron_mistakes(n, theta, None))
 
 
@@ -110,7 +111,7 @@ def mp_neuron_inhibitory_input_is_an_absolute_veto(student, rng):
         theta = int(rng.integers(0, int((~mask).sum()) + 1))
         checks.equal(student_table(student, theta, mask, n),
                      variant_table(n, theta, mask, "right"),
-                     name=f"truth table for n = {n}, theta = {theta}, inhibitory = "
+                     name=f"{TABLE} for n = {n}, theta = {theta}, inhibitory = "
                           f"{mask.astype(int).tolist()}",
                      mistakes=neuron_mistakes(n, theta, mask))
 
@@ -125,7 +126,7 @@ def mp_neuron_matches_reference_on_all_inputs(student, ref, rng):
         where = ("no inhibitory inputs" if mask is None
                  else f"inhibitory = {mask.astype(int).tolist()}")
         checks.equal(student_table(student, theta, mask, n), expected,
-                     name=f"truth table for n = {n}, theta = {theta}, {where}",
+                     name=f"{TABLE} for n = {n}, theta = {theta}, {where}",
                      mistakes=neuron_mistakes(n, theta, mask))
 
 
