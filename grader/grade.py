@@ -269,13 +269,15 @@ def _submitted_at(book: Gradebook, student: str, entry: Path, result: RunResult,
 
 
 def write_outputs(batch: Batch, out_dir: Path) -> None:
-    """out_dir/scores.csv (one row per entry) and out_dir/results/<student>.json."""
+    """out_dir/scores.csv (one row per entry, the message's first line) and
+    out_dir/results/<student>.json (everything)."""
     import pandas as pd
 
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = [
         {"student": g.student, "score": g.score, "max_score": g.max_score, "status": g.status,
-         "raw_score": g.raw_score, "late_penalty": g.late_penalty, "message": r.message}
+         "raw_score": g.raw_score, "late_penalty": g.late_penalty,
+         "message": _first_line(r.message)}
         for g, r in zip(batch.grades, batch.results, strict=True)
     ]
     frame = pd.DataFrame(rows, columns=list(SHEET_COLUMNS))
@@ -286,6 +288,12 @@ def write_outputs(batch: Batch, out_dir: Path) -> None:
         record = {"grade": asdict(grade), "result": asdict(result)}
         text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
         (results_dir / f"{grade.student}.json").write_text(text, encoding="utf-8")
+
+
+def _first_line(message: str, limit: int = 300) -> str:
+    """The sheet shows one line; the full message is in results/<student>.json."""
+    line = message.strip().splitlines()[0] if message.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 @contextmanager

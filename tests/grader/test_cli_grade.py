@@ -26,6 +26,7 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -55,7 +56,7 @@ reference = "toy_reference"
 due = 2026-12-01T12:00:00Z
 
 [limits]
-call_timeout = 5
+call_timeout = 2
 submission_timeout = 60
 
 [late_policy]
@@ -610,6 +611,47 @@ def engine_sheet(subs: Path) -> str:
         "line 1: expected ':'", "\"SyntaxError at line 1: expected ':': def add(a, b)\"")
 
 
+BROKEN: dict[str, bytes | None] = {
+    "alice.py": CORRECT.encode(),
+    "crashes.py": b"import os\nos._exit(0)\n",
+    "imports.py": b"import no_such_pkg_xyz\n" + CORRECT.encode(),
+    "loops.py": b"while True:\n    pass\n",
+    "nan.py": b"import numpy as np\ndef add(a, b):\n    return a + b * np.nan\n\n"
+              b"def scale(x, k):\n    return k * x\n",
+    "nbcell.ipynb": notebook("import matplotlib.pyplot as plt\nplt.plot([1])", "1/0", CORRECT),
+    "none.py": b"def add(a, b):\n    return None\n\ndef scale(x, k):\n    return k * x\n",
+    "prints.py": b"print('x' * 10_000_000)\n" + CORRECT.encode(),
+    "signature.py": b"def add(a):\n    return a\n\ndef scale(x, k):\n    return k * x\n",
+}
+
+
+def test_grade_batch_engine_broken_submissions_lose_only_what_they_must(
+    toy: Assignment, tmp_path: Path
+) -> None:
+    subs = make_class(tmp_path, BROKEN)
+    out = tmp_path / "out"
+    batch = run_batch(toy, subs, out, jobs=2, progress=False)
+    frame = pd.read_csv(out / "scores.csv", keep_default_na=False)
+    assert frame.drop(columns="message").values.tolist() == [
+        ["alice", 6.0, 6.0, "graded", 6.0, 0.0],
+        ["crashes", 0.0, 6.0, "crashed", 0.0, 0.0],
+        ["imports", 0.0, 6.0, "import_error", 0.0, 0.0],
+        ["loops", 0.0, 6.0, "timeout", 0.0, 0.0],
+        ["nan", 3.0, 6.0, "graded", 3.0, 0.0],       # only the add tests see the nan
+        ["nbcell", 6.0, 6.0, "graded", 6.0, 0.0],    # a failing cell is skipped, not fatal
+        ["none", 3.0, 6.0, "graded", 3.0, 0.0],
+        ["prints", 6.0, 6.0, "graded", 6.0, 0.0],
+        ["signature", 3.0, 6.0, "graded", 3.0, 0.0],
+    ]
+    messages = dict(zip(frame.student, frame.message, strict=True))
+    assert "no_such_pkg_xyz" in messages["imports"]
+    for student, status in zip(frame.student, frame.status, strict=True):
+        assert (messages[student] != "") == (status != "graded")
+    results = {r.student: r for r in batch.results}
+    assert any("cell 2" in w for w in results["nbcell"].warnings)
+    assert 0 < len(results["prints"].output) <= toy.limits.output_kb * 1024 + 1024
+
+
 def test_cli_grade_engine_class_exact_sheet_rerun_and_force(toy: Assignment,
                                                             tmp_path: Path) -> None:
     subs = make_class(tmp_path)
@@ -637,6 +679,7 @@ def test_cli_grade_engine_class_exact_sheet_rerun_and_force(toy: Assignment,
 SLOW = "import time\ntime.sleep(0.4)\n" + CORRECT
 
 
+@pytest.mark.slow
 def test_cli_grade_engine_sigkill_and_resume_gives_the_same_sheet(toy: Assignment,
                                                                   tmp_path: Path) -> None:
     class_files = dict(CLASS) | {f"slow{i:02d}.py": SLOW.encode() for i in range(10)}
