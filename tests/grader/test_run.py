@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
+import numpy as np
 import pytest
 
+from grader import testing
 from grader.run import run_submission
 from tests.fixtures.engine import CORRECT, MODES, submission, toy, toy_tests
 
@@ -25,8 +29,9 @@ def count_positive(x):
 '''
 
 
-def grade(source: str, mode: str, **kw):
-    return run_submission(toy(), submission(source, **kw), list(toy_tests()), mode=mode)
+def grade(source: str | tuple[str, ...], mode: str | None, **kw):
+    cells = (source,) if isinstance(source, str) else source
+    return run_submission(toy(), submission(*cells, **kw), list(toy_tests()), mode=mode)
 
 
 def points(result) -> dict[str, float]:
@@ -57,3 +62,215 @@ def test_run_buggy_submission_loses_exactly_the_buggy_tests(mode):
     by_name = {t.name: t for t in result.tests}
     assert by_name["scale_keeps_input"].message == "scale modified its input x in place"
     assert by_name["count_positive_partial"].status == "failed"
+
+
+def replace_function(source: str, name: str, body: str) -> str:
+    """CORRECT with one function's definition replaced (or removed when body is '')."""
+    start = source.index(f"\ndef {name}(")
+    end = source.find("\ndef ", start + 1)
+    end = len(source) if end == -1 else end
+    return source[:start] + ("\n" + body if body else "") + source[end:]
+
+
+def test_run_syntax_error_is_reported_with_line_and_no_test_runs():
+    result = grade("import numpy as np\n\ndef add_bias(X)\n    return X\n", None)
+    assert result.status == "syntax_error"
+    assert result.message.startswith("SyntaxError at line 3: expected ':'")
+    assert result.score == 0 and result.max_score == 9.0
+    assert {t.message for t in result.tests} == {"not run: your code has a syntax error"}
+
+
+def test_run_missing_package_at_import_is_an_import_error():
+    source = CORRECT.replace("import numpy as np", "import numpy_that_does_not_exist")
+    result = grade(source, None)
+    assert result.status == "import_error"
+    assert "ModuleNotFoundError: No module named 'numpy_that_does_not_exist'" in result.message
+    line = source[:source.index("import numpy_that")].count("\n") + 1
+    assert f'File "toy.py", line {line}, in <module>' in result.message
+    assert result.score == 0
+
+
+def test_run_top_level_error_keeps_the_functions_defined_before_it():
+    cut = CORRECT.index("\ndef safe_div(")
+    source = CORRECT[:cut] + "\nraise RuntimeError('unfinished')\n" + CORRECT[cut:]
+    result = grade(source, None)
+    assert result.status == "graded"
+    assert result.score == 5.0  # add_bias (1 + 2) and scale (1 + 1) only
+    assert any("RuntimeError: unfinished" in w and "defined before" in w
+               for w in result.warnings)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_run_endless_loop_times_out_that_test_and_the_rest_still_run(mode):
+    source = replace_function(CORRECT, "scale", "def scale(x, c):\n    while True:\n        pass\n")
+    started = time.monotonic()
+    result = grade(source, mode)
+    assert time.monotonic() - started < 15
+    assert result.status == "graded"
+    statuses = {t.name: t.status for t in result.tests}
+    assert statuses["scale_values"] == statuses["scale_keeps_input"] == "timeout"
+    assert [s for n, s in statuses.items() if not n.startswith("scale")] == ["passed"] * 5
+    assert result.score == 7.0
+    assert "scale() did not finish within 2 s" in result.tests[2].message
+    assert any("restarted 2 time(s)" in w for w in result.warnings)
+
+
+def test_run_long_top_level_code_is_stopped_and_the_functions_still_graded():
+    result = grade(CORRECT + "\nwhile True:\n    pass\n", None)
+    assert result.status == "graded"
+    assert result.score == 9.0
+    assert any("ran longer than 2 s" in w for w in result.warnings)
+
+
+def test_run_endless_loop_before_any_function_is_a_timeout():
+    result = grade(CORRECT.replace("import numpy as np", "while True:\n    pass"), None)
+    assert result.status == "timeout"
+    assert result.score == 0
+    assert {t.status for t in result.tests} == {"timeout"}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_run_memory_hog_fails_its_tests_only(mode):
+    source = replace_function(CORRECT, "add_bias", (
+        "def add_bias(X):\n    hog = [np.empty(2**26) for _ in range(100)]  # 50 GiB\n"
+        "    return hog\n"))
+    result = grade(source, mode)
+    assert result.status == "graded"
+    assert result.score == 6.0
+    failed = [t for t in result.tests if t.points == 0]
+    assert [t.name for t in failed] == ["add_bias_shape", "add_bias_values"]
+    assert [t.message for t in failed] == [
+        "your code raised MemoryError: Unable to allocate 512. MiB for an array with shape "
+        "(67108864,) and data type float64"] * 2
+
+
+def test_run_prints_a_lot_output_is_capped_and_the_score_unaffected():
+    source = CORRECT.replace('    """(n, d) -> (n, d + 1)',
+                             '    print("x" * 10**6)\n    """(n, d) -> (n, d + 1)')
+    result = grade(source, None)
+    assert result.score == 9.0
+    assert len(result.output) < 5000 and "output truncated" in result.output
+
+
+def test_run_missing_function_fails_only_the_tests_that_need_it():
+    result = grade(replace_function(CORRECT, "apply", ""), None)
+    assert result.status == "graded"
+    assert result.score == 8.0
+    (failed,) = [t for t in result.tests if t.points == 0]
+    assert failed.name == "apply_calls_back"
+    assert failed.message == ("your toy does not define a function apply() (check the name and "
+                              "that it is defined at the top level)")
+
+
+def test_run_wrong_return_types_fail_with_readable_messages():
+    source = replace_function(CORRECT, "add_bias", (
+        "def add_bias(X):\n    return [list(r) + [1.0] for r in X]\n"))
+    source = replace_function(source, "apply", "def apply(f, x):\n    return {1, 2}\n")
+    result = grade(source, None)
+    by_name = {t.name: t for t in result.tests}
+    assert by_name["add_bias_shape"].status == "passed"  # a nested list has the right shape
+    assert by_name["add_bias_values"].message == "add_bias returned list, not an array"
+    assert by_name["apply_calls_back"].message == (
+        "apply() returned something that cannot be graded: a value of type set cannot be sent; "
+        "use numbers, strings, lists, tuples, dicts or numeric numpy arrays")
+    assert result.score == 6.0
+
+
+def test_run_notebook_with_a_failing_cell_and_magics_still_grades_the_rest():
+    cut = CORRECT.index("\ndef safe_div(")
+    cells = (
+        "import numpy as np",
+        "!pip install numpy\n%matplotlib inline",
+        CORRECT[:cut],
+        "raise ValueError('this demo cell is broken')",
+        CORRECT[cut:],
+        "%%time\nx = 1",
+        "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()",
+        "def broken(:\n    pass",
+    )
+    result = grade(cells, None, kind="ipynb")
+    assert result.status == "graded"
+    assert result.score == 9.0
+    assert any(w.startswith("cell 4 raised ValueError: this demo cell is broken")
+               for w in result.warnings)
+    assert any(w.startswith("cell 8 was skipped: SyntaxError at line 1") for w in result.warnings)
+    assert any("cell 2: shell commands" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_run_exit_calls_fail_their_tests_only(mode):
+    source = replace_function(CORRECT, "safe_div", "def safe_div(a, b):\n    import sys\n"
+                              "    sys.exit(0)\n")
+    source = replace_function(source, "apply", "def apply(f, x):\n    import os\n"
+                              "    os._exit(0)\n")
+    result = grade(source, mode)
+    assert result.status == "graded"
+    by_name = {t.name: t for t in result.tests}
+    assert by_name["safe_div_rejects_zero"].message == "your code raised SystemExit: 0"
+    assert by_name["apply_calls_back"].message.startswith("apply() crashed the worker")
+    assert result.score == 7.0
+
+
+def test_run_visible_tests_alone_need_no_reference():
+    visible = [t for t in toy_tests() if t.visibility == "visible"]
+    result = run_submission(toy(), submission(CORRECT), visible, ref=None)
+    assert result.score == result.max_score == 1.0
+
+
+def make_test(body, *, params=("student",), points=2.0):
+    return testing.TestCase(name=body.__name__, points=points, visibility="hidden", func=body,
+                    params=params, source_file=__file__, line=1)
+
+
+def test_run_test_outcomes_map_to_results():
+    def half(student):
+        return 0.5
+
+    def too_much(student):
+        return 1.7
+
+    def negative(student):
+        return -3
+
+    def nan(student):
+        return float("nan")
+
+    def says_yes(student):
+        return "yes"
+
+    def broken_test(student):
+        raise testing.TestDefinitionError("tests.py:3: bad")
+
+    def uses_result_wrongly(student):
+        return student.count_positive(np.ones(2)) + None
+
+    def assertion(student):
+        raise AssertionError("expected 3, got 4")
+
+    tests = [make_test(f) for f in (half, too_much, negative, nan, says_yes, broken_test,
+                                    uses_result_wrongly, assertion)]
+    result = run_submission(toy(), submission(CORRECT), tests)
+    got = [(t.name, t.status, t.points) for t in result.tests]
+    assert got == [("half", "failed", 1.0), ("too_much", "passed", 2.0),
+                   ("negative", "failed", 0.0), ("nan", "failed", 0.0),
+                   ("says_yes", "error", 0.0), ("broken_test", "error", 0.0),
+                   ("uses_result_wrongly", "failed", 0.0), ("assertion", "failed", 0.0)]
+    messages = [t.message for t in result.tests]
+    assert messages[4] == "the test returned str; a test returns None or a fraction in [0, 1]"
+    assert messages[5] == "the test itself is broken: tests.py:3: bad"
+    assert messages[6] == ("the test could not use your result: TypeError: unsupported operand "
+                           "type(s) for +: 'int' and 'NoneType'")
+    assert messages[7] == "expected 3, got 4"
+
+
+def test_run_rng_is_seeded_per_assignment_and_test():
+    seen = []
+
+    def draw(rng):
+        seen.append(rng.integers(10**9))
+
+    tests = [make_test(draw, params=("rng",))]
+    run_submission(toy(), submission(CORRECT), tests)
+    run_submission(toy(), submission(CORRECT), tests)
+    expected = np.random.default_rng(tests[0].seed("toy")).integers(10**9)
+    assert seen == [expected, expected]
