@@ -122,7 +122,9 @@ def tests_in_module(module: ModuleType, source_file: str) -> list[TestCase]:
     names = [t.name for t in found]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise TestDefinitionError(f"{source_file}: duplicate test names {dupes}; names must be unique")
+        raise TestDefinitionError(
+            f"{source_file}: duplicate test names {dupes}; names must be unique"
+        )
     return found
 
 
@@ -140,3 +142,22 @@ def load_tests_file(path: Path, module_name: str | None = None) -> list[TestCase
         del sys.modules[name]
         raise TestDefinitionError(f"{path}: importing the tests failed: {exc!r}") from exc
     return tests_in_module(module, str(path))
+
+
+def load_assignment_tests(folder: Path, *, hidden: bool = True) -> list[TestCase]:
+    """The tests of an assignment folder: visible_tests.py, then hidden_tests.py (if `hidden`
+    and present). Test names must be unique across both files: results are keyed by name."""
+    tests = load_tests_file(folder / "visible_tests.py")
+    hidden_path = folder / "hidden_tests.py"
+    if hidden and hidden_path.is_file():
+        seen = {t.name: t for t in tests}
+        for test in load_tests_file(hidden_path):
+            if test.name in seen:
+                first = seen[test.name]
+                raise TestDefinitionError(
+                    f"{test.source_file}:{test.line}: test name {test.name!r} is already used "
+                    f"at {first.source_file}:{first.line}; rename one "
+                    "(names are unique per assignment)"
+                )
+            tests.append(test)
+    return tests

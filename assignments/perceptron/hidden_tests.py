@@ -166,7 +166,7 @@ def train_perceptron_does_not_modify_its_arguments(student, rng):
 
 
 @test_case(points=1.5, visibility="hidden")
-def train_perceptron_rejects_labels_0_1(student, rng):
+def train_perceptron_rejects_labels_0_1_hidden(student, rng):
     X = with_bias(rng.normal(size=(8, 2)))
     y = np.array([1, 0, 1, 1, 0, 0, 1, 0])
     expect_value_error(lambda: student.train_perceptron(X, y, np.zeros(3), 10),

@@ -18,7 +18,7 @@ import numpy as np
 
 from grader.config import Assignment, find_assignment
 from grader.local import LocalStudent
-from grader.testing import TestCase, load_tests_file
+from grader.testing import TestCase, load_assignment_tests
 
 MUTANTS = Path(__file__).parent / "mutants"
 
@@ -33,10 +33,7 @@ class Outcome:
 
 
 def load_tests(assignment: Assignment, *, hidden: bool = True) -> list[TestCase]:
-    tests = load_tests_file(assignment.visible_tests_path)
-    if hidden:
-        tests += load_tests_file(assignment.hidden_tests_path)
-    return tests
+    return load_assignment_tests(assignment.folder, hidden=hidden)
 
 
 def run_local(assignment_name: str, module: ModuleType, *, hidden: bool = True) -> list[Outcome]:
