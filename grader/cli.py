@@ -16,6 +16,9 @@ COMMANDS: dict[str, str] = {
     "demo": "grader.commands.demo:demo",
     "report": "grader.commands.report:report",
     "export": "grader.commands.export:export",
+    "new": "grader.commands.new:new",
+    "validate": "grader.commands.validate:validate",
+    "import": "grader.commands.import_:import_",
 }
 
 
