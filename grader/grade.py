@@ -4,7 +4,12 @@
 `<out>/gradebook.sqlite` as soon as it finishes, so a killed batch resumes where it stopped.
 An entry whose file and tests are unchanged since it was graded is not run again (its stored
 result is re-scored, so a new timestamps file still takes effect). One broken submission never
-stops the batch: anything that goes wrong for one entry becomes that entry's status.
+stops the batch: anything that goes wrong for one entry becomes that entry's status; an entry
+the grader itself failed on ("crashed", GRADER_CRASH) is retried by the next run.
+
+The late policy's timestamp: the `--timestamps` CSV when it lists the student; else, for a file
+already graded unchanged, the timestamp stored then (copying the files again after the due date
+must not make anyone late); else the newest modification time of the entry's files.
 
 Every result lists every test of the assignment: a submission that could not be run gets
 each test at 0 points, "not run", so reports and sheets show what it missed.
@@ -39,6 +44,7 @@ from grader.testing import TestCase, load_tests_file
 Runner = Callable[..., RunResult]
 """`run_submission(assignment, submission, tests, *, ref=None) -> RunResult` (grader.run)."""
 
+GRADER_CRASH = "the grader could not grade this entry"
 SHEET_COLUMNS = ("student", "score", "max_score", "status", "raw_score", "late_penalty",
                  "message")
 
@@ -201,7 +207,7 @@ def run_batch(
             result = failed(student, assignment, exc.status, exc.message)
         if not force and book.is_current(student, assignment.name, sha, digest):
             stored = book.run_result(student, assignment.name)
-            if stored is not None:
+            if stored is not None and not stored.message.startswith(GRADER_CRASH):
                 return stored, False
         if submission is not None:
             result = run(assignment, submission, tests, ref=ref)
@@ -212,20 +218,36 @@ def run_batch(
             return job(student, entry)
         except Exception as exc:  # one broken entry never stops the batch
             crash = failed(student, assignment, "crashed",
-                           f"the grader could not grade this entry: {type(exc).__name__}: {exc}")
+                           f"{GRADER_CRASH}: {type(exc).__name__}: {exc}")
             try:
                 sha = entry_sha256(entry)
             except OSError:
                 sha = ""
             return not_run(crash, tests, [], sha), True
 
+    try:
+        batch = _run_all(assignment, entries, book, safe_job, stamps, digest,
+                         jobs=jobs, progress=progress)
+    finally:
+        book.close()
+    batch = replace(batch, seconds=time.monotonic() - start)
+    write_outputs(batch, out_dir)
+    return batch
+
+
+def _run_all(
+    assignment: Assignment, entries: list[tuple[str, Path]], book: Gradebook,
+    job: Callable[[str, Path], tuple[RunResult, bool]], stamps: dict[str, datetime],
+    digest: str, *, jobs: int, progress: bool | None,
+) -> Batch:
+    """Run the jobs in a thread pool; score and commit each result as it arrives."""
     results: dict[str, RunResult] = {}
     grades: dict[str, Grade] = {}
     regraded = 0
     with _progress_bar(len(entries), assignment.name, progress) as advance, \
             ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         futures: dict[Future[tuple[RunResult, bool]], tuple[str, Path]] = {
-            pool.submit(safe_job, student, entry): (student, entry) for student, entry in entries
+            pool.submit(job, student, entry): (student, entry) for student, entry in entries
         }
         pending = set(futures)
         try:
@@ -246,11 +268,8 @@ def run_batch(
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     order = sorted(results)
-    batch = Batch(grades=tuple(grades[s] for s in order), results=tuple(results[s] for s in order),
-                  regraded=regraded, seconds=time.monotonic() - start)
-    write_outputs(batch, out_dir)
-    book.close()
-    return batch
+    return Batch(grades=tuple(grades[s] for s in order), results=tuple(results[s] for s in order),
+                 regraded=regraded, seconds=0.0)
 
 
 def _submitted_at(book: Gradebook, student: str, entry: Path, result: RunResult,

@@ -410,6 +410,23 @@ def test_grade_batch_one_crash_never_stops_the_batch(toy: Assignment, tmp_path: 
     assert rows[6] == "frank,1.8,6.0,graded,3.0,1.2,"
 
 
+def test_grade_batch_grader_crash_is_retried_next_run(toy: Assignment, tmp_path: Path) -> None:
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode(), "bob.py": CORRECT.encode()})
+
+    def flaky(assignment: Assignment, submission: Submission, tests: list[TCase], *,
+              ref: ModuleType | None = None) -> RunResult:
+        if submission.student == "bob":
+            raise OSError("disk full")
+        return in_process_run(assignment, submission, tests, ref=ref)
+
+    grade_batch(toy, subs, tmp_path / "out", run=flaky, progress=False)
+    again = Counting()
+    grades = grade_batch(toy, subs, tmp_path / "out", run=again, progress=False)
+    assert again.students == ["bob"]
+    assert [(g.student, g.status, g.score) for g in grades] == [
+        ("alice", "graded", 6.0), ("bob", "graded", 6.0)]
+
+
 def test_grade_batch_parallel_jobs_same_sheet(toy: Assignment, tmp_path: Path) -> None:
     subs = make_class(tmp_path)
     grade_batch(toy, subs, tmp_path / "out1", run=in_process_run, jobs=1, progress=False)
