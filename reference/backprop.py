@@ -116,7 +116,8 @@ def softmax_loss(W, X, y, reg):
         L = −(1/N) Σ_i log p_{i, y_i}  +  reg · Σ W²
 
     Returns (loss, dW): loss a float, dW = ∂L/∂W of shape (D, C), including 2·reg·W.
-    Must stay finite for scores of order 1e3. Inputs are not modified.
+    Must stay finite and exact when all scores are of order ±1e3 (e.g. s = 1000 + O(1)).
+    Inputs are not modified.
     """
     W, X, y = _check_linear_classifier(W, X, y)
     s = X @ W

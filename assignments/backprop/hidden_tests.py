@@ -280,14 +280,22 @@ def softmax_loss_gradient_matches_own_loss(student, ref, rng):
 
 @test_case(points=1, visibility="hidden")
 def softmax_loss_stable_at_large_scores(student, ref, rng):
-    W, X, y, _ = linear_problem(rng, 3, 4, 6, scale=400.0)     # scores of order 1e3
-    loss, dW = student.softmax_loss(W, X, y, 0.0)
-    expected_loss, expected_dW = ref.softmax_loss(W, X, y, 0.0)
-    checks.close(loss, expected_loss, name="softmax loss for scores of order 1e3",
-                 mistakes=m.merge(m.non_finite(m.NO_MAX_SHIFT), m.missing_mean(expected_loss, 6)))
-    checks.close(dW, expected_dW, name="dW for scores of order 1e3",
-                 mistakes=m.merge(m.non_finite(m.NO_MAX_SHIFT),
-                                  grad_mistakes(ref, "softmax_loss", W, X, y, 0.0)))
+    # a constant feature with weight ±1e3 for every class: all scores are 1e3 + O(1) (or
+    # −1e3 + O(1)), so exp overflows (or underflows to 0/0) unless the row max is subtracted,
+    # while every class keeps a probability far from 0
+    for offset in (1e3, -1e3):
+        W, X, y, _ = linear_problem(rng, 3, 4, 6)
+        X = np.hstack([X, np.ones((6, 1))])
+        W = np.vstack([W, np.full((1, 4), offset)])
+        loss, dW = student.softmax_loss(W, X, y, 0.0)
+        expected_loss, expected_dW = ref.softmax_loss(W, X, y, 0.0)
+        what = f"scores of order {offset:+.0e}"
+        checks.close(loss, expected_loss, name=f"softmax loss for {what}",
+                     mistakes=m.merge(m.non_finite(m.NO_MAX_SHIFT),
+                                      loss_mistakes(ref, "softmax_loss", W, X, y, 0.0)))
+        checks.close(dW, expected_dW, name=f"dW for {what}",
+                     mistakes=m.merge(m.non_finite(m.NO_MAX_SHIFT),
+                                      grad_mistakes(ref, "softmax_loss", W, X, y, 0.0)))
 
 
 @test_case(points=0.5, visibility="hidden")
@@ -355,11 +363,15 @@ def mlp_grads_match_own_loss(student, ref, rng):
         return {k: part.reshape(params[k].shape)
                 for k, part in zip(keys, np.split(theta, cuts), strict=True)}
 
-    theta = np.concatenate([params[k].ravel() for k in keys])
-    analytic = np.concatenate([np.ravel(grads[k]) for k in keys])
+    def flat(grads_by_key):
+        return np.concatenate([np.ravel(grads_by_key[k]) for k in keys])
+
+    wrong = {name: flat({k: mlp_mistakes(ref, params, X, y, k)[name] for k in keys})
+             for name in (m.SIGMA_PRIME, m.MISSING_MEAN, m.SIGN)}
     checks.directional_gradient(
-        analytic, lambda t: student.mlp_loss_and_grads(unflatten(t), X, y)[0], theta, rng=rng,
-        name="all MLP gradients against central differences of your loss", directions=4)
+        flat(grads), lambda t: student.mlp_loss_and_grads(unflatten(t), X, y)[0],
+        flat(params), rng=rng, name="grads (all parameters, flattened)", directions=4,
+        mistakes=wrong)
 
 
 @test_case(points=0.5, visibility="hidden")

@@ -8,6 +8,7 @@ guarantee full marks.
 import numpy as np
 
 from grader import checks
+from grader import mistakes as m
 from grader.testing import test_case
 
 
@@ -24,7 +25,8 @@ def softmax_logits_of_1e3_stay_finite(student):
     # shifting a row by a constant does not change its softmax: shift by the row max
     Z = np.array([[1000.0, 1000.0 + np.log(3.0)], [-1000.0, -1000.0 + np.log(3.0)], [1000.0, 0.0]])
     expected = np.array([[0.25, 0.75], [0.25, 0.75], [1.0, 0.0]])
-    checks.close(student.softmax(Z), expected, name="softmax(Z) for logits of ±1e3")
+    checks.close(student.softmax(Z), expected, name="softmax(Z) for logits of ±1e3",
+                 mistakes=m.non_finite(m.NO_MAX_SHIFT))
 
 
 @test_case(points=1, visibility="visible")
@@ -35,7 +37,12 @@ def softmax_jacobian_by_hand(student):
         [-0.125, 0.1875, -0.0625],
         [-0.125, -0.0625, 0.1875],
     ])
-    checks.close(student.softmax_jacobian(p), expected, name="softmax_jacobian([.5, .25, .25])")
+    checks.close(student.softmax_jacobian(p), expected, name="softmax_jacobian([.5, .25, .25])",
+                 mistakes={
+                     "softmax_jacobian is diag(p) only (the − p pᵀ term is missing)": np.diag(p),
+                     "softmax_jacobian is diag(p) + p pᵀ (p pᵀ sign error)":
+                         np.diag(p) + np.outer(p, p),
+                 })
 
 
 @test_case(points=1, visibility="visible")
@@ -46,8 +53,15 @@ def hinge_loss_by_hand(student):
     X = np.array([[1.0], [2.0]])
     y = np.array([0, 2])
     loss, dW = student.hinge_loss(W, X, y, 0.5)
-    checks.close(loss, 7.5, name="hinge loss")
-    checks.close(dW, np.array([[1.5, 3.5, -2.0]]), name="dW")
+    checks.close(loss, 7.5, name="hinge loss", mistakes={
+        "counting the j = y_i term in the hinge loss (adds 1 per sample)": 8.5,
+        m.MISSING_MEAN: 12.5,
+    })
+    # dW = Xᵀ·(∂L/∂s) / N + 2·reg·W with ∂L/∂s rows (−1, 1, 0) and (1, 1, −2)
+    checks.close(dW, np.array([[1.5, 3.5, -2.0]]), name="dW", mistakes={
+        m.REG_FACTOR: np.array([[1.0, 2.5, -2.0]]),
+        m.MISSING_MEAN: np.array([[2.0, 5.0, -4.0]]),
+    })
 
 
 @test_case(points=1, visibility="visible")
@@ -56,12 +70,12 @@ def softmax_loss_at_zero_weights(student):
     X = np.array([[1.0, 0.0], [0.0, 2.0]])
     y = np.array([1, 3])
     loss, dW = student.softmax_loss(np.zeros((2, 4)), X, y, 0.3)
-    checks.close(loss, np.log(4.0), name="softmax loss")
-    checks.close(dW, np.array([[0.125, -0.375, 0.125, 0.125], [0.25, 0.25, 0.25, -0.75]]),
-                 name="dW")
+    checks.close(loss, np.log(4.0), name="softmax loss", mistakes=m.missing_mean(np.log(4.0), 2))
+    expected = np.array([[0.125, -0.375, 0.125, 0.125], [0.25, 0.25, 0.25, -0.75]])
+    checks.close(dW, expected, name="dW", mistakes=m.missing_mean(expected, 2))
 
 
-@test_case(points=1, visibility="visible")
+@test_case(points=0.5, visibility="visible")
 def mlp_grads_match_central_differences(student, rng):
     params = {
         "W1": rng.normal(size=(2, 3)), "b1": rng.normal(size=3),
@@ -87,7 +101,11 @@ def dag_gradient_sums_three_paths(student):
     checks.close(x3, 0.0, name="x3")
     checks.equal(sorted(grads) if isinstance(grads, dict) else grads, ["W1", "W2", "W3", "x0"],
                  name="the keys of the grads dict")
-    checks.close(grads["x0"], np.array([157.0]), name="grads['x0']")
+    checks.close(grads["x0"], np.array([157.0]), name="grads['x0']", mistakes={
+        "missing the direct x0→x2 path (only the paths through x1 summed)": np.array([124.0]),
+        "missing the x1→x2 edge (path x0→x1→x2→x3 not summed)": np.array([47.0]),
+        "missing the direct x1→x3 edge (path x0→x1→x3 not summed)": np.array([143.0]),
+    })
     checks.close(grads["W3"], np.array([0.0, 0.0]), name="grads['W3']")
 
 
@@ -95,5 +113,6 @@ def dag_gradient_sums_three_paths(student):
 def chain_rule_example_known_values(student):
     value, derivative = student.chain_rule_example(1.3)
     checks.close(value, np.exp(np.sin(1.69)), name="e^{sin(1.3²)}")
-    checks.close(derivative, -0.834538845, rtol=1e-8, name="d/dx e^{sin x²} at x = 1.3")
+    checks.close(derivative, -0.834538845, rtol=1e-8, name="d/dx e^{sin x²} at x = 1.3",
+                 mistakes={"missing the inner derivative 2x of x²": -0.834538845 / 2.6})
     checks.close(student.chain_rule_example(0.0), (1.0, 0.0), name="chain_rule_example(0)")
