@@ -88,9 +88,20 @@ def load_reference(assignment: Assignment) -> ModuleType:
         ) from exc
 
 
+RESULT_MODULES = ("collect", "testing", "run", "proxy", "sandbox", "worker", "codec", "checks",
+                  "gradcheck", "mistakes", "errors", "local")
+"""The grader modules whose code decides a RunResult: editing one invalidates stored results."""
+
+
 def tests_digest(assignment: Assignment) -> str:
-    """Changes when the grader version, any file of the assignment or the reference changes."""
+    """Changes when the grader version or code that decides results, any file of the
+    assignment, or the reference changes."""
     h = hashlib.sha256(f"nn-grader {grader.__version__}\0".encode())
+    package = Path(grader.__file__).parent
+    for name in RESULT_MODULES:
+        source = package / f"{name}.py"
+        if source.is_file():
+            h.update(f"grader/{name}.py\0".encode() + hashlib.sha256(source.read_bytes()).digest())
     files = [
         p for p in sorted(assignment.folder.rglob("*"))
         if p.is_file() and not any(part.startswith(".") or part in ("__pycache__", "release")

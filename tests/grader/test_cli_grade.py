@@ -320,6 +320,28 @@ def test_grade_batch_changed_tests_regrade(toy: Assignment, tmp_path: Path) -> N
     assert again.students == ["alice"]
 
 
+def test_tests_digest_follows_assignment_reference_and_grader_code(
+    toy: Assignment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from grader import grade as grade_mod
+
+    before = grade_mod.tests_digest(toy)
+    assert grade_mod.tests_digest(toy) == before
+    (toy.folder / "release").mkdir()
+    (toy.folder / "release" / "toy.py").write_text("stub")   # generated output: ignored
+    (toy.folder / ".notes").write_text("x")
+    assert grade_mod.tests_digest(toy) == before
+    (toy.folder / "provided").mkdir()
+    (toy.folder / "provided" / "data.csv").write_text("1,2\n")
+    with_data = grade_mod.tests_digest(toy)
+    assert with_data != before
+    (tmp_path / "course" / "toy_reference.py").write_text(REFERENCE + "\n# fixed\n")
+    with_ref = grade_mod.tests_digest(toy)
+    assert with_ref != with_data
+    monkeypatch.setattr(grade_mod, "RESULT_MODULES", grade_mod.RESULT_MODULES[:-1])
+    assert grade_mod.tests_digest(toy) != with_ref
+
+
 def test_grade_batch_timestamps_rescore_without_rerunning(toy: Assignment,
                                                           tmp_path: Path) -> None:
     subs = make_class(tmp_path)
