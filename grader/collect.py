@@ -327,14 +327,26 @@ def _strip_magics(code: str) -> str | None:
         index = next(i for i, ln in enumerate(lines) if ln.strip())
         lines[index] = f"pass  # [grader] removed: {first}"
         return "\n".join(lines)
-    out = []
+    out: list[str] = []
     for line in lines:
-        if _MAGIC.match(line):
+        if _MAGIC.match(line) and _at_statement_start(out):
             indent = line[: len(line) - len(line.lstrip())]
             out.append(f"{indent}pass  # [grader] removed: {line.strip()}")
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _at_statement_start(previous: list[str]) -> bool:
+    """Whether the next line starts a statement (not inside brackets or a string)."""
+    try:
+        for _ in tokenize.generate_tokens(io.StringIO("\n".join(previous) + "\n").readline):
+            pass
+    except tokenize.TokenError:
+        return False  # EOF inside brackets or a triple-quoted string
+    except SyntaxError:
+        pass  # e.g. inconsistent dedent: still a statement boundary
+    return True
 
 
 def _notebook_cells(source: _Source) -> tuple[str, ...]:

@@ -155,6 +155,23 @@ def test_collect_notebook_magics_and_shell_lines_become_pass(assignment: Assignm
         compile(cell, "cell", "exec")
 
 
+def test_collect_notebook_magic_lookalikes_inside_brackets_or_strings_kept(
+    assignment: Assignment, tmp_path: Path
+) -> None:
+    cell = ("%matplotlib inline\n"
+            "x = (7\n"
+            "     % 3)\n"
+            "doc = \"\"\"\n"
+            "!important\n"
+            "\"\"\"\n")
+    sub = collect(assignment, write(tmp_path / "nb.ipynb", notebook(cell)))
+    assert sub.cells == ("pass  # [grader] removed: %matplotlib inline\n"
+                         "x = (7\n     % 3)\ndoc = \"\"\"\n!important\n\"\"\"",)
+    namespace: dict[str, object] = {}
+    exec(sub.cells[0], namespace)
+    assert (namespace["x"], namespace["doc"]) == (1, "\n!important\n")
+
+
 def test_collect_notebook_with_huge_outputs_is_graded(assignment: Assignment,
                                                       tmp_path: Path) -> None:
     blob = "A" * (20 * 2**20)  # 20 MB of base64-like output, over the big-notebook threshold
