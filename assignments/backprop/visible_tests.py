@@ -47,20 +47,20 @@ def softmax_jacobian_by_hand(student):
 
 @test_case(points=1, visibility="visible")
 def hinge_loss_by_hand(student):
-    # W (1, 3), two samples. Sample 0: s = (1, 2, 0), y = 0: margins 2 and 0 -> 2.
-    # Sample 1: s = (2, 4, 0), y = 2: margins 3 and 5 -> 8. Mean 5, plus reg·ΣW² = 0.5·5.
-    W = np.array([[1.0, 2.0, 0.0]])
+    # W (1, 3), two samples. Sample 0: s = (1, 2, 0.5), y = 0: margins 2 and 0.5 -> 2.5.
+    # Sample 1: s = (2, 4, 1), y = 2: margins 2 and 4 -> 6. Mean 4.25, plus reg·ΣW² = 0.5·5.25.
+    W = np.array([[1.0, 2.0, 0.5]])
     X = np.array([[1.0], [2.0]])
     y = np.array([0, 2])
     loss, dW = student.hinge_loss(W, X, y, 0.5)
-    checks.close(loss, 7.5, name="hinge loss", mistakes={
-        "counting the j = y_i term in the hinge loss (adds 1 per sample)": 8.5,
-        m.MISSING_MEAN: 12.5,
+    checks.close(loss, 6.875, name="hinge loss", mistakes={
+        "counting the j = y_i term in the hinge loss (adds 1 per sample)": 7.875,
+        m.MISSING_MEAN: 11.125,
     })
-    # dW = Xᵀ·(∂L/∂s) / N + 2·reg·W with ∂L/∂s rows (−1, 1, 0) and (1, 1, −2)
-    checks.close(dW, np.array([[1.5, 3.5, -2.0]]), name="dW", mistakes={
-        m.REG_FACTOR: np.array([[1.0, 2.5, -2.0]]),
-        m.MISSING_MEAN: np.array([[2.0, 5.0, -4.0]]),
+    # dW = Xᵀ·(∂L/∂s) / N + 2·reg·W with ∂L/∂s rows (−2, 1, 1) and (1, 1, −2)
+    checks.close(dW, np.array([[1.0, 3.5, -1.0]]), name="dW", mistakes={
+        m.REG_FACTOR: np.array([[0.5, 2.5, -1.25]]),
+        m.MISSING_MEAN: np.array([[1.0, 5.0, -2.5]]),
     })
 
 

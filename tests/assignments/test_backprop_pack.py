@@ -74,3 +74,13 @@ def test_backprop_mutant_loses_some_points_and_is_named(path: Path):
              if mistake in (o.mistake or "").lower() or mistake in o.message.lower()]
     assert named, f"{path.stem}: no failing test names {mistake!r}: " + "; ".join(
         f"{o.name}: {o.mistake or o.message}" for o in failed)
+
+
+CORRECT = sorted((harness.MUTANTS / NAME / "correct").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", CORRECT, ids=[p.stem for p in CORRECT])
+def test_backprop_correct_solutions_in_other_styles_score_full_marks(path: Path):
+    module = harness.load_module_file(path, f"_correct_{NAME}_{path.stem}")
+    outcomes = harness.run_local(NAME, module)
+    assert [(o.name, o.message) for o in outcomes if o.points != o.max_points] == []
