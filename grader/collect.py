@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import codecs
+import contextlib
 import hashlib
 import io
 import json
@@ -111,24 +112,18 @@ def collect(assignment: Assignment, entry: Path, *, notes: list[str] | None = No
         data = _read(entry, MAX_ZIP_BYTES, "zip archive")
         source, digest = _from_zip(assignment, entry, data, notes), _sha256(data)
     elif entry.suffix.lower() in (".py", ".ipynb"):
-        kind: Literal["py", "ipynb"] = "py" if entry.suffix.lower() == ".py" else "ipynb"
-        cap = MAX_SOURCE_BYTES if kind == "py" else MAX_NOTEBOOK_BYTES
-        data = _read(entry, cap, "notebook" if kind == "ipynb" else "Python file")
-        source, digest = _Source(str(entry), kind, data), _sha256(data)
+        source = _read_source(entry)
+        digest = _sha256(source.data)
     else:
         expected = ", ".join(assignment.submission_names)
-        raise CollectError(
-            "no_submission", f"{entry}: not a .py, .ipynb or .zip file; submit {expected}"
-        )
-    cells = _python_cells(source) if source.kind == "py" else _notebook_cells(source)
-    return Submission(
-        student=student,
-        assignment=assignment.name,
-        path=source.name,
-        kind=source.kind,
-        cells=cells,
-        sha256=digest,
-    )
+        msg = f"{entry}: not a .py, .ipynb or .zip file; submit {expected}"
+        raise CollectError("no_submission", msg)
+    if source.kind == "py":
+        cells: tuple[str, ...] = (_decode(source).removeprefix("\ufeff"),)
+    else:
+        cells = _notebook_cells(source)
+    return Submission(student=student, assignment=assignment.name, path=source.name,
+                      kind=source.kind, cells=cells, sha256=digest)
 
 
 def entry_sha256(entry: Path) -> str:
@@ -161,6 +156,18 @@ def _mb(n: int) -> str:
     return f"{n / 2**20:.1f} MB"
 
 
+def _kind(name: str) -> tuple[Literal["py", "ipynb"], int, str]:
+    """(kind, size cap, what to call it) for a .py or .ipynb file name."""
+    if name.lower().endswith(".py"):
+        return "py", MAX_SOURCE_BYTES, "Python file"
+    return "ipynb", MAX_NOTEBOOK_BYTES, "notebook"
+
+
+def _read_source(path: Path) -> _Source:
+    kind, cap, what = _kind(path.name)
+    return _Source(str(path), kind, _read(path, cap, what))
+
+
 def _from_folder(
     assignment: Assignment, folder: Path, notes: list[str]
 ) -> tuple[_Source, str]:
@@ -172,11 +179,8 @@ def _from_folder(
     names = [p.relative_to(folder).as_posix() for p in files]
     chosen = _choose(assignment, names, str(folder), notes)
     if chosen is not None:
-        path = files[names.index(chosen)]
-        kind: Literal["py", "ipynb"] = "py" if path.suffix.lower() == ".py" else "ipynb"
-        cap = MAX_SOURCE_BYTES if kind == "py" else MAX_NOTEBOOK_BYTES
-        data = _read(path, cap, "notebook" if kind == "ipynb" else "Python file")
-        return _Source(str(path), kind, data), _sha256(data)
+        source = _read_source(files[names.index(chosen)])
+        return source, _sha256(source.data)
     zips = [p for p in files if p.suffix.lower() == ".zip"]
     holding: list[tuple[Path, _Source, bytes]] = []
     errors: list[CollectError] = []
@@ -189,11 +193,9 @@ def _from_folder(
     if len(holding) == 1:
         return holding[0][1], _sha256(holding[0][2])
     if len(holding) > 1:
-        raise CollectError(
-            "invalid_submission",
-            f"{folder}: several zip files hold {assignment.module}: "
-            f"{', '.join(p.name for p, _, _ in holding)}; submit only one",
-        )
+        zips_named = ", ".join(p.name for p, _, _ in holding)
+        raise CollectError("invalid_submission", f"{folder}: several zip files hold "
+                           f"{assignment.module}: {zips_named}; submit only one")
     if len(errors) == 1:
         raise errors[0]
     raise CollectError("no_submission", _not_found(assignment, str(folder), names))
@@ -243,17 +245,15 @@ def _from_zip(assignment: Assignment, path: Path, data: bytes, notes: list[str])
             if not i.is_dir() and not any(_ignored(p) for p in PurePosixPath(i.filename).parts)
         ]
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise CollectError(
-            "invalid_submission", f"{path}: not a valid zip archive ({exc}); zip your files again"
-        ) from exc
+        msg = f"{path}: not a valid zip archive ({exc}); zip your files again"
+        raise CollectError("invalid_submission", msg) from exc
     infos.sort(key=lambda i: (len(PurePosixPath(i.filename).parts), i.filename))
     names = [i.filename for i in infos]
     chosen = _choose(assignment, names, str(path), notes)
     if chosen is None:
         raise CollectError("no_submission", _not_found(assignment, str(path), names))
     info = infos[names.index(chosen)]
-    kind: Literal["py", "ipynb"] = "py" if chosen.lower().endswith(".py") else "ipynb"
-    cap = MAX_SOURCE_BYTES if kind == "py" else MAX_NOTEBOOK_BYTES
+    kind, cap, _ = _kind(chosen)
     where = f"{path}:{chosen}"
     if info.flag_bits & 0x1:
         raise CollectError("invalid_submission", f"{where}: the zip is encrypted; zip it again "
@@ -265,9 +265,8 @@ def _from_zip(assignment: Assignment, path: Path, data: bytes, notes: list[str])
         with archive.open(info) as member:
             content = member.read(cap + 1)
     except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
-        raise CollectError(
-            "invalid_submission", f"{where}: cannot be unpacked ({exc}); zip your files again"
-        ) from exc
+        msg = f"{where}: cannot be unpacked ({exc}); zip your files again"
+        raise CollectError("invalid_submission", msg) from exc
     if len(content) > cap:
         raise CollectError("invalid_submission", f"{where}: unpacks to more than the "
                            f"{_mb(cap)} limit; submit only your code")
@@ -301,11 +300,6 @@ def _decode(source: _Source) -> str:
             f"{source.name}: not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} "
             f"(line {line}); save the file as UTF-8 and submit it again",
         ) from exc
-
-
-def _python_cells(source: _Source) -> tuple[str, ...]:
-    text = _decode(source)
-    return (text.removeprefix("\ufeff"),)
 
 
 _MAGIC = re.compile(r"^\s*(?:[%!?]|[\w.\[\]]+\s*=\s*[%!](?!=)|[\w.]+\?{1,2}\s*$)")
@@ -352,10 +346,8 @@ def _at_statement_start(previous: list[str]) -> bool:
 def _notebook_cells(source: _Source) -> tuple[str, ...]:
     text = _decode(source)
     fix = "open it in Jupyter, save it and submit it again"
-    if len(source.data) > _BIG_NOTEBOOK:
-        with _big_notebook_lock:
-            raw = _load_json(source.name, text, fix)
-    else:
+    big = len(source.data) > _BIG_NOTEBOOK
+    with _big_notebook_lock if big else contextlib.nullcontext():
         raw = _load_json(source.name, text, fix)
     del text
     if isinstance(raw, dict) and isinstance(raw.get("worksheets"), list):  # nbformat 3
@@ -397,9 +389,8 @@ def _validated_code_cells(name: str, raw: dict[str, Any], fix: str) -> list[str]
             warnings.simplefilter("ignore")
             nb = nbformat.reads(json.dumps(raw), as_version=4)  # type: ignore[no-untyped-call]
     except Exception as exc:  # nbformat raises several kinds for malformed notebooks
-        raise CollectError(
-            "invalid_submission", f"{name}: not a valid notebook ({exc}); {fix}"
-        ) from exc
+        raise CollectError("invalid_submission", f"{name}: not a valid notebook ({exc}); {fix}") \
+            from exc
     sources = []
     for cell in nb.cells:
         if cell.get("cell_type") == "code":
