@@ -94,9 +94,9 @@ RESULT_MODULES = ("collect", "testing", "run", "proxy", "sandbox", "worker", "co
 
 
 def tests_digest(assignment: Assignment) -> str:
-    """Changes when the grader version or code that decides results, any file of the
-    assignment, or the reference changes."""
-    h = hashlib.sha256(f"nn-grader {grader.__version__}\0".encode())
+    """Changes when the grader version or code that decides results, the limits, any file of
+    the assignment, or the reference changes."""
+    h = hashlib.sha256(f"nn-grader {grader.__version__}\0{assignment.limits!r}\0".encode())
     package = Path(grader.__file__).parent
     for name in RESULT_MODULES:
         source = package / f"{name}.py"

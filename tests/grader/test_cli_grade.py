@@ -338,6 +338,8 @@ def test_tests_digest_follows_assignment_reference_and_grader_code(
     (tmp_path / "course" / "toy_reference.py").write_text(REFERENCE + "\n# fixed\n")
     with_ref = grade_mod.tests_digest(toy)
     assert with_ref != with_data
+    shorter = replace(toy, limits=replace(toy.limits, call_timeout=1.0))
+    assert grade_mod.tests_digest(shorter) != with_ref
     monkeypatch.setattr(grade_mod, "RESULT_MODULES", grade_mod.RESULT_MODULES[:-1])
     assert grade_mod.tests_digest(toy) != with_ref
 
