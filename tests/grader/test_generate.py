@@ -461,3 +461,40 @@ def test_plot_cell_draws_in_jupyter_headless(name: str, monkeypatch: pytest.Monk
     fig = plt.gcf()
     assert fig.axes and fig.axes[0].lines, "the plot cell drew no line"
     plt.close("all")
+
+
+# ------------------------------------------------------------- grader check on a release
+
+
+def _check(release: Path, file: Path) -> tuple[int, str]:
+    pytest.importorskip("grader.commands.check")
+    result = CliRunner().invoke(main, ["check", str(release), str(file)])
+    return result.exit_code, result.output
+
+
+def test_grader_check_runs_the_release_visible_tests_on_the_stub(toy_release: Path) -> None:
+    code, output = _check(toy_release, toy_release / "toy.py")
+    assert code == 1, output
+    assert "0 of 3 visible tests passed" in output and "secret_" not in output
+
+
+def test_grader_check_passes_the_reference_copied_into_a_release(toy_release: Path,
+                                                                 tmp_path: Path) -> None:
+    solution = tmp_path / "toy.py"
+    solution.write_text((FIXTURE / "toyref.py").read_text())
+    code, output = _check(toy_release, solution)
+    assert code == 0, output
+    assert "3 of 3 visible tests passed" in output
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_grader_check_on_bundled_release_stub_and_solution_notebook(
+        name: str, bundled_releases: dict[str, Path], tmp_path: Path) -> None:
+    release = bundled_releases[name]
+    module = find_assignment(name).module
+    code, output = _check(release, release / f"{module}.py")
+    assert code == 1 and " 0 of " in output, output
+    notebook = tmp_path / f"{module}.ipynb"
+    notebook.write_text(nbformat.writes(solution_notebook(find_assignment(name)), version=4))
+    code, output = _check(release, notebook)
+    assert code == 0, output
