@@ -193,8 +193,8 @@ def dag_forward_backward(x0, W1, W2, W3):
 def chain_rule_example(x):
     """The chain rule on f(x) = e^{sin(x²)}.
 
-    x: a float. Returns (value, derivative) = (f(x), f′(x)), both floats, with
-    f′(x) = e^{sin(x²)} · cos(x²) · 2x (outer derivative times inner derivatives).
+    x: a float. Returns (value, derivative) = (f(x), f′(x)), both floats. f is a chain
+    x ↦ u = x² ↦ v = sin u ↦ f = e^v, so f′(x) = df/dv · dv/du · du/dx.
     """
     u = np.asarray(x, dtype=np.float64) ** 2    # u = x²
     v = np.sin(u)                               # v = sin u

@@ -371,3 +371,43 @@ def test_chain_rule_example_known_value_and_autograd():
         assert derivative == pytest.approx(tx.grad.item(), rel=1e-12, abs=1e-15)
         num = (bp.chain_rule_example(x + 1e-6)[0] - bp.chain_rule_example(x - 1e-6)[0]) / 2e-6
         assert derivative == pytest.approx(num, abs=1e-7)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def test_hinge_margins_by_hand():
+    margins = bp.hinge_margins(np.array([[1.0, 2.0, 0.5]]), np.array([[1.0], [2.0]]),
+                               np.array([0, 2]))
+    np.testing.assert_array_equal(margins, [[np.nan, 2.0, 0.5], [2.0, 4.0, np.nan]])
+
+
+def test_n_layers_and_init_mlp_shapes_scale_and_seeding():
+    params = bp.init_mlp([400, 300, 3], np.random.default_rng(0), scale=0.5)
+    assert bp.n_layers(params) == 2
+    assert {k: v.shape for k, v in params.items()} == {
+        "W1": (400, 300), "b1": (300,), "W2": (300, 3), "b2": (3,)}
+    assert params["W1"].std() == pytest.approx(0.5 / np.sqrt(400), rel=0.02)
+    assert params["b1"].std() == pytest.approx(0.5, rel=0.15)
+    again = bp.init_mlp([400, 300, 3], np.random.default_rng(0), scale=0.5)
+    for k in params:
+        np.testing.assert_array_equal(params[k], again[k])
+
+
+@settings(max_examples=10, deadline=None)
+@given(SEEDS)
+def test_mlp_forward_and_backward_match_torch_for_any_upstream_gradient(seed):
+    params, X, _ = mlp_problem(seed)
+    scores, cache = bp.mlp_forward(params, X)
+    dscores = np.random.default_rng(seed).normal(size=scores.shape)
+    grads = bp.mlp_backward(dscores, cache)
+    tp = {k: t(v, grad=True) for k, v in params.items()}
+    x = t(X)
+    L = bp.n_layers(params)
+    for l in range(1, L + 1):
+        x = x @ tp[f"W{l}"] + tp[f"b{l}"]
+        x = torch.sigmoid(x) if l < L else x
+    np.testing.assert_allclose(scores, x.detach().numpy(), rtol=1e-12, atol=1e-14)
+    (x * t(dscores)).sum().backward()
+    for k, v in tp.items():
+        np.testing.assert_allclose(grads[k], v.grad.numpy(), rtol=1e-9, atol=1e-12, err_msg=k)
