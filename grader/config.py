@@ -5,7 +5,9 @@ Every error names the file and the key, and says what would be accepted.
     [assignment]
     title = "Perceptron learning and convergence"
     module = "perceptron"              # students submit perceptron.py / perceptron.ipynb
-    reference = "reference.perceptron" # the oracle for hidden tests
+    reference = "reference.perceptron" # the oracle for hidden tests: a module, or a solution
+                                       # file in this folder ("solution.py"/".ipynb", with
+                                       # ### BEGIN/END SOLUTION markers; see grader/solution.py)
     due = 2026-12-01T23:59:00Z         # optional; TOML datetime or ISO string
     uses_torch = false                 # preload torch in the worker
 
@@ -78,6 +80,7 @@ class Assignment:
     title: str
     module: str
     reference: str
+    """A dotted module name, or the absolute path of a solution file in the folder."""
     due: datetime | None = None
     uses_torch: bool = False
     limits: Limits = field(default_factory=Limits)
@@ -164,6 +167,12 @@ def load_assignment(folder: Path) -> Assignment:
     extra = set(main) - allowed
     if extra:
         raise ConfigError(f"{path}: unknown key(s) assignment.{sorted(extra)}; known: {sorted(allowed)}")
+    reference = main["reference"]
+    if reference.endswith((".py", ".ipynb")):  # a solution file in the folder (grader.solution)
+        if Path(reference).is_absolute() or ".." in Path(reference).parts:
+            raise ConfigError(f"{path}: assignment.reference {reference!r} must name a file "
+                              "inside the assignment folder, e.g. \"solution.py\"")
+        reference = str((folder / reference).resolve())
     uses_torch = main.get("uses_torch", False)
     if not isinstance(uses_torch, bool):
         raise ConfigError(f"{path}: assignment.uses_torch must be true or false")
@@ -172,7 +181,7 @@ def load_assignment(folder: Path) -> Assignment:
         folder=folder,
         title=main["title"],
         module=main["module"],
-        reference=main["reference"],
+        reference=reference,
         due=_parse_due(main.get("due"), path),
         uses_torch=uses_torch,
         limits=_dataclass_from(Limits, _section(data, "limits", path), "limits", path),
