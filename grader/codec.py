@@ -25,6 +25,25 @@ import math
 import os
 import struct
 import sys
+
+# Bound here, not looked up in builtins at call time: student code in the worker that patches
+# builtins.isinstance (or int, type, ...) cannot change how its values are encoded.
+from builtins import (  # noqa: UP029
+    all,
+    bool,
+    callable,
+    complex,
+    dict,
+    float,
+    id,
+    int,
+    isinstance,
+    len,
+    list,
+    str,
+    tuple,
+    type,
+)
 from collections.abc import Callable
 from typing import Any
 

@@ -36,6 +36,18 @@ import resource  # noqa: E402
 import signal  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
+
+# Bound here: student code that patches these builtins cannot break the worker's protocol.
+from builtins import (  # noqa: E402, UP029
+    callable,
+    getattr,
+    isinstance,
+    issubclass,
+    len,
+    str,
+    type,
+    vars,
+)
 from collections.abc import Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -80,10 +92,20 @@ class Worker:
         self.callbacks: dict[int, int] = {}
         """id() of each callback function handed to student code -> its callback id."""
         self.keep: list[Any] = []
+        self.builtins = dict(vars(builtins))
+        """The builtins before any student code ran (json and the codec rely on them)."""
 
     # -- channel ---------------------------------------------------------------------------
+    def restore_builtins(self) -> None:
+        """Undo student patches of builtins (isinstance, len, ...) before encoding anything."""
+        current = vars(builtins)
+        for name, value in self.builtins.items():
+            if current.get(name) is not value:
+                setattr(builtins, name, value)
+
     def send(self, message: dict[str, Any]) -> None:
         """Send a reply; a returned value that may not cross becomes a bad_value reply."""
+        self.restore_builtins()
         try:
             frame = self.codec.encode(message, self.callback_id)
         except BaseException as exc:  # student objects may raise anything
@@ -231,6 +253,7 @@ class Worker:
         worker = self
 
         def trusted_function(*args: Any, **kwargs: Any) -> Any:
+            worker.restore_builtins()
             try:
                 frame = worker.codec.encode(
                     {"op": "callback", "id": ident, "args": args, "kwargs": kwargs})
