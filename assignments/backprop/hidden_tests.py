@@ -18,6 +18,10 @@ SHAPES = ((3, 4, 6), (5, 3, 8), (4, 4, 3))        # (D, C, N): D ≠ C exposes a
 
 # mistakes special to this assignment (the general ones come from grader.mistakes)
 HINGE_TRUE_CLASS = "counting the j = y_i term in the hinge loss (adds 1 per sample)"
+HINGE_NO_TRUE_COLUMN = ("dW misses the true-class column: each active margin must also "
+                        "subtract x_i from column y_i")
+SOFTMAX_NO_ONE_HOT = "dW uses P instead of P − Y (the one-hot labels are not subtracted)"
+SIGMOID_OF_S = "σ′ computed as s(1 − s) from the pre-activation s instead of σ(s)(1 − σ(s))"
 DB_AXIS = "db summed over the wrong axis (over units instead of samples)"
 JAC_DIAG_ONLY = "softmax_jacobian is diag(p) only (the − p pᵀ term is missing)"
 JAC_OUTER_SIGN = "softmax_jacobian is diag(p) + p pᵀ (p pᵀ sign error)"
@@ -70,13 +74,20 @@ def grad_mistakes(ref, loss_fn, W, X, y, reg):
     _, dW_data, _, dW_reg = data_loss_and_grad(ref, loss_fn, W, X, y, reg)
     dW = dW_data + dW_reg
     N = X.shape[0]
-    return {
+    mistakes = {
         m.TRANSPOSED: dW.T,
         m.MISSING_MEAN: N * dW_data + dW_reg,
         m.REG_FACTOR: dW_data + dW_reg / 2,
         m.MISSING_REG: dW_data,
         m.SIGN: -dW,
     }
+    if loss_fn == "hinge_loss":
+        ds = (np.nan_to_num(ref.hinge_margins(W, X, y), nan=-1.0) > 0).astype(np.float64)
+        mistakes[HINGE_NO_TRUE_COLUMN] = X.T @ ds / N + dW_reg
+    else:
+        P = ref.softmax(X @ W)
+        mistakes[SOFTMAX_NO_ONE_HOT] = X.T @ P / N + dW_reg
+    return mistakes
 
 
 def random_mlp(rng, sizes, N):
@@ -89,12 +100,17 @@ def random_mlp(rng, sizes, N):
     return params, X, y
 
 
-def mlp_variant(ref, params, X, y, *, sigma_as_prime=False, b_axis=0):
-    """The MLP grads with one typical mistake in the backward pass (numpy, lecture notation)."""
+def mlp_variant(ref, params, X, y, *, dsigma="σ(1 − σ)", b_axis=0):
+    """The MLP grads with one typical mistake in the backward pass (numpy, lecture notation).
+
+    dsigma: "σ(1 − σ)" (right), "σ" (σ written for σ′) or "s(1 − s)" (σ′ of the pre-activation).
+    """
     L = len(params) // 2
     x = [np.asarray(X, dtype=np.float64)]
+    pre = [x[0]]
     for l in range(1, L + 1):
         s = x[l - 1] @ params[f"W{l}"] + params[f"b{l}"]
+        pre.append(s)
         x.append(ref.sigmoid(s) if l < L else s)
     delta = ref.softmax(x[L])
     delta[np.arange(len(y)), y] -= 1.0
@@ -104,8 +120,9 @@ def mlp_variant(ref, params, X, y, *, sigma_as_prime=False, b_axis=0):
         grads[f"W{l}"] = x[l - 1].T @ delta
         grads[f"b{l}"] = delta.sum(axis=b_axis)
         if l > 1:
-            dsigma = x[l - 1] if sigma_as_prime else x[l - 1] * (1 - x[l - 1])
-            delta = (delta @ params[f"W{l}"].T) * dsigma
+            factor = {"σ(1 − σ)": x[l - 1] * (1 - x[l - 1]), "σ": x[l - 1],
+                      "s(1 − s)": pre[l - 1] * (1 - pre[l - 1])}[dsigma]
+            delta = (delta @ params[f"W{l}"].T) * factor
     return grads
 
 
@@ -113,7 +130,8 @@ def mlp_mistakes(ref, params, X, y, key):
     """{mistake: wrong value of grads[key]} for one key of the grads dict."""
     _, grads = ref.mlp_loss_and_grads(params, X, y)
     return {
-        m.SIGMA_PRIME: mlp_variant(ref, params, X, y, sigma_as_prime=True)[key],
+        m.SIGMA_PRIME: mlp_variant(ref, params, X, y, dsigma="σ")[key],
+        SIGMOID_OF_S: mlp_variant(ref, params, X, y, dsigma="s(1 − s)")[key],
         DB_AXIS: mlp_variant(ref, params, X, y, b_axis=1)[key],
         m.TRANSPOSED: grads[key].T,
         m.MISSING_MEAN: len(y) * grads[key],
@@ -184,10 +202,16 @@ def softmax_stable_at_large_logits(student, ref, rng):
 
 
 @test_case(points=0.5, visibility="hidden")
-def softmax_leaves_input_unchanged(student, rng):
+def softmax_jacobian_dag_leave_inputs_unchanged(student, rng):
     Z = 2 * rng.normal(size=(3, 4)) + 5
-    call = student.call("softmax", Z)
-    checks.unchanged(Z, call.args[0], name="Z")
+    checks.unchanged(Z, student.call("softmax", Z).args[0], name="Z after softmax")
+    p = np.array([0.2, 0.3, 0.5])
+    checks.unchanged(p, student.call("softmax_jacobian", p).args[0],
+                     name="p after softmax_jacobian")
+    args = dag_problem(rng, 2, 3, 2)
+    after = student.call("dag_forward_backward", *args).args
+    for name, before, now in zip(("x0", "W1", "W2", "W3"), args, after, strict=True):
+        checks.unchanged(before, now, name=f"{name} after dag_forward_backward")
 
 
 @test_case(points=1.5, visibility="hidden")
@@ -323,7 +347,7 @@ def linear_losses_leave_inputs_unchanged(student, rng):
 
 @test_case(points=1, visibility="hidden")
 def mlp_loss_matches_reference(student, ref, rng):
-    for sizes in ((4, 3), (4, 5, 3), (3, 6, 4, 5)):
+    for sizes in ((4, 3), (4, 5, 3), (3, 6, 4, 5), (2, 3, 3, 4, 3)):
         params, X, y = random_mlp(rng, sizes, 7)
         loss, _ = student.mlp_loss_and_grads(params, X, y)
         checks.close(loss, ref.mlp_loss_and_grads(params, X, y)[0],
@@ -333,7 +357,7 @@ def mlp_loss_matches_reference(student, ref, rng):
 
 @test_case(points=2, visibility="hidden")
 def mlp_grads_match_reference(student, ref, rng):
-    for sizes in ((4, 5, 3), (3, 6, 4, 5)):
+    for sizes in ((4, 5, 3), (3, 6, 4, 5), (2, 3, 3, 4, 3)):
         params, X, y = random_mlp(rng, sizes, 8)
         _, grads = student.mlp_loss_and_grads(params, X, y)
         check_mlp_grads(grads, ref, params, X, y)
@@ -367,7 +391,7 @@ def mlp_grads_match_own_loss(student, ref, rng):
         return np.concatenate([np.ravel(grads_by_key[k]) for k in keys])
 
     wrong = {name: flat({k: mlp_mistakes(ref, params, X, y, k)[name] for k in keys})
-             for name in (m.SIGMA_PRIME, m.MISSING_MEAN, m.SIGN)}
+             for name in (m.SIGMA_PRIME, SIGMOID_OF_S, m.MISSING_MEAN, m.SIGN)}
     checks.directional_gradient(
         flat(grads), lambda t: student.mlp_loss_and_grads(unflatten(t), X, y)[0],
         flat(params), rng=rng, name="grads (all parameters, flattened)", directions=4,
