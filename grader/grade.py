@@ -34,7 +34,7 @@ from types import ModuleType
 from typing import Any
 
 import grader
-from grader.collect import CollectError, collect, entry_sha256, find_entries
+from grader.collect import CollectError, collect, entry_sha256, find_entries, text
 from grader.config import Assignment
 from grader.gradebook import Gradebook
 from grader.models import Grade, RunResult, Submission, SubmissionStatus, TestResult
@@ -80,7 +80,9 @@ def load_tests(assignment: Assignment) -> list[TestCase]:
 
 def load_reference(assignment: Assignment) -> ModuleType:
     try:
-        return importlib.import_module(assignment.reference)
+        from grader.solution import import_reference
+
+        return import_reference(assignment)
     except Exception as exc:
         raise BatchError(
             f"{assignment.folder / 'assignment.toml'}: assignment.reference "
@@ -166,6 +168,16 @@ def not_run(result: RunResult, tests: list[TestCase], notes: list[str], sha256: 
                    warnings=(*result.warnings, *notes), sha256=result.sha256 or sha256)
 
 
+def storable(result: RunResult) -> RunResult:
+    """`result` with every string made valid UTF-8 (student code can return lone surrogates)."""
+    tests = tuple(replace(t, name=text(t.name), message=text(t.message),
+                          mistake=None if t.mistake is None else text(t.mistake),
+                          traceback=text(t.traceback)) for t in result.tests)
+    return replace(result, student=text(result.student), tests=tests, message=text(result.message),
+                   isolation=text(result.isolation), output=text(result.output),
+                   sha256=text(result.sha256), warnings=tuple(text(w) for w in result.warnings))
+
+
 def failed(student: str, assignment: Assignment, status: SubmissionStatus,
            message: str) -> RunResult:
     return RunResult(student=student, assignment=assignment.name, status=status, tests=(),
@@ -226,7 +238,8 @@ def run_batch(
 
     def safe_job(student: str, entry: Path) -> tuple[RunResult, bool]:
         try:
-            return job(student, entry)
+            result, fresh = job(student, entry)
+            return storable(result), fresh
         except Exception as exc:  # one broken entry never stops the batch
             crash = failed(student, assignment, "crashed",
                            f"{GRADER_CRASH}: {type(exc).__name__}: {exc}")
@@ -234,7 +247,7 @@ def run_batch(
                 sha = entry_sha256(entry)
             except OSError:
                 sha = ""
-            return not_run(crash, tests, [], sha), True
+            return storable(not_run(crash, tests, [], sha)), True
 
     try:
         batch = _run_all(assignment, entries, book, safe_job, stamps, digest,

@@ -451,6 +451,30 @@ def test_grade_batch_grader_crash_is_retried_next_run(toy: Assignment, tmp_path:
         ("alice", "graded", 6.0), ("bob", "graded", 6.0)]
 
 
+def test_grade_batch_unstorable_text_and_file_names_are_made_utf8(
+    toy: Assignment, tmp_path: Path
+) -> None:
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
+    (subs / os.fsdecode(b"b\xffd.py")).write_text(CORRECT)  # not UTF-8: a lone surrogate
+
+    def hostile(assignment: Assignment, submission: Submission, tests: list[TCase], *,
+                ref: ModuleType | None = None) -> RunResult:
+        result = in_process_run(assignment, submission, tests, ref=ref)
+        first = replace(result.tests[0], message="bad \ud800", mistake="\udfff")
+        return replace(result, tests=(first, *result.tests[1:]), output="\udcff",
+                       warnings=("\ud83d",))
+
+    grade_batch(toy, subs, tmp_path / "out", run=hostile, progress=False)
+    assert sheet(tmp_path / "out").splitlines()[1:] == [
+        "alice,6.0,6.0,graded,6.0,0.0,", "b\ufffdd,6.0,6.0,graded,6.0,0.0,"]
+    with Gradebook(tmp_path / "out" / "gradebook.sqlite") as book:
+        stored = book.run_result("b\ufffdd", "toy")
+    assert stored is not None
+    assert (stored.tests[0].message, stored.tests[0].mistake, stored.output, stored.warnings) == (
+        "bad \ufffd", "\ufffd", "\ufffd", ("\ufffd",))
+    assert (tmp_path / "out" / "results" / "b\ufffdd.json").is_file()
+
+
 def test_grade_batch_parallel_jobs_same_sheet(toy: Assignment, tmp_path: Path) -> None:
     subs = make_class(tmp_path)
     grade_batch(toy, subs, tmp_path / "out1", run=in_process_run, jobs=1, progress=False)
@@ -663,6 +687,8 @@ BROKEN: dict[str, bytes | None] = {
     "none.py": b"def add(a, b):\n    return None\n\ndef scale(x, k):\n    return k * x\n",
     "prints.py": b"print('x' * 10_000_000)\n" + CORRECT.encode(),
     "signature.py": b"def add(a):\n    return a\n\ndef scale(x, k):\n    return k * x\n",
+    "surrogates.py": b"print('\\udcff')\ndef add(a, b):\n    raise ValueError('\\ud800')\n\n"
+                     b"def scale(x, k):\n    return k * x\n",
 }
 
 
@@ -683,6 +709,7 @@ def test_grade_batch_engine_broken_submissions_lose_only_what_they_must(
         ["none", 3.0, 6.0, "graded", 3.0, 0.0],
         ["prints", 6.0, 6.0, "graded", 6.0, 0.0],
         ["signature", 3.0, 6.0, "graded", 3.0, 0.0],
+        ["surrogates", 3.0, 6.0, "graded", 3.0, 0.0],   # unstorable text never stops the batch
     ]
     messages = dict(zip(frame.student, frame.message, strict=True))
     assert "no_such_pkg_xyz" in messages["imports"]
