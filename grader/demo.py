@@ -30,6 +30,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import io
+import shutil
 import zipfile
 from collections import Counter
 from collections.abc import Callable
@@ -243,14 +244,24 @@ def _infinite_loop(ref: ReferenceSource, name: str) -> str:
 
 
 def write_class(students: list[DemoStudent], folder: Path) -> None:
-    """Write the submissions into `folder` (replacing what a previous demo wrote there)."""
+    """Write the submissions into `folder`, replacing what a previous demo wrote there:
+    unchanged files keep their modification time (so they are not regraded), entries of
+    students no longer in the class are removed."""
     folder.mkdir(parents=True, exist_ok=True)
+    wanted = {rel.split("/")[0] for s in students for rel in s.files}
+    for entry in folder.iterdir():
+        if entry.name in wanted:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
     for student in students:
         for rel, content in student.files.items():
             path = folder / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.is_file() or path.read_bytes() != content:
-                path.write_bytes(content)  # unchanged files keep their mtime (no regrading)
+                path.write_bytes(content)
 
 
 # ---------------------------------------------------------------------------- checking

@@ -191,14 +191,17 @@ def test_demo_class_scores_as_expected_in_process(name: str) -> None:
             assert student.mistake and student.mistake.lower() in named, student.style
 
 
-def test_write_class_keeps_unchanged_files(tmp_path: Path) -> None:
+def test_write_class_keeps_unchanged_files_and_drops_stale_ones(tmp_path: Path) -> None:
     students = [DemoStudent("a", "s", "full", {"a.py": b"x = 1\n"}),
                 DemoStudent("b", "s", "full", {"b/m.py": b"y = 2\n"})]
+    (tmp_path / "gone.py").write_text("from an older demo")
+    (tmp_path / "gone").mkdir()
     write_class(students, tmp_path)
     before = (tmp_path / "a.py").stat().st_mtime_ns
     write_class(students, tmp_path)
     assert (tmp_path / "a.py").stat().st_mtime_ns == before
     assert (tmp_path / "b" / "m.py").read_bytes() == b"y = 2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py", "b"]
 
 
 def test_demo_assignment_shortens_only_the_call_timeout() -> None:
