@@ -139,6 +139,16 @@ def mlp_mistakes(ref, params, X, y, key):
     }
 
 
+def pair(result, what):
+    """result is a pair (a tuple or list of length 2); fails as a check otherwise."""
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        size = f" of length {len(result)}" if isinstance(result, tuple | list) else ""
+        raise checks.CheckFailure(
+            f"{what}: expected a pair of two values, got a {type(result).__name__}{size}. "
+            "Return both values as a tuple, e.g. `return loss, dW`.")
+    return result
+
+
 def check_keys(grads, expected_keys):
     """grads is a dict with exactly the expected keys (fails as a check, never with KeyError)."""
     got = sorted(grads) if isinstance(grads, dict) else grads
@@ -237,7 +247,7 @@ def softmax_jacobian_matches_reference(student, ref, rng):
 def hinge_loss_value_matches_reference(student, ref, rng):
     for D, C, N in SHAPES:
         W, X, y, reg = linear_problem(rng, D, C, N)
-        got, _ = student.hinge_loss(W, X, y, reg)
+        got, _ = pair(student.hinge_loss(W, X, y, reg), "hinge_loss")
         checks.close(got, ref.hinge_loss(W, X, y, reg)[0], name=f"hinge loss (D={D}, C={C}, N={N})",
                      mistakes=loss_mistakes(ref, "hinge_loss", W, X, y, reg))
 
@@ -246,7 +256,7 @@ def hinge_loss_value_matches_reference(student, ref, rng):
 def hinge_gradient_matches_reference(student, ref, rng):
     for D, C, N in SHAPES:
         W, X, y, reg = linear_problem(rng, D, C, N)
-        _, got = student.hinge_loss(W, X, y, reg)
+        _, got = pair(student.hinge_loss(W, X, y, reg), "hinge_loss")
         checks.close(got, ref.hinge_loss(W, X, y, reg)[1], name=f"dW (D={D}, C={C}, N={N})",
                      mistakes=grad_mistakes(ref, "hinge_loss", W, X, y, reg))
 
@@ -254,7 +264,7 @@ def hinge_gradient_matches_reference(student, ref, rng):
 @test_case(points=1, visibility="hidden")
 def hinge_gradient_matches_own_loss(student, ref, rng):
     W, X, y, reg = linear_problem(rng, 3, 4, 6)
-    _, dW = student.hinge_loss(W, X, y, reg)
+    _, dW = pair(student.hinge_loss(W, X, y, reg), "hinge_loss")
     checks.gradient(dW, lambda V: student.hinge_loss(V, X, y, reg)[0], W,
                     name="dW against central differences of your hinge loss",
                     mistakes=grad_mistakes(ref, "hinge_loss", W, X, y, reg))
@@ -266,7 +276,7 @@ def hinge_loss_is_c_minus_1_for_tiny_weights(student, rng):
     W = 1e-6 * rng.normal(size=(8, C))
     X = rng.normal(size=(20, 8))
     y = rng.integers(0, C, size=20)
-    loss, _ = student.hinge_loss(W, X, y, 0.0)
+    loss, _ = pair(student.hinge_loss(W, X, y, 0.0), "hinge_loss")
     checks.close(loss, C - 1, atol=1e-3, rtol=0, name="hinge loss for tiny W (≈ C − 1)",
                  mistakes={HINGE_TRUE_CLASS: float(C), m.MISSING_MEAN: 20.0 * (C - 1)})
 
@@ -278,7 +288,7 @@ def hinge_loss_is_c_minus_1_for_tiny_weights(student, rng):
 def softmax_loss_value_matches_reference(student, ref, rng):
     for D, C, N in SHAPES:
         W, X, y, reg = linear_problem(rng, D, C, N)
-        got, _ = student.softmax_loss(W, X, y, reg)
+        got, _ = pair(student.softmax_loss(W, X, y, reg), "softmax_loss")
         checks.close(got, ref.softmax_loss(W, X, y, reg)[0],
                      name=f"softmax loss (D={D}, C={C}, N={N})",
                      mistakes=loss_mistakes(ref, "softmax_loss", W, X, y, reg))
@@ -288,7 +298,7 @@ def softmax_loss_value_matches_reference(student, ref, rng):
 def softmax_loss_gradient_matches_reference(student, ref, rng):
     for D, C, N in SHAPES:
         W, X, y, reg = linear_problem(rng, D, C, N)
-        _, got = student.softmax_loss(W, X, y, reg)
+        _, got = pair(student.softmax_loss(W, X, y, reg), "softmax_loss")
         checks.close(got, ref.softmax_loss(W, X, y, reg)[1], name=f"dW (D={D}, C={C}, N={N})",
                      mistakes=grad_mistakes(ref, "softmax_loss", W, X, y, reg))
 
@@ -296,7 +306,7 @@ def softmax_loss_gradient_matches_reference(student, ref, rng):
 @test_case(points=1, visibility="hidden")
 def softmax_loss_gradient_matches_own_loss(student, ref, rng):
     W, X, y, reg = linear_problem(rng, 4, 3, 5)
-    _, dW = student.softmax_loss(W, X, y, reg)
+    _, dW = pair(student.softmax_loss(W, X, y, reg), "softmax_loss")
     checks.gradient(dW, lambda V: student.softmax_loss(V, X, y, reg)[0], W,
                     name="dW against central differences of your softmax loss",
                     mistakes=grad_mistakes(ref, "softmax_loss", W, X, y, reg))
@@ -311,7 +321,7 @@ def softmax_loss_stable_at_large_scores(student, ref, rng):
         W, X, y, _ = linear_problem(rng, 3, 4, 6)
         X = np.hstack([X, np.ones((6, 1))])
         W = np.vstack([W, np.full((1, 4), offset)])
-        loss, dW = student.softmax_loss(W, X, y, 0.0)
+        loss, dW = pair(student.softmax_loss(W, X, y, 0.0), "softmax_loss")
         expected_loss, expected_dW = ref.softmax_loss(W, X, y, 0.0)
         what = f"scores of order {offset:+.0e}"
         checks.close(loss, expected_loss, name=f"softmax loss for {what}",
@@ -328,7 +338,7 @@ def softmax_loss_is_ln_c_for_tiny_weights(student, rng):
     W = 1e-6 * rng.normal(size=(5, C))
     X = rng.normal(size=(12, 5))
     y = rng.integers(0, C, size=12)
-    loss, _ = student.softmax_loss(W, X, y, 0.0)
+    loss, _ = pair(student.softmax_loss(W, X, y, 0.0), "softmax_loss")
     checks.close(loss, np.log(C), atol=1e-3, rtol=0, name="softmax loss for tiny W (≈ ln C)",
                  mistakes={m.MISSING_MEAN: 12 * np.log(C)})
 
@@ -349,7 +359,7 @@ def linear_losses_leave_inputs_unchanged(student, rng):
 def mlp_loss_matches_reference(student, ref, rng):
     for sizes in ((4, 3), (4, 5, 3), (3, 6, 4, 5), (2, 3, 3, 4, 3)):
         params, X, y = random_mlp(rng, sizes, 7)
-        loss, _ = student.mlp_loss_and_grads(params, X, y)
+        loss, _ = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
         checks.close(loss, ref.mlp_loss_and_grads(params, X, y)[0],
                      name=f"MLP loss, layer sizes {sizes}",
                      mistakes={m.MISSING_MEAN: 7 * ref.mlp_loss_and_grads(params, X, y)[0]})
@@ -359,14 +369,14 @@ def mlp_loss_matches_reference(student, ref, rng):
 def mlp_grads_match_reference(student, ref, rng):
     for sizes in ((4, 5, 3), (3, 6, 4, 5), (2, 3, 3, 4, 3)):
         params, X, y = random_mlp(rng, sizes, 8)
-        _, grads = student.mlp_loss_and_grads(params, X, y)
+        _, grads = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
         check_mlp_grads(grads, ref, params, X, y)
 
 
 @test_case(points=0.5, visibility="hidden")
 def mlp_with_one_layer(student, ref, rng):
     params, X, y = random_mlp(rng, (5, 3), 6)
-    loss, grads = student.mlp_loss_and_grads(params, X, y)
+    loss, grads = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
     checks.close(loss, ref.mlp_loss_and_grads(params, X, y)[0], name="loss of a 1-layer MLP")
     check_mlp_grads(grads, ref, params, X, y)
 
@@ -375,7 +385,7 @@ def mlp_with_one_layer(student, ref, rng):
 def mlp_grads_match_own_loss(student, ref, rng):
     params, X, y = random_mlp(rng, (3, 5, 4, 3), 6)
     keys = list(params)
-    _, grads = student.mlp_loss_and_grads(params, X, y)
+    _, grads = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
     check_keys(grads, keys)
     checks.equal({k: np.shape(grads[k]) for k in keys}, {k: params[k].shape for k in keys},
                  name="shapes of grads", mistakes={DB_AXIS: {
@@ -414,7 +424,7 @@ def mlp_leaves_params_unchanged(student, rng):
 def dag_value_and_weight_gradients(student, ref, rng):
     for dims in ((3, 2, 4), (1, 3, 2)):
         args = dag_problem(rng, *dims)
-        x3, grads = student.dag_forward_backward(*args)
+        x3, grads = pair(student.dag_forward_backward(*args), "dag_forward_backward")
         expected_x3, expected = ref.dag_forward_backward(*args)
         checks.close(x3, expected_x3, name=f"x3 (d0, d1, d2 = {dims})")
         check_keys(grads, ["W1", "W2", "W3", "x0"])
@@ -427,7 +437,7 @@ def dag_value_and_weight_gradients(student, ref, rng):
 def dag_x0_gradient_sums_every_path(student, ref, rng):
     for dims in ((3, 2, 4), (2, 2, 2)):
         args = dag_problem(rng, *dims)
-        _, grads = student.dag_forward_backward(*args)
+        _, grads = pair(student.dag_forward_backward(*args), "dag_forward_backward")
         check_keys(grads, ["W1", "W2", "W3", "x0"])
         checks.close(grads["x0"], ref.dag_forward_backward(*args)[1]["x0"],
                      name=f"grads['x0'] (d0, d1, d2 = {dims})", mistakes=dag_x0_mistakes(*args))
@@ -436,7 +446,7 @@ def dag_x0_gradient_sums_every_path(student, ref, rng):
 @test_case(points=0.5, visibility="hidden")
 def dag_gradients_match_own_forward(student, rng):
     x0, W1, W2, W3 = dag_problem(rng, 3, 2, 2)
-    _, grads = student.dag_forward_backward(x0, W1, W2, W3)
+    _, grads = pair(student.dag_forward_backward(x0, W1, W2, W3), "dag_forward_backward")
     check_keys(grads, ["W1", "W2", "W3", "x0"])
     checks.gradient(grads["x0"], lambda v: student.dag_forward_backward(v, W1, W2, W3)[0], x0,
                     name="grads['x0'] against central differences of your x3",

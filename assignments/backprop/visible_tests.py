@@ -12,6 +12,16 @@ from grader import mistakes as m
 from grader.testing import test_case
 
 
+def pair(result, what):
+    """result is a pair (a tuple or list of length 2); fails as a check otherwise."""
+    if not isinstance(result, tuple | list) or len(result) != 2:
+        size = f" of length {len(result)}" if isinstance(result, tuple | list) else ""
+        raise checks.CheckFailure(
+            f"{what}: expected a pair of two values, got a {type(result).__name__}{size}. "
+            "Return both values as a tuple, e.g. `return loss, dW`.")
+    return result
+
+
 @test_case(points=1, visibility="visible")
 def softmax_small_rows_by_hand(student):
     # e^0 : e^{ln 2} : e^{ln 5} = 1 : 2 : 5, so p = (1/8, 2/8, 5/8)
@@ -52,7 +62,7 @@ def hinge_loss_by_hand(student):
     W = np.array([[1.0, 2.0, 0.5]])
     X = np.array([[1.0], [2.0]])
     y = np.array([0, 2])
-    loss, dW = student.hinge_loss(W, X, y, 0.5)
+    loss, dW = pair(student.hinge_loss(W, X, y, 0.5), "hinge_loss")
     checks.close(loss, 6.875, name="hinge loss", mistakes={
         "counting the j = y_i term in the hinge loss (adds 1 per sample)": 7.875,
         m.MISSING_MEAN: 11.125,
@@ -69,7 +79,7 @@ def softmax_loss_at_zero_weights(student):
     # W = 0: every class has probability 1/4, loss = ln 4, dW = Xᵀ(P − Y)/N
     X = np.array([[1.0, 0.0], [0.0, 2.0]])
     y = np.array([1, 3])
-    loss, dW = student.softmax_loss(np.zeros((2, 4)), X, y, 0.3)
+    loss, dW = pair(student.softmax_loss(np.zeros((2, 4)), X, y, 0.3), "softmax_loss")
     checks.close(loss, np.log(4.0), name="softmax loss", mistakes=m.missing_mean(np.log(4.0), 2))
     expected = np.array([[0.125, -0.375, 0.125, 0.125], [0.25, 0.25, 0.25, -0.75]])
     checks.close(dW, expected, name="dW", mistakes=m.missing_mean(expected, 2))
@@ -83,7 +93,7 @@ def mlp_grads_match_central_differences(student, rng):
     }
     X = rng.normal(size=(4, 2))
     y = np.array([0, 1, 1, 0])
-    _, grads = student.mlp_loss_and_grads(params, X, y)
+    _, grads = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
     checks.equal(sorted(grads) if isinstance(grads, dict) else grads, sorted(params),
                  name="the keys of the grads dict")
     for key in params:
@@ -96,8 +106,9 @@ def mlp_grads_match_central_differences(student, rng):
 def dag_gradient_sums_three_paths(student):
     # x0 = 0 makes x1 = x2 = 0 and tanh′ = 1, so each path contributes a product of weights:
     # x0→x2→x3: 3·11 = 33,  x0→x1→x3: 2·7 = 14,  x0→x1→x2→x3: 2·5·11 = 110;  total 157
-    x3, grads = student.dag_forward_backward(
-        np.array([0.0]), np.array([[2.0]]), np.array([[3.0, 5.0]]), np.array([7.0, 11.0]))
+    x3, grads = pair(student.dag_forward_backward(
+        np.array([0.0]), np.array([[2.0]]), np.array([[3.0, 5.0]]), np.array([7.0, 11.0])),
+        "dag_forward_backward")
     checks.close(x3, 0.0, name="x3")
     checks.equal(sorted(grads) if isinstance(grads, dict) else grads, ["W1", "W2", "W3", "x0"],
                  name="the keys of the grads dict")
@@ -111,7 +122,7 @@ def dag_gradient_sums_three_paths(student):
 
 @test_case(points=0.5, visibility="visible")
 def chain_rule_example_known_values(student):
-    value, derivative = student.chain_rule_example(1.3)
+    value, derivative = pair(student.chain_rule_example(1.3), "chain_rule_example")
     checks.close(value, np.exp(np.sin(1.69)), name="e^{sin(1.3²)}")
     checks.close(derivative, -0.834538845, rtol=1e-8, name="d/dx e^{sin x²} at x = 1.3",
                  mistakes={"missing the inner derivative 2x of x²": -0.834538845 / 2.6})
