@@ -61,15 +61,6 @@ class CollectError(Exception):
         self.message = message
 
 
-def text(value: str) -> str:
-    """`value` with lone surrogates (undecodable file-name bytes, "\\ud800" from student code)
-    replaced by U+FFFD, so it can be stored as UTF-8."""
-    return _SURROGATE.sub("\ufffd", value)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _ignored(name: str) -> bool:
     if name in (".", ".."):
         return False  # path components of a zip member name, not hidden files
@@ -88,9 +79,9 @@ def find_entries(submissions_dir: Path) -> list[tuple[str, Path]]:
         if _ignored(path.name):
             continue
         if path.is_dir():
-            student, kind = text(path.name), ""
+            student, kind = path.name, ""
         elif path.is_file() and path.suffix.lower() in rank:
-            student, kind = text(path.stem), path.suffix.lower()
+            student, kind = path.stem, path.suffix.lower()
         else:
             continue
         if student not in best or rank[kind] < best[student][0]:
@@ -112,7 +103,7 @@ def collect(assignment: Assignment, entry: Path, *, notes: list[str] | None = No
     Non-fatal problems (e.g. both .py and .ipynb submitted) are appended to `notes`.
     """
     notes = notes if notes is not None else []
-    student = text(entry.name if entry.is_dir() else entry.stem)
+    student = entry.name if entry.is_dir() else entry.stem
     if entry.is_dir():
         source, digest = _from_folder(assignment, entry, notes)
     elif not entry.is_file():

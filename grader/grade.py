@@ -22,6 +22,7 @@ import hashlib
 import importlib
 import importlib.util
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ from types import ModuleType
 from typing import Any
 
 import grader
-from grader.collect import CollectError, collect, entry_sha256, find_entries, text
+from grader.collect import CollectError, collect, entry_sha256, find_entries
 from grader.config import Assignment
 from grader.gradebook import Gradebook
 from grader.models import Grade, RunResult, Submission, SubmissionStatus, TestResult
@@ -168,6 +169,15 @@ def not_run(result: RunResult, tests: list[TestCase], notes: list[str], sha256: 
                    warnings=(*result.warnings, *notes), sha256=result.sha256 or sha256)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text(value: str) -> str:
+    """`value` with lone surrogates (undecodable file-name bytes, "\\ud800" from student code)
+    replaced by U+FFFD, so it can be stored as UTF-8."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def storable(result: RunResult) -> RunResult:
     """`result` with every string made valid UTF-8 (student code can return lone surrogates)."""
     tests = tuple(replace(t, name=text(t.name), message=text(t.message),
@@ -208,7 +218,7 @@ def run_batch(
     if run is None:
         run = importlib.import_module("grader.run").run_submission
     inside = out_dir.resolve()
-    entries = [(student, entry) for student, entry in find_entries(submissions_dir)
+    entries = [(text(student), entry) for student, entry in find_entries(submissions_dir)
                if entry.resolve() != inside]  # --out inside SUBMISSIONS is not a student
     tests = load_tests(assignment)
     ref = load_reference(assignment)
