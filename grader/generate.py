@@ -21,7 +21,7 @@ import importlib.util
 import re
 import shutil
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -59,6 +59,9 @@ class ReferenceSource:
     tree: ast.Module
     student_api: tuple[str, ...]
     provided: tuple[str, ...]
+    stub: str | None = None
+    """For a solution file with ### BEGIN/END SOLUTION markers (grader.solution): the file with
+    its solution regions replaced and hidden tests dropped, shipped as the student's module."""
 
     def function(self, name: str) -> ast.FunctionDef:
         for node in self.tree.body:
@@ -96,7 +99,12 @@ def _literal_names(tree: ast.Module, name: str, path: Path, required: bool) -> t
 
 
 def read_reference(module: str) -> ReferenceSource:
-    """Locate and parse a reference module by dotted name without importing it."""
+    """Locate and parse a reference module by dotted name without importing it (or a solution
+    file with markers, by path: see grader.solution)."""
+    from grader.solution import is_solution_file, read_marked_reference
+
+    if is_solution_file(module):
+        return read_marked_reference(Path(module))
     try:
         spec = importlib.util.find_spec(module)
     except ModuleNotFoundError:
@@ -129,6 +137,10 @@ def _docstring_node(func: ast.FunctionDef) -> ast.Expr | None:
 
 def stub_function(ref: ReferenceSource, name: str) -> FunctionStub:
     """The student's version of one graded function: header and docstring, body raises."""
+    if ref.stub is not None:
+        from grader.solution import marked_stub_function
+
+        return marked_stub_function(ref, name)
     func = ref.function(name)
     doc = _docstring_node(func)
     if doc is None or doc.end_lineno is None:
@@ -413,7 +425,7 @@ def generate_release(assignment: Assignment, out: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
 
-    write(f"{assignment.module}.py", stub.module_source())
+    write(f"{assignment.module}.py", stub.module_source() if ref.stub is None else ref.stub)
     notebook = build_notebook(assignment, stub)
     path = out / f"{assignment.module}.ipynb"
     write_notebook(notebook, path)
@@ -422,8 +434,10 @@ def generate_release(assignment: Assignment, out: Path) -> list[Path]:
     written.append(out / "visible_tests.py")
     limits = {k: _toml_value(v) for k, v in vars(assignment.limits).items()}
     late = {k: _toml_value(v) for k, v in vars(assignment.late_policy).items() if v is not None}
+    shown = assignment if ref.stub is None else replace(  # the file's name, not its path
+        assignment, reference=Path(assignment.reference).name)
     write("assignment.toml", env.get_template("release/assignment.toml.j2").render(
-        a=assignment, q=_toml_value, limits=limits, late=late,
+        a=shown, q=_toml_value, limits=limits, late=late,
         due=assignment.due.isoformat() if assignment.due else None,
     ))
     provided_src = assignment.folder / "provided"
@@ -506,7 +520,8 @@ def find_leaks(assignment: Assignment, folder: Path) -> list[str]:
     shipped = "\n".join(
         _normalise(line)
         for source in [*(ref.segment(ref.function(n)) for n in ref.provided),
-                       *(stub_function(ref, n).source for n in ref.student_api)]
+                       *(stub_function(ref, n).source for n in ref.student_api),
+                       ref.stub or ""]  # a marked solution file ships all but its regions
         for line in source.splitlines()
     )
     secret_lines: dict[str, str] = {}
@@ -514,6 +529,8 @@ def find_leaks(assignment: Assignment, folder: Path) -> list[str]:
     for node in ast.walk(ref.tree):
         if not isinstance(node, ast.FunctionDef) or node.name in ref.provided:
             continue
+        if ref.stub is not None and node.name not in ref.student_api:
+            continue  # a marked solution file's unmarked helpers are shipped as written
         body = _body_without_docstring(node)
         if not body:
             continue
