@@ -8,7 +8,6 @@ submission does (raise, loop, crash, exit, return junk) stops the other tests or
 
 from __future__ import annotations
 
-import importlib
 import math
 import time
 from types import ModuleType
@@ -20,6 +19,7 @@ from grader.config import Assignment
 from grader.errors import StudentError, StudentTimeout
 from grader.models import RunResult, Submission, SubmissionStatus, TestResult, TestStatus
 from grader.proxy import LoadResult, StudentProxy
+from grader.solution import import_reference
 from grader.testing import TestCase, TestDefinitionError
 
 _NOT_RUN = {
@@ -39,7 +39,7 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
     """
     started = time.monotonic()
     if ref is None and any("ref" in t.params for t in tests):
-        ref = importlib.import_module(assignment.reference)
+        ref = import_reference(assignment)
     proxy = StudentProxy(assignment, submission, mode=mode)
     warnings: list[str] = []
     try:
