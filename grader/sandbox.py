@@ -74,6 +74,17 @@ def bwrap_works() -> bool:
     return done.returncode == 0
 
 
+@cache
+def bwrap_has_size() -> bool:
+    """Whether this bwrap knows `--size` (0.5.0 and later) to cap the sandbox's /tmp."""
+    exe = shutil.which("bwrap") or "bwrap"
+    try:
+        done = subprocess.run([exe, "--help"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return b"--size" in done.stdout + done.stderr
+
+
 def choose_mode(mode: str | None = None) -> str:
     """'bubblewrap' when available unless NN_GRADER_SANDBOX=subprocess, else the fallback."""
     wanted = mode or os.environ.get("NN_GRADER_SANDBOX", "auto")
@@ -196,21 +207,27 @@ def trusted_roots() -> list[str]:
     return sorted(roots)
 
 
-def _masks(bound: list[str]) -> list[str]:
-    """--tmpfs over the grader/reference packages when they sit inside a bound prefix."""
-    args: list[str] = []
+def protected_packages() -> list[Path]:
+    """The folders of the grader and reference packages (never visible in the sandbox)."""
     packages = [GRADER_DIR]
     with contextlib.suppress(ImportError):
         import reference
 
         packages += [Path(p).resolve() for p in getattr(reference, "__path__", [])]
+    return packages
+
+
+def masks(bound: list[str], packages: list[Path]) -> list[str]:
+    """--tmpfs over those packages that sit inside a bound folder (e.g. a non-editable install
+    into the venv's site-packages), so the sandbox sees empty folders there."""
+    args: list[str] = []
     for package in packages:
         if any(str(package).startswith(b.rstrip("/") + "/") for b in bound):
             args += ["--tmpfs", str(package)]
     return args
 
 
-def bwrap_command(limits: Limits, worker_args: list[str], fds: tuple[int, ...]) -> list[str]:
+def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
     exe = shutil.which("bwrap") or "bwrap"
     cmd = [exe, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
            "--cap-drop", "ALL", "--uid", str(NOBODY), "--gid", str(NOBODY)]
@@ -224,12 +241,12 @@ def bwrap_command(limits: Limits, worker_args: list[str], fds: tuple[int, ...]) 
     bound = [b for b in bound if not b.startswith("/usr/")]
     for prefix in bound:
         cmd += ["--ro-bind", prefix, prefix]
-    cmd += _masks(bound)
+    cmd += masks(bound, protected_packages())
     for name in WORKER_FILES:
         cmd += ["--ro-bind", str(GRADER_DIR / name), f"{SANDBOX_DIR}/{name}"]
     tmp_bytes = max(64, 4 * limits.file_size_mb) * 2**20
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(tmp_bytes), "--tmpfs", "/tmp",
-            "--chdir", "/tmp"]
+    size = ["--size", str(tmp_bytes)] if bwrap_has_size() else []
+    cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp", "--chdir", "/tmp"]
     for key, value in clean_env("/tmp").items():
         cmd += ["--setenv", key, value]
     cmd += ["--remount-ro", "/"]  # the sandbox's root: only /tmp (and /dev/shm) are writable
@@ -255,6 +272,7 @@ class WorkerProcess:
         self.output_cap = limits.output_kb * 1024
         self.output = bytearray()
         self.output_dropped = 0
+        self.output_open = True
         self.reader = codec.FrameReader()
         self.pending: list[Any] = []
         self.peak_memory_kb = 0
@@ -264,7 +282,8 @@ class WorkerProcess:
             os.geteuid() == 0 else None
         self.isolation = ("bubblewrap" if self.mode == "bubblewrap" else "rlimit-subprocess") + \
             ("+cgroup-pids" if self.cgroup else "")
-        self.tmp = tempfile.mkdtemp(prefix="nngrader-")
+        self.tmp = ""
+        """The fallback's private folder (cwd, HOME, the worker's code); bwrap has its tmpfs."""
         to_r, self.to_w = os.pipe()
         self.from_r, from_w = os.pipe()
         self.out_r, out_w = os.pipe()
@@ -274,12 +293,12 @@ class WorkerProcess:
         if torch:
             worker_args.append("--torch")
         if self.mode == "bubblewrap":
-            cmd = bwrap_command(limits, worker_args, (to_r, from_w))
+            cmd = bwrap_command(limits, worker_args)
             env = {"PATH": "/usr/bin:/bin"}
             cwd = "/"
         else:
             warn_weak_isolation()
-            os.chmod(self.tmp, 0o700)
+            self.tmp = tempfile.mkdtemp(prefix="nngrader-")
             code = os.path.join(self.tmp, ".nngrader")
             os.mkdir(code)
             for name in WORKER_FILES:
@@ -340,7 +359,8 @@ class WorkerProcess:
             raise ChannelTimeout()
         poller = select.poll()
         poller.register(self.from_r, select.POLLIN)
-        poller.register(self.out_r, select.POLLIN)
+        if self.output_open:  # once the student closed stdout/stderr, POLLHUP would spin
+            poller.register(self.out_r, select.POLLIN)
         if want_write:
             poller.register(self.to_w, select.POLLOUT)
         events = poller.poll(min(remaining, 0.1) * 1000)
@@ -375,6 +395,7 @@ class WorkerProcess:
             except (BlockingIOError, OSError):
                 return
             if not chunk:
+                self.output_open = False
                 return
             room = self.output_cap - len(self.output)
             self.output += chunk[:max(room, 0)]
@@ -436,7 +457,8 @@ class WorkerProcess:
             if fd >= 0:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):

@@ -273,3 +273,28 @@ def test_proxy_unsendable_argument_is_the_tests_mistake(student):
     with pytest.raises(TypeError, match="an argument cannot be sent"):
         student.double(object())
     assert student.double(3) == 6
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_proxy_waiting_costs_no_cpu_even_when_the_student_closes_its_output(mode):
+    source = ("import os, time\ndef quiet():\n    os.close(1)\n    os.close(2)\n"
+              "    time.sleep(1.0)\n    return 1\n")
+    with StudentProxy(toy(), submission(source), mode=mode) as student:
+        assert student.start().status == "ok"
+        cpu = time.process_time()
+        assert student.quiet() == 1
+        assert time.process_time() - cpu < 0.15
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", MODES)
+def test_proxy_torch_tensors_arrive_as_numpy_arrays(mode):
+    source = ("import torch\ndef tensor(x):\n"
+              "    t = torch.tensor(x, requires_grad=True)\n    return (t * 2).sum(), t * 3\n")
+    with StudentProxy(toy(), submission(source), mode=mode) as student:
+        assert student.start().status == "ok"
+        total, tripled = student.tensor([1.0, 2.0])
+    assert type(total) is np.ndarray and total.shape == () and float(total) == 6.0
+    assert tripled.dtype == np.float32
+    np.testing.assert_array_equal(tripled, [3.0, 6.0])
+    assert student.startup_seconds[0] < 30

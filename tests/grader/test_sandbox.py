@@ -12,7 +12,7 @@ import pytest
 
 from grader.errors import StudentError, StudentTimeout, WorkerCrashed
 from grader.proxy import StudentProxy
-from grader.sandbox import WorkerProcess, bwrap_works, describe_exit
+from grader.sandbox import WorkerProcess, bwrap_command, bwrap_works, describe_exit, masks
 from tests.fixtures.engine import MODES, TOY, submission, toy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -268,4 +268,26 @@ def test_sandbox_closed_worker_leaves_no_process_or_temp_dir(mode):
     worker.close()
     assert worker.returncode is not None
     assert not Path(f"/proc/{pid}").exists()
-    assert not Path(tmp).exists()
+    assert (tmp == "") == (mode == "bubblewrap")  # bwrap's /tmp is a tmpfs that dies with it
+    assert not tmp or not Path(tmp).exists()
+
+
+def test_sandbox_masks_grader_packages_inside_bound_prefixes():
+    site = "/venv/lib/python3.11/site-packages"
+    packages = [Path(site) / "grader", Path(site) / "reference", Path("/work/repo/grader")]
+    assert masks(["/usr", "/venv"], packages) == [
+        "--tmpfs", f"{site}/grader", "--tmpfs", f"{site}/reference"]
+    assert masks(["/venvs"], packages) == []  # a prefix match must end at a folder boundary
+
+
+@needs_bwrap
+def test_sandbox_bwrap_command_binds_only_the_interpreter_and_the_two_worker_files():
+    cmd = bwrap_command(toy().limits, ["3", "4", "{}"])
+    binds = {cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--ro-bind"}
+    grader_files = {b for b in binds if b.startswith(str(REPO))}
+    assert grader_files <= {str(REPO / "grader/worker.py"), str(REPO / "grader/codec.py"),
+                            str(REPO / ".venv")}
+    for flag in ("--unshare-all", "--die-with-parent", "--new-session", "--clearenv"):
+        assert flag in cmd
+    assert cmd[cmd.index("--cap-drop") + 1] == "ALL"
+    assert cmd[cmd.index("--uid") + 1] == cmd[cmd.index("--gid") + 1] == "65534"
