@@ -28,7 +28,9 @@ import contextlib
 import hashlib
 import io
 import json
+import os
 import re
+import stat
 import threading
 import tokenize
 import warnings
@@ -78,10 +80,11 @@ def find_entries(submissions_dir: Path) -> list[tuple[str, Path]]:
     for path in submissions_dir.iterdir():
         if _ignored(path.name):
             continue
-        if path.is_dir():
+        suffix = path.suffix.lower()
+        if path.is_dir():  # a link to a folder too: collect refuses it
             student, kind = path.name, ""
-        elif path.is_file() and path.suffix.lower() in rank:
-            student, kind = path.stem, path.suffix.lower()
+        elif suffix in rank and suffix:  # links and FIFOs too: collect refuses them
+            student, kind = path.stem, suffix
         else:
             continue
         if student not in best or rank[kind] < best[student][0]:
@@ -104,6 +107,9 @@ def collect(assignment: Assignment, entry: Path, *, notes: list[str] | None = No
     """
     notes = notes if notes is not None else []
     student = entry.name if entry.is_dir() else entry.stem
+    if entry.is_symlink() or (entry.exists() and not (entry.is_dir() or entry.is_file())):
+        raise CollectError("invalid_submission", f"{entry}: a symbolic link or special file, "
+                           "not a regular file; submit the file itself")
     if entry.is_dir():
         source, digest = _from_folder(assignment, entry, notes)
     elif not entry.is_file():
@@ -129,11 +135,22 @@ def collect(assignment: Assignment, entry: Path, *, notes: list[str] | None = No
 def entry_sha256(entry: Path) -> str:
     """A digest of everything in an entry (for entries whose collection failed)."""
     h = hashlib.sha256()
-    files = [entry] if entry.is_file() else sorted(p for p in entry.rglob("*") if p.is_file())
+    files = [entry] if not entry.is_dir() or entry.is_symlink() else sorted(entry.rglob("*"))
     for path in files:
-        h.update(str(path.relative_to(entry) if entry.is_dir() else path.name).encode())
-        h.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        h.update(str(path.relative_to(entry) if path != entry else path.name).encode() + b"\0")
+        if path.is_symlink():
+            h.update(b"link:" + os.fsencode(os.readlink(path)))
+        elif regular_file(path):
+            h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
+
+
+def regular_file(path: Path) -> bool:
+    """A regular file, not a symbolic link, FIFO or device (those are never read)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def _sha256(data: bytes) -> str:
@@ -172,7 +189,7 @@ def _from_folder(
     assignment: Assignment, folder: Path, notes: list[str]
 ) -> tuple[_Source, str]:
     files = sorted(
-        (p for p in folder.rglob("*") if p.is_file()
+        (p for p in folder.rglob("*") if regular_file(p)
          and not any(_ignored(part) for part in p.relative_to(folder).parts)),
         key=lambda p: (len(p.relative_to(folder).parts), str(p)),
     )

@@ -35,7 +35,7 @@ from types import ModuleType
 from typing import Any
 
 import grader
-from grader.collect import CollectError, collect, entry_sha256, find_entries
+from grader.collect import CollectError, collect, entry_sha256, find_entries, regular_file
 from grader.config import Assignment
 from grader.gradebook import Gradebook
 from grader.models import Grade, RunResult, Submission, SubmissionStatus, TestResult
@@ -142,11 +142,11 @@ def read_timestamps(path: Path) -> dict[str, datetime]:
 
 def modified_at(entry: Path) -> datetime:
     """The newest modification time of the entry's files (hidden files and __MACOSX aside)."""
-    files = [entry] if entry.is_file() else [
-        p for p in entry.rglob("*") if p.is_file() and not any(
+    files = [entry] if not entry.is_dir() else [
+        p for p in entry.rglob("*") if regular_file(p) and not any(
             part.startswith(".") or part == "__MACOSX" for part in p.relative_to(entry).parts)
     ]
-    newest = max((p.stat().st_mtime for p in files), default=entry.stat().st_mtime)
+    newest = max((p.lstat().st_mtime for p in files), default=entry.lstat().st_mtime)
     return datetime.fromtimestamp(newest, tz=UTC)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,7 @@ def test_find_entries_folders_and_files_sorted_hidden_ignored(tmp_path: Path) ->
     write(subs / "__MACOSX" / "._alice.ipynb", b"x")
     write(subs / ".hidden" / "perceptron.py", CODE)
     write(subs / "notes.txt", "hello")
+    write(subs / "README", "no suffix: not an entry")
     assert find_entries(subs) == [
         ("alice", subs / "alice.ipynb"),
         ("bob", subs / "bob.zip"),
@@ -326,6 +328,34 @@ def test_collect_broken_submission_status_and_message(case: str, assignment: Ass
     with pytest.raises(CollectError) as info:
         collect(assignment, entry)
     assert (info.value.status, info.value.message) == (status, message)
+
+
+def test_collect_symlinks_and_special_files_are_never_read(assignment: Assignment,
+                                                           tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.txt", "the hidden tests")
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    os.symlink(secret, subs / "alice.py")
+    os.symlink("/", subs / "bob")
+    os.mkfifo(subs / "carol.py")  # reading it would block forever
+    (subs / "dave").mkdir()
+    os.symlink(secret, subs / "dave" / "perceptron.py")
+    assert [s for s, _ in find_entries(subs)] == ["alice", "bob", "carol", "dave"]
+    messages = {}
+    for student, entry in find_entries(subs):
+        with pytest.raises(CollectError) as info:
+            collect(assignment, entry)
+        messages[student] = (info.value.status, info.value.message)
+    special = ": a symbolic link or special file, not a regular file; submit the file itself"
+    assert messages == {
+        "alice": ("invalid_submission", f"{subs / 'alice.py'}{special}"),
+        "bob": ("invalid_submission", f"{subs / 'bob'}{special}"),
+        "carol": ("invalid_submission", f"{subs / 'carol.py'}{special}"),
+        "dave": ("no_submission", f"{subs / 'dave'}: no perceptron.py or perceptron.ipynb "
+                 "(or a .zip holding one); it is empty. Submit perceptron.py or perceptron.ipynb."),
+    }
+    digests = {entry_sha256(e) for _, e in find_entries(subs)}  # hashes links, never follows
+    assert len(digests) == 4
 
 
 def test_collect_zip_member_lying_about_its_size_is_rejected(
