@@ -87,7 +87,8 @@ def load_reference(assignment: Assignment) -> ModuleType:
     except Exception as exc:
         raise BatchError(
             f"{assignment.folder / 'assignment.toml'}: assignment.reference "
-            f"{assignment.reference!r} cannot be imported ({exc!r}); check the module name"
+            f"{assignment.reference!r} cannot be loaded ({exc!r}); check the module name or "
+            "solution file"
         ) from exc
 
 
@@ -113,12 +114,19 @@ def tests_digest(assignment: Assignment) -> str:
     for path in files:
         h.update(path.relative_to(assignment.folder).as_posix().encode() + b"\0")
         h.update(hashlib.sha256(path.read_bytes()).digest())
-    try:
-        spec = importlib.util.find_spec(assignment.reference)
-    except (ImportError, ValueError):
-        spec = None
-    if spec is not None and spec.origin and Path(spec.origin).is_file():
-        h.update(b"reference\0" + hashlib.sha256(Path(spec.origin).read_bytes()).digest())
+    from grader.solution import is_solution_file
+
+    origin: str | None = None
+    if is_solution_file(assignment.reference):
+        origin = assignment.reference  # a solution file (resolved to a path by grader.config)
+    else:
+        try:
+            spec = importlib.util.find_spec(assignment.reference)
+            origin = spec.origin if spec is not None else None
+        except (ImportError, ValueError):
+            origin = None
+    if origin and Path(origin).is_file():
+        h.update(b"reference\0" + hashlib.sha256(Path(origin).read_bytes()).digest())
     return h.hexdigest()
 
 
