@@ -782,3 +782,18 @@ def test_cli_grade_engine_sigkill_and_resume_gives_the_same_sheet(toy: Assignmen
     assert sheet(out) == expected
     with Gradebook(book_path) as book:
         assert len(book.run_results("toy")) == 16
+
+
+def test_cli_grade_unloadable_reference_is_a_clear_error(toy: Assignment, tmp_path: Path,
+                                                         fake_engine: None) -> None:
+    toml = toy.folder / "assignment.toml"
+    toml.write_text(TOML.replace('"toy_reference"', '"no_such_reference_module"'))
+    subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
+    result = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {toml}: assignment.reference 'no_such_reference_module' cannot be loaded "
+        "(ModuleNotFoundError(\"No module named 'no_such_reference_module'\")); check the "
+        "module name or solution file\n")
+    assert not (tmp_path / "out" / "scores.csv").exists()
