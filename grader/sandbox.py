@@ -134,10 +134,22 @@ def pids_cgroup_root() -> Path | None:
             ok = (probe / "pids.max").exists()
             probe.rmdir()
             if ok:
+                remove_stale_cgroups(root)
                 return root
         except OSError:
             continue
     return None
+
+
+def remove_stale_cgroups(root: Path, age: float = 300.0) -> None:
+    """Remove groups left behind by a grader that was killed (SIGKILL leaves no time to clean
+    up). Only empty ones can go (rmdir fails while processes remain), and only old ones, so a
+    concurrent grader's fresh group is never taken from under it."""
+    now = time.time()
+    for group in root.iterdir():
+        with contextlib.suppress(OSError):
+            if group.is_dir() and now - group.stat().st_mtime > age:
+                group.rmdir()
 
 
 def make_cgroup(max_pids: int) -> Path | None:

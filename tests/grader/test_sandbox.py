@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -291,3 +293,60 @@ def test_sandbox_bwrap_command_binds_only_the_interpreter_and_the_two_worker_fil
         assert flag in cmd
     assert cmd[cmd.index("--cap-drop") + 1] == "ALL"
     assert cmd[cmd.index("--uid") + 1] == cmd[cmd.index("--gid") + 1] == "65534"
+
+
+def start_and_kill_a_grader(tmp_path, mode: str, source: str) -> int:
+    """Run a grader in a child process that calls student.hang(); SIGKILL it once hang() runs.
+    Returns what student.pid() said (the worker's pid as the worker sees it)."""
+    script = tmp_path / "killed_grader.py"
+    script.write_text(
+        "from grader.proxy import StudentProxy\n"
+        "from tests.fixtures.engine import submission, toy\n"
+        f"student = StudentProxy(toy(), submission({source!r}), mode={mode!r})\n"
+        "student.start()\n"
+        "print(student.pid(), flush=True)\n"
+        "student.hang()\n")
+    grader = subprocess.Popen([sys.executable, str(script)], cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    assert grader.stdout is not None and grader.stderr is not None
+    line = grader.stdout.readline()
+    assert line.strip().isdigit(), grader.stderr.read()
+    time.sleep(0.5)  # hang() is running now
+    grader.kill()
+    grader.wait()
+    grader.stdout.close()
+    grader.stderr.close()
+    return int(line)
+
+
+def alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@needs_bwrap
+def test_sandbox_bwrap_sandbox_dies_with_a_killed_grader(tmp_path):
+    """A grader killed with SIGKILL (no clean-up) leaves no student process running."""
+    marker = f"{5000 + os.getpid() % 1000}.{time.time_ns() % 10**6}"
+    source = (f"import os\ndef pid():\n    return os.getpid()\n"
+              f"def hang():\n    os.system('sleep {marker}')\n")
+    start_and_kill_a_grader(tmp_path, "bubblewrap", source)
+    deadline = time.monotonic() + 5
+    while processes_with(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert processes_with(marker) == []
+
+
+def test_sandbox_fallback_worker_dies_with_a_killed_grader(tmp_path):
+    """In the fallback the worker itself dies with the grader (PR_SET_PDEATHSIG); processes the
+    student started may outlive a SIGKILLed grader there (documented weakness)."""
+    source = ("import os\ndef pid():\n    return os.getpid()\n"
+              "def hang():\n    while True:\n        pass\n")
+    pid = start_and_kill_a_grader(tmp_path, "subprocess", source)
+    deadline = time.monotonic() + 5
+    while alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive(pid)
