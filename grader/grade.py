@@ -22,6 +22,7 @@ import hashlib
 import importlib
 import importlib.util
 import json
+import os
 import re
 import sys
 import time
@@ -342,7 +343,9 @@ def write_outputs(batch: Batch, out_dir: Path) -> None:
         for g, r in zip(batch.grades, batch.results, strict=True)
     ]
     frame = pd.DataFrame(rows, columns=list(SHEET_COLUMNS))
-    frame.to_csv(out_dir / "scores.csv", index=False, lineterminator="\n")
+    partial = out_dir / "scores.csv.partial"  # a run killed while writing leaves no torn sheet
+    frame.to_csv(partial, index=False, lineterminator="\n")
+    os.replace(partial, out_dir / "scores.csv")
     results_dir = out_dir / "results"
     results_dir.mkdir(exist_ok=True)
     for grade, result in zip(batch.grades, batch.results, strict=True):
