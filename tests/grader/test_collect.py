@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from grader import collect as collect_mod
 from grader.collect import CollectError, collect, entry_sha256, find_entries
@@ -390,3 +392,36 @@ def test_collect_notebook_over_cap_names_size_and_fix(
         f"{entry}: the notebook is 3.0 MB, over the 1.0 MB limit; clear all outputs "
         "(Edit → Clear All Outputs), save and resubmit",
     )
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300) | st.text(max_size=200).map(str.encode),
+       suffix=st.sampled_from([".py", ".ipynb", ".zip"]))
+def test_collect_any_bytes_give_a_submission_or_a_collect_error(
+    assignment: Assignment, tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    entry = write(tmp_path / f"anyone{suffix}", data)
+    try:
+        sub = collect(assignment, entry)
+    except CollectError as exc:
+        assert exc.status in ("no_submission", "invalid_submission")
+        assert exc.message.startswith(str(entry))
+    else:
+        assert sub.sha256 == hashlib.sha256(data).hexdigest()
+        assert all(isinstance(c, str) for c in sub.cells)
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(st.text(st.characters(blacklist_categories=["Cs"]), min_size=1,
+                              max_size=30), min_size=1, max_size=5))
+def test_collect_zip_member_names_never_touch_the_disk(
+    assignment: Assignment, tmp_path: Path, names: list[str]
+) -> None:
+    members = {name: CODE.encode() for name in [*names, "../../x/perceptron.py"]}
+    folder = tmp_path / "zips"
+    entry = write(folder / "z.zip", zipped(members))
+    before = sorted(p for p in tmp_path.rglob("*"))
+    assert collect(assignment, entry).cells == (CODE,)
+    assert sorted(p for p in tmp_path.rglob("*")) == before
