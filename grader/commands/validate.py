@@ -1,0 +1,26 @@
+"""`grader validate ASSIGNMENT`: check an assignment before it grades a class."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.argument("assignment")
+@click.option("--no-sandbox", is_flag=True,
+              help="Skip the run of the solution through the real sandbox (limits check).")
+def validate(assignment: str, no_sandbox: bool) -> None:
+    """Check ASSIGNMENT (a bundled name or a folder): the solution scores full marks, the stub
+    0, tests are deterministic and can fail (mutants of every graded function), the release
+    leaks nothing, the points add up and the limits hold. Exit code 1 on any error."""
+    from grader.config import ConfigError, find_assignment
+    from grader.validate import format_report
+    from grader.validate import validate as run_validate
+
+    try:
+        found = find_assignment(assignment)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    report = run_validate(found, sandbox=not no_sandbox)
+    click.echo(format_report(report))
+    click.get_current_context().exit(0 if report.ok else 1)

@@ -1,0 +1,238 @@
+"""`grader validate`: each authoring mistake is reported with file:line and the fix; the
+scaffold and the six bundled assignments pass."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from grader.cli import main
+from grader.config import ConfigError, find_assignment, load_assignment
+from grader.scaffold import new_assignment
+from grader.solution import MarkerError, find_regions, load_solution_module, strip_markers
+from grader.validate import MUTANTS, mutant, validate
+
+BUNDLED = ["mp_neuron", "perceptron", "boolean_networks", "towers", "gradient_descent",
+           "backprop"]
+
+
+def _line(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return new_assignment("relu_layer", tmp_path)
+
+
+# ----------------------------------------------------------------------------- markers
+
+
+def test_strip_markers_keeps_indentation_and_drops_hidden_tests() -> None:
+    source = ("def f(x):\n    '''doc'''\n    y = 1  # prompt\n    ### BEGIN SOLUTION\n"
+              "    return x + y\n    ### END SOLUTION\n\n### BEGIN HIDDEN TESTS\n"
+              "assert f(1) == 2\n### END HIDDEN TESTS\n")
+    assert strip_markers(source) == ("def f(x):\n    '''doc'''\n    y = 1  # prompt\n"
+                                     "    # YOUR CODE HERE\n    raise NotImplementedError()\n")
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("x = 1\n### BEGIN SOLUTION\ny = 2\n",
+     "f.py:2: ### BEGIN SOLUTION is never closed; add ### END SOLUTION after the region"),
+    ("x = 1\n### END SOLUTION\n",
+     "f.py:2: ### END SOLUTION without a ### BEGIN SOLUTION above it; add the BEGIN line or "
+     "delete this one"),
+    ("### BEGIN SOLUTION\n### BEGIN HIDDEN TESTS\n",
+     "f.py:2: ### BEGIN HIDDEN TESTS inside the SOLUTION region opened at f.py:1; close that "
+     "one first with ### END SOLUTION"),
+    ("### BEGIN HIDDEN TESTS\nx = 1\n### END SOLUTION\n",
+     "f.py:3: ### END SOLUTION closes the HIDDEN TESTS region opened at f.py:1; write "
+     "### END HIDDEN TESTS"),
+])
+def test_marker_errors_name_file_line_and_fix(source: str, message: str) -> None:
+    with pytest.raises(MarkerError) as info:
+        find_regions(source, "f.py")
+    assert str(info.value) == message
+
+
+def test_marker_regions_in_a_notebook_are_per_cell() -> None:
+    code = "a = 1\n### BEGIN SOLUTION\n\n\nb = 2\n### END SOLUTION\n"
+    with pytest.raises(MarkerError, match=r"nb.ipynb: cell 1, line 2: the SOLUTION region is "
+                                          r"not closed in its cell"):
+        find_regions(code, "nb.ipynb", cells=(1, 5))
+
+
+def test_solution_module_reloads_when_the_file_changes(folder: Path) -> None:
+    path = folder / "solution.py"
+    first = load_solution_module(path)
+    assert load_solution_module(path) is first
+    _edit(path, "return np.maximum(x, 0.0)", "return np.maximum(x, 1.0)")
+    assert load_solution_module(path).relu_forward(np.array([0.0]))[0] == 1.0
+
+
+def test_config_reference_must_stay_in_the_folder(folder: Path) -> None:
+    _edit(folder / "assignment.toml", 'reference = "solution.py"', 'reference = "../x.py"')
+    with pytest.raises(ConfigError, match=r"assignment.reference '../x.py' must name a file "
+                                          "inside the assignment folder"):
+        load_assignment(folder)
+
+
+# ----------------------------------------------------------------------------- mutants
+
+
+def test_mutants_change_results_but_not_the_solution() -> None:
+    def f(x: np.ndarray) -> tuple[np.ndarray, float]:
+        if x.size == 0:
+            raise ValueError("empty")
+        return x * 2, 3.0
+
+    x = np.array([1.0, -2.0])
+    zeros, negated, none = (mutant(f, k)(x) for k in MUTANTS[:3])
+    assert [z.tolist() if isinstance(z, np.ndarray) else z for z in zeros] == [[0.0, 0.0], 0.0]
+    assert negated[0].tolist() == [-2.0, 4.0] and negated[1] == -3.0
+    assert none is None
+    assert mutant(f, "swallows errors")(np.array([])) is None
+    y = x.copy()
+    assert mutant(f, "modifies its arguments in place")(y)[0].tolist() == [2.0, -4.0]
+    assert y.tolist() == [2.0, -1.0]
+    assert x.tolist() == [1.0, -2.0]
+
+
+# ----------------------------------------------------------------------------- the report
+
+
+HIDDEN_EXTRA = '''
+
+@test_case(points=1, visibility="hidden")
+def {name}(student, ref, rng):
+{body}
+'''
+
+
+def _add_hidden(folder: Path, name: str, body: str) -> int:
+    path = folder / "hidden_tests.py"
+    text = path.read_text() + HIDDEN_EXTRA.format(name=name, body=body)
+    path.write_text(text)
+    return _line(path, f"def {name}(") - 1  # the decorator's line
+
+
+def test_unclosed_marker(folder: Path) -> None:
+    path = folder / "solution.py"
+    _edit(path, "    return dout * (x > 0)\n    ### END SOLUTION\n", "    return dout * (x > 0)\n")
+    lines = path.read_text().splitlines()
+    begin = _line(path, "return dout * (x > 0)") - 1
+    hidden = max(i for i, line in enumerate(lines, 1) if line == "### BEGIN HIDDEN TESTS")
+    report = validate(load_assignment(folder))
+    assert [str(p) for p in report.problems] == [
+        f"error: {path.resolve()}:{hidden}: ### BEGIN HIDDEN TESTS inside the SOLUTION region "
+        f"opened at {path.resolve()}:{begin}; close that one first with ### END SOLUTION"]
+    assert not report.ok
+
+
+def test_test_without_points(folder: Path) -> None:
+    path = folder / "hidden_tests.py"
+    _edit(path, "@test_case(points=1, visibility=\"hidden\")", "@test_case(visibility=\"hidden\")")
+    line = _line(path, "def relu_forward_random_shapes") - 1
+    report = validate(load_assignment(folder), sandbox=False)
+    assert str(report.problems[0]) == (
+        f"error: {path}:{line}: test relu_forward_random_shapes has no points; write "
+        "@test_case(points=N, ...) (without it the test silently counts 1)")
+
+
+def test_unknown_function_name(folder: Path) -> None:
+    path = folder / "hidden_tests.py"
+    _edit(path, "checks.close(student.relu_forward(x)", "checks.close(student.relu_froward(x)")
+    line = _line(path, "student.relu_froward")
+    report = validate(load_assignment(folder), sandbox=False)
+    assert str(report.problems[0]) == (
+        f"error: {path}:{line}: test relu_forward_random_shapes calls student.relu_froward, "
+        "but the solution defines no graded function 'relu_froward'; did you mean relu_forward?")
+    assert not report.ok
+
+
+def test_test_that_passes_on_the_stub_and_cannot_fail(folder: Path) -> None:
+    line = _add_hidden(folder, "relu_exists", '    assert "relu_forward" in student')
+    report = validate(load_assignment(folder), sandbox=False)
+    where = f"{folder / 'hidden_tests.py'}:{line}"
+    assert [str(p) for p in report.problems] == [
+        f"error: {where}: test relu_exists passes on the stub (the release as shipped, every "
+        "graded function raising NotImplementedError); make it call and check the student's "
+        "functions",
+        f"error: {where}: test relu_exists cannot fail: it passed on every mutant ("
+        + ", ".join(MUTANTS) + " of each graded function); make it compare the student's "
+        "results with expected values"]
+
+
+def test_nondeterministic_test(folder: Path) -> None:
+    line = _add_hidden(folder, "relu_stateful", (
+        "    runs.append(1)  # state shared between runs\n"
+        "    checks.close(student.relu_forward(np.ones(2)), np.ones(2))\n"
+        "    if len(runs) == 2:\n"
+        "        return 0.5"))
+    _edit(folder / "hidden_tests.py", "from grader.testing import test_case\n",
+          "from grader.testing import test_case\n\nruns = []\n")
+    report = validate(load_assignment(folder), sandbox=False)
+    assert str(report.problems[0]) == (
+        f"error: {folder / 'hidden_tests.py'}:{line + 2}: test relu_stateful is not "
+        "deterministic: two runs on the solution gave 1 (passed) and 0.5 (partial credit: 50% "
+        "of this test's points); draw random data from the `rng` parameter")
+
+
+def test_solution_that_fails_a_test(folder: Path) -> None:
+    _edit(folder / "solution.py", "return np.maximum(x, 0.0)", "return np.abs(x)")
+    report = validate(load_assignment(folder), sandbox=False)
+    line = _line(folder / "visible_tests.py", "def relu_forward_on_the_sample_inputs") - 1
+    first = str(report.problems[0])
+    assert first.startswith(f"error: {folder / 'visible_tests.py'}:{line}: the solution fails "
+                            "test relu_forward_on_the_sample_inputs: relu_forward(x)")
+    assert first.endswith("; fix the test or the solution")
+
+
+def test_release_that_leaks_a_solution_line(folder: Path) -> None:
+    path = folder / "solution.py"
+    _edit(path, "    x: array of any shape.", "    Hint: return np.maximum(x, 0.0)\n    x: array")
+    report = validate(load_assignment(folder), sandbox=False)
+    line = _line(path, "    return np.maximum(x, 0.0)")
+    assert [str(p) for p in report.problems] == [
+        f"error: {folder}: the release leaks: {name} contains the marked line at "
+        f"{path.resolve()}:{line}: 'return np.maximum(x, 0.0)'; keep that line inside a marked "
+        "region only, or rephrase the prompt outside it"
+        for name in ("relu_layer.ipynb", "relu_layer.py")]
+
+
+def test_limits_without_margin(folder: Path) -> None:
+    _edit(folder / "assignment.toml", "memory_mb = 1024", "memory_mb = 40")
+    report = validate(load_assignment(folder))
+    toml = str(folder / "assignment.toml")
+    assert [p.where for p in report.problems] == [toml]
+    assert report.problems[0].message.startswith("the solution")
+    assert not report.ok
+
+
+def test_cli_validate_exit_codes(folder: Path) -> None:
+    runner = CliRunner()
+    good = runner.invoke(main, ["validate", str(folder), "--no-sandbox"])
+    assert good.exit_code == 0, good.output
+    assert good.output.splitlines()[-1] == "OK: 0 error(s), 0 warning(s)"
+    _add_hidden(folder, "relu_exists", '    assert "relu_forward" in student')
+    bad = runner.invoke(main, ["validate", str(folder), "--no-sandbox"])
+    assert bad.exit_code == 1
+    assert bad.output.splitlines()[-1] == "FAILED: 2 error(s), 0 warning(s)"
+    missing = runner.invoke(main, ["validate", str(folder / "nope")])
+    assert missing.exit_code == 1 and "no assignment" in missing.output
+
+
+@pytest.mark.parametrize("name", BUNDLED)
+def test_bundled_assignments_validate(name: str) -> None:
+    report = validate(find_assignment(name))
+    assert report.problems == []
+    assert len(report.passed) == 5
