@@ -31,7 +31,6 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,8 @@ SANDBOX_DIR = "/opt/nngrader"
 NOBODY = 65534
 THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
+WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
+"""The limits the worker sets on itself (grader.worker.set_limits)."""
 STARTUP_TIMEOUT = 60.0
 """Seconds a worker may take to start (interpreter, numpy, torch): not the student's time."""
 
@@ -299,7 +300,7 @@ class WorkerProcess:
         to_r, self.to_w = os.pipe()
         self.from_r, from_w = os.pipe()
         self.out_r, out_w = os.pipe()
-        worker_limits = {k: v for k, v in asdict(limits).items() if isinstance(v, int)}
+        worker_limits = {k: int(getattr(limits, k)) for k in WORKER_LIMITS}
         worker_args = [str(to_r), str(from_w), json.dumps(worker_limits),
                        "--strip-path", os.pathsep.join(trusted_roots())]
         if torch:
@@ -327,6 +328,15 @@ class WorkerProcess:
             self.process = subprocess.Popen(
                 cmd, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, cwd=cwd, env=env,
                 pass_fds=(to_r, from_w), start_new_session=True, close_fds=True)
+        except OSError:
+            for fd in (self.to_w, self.from_r, self.out_r):
+                os.close(fd)
+            if self.cgroup is not None:
+                kill_cgroup(self.cgroup)
+            if self.tmp:
+                shutil.rmtree(self.tmp, ignore_errors=True)
+            self.closed = True
+            raise
         finally:
             for fd in (to_r, from_w, out_w):
                 os.close(fd)

@@ -76,10 +76,13 @@ def set_limits(limits: dict[str, int]) -> None:
         resource.RLIMIT_CORE: 0,
     }
     for kind, value in wanted.items():
-        _soft, hard = resource.getrlimit(kind)
-        if hard != resource.RLIM_INFINITY:
-            value = min(value, hard)
-        resource.setrlimit(kind, (value, value))
+        try:
+            _soft, hard = resource.getrlimit(kind)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(kind, (value, value))
+        except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS: keep the others
+            continue
 
 
 class Worker:
