@@ -195,7 +195,7 @@ def find_assignment(name_or_path: str) -> Assignment:
     """An assignment by bundled name (e.g. 'perceptron') or by folder path."""
     candidate = Path(name_or_path)
     if candidate.is_dir():
-        return load_assignment(candidate)
+        return load_assignment(candidate.resolve())
     bundled = assignments_dir()
     folder = bundled / name_or_path
     if folder.is_dir():

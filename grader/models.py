@@ -43,6 +43,8 @@ class Submission:
 class TestResult:
     """The outcome of one test on one submission. Produced in the trusted process only."""
 
+    __test__ = False  # not a pytest test class
+
     name: str
     """The test's name (function name unless the decorator gives one)."""
     points: float

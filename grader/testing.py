@@ -40,6 +40,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 class TestSpec:
     """What the decorator records about a test."""
 
+    __test__ = False  # not a pytest test class
+
     points: float
     visibility: Visibility
     name: str | None
@@ -49,6 +51,8 @@ class TestSpec:
 @dataclass(frozen=True)
 class TestCase:
     """A loaded test: its function and metadata, in file order."""
+
+    __test__ = False  # not a pytest test class
 
     name: str
     points: float
@@ -89,6 +93,9 @@ def test_case(
         return func
 
     return mark
+
+
+test_case.__test__ = False  # type: ignore[attr-defined]  # not a pytest test
 
 
 def tests_in_module(module: ModuleType, source_file: str) -> list[TestCase]:
