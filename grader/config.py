@@ -120,7 +120,8 @@ def _dataclass_from(cls: type, table: dict[str, Any], section: str, path: Path) 
             raise ConfigError(f"{path}: {section}.{key} must be a number, got {value!r}")
         if value < 0:
             raise ConfigError(f"{path}: {section}.{key} must be >= 0, got {value!r}")
-        values[key] = int(value) if isinstance(default, int) and float(value).is_integer() else value
+        whole = isinstance(default, int) and float(value).is_integer()
+        values[key] = int(value) if whole else value
     return cls(**values)
 
 
@@ -166,7 +167,9 @@ def load_assignment(folder: Path) -> Assignment:
     allowed = {"title", "module", "reference", "due", "uses_torch"}
     extra = set(main) - allowed
     if extra:
-        raise ConfigError(f"{path}: unknown key(s) assignment.{sorted(extra)}; known: {sorted(allowed)}")
+        raise ConfigError(
+            f"{path}: unknown key(s) assignment.{sorted(extra)}; known: {sorted(allowed)}"
+        )
     reference = main["reference"]
     if reference.endswith((".py", ".ipynb")):  # a solution file in the folder (grader.solution)
         if Path(reference).is_absolute() or ".." in Path(reference).parts:
