@@ -115,44 +115,53 @@ not_a_function = 5
 
 @pytest.fixture(params=MODES)
 def student(request):
+    """A fresh worker per test: for tests that kill, restart or time out the worker."""
     with StudentProxy(toy(), submission(SOURCE), mode=request.param) as proxy:
         assert proxy.start().status == "ok"
         yield proxy
 
 
-def test_proxy_returns_plain_values_of_exact_types(student):
-    value, i, b, arr, lst = student.numbers()
+@pytest.fixture(scope="module", params=MODES)
+def shared(request):
+    """One worker for the tests that leave it running (faster)."""
+    with StudentProxy(toy(), submission(SOURCE), mode=request.param) as proxy:
+        assert proxy.start().status == "ok"
+        yield proxy
+
+
+def test_proxy_returns_plain_values_of_exact_types(shared):
+    value, i, b, arr, lst = shared.numbers()
     assert (type(value), type(i), type(b), type(arr), type(lst[0])) == (
         float, int, bool, np.ndarray, float)
     assert (value, i, b, lst) == (1.5, 7, True, [2.0])
     np.testing.assert_array_equal(arr, [0, 1, 2])
     arr[0] = 5  # a fresh, writeable copy
-    np.testing.assert_array_equal(student.double(np.ones(2)), [2.0, 2.0])
+    np.testing.assert_array_equal(shared.double(np.ones(2)), [2.0, 2.0])
 
 
-def test_proxy_call_reports_arguments_after_the_call_for_in_place_checks(student):
+def test_proxy_call_reports_arguments_after_the_call_for_in_place_checks(shared):
     items, arr = [1, 2], np.zeros(3)
-    call = student.call("grow", items, arr)
+    call = shared.call("grow", items, arr)
     assert call.value is None and call.seconds >= 0
     assert call.args[0] == [1, 2, 99]
     np.testing.assert_array_equal(call.args[1], [-1.0, 0.0, 0.0])
     assert items == [1, 2] and arr[0] == 0.0  # what the test sent is untouched
 
 
-def test_proxy_contains_only_callable_functions(student):
-    assert "double" in student
-    assert "not_a_function" not in student
-    assert "nope" not in student
+def test_proxy_contains_only_callable_functions(shared):
+    assert "double" in shared
+    assert "not_a_function" not in shared
+    assert "nope" not in shared
 
 
-def test_proxy_missing_function_is_named(student):
+def test_proxy_missing_function_is_named(shared):
     with pytest.raises(MissingFunction, match=r"your toy does not define a function nope\(\)"):
-        student.nope(1)
+        shared.nope(1)
 
 
-def test_proxy_student_exception_carries_type_mro_and_only_student_frames(student):
+def test_proxy_student_exception_carries_type_mro_and_only_student_frames(shared):
     with pytest.raises(StudentError) as info:
-        student.check(-2)
+        shared.check(-2)
     exc = info.value
     assert exc.exc_type == "MyError"
     assert exc.exc_mro[:3] == ("MyError", "ValueError", "Exception")
@@ -163,29 +172,29 @@ def test_proxy_student_exception_carries_type_mro_and_only_student_frames(studen
     assert "worker.py" not in exc.traceback and "codec.py" not in exc.traceback
 
 
-def test_proxy_callbacks_run_on_the_trusted_side_with_values_only(student):
+def test_proxy_callbacks_run_on_the_trusted_side_with_values_only(shared):
     seen = []
 
     def f(v):
         seen.append(type(v))
         return 3 * v
 
-    assert student.apply(f, 2.0) == 7.0
+    assert shared.apply(f, 2.0) == 7.0
     assert seen == [float]
     x = np.random.default_rng(0).normal(size=(3, 4))
-    g = student.gradient(lambda z: float(np.sum(z ** 3)), x)
+    g = shared.gradient(lambda z: float(np.sum(z ** 3)), x)
     np.testing.assert_allclose(g, 3 * x ** 2, rtol=1e-6)
 
 
-def test_proxy_callback_exceptions_reach_the_student_code(student):
+def test_proxy_callback_exceptions_reach_the_student_code(shared):
     def bad(v):
         raise ValueError("the grader's f refuses")
 
-    assert student.catch(bad) == "caught the grader's f refuses"
+    assert shared.catch(bad) == "caught the grader's f refuses"
 
 
-def test_proxy_callback_may_call_the_student_again(student):
-    assert student.apply(lambda v: student.double(v), 5.0) == 11.0
+def test_proxy_callback_may_call_the_student_again(shared):
+    assert shared.apply(lambda v: shared.double(v), 5.0) == 11.0
 
 
 def test_proxy_timeout_then_restart_with_fresh_state(student):
@@ -233,8 +242,8 @@ def test_proxy_os_exit_crashes_the_worker_which_restarts(student):
     assert student.restarts == 1
 
 
-def test_proxy_overridden_eq_and_array_subclasses_arrive_plain(student):
-    liar, arr = student.liars()
+def test_proxy_overridden_eq_and_array_subclasses_arrive_plain(shared):
+    liar, arr = shared.liars()
     assert type(liar) is float and liar == 0.25 and liar != 1.0
     assert type(arr) is np.ndarray and not np.array_equal(arr, np.ones(2))
 
@@ -246,15 +255,15 @@ def test_proxy_overridden_eq_and_array_subclasses_arrive_plain(student):
     ("cyclic", "cyclic"),
     ("generator", "type generator cannot be sent"),
 ])
-def test_proxy_values_that_may_not_cross_are_bad_values(student, name, message):
+def test_proxy_values_that_may_not_cross_are_bad_values(shared, name, message):
     with pytest.raises(BadValue, match=message):
-        student.call(name)
-    assert student.double(1) == 2  # the worker is still fine
+        shared.call(name)
+    assert shared.double(1) == 2  # the worker is still fine
 
 
-def test_proxy_pickle_payload_never_runs_on_the_trusted_side(student, tmp_path):
+def test_proxy_pickle_payload_never_runs_on_the_trusted_side(shared):
     with pytest.raises(BadValue):
-        student.sneaky()
+        shared.sneaky()
     import os
 
     assert not os.path.exists("/tmp/nngrader-pwned")
@@ -269,10 +278,10 @@ def test_proxy_captures_output_capped(student):
     assert "output truncated" in student.output
 
 
-def test_proxy_unsendable_argument_is_the_tests_mistake(student):
+def test_proxy_unsendable_argument_is_the_tests_mistake(shared):
     with pytest.raises(TypeError, match="an argument cannot be sent"):
-        student.double(object())
-    assert student.double(3) == 6
+        shared.double(object())
+    assert shared.double(3) == 6
 
 
 @pytest.mark.parametrize("mode", MODES)
