@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 SOLUTION_SUFFIXES = (".py", ".ipynb")
 STUB_LINES = ("# YOUR CODE HERE", "raise NotImplementedError()")
 
-_MARKER = re.compile(
+MARKER = re.compile(
     r"^(?P<indent>[ \t]*)#+\s*(?P<verb>BEGIN|END)\s+(?P<kind>SOLUTION|HIDDEN TESTS)\s*$")
 Kind = Literal["SOLUTION", "HIDDEN TESTS"]
 
@@ -81,7 +81,7 @@ def find_regions(source: str, path: Path | str = "<source>",
     regions: list[Region] = []
     open_: tuple[Kind, int, str] | None = None
     for number, line in enumerate(source.splitlines(), start=1):
-        match = _MARKER.match(line)
+        match = MARKER.match(line)
         if match is None:
             continue
         kind: Kind = "SOLUTION" if match["kind"] == "SOLUTION" else "HIDDEN TESTS"

@@ -91,7 +91,9 @@ def _decorated_tests(path: Path) -> list[tuple[ast.FunctionDef, ast.Call]]:
 
 
 def check_points_declared(assignment: Assignment, report: Report) -> None:
-    """Every @test_case says points= (a literal > 0 for hidden tests)."""
+    """Every @test_case says points= (a literal > 0 for hidden tests; a 0-point visible test
+    is a practice check)."""
+    hidden = assignment.hidden_tests_path
     for path in (assignment.visible_tests_path, assignment.hidden_tests_path):
         if not path.is_file():
             continue
@@ -102,7 +104,7 @@ def check_points_declared(assignment: Assignment, report: Report) -> None:
             if given is None:
                 report.add(f"{path}:{deco.lineno}", f"test {func.name} has no points; write "
                            "@test_case(points=N, ...) (without it the test silently counts 1)")
-            elif isinstance(given, ast.Constant) and given.value == 0:
+            elif isinstance(given, ast.Constant) and given.value == 0 and path == hidden:
                 report.add(f"{path}:{deco.lineno}", f"test {func.name} is worth 0 points, so it "
                            "cannot change a grade; give it points or delete it", "warning")
 
