@@ -84,7 +84,13 @@ class StudentProxy:
         self._worker = worker
         self.isolation = worker.isolation
         try:
-            self.startup_seconds.append(worker.wait_ready())
+            startup = worker.wait_ready()
+        except (ChannelTimeout, ChannelClosed, CodecError) as exc:
+            self._stop()
+            return LoadResult("crashed", f"the sandbox did not start: {exc or 'timed out'}", ())
+        self.startup_seconds.append(startup)
+        self._budget_end += startup  # starting python (and torch) is not the student's time
+        try:
             deadline = min(time.monotonic() + self.load_timeout, self._budget_end)
             worker.send({"op": "load", "module": self._assignment.module,
                          "cells": list(self._submission.cells), "kind": self._submission.kind,
