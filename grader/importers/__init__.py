@@ -118,9 +118,9 @@ def _test_function(test: ImportedTest, functions: list[str]) -> str:
         last = tree.body[-1] if tree.body else None
         if isinstance(last, ast.Expr) and last.end_lineno is not None:
             lines = code.splitlines()
-            expr = "\n".join(lines[last.lineno - 1:last.end_lineno])
+            expr = ast.get_source_segment(code, last.value)
             code = "\n".join([*lines[:last.lineno - 1],
-                              f"expect_output({expr.strip()}, {test.expected!r})"])
+                              f"expect_output({expr}, {test.expected!r})"])
     tree = ast.parse(code)
     first = tree.body[0] if tree.body else None
     summary = ""
