@@ -54,7 +54,7 @@ points; syntax_error: the submission status; timeout: at least one test timed ou
 MAX_MUTANTS = 4
 """Typical-mistake students per assignment (the class stays about a dozen)."""
 
-DEMO_CALL_TIMEOUT = 2.0
+DEMO_CALL_TIMEOUT = 3.0
 """Seconds per call in the demo (the infinite loop costs this per test that calls it)."""
 
 NAMES = ("ada", "ben", "chen", "dana", "eli", "farid", "gia", "hugo", "ines", "jonas", "kira",

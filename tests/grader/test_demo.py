@@ -21,6 +21,7 @@ from grader import models
 from grader.cli import main
 from grader.config import find_assignment
 from grader.demo import (
+    DEMO_CALL_TIMEOUT,
     DemoStudent,
     bundled_assignments,
     demo_assignment,
@@ -207,7 +208,7 @@ def test_write_class_keeps_unchanged_files_and_drops_stale_ones(tmp_path: Path) 
 def test_demo_assignment_shortens_only_the_call_timeout() -> None:
     assignment = find_assignment(BUNDLED[0])
     short = demo_assignment(assignment)
-    assert short.limits.call_timeout <= 2.0
+    assert short.limits.call_timeout <= DEMO_CALL_TIMEOUT < assignment.limits.call_timeout
     assert short.limits.memory_mb == assignment.limits.memory_mb
     assert (short.name, short.module, short.due) == (assignment.name, assignment.module,
                                                      assignment.due)

@@ -26,6 +26,6 @@ def threshold_forward(layers, X):
 
 def count_units(layers):
     total = 0
-    for W, b in layers:
+    for _W, b in layers:
         total += len(b)
     return total

@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from reference.towers import *  # noqa: F403
+from reference.towers import tower_1d
 
 
 def _sigma(v):
