@@ -236,3 +236,26 @@ def test_bundled_assignments_validate(name: str) -> None:
     report = validate(find_assignment(name))
     assert report.problems == []
     assert len(report.passed) == 5
+
+
+def test_instructor_notebook_as_the_solution(folder: Path) -> None:
+    import nbformat
+
+    code = (folder / "solution.py").read_text()
+    header, _, rest = code.partition("def relu_forward")
+    forward, _, backward = ("def relu_forward" + rest).partition("def relu_backward")
+    backward = "def relu_backward" + backward.split("\n### BEGIN HIDDEN TESTS")[0]
+    v4 = nbformat.v4
+    notebook = v4.new_notebook(cells=[
+        v4.new_markdown_cell("# ReLU layer"), v4.new_code_cell(header.strip()),
+        v4.new_code_cell(forward.strip()), v4.new_code_cell(backward.strip()),
+        v4.new_code_cell("### BEGIN HIDDEN TESTS\nassert relu_forward(np.array([-1.0]))[0] == 0\n"
+                         "### END HIDDEN TESTS"),
+        v4.new_code_cell("print('plots for the instructor')",
+                         metadata={"tags": ["nn-grader:skip"]})])
+    nbformat.write(notebook, str(folder / "solution.ipynb"))
+    (folder / "solution.py").unlink()
+    _edit(folder / "assignment.toml", 'reference = "solution.py"', 'reference = "solution.ipynb"')
+    report = validate(load_assignment(folder))
+    assert report.problems == [] and report.ok
+    assert report.passed[0] == "solution: 4 of 4 points, twice, identically"
