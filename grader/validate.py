@@ -257,7 +257,13 @@ def check_solution_and_stub(assignment: Assignment, ref: ReferenceSource, soluti
     if total <= 0:
         report.add(str(assignment.folder), "the tests are worth 0 points in total; give them "
                    "points=")
-    stub = stub_module(ref, assignment)
+    try:
+        stub = stub_module(ref, assignment)
+    except Exception as exc:  # e.g. a solution region at module level: the stub cannot load
+        report.add(str(assignment.reference), f"the stub raises when loaded ({type(exc).__name__}"
+                   f": {exc}), so a student who leaves any part blank scores 0 on everything; "
+                   "put top-level solution regions inside functions", "warning")
+        return
     stub_results = run_local(assignment, tests, stub, solution)
     for test, result in zip(tests, stub_results, strict=True):
         if result.points > 0:

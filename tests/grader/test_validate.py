@@ -259,3 +259,15 @@ def test_instructor_notebook_as_the_solution(folder: Path) -> None:
     report = validate(load_assignment(folder))
     assert report.problems == [] and report.ok
     assert report.passed[0] == "solution: 4 of 4 points, twice, identically"
+
+
+def test_stub_that_cannot_load_is_a_warning(folder: Path) -> None:
+    path = folder / "solution.py"
+    _edit(path, "import numpy as np\n", "import numpy as np\n\n### BEGIN SOLUTION\nSCALE = 1.0\n"
+          "### END SOLUTION\n")
+    report = validate(load_assignment(folder), sandbox=False)
+    assert [(p.severity, p.where) for p in report.problems] == [("warning", str(path.resolve()))]
+    assert report.problems[0].message.startswith(
+        "the stub raises when loaded (NotImplementedError: ), so a student who leaves any part "
+        "blank scores 0 on everything")
+    assert report.ok
