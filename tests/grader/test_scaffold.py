@@ -104,3 +104,30 @@ def test_cli_new_creates_and_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     again = runner.invoke(main, ["new", "dropout", "--dir", str(tmp_path)])
     assert again.exit_code == 1
     assert "exists and is not empty; choose another NAME or --dir" in again.output
+
+
+def test_release_notebook_filled_in_grades_full_and_check_runs_offline(tmp_path: Path) -> None:
+    import nbformat
+
+    from grader.collect import collect
+
+    folder = new_assignment("relu_layer", tmp_path)
+    assignment = load_assignment(folder)
+    release = tmp_path / "release"
+    generate_release(assignment, release)
+    notebook = nbformat.read(str(release / "relu_layer.ipynb"), as_version=4)
+    solution = (folder / "solution.py").read_text()
+    for cell in notebook.cells:
+        function = cell.metadata.get("nn_grader", {}).get("function")
+        if cell.metadata.get("nn_grader", {}).get("role") == "solution":
+            start = solution.index(f"def {function}(")
+            cell.source = solution[start:solution.index("### END SOLUTION", start)]
+    student = tmp_path / "alice.ipynb"
+    nbformat.write(notebook, str(student))
+    result = run_submission(assignment, collect(assignment, student),
+                            load_assignment_tests(folder))
+    assert [t.points for t in result.tests] == [1.0, 1.0, 2.0]
+    check = CliRunner().invoke(main, ["check", str(release), str(student)])
+    assert check.exit_code == 0, check.output
+    stub = CliRunner().invoke(main, ["check", str(release), str(release / "relu_layer.py")])
+    assert stub.exit_code == 1
