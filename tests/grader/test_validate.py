@@ -271,3 +271,13 @@ def test_stub_that_cannot_load_is_a_warning(folder: Path) -> None:
         "the stub raises when loaded (NotImplementedError: ), so a student who leaves any part "
         "blank scores 0 on everything")
     assert report.ok
+
+
+def test_graded_function_without_a_test(folder: Path) -> None:
+    with (folder / "solution.py").open("a") as handle:
+        handle.write('\n\ndef leaky(x):\n    """max(0.01 x, x)."""\n    ### BEGIN SOLUTION\n'
+                     "    return np.maximum(0.01 * x, x)\n    ### END SOLUTION\n")
+    report = validate(load_assignment(folder), sandbox=False)
+    assert [str(p) for p in report.problems] == [
+        f"error: {folder}: no test loses points when leaky returns zeros, its negation or None: "
+        "write a test that checks its result"]
