@@ -23,13 +23,10 @@ import ast
 import difflib
 import tempfile
 import traceback as tb
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
-
-import numpy as np
 
 from grader.config import Assignment
 from grader.generate import GenerateError, ReferenceSource, build_stub, read_reference
@@ -37,7 +34,14 @@ from grader.local import LocalStudent
 from grader.models import TestResult
 from grader.notebook import called_functions
 from grader.run import run_test
-from grader.solution import MarkerError, import_reference, is_solution_file, read_solution_file
+from grader.solution import (
+    MUTANTS,
+    MarkerError,
+    import_reference,
+    is_solution_file,
+    mutant_module,
+    read_solution_file,
+)
 from grader.testing import TestCase, TestDefinitionError, load_assignment_tests
 
 MARGIN_TIME = 0.5
@@ -151,75 +155,6 @@ def run_local(assignment: Assignment, tests: list[TestCase], module: ModuleType,
     """`tests` against a TRUSTED module in this process, with the runner's scoring rules."""
     student: Any = LocalStudent(module)
     return [run_test(assignment, test, student, ref) for test in tests]
-
-
-def _transform(value: Any, leaf: Callable[[Any], Any]) -> Any:
-    if isinstance(value, tuple | list):
-        items = [_transform(v, leaf) for v in value]
-        return items if isinstance(value, list) else tuple(items)
-    if isinstance(value, dict):
-        return {k: _transform(v, leaf) for k, v in value.items()}
-    return leaf(value)
-
-
-def _zero(v: Any) -> Any:
-    if isinstance(v, np.ndarray):
-        return np.zeros_like(v)
-    if isinstance(v, bool):
-        return False
-    if isinstance(v, int | float | complex | np.generic):
-        return type(v)(0)
-    return "" if isinstance(v, str) else v
-
-
-def _negate(v: Any) -> Any:
-    if isinstance(v, np.ndarray):
-        return ~v if v.dtype.kind == "b" else -v
-    if isinstance(v, bool | np.bool_):
-        return not v
-    if isinstance(v, int | float | complex | np.number):
-        return -v
-    return v[::-1] + "?" if isinstance(v, str) else v
-
-
-def _scribble(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    for value in (*args, *kwargs.values()):
-        if isinstance(value, np.ndarray) and value.flags.writeable and value.size:
-            if value.dtype.kind == "b":
-                np.logical_not(value, out=value)
-            elif value.dtype.kind in "iufc":
-                value += 1
-
-
-def mutant(func: Callable[..., Any], kind: str) -> Callable[..., Any]:
-    """A wrong version of a graded function (see MUTANTS)."""
-    def wrong(*args: Any, **kwargs: Any) -> Any:
-        if kind == "swallows errors":
-            try:
-                return func(*args, **kwargs)
-            except Exception:
-                return None
-        value = func(*args, **kwargs)
-        if kind == "returns zeros":
-            return _transform(value, _zero)
-        if kind == "returns the negation":
-            return _transform(value, _negate)
-        if kind == "returns None":
-            return None
-        _scribble(args, kwargs)  # "modifies its arguments in place"
-        return value
-    return wrong
-
-
-MUTANTS = ("returns zeros", "returns the negation", "returns None", "swallows errors",
-           "modifies its arguments in place")
-
-
-def mutant_module(solution: ModuleType, name: str, kind: str) -> ModuleType:
-    module = ModuleType(f"{solution.__name__}__{name}__mutant")
-    module.__dict__.update({k: v for k, v in vars(solution).items() if not k.startswith("__")})
-    setattr(module, name, mutant(getattr(solution, name), kind))
-    return module
 
 
 def stub_module(ref: ReferenceSource, assignment: Assignment) -> ModuleType:

@@ -12,8 +12,15 @@ from click.testing import CliRunner
 from grader.cli import main
 from grader.config import ConfigError, find_assignment, load_assignment
 from grader.scaffold import new_assignment
-from grader.solution import MarkerError, find_regions, load_solution_module, strip_markers
-from grader.validate import MUTANTS, mutant, validate
+from grader.solution import (
+    MUTANTS,
+    MarkerError,
+    find_regions,
+    load_solution_module,
+    mutant,
+    strip_markers,
+)
+from grader.validate import validate
 
 BUNDLED = ["mp_neuron", "perceptron", "boolean_networks", "towers", "gradient_descent",
            "backprop"]
