@@ -97,8 +97,7 @@ class Encoder:
                             separators=(",", ":")).encode()
         if len(header) > MAX_HEADER_BYTES:
             raise CodecError(f"the value is too large to send ({len(header)} bytes of structure)")
-        payload = b"".join(self.buffers)
-        return PREFIX.pack(MAGIC, len(header), len(payload)) + header + payload
+        return b"".join([PREFIX.pack(MAGIC, len(header), self.size), header, *self.buffers])
 
     def value(self, x: Any, depth: int) -> Any:
         self.items += 1
@@ -202,7 +201,7 @@ class Decoder:
     `make_callback` builds a callable for a callback id (worker side); without it,
     callback references are rejected."""
 
-    def __init__(self, payload: bytes,
+    def __init__(self, payload: bytes | memoryview,
                  make_callback: Callable[[int], Any] | None = None) -> None:
         self.payload = payload
         self.make_callback = make_callback
@@ -283,7 +282,7 @@ def parse_prefix(prefix: bytes, max_bytes: int = MAX_FRAME_BYTES) -> tuple[int, 
     return header_len, payload_len
 
 
-def decode_body(header: bytes, payload: bytes,
+def decode_body(header: bytes, payload: bytes | memoryview,
                 make_callback: Callable[[int], Any] | None = None) -> Any:
     """The message in a frame's JSON header and payload. Raises CodecError if malformed."""
     try:
@@ -308,33 +307,48 @@ def decode(frame: bytes, make_callback: Callable[[int], Any] | None = None,
 
 
 class FrameReader:
-    """Collects bytes read from a pipe and yields complete frames' messages, in order."""
+    """Collects bytes read from a pipe and yields complete frames' messages, in order.
+    Chunks are kept in a list and joined once per frame (no quadratic re-copying)."""
 
     def __init__(self, max_bytes: int = MAX_FRAME_BYTES,
                  make_callback: Callable[[int], Any] | None = None) -> None:
         self.max_bytes = max_bytes
         self.make_callback = make_callback
-        self.buffer = bytearray()
-        self.need: tuple[int, int] | None = None
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.need: int | None = None
+        """The length of the frame being received, once its prefix is known."""
 
     def feed(self, data: bytes) -> list[Any]:
-        self.buffer += data
+        if data:
+            self.chunks.append(data)
+            self.size += len(data)
         messages = []
         while True:
             if self.need is None:
-                if len(self.buffer) < PREFIX.size:
+                if self.size < PREFIX.size:
                     break
-                self.need = parse_prefix(bytes(self.buffer[: PREFIX.size]), self.max_bytes)
-            header_len, payload_len = self.need
-            end = PREFIX.size + header_len + payload_len
-            if len(self.buffer) < end:
+                self._merge()
+                header_len, payload_len = parse_prefix(self.chunks[0][: PREFIX.size],
+                                                       self.max_bytes)
+                self.need = PREFIX.size + header_len + payload_len
+            if self.size < self.need:
                 break
-            header = bytes(self.buffer[PREFIX.size: PREFIX.size + header_len])
-            payload = bytes(self.buffer[PREFIX.size + header_len: end])
-            del self.buffer[:end]
+            self._merge()
+            buffer, end = self.chunks[0], self.need
+            header_len = PREFIX.unpack(buffer[: PREFIX.size])[1]
+            header = buffer[PREFIX.size: PREFIX.size + header_len]
+            payload = memoryview(buffer)[PREFIX.size + header_len: end]  # arrays copy once
+            rest = buffer[end:]
+            self.chunks = [rest] if rest else []
+            self.size = len(rest)
             self.need = None
             messages.append(decode_body(header, payload, self.make_callback))
         return messages
+
+    def _merge(self) -> None:
+        if len(self.chunks) > 1:
+            self.chunks = [b"".join(self.chunks)]
 
 
 def read_frame(fd: int, make_callback: Callable[[int], Any] | None = None,
