@@ -56,6 +56,12 @@ def identity():
             "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
             "cwd": os.getcwd()}
 
+def descriptors():
+    return sorted(int(fd) for fd in os.listdir("/proc/self/fd"))
+
+def environment():
+    return dict(os.environ)
+
 def connect(port):
     s = socket.socket()
     s.settimeout(2)
@@ -350,3 +356,23 @@ def test_sandbox_fallback_worker_dies_with_a_killed_grader(tmp_path):
     while alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not alive(pid)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_worker_inherits_no_descriptors_or_environment_of_the_grader(mode, tmp_path):
+    leaked = open(tmp_path / "open-in-grader.txt", "w")  # noqa: SIM115 - held open on purpose
+    os.environ["NN_GRADER_TEST_SECRET"] = "hunter2"
+    try:
+        with proxy(mode) as student:
+            fds = student.descriptors()
+            env = student.environment()
+    finally:
+        del os.environ["NN_GRADER_TEST_SECRET"]
+        leaked.close()
+    assert len(fds) == 6  # stdin, stdout, stderr, the two channel pipes, listdir's own fd
+    assert fds[:3] == [0, 1, 2]
+    assert "NN_GRADER_TEST_SECRET" not in env
+    assert set(env) <= {"HOME", "TMPDIR", "PATH", "LANG", "MPLBACKEND", "MPLCONFIGDIR", "PWD",
+                        "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "OMP_NUM_THREADS",
+                        "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+                        "VECLIB_MAXIMUM_THREADS"}
