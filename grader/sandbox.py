@@ -250,6 +250,10 @@ def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
             cmd += ["--symlink", os.readlink(path), str(path)]
         elif path.is_dir():
             cmd += ["--ro-bind", str(path), str(path)]
+    # /tmp first: a checkout or venv that lives under /tmp is bound on top of it, not hidden.
+    tmp_bytes = max(64, 4 * limits.file_size_mb) * 2**20
+    size = ["--size", str(tmp_bytes)] if bwrap_has_size() else []
+    cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp"]
     bound = sorted({sys.base_prefix, sys.prefix, str(Path(sys.executable).resolve().parent.parent)})
     bound = [b for b in bound if not b.startswith("/usr/")]
     for prefix in bound:
@@ -257,9 +261,7 @@ def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
     cmd += masks(bound, protected_packages())
     for name in WORKER_FILES:
         cmd += ["--ro-bind", str(GRADER_DIR / name), f"{SANDBOX_DIR}/{name}"]
-    tmp_bytes = max(64, 4 * limits.file_size_mb) * 2**20
-    size = ["--size", str(tmp_bytes)] if bwrap_has_size() else []
-    cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp", "--chdir", "/tmp"]
+    cmd += ["--chdir", "/tmp"]
     for key, value in clean_env("/tmp").items():
         cmd += ["--setenv", key, value]
     cmd += ["--remount-ro", "/"]  # the sandbox's root: only /tmp (and /dev/shm) are writable
