@@ -32,6 +32,7 @@ import contextlib  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import linecache  # noqa: E402
+import re  # noqa: E402
 import resource  # noqa: E402
 import signal  # noqa: E402
 import traceback  # noqa: E402
@@ -155,6 +156,8 @@ class Worker:
         module.__file__ = os.path.join(os.getcwd(), f"{name}.py")
         sys.modules[name] = module
         self.module = module
+        if kind != "py":
+            module.__dict__.update(NOTEBOOK_NAMES)
         base = os.path.basename(path) or f"{name}.{kind}"
         warnings: list[str] = []
         syntax_errors: list[str] = []
@@ -162,12 +165,12 @@ class Worker:
         timed_out = False
         for index, source in enumerate(cells, start=1):
             label = base if kind == "py" else f"{base} [cell {index}]"
-            if kind != "py":
+            if kind != "py" and not compiles(source):
                 source, note = notebook_cell(source)
                 if note:
                     warnings.append(f"cell {index}: {note}")
-                if not source.strip():
-                    continue
+            if not source.strip():
+                continue
             self.files.add(label)
             linecache.cache[label] = (len(source), None, source.splitlines(True), label)
             try:
@@ -307,21 +310,47 @@ def cell_time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+_MAGIC = re.compile(r"^(\s*)(?:[\w.\[\], ]+=\s*)?[!%]")
+"""A line that is an IPython shell command or magic: `!pip ...`, `%matplotlib`, `x = !ls`."""
+
+
+def compiles(source: str) -> bool:
+    try:
+        compile(source, "<cell>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
 def notebook_cell(source: str) -> tuple[str, str]:
-    """A notebook cell without IPython syntax: `%%` cells are dropped, `!cmd` / `%magic`
-    lines become `pass` (line numbers stay). Returns the source and a note, if any."""
+    """A notebook cell that is not plain Python, without its IPython syntax: a `%%` cell magic
+    drops the cell, `!cmd` / `%magic` / `x = !cmd` lines become `pass` (line numbers stay).
+    Returns the source and a note for the warnings ('' if nothing changed)."""
     if source.lstrip().startswith("%%"):
         return "", "a %% cell magic was skipped"
     lines = source.splitlines(True)
     changed = False
     for i, line in enumerate(lines):
-        stripped = line.lstrip()
-        if stripped.startswith(("!", "%")):
-            indent = line[: len(line) - len(stripped)]
-            lines[i] = f"{indent}pass\n"
+        match = _MAGIC.match(line)
+        if match:
+            lines[i] = f"{match.group(1)}pass\n"
             changed = True
     note = "shell commands and % magics were skipped" if changed else ""
     return "".join(lines), note
+
+
+class _NoIPython:
+    """`get_ipython()` outside Jupyter: every method is a no-op (e.g. run_line_magic)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
+NOTEBOOK_NAMES: dict[str, Any] = {
+    "display": lambda *args, **kwargs: None,
+    "get_ipython": lambda: _NoIPython(),
+}
+"""Names Jupyter provides without an import; notebook cells that use them still run."""
 
 
 def syntax_message(exc: BaseException) -> str:
