@@ -29,6 +29,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from functools import cache
@@ -102,8 +103,13 @@ def choose_mode(mode: str | None = None) -> str:
     return "subprocess"
 
 
-@cache
+_warned = threading.Lock()
+
+
 def warn_weak_isolation() -> None:
+    """Print the weak-isolation warning once per process (thread-safe)."""
+    if not _warned.acquire(blocking=False):
+        return
     print("WARNING: nn-grader is running student code WITHOUT bubblewrap: only a plain "
           "subprocess with resource limits separates it from the grader. A hostile submission "
           "can read the hidden tests and the reference and write next to the results. Install "

@@ -278,3 +278,15 @@ def test_run_rng_is_seeded_per_assignment_and_test():
     run_submission(toy(), submission(CORRECT), tests)
     expected = np.random.default_rng(tests[0].seed("toy")).integers(10**9)
     assert seen == [expected, expected]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_run_concurrent_submissions_in_threads_do_not_interfere(mode):
+    """`grader grade --jobs N` runs submissions in threads: same scores as one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sources = [CORRECT, BUGGY, CORRECT, BUGGY]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda src: grade(src, mode), sources))
+    assert [r.score for r in results] == [9.0, 5.0, 9.0, 5.0]
+    assert [points(r) for r in results[:2]] == [points(r) for r in results[2:]]
