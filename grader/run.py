@@ -9,6 +9,7 @@ submission does (raise, loop, crash, exit, return junk) stops the other tests or
 from __future__ import annotations
 
 import math
+import numbers
 import time
 from types import ModuleType
 from typing import Any, cast
@@ -130,7 +131,7 @@ def _score(outcome: Any) -> tuple[str, float, str]:
     """A test's return value as (status, fraction of its points, message)."""
     if outcome is None:
         return "passed", 1.0, ""
-    if isinstance(outcome, bool) or not isinstance(outcome, int | float):
+    if isinstance(outcome, bool | np.bool_) or not isinstance(outcome, numbers.Real):
         return "error", 0.0, (f"the test returned {type(outcome).__name__}; a test returns None "
                               "or a fraction in [0, 1]")
     fraction = float(outcome)

@@ -242,6 +242,9 @@ def test_run_test_outcomes_map_to_results():
     def says_yes(student):
         return "yes"
 
+    def numpy_fraction(student):
+        return np.float32(0.25)
+
     def broken_test(student):
         raise testing.TestDefinitionError("tests.py:3: bad")
 
@@ -252,13 +255,14 @@ def test_run_test_outcomes_map_to_results():
         raise AssertionError("expected 3, got 4")
 
     tests = [make_test(f) for f in (half, too_much, negative, nan, says_yes, broken_test,
-                                    uses_result_wrongly, assertion)]
+                                    uses_result_wrongly, assertion, numpy_fraction)]
     result = run_submission(toy(), submission(CORRECT), tests)
     got = [(t.name, t.status, t.points) for t in result.tests]
     assert got == [("half", "failed", 1.0), ("too_much", "passed", 2.0),
                    ("negative", "failed", 0.0), ("nan", "failed", 0.0),
                    ("says_yes", "error", 0.0), ("broken_test", "error", 0.0),
-                   ("uses_result_wrongly", "failed", 0.0), ("assertion", "failed", 0.0)]
+                   ("uses_result_wrongly", "failed", 0.0), ("assertion", "failed", 0.0),
+                   ("numpy_fraction", "failed", 0.5)]
     messages = [t.message for t in result.tests]
     assert messages[4] == "the test returned str; a test returns None or a fraction in [0, 1]"
     assert messages[5] == "the test itself is broken: tests.py:3: bad"
