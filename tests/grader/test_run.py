@@ -294,3 +294,27 @@ def test_run_concurrent_submissions_in_threads_do_not_interfere(mode):
         results = list(pool.map(lambda src: grade(src, mode), sources))
     assert [r.score for r in results] == [9.0, 5.0, 9.0, 5.0]
     assert [points(r) for r in results[:2]] == [points(r) for r in results[2:]]
+
+
+def test_run_check_failures_carry_their_message_and_named_mistake():
+    from grader import checks
+
+    def doubled_by_mistake(student):
+        x = np.array([1.0, 2.0, 3.0])
+        checks.close(student.scale(x, 2.0), 4.0 * x, name="scale(x, 2)",
+                     mistakes={"scaled twice": 8.0 * x, "factor forgotten": x})
+
+    def wrong_shape(student):
+        checks.close(student.add_bias(np.zeros((2, 2))), np.zeros((2, 2)), name="add_bias(X)")
+
+    result = run_submission(toy(), submission(CORRECT),
+                            [make_test(doubled_by_mistake), make_test(wrong_shape)])
+    first, second = result.tests
+    assert first.status == second.status == "failed"
+    assert first.mistake is None  # 2x is neither listed mistake
+    assert first.message.startswith("scale(x, 2)")
+    assert second.message.startswith("add_bias(X)") and "shape" in second.message
+    forgot = run_submission(toy(), submission(CORRECT.replace("return c * x",
+                                                                  "return x")),
+                                [make_test(doubled_by_mistake)])
+    assert forgot.tests[0].mistake == "factor forgotten"
