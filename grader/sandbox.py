@@ -1,5 +1,7 @@
 """Start sandboxed workers and talk to them without ever blocking past a deadline.
 
+The bubblewrap command is built in grader.bwrap, the pids cgroups in grader.cgroups.
+
 Two isolation levels, the one used recorded in every result:
 
 - "bubblewrap": `bwrap --unshare-all` (no network, own pid namespace: the sandbox dies with
@@ -31,20 +33,20 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from grader import codec
+from grader.bwrap import (
+    GRADER_DIR,
+    WORKER_FILES,
+    bwrap_command,
+    bwrap_works,
+    clean_env,
+    trusted_roots,
+)
+from grader.cgroups import cgroup_pids, kill_cgroup, make_cgroup, peak_rss_kb
 from grader.config import Limits
 
-GRADER_DIR = Path(__file__).resolve().parent
-WORKER_FILES = ("worker.py", "codec.py")
-SANDBOX_DIR = "/opt/nngrader"
-NOBODY = 65534
-THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-               "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
 """The limits the worker sets on itself (grader.worker.set_limits)."""
 STARTUP_TIMEOUT = 60.0
@@ -60,32 +62,6 @@ class ChannelClosed(Exception):
 
 
 # -- isolation levels ----------------------------------------------------------------------
-
-@cache
-def bwrap_works() -> bool:
-    """Whether bubblewrap is installed and can create its namespaces here."""
-    exe = shutil.which("bwrap")
-    if exe is None:
-        return False
-    probe = [exe, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
-             "--ro-bind", "/", "/", "--uid", str(NOBODY), "--gid", str(NOBODY), "true"]
-    try:
-        done = subprocess.run(probe, capture_output=True, timeout=20, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
-
-
-@cache
-def bwrap_has_size() -> bool:
-    """Whether this bwrap knows `--size` (0.5.0 and later) to cap the sandbox's /tmp."""
-    exe = shutil.which("bwrap") or "bwrap"
-    try:
-        done = subprocess.run([exe, "--help"], capture_output=True, timeout=10, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return b"--size" in done.stdout + done.stderr
-
 
 def choose_mode(mode: str | None = None) -> str:
     """'bubblewrap' when available unless NN_GRADER_SANDBOX=subprocess, else the fallback."""
@@ -114,172 +90,6 @@ def warn_weak_isolation() -> None:
           "subprocess with resource limits separates it from the grader. A hostile submission "
           "can read the hidden tests and the reference and write next to the results. Install "
           "bubblewrap (`make sandbox`) for real isolation.", file=sys.stderr)
-
-
-# -- cgroup with a pids limit (root only) -----------------------------------------------------
-
-@cache
-def pids_cgroup_root() -> Path | None:
-    """A writable cgroup directory under which per-sandbox groups with pids.max can be made."""
-    if os.geteuid() != 0:
-        return None
-    v1 = Path("/sys/fs/cgroup/pids")
-    candidates = [v1 / "nngrader"] if (v1 / "cgroup.procs").exists() else []
-    unified = Path("/sys/fs/cgroup")
-    if (unified / "cgroup.controllers").exists():
-        with contextlib.suppress(OSError):
-            line = next(x for x in Path("/proc/self/cgroup").read_text().splitlines()
-                        if x.startswith("0::"))
-            candidates.append(unified / line[3:].lstrip("/") / "nngrader")
-    for root in candidates:
-        try:
-            root.mkdir(exist_ok=True)
-            if (root.parent / "cgroup.subtree_control").exists():  # cgroup v2
-                (root / "cgroup.subtree_control").write_text("+pids")
-            probe = root / f"probe-{uuid.uuid4().hex[:8]}"
-            probe.mkdir()
-            ok = (probe / "pids.max").exists()
-            probe.rmdir()
-            if ok:
-                remove_stale_cgroups(root)
-                return root
-        except OSError:
-            continue
-    return None
-
-
-def remove_stale_cgroups(root: Path, age: float = 300.0) -> None:
-    """Remove groups left behind by a grader that was killed (SIGKILL leaves no time to clean
-    up). Only empty ones can go (rmdir fails while processes remain), and only old ones, so a
-    concurrent grader's fresh group is never taken from under it."""
-    now = time.time()
-    for group in root.iterdir():
-        with contextlib.suppress(OSError):
-            if group.is_dir() and now - group.stat().st_mtime > age:
-                group.rmdir()
-
-
-def make_cgroup(max_pids: int) -> Path | None:
-    root = pids_cgroup_root()
-    if root is None:
-        return None
-    group = root / uuid.uuid4().hex
-    try:
-        group.mkdir()
-        (group / "pids.max").write_text(str(max_pids))
-    except OSError:
-        return None
-    return group
-
-
-def cgroup_pids(group: Path) -> list[int]:
-    try:
-        return [int(p) for p in (group / "cgroup.procs").read_text().split()]
-    except (OSError, ValueError):
-        return []
-
-
-def kill_cgroup(group: Path) -> None:
-    """Kill every process in the group (including daemons that left the session) and remove it."""
-    if (group / "cgroup.kill").exists():
-        with contextlib.suppress(OSError):
-            (group / "cgroup.kill").write_text("1")
-    freezer_free_deadline = time.monotonic() + 5
-    while time.monotonic() < freezer_free_deadline:
-        pids = cgroup_pids(group)
-        if not pids:
-            break
-        for pid in pids:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        time.sleep(0.01)
-    for _ in range(100):
-        try:
-            group.rmdir()
-            return
-        except FileNotFoundError:
-            return
-        except OSError:
-            time.sleep(0.02)
-
-
-def peak_rss_kb(pids: list[int]) -> int:
-    peak = 0
-    for pid in pids:
-        with contextlib.suppress(OSError, ValueError):
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    peak = max(peak, int(line.split()[1]))
-    return peak
-
-
-# -- commands ---------------------------------------------------------------------------------
-
-def trusted_roots() -> list[str]:
-    """Folders whose packages the worker must not import (the grader's and reference's parents)."""
-    roots = {str(GRADER_DIR.parent)}
-    with contextlib.suppress(ImportError):
-        import reference
-
-        for entry in getattr(reference, "__path__", []):
-            roots.add(str(Path(entry).resolve().parent))
-    return sorted(roots)
-
-
-def protected_packages() -> list[Path]:
-    """The folders of the grader and reference packages (never visible in the sandbox)."""
-    packages = [GRADER_DIR]
-    with contextlib.suppress(ImportError):
-        import reference
-
-        packages += [Path(p).resolve() for p in getattr(reference, "__path__", [])]
-    return packages
-
-
-def masks(bound: list[str], packages: list[Path]) -> list[str]:
-    """--tmpfs over those packages that sit inside a bound folder (e.g. a non-editable install
-    into the venv's site-packages), so the sandbox sees empty folders there."""
-    args: list[str] = []
-    for package in packages:
-        if any(str(package).startswith(b.rstrip("/") + "/") for b in bound):
-            args += ["--tmpfs", str(package)]
-    return args
-
-
-def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
-    exe = shutil.which("bwrap") or "bwrap"
-    cmd = [exe, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-           "--cap-drop", "ALL", "--uid", str(NOBODY), "--gid", str(NOBODY)]
-    for top in ("usr", "bin", "lib", "lib32", "lib64", "sbin"):
-        path = Path("/") / top
-        if path.is_symlink():
-            cmd += ["--symlink", os.readlink(path), str(path)]
-        elif path.is_dir():
-            cmd += ["--ro-bind", str(path), str(path)]
-    # /tmp first: a checkout or venv that lives under /tmp is bound on top of it, not hidden.
-    tmp_bytes = max(64, 4 * limits.file_size_mb) * 2**20
-    size = ["--size", str(tmp_bytes)] if bwrap_has_size() else []
-    cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp"]
-    bound = sorted({sys.base_prefix, sys.prefix, str(Path(sys.executable).resolve().parent.parent)})
-    bound = [b for b in bound if not b.startswith("/usr/")]
-    for prefix in bound:
-        cmd += ["--ro-bind", prefix, prefix]
-    cmd += masks(bound, protected_packages())
-    for name in WORKER_FILES:
-        cmd += ["--ro-bind", str(GRADER_DIR / name), f"{SANDBOX_DIR}/{name}"]
-    cmd += ["--chdir", "/tmp"]
-    for key, value in clean_env("/tmp").items():
-        cmd += ["--setenv", key, value]
-    cmd += ["--remount-ro", "/"]  # the sandbox's root: only /tmp (and /dev/shm) are writable
-    return [*cmd, sys.executable, "-I", f"{SANDBOX_DIR}/worker.py", *worker_args]
-
-
-def clean_env(home: str) -> dict[str, str]:
-    env = {"HOME": home, "TMPDIR": home, "PATH": "/usr/local/bin:/usr/bin:/bin",
-           "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "MPLCONFIGDIR": home,
-           "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
-    env.update(dict.fromkeys(THREAD_VARS, "1"))
-    return env
 
 
 # -- the worker process ------------------------------------------------------------------------

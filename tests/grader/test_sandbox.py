@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from grader.bwrap import bwrap_command, bwrap_works, masks
 from grader.errors import StudentError, StudentTimeout, WorkerCrashed
 from grader.proxy import StudentProxy
-from grader.sandbox import WorkerProcess, bwrap_command, bwrap_works, describe_exit, masks
+from grader.sandbox import WorkerProcess, describe_exit
 from tests.fixtures.engine import MODES, TOY, submission, toy
 
 REPO = Path(__file__).resolve().parents[2]

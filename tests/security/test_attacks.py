@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from grader.bwrap import bwrap_works
+from grader.cgroups import pids_cgroup_root
 from grader.run import run_submission
-from grader.sandbox import bwrap_works, pids_cgroup_root
 from tests.fixtures.engine import CORRECT, TOY, submission, toy, toy_tests
 
 ATTACKS = Path(__file__).parent / "attacks"

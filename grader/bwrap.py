@@ -1,0 +1,122 @@
+"""The bubblewrap command for a worker: what the sandbox sees and what it does not.
+
+`bwrap --unshare-all` (no network, its own pid namespace, ipc, uts and cgroup namespaces),
+`--die-with-parent`, `--new-session`, `--clearenv`, `--cap-drop ALL`, uid/gid 65534. Visible,
+read-only: /usr (and the /bin, /lib symlinks), the interpreter's prefixes, and the grader's
+worker.py and codec.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd and HOME).
+Not visible: the repository, the grader and reference packages (masked with an empty tmpfs if
+they sit inside a bound prefix), the assignments and their hidden tests, the results.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+from grader.config import Limits
+
+GRADER_DIR = Path(__file__).resolve().parent
+WORKER_FILES = ("worker.py", "codec.py")
+"""The only grader files the worker sees."""
+SANDBOX_DIR = "/opt/nngrader"
+NOBODY = 65534
+THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+               "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
+
+
+@cache
+def bwrap_works() -> bool:
+    """Whether bubblewrap is installed and can create its namespaces here."""
+    exe = shutil.which("bwrap")
+    if exe is None:
+        return False
+    probe = [exe, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
+             "--ro-bind", "/", "/", "--uid", str(NOBODY), "--gid", str(NOBODY), "true"]
+    try:
+        done = subprocess.run(probe, capture_output=True, timeout=20, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+@cache
+def bwrap_has_size() -> bool:
+    """Whether this bwrap knows `--size` (0.5.0 and later) to cap the sandbox's /tmp."""
+    exe = shutil.which("bwrap") or "bwrap"
+    try:
+        done = subprocess.run([exe, "--help"], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return b"--size" in done.stdout + done.stderr
+
+
+def trusted_roots() -> list[str]:
+    """Folders whose packages the worker must not import (the grader's and reference's parents)."""
+    roots = {str(GRADER_DIR.parent)}
+    with contextlib.suppress(ImportError):
+        import reference
+
+        for entry in getattr(reference, "__path__", []):
+            roots.add(str(Path(entry).resolve().parent))
+    return sorted(roots)
+
+
+def protected_packages() -> list[Path]:
+    """The folders of the grader and reference packages (never visible in the sandbox)."""
+    packages = [GRADER_DIR]
+    with contextlib.suppress(ImportError):
+        import reference
+
+        packages += [Path(p).resolve() for p in getattr(reference, "__path__", [])]
+    return packages
+
+
+def masks(bound: list[str], packages: list[Path]) -> list[str]:
+    """--tmpfs over those packages that sit inside a bound folder (e.g. a non-editable install
+    into the venv's site-packages), so the sandbox sees empty folders there."""
+    args: list[str] = []
+    for package in packages:
+        if any(str(package).startswith(b.rstrip("/") + "/") for b in bound):
+            args += ["--tmpfs", str(package)]
+    return args
+
+
+def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
+    exe = shutil.which("bwrap") or "bwrap"
+    cmd = [exe, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+           "--cap-drop", "ALL", "--uid", str(NOBODY), "--gid", str(NOBODY)]
+    for top in ("usr", "bin", "lib", "lib32", "lib64", "sbin"):
+        path = Path("/") / top
+        if path.is_symlink():
+            cmd += ["--symlink", os.readlink(path), str(path)]
+        elif path.is_dir():
+            cmd += ["--ro-bind", str(path), str(path)]
+    # /tmp first: a checkout or venv that lives under /tmp is bound on top of it, not hidden.
+    tmp_bytes = max(64, 4 * limits.file_size_mb) * 2**20
+    size = ["--size", str(tmp_bytes)] if bwrap_has_size() else []
+    cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp"]
+    bound = sorted({sys.base_prefix, sys.prefix, str(Path(sys.executable).resolve().parent.parent)})
+    bound = [b for b in bound if not b.startswith("/usr/")]
+    for prefix in bound:
+        cmd += ["--ro-bind", prefix, prefix]
+    cmd += masks(bound, protected_packages())
+    for name in WORKER_FILES:
+        cmd += ["--ro-bind", str(GRADER_DIR / name), f"{SANDBOX_DIR}/{name}"]
+    cmd += ["--chdir", "/tmp"]
+    for key, value in clean_env("/tmp").items():
+        cmd += ["--setenv", key, value]
+    cmd += ["--remount-ro", "/"]  # the sandbox's root: only /tmp (and /dev/shm) are writable
+    return [*cmd, sys.executable, "-I", f"{SANDBOX_DIR}/worker.py", *worker_args]
+
+
+def clean_env(home: str) -> dict[str, str]:
+    env = {"HOME": home, "TMPDIR": home, "PATH": "/usr/local/bin:/usr/bin:/bin",
+           "LANG": "C.UTF-8", "MPLBACKEND": "Agg", "MPLCONFIGDIR": home,
+           "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "0"}
+    env.update(dict.fromkeys(THREAD_VARS, "1"))
+    return env
