@@ -6,7 +6,9 @@ this file and codec.py copied (or bound read-only) into one folder. It imports n
 when asked) before any student code, sets its own resource limits, says "ready", then serves
 messages from the trusted side (frames of grader.codec):
 
-  load   {"module", "cells", "kind", "path"} -> loaded {"status", "message", "warnings"}
+  load   {"module", "cells", "kind", "path", "cell_timeout"}
+                                            -> loaded {"status": ok | syntax_error |
+                                               import_error | timeout, "message", "warnings"}
   call   {"name", "args", "kwargs"}         -> return {"value", "args", "kwargs"} | raised
                                                {"type", "mro", "message", "traceback"} |
                                                missing | bad_value {"message"}
