@@ -26,6 +26,8 @@ __all__ = ["Call", "LoadResult", "StudentProxy"]
 
 _IMPORTS_TORCH = re.compile(r"^\s*(import\s+torch|from\s+torch[\s.])", re.MULTILINE)
 MAX_TEXT = 8000
+LOAD_SLACK = 2.0
+"""Seconds the hard load deadline adds to the worker's own load budget."""
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,14 @@ class StudentProxy:
         self.startup_seconds.append(startup)
         self._budget_end += startup  # starting python (and torch) is not the student's time
         try:
-            deadline = min(time.monotonic() + self.load_timeout, self._budget_end)
+            # The worker stops long top-level code itself (per cell, and all cells within
+            # load_timeout); the hard deadline adds slack for the cells that only define.
+            slack = LOAD_SLACK + 0.2 * len(self._submission.cells)
+            deadline = min(time.monotonic() + self.load_timeout + slack, self._budget_end)
             worker.send({"op": "load", "module": self._assignment.module,
                          "cells": list(self._submission.cells), "kind": self._submission.kind,
-                         "path": self._submission.path, "cell_timeout": self.call_timeout},
-                        deadline)
+                         "path": self._submission.path, "cell_timeout": self.call_timeout,
+                         "load_budget": self.load_timeout}, deadline)
             reply = worker.receive(deadline)
             if type(reply) is not dict or reply.get("op") != "loaded":
                 raise CodecError("unexpected reply to load")

@@ -6,7 +6,7 @@ this file and codec.py copied (or bound read-only) into one folder. It imports n
 when asked) before any student code, sets its own resource limits, says "ready", then serves
 messages from the trusted side (frames of grader.codec):
 
-  load   {"module", "cells", "kind", "path", "cell_timeout"}
+  load   {"module", "cells", "kind", "path", "cell_timeout", "load_budget"}
                                             -> loaded {"status": ok | syntax_error |
                                                import_error | timeout, "message", "warnings"}
   call   {"name", "args", "kwargs"}         -> return {"value", "args", "kwargs"} | raised
@@ -37,6 +37,7 @@ import linecache  # noqa: E402
 import re  # noqa: E402
 import resource  # noqa: E402
 import signal  # noqa: E402
+import time  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
 
@@ -54,6 +55,8 @@ from builtins import (  # noqa: E402, UP029
 from collections.abc import Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
+MIN_CELL_SECONDS = 0.2
+"""The time a cell still gets once the load budget is spent."""
 MAX_MESSAGE = 2000
 MAX_TRACEBACK = 8000
 
@@ -138,7 +141,8 @@ class Worker:
         op = message.get("op")
         if op == "load":
             self.send(self.load(message["module"], message["cells"], message["kind"],
-                                message["path"], message["cell_timeout"]))
+                                message["path"], message["cell_timeout"],
+                                message["load_budget"]))
         elif op == "call":
             self.send(self.call(message["name"], message["args"], message["kwargs"]))
         elif op == "has":
@@ -153,7 +157,11 @@ class Worker:
 
     # -- loading ---------------------------------------------------------------------------
     def load(self, name: str, cells: list[str], kind: str, path: str,
-             cell_timeout: float) -> dict[str, Any]:
+             cell_timeout: float, load_budget: float) -> dict[str, Any]:
+        """Run the cells in a fresh module. Each cell's top-level code may take `cell_timeout`
+        seconds, and all of them `load_budget`: once that is spent, the remaining cells get
+        a moment each (enough to define functions, not to run demos)."""
+        end = time.monotonic() + load_budget
         module = types.ModuleType(name)
         module.__file__ = os.path.join(os.getcwd(), f"{name}.py")
         sys.modules[name] = module
@@ -184,7 +192,8 @@ class Worker:
                     warnings.append(f"cell {index} was skipped: {text}")
                 continue
             try:
-                with cell_time_limit(cell_timeout):
+                limit = max(MIN_CELL_SECONDS, min(cell_timeout, end - time.monotonic()))
+                with cell_time_limit(limit):
                     exec(code, module.__dict__)
             except BaseException as exc:  # student code may raise anything
                 described = self.describe(exc)

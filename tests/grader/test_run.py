@@ -318,3 +318,18 @@ def test_run_check_failures_carry_their_message_and_named_mistake():
                                                                   "return x")),
                                 [make_test(doubled_by_mistake)])
     assert forgot.tests[0].mistake == "factor forgotten"
+
+
+def test_run_notebook_with_several_long_demo_cells_still_loads_its_functions():
+    """Each demo cell is cut at the per-cell limit, and once the load budget is spent the rest
+    only get a moment: the functions in later cells are still defined and graded."""
+    cut = CORRECT.index("\ndef safe_div(")
+    demo = "import time\nwhile True:\n    time.sleep(0.01)\n"
+    cells = (CORRECT[:cut], demo, demo, CORRECT[cut:], demo)
+    assignment = toy_with(call_timeout=1, submission_timeout=4)  # load budget: 1 s
+    started = time.monotonic()
+    result = grade(cells, None, assignment, kind="ipynb")
+    assert result.status == "graded"
+    assert result.score == 9.0
+    assert sum("ran longer than" in w for w in result.warnings) == 3
+    assert time.monotonic() - started < 4
