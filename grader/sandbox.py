@@ -108,6 +108,9 @@ class WorkerProcess:
         self.pending: list[Any] = []
         self.peak_memory_kb = 0
         self.returncode: int | None = None
+        """Set once the top process is reaped (in close())."""
+        self.exit_code: int | None = None
+        """Set as soon as the top process has exited (it may still be unreaped)."""
         self.closed = False
         self.cgroup = make_cgroup(limits.processes) if self.mode == "bubblewrap" or \
             os.geteuid() == 0 else None
@@ -223,10 +226,10 @@ class WorkerProcess:
         if not chunk:
             self._drain_output()
             end = time.monotonic() + 1.0  # usually the worker died: say how
-            while not self._reap(block=False) and time.monotonic() < end:
+            while not self._exited() and time.monotonic() < end:
                 time.sleep(0.01)
-            if self.returncode is not None:
-                raise ChannelClosed(f"the worker exited ({describe_exit(self.returncode)})")
+            if self.exit_code is not None:
+                raise ChannelClosed(f"the worker exited ({describe_exit(self.exit_code)})")
             raise ChannelClosed("the worker closed its channel")
         self.pending.extend(self.reader.feed(chunk))
 
@@ -243,6 +246,24 @@ class WorkerProcess:
             self.output += chunk[:max(room, 0)]
             self.output_dropped += max(len(chunk) - max(room, 0), 0)
 
+    def _exited(self) -> bool:
+        """Whether the sandbox's top process has exited. It is left a zombie (not reaped), so
+        its pid, which is also the sandbox's process group id, cannot be reused by another
+        process before close() has signalled the group."""
+        if self.returncode is not None:
+            return True
+        if not hasattr(os, "waitid"):  # pragma: no cover - macOS without waitid
+            return self._reap(block=False)
+        try:
+            info = os.waitid(os.P_PID, self.process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+        except ChildProcessError:
+            return self._reap(block=False)
+        if info is None:
+            return False
+        self.exit_code = -info.si_status if info.si_code in (os.CLD_KILLED, os.CLD_DUMPED) \
+            else info.si_status
+        return True
+
     def _reap(self, *, block: bool) -> bool:
         """Collect the exit status and peak memory of the sandbox's top process, once."""
         if self.returncode is not None:
@@ -252,21 +273,23 @@ class WorkerProcess:
         except ChildProcessError:
             self.returncode = self.process.returncode if self.process.returncode is not None \
                 else -signal.SIGKILL
+            self.exit_code = self.returncode
             return True
         if pid == 0:
             return False
         self.peak_memory_kb = max(self.peak_memory_kb, usage.ru_maxrss)
         self.returncode = self.process.returncode = os.waitstatus_to_exitcode(status)
+        self.exit_code = self.returncode
         return True
 
     def _check_alive(self) -> None:
-        if self._reap(block=False):
+        if self._exited():
             self._drain_output()
             with contextlib.suppress(BlockingIOError, OSError, codec.CodecError):
                 while chunk := os.read(self.from_r, 1 << 20):
                     self.pending.extend(self.reader.feed(chunk))
             if not self.pending:
-                raise ChannelClosed(f"the worker exited ({describe_exit(self.returncode)})")
+                raise ChannelClosed(f"the worker exited ({describe_exit(self.exit_code)})")
 
     def captured_output(self) -> str:
         text = self.output.decode("utf-8", errors="replace")
@@ -282,12 +305,12 @@ class WorkerProcess:
         self.closed = True
         if self.cgroup is not None:
             self.peak_memory_kb = max(self.peak_memory_kb, peak_rss_kb(cgroup_pids(self.cgroup)))
-        if graceful and not self._reap(block=False):
+        if graceful and not self._exited():
             with contextlib.suppress(OSError):
                 os.close(self.to_w)  # EOF: the worker leaves its serve loop
             self.to_w = -1
             end = time.monotonic() + 1.0
-            while time.monotonic() < end and not self._reap(block=False):
+            while time.monotonic() < end and not self._exited():
                 time.sleep(0.005)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGKILL)  # the group outlives its leader
