@@ -48,7 +48,12 @@ def _text(message: dict[str, Any], key: str) -> str:
 
 
 class StudentProxy:
-    """The student's module, seen from the trusted process."""
+    """The student's module, seen from the trusted process.
+
+    `student.fn(...)` calls the student's `fn`, except for the proxy's own names (`call`,
+    `start`, `close`, `output`, `call_timeout`, `isolation`, `restarts`, ...): a student
+    function with one of those names is reached with `student.call("close", ...)`.
+    """
 
     def __init__(self, assignment: Assignment, submission: Submission, *,
                  mode: str | None = None) -> None:
