@@ -139,7 +139,8 @@ class WorkerProcess:
                 shutil.copy(GRADER_DIR / name, os.path.join(code, name))
             cwd = os.path.join(self.tmp, "work")
             os.mkdir(cwd)
-            cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args]
+            cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args,
+                   "--shared-uid"]
             env = clean_env(cwd)
         if self.cgroup is not None:
             cmd = ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"',

@@ -1,8 +1,8 @@
 """The worker: the only grader code that runs inside the sandbox, next to the student's code.
 
 Started by grader.sandbox as
-`python -I worker.py IN_FD OUT_FD LIMITS_JSON [--strip-path DIRS] [--torch]`, with
-this file and codec.py copied (or bound read-only) into one folder. It imports numpy (and torch
+`python -I worker.py IN_FD OUT_FD LIMITS_JSON [--strip-path DIRS] [--torch] [--shared-uid]`,
+with this file and codec.py copied (or bound read-only) into one folder. It imports numpy (and torch
 when asked) before any student code, sets its own resource limits, says "ready", then serves
 messages from the trusted side (frames of grader.codec):
 
@@ -70,17 +70,24 @@ def _load_codec() -> Any:
     return module
 
 
-def set_limits(limits: dict[str, int]) -> None:
-    """Resource limits for this process and everything it starts (set before student code)."""
+def set_limits(limits: dict[str, int], *, shared_uid: bool) -> None:
+    """Resource limits for this process and everything it starts (set before student code).
+
+    RLIMIT_NPROC counts every task of the real user. In bubblewrap's own user namespace those
+    are the sandbox's alone; with `shared_uid` (the fallback runs as the grader's user) the
+    user's other tasks count too, so the limit is set above them, or not at all where they
+    cannot be counted."""
     mb = 2**20
     wanted = {
         resource.RLIMIT_AS: limits["memory_mb"] * mb,
         resource.RLIMIT_CPU: limits["cpu_seconds"],
         resource.RLIMIT_FSIZE: limits["file_size_mb"] * mb,
         resource.RLIMIT_NOFILE: limits["open_files"],
-        resource.RLIMIT_NPROC: limits["processes"],
         resource.RLIMIT_CORE: 0,
     }
+    others = user_tasks() if shared_uid else 0
+    if others is not None:
+        wanted[resource.RLIMIT_NPROC] = limits["processes"] + others
     for kind, value in wanted.items():
         try:
             _soft, hard = resource.getrlimit(kind)
@@ -89,6 +96,24 @@ def set_limits(limits: dict[str, int]) -> None:
             resource.setrlimit(kind, (value, value))
         except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS: keep the others
             continue
+
+
+def user_tasks() -> int | None:
+    """How many tasks (threads) the real user runs now, from /proc; None without /proc."""
+    uid, count = str(os.getuid()), 0
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return None
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/status") as fh:
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
+        except OSError:
+            continue
+        if fields.get("Uid", "").split()[:1] == [uid]:
+            count += int(fields.get("Threads", "1"))
+    return count
 
 
 class Worker:
@@ -403,7 +428,7 @@ def main(argv: list[str]) -> int:
             torch.set_num_threads(1)
         except ImportError:
             pass
-    set_limits(limits)
+    set_limits(limits, shared_uid="--shared-uid" in argv)
     worker = Worker(codec, in_fd, out_fd)
     worker.send({"op": "ready"})
     worker.serve()
