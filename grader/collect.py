@@ -11,10 +11,9 @@ Decisions (documented here because students and instructors will ask):
 - Zip members are read into memory by their base name and never extracted, so `../` member
   names cannot write anywhere. Each member is capped while it is being decompressed (a zip
   bomb stops at the cap, whatever its header claims).
-- Notebooks: only code cells, outputs ignored; IPython magics and shell lines (`%matplotlib`,
-  `!pip install`, `x = !ls`, `np.sum?`) become `pass` so the cell still compiles; a cell that is
-  only a `%%bash`-style cell magic is dropped. Notebooks up to MAX_NOTEBOOK_BYTES are accepted
-  (outputs of hundreds of MB are fine up to that cap).
+- Notebooks up to MAX_NOTEBOOK_BYTES are accepted (outputs of hundreds of MB are fine up to
+  that cap); grader.cells takes their code cells (outputs ignored, cells tagged nn-grader:skip
+  left out, IPython magics and shell lines made `pass`).
 - A .py is decoded as UTF-8 (a BOM is fine) or by its PEP 263 coding line.
 
 Errors are `CollectError(status, message)`; the message names the file and says what to fix.
@@ -22,23 +21,18 @@ Errors are `CollectError(status, message)`; the message names the file and says 
 
 from __future__ import annotations
 
-import ast
 import codecs
-import contextlib
 import hashlib
 import io
-import json
 import os
-import re
 import stat
-import threading
 import tokenize
-import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Literal
 
+from grader.cells import NotebookError, notebook_code
 from grader.config import Assignment
 from grader.models import Submission
 
@@ -48,8 +42,6 @@ MAX_NOTEBOOK_BYTES = 256 * 2**20
 """Largest .ipynb accepted; outputs are discarded after parsing."""
 MAX_ZIP_BYTES = 512 * 2**20
 """Largest .zip file accepted."""
-_BIG_NOTEBOOK = 16 * 2**20
-_big_notebook_lock = threading.Lock()  # parse one huge notebook at a time (memory)
 
 CollectStatus = Literal["no_submission", "invalid_submission"]
 
@@ -319,98 +311,8 @@ def _decode(source: _Source) -> str:
         ) from exc
 
 
-_MAGIC = re.compile(r"^\s*(?:[%!?]|[\w.\[\]]+\s*=\s*[%!](?!=)|[\w.]+\?{1,2}\s*$)")
-
-
-def _strip_magics(code: str) -> str | None:
-    """The cell with IPython-only lines replaced by `pass`; None for a non-Python cell."""
-    try:
-        ast.parse(code)
-        return code
-    except (SyntaxError, ValueError):
-        pass
-    lines = code.splitlines()
-    first = next((ln.strip() for ln in lines if ln.strip()), "")
-    if first.startswith("%%"):
-        magic = first[2:].split()[0] if first[2:].split() else ""
-        if magic not in ("time", "timeit", "capture", "prun"):
-            return None  # %%bash, %%html, %%writefile ...: not Python
-        index = next(i for i, ln in enumerate(lines) if ln.strip())
-        lines[index] = f"pass  # [grader] removed: {first}"
-        return "\n".join(lines)
-    out: list[str] = []
-    for line in lines:
-        if _MAGIC.match(line) and _at_statement_start(out):
-            indent = line[: len(line) - len(line.lstrip())]
-            out.append(f"{indent}pass  # [grader] removed: {line.strip()}")
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def _at_statement_start(previous: list[str]) -> bool:
-    """Whether the next line starts a statement (not inside brackets or a string)."""
-    try:
-        for _ in tokenize.generate_tokens(io.StringIO("\n".join(previous) + "\n").readline):
-            pass
-    except tokenize.TokenError:
-        return False  # EOF inside brackets or a triple-quoted string
-    except SyntaxError:
-        pass  # e.g. inconsistent dedent: still a statement boundary
-    return True
-
-
 def _notebook_cells(source: _Source) -> tuple[str, ...]:
-    text = _decode(source)
-    fix = "open it in Jupyter, save it and submit it again"
-    big = len(source.data) > _BIG_NOTEBOOK
-    with _big_notebook_lock if big else contextlib.nullcontext():
-        raw = _load_json(source.name, text, fix)
-    del text
-    if isinstance(raw, dict) and isinstance(raw.get("worksheets"), list):  # nbformat 3
-        cell_lists = [w.get("cells") for w in raw["worksheets"] if isinstance(w, dict)]
-    else:
-        cell_lists = [raw.get("cells") if isinstance(raw, dict) else None]
-    lists = [c for c in cell_lists if isinstance(c, list)]
-    if not lists or len(lists) != len(cell_lists):
-        raise CollectError("invalid_submission", f"{source.name}: not a Jupyter notebook "
-                           f"(no list of cells); {fix}")
-    for cells in lists:
-        for cell in cells:
-            if isinstance(cell, dict) and cell.get("cell_type") == "code":
-                cell["outputs"] = []  # never looked at: drop them before nbformat sees them
-    cells = _validated_code_cells(source.name, raw, fix)
-    code = tuple(c for c in (_strip_magics(s) for s in cells if s.strip()) if c is not None)
-    if not code:
-        raise CollectError("invalid_submission", f"{source.name}: the notebook has no code "
-                           "cells; write your code in code cells and submit it again")
-    return code
-
-
-def _load_json(name: str, text: str, fix: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CollectError(
-            "invalid_submission",
-            f"{name}: not a valid notebook: broken JSON at line {exc.lineno}, column "
-            f"{exc.colno} ({exc.msg}); {fix}",
-        ) from exc
-
-
-def _validated_code_cells(name: str, raw: dict[str, Any], fix: str) -> list[str]:
-    import nbformat  # only notebooks pay for it
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            nb = nbformat.reads(json.dumps(raw), as_version=4)  # type: ignore[no-untyped-call]
-    except Exception as exc:  # nbformat raises several kinds for malformed notebooks
-        raise CollectError("invalid_submission", f"{name}: not a valid notebook ({exc}); {fix}") \
-            from exc
-    sources = []
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code":
-            text = cell.get("source", "")
-            sources.append("".join(text) if isinstance(text, list) else str(text))
-    return sources
+        return notebook_code(source.name, _decode(source), nbytes=len(source.data))
+    except NotebookError as exc:
+        raise CollectError("invalid_submission", exc.message) from exc

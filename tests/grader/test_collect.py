@@ -10,13 +10,15 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grader import collect as collect_mod
 from grader.collect import CollectError, collect, entry_sha256, find_entries
-from grader.config import Assignment
+from grader.config import Assignment, find_assignment
+from grader.notebook import SKIP_TAG, graded_cells, solution_notebook
 
 CODE = "def add_bias(X):\n    return X\n"
 
@@ -136,6 +138,46 @@ def test_collect_old_nbformat3_notebook(assignment: Assignment, tmp_path: Path) 
         ]}]}
     sub = collect(assignment, write(tmp_path / "old.ipynb", json.dumps(nb3)))
     assert sub.cells == (CODE,)
+
+
+def tagged(data: bytes, tags: dict[int, object]) -> bytes:
+    """The notebook with metadata.tags set on the cells at the given indices."""
+    nb = json.loads(data)
+    for index, value in tags.items():
+        nb["cells"][index]["metadata"]["tags"] = value
+    return json.dumps(nb).encode()
+
+
+def test_collect_notebook_leaves_out_cells_tagged_skip(assignment: Assignment,
+                                                       tmp_path: Path) -> None:
+    data = tagged(notebook("import numpy as np", 'check("add_bias")', CODE, "plot(w)",
+                           "x = 1", "y = 2"),
+                  {1: [SKIP_TAG], 3: ["hide-input", SKIP_TAG], 4: ["hide-input"],
+                   5: SKIP_TAG})  # a tag string, not a list: malformed, so not a tag
+    sub = collect(assignment, write(tmp_path / "nb.ipynb", data))
+    assert sub.cells == ("import numpy as np", CODE, "x = 1", "y = 2")
+
+
+def test_collect_notebook_with_only_tagged_code_cells_has_no_code(assignment: Assignment,
+                                                                  tmp_path: Path) -> None:
+    data = tagged(notebook(("markdown", "# Perceptron"), 'check("add_bias")'), {1: [SKIP_TAG]})
+    entry = write(tmp_path / "nb.ipynb", data)
+    with pytest.raises(CollectError) as info:
+        collect(assignment, entry)
+    assert (info.value.status, info.value.message) == (
+        "invalid_submission",
+        f"{entry}: the notebook has no code cells; write your code in code cells and submit it "
+        "again",
+    )
+
+
+def test_collect_release_notebook_grades_exactly_its_graded_cells(tmp_path: Path) -> None:
+    real = find_assignment("perceptron")
+    nb = solution_notebook(real)
+    entry = write(tmp_path / "nb.ipynb", nbformat.writes(nb))  # type: ignore[no-untyped-call]
+    sub = collect(real, entry)
+    assert sub.cells == tuple(c for c in graded_cells(nb) if c.strip())
+    assert not any("check(" in c for c in sub.cells)  # the check cells are gone
 
 
 def test_collect_notebook_magics_and_shell_lines_become_pass(assignment: Assignment,
