@@ -14,6 +14,7 @@ import csv
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -180,13 +181,31 @@ def ours(label: str, assignment: Path | str, students: list[submissions.Student]
     return m
 
 
+def with_limits(work: Path, call: float | None, submission: float | None) -> Path:
+    """The 4-test assignment, or a copy under work/ with other time limits."""
+    if call is None and submission is None:
+        return BENCH_ASSIGNMENT
+    folder = work / f"assignment-{call}-{submission}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(BENCH_ASSIGNMENT, folder)
+    toml = folder / "assignment.toml"
+    text = toml.read_text()
+    for key, value in (("call_timeout", call), ("submission_timeout", submission)):
+        if value is not None:
+            text, found = re.subn(rf"(?m)^{key} = .*$", f"{key} = {value:g}", text)
+            assert found == 1, f"{key} not in {toml}"
+    toml.write_text(text)
+    return folder
+
+
 def has_option(option: str) -> bool:
     done = subprocess.run([str(GRADER), "grade", "--help"], capture_output=True, text=True,
                           check=False)
     return option in done.stdout
 
 
-def ours_dask(students: list[submissions.Student], subs: Path, work: Path,
+def ours_dask(assignment: Path, students: list[submissions.Student], subs: Path, work: Path,
               maximum: float) -> Measurement | None:
     """`--executor dask` on a LocalCluster of 2 single-threaded worker processes, if it exists."""
     if not has_option("--executor"):
@@ -196,7 +215,7 @@ def ours_dask(students: list[submissions.Student], subs: Path, work: Path,
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
         extra = ("--executor", "dask", "--scheduler", cluster.scheduler_address)
-        return ours("ours dask LocalCluster(2)", BENCH_ASSIGNMENT, students, subs, work, 2,
+        return ours("ours dask LocalCluster(2)", assignment, students, subs, work, 2,
                     maximum, extra)
 
 
@@ -265,6 +284,19 @@ def overhead(work: Path, k: int) -> dict[str, float]:
     return found
 
 
+def grader_fingerprint() -> str:
+    """The commit and a hash of grader/ as it is on disk: the worker files are read per sandbox,
+    so an edit during a run mixes two versions of the engine."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "grader").rglob("*.py")):
+        digest.update(path.relative_to(REPO).as_posix().encode() + path.read_bytes())
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    return f"{commit or 'no git'} grader/ {digest.hexdigest()[:12]}"
+
+
 def machine() -> dict[str, str]:
     def version(module: str) -> str:
         done = subprocess.run([sys.executable, "-c",
@@ -283,6 +315,7 @@ def machine() -> dict[str, str]:
         "os": platform.platform(),
         "bwrap": shutil.which("bwrap") or "absent",
         "loadavg_at_start": f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
+        "grader": grader_fingerprint(),
     }
 
 
@@ -313,6 +346,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="ours vs nbgrader vs otter on one cohort")
     parser.add_argument("--n", type=int, default=40, help="submissions (default 40)")
     parser.add_argument("--jobs", type=int, default=2, help="our --jobs for the comparison")
+    parser.add_argument("--call-timeout", type=float,
+                        help="our per-call timeout for the 4-test assignment (default 10 s)")
+    parser.add_argument("--submission-timeout", type=float,
+                        help="our per-submission budget for it (default 20 s)")
     parser.add_argument("--no-baselines", action="store_true", help="skip nbgrader and otter")
     parser.add_argument("--big", type=int, default=1000,
                         help="the end-to-end run's size (0 to skip; default 1000)")
@@ -331,9 +368,10 @@ def main() -> None:
 
     work: Path = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    report: dict[str, object] = {"machine": machine(), "args": {k: str(v) for k, v in
-                                                               vars(args).items()}}
-    print("machine: " + "; ".join(f"{k} {v}" for k, v in report["machine"].items()), flush=True)
+    about = machine()
+    report: dict[str, object] = {"machine": about,
+                                 "args": {k: str(v) for k, v in vars(args).items()}}
+    print("machine: " + "; ".join(f"{k} {v}" for k, v in about.items()), flush=True)
     if not args.no_baselines:
         setup_envs.ensure()
 
@@ -343,7 +381,10 @@ def main() -> None:
     print(f"cohort: {submissions.counts(args.n)}", flush=True)
 
     rows: list[Measurement] = []
-    main_m = ours("ours (4 tests)", BENCH_ASSIGNMENT, students, subs, work, args.jobs,
+    assignment = with_limits(work, args.call_timeout, args.submission_timeout)
+    limits = "" if assignment == BENCH_ASSIGNMENT else \
+        f", {args.call_timeout or 10:g}/{args.submission_timeout or 20:g} s"
+    main_m = ours(f"ours (4 tests{limits})", assignment, students, subs, work, args.jobs,
                   baselines.MAX_POINTS)
     rows.append(main_m)
     print(line(main_m), flush=True)
@@ -375,11 +416,11 @@ def main() -> None:
         for jobs in (1, 2):
             if jobs == args.jobs:
                 continue
-            m = ours(f"ours (4 tests) --jobs {jobs}", BENCH_ASSIGNMENT, students, subs, work,
+            m = ours(f"ours (4 tests{limits}) --jobs {jobs}", assignment, students, subs, work,
                      jobs, baselines.MAX_POINTS)
             rows.append(m)
             print(line(m), flush=True)
-        dask_m = ours_dask(students, subs, work, baselines.MAX_POINTS)
+        dask_m = ours_dask(assignment, students, subs, work, baselines.MAX_POINTS)
         if dask_m is None:
             print("dask executor: not available (grader grade has no --executor yet)", flush=True)
         else:
@@ -391,7 +432,7 @@ def main() -> None:
                 big = [s if s.kind != "loop" else submissions.Student(s.name, "correct", "correct")
                        for s in big]
             big_subs = submissions.write_python(big, work / f"subs-big-{args.big}")
-            m = ours(f"ours {args.big} ({args.big_mix})", BENCH_ASSIGNMENT, big, big_subs, work,
+            m = ours(f"ours {args.big} ({args.big_mix})", assignment, big, big_subs, work,
                      2, baselines.MAX_POINTS)
             rows.append(m)
             print(line(m) + "  (target <= 60 s)", flush=True)
@@ -405,6 +446,11 @@ def main() -> None:
             print(f"  {m.tool}: {m.note}")
     comparison = ratios(main_m, others) + (ratios(bundled, others) if bundled else [])
     print("\n".join(comparison))
+    fingerprint = grader_fingerprint()
+    if fingerprint != about["grader"]:
+        print(f"WARNING: grader/ changed during the run ({about['grader']} -> {fingerprint}); "
+              "the numbers mix two versions of the engine")
+    report["grader_at_end"] = fingerprint
     load = os.getloadavg()
     print(f"load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     report.update(loadavg_at_end=f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
