@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "new": "grader.commands.new:new",
     "validate": "grader.commands.validate:validate",
     "import": "grader.commands.import_:import_",
+    "ci": "grader.commands.ci:ci",
 }
 
 

@@ -14,9 +14,11 @@ from typing import Any
 import click
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from grader.ci import CI_TEMPLATES, render_ci_workflow
 from grader.cli import COMMANDS, main
-from grader.report import CI_TEMPLATES, HIDDEN_NOTE, render_ci_workflow
+from grader.report import HIDDEN_NOTE
 from tests.grader.test_export import check_gradescope_schema
 
 HIDDEN_REPO = "course-staff/nn-hidden-tests"
@@ -219,3 +221,113 @@ def test_gradescope_run_autograder_end_to_end(tmp_path, created_at, late):
         assert data["score"] < raw and "late penalty" in data["output"]
     else:
         assert data["score"] == raw and "late penalty" not in data["output"]
+
+
+# ---- grader ci ----------------------------------------------------------------------------
+
+
+def run_ci(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, ["ci", *args])
+
+
+def test_cli_ci_github_prints_the_workflow_with_the_defaults():
+    result = run_ci("--provider", "github", "--assignment", "backprop",
+                    "--hidden-tests-repo", HIDDEN_REPO)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == render_ci_workflow("github", assignment="backprop",
+                                               hidden_tests_repo=HIDDEN_REPO)
+    listing = CliRunner().invoke(main, ["--help"]).output
+    assert COMMANDS["ci"] == "grader.commands.ci:ci"
+    assert any(line.split()[:1] == ["ci"] for line in listing.splitlines())
+
+
+def test_cli_ci_passes_every_option_through(tmp_path):
+    options = {
+        "hidden_tests_ref": "v2", "hidden_tests_path": "hw/backprop", "submissions": "in/bp",
+        "results_dir": "out/bp", "canvas_id": "4711", "roster": "roster.csv", "jobs": 3,
+        "python_version": "3.12", "torch_version": "2.5.1",
+        "torch_index_url": "https://example.org/whl", "timeout_minutes": 30,
+        "retention_days": 7, "gitlab_host": "git.example.org",
+        "grader_requirement": "nn-grader @ git+https://github.com/course/nn-grader@v0.1.0",
+    }
+    args = [arg for key, value in options.items()
+            for arg in (f"--{key.replace('_', '-')}", str(value))]
+    out = tmp_path / "ci" / ".gitlab-ci.yml"
+    result = run_ci("--provider", "gitlab", "--assignment", "backprop", "--hidden-tests-repo",
+                    HIDDEN_REPO, *args, "--format", "csv", "--format", "parquet",
+                    "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == render_ci_workflow(
+        "gitlab", assignment="backprop", hidden_tests_repo=HIDDEN_REPO,
+        formats=("csv", "parquet"), **options)
+    assert result.output == f"gitlab CI for 'backprop' written to {out}\n"
+    job = yaml.safe_load(out.read_text(encoding="utf-8"))["grade-backprop"]
+    assert job["image"] == "python:3.12-bookworm" and job["timeout"] == "30 minutes"
+
+
+def test_cli_ci_gradescope_writes_both_scripts_executable(tmp_path):
+    result = run_ci("--provider", "gradescope", "--assignment", "perceptron",
+                    "--out", str(tmp_path / "autograder"))
+    assert result.exit_code == 0, result.output
+    for system, name in (("gradescope-setup", "setup.sh"), ("gradescope-run", "run_autograder")):
+        path = tmp_path / "autograder" / name
+        assert path.read_text(encoding="utf-8") == render_ci_workflow(system,
+                                                                      assignment="perceptron")
+        assert path.stat().st_mode & 0o777 == 0o755
+    assert sorted(p.name for p in (tmp_path / "autograder").iterdir()) == [
+        "run_autograder", "setup.sh"]
+
+
+def test_cli_ci_refuses_to_overwrite_without_force(tmp_path):
+    out = tmp_path / "grade.yml"
+    out.write_text("my edits\n", encoding="utf-8")
+    args = ["--provider", "github", "--assignment", "backprop", "--hidden-tests-repo",
+            HIDDEN_REPO, "--out", str(out)]
+    refused = run_ci(*args)
+    assert refused.exit_code == 1
+    assert f"Error: {out} already exists; use --force to overwrite" in refused.output
+    assert out.read_text(encoding="utf-8") == "my edits\n"
+    forced = run_ci(*args, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert out.read_text(encoding="utf-8").startswith('# nn-grader: grade "backprop"')
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--provider", "gradescope", "--assignment", "backprop"],
+         "gradescope needs --out FOLDER (it writes setup.sh and run_autograder)"),
+        (["--provider", "gradescope", "--assignment", "backprop", "--hidden-tests-repo",
+          HIDDEN_REPO, "--out", "x"],
+         "--hidden-tests-repo is not used with gradescope: the assignment folder travels in "
+         "the autograder zip"),
+        (["--provider", "gitlab", "--assignment", "backprop"],
+         "gitlab needs --hidden-tests-repo OWNER/NAME: the private repository with the hidden "
+         "tests"),
+        (["--provider", "github", "--assignment", "a;b", "--hidden-tests-repo", HIDDEN_REPO],
+         "assignment 'a;b' should be a folder name (letters, digits, _-)"),
+        (["--provider", "github", "--assignment", "backprop", "--hidden-tests-repo",
+          HIDDEN_REPO, "--results-dir", "out dir"],
+         "CI option results_dir='out dir' has characters that are unsafe"),
+        (["--provider", "jenkins", "--assignment", "backprop"],
+         "'jenkins' is not one of 'github', 'gitlab', 'gradescope'"),
+        (["--provider", "github", "--assignment", "backprop", "--hidden-tests-repo",
+          HIDDEN_REPO, "--format", "pdf"], "'pdf' is not one of 'csv', 'xlsx'"),
+        (["--provider", "github", "--assignment", "backprop", "--hidden-tests-repo",
+          HIDDEN_REPO, "--jobs", "0"], "0 is not in the range x>=1"),
+    ],
+)
+def test_cli_ci_usage_errors_name_the_fix(args, message, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_ci(*args)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_cli_ci_out_folder_for_a_workflow_file_is_refused(tmp_path):
+    result = run_ci("--provider", "github", "--assignment", "backprop", "--hidden-tests-repo",
+                    HIDDEN_REPO, "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert (f"Error: {tmp_path} is a folder; give the file to write, e.g. "
+            f"{tmp_path / 'grade-backprop.yml'}") in result.output
