@@ -7,7 +7,8 @@ and `CheckFailure.mistake` is the name, so reports can count mistakes across a c
 
 The names below are the course's vocabulary: use the constants, never retyped strings, so that
 assignments, feedback and class summaries all use the same wording. Each name completes the
-sentence "Looks like ...".
+sentence "Looks like ..." (so it starts in lower case). The general ones come first, then those
+special to one assignment, grouped by assignment.
 
     from grader import checks, mistakes as m
     checks.close(got, dW, name="dW", mistakes=m.merge(m.transposed(dW), m.reg_factor(dW, W, reg)))
@@ -57,12 +58,96 @@ GLOBAL_RNG = "the global RNG was used instead of the given seed"
 BIT_ORDER = "x1 was taken as the least significant bit"
 """Truth-table row r holds f at the bits of r with x1 the MOST significant bit."""
 
+# ---- mistakes special to one assignment (named by its hidden and visible tests)
+
+# mp_neuron
+NOT_A_VETO = "the inhibitory input is not an absolute veto (it was subtracted)"
+INHIBITORY_COUNTED = "inhibitory inputs were counted as excitatory (no veto)"
+NOT_BINARY = "inputs other than 0/1 were accepted"
+LENGTHS_UNCHECKED = "the lengths of x and inhibitory were not compared"
+THETA_HIGH = "theta is one too high"
+THETA_LOW = "theta is one too low"
+MASK_INVERTED = "the inhibitory mask is inverted"
+
+# perceptron
+BIAS_FIRST = "the bias column was put first instead of last"
+NO_EARLY_STOP = "training did not stop after the first epoch with 0 updates"
+PREDICT_GE = "`>=` was used instead of `>` in predict (a point on the boundary is −1)"
+GAMMA_NOT_NORMALISED = "γ was not divided by ‖w*‖"
+NON_SEPARATING = "a w* that does not separate the data (γ <= 0) was accepted"
+SHAPES_UNCHECKED = "the shapes of X, y and w were not compared"
+THIRD_FEATURE_SUM = "the third feature is x_u + x_v instead of x_u·x_v"
+
+# boolean_networks
+NO_NEGATION = "f has more ones than zeros but its negation was not used"
+NOT_PARITY = "the network computes NOT parity"
+SHALLOW_AS_DEEP = "the shallow construction was used (2ⁿ⁻¹ + 1 units)"
+OUTPUT_NOT_COUNTED = "the output layer was not counted"
+LAYERS_COUNTED = "layers were counted instead of units"
+INPUTS_COUNTED = "the inputs were counted as units"
+
+# towers
+SIGMOID_OVERFLOW = "σ overflows for large |z| (np.exp of a large argument)"
+SIGMA_MINUS = "σ(−z) was computed instead of σ(z)"
+TOWER_SIGN = "the tower has the wrong sign (a and b swapped)"
+NO_W_INSIDE = "w multiplies x only (σ(w·x − a) instead of σ(w·(x − a)))"
+BOX_ORDER = "box was read as (a1, a2, b1, b2) instead of (a1, b1, a2, b2)"
+NO_OUTER = "the outer sigmoid is missing (h·(Tx + Ty − 1.5))"
+BIN_WIDTH = "the bin width is (hi − lo)/(k − 1) instead of (hi − lo)/k"
+HALF_SHIFT = "the towers are centred on the bin edges instead of the bins"
+
+# gradient_descent
+FORWARD_DIFFERENCES = "forward differences (f(x + h) − f(x))/h were used instead of central ones"
+NO_HALF = "the 2 in (f(x + h) − f(x − h))/(2h) is missing"
+NOT_RESTORED = f"x was perturbed in place and not restored ({INPUT_MUTATED})"
+NO_BATCH_SHUFFLE = "the batches are not shuffled (taken in index order)"
+MOMENTUM_CONVENTION = (
+    "the velocity convention v ← mu·v − lr·g, w ← w + v was used "
+    "(the assignment's, torch's, is v ← mu·v + g, w ← w − lr·v)"
+)
+MOMENTUM_OLD_V = "w was updated with the old velocity (update v first)"
+T_FROM_ZERO = "t was counted from 0 (the bias correction uses β^(t+1))"
+EPS_IN_SQRT = "eps was put inside the square root (√(v̂ + eps))"
+RETURNS_HAT = "the bias-corrected m̂, v̂ were returned instead of the new m, v"
+
+# backprop
+HINGE_TRUE_CLASS = "counting the j = y_i term in the hinge loss (adds 1 per sample)"
+HINGE_NO_TRUE_COLUMN = ("dW misses the true-class column: each active margin must also "
+                        "subtract x_i from column y_i")
+SOFTMAX_NO_ONE_HOT = "dW uses P instead of P − Y (the one-hot labels are not subtracted)"
+SIGMOID_OF_S = "σ′ computed as s(1 − s) from the pre-activation s instead of σ(s)(1 − σ(s))"
+DB_AXIS = "db summed over the wrong axis (over units instead of samples)"
+JAC_DIAG_ONLY = "softmax_jacobian is diag(p) only (the − p pᵀ term is missing)"
+JAC_OUTER_SIGN = "softmax_jacobian is diag(p) + p pᵀ (p pᵀ sign error)"
+JAC_OUTER_ONLY = "softmax_jacobian is − p pᵀ only (the diag(p) term is missing)"
+DAG_NO_X0_X2 = "missing the direct x0→x2 path (only the paths through x1 summed)"
+DAG_NO_X1_X2 = "missing the x1→x2 edge (path x0→x1→x2→x3 not summed)"
+DAG_NO_X1_X3 = "missing the direct x1→x3 edge (path x0→x1→x3 not summed)"
+DAG_ONLY_X0_X2 = "only the direct x0→x2 path summed"
+CHAIN_INNER = "missing the inner derivative 2x of x²"
+CHAIN_COS_X = "cos(x) instead of cos(x²)"
+CHAIN_OUTER = "missing the outer factor e^{sin x²}"
+
 STANDARD: tuple[str, ...] = (
     TRANSPOSED, SIGN, MISSING_MEAN, EXTRA_MEAN, DOUBLED, HALVED, REG_FACTOR, MISSING_REG,
     SIGMA_PRIME, NO_MAX_SHIFT, LABELS_01, PREDICT_01, STRICT_INEQUALITY, STRICT_GREATER,
     NO_RESHUFFLE, INPUT_MUTATED, GLOBAL_RNG, BIT_ORDER,
+    # one assignment's
+    NOT_A_VETO, INHIBITORY_COUNTED, NOT_BINARY, LENGTHS_UNCHECKED, THETA_HIGH, THETA_LOW,
+    MASK_INVERTED,
+    BIAS_FIRST, NO_EARLY_STOP, PREDICT_GE, GAMMA_NOT_NORMALISED, NON_SEPARATING,
+    SHAPES_UNCHECKED, THIRD_FEATURE_SUM,
+    NO_NEGATION, NOT_PARITY, SHALLOW_AS_DEEP, OUTPUT_NOT_COUNTED, LAYERS_COUNTED, INPUTS_COUNTED,
+    SIGMOID_OVERFLOW, SIGMA_MINUS, TOWER_SIGN, NO_W_INSIDE, BOX_ORDER, NO_OUTER, BIN_WIDTH,
+    HALF_SHIFT,
+    FORWARD_DIFFERENCES, NO_HALF, NOT_RESTORED, NO_BATCH_SHUFFLE, MOMENTUM_CONVENTION,
+    MOMENTUM_OLD_V, T_FROM_ZERO, EPS_IN_SQRT, RETURNS_HAT,
+    HINGE_TRUE_CLASS, HINGE_NO_TRUE_COLUMN, SOFTMAX_NO_ONE_HOT, SIGMOID_OF_S, DB_AXIS,
+    JAC_DIAG_ONLY, JAC_OUTER_SIGN, JAC_OUTER_ONLY, DAG_NO_X0_X2, DAG_NO_X1_X2, DAG_NO_X1_X3,
+    DAG_ONLY_X0_X2, CHAIN_INNER, CHAIN_COS_X, CHAIN_OUTER,
 )
-"""Every standard mistake name, for reports that tabulate mistakes across a class."""
+"""Every named mistake (the general ones first, then each assignment's), for reports that
+tabulate mistakes across a class."""
 
 Mistakes = dict[str, Any]
 """{mistake name: the value that mistake produces, or a predicate got -> bool}."""

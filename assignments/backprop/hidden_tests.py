@@ -12,27 +12,26 @@ import numpy as np
 
 from grader import checks
 from grader import mistakes as m
+from grader.mistakes import (
+    CHAIN_COS_X,
+    CHAIN_INNER,
+    CHAIN_OUTER,
+    DAG_NO_X0_X2,
+    DAG_NO_X1_X2,
+    DAG_NO_X1_X3,
+    DAG_ONLY_X0_X2,
+    DB_AXIS,
+    HINGE_NO_TRUE_COLUMN,
+    HINGE_TRUE_CLASS,
+    JAC_DIAG_ONLY,
+    JAC_OUTER_ONLY,
+    JAC_OUTER_SIGN,
+    SIGMOID_OF_S,
+    SOFTMAX_NO_ONE_HOT,
+)
 from grader.testing import test_case
 
 SHAPES = ((3, 4, 6), (5, 3, 8), (4, 4, 3))        # (D, C, N): D ≠ C exposes a transposed dW
-
-# mistakes special to this assignment (the general ones come from grader.mistakes)
-HINGE_TRUE_CLASS = "counting the j = y_i term in the hinge loss (adds 1 per sample)"
-HINGE_NO_TRUE_COLUMN = ("dW misses the true-class column: each active margin must also "
-                        "subtract x_i from column y_i")
-SOFTMAX_NO_ONE_HOT = "dW uses P instead of P − Y (the one-hot labels are not subtracted)"
-SIGMOID_OF_S = "σ′ computed as s(1 − s) from the pre-activation s instead of σ(s)(1 − σ(s))"
-DB_AXIS = "db summed over the wrong axis (over units instead of samples)"
-JAC_DIAG_ONLY = "softmax_jacobian is diag(p) only (the − p pᵀ term is missing)"
-JAC_OUTER_SIGN = "softmax_jacobian is diag(p) + p pᵀ (p pᵀ sign error)"
-JAC_OUTER_ONLY = "softmax_jacobian is − p pᵀ only (the diag(p) term is missing)"
-DAG_NO_X0_X2 = "missing the direct x0→x2 path (only the paths through x1 summed)"
-DAG_NO_X1_X2 = "missing the x1→x2 edge (path x0→x1→x2→x3 not summed)"
-DAG_NO_X1_X3 = "missing the direct x1→x3 edge (path x0→x1→x3 not summed)"
-DAG_ONLY_X0_X2 = "only the direct x0→x2 path summed"
-CHAIN_INNER = "missing the inner derivative 2x of x²"
-CHAIN_COS_X = "cos(x) instead of cos(x²)"
-CHAIN_OUTER = "missing the outer factor e^{sin x²}"
 
 
 # --------------------------------------------------------------------------- problems

@@ -11,14 +11,15 @@ import numpy as np
 
 from grader import checks
 from grader import mistakes as m
+from grader.mistakes import (
+    INPUTS_COUNTED,
+    LAYERS_COUNTED,
+    NO_NEGATION,
+    NOT_PARITY,
+    OUTPUT_NOT_COUNTED,
+    SHALLOW_AS_DEEP,
+)
 from grader.testing import test_case
-
-NO_NEGATION = "f has more ones than zeros but its negation was not used"
-NOT_PARITY = "the network computes NOT parity"
-SHALLOW_AS_DEEP = "the shallow construction was used (2ⁿ⁻¹ + 1 units)"
-OUTPUT_NOT_COUNTED = "the output layer was not counted"
-LAYERS_COUNTED = "layers were counted instead of units"
-INPUTS_COUNTED = "the inputs were counted as units"
 
 
 def all_inputs(n):

@@ -63,5 +63,5 @@ def count_units_by_hand(student):
         (np.zeros((1, 9)), np.zeros(1)),
     ]
     checks.equal(student.count_units(layers), 8, name="count_units (4 + 3 + 1 units)",
-                 mistakes={"the output layer was not counted": 7,
-                           "layers were counted instead of units": 3})
+                 mistakes={m.OUTPUT_NOT_COUNTED: 7,
+                           m.LAYERS_COUNTED: 3})

@@ -14,21 +14,21 @@ import numpy as np
 
 from grader import checks
 from grader import mistakes as m
+from grader.mistakes import (
+    EPS_IN_SQRT,
+    FORWARD_DIFFERENCES,
+    MOMENTUM_CONVENTION,
+    MOMENTUM_OLD_V,
+    NO_BATCH_SHUFFLE,
+    NO_HALF,
+    NOT_RESTORED,
+    RETURNS_HAT,
+    T_FROM_ZERO,
+)
 from grader.testing import test_case
 
-FORWARD = "forward differences (f(x + h) − f(x))/h were used instead of central ones"
-NO_HALF = "the 2 in (f(x + h) − f(x − h))/(2h) is missing"
-NOT_RESTORED = f"x was perturbed in place and not restored ({m.INPUT_MUTATED})"
-NO_SHUFFLE = "the batches are not shuffled (taken in index order)"
-MOMENTUM_CONVENTION = (
-    "the velocity convention v ← mu·v − lr·g, w ← w + v was used "
-    "(the assignment's, torch's, is v ← mu·v + g, w ← w − lr·v)"
-)
-MOMENTUM_OLD_V = "w was updated with the old velocity (update v first)"
+# Not in grader.mistakes, whose names start in lower case (they follow "Looks like").
 NO_BIAS_CORRECTION = "Adam's bias correction m/(1 − β1ᵗ), v/(1 − β2ᵗ) is missing"
-T_FROM_ZERO = "t was counted from 0 (the bias correction uses β^(t+1))"
-EPS_IN_SQRT = "eps was put inside the square root (√(v̂ + eps))"
-RETURNS_HAT = "the bias-corrected m̂, v̂ were returned instead of the new m, v"
 
 # ----------------------------------------------------------------- callbacks for numerical_gradient
 # Plain functions of this (trusted) file: the proxy hands them to the student's code as callbacks.
@@ -82,8 +82,8 @@ def numerical_gradient_central_on_a_quadratic(student, ref, rng):
     h = 1e-3  # central differences are exact on a quadratic for any h; forward ones are not
     expected = _A @ x + _B
     mistakes = m.merge(
-        {FORWARD: ref.forward_difference_gradient(quadratic, x, h), NO_HALF: 2 * expected,
-         NOT_RESTORED: _not_restored(quadratic, x, h)},
+        {FORWARD_DIFFERENCES: ref.forward_difference_gradient(quadratic, x, h),
+         NO_HALF: 2 * expected, NOT_RESTORED: _not_restored(quadratic, x, h)},
         m.sign_flipped(expected),
     )
     checks.close(student.numerical_gradient(quadratic, x, h), expected, rtol=1e-7, atol=1e-9,
@@ -96,8 +96,8 @@ def numerical_gradient_any_shape_default_h(student, ref, rng):
     x = rng.normal(size=(2, 3))
     expected = _log_sum_exp_grad(x)
     mistakes = m.merge(
-        {FORWARD: ref.forward_difference_gradient(log_sum_exp, x), NO_HALF: 2 * expected,
-         NOT_RESTORED: _not_restored(log_sum_exp, x, 1e-5)},
+        {FORWARD_DIFFERENCES: ref.forward_difference_gradient(log_sum_exp, x),
+         NO_HALF: 2 * expected, NOT_RESTORED: _not_restored(log_sum_exp, x, 1e-5)},
         m.sign_flipped(expected),
     )
     checks.close(student.numerical_gradient(log_sum_exp, x), expected, rtol=1e-7, atol=1e-9,
@@ -183,7 +183,7 @@ def _batch_mistakes(n, epochs, batch_size, seed):
     return {
         m.NO_RESHUFFLE: _schedule(n, epochs, batch_size, lambda: once),
         m.GLOBAL_RNG: _schedule(n, epochs, batch_size, lambda: legacy.permutation(n)),
-        NO_SHUFFLE: _schedule(n, epochs, batch_size, lambda: np.arange(n)),
+        NO_BATCH_SHUFFLE: _schedule(n, epochs, batch_size, lambda: np.arange(n)),
     }
 
 

@@ -10,15 +10,17 @@ import numpy as np
 from grader import checks
 from grader import mistakes as m
 from grader.errors import StudentError
+from grader.mistakes import (
+    INHIBITORY_COUNTED,
+    LENGTHS_UNCHECKED,
+    MASK_INVERTED,
+    NOT_A_VETO,
+    NOT_BINARY,
+    THETA_HIGH,
+    THETA_LOW,
+)
 from grader.testing import test_case
 
-NOT_A_VETO = "the inhibitory input is not an absolute veto (it was subtracted)"
-INHIBITORY_COUNTED = "inhibitory inputs were counted as excitatory (no veto)"
-NOT_BINARY = "inputs other than 0/1 were accepted"
-LENGTHS = "the lengths of x and inhibitory were not compared"
-THETA_HIGH = "theta is one too high"
-THETA_LOW = "theta is one too low"
-MASK_INVERTED = "the inhibitory mask is inverted"
 TABLE = "truth table (row r: x = the bits of r, x1 first)"
 
 
@@ -144,7 +146,8 @@ def mp_neuron_rejects_mismatched_lengths(student):
     ]
     for x, mask in cases:
         expect_value_error(lambda x=x, mask=mask: student.mp_neuron(x, 1, mask),
-                           f"x of length {len(x)} with inhibitory of length {len(mask)}", LENGTHS)
+                           f"x of length {len(x)} with inhibitory of length {len(mask)}",
+                           LENGTHS_UNCHECKED)
 
 
 @test_case(points=1, visibility="hidden")

@@ -10,16 +10,19 @@ import numpy as np
 from grader import checks
 from grader import mistakes as m
 from grader.errors import StudentError
+from grader.mistakes import (
+    BIAS_FIRST,
+    GAMMA_NOT_NORMALISED,
+    NO_EARLY_STOP,
+    NON_SEPARATING,
+    PREDICT_GE,
+    SHAPES_UNCHECKED,
+    THIRD_FEATURE_SUM,
+)
 from grader.testing import test_case
 
-BIAS_FIRST = "the bias column was put first instead of last"
-NO_EARLY_STOP = "training did not stop after the first epoch with 0 updates"
-PREDICT_GE = "`>=` was used instead of `>` in predict (a point on the boundary is −1)"
+# Not in grader.mistakes, whose names start in lower case (they follow "Looks like").
 NOT_SQUARED = "R/γ was not squared"
-GAMMA_NOT_NORMALISED = "γ was not divided by ‖w*‖"
-NON_SEPARATING = "a w* that does not separate the data (γ <= 0) was accepted"
-SHAPES = "the shapes of X, y and w were not compared"
-THIRD_FEATURE_SUM = "the third feature is x_u + x_v instead of x_u·x_v"
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_Y = np.array([-1, 1, 1, -1])
@@ -178,9 +181,9 @@ def train_perceptron_rejects_mismatched_shapes(student, rng):
     X = with_bias(rng.normal(size=(6, 2)))
     y = np.array([1, -1, 1, -1, 1, -1])
     expect_value_error(lambda: student.train_perceptron(X, y[:5], np.zeros(3), 5),
-                       "X with 6 rows and y with 5 labels", SHAPES)
+                       "X with 6 rows and y with 5 labels", SHAPES_UNCHECKED)
     expect_value_error(lambda: student.train_perceptron(X, y, np.zeros(4), 5),
-                       "X with 3 columns and w of length 4", SHAPES)
+                       "X with 3 columns and w of length 4", SHAPES_UNCHECKED)
 
 
 @test_case(points=1.5, visibility="hidden")

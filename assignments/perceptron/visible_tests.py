@@ -17,7 +17,7 @@ def add_bias_appends_a_column_of_ones_last(student):
     X = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
     checks.close(student.add_bias(X), np.array([[1.0, 2.0, 1.0], [3.0, 4.0, 1.0], [5.0, 6.0, 1.0]]),
                  name="add_bias(X)",
-                 mistakes={"the bias column was put first instead of last":
+                 mistakes={m.BIAS_FIRST:
                            np.array([[1.0, 1.0, 2.0], [1.0, 3.0, 4.0], [1.0, 5.0, 6.0]])})
 
 
@@ -38,7 +38,7 @@ def train_perceptron_small_trajectory_by_hand(student):
     w, changes = student.train_perceptron(X, y, np.zeros(2), 100)
     checks.equal(list(changes), [2, 1, 2, 2, 1, 2, 1, 0], name="changes",
                  mistakes={m.STRICT_INEQUALITY: [0],
-                           "training did not stop after the first epoch with 0 updates":
+                           m.NO_EARLY_STOP:
                                [2, 1, 2, 2, 1, 2, 1] + [0] * 93})
     checks.close(w, np.array([2.0, -3.0]), name="w")
     w, changes = student.train_perceptron(X, y, np.zeros(2), 3)
@@ -71,7 +71,7 @@ def novikoff_bound_by_hand(student):
     checks.close(student.novikoff_bound(X, y, np.array([1.0, 1.0])), 50.0,
                  name="novikoff_bound with w* = (1, 1)",
                  mistakes={"R/γ was not squared": np.sqrt(50.0),
-                           "γ was not divided by ‖w*‖": 25.0})
+                           m.GAMMA_NOT_NORMALISED: 25.0})
     checks.raises("ValueError",
                   lambda: student.novikoff_bound(X, y, np.array([0.0, 1.0])),
                   what="w* = (0, 1), which puts (−1, 0) on the boundary (γ = 0)")

@@ -13,17 +13,20 @@ import numpy as np
 from grader import checks
 from grader import mistakes as m
 from grader.errors import StudentError
+from grader.mistakes import (
+    BIN_WIDTH,
+    BOX_ORDER,
+    HALF_SHIFT,
+    NO_OUTER,
+    NO_W_INSIDE,
+    SIGMA_MINUS,
+    SIGMOID_OVERFLOW,
+    TOWER_SIGN,
+)
 from grader.testing import test_case
 
-OVERFLOW = "σ overflows for large |z| (np.exp of a large argument)"
-SIGMA_MINUS = "σ(−z) was computed instead of σ(z)"
-TOWER_SIGN = "the tower has the wrong sign (a and b swapped)"
-NO_W_INSIDE = "w multiplies x only (σ(w·x − a) instead of σ(w·(x − a)))"
-BOX_ORDER = "box was read as (a1, a2, b1, b2) instead of (a1, b1, a2, b2)"
+# Not in grader.mistakes, whose names start in lower case (they follow "Looks like").
 PRODUCT = "Tx·Ty was used instead of σ(w·(Tx + Ty − 1.5))"
-NO_OUTER = "the outer sigmoid is missing (h·(Tx + Ty − 1.5))"
-BIN_WIDTH = "the bin width is (hi − lo)/(k − 1) instead of (hi − lo)/k"
-HALF_SHIFT = "the towers are centred on the bin edges instead of the bins"
 
 SHAPES = [(), (7,), (3, 4), (2, 3, 2)]
 
@@ -53,18 +56,19 @@ def sigmoid_stable_for_huge_inputs(student, ref, rng):
         if err.is_a("FloatingPointError") or "overflow" in str(err):
             raise checks.CheckFailure(
                 f"sigmoid(z) for z up to ±1e4: the call raised {err.message}. Looks like "
-                f"{OVERFLOW}. Never evaluate exp of a large positive number: use e^(−|z|), "
-                "which lies in (0, 1], in both branches.", mistake=OVERFLOW) from None
+                f"{SIGMOID_OVERFLOW}. Never evaluate exp of a large positive number: use e^(−|z|), "
+                "which lies in (0, 1], in both branches.", mistake=SIGMOID_OVERFLOW) from None
         raise
     overflow = [w for w in call.warnings if "overflow" in w]
     if overflow:
         raise checks.CheckFailure(
             f"sigmoid(z) for z up to ±1e4 must not warn, but it warned: {overflow[0]}. Looks "
-            f"like {OVERFLOW}. Never evaluate exp of a large positive number: use e^(−|z|), "
-            "which lies in (0, 1], in both branches.", mistake=OVERFLOW)
+            f"like {SIGMOID_OVERFLOW}. Never evaluate exp of a large positive number: use "
+            "e^(−|z|), which lies in (0, 1], in both branches.", mistake=SIGMOID_OVERFLOW)
     got = call.value
     checks.close(got, ref.sigmoid(z), name="sigmoid(z) for z up to ±1e4", rtol=1e-9,
-                 atol=1e-300, mistakes=m.merge(m.non_finite(OVERFLOW), _sigma_mistakes(ref, z)))
+                 atol=1e-300,
+                 mistakes=m.merge(m.non_finite(SIGMOID_OVERFLOW), _sigma_mistakes(ref, z)))
 
 
 # --------------------------------------------------------------------------- tower_1d
@@ -99,7 +103,7 @@ def tower_1d_steep_is_an_indicator(student, ref, rng):
     checks.close(student.tower_1d(x, a, b, h, w), expected, atol=1e-7,
                  name="tower_1d(x, −0.5, 1.5, 2.5, w=200): h inside (a, b), 0 outside",
                  mistakes=m.merge(_tower_1d_mistakes(ref, x, a, b, h, w),
-                                  m.non_finite(OVERFLOW)))
+                                  m.non_finite(SIGMOID_OVERFLOW)))
 
 
 # --------------------------------------------------------------------------- tower_2d
@@ -143,7 +147,8 @@ def tower_2d_keeps_only_the_box(student, ref, rng):
     expected = np.array([h] * 4 + [0.0] * 9)
     checks.close(student.tower_2d(P, box, h, w), expected, atol=1e-9,
                  name="tower_2d with w = 150: h inside the box, 0 on the cross strips and outside",
-                 mistakes=m.merge(_tower_2d_mistakes(ref, P, box, h, w), m.non_finite(OVERFLOW)))
+                 mistakes=m.merge(_tower_2d_mistakes(ref, P, box, h, w),
+                                  m.non_finite(SIGMOID_OVERFLOW)))
 
 
 # --------------------------------------------------------------------------- approximate_1d
