@@ -86,6 +86,11 @@ def masks(bound: list[str], packages: list[Path]) -> list[str]:
     return args
 
 
+def tmp_size_mb(limits: Limits) -> int:
+    """The size of the sandbox's /tmp: room for a few files of the largest allowed size."""
+    return max(64, 4 * limits.file_size_mb)
+
+
 def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
     exe = shutil.which("bwrap") or "bwrap"
     cmd = [exe, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
@@ -97,8 +102,7 @@ def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
         elif path.is_dir():
             cmd += ["--ro-bind", str(path), str(path)]
     # /tmp first: a checkout or venv that lives under /tmp is bound on top of it, not hidden.
-    tmp_bytes = max(64, 4 * limits.file_size_mb) * 2**20
-    size = ["--size", str(tmp_bytes)] if bwrap_has_size() else []
+    size = ["--size", str(tmp_size_mb(limits) * 2**20)] if bwrap_has_size() else []
     cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp"]
     bound = sorted({sys.base_prefix, sys.prefix, str(Path(sys.executable).resolve().parent.parent)})
     bound = [b for b in bound if not b.startswith("/usr/")]

@@ -1,7 +1,11 @@
-"""Per-sandbox cgroups with a pids limit: how the grader bounds and finds every process a
-submission starts when it runs as root (RLIMIT_NPROC is not enforced for root), including
-daemons that left the session. cgroup v1 (`/sys/fs/cgroup/pids`) and v2 are supported; without
-a writable pids controller the functions return None and the sandbox runs without one.
+"""Per-sandbox cgroups: how the grader bounds and finds every process a submission starts when
+it runs as root (RLIMIT_NPROC is not enforced for root), including daemons that left the
+session, and bounds the memory of all of them together (RLIMIT_AS is per process: 60 forked
+processes could each take the full limit).
+
+cgroup v1 (a hierarchy per controller, e.g. /sys/fs/cgroup/pids) and v2 (one unified tree)
+are supported. Groups are made under the grader's own cgroup, in a folder `nngrader`. Without a
+writable pids controller `make_group` returns None and the sandbox runs without a cgroup.
 """
 
 from __future__ import annotations
@@ -14,38 +18,69 @@ import uuid
 from functools import cache
 from pathlib import Path
 
+CGROUP_FS = Path("/sys/fs/cgroup")
+_LIMIT_FILES = {"pids": ("pids.max", "pids.max"),
+                "memory": ("memory.limit_in_bytes", "memory.max")}
+"""controller -> (v1 file, v2 file) that a usable group of that controller has."""
+
+
+def _own_paths() -> dict[str, str]:
+    """This process's cgroup path per v1 controller, and under '' its v2 path."""
+    paths: dict[str, str] = {}
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/cgroup").read_text().splitlines():
+            _id, controllers, path = line.split(":", 2)
+            for name in controllers.split(",") if controllers else [""]:
+                paths[name] = path.lstrip("/")
+    return paths
+
+
+def _usable(root: Path, controller: str, v2: bool) -> bool:
+    """Whether groups made under `root` get the controller's limit file."""
+    probe = root / f"probe-{uuid.uuid4().hex[:8]}"
+    try:
+        probe.mkdir()
+    except OSError:
+        return False
+    try:
+        return (probe / _LIMIT_FILES[controller][1 if v2 else 0]).exists()
+    finally:
+        with contextlib.suppress(OSError):
+            probe.rmdir()
+
 
 @cache
-def pids_cgroup_root() -> Path | None:
-    """A writable cgroup directory under which per-sandbox groups with pids.max can be made."""
+def cgroup_roots() -> dict[str, Path]:
+    """Where per-sandbox groups can be made, per controller ('pids', 'memory'); {} unless root
+    with writable cgroups. Stale groups of killed graders are removed on the way."""
     if os.geteuid() != 0:
-        return None
-    v1 = Path("/sys/fs/cgroup/pids")
-    candidates = [v1 / "nngrader"] if (v1 / "cgroup.procs").exists() else []
-    unified = Path("/sys/fs/cgroup")
-    if (unified / "cgroup.controllers").exists():
+        return {}
+    own, roots = _own_paths(), {}
+    if (CGROUP_FS / "cgroup.controllers").exists() and "" in own:  # pure cgroup v2
+        root = CGROUP_FS / own[""] / "nngrader"
         with contextlib.suppress(OSError):
-            line = next(x for x in Path("/proc/self/cgroup").read_text().splitlines()
-                        if x.startswith("0::"))
-            candidates.append(unified / line[3:].lstrip("/") / "nngrader")
-    for root in candidates:
-        try:
             root.mkdir(exist_ok=True)
-            if (root.parent / "cgroup.subtree_control").exists():  # cgroup v2
-                (root / "cgroup.subtree_control").write_text("+pids")
-            probe = root / f"probe-{uuid.uuid4().hex[:8]}"
-            probe.mkdir()
-            ok = (probe / "pids.max").exists()
-            probe.rmdir()
-            if ok:
-                remove_stale_cgroups(root)
-                return root
-        except OSError:
+            for controller in _LIMIT_FILES:
+                with contextlib.suppress(OSError):
+                    (root / "cgroup.subtree_control").write_text(f"+{controller}")
+                if _usable(root, controller, v2=True):
+                    roots[controller] = root
+    for controller in _LIMIT_FILES:
+        if controller in roots or controller not in own:
             continue
-    return None
+        root = CGROUP_FS / controller / own[controller] / "nngrader"
+        with contextlib.suppress(OSError):
+            root.mkdir(exist_ok=True)
+            if _usable(root, controller, v2=False):
+                roots[controller] = root
+    if "pids" not in roots:
+        return {}
+    for root in set(roots.values()):
+        remove_stale_groups(root)
+    return roots
 
 
-def remove_stale_cgroups(root: Path, age: float = 300.0) -> None:
+def remove_stale_groups(root: Path, age: float = 300.0) -> None:
     """Remove groups left behind by a grader that was killed (SIGKILL leaves no time to clean
     up). Only empty ones can go (rmdir fails while processes remain), and only old ones, so a
     concurrent grader's fresh group is never taken from under it."""
@@ -56,51 +91,83 @@ def remove_stale_cgroups(root: Path, age: float = 300.0) -> None:
                 group.rmdir()
 
 
-def make_cgroup(max_pids: int) -> Path | None:
-    root = pids_cgroup_root()
-    if root is None:
-        return None
-    group = root / uuid.uuid4().hex
-    try:
-        group.mkdir()
-        (group / "pids.max").write_text(str(max_pids))
-    except OSError:
-        return None
-    return group
+class SandboxGroup:
+    """The cgroup(s) of one sandbox: a pids limit, and a memory limit where available."""
 
+    def __init__(self, dirs: dict[str, Path]) -> None:
+        self.dirs = dirs
+        """controller -> the group's folder (the same folder for both under cgroup v2)."""
 
-def cgroup_pids(group: Path) -> list[int]:
-    try:
-        return [int(p) for p in (group / "cgroup.procs").read_text().split()]
-    except (OSError, ValueError):
-        return []
+    @property
+    def procs_files(self) -> list[Path]:
+        """The files a process writes its pid to, to join the group(s)."""
+        return [d / "cgroup.procs" for d in dict.fromkeys(self.dirs.values())]
 
-
-def kill_cgroup(group: Path) -> None:
-    """Kill every process in the group (including daemons that left the session) and remove it."""
-    if (group / "cgroup.kill").exists():
-        with contextlib.suppress(OSError):
-            (group / "cgroup.kill").write_text("1")
-    freezer_free_deadline = time.monotonic() + 5
-    while time.monotonic() < freezer_free_deadline:
-        pids = cgroup_pids(group)
-        if not pids:
-            break
-        for pid in pids:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        time.sleep(0.01)
-    for _ in range(100):
+    def pids(self) -> list[int]:
         try:
-            group.rmdir()
-            return
-        except FileNotFoundError:
-            return
-        except OSError:
-            time.sleep(0.02)
+            return [int(p) for p in (self.dirs["pids"] / "cgroup.procs").read_text().split()]
+        except (OSError, ValueError):
+            return []
+
+    def peak_memory_kb(self) -> int:
+        """The most memory the whole sandbox used at once (0 without a memory group)."""
+        folder = self.dirs.get("memory")
+        for name in ("memory.max_usage_in_bytes", "memory.peak"):
+            with contextlib.suppress(OSError, ValueError, TypeError):
+                return int((folder / name).read_text()) // 1024  # type: ignore[operator]
+        return 0
+
+    def kill(self) -> None:
+        """Kill every process in the group and remove the group's folders."""
+        kill_file = self.dirs["pids"] / "cgroup.kill"
+        if kill_file.exists():  # cgroup v2, Linux 5.14+
+            with contextlib.suppress(OSError):
+                kill_file.write_text("1")
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            pids = self.pids()
+            if not pids:
+                break
+            for pid in pids:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.01)
+        for folder in dict.fromkeys(self.dirs.values()):
+            for _ in range(100):
+                try:
+                    folder.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    time.sleep(0.02)
+
+
+def make_group(max_pids: int, memory_bytes: int) -> SandboxGroup | None:
+    """A new group with `max_pids` processes and `memory_bytes` of memory for the whole
+    sandbox, or None where the grader cannot make one."""
+    roots = cgroup_roots()
+    if not roots:
+        return None
+    name = uuid.uuid4().hex
+    dirs: dict[str, Path] = {}
+    try:
+        for controller, root in roots.items():
+            dirs[controller] = root / name
+            dirs[controller].mkdir(exist_ok=True)
+        (dirs["pids"] / "pids.max").write_text(str(max_pids))
+        if "memory" in dirs:
+            v2 = (dirs["memory"] / "cgroup.controllers").exists()
+            limit_file = _LIMIT_FILES["memory"][1 if v2 else 0]
+            (dirs["memory"] / limit_file).write_text(str(memory_bytes))
+    except OSError:
+        SandboxGroup(dirs).kill()
+        return None
+    return SandboxGroup(dirs)
 
 
 def peak_rss_kb(pids: list[int]) -> int:
+    """The largest peak resident size (VmHWM) among the processes."""
     peak = 0
     for pid in pids:
         with contextlib.suppress(OSError, ValueError):

@@ -1,6 +1,6 @@
 """Start sandboxed workers and talk to them without ever blocking past a deadline.
 
-The bubblewrap command is built in grader.bwrap, the pids cgroups in grader.cgroups.
+The bubblewrap command is built in grader.bwrap, the cgroups in grader.cgroups.
 
 Two isolation levels, the one used recorded in every result:
 
@@ -9,7 +9,8 @@ Two isolation levels, the one used recorded in every result:
   dropped, uid/gid 65534. Only worker.py and codec.py of the grader are visible (at
   /opt/nngrader); the repository, the reference, the assignments' hidden tests and the results
   are not. As root, each sandbox also gets its own cgroup with a pids limit, because
-  RLIMIT_NPROC is not enforced for root: "bubblewrap+cgroup-pids".
+  RLIMIT_NPROC is not enforced for root: "bubblewrap+cgroup-pids" (plus a memory limit for
+  the whole sandbox where the memory controller is writable).
 - "rlimit-subprocess" (no bwrap, or NN_GRADER_SANDBOX=subprocess): a new session, a clean
   environment, `python -I`, a private temp cwd. Weak: the student's code can read whatever the
   grader's user can. A warning says so once.
@@ -42,9 +43,10 @@ from grader.bwrap import (
     bwrap_command,
     bwrap_works,
     clean_env,
+    tmp_size_mb,
     trusted_roots,
 )
-from grader.cgroups import cgroup_pids, kill_cgroup, make_cgroup, peak_rss_kb
+from grader.cgroups import make_group, peak_rss_kb
 from grader.config import Limits
 
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
@@ -112,8 +114,9 @@ class WorkerProcess:
         self.exit_code: int | None = None
         """Set as soon as the top process has exited (it may still be unreaped)."""
         self.closed = False
-        self.cgroup = make_cgroup(limits.processes) if self.mode == "bubblewrap" or \
-            os.geteuid() == 0 else None
+        # All processes of the sandbox together: the worker's memory plus its /tmp (tmpfs).
+        sandbox_memory = (limits.memory_mb + tmp_size_mb(limits)) * 2**20
+        self.cgroup = make_group(limits.processes, sandbox_memory)
         self.isolation = ("bubblewrap" if self.mode == "bubblewrap" else "rlimit-subprocess") + \
             ("+cgroup-pids" if self.cgroup else "")
         self.tmp = ""
@@ -142,9 +145,11 @@ class WorkerProcess:
             cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args,
                    "--shared-uid"]
             env = clean_env(cwd)
-        if self.cgroup is not None:
-            cmd = ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"',
-                   str(self.cgroup / "cgroup.procs"), *cmd]
+        if self.cgroup is not None:  # the shell joins the group(s), then becomes the sandbox
+            files = self.cgroup.procs_files
+            joins = " && ".join(f'echo $$ > "${i}"' for i in range(1, len(files) + 1))
+            cmd = ["/bin/sh", "-c", f'{joins} && shift {len(files)} && exec "$@"', "sh",
+                   *map(str, files), *cmd]
         self.started = time.monotonic()
         try:
             self.process = subprocess.Popen(
@@ -154,7 +159,7 @@ class WorkerProcess:
             for fd in (self.to_w, self.from_r, self.out_r):
                 os.close(fd)
             if self.cgroup is not None:
-                kill_cgroup(self.cgroup)
+                self.cgroup.kill()
             if self.tmp:
                 shutil.rmtree(self.tmp, ignore_errors=True)
             self.closed = True
@@ -305,7 +310,7 @@ class WorkerProcess:
             return
         self.closed = True
         if self.cgroup is not None:
-            self.peak_memory_kb = max(self.peak_memory_kb, peak_rss_kb(cgroup_pids(self.cgroup)))
+            self.peak_memory_kb = max(self.peak_memory_kb, peak_rss_kb(self.cgroup.pids()))
         if graceful and not self._exited():
             with contextlib.suppress(OSError):
                 os.close(self.to_w)  # EOF: the worker leaves its serve loop
@@ -316,7 +321,8 @@ class WorkerProcess:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGKILL)  # the group outlives its leader
         if self.cgroup is not None:
-            kill_cgroup(self.cgroup)
+            self.peak_memory_kb = max(self.peak_memory_kb, self.cgroup.peak_memory_kb())
+            self.cgroup.kill()
         self._reap(block=True)
         self._drain_output()
         for fd in (self.to_w, self.from_r, self.out_r):

@@ -93,6 +93,22 @@ def daemon(marker):
     os.wait()
     return True
 
+def crowd(n, mb):
+    import numpy as np
+    children = []
+    for _ in range(n):
+        pid = os.fork()
+        if pid == 0:
+            block = np.ones(mb * 2**20 // 8)
+            time.sleep(1.0)
+            os._exit(0 if block[-1] == 1.0 else 1)
+        children.append(pid)
+    survived = 0
+    for pid in children:
+        _, status = os.waitpid(pid, 0)
+        survived += os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    return survived
+
 def bomb():
     while True:
         try:
@@ -259,7 +275,7 @@ def test_sandbox_fork_bomb_is_contained_and_cleaned_up(mode):
             student.bomb()
         assert time.monotonic() - started < 5
         if group is not None:
-            assert not group.exists(), "the worker's cgroup is removed once empty"
+            assert not any(d.exists() for d in group.dirs.values()), "the groups are removed"
         assert student.allocate(1) == 1  # a fresh worker serves the next call
 
 
@@ -377,3 +393,18 @@ def test_sandbox_worker_inherits_no_descriptors_or_environment_of_the_grader(mod
                         "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "OMP_NUM_THREADS",
                         "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS",
                         "VECLIB_MAXIMUM_THREADS"}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_memory_of_all_processes_together_is_bounded(mode):
+    """RLIMIT_AS is per process; the sandbox's memory cgroup bounds the processes together."""
+    with proxy(mode, call_timeout=10) as student:
+        group = student._worker.cgroup
+        if group is None or "memory" not in group.dirs:
+            pytest.skip("no writable memory cgroup here (needs root)")
+        assert student.crowd(2, 200) == 2  # 400 MB together: within the toy's 1024 MiB
+        try:
+            survived = student.crowd(8, 300)  # 2.4 GB together: the group's limit stops it
+        except WorkerCrashed:
+            survived = 0  # the kernel picked the worker itself
+        assert survived < 8
