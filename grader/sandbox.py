@@ -92,6 +92,10 @@ def warn_weak_isolation() -> None:
           "subprocess with resource limits separates it from the grader. A hostile submission "
           "can read the hidden tests and the reference and write next to the results. Install "
           "bubblewrap (`make sandbox`) for real isolation.", file=sys.stderr)
+    if os.geteuid() == 0:
+        print("WARNING: the grader runs as root, so without bubblewrap student code runs as "
+              "root too: it can lift its own resource limits, leave its cgroup and signal any "
+              "process. Do not grade untrusted submissions this way.", file=sys.stderr)
 
 
 # -- the worker process ------------------------------------------------------------------------
