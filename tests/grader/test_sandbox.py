@@ -408,3 +408,20 @@ def test_sandbox_memory_of_all_processes_together_is_bounded(mode):
         except WorkerCrashed:
             survived = 0  # the kernel picked the worker itself
         assert survived < 8
+
+
+def test_sandbox_weak_isolation_warning_is_printed_once(monkeypatch, capsys):
+    import threading
+
+    from grader import sandbox
+
+    monkeypatch.setattr(sandbox, "_warned", threading.Lock())
+    threads = [threading.Thread(target=sandbox.warn_weak_isolation) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    sandbox.warn_weak_isolation()
+    err = capsys.readouterr().err
+    assert err.count("WITHOUT bubblewrap") == 1
+    assert ("runs as root" in err) == (os.geteuid() == 0)
