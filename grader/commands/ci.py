@@ -101,6 +101,9 @@ def ci(provider: str, assignment: str, hidden_tests_repo: str, out: Path | None,
     if out is not None and provider != "gradescope" and out.is_dir():
         raise click.ClickException(f"{out} is a folder; give the file to write, e.g. "
                                    f"{out / f'grade-{assignment}.yml'}")
+    if out is not None and provider == "gradescope" and out.exists() and not out.is_dir():
+        raise click.ClickException(f"{out} is a file; give the folder for setup.sh and "
+                                   "run_autograder")
     existing = [str(path) for path in targets if path.exists()]
     if existing and not force:
         raise click.ClickException(f"{', '.join(existing)} already exist"

@@ -325,9 +325,16 @@ def test_cli_ci_usage_errors_name_the_fix(args, message, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []  # nothing written
 
 
-def test_cli_ci_out_folder_for_a_workflow_file_is_refused(tmp_path):
+def test_cli_ci_out_of_the_wrong_kind_is_refused(tmp_path):
     result = run_ci("--provider", "github", "--assignment", "backprop", "--hidden-tests-repo",
                     HIDDEN_REPO, "--out", str(tmp_path))
     assert result.exit_code == 1
     assert (f"Error: {tmp_path} is a folder; give the file to write, e.g. "
             f"{tmp_path / 'grade-backprop.yml'}") in result.output
+    a_file = tmp_path / "autograder.zip"
+    a_file.write_bytes(b"PK")
+    result = run_ci("--provider", "gradescope", "--assignment", "backprop", "--out", str(a_file))
+    assert result.exit_code == 1
+    assert f"Error: {a_file} is a file; give the folder for setup.sh and run_autograder" in (
+        result.output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["autograder.zip"]
