@@ -55,15 +55,17 @@ def bwrap_has_size() -> bool:
     return b"--size" in done.stdout + done.stderr
 
 
-def trusted_roots() -> list[str]:
-    """Folders whose packages the worker must not import (the grader's and reference's parents)."""
-    roots = {str(GRADER_DIR.parent)}
-    with contextlib.suppress(ImportError):
-        import reference
-
-        for entry in getattr(reference, "__path__", []):
-            roots.add(str(Path(entry).resolve().parent))
-    return sorted(roots)
+def trusted_roots(packages: list[Path] | None = None,
+                  prefixes: list[str] | None = None) -> list[str]:
+    """Folders the worker drops from sys.path: the parents of the grader and reference
+    packages (a source checkout, an editable install). Not a parent inside the interpreter's
+    prefixes: that is site-packages of an installed grader, which numpy needs too (there the
+    packages themselves are masked, see `masks`)."""
+    packages = protected_packages() if packages is None else packages
+    prefixes = [sys.prefix, sys.base_prefix] if prefixes is None else prefixes
+    inside = [str(Path(p).resolve()).rstrip("/") + "/" for p in prefixes]
+    roots = {str(p.parent) for p in packages}
+    return sorted(r for r in roots if not any((r + "/").startswith(i) for i in inside))
 
 
 def protected_packages() -> list[Path]:

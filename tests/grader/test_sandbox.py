@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.bwrap import bwrap_command, bwrap_works, masks
+from grader.bwrap import bwrap_command, bwrap_works, masks, trusted_roots
 from grader.errors import StudentError, StudentTimeout, WorkerCrashed
 from grader.proxy import StudentProxy
 from grader.sandbox import WorkerProcess, describe_exit
@@ -425,3 +425,12 @@ def test_sandbox_weak_isolation_warning_is_printed_once(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.count("WITHOUT bubblewrap") == 1
     assert ("runs as root" in err) == (os.geteuid() == 0)
+
+
+def test_sandbox_strips_the_checkout_from_sys_path_but_never_site_packages():
+    site = "/venv/lib/python3.11/site-packages"
+    checkout = [Path("/work/repo/grader"), Path("/work/repo/reference")]
+    installed = [Path(site) / "grader", Path(site) / "reference"]
+    assert trusted_roots(checkout, ["/venv", "/usr"]) == ["/work/repo"]
+    assert trusted_roots(installed, ["/venv", "/usr"]) == []  # numpy lives there too
+    assert trusted_roots() == [str(REPO)]  # this checkout (an editable install)
