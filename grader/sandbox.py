@@ -34,6 +34,8 @@ import sys
 import tempfile
 import threading
 import time
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from grader import codec
@@ -100,6 +102,17 @@ def warn_weak_isolation() -> None:
 
 # -- the worker process ------------------------------------------------------------------------
 
+@cache
+def remove_stale_tmp(age: float = 6 * 3600) -> None:
+    """Remove the fallback's private folders left behind by a grader that was killed (once per
+    process). A worker lives for one submission, so a folder hours old is nobody's any more."""
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob("nngrader-*"):
+        with contextlib.suppress(OSError):
+            if folder.is_dir() and now - folder.stat().st_mtime > age:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
 class WorkerProcess:
     """One running worker: its channel, its captured output, and how to end it completely."""
 
@@ -139,6 +152,7 @@ class WorkerProcess:
             cwd = "/"
         else:
             warn_weak_isolation()
+            remove_stale_tmp()
             self.tmp = tempfile.mkdtemp(prefix="nngrader-")
             code = os.path.join(self.tmp, ".nngrader")
             os.mkdir(code)
