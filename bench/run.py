@@ -37,6 +37,18 @@ import submissions  # noqa: E402
 
 REPO = BENCH.parent
 GRADER = Path(sys.executable).parent / "grader"
+
+
+@dataclass
+class Engine:
+    """How to start `grader`: the installed one (the working tree), or a snapshot (--engine)."""
+
+    cmd: list[str]
+    env: dict[str, str] | None
+    root: Path
+
+
+ENGINE = Engine([str(GRADER)], None, REPO)
 BENCH_ASSIGNMENT = BENCH / "assignment"
 TRIVIAL_ASSIGNMENT = BENCH / "trivial"
 TARGETS = {"nbgrader": 20.0, "otter": 10.0}
@@ -129,12 +141,36 @@ def grade_ours(assignment: Path | str, subs: Path, out: Path, jobs: int, log: Pa
                extra: tuple[str, ...] = ()) -> int:
     if out.exists():
         shutil.rmtree(out)
-    cmd = [str(GRADER), "grade", str(assignment), str(subs), "--out", str(out),
+    cmd = [*ENGINE.cmd, "grade", str(assignment), str(subs), "--out", str(out),
            "--jobs", str(jobs), "--no-resume", "--no-progress", *extra]
     with log.open("ab") as f:
         f.write(f"\n$ {' '.join(cmd)}\n".encode())
         f.flush()
-        return subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, check=False).returncode
+        return subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, check=False,
+                              env=ENGINE.env, cwd=ENGINE.root).returncode
+
+
+def use_engine(rev: str, work: Path) -> str:
+    """Grade with `git archive REV` exported under work/ instead of the working tree, so that
+    engineers editing grader/ during a long run cannot mix two engines. Returns the commit.
+
+    `python -m grader` runs with the snapshot as cwd and PYTHONPATH, ahead of the editable
+    install's path to the working tree."""
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", rev],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    root = work / f"engine-{commit}"
+    if not root.exists():
+        root.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", commit],
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    ENGINE.cmd, ENGINE.env, ENGINE.root = [sys.executable, "-m", "grader"], env, root
+    probe = subprocess.run([sys.executable, "-c", "import grader; print(grader.__file__)"],
+                           capture_output=True, text=True, check=True, env=env, cwd=root)
+    if not probe.stdout.strip().startswith(str(root)):
+        raise SystemExit(f"the snapshot's grader is not the one imported: {probe.stdout}")
+    return commit
 
 
 def our_scores(out: Path) -> dict[str, float | None]:
@@ -200,8 +236,8 @@ def with_limits(work: Path, call: float | None, submission: float | None) -> Pat
 
 
 def has_option(option: str) -> bool:
-    done = subprocess.run([str(GRADER), "grade", "--help"], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run([*ENGINE.cmd, "grade", "--help"], capture_output=True, text=True,
+                          check=False, env=ENGINE.env, cwd=ENGINE.root)
     return option in done.stdout
 
 
@@ -258,7 +294,7 @@ def otter_run(students: list[submissions.Student], work: Path) -> Measurement:
 def overhead(work: Path, k: int) -> dict[str, float]:
     """Per-submission cost of the trivial assignment at --jobs 1 (and the bundled mp_neuron)."""
     found: dict[str, float] = {}
-    correct = REPO / "reference" / "mp_neuron.py"
+    correct = ENGINE.root / "reference" / "mp_neuron.py"
     for count in (1, k):
         subs = work / f"trivial-{count}"
         if subs.exists():
@@ -289,12 +325,14 @@ def grader_fingerprint() -> str:
     so an edit during a run mixes two versions of the engine."""
     import hashlib
 
+    root = ENGINE.root
     digest = hashlib.sha256()
-    for path in sorted((REPO / "grader").rglob("*.py")):
-        digest.update(path.relative_to(REPO).as_posix().encode() + path.read_bytes())
+    for path in sorted((root / "grader").rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True, check=False).stdout.strip()
-    return f"{commit or 'no git'} grader/ {digest.hexdigest()[:12]}"
+    where = "working tree" if root == REPO else f"snapshot {root.name}"
+    return f"{where} (HEAD {commit or '?'}), grader/ sha256 {digest.hexdigest()[:12]}"
 
 
 def machine() -> dict[str, str]:
@@ -363,11 +401,16 @@ def main() -> None:
                         help="skip overhead, scaling and the big run")
     parser.add_argument("--overhead-k", type=int, default=20,
                         help="submissions in the overhead runs (default 20)")
+    parser.add_argument("--engine", default="tree",
+                        help="tree: the working tree (default); a git revision (e.g. HEAD): "
+                             "that commit exported under --work, immune to edits during the run")
     parser.add_argument("--work", type=Path, default=BENCH / "work")
     args = parser.parse_args()
 
     work: Path = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
+    if args.engine != "tree":
+        print(f"engine: {args.engine} = {use_engine(args.engine, work)}", flush=True)
     about = machine()
     report: dict[str, object] = {"machine": about,
                                  "args": {k: str(v) for k, v in vars(args).items()}}
