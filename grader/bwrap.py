@@ -11,6 +11,7 @@ they sit inside a bound prefix), the assignments and their hidden tests, the res
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -69,13 +70,27 @@ def trusted_roots(packages: list[Path] | None = None,
 
 
 def protected_packages() -> list[Path]:
-    """The folders of the grader and reference packages (never visible in the sandbox)."""
+    """The folders of the grader and reference packages (never visible in the sandbox), and
+    every folder our installed distribution put into site-packages: an editable install copies
+    the bundled assignments (with their hidden tests) to site-packages/grader/_data."""
     packages = [GRADER_DIR]
     with contextlib.suppress(ImportError):
         import reference
 
         packages += [Path(p).resolve() for p in getattr(reference, "__path__", [])]
-    return packages
+    return packages + [p for p in installed_folders() if p not in packages]
+
+
+@cache
+def installed_folders(distribution: str = "nn-grader") -> tuple[Path, ...]:
+    """Top-level folders (in site-packages) that hold files of the installed distribution."""
+    try:
+        dist = importlib.metadata.distribution(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return ()
+    tops = {f.parts[0] for f in dist.files or () if len(f.parts) > 1 and f.parts[0] != ".."}
+    folders = (Path(str(dist.locate_file(top))).resolve() for top in sorted(tops))
+    return tuple(p for p in folders if p.is_dir() and not p.name.endswith(".dist-info"))
 
 
 def masks(bound: list[str], packages: list[Path]) -> list[str]:
