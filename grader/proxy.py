@@ -4,7 +4,8 @@
 docs/CONTRACTS.md). Every call has a deadline (the per-call timeout, capped by what is left of
 the submission's wall-clock budget). After a timeout or a crash the worker is gone; the next
 call starts a fresh one and loads the submission again, as long as the budget lasts. Once it is
-spent, every call raises StudentTimeout at once.
+spent, every call raises StudentTimeout at once. A function that timed out is not called again
+in the same submission: further calls to it raise StudentTimeout at once ("skipped: ...").
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class StudentProxy:
         self.peak_memory_kb = 0
         self.startup_seconds: list[float] = []
         self.restarts = 0
+        self._timed_out: dict[str, float] = {}
+        """Functions that timed out in this submission -> their limit: not run again."""
 
     # -- worker lifecycle --------------------------------------------------------------------
     @property
@@ -197,6 +200,9 @@ class StudentProxy:
         """Run `name(*args, **kwargs)` in the worker; the value and the arguments afterwards."""
         if not isinstance(name, str):
             raise TypeError(f"student.call needs the function's name as a string, got {name!r}")
+        if name in self._timed_out:  # burning the timeout again would only delay the rest
+            raise StudentTimeout(f"skipped: {name} timed out earlier in this submission "
+                                 f"(limit {self._timed_out[name]:g} s)")
         worker = self._ready()
         timeout = min(self.call_timeout, self._remaining())
         deadline = time.monotonic() + timeout
@@ -232,6 +238,7 @@ class StudentProxy:
             self._stop()
             if self._remaining() <= 0:
                 raise self._budget_spent() from None
+            self._timed_out[name] = timeout
             raise StudentTimeout(f"{name}() did not finish within {timeout:g} s "
                                  "(an endless loop? far too slow?)") from None
         except ChannelClosed as exc:

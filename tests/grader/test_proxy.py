@@ -10,7 +10,7 @@ import pytest
 
 from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
 from grader.proxy import StudentProxy
-from tests.fixtures.engine import MODES, submission, toy
+from tests.fixtures.engine import MODES, submission, toy, toy_with
 
 SOURCE = '''
 import os, sys
@@ -63,6 +63,10 @@ def catch(f):
         return "caught " + str(exc)
 
 def loop():
+    while True:
+        pass
+
+def spin():
     while True:
         pass
 
@@ -218,13 +222,33 @@ def test_proxy_budget_spent_then_every_call_fails_at_once(mode):
         with pytest.raises(StudentTimeout, match=r"did not finish within 1 s"):
             student.loop()
         with pytest.raises(StudentTimeout, match=r"time budget of 1.5 s .* is used up"):
-            student.loop()  # only the rest of the budget was left for this call
+            student.spin()  # only the rest of the budget was left for this call
         started = time.monotonic()
         with pytest.raises(StudentTimeout, match=r"time budget of 1.5 s"):
             student.double(1)
         with pytest.raises(StudentTimeout, match="time budget"):
             "double" in student  # noqa: B015
         assert time.monotonic() - started < 0.5
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_proxy_a_function_that_timed_out_is_skipped_and_the_others_still_run(mode):
+    with StudentProxy(toy_with(call_timeout=1), submission(SOURCE), mode=mode) as student:
+        assert student.start().status == "ok"
+        with pytest.raises(StudentTimeout, match=r"loop\(\) did not finish within 1 s"):
+            student.loop()
+        started = time.monotonic()
+        for _ in range(3):  # nbgrader burns the timeout for every test cell in turn
+            with pytest.raises(StudentTimeout, match=r"skipped: loop timed out earlier in "
+                                                     r"this submission \(limit 1 s\)"):
+                student.call("loop")
+        assert time.monotonic() - started < 0.5
+        assert student.double(2) == 4  # other functions: a fresh worker, still graded
+        assert student.restarts == 1
+        with pytest.raises(StudentTimeout, match=r"spin\(\) did not finish"):
+            student.spin()  # a different function gets its own timeout
+        with pytest.raises(StudentTimeout, match="skipped: loop"):
+            student.loop()
 
 
 def test_proxy_sys_exit_fails_the_call_only(student):
