@@ -27,7 +27,6 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
@@ -38,6 +37,7 @@ from typing import Any
 import grader
 from grader.collect import CollectError, collect, entry_sha256, find_entries, regular_file
 from grader.config import Assignment
+from grader.executors import Executor, Pending
 from grader.gradebook import Gradebook
 from grader.models import Grade, RunResult, Submission, SubmissionStatus, TestResult
 from grader.score import score
@@ -207,24 +207,35 @@ def failed(student: str, assignment: Assignment, status: SubmissionStatus,
 def grade_batch(
     assignment: Assignment, submissions_dir: Path, out_dir: Path, *, jobs: int = 1,
     resume: bool = True, force: bool = False, progress: bool | None = None,
-    timestamps: Path | None = None, run: Runner | None = None,
+    timestamps: Path | None = None, run: Runner | None = None, executor: str = "local",
+    scheduler: str | None = None,
 ) -> list[Grade]:
     """Grade every entry of `submissions_dir`; see the module docstring. Returns the grades."""
     return list(run_batch(assignment, submissions_dir, out_dir, jobs=jobs, resume=resume,
-                          force=force, progress=progress, timestamps=timestamps, run=run).grades)
+                          force=force, progress=progress, timestamps=timestamps, run=run,
+                          executor=executor, scheduler=scheduler).grades)
 
 
 def run_batch(
     assignment: Assignment, submissions_dir: Path, out_dir: Path, *, jobs: int = 1,
     resume: bool = True, force: bool = False, progress: bool | None = None,
-    timestamps: Path | None = None, run: Runner | None = None,
+    timestamps: Path | None = None, run: Runner | None = None, executor: str = "local",
+    scheduler: str | None = None, cache_reference: bool = True,
 ) -> Batch:
     """`grade_batch` with counts: what was regraded and how long it took.
 
     resume=False starts this assignment afresh (its gradebook rows are deleted first);
-    force=True reruns every entry even when unchanged.
+    force=True reruns every entry even when unchanged. executor="dask" runs the submissions on
+    a Dask cluster at `scheduler` (None or "local": a LocalCluster of `jobs` processes; see
+    grader.executors). cache_reference=False calls the reference afresh for every student
+    (grader.refcache; for measuring).
     """
+    from grader.executors import DaskExecutor, LocalExecutor, runner_name
+    from grader.refcache import CachedReference
+
     start = time.monotonic()
+    if executor not in ("local", "dask"):
+        raise BatchError(f"executor {executor!r} is not one of local, dask")
     if run is None:
         run = importlib.import_module("grader.run").run_submission
     inside = out_dir.resolve()
@@ -232,46 +243,24 @@ def run_batch(
                if entry.resolve() != inside]  # --out inside SUBMISSIONS is not a student
     tests = load_tests(assignment)
     ref = load_reference(assignment)
+    if cache_reference:
+        ref = CachedReference(ref)  # reference outputs computed once per batch
     digest = tests_digest(assignment)
     stamps = read_timestamps(timestamps) if timestamps else {}
+    chosen: Executor
+    if executor == "dask":
+        chosen = DaskExecutor(assignment, scheduler=scheduler, jobs=jobs,
+                              runner=runner_name(run))
+    else:
+        runner = run
+        chosen = LocalExecutor(jobs, lambda sub: runner(assignment, sub, tests, ref=ref))
     book = Gradebook(out_dir / "gradebook.sqlite")
     if not resume:
         book.forget(assignment.name)
-
-    def job(student: str, entry: Path) -> tuple[RunResult, bool]:
-        """(result, whether it was run now)."""
-        notes: list[str] = []
-        submission: Submission | None = None
-        try:
-            submission = collect(assignment, entry, notes=notes)
-            sha = submission.sha256
-        except CollectError as exc:
-            sha = entry_sha256(entry)
-            result = failed(student, assignment, exc.status, exc.message)
-        if not force and book.is_current(student, assignment.name, sha, digest):
-            stored = book.run_result(student, assignment.name)
-            if stored is not None and not stored.message.startswith(GRADER_CRASH):
-                return stored, False
-        if submission is not None:
-            result = run(assignment, submission, tests, ref=ref)
-        return not_run(result, tests, notes, sha), True
-
-    def safe_job(student: str, entry: Path) -> tuple[RunResult, bool]:
-        try:
-            result, fresh = job(student, entry)
-            return storable(result), fresh
-        except Exception as exc:  # one broken entry never stops the batch
-            crash = failed(student, assignment, "crashed",
-                           f"{GRADER_CRASH}: {type(exc).__name__}: {exc}")
-            try:
-                sha = entry_sha256(entry)
-            except OSError:
-                sha = ""
-            return storable(not_run(crash, tests, [], sha)), True
-
+    job = _Job(assignment, tests, book, digest, force)
     try:
-        batch = _run_all(assignment, entries, book, safe_job, stamps, digest,
-                         jobs=jobs, progress=progress)
+        batch = _run_all(assignment, entries, book, chosen, job, stamps, digest,
+                         progress=progress)
     finally:
         book.close()
     batch = replace(batch, seconds=time.monotonic() - start)
@@ -279,38 +268,68 @@ def run_batch(
     return batch
 
 
+@dataclass
+class _Job:
+    """One entry's steps for the executors (grader.executors.BatchJob)."""
+
+    assignment: Assignment
+    tests: list[TestCase]
+    book: Gradebook
+    digest: str
+    force: bool
+
+    def prepare(self, student: str, entry: Path) -> tuple[RunResult, bool] | Pending:
+        """Collect the entry; its stored result when unchanged, else a Pending run."""
+        notes: list[str] = []
+        submission: Submission | None = None
+        try:
+            submission = collect(self.assignment, entry, notes=notes)
+            sha = submission.sha256
+        except CollectError as exc:
+            sha = entry_sha256(entry)
+            result = failed(student, self.assignment, exc.status, exc.message)
+        if not self.force and self.book.is_current(student, self.assignment.name, sha,
+                                                   self.digest):
+            stored = self.book.run_result(student, self.assignment.name)
+            if stored is not None and not stored.message.startswith(GRADER_CRASH):
+                return storable(stored), False
+        if submission is not None:
+            return Pending(student, entry, submission, notes)
+        return storable(not_run(result, self.tests, notes, sha)), True
+
+    def finish(self, pending: Pending, result: RunResult) -> tuple[RunResult, bool]:
+        sha = pending.submission.sha256
+        return storable(not_run(result, self.tests, pending.notes, sha)), True
+
+    def crash(self, student: str, entry: Path, exc: BaseException) -> tuple[RunResult, bool]:
+        crash = failed(student, self.assignment, "crashed",
+                       f"{GRADER_CRASH}: {type(exc).__name__}: {exc}")
+        try:
+            sha = entry_sha256(entry)
+        except OSError:
+            sha = ""
+        return storable(not_run(crash, self.tests, [], sha)), True
+
+
 def _run_all(
     assignment: Assignment, entries: list[tuple[str, Path]], book: Gradebook,
-    job: Callable[[str, Path], tuple[RunResult, bool]], stamps: dict[str, datetime],
-    digest: str, *, jobs: int, progress: bool | None,
+    executor: Executor, job: _Job, stamps: dict[str, datetime], digest: str, *,
+    progress: bool | None,
 ) -> Batch:
-    """Run the jobs in a thread pool; score and commit each result as it arrives."""
+    """Score and commit each result as the executor delivers it."""
     results: dict[str, RunResult] = {}
     grades: dict[str, Grade] = {}
     regraded = 0
-    with _progress_bar(len(entries), assignment.name, progress) as advance, \
-            ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures: dict[Future[tuple[RunResult, bool]], tuple[str, Path]] = {
-            pool.submit(job, student, entry): (student, entry) for student, entry in entries
-        }
-        pending = set(futures)
-        try:
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in sorted(done, key=lambda f: futures[f][0]):
-                    student, entry = futures[future]
-                    result, fresh = future.result()
-                    previous = book.grade(student, assignment.name)
-                    when = _submitted_at(book, student, entry, result, previous, stamps)
-                    grade = score(result, assignment, when)
-                    if fresh or grade != previous:
-                        book.record(result, grade, tests_digest=digest)
-                    regraded += fresh
-                    results[student], grades[student] = result, grade
-                    advance(student)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    with _progress_bar(len(entries), assignment.name, progress) as advance:
+        for student, entry, (result, fresh) in executor.results(entries, job):
+            previous = book.grade(student, assignment.name)
+            when = _submitted_at(book, student, entry, result, previous, stamps)
+            grade = score(result, assignment, when)
+            if fresh or grade != previous:
+                book.record(result, grade, tests_digest=digest)
+            regraded += fresh
+            results[student], grades[student] = result, grade
+            advance(student)
     order = sorted(results)
     return Batch(grades=tuple(grades[s] for s in order), results=tuple(results[s] for s in order),
                  regraded=regraded, seconds=0.0)

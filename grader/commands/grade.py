@@ -44,16 +44,29 @@ def summary(grades: list[Grade] | tuple[Grade, ...], regraded: int, out: Path) -
                    "default: the files' modification times.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="Where submissions run: threads of this process, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --executor dask: the scheduler, e.g. tcp://10.0.0.5:8786 (start one "
+                   "with `dask scheduler`); 'local' or none: a LocalCluster of --jobs worker "
+                   "processes on this machine.")
 def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool, force: bool,
-          timestamps: Path | None, progress: bool | None) -> None:
+          timestamps: Path | None, progress: bool | None, executor: str,
+          scheduler: str | None) -> None:
     """Grade every submission in SUBMISSIONS against ASSIGNMENT's tests.
 
     ASSIGNMENT is a bundled assignment name (e.g. perceptron) or an assignment folder.
     SUBMISSIONS holds one entry per student: a folder <student>/ with the module file,
     notebook or a .zip, or a single file <student>.py, <student>.ipynb or <student>.zip.
     Exits 0 when the batch completed, even if some students' code failed.
+
+    With --executor dask the gradebook and sheets stay here; the submissions run on the Dask
+    workers, which need only nn-grader installed (an assignment folder that is not bundled is
+    shipped to them; its reference must be a solution file in it or installed on the workers).
     """
     from grader.config import ConfigError, find_assignment
+    from grader.executors import ExecutorError
     from grader.grade import BatchError, run_batch
     from grader.gradebook import GradebookError
     from grader.testing import TestDefinitionError
@@ -71,9 +84,12 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
     if timestamps is not None and not timestamps.is_file():
         raise click.BadParameter(f"{timestamps}: file not found; give a CSV with columns "
                                  "student,submitted_at", param_hint="'--timestamps'")
+    if scheduler is not None and executor != "dask":
+        raise click.BadParameter("--scheduler needs --executor dask", param_hint="'--scheduler'")
     try:
         batch = run_batch(spec, submissions, out, jobs=jobs, resume=resume, force=force,
-                          progress=progress, timestamps=timestamps)
-    except (BatchError, GradebookError, TestDefinitionError) as exc:
+                          progress=progress, timestamps=timestamps, executor=executor,
+                          scheduler=scheduler)
+    except (BatchError, ExecutorError, GradebookError, TestDefinitionError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary(batch.grades, batch.regraded, out))

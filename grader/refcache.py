@@ -1,0 +1,145 @@
+"""Reference outputs computed once per batch: a memoizing view of the reference module.
+
+Hidden tests call `ref.f(...)` with the same inputs for every student (their `rng` is seeded
+from the assignment and test name), so a batch of N students computes each reference output N
+times. `CachedReference(module)` wraps the reference's functions: a call whose arguments can be
+digested (numbers, strings, bytes, None, numpy arrays and scalars of numeric dtype, and nested
+tuples/lists/dicts of them) is computed once; later calls with equal arguments get a deep copy
+of the stored result, so a test that modifies what it got cannot change what the next student's
+test gets. A call is NOT cached (it simply runs) when an argument cannot be digested (a callable,
+a Generator, a torch tensor, any other object), when the call modified one of its arguments in
+place (a hit would skip that effect), or when the result cannot be deep-copied.
+
+The reference is trusted instructor code, and its functions must be pure functions of their
+arguments (randomness comes in as an `rng` argument, which is never cached). Attributes that are
+not plain functions (constants, classes, submodules) pass through unchanged. Create one
+`CachedReference` per batch and process: the cache lives as long as the object.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import inspect
+from collections import OrderedDict
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+MAX_ENTRIES = 4096
+"""Least recently used results beyond this many are dropped."""
+MAX_RESULT_BYTES = 16 * 2**20
+"""A result whose arrays hold more bytes than this is not stored."""
+
+
+class Uncacheable(Exception):
+    """An argument or result the cache cannot handle; the call runs uncached."""
+
+
+def digest(args: tuple[Any, ...], kwargs: dict[str, Any]) -> bytes:
+    """A digest of argument values (raises Uncacheable for values without a stable digest)."""
+    h = hashlib.blake2b(digest_size=20)
+    _feed(h, args)
+    _feed(h, kwargs)
+    return h.digest()
+
+
+def _feed(h: Any, value: Any) -> None:
+    kind = type(value)
+    if value is None or kind in (bool, int, str):
+        h.update(f"{kind.__name__}:{value!r};".encode())
+    elif kind is float:
+        h.update(f"float:{value.hex()};".encode())
+    elif kind is complex:
+        h.update(f"complex:{value.real.hex()},{value.imag.hex()};".encode())
+    elif kind is bytes:
+        h.update(b"bytes:%d:" % len(value) + value)
+    elif kind is np.ndarray or isinstance(value, np.generic):
+        array = np.asarray(value)
+        if array.dtype.kind not in "biufc":
+            raise Uncacheable(f"array of dtype {array.dtype}")
+        scalar = "s" if isinstance(value, np.generic) else "a"
+        h.update(f"nd{scalar}:{array.dtype.str}:{array.shape}:".encode())
+        h.update(np.ascontiguousarray(array).tobytes())
+    elif kind in (tuple, list):
+        h.update(f"{kind.__name__}:{len(value)}(".encode())
+        for item in value:
+            _feed(h, item)
+        h.update(b")")
+    elif kind is dict:
+        h.update(f"dict:{len(value)}(".encode())
+        for key, item in value.items():
+            _feed(h, key)
+            _feed(h, item)
+        h.update(b")")
+    else:
+        raise Uncacheable(f"argument of type {kind.__name__}")
+
+
+def _nbytes(value: Any) -> int:
+    if isinstance(value, np.ndarray):
+        return int(value.nbytes)
+    if isinstance(value, tuple | list):
+        return sum(_nbytes(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_nbytes(v) for v in value.values())
+    return 0
+
+
+class CachedReference(ModuleType):
+    """`module` with its functions memoized; see the module docstring."""
+
+    def __init__(self, module: ModuleType) -> None:
+        super().__init__(module.__name__, module.__doc__)
+        self.__dict__["_module"] = module
+        self.__dict__["_results"] = OrderedDict()
+        self.__dict__["_wrapped"] = {}
+        self.__dict__["hits"] = 0
+        self.__dict__["misses"] = 0
+        self.__dict__["uncached"] = 0
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self.__dict__["_module"], name)
+        if not inspect.isfunction(value):
+            return value
+        wrapped: dict[str, Callable[..., Any]] = self.__dict__["_wrapped"]
+        if name not in wrapped:
+            wrapped[name] = self._memoized(name, value)
+        return wrapped[name]
+
+    def __dir__(self) -> list[str]:
+        return dir(self.__dict__["_module"])
+
+    def _memoized(self, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        results: OrderedDict[tuple[str, bytes], Any] = self.__dict__["_results"]
+        counts = self.__dict__
+
+        @functools.wraps(func)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                key = (name, digest(args, kwargs))
+            except Uncacheable:
+                counts["uncached"] += 1
+                return func(*args, **kwargs)
+            if key in results:
+                results.move_to_end(key)
+                counts["hits"] += 1
+                return copy.deepcopy(results[key])
+            value = func(*args, **kwargs)
+            counts["misses"] += 1
+            try:
+                if digest(args, kwargs) != key[1]:
+                    raise Uncacheable("the call modified its arguments")
+                if _nbytes(value) > MAX_RESULT_BYTES:
+                    raise Uncacheable("result too large")
+                results[key] = copy.deepcopy(value)
+            except Exception:  # Uncacheable, or a result deepcopy refuses (e.g. a torch graph)
+                return value
+            while len(results) > MAX_ENTRIES:
+                results.popitem(last=False)
+            return value
+
+        return call
