@@ -95,7 +95,7 @@ def load_reference(assignment: Assignment) -> ModuleType:
 
 RESULT_MODULES = ("collect", "testing", "run", "proxy", "sandbox", "worker", "codec", "checks",
                   "gradcheck", "mistakes", "errors", "local", "compare", "cells", "bwrap",
-                  "cgroups", "solution")
+                  "cgroups", "solution", "refcache")
 """The grader modules whose code decides a RunResult: editing one invalidates stored results."""
 
 
