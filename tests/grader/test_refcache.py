@@ -159,7 +159,8 @@ def test_cached_reference_passes_other_attributes_through() -> None:
     module, _ = counting_module()
     ref = CachedReference(module)
     assert ref.Model is module.Model and ref.ETA == 0.1
-    assert ref.add_bias.__name__ == "add_bias" and ref.add_bias.__doc__ == "Append a column of ones."
+    assert ref.add_bias.__name__ == "add_bias"
+    assert ref.add_bias.__doc__ == "Append a column of ones."
     assert ref.add_bias is ref.add_bias  # one wrapper per function
     assert "add_bias" in dir(ref)
     with pytest.raises(AttributeError):
