@@ -10,6 +10,9 @@ import contextlib
 import hashlib
 import os
 import socket
+import subprocess
+import sys
+import sysconfig
 import threading
 import time
 from dataclasses import replace
@@ -44,7 +47,17 @@ EXPECTED = {
     "daemons": (0.0, BOTH),
     "network": (0.0, BWRAP),
     "write_results": (0.0, BWRAP),
+    "fd_leaks": (0.0, BWRAP),
+    "signals": (0.0, BWRAP),
+    "late_daemon": (0.0, BOTH),
+    "home_persist": (0.0, BWRAP),
+    "write_repo": (0.0, BWRAP),
 }
+SLOW = ("resources", "daemons", "late_daemon", "signals")
+MARKERS = [Path("/tmp/nngrader-attack-pickle-marker"), Path("/tmp/nngrader-attack-late-daemon"),
+           Path("/tmp/nngrader-attack-home-marker"), Path("/tmp/nngrader-attack-planted-ran"),
+           Path.home() / "nngrader-attack-late-daemon"]
+"""Files an attack leaves when it succeeds (beside the planted modules, see `planted`)."""
 
 
 FAST_TOY = replace(toy(), limits=replace(toy().limits, call_timeout=1))
@@ -54,7 +67,7 @@ FAST_TOY = replace(toy(), limits=replace(toy().limits, call_timeout=1))
 def cases():
     for name, (score, modes) in EXPECTED.items():
         for mode in modes:
-            marks = [pytest.mark.slow] if name in ("resources", "daemons") else []
+            marks = [pytest.mark.slow] if name in SLOW else []
             if mode == "bubblewrap" and not bwrap_works():
                 marks.append(pytest.mark.skip(reason="bubblewrap (bwrap) is not available"))
             yield pytest.param(name, score, mode, id=f"{name}-{mode}", marks=marks)
@@ -106,9 +119,46 @@ def listener():
     server.close()
 
 
+@pytest.fixture
+def victim():
+    """Another process of the grader's user (its own session), e.g. another course's job."""
+    proc = subprocess.Popen(["sleep", "8888.515151"], start_new_session=True)
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+def running(proc: subprocess.Popen) -> bool:
+    """Alive and not stopped (SIGSTOP)."""
+    if proc.poll() is not None:
+        return False
+    state = Path(f"/proc/{proc.pid}/status").read_text().split("State:")[1].split()[0]
+    return state not in ("T", "t")
+
+
+@pytest.fixture
+def open_descriptors(results_dir):
+    """A careless grader: the reference and the score sheet open in inheritable descriptors."""
+    fds = [os.open(REPO / "tests/fixtures/toy_reference.py", os.O_RDONLY),
+           os.open(results_dir / "scores.csv", os.O_RDWR)]
+    for fd in fds:
+        os.set_inheritable(fd, True)
+    yield fds
+    for fd in fds:
+        os.close(fd)
+
+
+def planted() -> list[Path]:
+    """Modules or .pth files the write_repo / home_persist attacks try to plant."""
+    folders = {REPO, REPO / "grader", Path(sysconfig.get_paths()["purelib"]),
+               Path(sys.executable).parent, *(Path(p) for p in sys.path if p)}
+    return [f for d in folders if d.is_dir()
+            for f in d.glob("nngrader_attack*")]
+
+
 @pytest.mark.parametrize(("attack", "allowed", "mode"), list(cases()))
 def test_attack_earns_nothing_and_changes_nothing(attack, allowed, mode, results_dir, listener,
-                                                  monkeypatch):
+                                                  monkeypatch, victim, open_descriptors):
     if attack == "daemons" and mode == "subprocess" and os.geteuid() == 0 \
             and not cgroup_roots():
         pytest.skip("as root without a pids cgroup the fallback cannot find setsid daemons")
@@ -125,7 +175,11 @@ def test_attack_earns_nothing_and_changes_nothing(attack, allowed, mode, results
     assert result.score == allowed, [(t.name, t.points, t.message) for t in result.tests]
     assert digest([*PROTECTED, *results_dir.iterdir()]) == before
     assert listener == []
-    assert not Path("/tmp/nngrader-attack-pickle-marker").exists()
+    assert running(victim)
+    if attack == "late_daemon":
+        time.sleep(2.5)  # past the moment the daemon would write
+    assert [m for m in MARKERS if m.exists()] == []
+    assert planted() == []
     deadline = time.monotonic() + 3
     while daemon_alive() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -146,8 +200,8 @@ def daemon_alive() -> bool:
     return False
 
 
-@pytest.mark.parametrize("attack", ["read_hidden", "import_grader"])
-def test_attack_really_works_without_bubblewrap(attack):
+@pytest.mark.parametrize("attack", ["read_hidden", "import_grader", "fd_leaks"])
+def test_attack_really_works_without_bubblewrap(attack, open_descriptors):
     """The attacks are real: in the weak fallback (a plain subprocess, which prints a warning)
     they find the reference and score full marks. Only bubblewrap stops them."""
     source = (ATTACKS / f"{attack}.py").read_text(encoding="utf-8")
