@@ -21,6 +21,7 @@ from grader.config import Assignment
 from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
 from grader.local import Call
 from grader.models import Submission
+from grader.pool import PooledWorker, Slot, WarmPool, active_pool
 from grader.sandbox import ChannelClosed, ChannelTimeout, WorkerProcess
 
 __all__ = ["Call", "LoadResult", "StudentProxy"]
@@ -57,7 +58,7 @@ class StudentProxy:
     """
 
     def __init__(self, assignment: Assignment, submission: Submission, *,
-                 mode: str | None = None) -> None:
+                 mode: str | None = None, pool: WarmPool | None = None) -> None:
         self._assignment = assignment
         self._submission = submission
         self._limits = assignment.limits
@@ -74,6 +75,9 @@ class StudentProxy:
         self.peak_memory_kb = 0
         self.startup_seconds: list[float] = []
         self.restarts = 0
+        self._pool = pool
+        """Warm sandboxes to fork workers from (default: grader.pool.active_pool())."""
+        self._slot: Slot | None = None
         self._timed_out: dict[str, float] = {}
         """Functions that timed out in this submission -> their limit: not run again."""
 
@@ -87,17 +91,25 @@ class StudentProxy:
         """Start the worker and load the submission; starts the wall-clock budget."""
         if self._budget_end is None:
             self._budget_end = time.monotonic() + self._limits.submission_timeout
-        try:
-            worker = WorkerProcess(self._limits, torch=self._torch, mode=self._mode)
-        except OSError as exc:
-            return LoadResult("crashed", f"the sandbox could not start: {exc}", ())
-        self._worker = worker
-        self.isolation = worker.isolation
-        try:
-            startup = worker.wait_ready()
-        except (ChannelTimeout, ChannelClosed, CodecError) as exc:
-            self._stop()
-            return LoadResult("crashed", f"the sandbox did not start: {exc or 'timed out'}", ())
+        pooled = self._pooled()
+        while True:
+            try:
+                worker = self._new_worker(pooled)
+            except OSError as exc:
+                return LoadResult("crashed", f"the sandbox could not start: {exc}", ())
+            self._worker = worker
+            self.isolation = worker.isolation
+            try:
+                startup = worker.wait_ready()
+                break
+            except (ChannelTimeout, ChannelClosed, CodecError) as exc:
+                self._stop()
+                if isinstance(worker, PooledWorker):  # before any student code: the zygote's
+                    worker.slot.teardown()  # fault; once more in a single-use sandbox
+                    pooled = False
+                    continue
+                return LoadResult("crashed", f"the sandbox did not start: {exc or 'timed out'}",
+                                  ())
         self.startup_seconds.append(startup)
         self._budget_end += startup  # starting python (and torch) is not the student's time
         try:
@@ -134,6 +146,21 @@ class StudentProxy:
             self._stop()
         return result
 
+    def _pooled(self) -> bool:
+        """Whether this submission's workers come from a warm pool (holding one slot)."""
+        if self._pool is None:
+            self._pool = active_pool()
+        return self._pool is not None and self._mode in (None, "bubblewrap") and \
+            self._pool.accepts(self._limits)
+
+    def _new_worker(self, pooled: bool) -> WorkerProcess:
+        if not pooled:
+            return WorkerProcess(self._limits, torch=self._torch, mode=self._mode)
+        assert self._pool is not None
+        if self._slot is None:
+            self._slot = self._pool.acquire()
+        return self._pool.worker(self._slot, self._limits, torch=self._torch)
+
     def _stop(self, *, graceful: bool = False) -> None:
         worker, self._worker = self._worker, None
         if worker is None:
@@ -145,8 +172,13 @@ class StudentProxy:
             self._outputs.append(text)
 
     def close(self) -> None:
-        """End the worker and everything it started."""
-        self._stop(graceful=True)
+        """End the worker and everything it started (and give back the warm slot)."""
+        try:
+            self._stop(graceful=True)
+        finally:
+            slot, self._slot = self._slot, None
+            if slot is not None and self._pool is not None:
+                self._pool.release(slot)
 
     def __enter__(self) -> StudentProxy:
         return self

@@ -29,6 +29,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -116,7 +117,8 @@ def remove_stale_tmp(age: float = 6 * 3600) -> None:
 class WorkerProcess:
     """One running worker: its channel, its captured output, and how to end it completely."""
 
-    def __init__(self, limits: Limits, *, torch: bool = False, mode: str | None = None) -> None:
+    def __init__(self, limits: Limits, *, torch: bool = False, mode: str | None = None,
+                 zygote: bool = False) -> None:
         self.limits = limits
         self.mode = choose_mode(mode)
         self.output_cap = limits.output_kb * 1024
@@ -146,6 +148,13 @@ class WorkerProcess:
                        "--strip-path", os.pathsep.join(trusted_roots())]
         if torch:
             worker_args.append("--torch")
+        self.control: socket.socket | None = None
+        """With `zygote` (grader.pool): the socket that carries each child's channel ends."""
+        extra_fds: tuple[int, ...] = ()
+        if zygote:
+            self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+            extra_fds = (theirs.fileno(),)
+            worker_args += ["--zygote", str(theirs.fileno()), str(tmp_size_mb(limits) * 2**20)]
         if self.mode == "bubblewrap":
             cmd = bwrap_command(limits, worker_args)
             env = {"PATH": "/usr/bin:/bin"}
@@ -172,10 +181,12 @@ class WorkerProcess:
         try:
             self.process = subprocess.Popen(
                 cmd, stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, cwd=cwd, env=env,
-                pass_fds=(to_r, from_w), start_new_session=True, close_fds=True)
+                pass_fds=(to_r, from_w, *extra_fds), start_new_session=True, close_fds=True)
         except OSError:
             for fd in (self.to_w, self.from_r, self.out_r):
                 os.close(fd)
+            if self.control is not None:
+                self.control.close()
             if self.cgroup is not None:
                 self.cgroup.kill()
             if self.tmp:
@@ -185,6 +196,8 @@ class WorkerProcess:
         finally:
             for fd in (to_r, from_w, out_w):
                 os.close(fd)
+            if zygote:
+                theirs.close()
         for fd in (self.to_w, self.from_r, self.out_r):
             fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
             with contextlib.suppress(OSError, AttributeError):  # Linux: fewer, larger transfers
@@ -347,6 +360,8 @@ class WorkerProcess:
             if fd >= 0:
                 with contextlib.suppress(OSError):
                     os.close(fd)
+        if self.control is not None:
+            self.control.close()
         if self.tmp:
             shutil.rmtree(self.tmp, ignore_errors=True)
 

@@ -398,6 +398,265 @@ def syntax_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+# -- the warm zygote (grader.pool) -----------------------------------------------------------
+
+CLONE_NEWNS, CLONE_NEWIPC, CLONE_NEWUSER = 0x00020000, 0x08000000, 0x10000000
+MS_NOSUID, MS_NODEV = 2, 4
+PR_SET_DUMPABLE, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 4, 24, 38
+
+
+def _libc() -> Any:
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def private_tmp(tmp_bytes: int) -> bool:
+    """Give this process a private, empty /tmp and /dev/shm (tmpfs) and its own SysV IPC in a
+    new user+mount+ipc namespace, then drop every capability that namespace gave it. False when
+    the kernel does not allow the namespaces (nothing changed then); OSError when it went half
+    way (the caller must not run student code)."""
+    import ctypes
+
+    libc = _libc()
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWIPC) != 0:
+        return False
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
+                       ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w") as fh:
+            fh.write(text)
+    options = f"size={tmp_bytes},mode=1777".encode()
+    for target in ("/tmp", "/dev/shm"):
+        if target == "/dev/shm" and not os.path.isdir(target):
+            continue
+        if libc.mount(b"tmpfs", target.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options) != 0:
+            raise OSError(ctypes.get_errno(), f"mount tmpfs on {target}")
+    os.chdir("/tmp")
+    # The namespace made this process 'root' of itself: give all of that back.
+    for cap in range(64):
+        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            break
+    header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this process
+    data = (ctypes.c_uint32 * 6)()  # effective, permitted, inheritable x 2: all empty
+    if libc.capset(header, data) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+    libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    return True
+
+
+def fallback_tmp(number: int) -> str:
+    """Without namespaces: a fresh folder of this submission as cwd, HOME and TMPDIR (the
+    zygote empties /tmp and /dev/shm after the submission)."""
+    folder = f"/tmp/submission-{number}"
+    os.mkdir(folder, 0o700)
+    os.chdir(folder)
+    for key in ("HOME", "TMPDIR", "MPLCONFIGDIR"):
+        os.environ[key] = folder
+    return folder
+
+
+def empty_folder(folder: str) -> None:
+    """Remove everything in `folder`, making read-only or locked entries writable first."""
+    import shutil
+
+    def unlock(function: Any, path: str, _exc: Any) -> None:
+        with contextlib.suppress(OSError):
+            os.chmod(os.path.dirname(path), 0o700)
+            os.chmod(path, 0o700)
+            function(path)
+
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o1777)
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    for entry in entries:
+        path = os.path.join(folder, entry)
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, onerror=unlock)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+class Zygote:
+    """A warm process in a long-lived sandbox: numpy (and torch) imported once, it forks one
+    fresh child per submission and never runs student code itself. Messages (frames of the
+    codec on its channel):
+
+      fork  {"limits"} + the child's three pipe ends over the socket
+                                  -> forked {"pid"}; the child says ready on its own channel
+      torch {}                    -> torch {"ok"}  (imported, one thread; no torch op is run)
+      clean {}                    -> cleaned {"ok", "code", "maxrss"}: the child and every other
+                                     process of the sandbox killed, /tmp and /dev/shm emptied
+    and, unasked, exited {"pid", "code", "maxrss"} when the child ends.
+    """
+
+    def __init__(self, codec: Any, in_fd: int, out_fd: int, sock_fd: int,
+                 tmp_bytes: int) -> None:
+        import socket
+
+        self.codec = codec
+        self.in_fd, self.out_fd = in_fd, out_fd
+        self.sock = socket.socket(fileno=sock_fd)
+        self.tmp_bytes = tmp_bytes
+        self.child = 0
+        self.forks = 0
+        self.last_exit: dict[str, Any] = {}
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.codec.write_frame(self.out_fd, self.codec.encode(message))
+
+    def serve(self) -> None:
+        import select
+
+        while True:
+            readable, _, _ = select.select([self.in_fd], [], [], 0.05)
+            self.reap()
+            if not readable:
+                continue
+            try:
+                message = self.codec.read_frame(self.in_fd)
+            except EOFError:
+                self.clean()
+                return
+            op = message.get("op")
+            if op == "fork":
+                self.fork(message["limits"])
+            elif op == "torch":
+                self.send({"op": "torch", "ok": import_torch()})
+            elif op == "clean":
+                ok = self.clean()
+                self.send({"op": "cleaned", "ok": ok, **self.last_exit})
+            else:
+                raise SystemExit(f"zygote: unexpected message {op!r}")
+
+    def reap(self) -> None:
+        if not self.child:
+            return
+        pid, status, usage = os.wait4(self.child, os.WNOHANG)
+        if pid:
+            self.child = 0
+            self.last_exit = {"code": os.waitstatus_to_exitcode(status),
+                              "maxrss": usage.ru_maxrss}
+            self.send({"op": "exited", "pid": pid, **self.last_exit})
+
+    def fork(self, limits: dict[str, int]) -> None:
+        import socket
+
+        _data, fds, _flags, _addr = socket.recv_fds(self.sock, 64, 3)
+        if len(fds) != 3:
+            raise SystemExit("zygote: a fork without its three channel ends")
+        if self.child:
+            self.clean()
+        self.forks += 1
+        self.last_exit = {}
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(BaseException):
+                stream.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 70
+            try:
+                code = self.child_main(fds, limits)
+            finally:
+                os._exit(code)
+        for fd in fds:
+            os.close(fd)
+        self.child = pid
+        self.send({"op": "forked", "pid": pid})
+
+    def child_main(self, fds: list[int], limits: dict[str, int]) -> int:
+        """The submission's process: its own channel only, private /tmp, its limits, serve."""
+        import fcntl
+
+        high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 100) for fd in fds]
+        os.dup2(high[2], 1)
+        os.dup2(high[2], 2)
+        os.dup2(high[0], 3)
+        os.dup2(high[1], 4)
+        os.closerange(5, max(resource.getrlimit(resource.RLIMIT_NOFILE)[0], 1024))
+        try:
+            private = private_tmp(self.tmp_bytes)
+        except OSError:
+            return 71
+        if not private:
+            fallback_tmp(self.forks)
+        set_limits(limits, shared_uid=False)
+        worker = Worker(self.codec, 3, 4)
+        worker.send({"op": "ready", "private_tmp": private})
+        worker.serve()
+        worker._flush()
+        return 0
+
+    def clean(self) -> bool:
+        """Kill the child and every other process in the sandbox (double-forked daemons too),
+        then empty /tmp and /dev/shm. False if something would not die."""
+        if self.child:
+            with contextlib.suppress(OSError):
+                os.kill(self.child, signal.SIGKILL)
+            _pid, status, usage = os.wait4(self.child, 0)
+            self.last_exit = {"code": os.waitstatus_to_exitcode(status),
+                              "maxrss": usage.ru_maxrss}
+            self.child = 0
+        me = os.getpid()
+        for _round in range(200):
+            alive = 0
+            for entry in os.listdir("/proc"):
+                if not entry.isdigit() or int(entry) in (1, me):
+                    continue
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        state = fh.read().rpartition(")")[2].split()[0]
+                except (OSError, IndexError):
+                    continue
+                if state in ("Z", "X"):
+                    continue
+                alive += 1
+                with contextlib.suppress(OSError):
+                    os.kill(int(entry), signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                while os.waitpid(-1, os.WNOHANG)[0]:
+                    pass
+            if not alive:
+                break
+            time.sleep(0.002)
+        else:
+            return False
+        for folder in ("/tmp", "/dev/shm"):
+            empty_folder(folder)
+        return True
+
+
+def import_torch() -> bool:
+    """Import torch with one intra-op and one inter-op thread, running no torch op (the zygote
+    forks afterwards: a started OpenMP pool does not survive a fork)."""
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+        with contextlib.suppress(RuntimeError):
+            torch.set_num_interop_threads(1)
+    except ImportError:
+        return False
+    return True
+
+
+def zygote_main(codec: Any, in_fd: int, out_fd: int, sock_fd: int, tmp_bytes: int) -> int:
+    _libc().prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # no ptrace, no /proc/<pid>/mem or fd by a child
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    zygote = Zygote(codec, in_fd, out_fd, sock_fd, tmp_bytes)
+    null = os.open(os.devnull, os.O_WRONLY)  # the zygote's own output goes nowhere
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    os.close(null)
+    zygote.send({"op": "ready"})
+    zygote.serve()
+    return 0
+
+
 def die_with_parent() -> None:
     """Ask the kernel to SIGKILL this worker when the grader dies (Linux; best effort). Under
     bubblewrap its --die-with-parent does this for the whole sandbox."""
@@ -422,12 +681,10 @@ def main(argv: list[str]) -> int:
     import numpy  # noqa: F401 - imported before student code, inside the limits' headroom
 
     if "--torch" in argv:
-        try:
-            import torch
-
-            torch.set_num_threads(1)
-        except ImportError:
-            pass
+        import_torch()
+    if "--zygote" in argv:  # the per-submission limits are set in each forked child
+        at = argv.index("--zygote")
+        return zygote_main(codec, in_fd, out_fd, int(argv[at + 1]), int(argv[at + 2]))
     set_limits(limits, shared_uid="--shared-uid" in argv)
     worker = Worker(codec, in_fd, out_fd)
     worker.send({"op": "ready"})
