@@ -1,0 +1,213 @@
+"""The warm pool: grading through forked children of a warm zygote scores exactly as single-use
+sandboxes do, and nothing one student does survives into the next student's process."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from grader.bwrap import bwrap_works
+from grader.pool import WarmPool, warm_pool
+from grader.proxy import StudentProxy
+from grader.run import run_submission
+from tests.fixtures.engine import CORRECT, submission, toy, toy_tests, toy_with
+
+pytestmark = pytest.mark.skipif(not bwrap_works(), reason="the warm pool needs bubblewrap")
+
+PROBE = '''
+import os, signal, sys, time
+import numpy as np
+
+def write_tmp(name):
+    for folder in ("/tmp", "/dev/shm"):
+        with open(os.path.join(folder, name), "w") as fh:
+            fh.write("secret answer")
+        os.chmod(folder + "/" + name, 0)
+    os.mkdir("/tmp/locked")
+    open("/tmp/locked/inner", "w").close()
+    os.chmod("/tmp/locked", 0)
+    return sorted(os.listdir("/tmp"))
+
+def listing():
+    return sorted(os.listdir("/tmp")) + sorted(os.listdir("/dev/shm")), os.getcwd()
+
+def daemon():
+    r, w = os.pipe()
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            os.write(w, str(os.getpid()).encode())
+            while True:
+                time.sleep(1)
+        os._exit(0)
+    os.close(w)
+    return int(os.read(r, 32))
+
+def others():
+    """Processes of the sandbox other than this one and the zygote (its parent)."""
+    mine = {os.getpid(), os.getppid(), 1}
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) not in mine:
+            with open(f"/proc/{entry}/stat") as fh:
+                if fh.read().rpartition(")")[2].split()[0] != "Z":
+                    found.append(int(entry))
+    return found
+
+def alive(pid):
+    return os.path.exists(f"/proc/{pid}")
+
+def patch_numpy():
+    np.dot = lambda a, b: 42
+    np.random.seed(1)
+    return np.dot(np.ones(2), np.ones(2))
+
+def dot():
+    return float(np.dot(np.ones(2), np.ones(2)))
+
+def kill_zygote():
+    os.kill(os.getppid(), signal.SIGKILL)
+    time.sleep(5)
+
+def spy_on_zygote():
+    zygote = os.getppid()
+    results = []
+    for path in (f"/proc/{zygote}/mem", f"/proc/{zygote}/environ"):
+        try:
+            with open(path, "rb") as fh:
+                fh.read(16)
+            results.append("read")
+        except OSError as exc:
+            results.append(type(exc).__name__)
+    try:  # the numbers may be listed (same kernel uid), the descriptors not reached
+        numbers = os.listdir(f"/proc/{zygote}/fd")
+    except OSError:
+        numbers = []
+    for fd in numbers:
+        for reach in (os.readlink, lambda p: os.open(p, os.O_RDONLY | os.O_NONBLOCK)):
+            try:
+                reach(f"/proc/{zygote}/fd/{fd}")
+                results.append("reached " + fd)
+            except OSError:
+                pass
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.ptrace(16, zygote, 0, 0) == 0:  # PTRACE_ATTACH
+            results.append("attached")
+        else:
+            results.append("no ptrace")
+    except OSError:
+        results.append("no ptrace")
+    with open(f"/proc/{zygote}/status") as fh:
+        uid_line = [line for line in fh if line.startswith("Uid:")]
+    return results, uid_line, sorted(os.listdir("/proc/self/fd"))
+
+def double(x):
+    return 2 * x
+'''
+
+
+def probe(student: str = "s1"):
+    return submission(PROBE, student=student)
+
+
+@pytest.fixture
+def pool():
+    with warm_pool(toy().limits, 1, enabled=True) as pool:
+        assert isinstance(pool, WarmPool)
+        yield pool
+
+
+def test_pool_a_class_scores_exactly_as_single_use_sandboxes():
+    tests = list(toy_tests())
+    assignment = toy_with(call_timeout=1)
+    wrong = CORRECT.replace("return c * x", "x *= c\n    return x")
+    looping = CORRECT.replace("return c * x", "while True:\n        pass")
+    cells = [CORRECT, wrong, looping, "def add_bias(X):\n    return X\n", "def (:"]
+    classes = [submission(c, student=f"s{i}") for i, c in enumerate(cells)]
+
+    def grade(pooled: bool) -> list[tuple]:
+        with warm_pool(assignment.limits, 1, enabled=pooled) as pool:
+            assert (pool is not None) == pooled
+            results = [run_submission(assignment, s, tests) for s in classes]
+        assert all(r.isolation.endswith("+warm") == pooled for r in results)
+        return [(r.status, r.message, [(t.name, t.status, t.points, t.message)
+                                       for t in r.tests]) for r in results]
+
+    warm, single = grade(True), grade(False)
+    assert warm == single
+    assert warm[0][2] and all(t[1] == "passed" for t in warm[0][2])  # the correct one passes
+    assert warm[4][0] == "syntax_error"
+
+
+def test_pool_files_in_tmp_and_shm_do_not_reach_the_next_student(pool):
+    with StudentProxy(toy(), probe("a")) as a:
+        assert "secret" in a.write_tmp("secret")
+    with StudentProxy(toy(), probe("b")) as b:
+        files, cwd = b.listing()
+        assert files == []
+        assert cwd == "/tmp"
+        assert b.isolation.endswith("+warm")
+    assert pool.all[0].starts == 1  # the same sandbox served both
+
+
+def test_pool_a_setsid_daemon_is_gone_before_the_next_student(pool):
+    with StudentProxy(toy(), probe("a")) as a:
+        pid = a.daemon()
+        assert a.alive(pid)
+    with StudentProxy(toy(), probe("b")) as b:
+        assert not b.alive(pid)
+        assert b.others() == []
+    assert pool.all[0].starts == 1
+
+
+def test_pool_monkey_patched_numpy_does_not_reach_the_next_student(pool):
+    with StudentProxy(toy(), probe("a")) as a:
+        assert a.patch_numpy() == 42
+        assert a.dot() == 42
+    with StudentProxy(toy(), probe("b")) as b:
+        assert b.dot() == 2.0
+
+
+def test_pool_a_student_who_kills_the_zygote_does_not_hurt_the_next(pool):
+    with StudentProxy(toy(), probe("a")) as a:
+        a.call_timeout = 3
+        with pytest.raises(Exception):  # noqa: B017 - crashed or timed out: both are A's
+            a.kill_zygote()
+        assert a.double(4) == 8  # A itself goes on in a new sandbox
+    with StudentProxy(toy(), probe("b")) as b:
+        assert b.double(21) == 42
+        assert b.isolation.endswith("+warm")
+    assert pool.all[0].starts == 2
+
+
+def test_pool_the_zygote_cannot_be_inspected_by_a_student(pool):
+    with StudentProxy(toy(), probe("a")) as a:
+        results, uid_line, fds = a.spy_on_zygote()
+    assert results == ["PermissionError", "PermissionError", "no ptrace"]
+    assert uid_line  # the zygote is visible, not readable
+    assert len(fds) <= 6  # stdin, stdout, stderr, the channel (two), listdir's own
+
+
+def test_pool_off_uses_single_use_sandboxes(monkeypatch):
+    monkeypatch.setenv("NN_GRADER_POOL", "off")
+    with warm_pool(toy().limits, 1) as pool:
+        assert pool is None
+        result = run_submission(toy(), submission(CORRECT), list(toy_tests()))
+    assert not result.isolation.endswith("+warm")
+    assert result.status == "graded"
+
+
+def test_pool_torch_submission_in_a_warm_slot_is_cheap(pool):
+    source = "import torch\n\ndef norm(x):\n    return float(torch.tensor(x).norm())\n"
+    seconds = []
+    for student in ("a", "b", "c"):
+        started = time.perf_counter()
+        with StudentProxy(toy(), submission(source, student=student)) as s:
+            assert s.norm([3.0, 4.0]) == 5.0
+        seconds.append(time.perf_counter() - started)
+    print(f"torch submissions through one warm slot: {', '.join(f'{s:.3f}' for s in seconds)} s "
+          "(the first imports torch in the zygote)")
+    assert pool.all[0].starts == 1
