@@ -47,6 +47,15 @@ CONNECT_TIMEOUT = 5.0
 """Seconds to wait for a Dask scheduler before giving up with a message."""
 
 
+LOCAL_CLUSTER: dict[str, Any] = {
+    "processes": True, "threads_per_worker": 1, "host": "127.0.0.1", "memory_limit": 0,
+    "dashboard_address": "127.0.0.1:0", "scheduler_kwargs": {"dashboard": False},
+}
+"""The LocalCluster settings: single-threaded worker processes on this machine only, no
+dashboard (its HTTP server takes a free port on 127.0.0.1 instead of 8787), no memory limit
+(the sandbox limits each submission)."""
+
+
 class ExecutorError(Exception):
     """The executor cannot start (e.g. the Dask scheduler is unreachable); names the fix."""
 
@@ -232,8 +241,7 @@ class DaskExecutor:
         from distributed import Client, LocalCluster
 
         if self.scheduler is None:
-            cluster = LocalCluster(n_workers=self.jobs, processes=True, threads_per_worker=1,  # type: ignore[no-untyped-call]
-                                   host="127.0.0.1", dashboard_address=None, memory_limit=0)
+            cluster = LocalCluster(**LOCAL_CLUSTER, n_workers=self.jobs)  # type: ignore[no-untyped-call]
             try:
                 return Client(cluster), cluster  # type: ignore[no-untyped-call]
             except BaseException:
