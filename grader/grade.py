@@ -27,7 +27,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -231,6 +231,7 @@ def run_batch(
     (grader.refcache; for measuring).
     """
     from grader.executors import DaskExecutor, LocalExecutor, runner_name
+    from grader.pool import warm_pool
     from grader.refcache import CachedReference
 
     start = time.monotonic()
@@ -258,9 +259,13 @@ def run_batch(
     if not resume:
         book.forget(assignment.name)
     job = _Job(assignment, tests, book, digest, force)
+    # Local threads share `jobs` warm sandboxes (grader.pool; NN_GRADER_POOL=off: single-use).
+    pooled = warm_pool(assignment.limits, jobs, torch=assignment.uses_torch) \
+        if executor == "local" else nullcontext()
     try:
-        batch = _run_all(assignment, entries, book, chosen, job, stamps, digest,
-                         progress=progress)
+        with pooled:
+            batch = _run_all(assignment, entries, book, chosen, job, stamps, digest,
+                             progress=progress)
     finally:
         book.close()
     batch = replace(batch, seconds=time.monotonic() - start)
