@@ -67,3 +67,25 @@ def test_attackers_in_the_middle_of_a_class_change_no_honest_score(tmp_path: Pat
     assert sorted(p.name for p in (tmp_path / "mixed").iterdir()) == \
         sorted(f"{s}.py" for s in HONEST | attackers)
     assert TOY.is_dir()
+
+
+POOL = Path(__file__).parent / "pool"
+
+
+@pytest.mark.skipif(not bwrap_works(), reason="bubblewrap (bwrap) is not available")
+def test_a_submission_leaves_nothing_for_the_next_one_in_the_same_sandbox(tmp_path: Path) -> None:
+    """One job slot: the reader is graded right after the poisoner, in the same warm sandbox
+    where there is one (a single-use sandbox otherwise), and finds no trace of it."""
+    reader = (POOL / "reader.py").read_text(encoding="utf-8")
+    students = {"a_first": CORRECT, "m_poisoner": (POOL / "poisoner.py").read_text("utf-8"),
+                "n_reader": reader, "o_reader": reader, "z_last": CORRECT}
+    batch = run_batch(FAST_TOY, write_class(tmp_path / "class", students), tmp_path / "out",
+                      jobs=1, progress=False)
+    results = {r.student: r for r in batch.results}
+    for student in ("n_reader", "o_reader"):
+        failed = [t.message for t in results[student].tests if t.status != "passed"]
+        assert failed == [], (student, results[student].isolation)
+    assert [g.score for g in batch.grades] == [9.0, 0.0, 9.0, 9.0, 9.0]
+    assert not Path("/tmp/nngrader-poison").exists()
+    assert not Path("/dev/shm/nngrader-poison").exists()
+    assert not Path("/dev/shm/nngrader_poison").exists()
