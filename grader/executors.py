@@ -32,6 +32,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -173,7 +174,7 @@ def ship(assignment: Assignment, token: str, runner: str) -> AssignmentShipment:
     return AssignmentShipment(token, assignment, bundled, files, runner)
 
 
-_PREPARED: OrderedDict[str, tuple[Assignment, list[Any], Any]] = OrderedDict()
+_PREPARED: OrderedDict[str, tuple[Assignment, list[Any], Any, ExitStack]] = OrderedDict()
 _PREPARED_LOCK = threading.Lock()
 _KEEP_BATCHES = 2
 
@@ -196,9 +197,21 @@ def _worker_assignment(shipment: AssignmentShipment) -> Assignment:
     return replace(original, folder=folder, reference=reference)
 
 
+def _worker_threads() -> int:
+    try:
+        from distributed import get_worker
+
+        return int(get_worker().state.nthreads)
+    except (ImportError, ValueError, AttributeError):
+        return 1
+
+
 def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]:
-    """The assignment, its tests and the memoized reference, loaded once per batch here."""
+    """The assignment, its tests and the memoized reference, loaded once per batch here; the
+    batch's submissions run in warm sandboxes (grader.pool, one per worker thread) as they do
+    with the local executor. The oldest batch's pool closes when a third batch arrives."""
     from grader.grade import load_reference, load_tests
+    from grader.pool import warm_pool
     from grader.refcache import CachedReference
 
     with _PREPARED_LOCK:
@@ -206,10 +219,14 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
             assignment = _worker_assignment(shipment)
             tests = load_tests(assignment)
             ref = CachedReference(load_reference(assignment))
-            _PREPARED[shipment.token] = (assignment, tests, ref)
+            stack = ExitStack()
+            stack.enter_context(warm_pool(assignment.limits, _worker_threads(),
+                                          torch=assignment.uses_torch))
+            _PREPARED[shipment.token] = (assignment, tests, ref, stack)
             while len(_PREPARED) > _KEEP_BATCHES:
-                _PREPARED.popitem(last=False)
-        return _PREPARED[shipment.token]
+                _PREPARED.popitem(last=False)[1][3].close()
+        assignment, tests, ref, _ = _PREPARED[shipment.token]
+        return assignment, tests, ref
 
 
 def run_on_worker(shipment: AssignmentShipment, submission: dict[str, Any]) -> dict[str, Any]:
