@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import signal
 import socket
 import threading
 import time
@@ -46,7 +47,7 @@ from grader.sandbox import (
 
 __all__ = ["PooledWorker", "Slot", "WarmPool", "active_pool", "pool_enabled", "warm_pool"]
 
-CONTROL_TIMEOUT = 10.0
+CONTROL_TIMEOUT = 5.0
 """Seconds the zygote may take to fork or clean up before the slot is declared broken."""
 SANDBOX_FIELDS = ("memory_mb", "file_size_mb", "processes")
 """Limits fixed when a slot's sandbox starts (its cgroup and /tmp size); the others are set
@@ -99,6 +100,10 @@ class Slot:
 
     def _request(self, message: dict[str, Any], answer: str, timeout: float) -> dict[str, Any]:
         sandbox = self._sandbox()
+        if sandbox.cgroup is not None:  # a student may have stopped the zygote (SIGSTOP)
+            for pid in sandbox.cgroup.pids():
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGCONT)
         deadline = time.monotonic() + timeout
         try:
             sandbox.send(message, deadline)

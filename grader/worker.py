@@ -578,6 +578,8 @@ class Zygote:
         os.dup2(high[0], 3)
         os.dup2(high[1], 4)
         os.closerange(5, max(resource.getrlimit(resource.RLIMIT_NOFILE)[0], 1024))
+        at = sys.argv.index("--zygote")  # the child looks like a single-use worker
+        sys.argv[:] = [sys.argv[0], "3", "4", *sys.argv[3:at], *sys.argv[at + 3:]]
         try:
             private = private_tmp(self.tmp_bytes)
         except OSError:

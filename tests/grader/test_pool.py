@@ -211,3 +211,34 @@ def test_pool_torch_submission_in_a_warm_slot_is_cheap(pool):
     print(f"torch submissions through one warm slot: {', '.join(f'{s:.3f}' for s in seconds)} s "
           "(the first imports torch in the zygote)")
     assert pool.all[0].starts == 1
+
+
+def attack_cases():
+    from tests.security.test_attacks import EXPECTED, SLOW
+
+    for name, (score, _modes) in EXPECTED.items():
+        marks = [pytest.mark.slow] if name in SLOW else []
+        yield pytest.param(name, score, id=name, marks=marks)
+
+
+@pytest.fixture(scope="module")
+def shared_pool():
+    with warm_pool(toy().limits, 1, enabled=True) as pool:
+        assert pool is not None
+        yield pool
+
+
+@pytest.mark.parametrize(("attack", "allowed"), list(attack_cases()))
+def test_pool_attacks_earn_nothing_and_the_next_student_in_the_slot_is_unharmed(
+        attack, allowed, shared_pool):
+    from tests.security.test_attacks import ATTACKS, FAST_TOY, MARKERS
+
+    source = (ATTACKS / f"{attack}.py").read_text(encoding="utf-8")
+    tests = list(toy_tests())
+    result = run_submission(FAST_TOY, submission(source, student=attack), tests)
+    assert result.status == "graded", result.message
+    assert result.score == allowed, [(t.name, t.points, t.message) for t in result.tests]
+    honest = run_submission(toy(), submission(CORRECT, student="honest"), tests)
+    assert honest.score == honest.max_score == 9.0
+    assert honest.isolation.endswith("+warm")
+    assert [m for m in MARKERS if m.exists()] == []
