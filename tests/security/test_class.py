@@ -21,6 +21,9 @@ from tests.security.test_attacks import ATTACKS, BWRAP, EXPECTED, FAST_TOY, PROT
 
 PARTIAL = CORRECT.replace("return c * x", "return c + x")
 """An honest student with one bug: scale is wrong."""
+STABLE = [p for p in PROTECTED if "grader" not in p.parts]
+"""The assignment's tests and reference (grader/*.py may be edited while this runs; the
+sandbox binds them read-only and write_repo checks that nothing is planted there)."""
 HONEST = {"a_first": CORRECT, "b_partial": PARTIAL, "y_partial": PARTIAL, "z_last": CORRECT}
 STAMP = 1_700_000_000
 
@@ -49,7 +52,7 @@ def test_attackers_in_the_middle_of_a_class_change_no_honest_score(tmp_path: Pat
     attackers = {f"m_{name}": (ATTACKS / f"{name}.py").read_text(encoding="utf-8")
                  for name in EXPECTED}
     assert all(m in (BWRAP, ("bubblewrap", "subprocess")) for _, m in EXPECTED.values())
-    before = digest(PROTECTED)
+    before = digest(STABLE)
     alone = run_batch(FAST_TOY, write_class(tmp_path / "honest", HONEST), tmp_path / "out1",
                       jobs=2, progress=False)
     mixed = run_batch(FAST_TOY, write_class(tmp_path / "mixed", HONEST | attackers),
@@ -63,7 +66,7 @@ def test_attackers_in_the_middle_of_a_class_change_no_honest_score(tmp_path: Pat
         statuses = ("graded", "crashed") if student == "m_fd_leaks" else ("graded",)
         assert scores[student][0] == EXPECTED[student[2:]][0], student
         assert scores[student][1] in statuses, student
-    assert digest(PROTECTED) == before
+    assert digest(STABLE) == before
     assert sorted(p.name for p in (tmp_path / "mixed").iterdir()) == \
         sorted(f"{s}.py" for s in HONEST | attackers)
     assert TOY.is_dir()
