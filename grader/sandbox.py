@@ -15,6 +15,9 @@ Two isolation levels, the one used recorded in every result:
   environment, `python -I`, a private temp cwd. Weak: the student's code can read whatever the
   grader's user can. A warning says so once.
 
+grader.pool runs many submissions through one such bubblewrap sandbox (a warm zygote forks a
+fresh child per submission; "+warm" in the isolation level).
+
 In every mode the worker sets RLIMIT_AS/CPU/FSIZE/NOFILE/NPROC/CORE on itself before any
 student code runs, and the trusted side enforces wall-clock deadlines with poll(), captures the
 student's output on its own pipe (capped, never parsed) and finally kills the whole sandbox.
