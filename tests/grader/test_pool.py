@@ -106,6 +106,15 @@ def spy_on_zygote():
 
 def double(x):
     return 2 * x
+
+def limits():
+    import resource
+    kinds = ("AS", "CPU", "FSIZE", "NOFILE", "NPROC", "CORE")
+    return [resource.getrlimit(getattr(resource, "RLIMIT_" + k)) for k in kinds]
+
+def environment():
+    channel = sorted(int(a) for a in sys.argv[1:3])
+    return dict(os.environ), channel, len(os.listdir("/proc/self/fd")), os.getcwd()
 '''
 
 
@@ -189,6 +198,36 @@ def test_pool_the_zygote_cannot_be_inspected_by_a_student(pool):
     assert results == ["PermissionError", "PermissionError", "no ptrace"]
     assert uid_line  # the zygote is visible, not readable
     assert len(fds) <= 6  # stdin, stdout, stderr, the channel (two), listdir's own
+
+
+def test_pool_a_forked_child_has_the_limits_and_environment_of_a_single_use_worker():
+    seen = []
+    for pooled in (True, False):
+        with warm_pool(toy().limits, 1, enabled=pooled), \
+                StudentProxy(toy(), probe(), mode="bubblewrap") as s:
+            seen.append((s.limits(), s.environment(), s.isolation))
+    (warm_limits, warm_env, warm_level), (single_limits, single_env, single_level) = seen
+    assert warm_limits == single_limits
+    assert warm_limits[0][0] == toy().limits.memory_mb * 2**20
+    assert warm_env[0] == single_env[0]  # the same variables
+    assert warm_env[1] == [3, 4]  # argv names the child's own channel
+    assert warm_env[2:] == single_env[2:]  # as many descriptors (no zygote fd), cwd /tmp
+    assert warm_level == single_level + "+warm"
+
+
+def test_empty_folder_removes_what_a_student_locked(tmp_path):
+    from grader.worker import empty_folder
+
+    locked = tmp_path / "locked"
+    (locked / "deep").mkdir(parents=True)
+    (locked / "deep" / "file").write_text("x")
+    (tmp_path / "plain").write_text("y")
+    (tmp_path / "link").symlink_to("/etc/passwd")
+    (locked / "deep").chmod(0)
+    locked.chmod(0)
+    empty_folder(str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
+    assert __import__("os").path.exists("/etc/passwd")
 
 
 def test_pool_off_uses_single_use_sandboxes(monkeypatch):
