@@ -23,12 +23,11 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-sys.path.insert(0, str(BENCH.parent))
 
 import submissions  # noqa: E402
+from run import ENGINE, use_engine  # noqa: E402
 
 PYTHON = sys.executable
-GRADER = Path(PYTHON).parent / "grader"
 
 
 def median_ms(action: Callable[[], object], repeat: int) -> float:
@@ -41,7 +40,9 @@ def median_ms(action: Callable[[], object], repeat: int) -> float:
 
 
 def run(cmd: list[str]) -> Callable[[], object]:
-    return lambda: subprocess.run(cmd, capture_output=True, check=True)
+    """A command in the engine's environment (the working tree, or the --engine snapshot)."""
+    return lambda: subprocess.run(cmd, capture_output=True, check=True, env=ENGINE.env,
+                                  cwd=ENGINE.root)
 
 
 def floors(repeat: int) -> dict[str, float]:
@@ -52,7 +53,7 @@ def floors(repeat: int) -> dict[str, float]:
                                               max(3, repeat // 2)),
         "python -c 'import grader.grade, grader.run' (trusted side imports)": median_ms(
             run([PYTHON, "-c", "import grader.grade, grader.run"]), repeat),
-        "grader --help (CLI start)": median_ms(run([str(GRADER), "--help"]), repeat),
+        "grader --help (CLI start)": median_ms(run([*ENGINE.cmd, "--help"]), repeat),
     }
     bwrap = shutil.which("bwrap")
     if bwrap:
@@ -130,9 +131,8 @@ def engine(repeat: int, work: Path) -> dict[str, float | str]:
 
     def grade_one() -> None:
         shutil.rmtree(out, ignore_errors=True)
-        subprocess.run([str(GRADER), "grade", str(BENCH / "assignment"), str(folder), "--out",
-                        str(out), "--jobs", "1", "--no-resume", "--no-progress"],
-                       capture_output=True, check=True)
+        run([*ENGINE.cmd, "grade", str(BENCH / "assignment"), str(folder), "--out", str(out),
+             "--jobs", "1", "--no-resume", "--no-progress"])()
     rows["grader grade (CLI, 1 submission)"] = median_ms(grade_one, max(3, repeat // 2))
     return rows
 
@@ -146,7 +146,8 @@ def grade_command_profile(work: Path, top: int = 10) -> list[tuple[float, str]]:
     shutil.rmtree(out, ignore_errors=True)
     subprocess.run([PYTHON, "-m", "cProfile", "-o", str(stats), "-m", "grader", "grade",
                     str(BENCH / "assignment"), str(work / "one"), "--out", str(out), "--jobs", "1",
-                    "--no-resume", "--no-progress"], capture_output=True, check=True)
+                    "--no-resume", "--no-progress"], capture_output=True, check=True,
+                   env=ENGINE.env, cwd=ENGINE.root)
     rows = []
     for (filename, lineno, name), entry in pstats.Stats(str(stats)).stats.items():  # type: ignore[attr-defined]
         cumulative = entry[3]
@@ -162,7 +163,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--engine", default="tree",
+                        help="tree (default) or a git revision, as for bench/run.py")
     args = parser.parse_args()
+    if args.engine != "tree":
+        print(f"engine: {args.engine} = {use_engine(args.engine, BENCH / 'work')}")
+    sys.path.insert(0, str(ENGINE.root))  # the engine imported in-process below
     rows: dict[str, float | str] = {}
     rows.update(floors(args.repeat))
     rows.update(engine(args.repeat, BENCH / "work" / "profile"))
