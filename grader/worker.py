@@ -512,10 +512,17 @@ class Zygote:
     def serve(self) -> None:
         import select
 
+        wake_r, wake_w = os.pipe()  # SIGCHLD wakes the loop: the child's exit is seen at once
+        os.set_blocking(wake_r, False)
+        os.set_blocking(wake_w, False)
+        signal.set_wakeup_fd(wake_w)
+        signal.signal(signal.SIGCHLD, lambda _signum, _frame: None)
         while True:
-            readable, _, _ = select.select([self.in_fd], [], [], 0.05)
+            readable, _, _ = select.select([self.in_fd, wake_r], [], [], 0.5)
+            with contextlib.suppress(OSError):
+                os.read(wake_r, 4096)
             self.reap()
-            if not readable:
+            if self.in_fd not in readable:
                 continue
             try:
                 message = self.codec.read_frame(self.in_fd)
@@ -572,6 +579,8 @@ class Zygote:
         """The submission's process: its own channel only, private /tmp, its limits, serve."""
         import fcntl
 
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         high = [fcntl.fcntl(fd, fcntl.F_DUPFD, 100) for fd in fds]
         os.dup2(high[2], 1)
         os.dup2(high[2], 2)
