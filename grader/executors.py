@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import tempfile
 import threading
 from collections import OrderedDict
@@ -209,7 +210,8 @@ def _worker_threads() -> int:
 def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]:
     """The assignment, its tests and the memoized reference, loaded once per batch here; the
     batch's submissions run in warm sandboxes (grader.pool, one per worker thread) as they do
-    with the local executor. The oldest batch's pool closes when a third batch arrives."""
+    with the local executor. The oldest batch's pool (and its written assignment folder) goes
+    when a third batch arrives."""
     from grader.grade import load_reference, load_tests
     from grader.pool import warm_pool
     from grader.refcache import CachedReference
@@ -220,6 +222,8 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
             tests = load_tests(assignment)
             ref = CachedReference(load_reference(assignment))
             stack = ExitStack()
+            if not shipment.bundled:  # the written copy goes with the batch
+                stack.callback(shutil.rmtree, assignment.folder, ignore_errors=True)
             stack.enter_context(warm_pool(assignment.limits, _worker_threads(),
                                           torch=assignment.uses_torch))
             _PREPARED[shipment.token] = (assignment, tests, ref, stack)
