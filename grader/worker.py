@@ -595,6 +595,7 @@ class Zygote:
             return 71
         if not private:
             fallback_tmp(self.forks)
+        reseed()
         set_limits(limits, shared_uid=False)
         worker = Worker(self.codec, 3, 4)
         worker.send({"op": "ready", "private_tmp": private})
@@ -639,6 +640,20 @@ class Zygote:
         for folder in ("/tmp", "/dev/shm"):
             empty_folder(folder)
         return True
+
+
+def reseed() -> None:
+    """Fresh global random states in a forked child, as a newly started worker has (otherwise
+    every submission of a slot would draw the same unseeded numbers)."""
+    import random
+
+    random.seed()
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.seed()
 
 
 def import_torch() -> bool:

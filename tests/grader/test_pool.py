@@ -107,6 +107,10 @@ def spy_on_zygote():
 def double(x):
     return 2 * x
 
+def unseeded():
+    import random
+    return random.random(), float(np.random.rand())
+
 def limits():
     import resource
     kinds = ("AS", "CPU", "FSIZE", "NOFILE", "NPROC", "CORE")
@@ -228,6 +232,14 @@ def test_empty_folder_removes_what_a_student_locked(tmp_path):
     empty_folder(str(tmp_path))
     assert list(tmp_path.iterdir()) == []
     assert __import__("os").path.exists("/etc/passwd")
+
+
+def test_pool_each_child_draws_its_own_unseeded_random_numbers(pool):
+    draws = []
+    for student in ("a", "b", "c"):
+        with StudentProxy(toy(), probe(student)) as s:
+            draws.append(s.unseeded())
+    assert len(set(draws)) == 3  # as three freshly started workers would
 
 
 def test_pool_off_uses_single_use_sandboxes(monkeypatch):
