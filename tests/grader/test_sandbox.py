@@ -185,7 +185,7 @@ def test_sandbox_bwrap_cannot_import_grader_or_reference():
 def test_sandbox_bwrap_sees_no_hidden_tests_or_reference_anywhere():
     """However the grader is installed (editable installs copy the bundled assignments into
     site-packages/grader/_data), no hidden tests or reference source is visible at any path."""
-    with proxy("bubblewrap") as student:
+    with proxy("bubblewrap", call_timeout=60, submission_timeout=120) as student:
         got = student.find(["hidden_tests.py", "perceptron.py", "backprop.py", "toy_reference.py",
                             "gradebook.sqlite", "assignment.toml"])
     assert got == []
