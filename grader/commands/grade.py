@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def summary(grades: list[Grade] | tuple[Grade, ...], regraded: int, out: Path) -
 @click.argument("submissions", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for gradebook.sqlite, scores.csv and results/<student>.json.")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+@click.option("--jobs", "-j", default=lambda: max(1, os.cpu_count() or 1),
+              show_default="number of cores", type=click.IntRange(min=1),
               help="Submissions graded at the same time (each in its own sandbox).")
 @click.option("--resume/--no-resume", default=True, show_default=True,
               help="Keep earlier results in the gradebook and skip unchanged files; "
