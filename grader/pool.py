@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import select
 import signal
 import socket
 import threading
@@ -174,9 +175,11 @@ class Slot:
 
         if (found := find()) is not None:
             return found
-        with contextlib.suppress(ChannelTimeout):
+        poller = select.poll()  # without waiting: this runs before every write to the child
+        poller.register(sandbox.from_r, select.POLLIN)
+        if poller.poll(0):
             try:
-                sandbox._poll(time.monotonic() + 0.001, want_write=False)
+                sandbox._read_replies()
             except (ChannelClosed, CodecError):
                 return {"code": -9}
         return find()
