@@ -376,7 +376,10 @@ def write_outputs(batch: Batch, out_dir: Path) -> None:
     for grade, result in zip(batch.grades, batch.results, strict=True):
         record = {"grade": asdict(grade), "result": asdict(result)}
         text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
-        (results_dir / f"{grade.student}.json").write_text(text, encoding="utf-8")
+        target = results_dir / f"{grade.student}.json"
+        partial = target.with_name(target.name + ".partial")  # never a torn file
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)
 
 
 def _first_line(message: str, limit: int = 300) -> str:
