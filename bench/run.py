@@ -404,8 +404,13 @@ def main() -> None:
     parser.add_argument("--engine", default="tree",
                         help="tree: the working tree (default); a git revision (e.g. HEAD): "
                              "that commit exported under --work, immune to edits during the run")
+    parser.add_argument("--pool", choices=("on", "off"), default="on",
+                        help="off: NN_GRADER_POOL=off, every submission starts a cold worker "
+                             "(the engine's warm pool disabled)")
     parser.add_argument("--work", type=Path, default=BENCH / "work")
     args = parser.parse_args()
+    if args.pool == "off":
+        os.environ["NN_GRADER_POOL"] = "off"
 
     work: Path = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -427,6 +432,7 @@ def main() -> None:
     assignment = with_limits(work, args.call_timeout, args.submission_timeout)
     limits = "" if assignment == BENCH_ASSIGNMENT else \
         f", {args.call_timeout or 10:g}/{args.submission_timeout or 20:g} s"
+    limits += ", pool off" if args.pool == "off" else ""
     main_m = ours(f"ours (4 tests{limits})", assignment, students, subs, work, args.jobs,
                   baselines.MAX_POINTS)
     rows.append(main_m)
