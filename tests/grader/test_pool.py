@@ -107,6 +107,19 @@ def spy_on_zygote():
 def double(x):
     return 2 * x
 
+def through_proc():
+    """The sandbox's own /tmp, under the zygote's and init's root and cwd."""
+    found = []
+    for pid in (1, os.getppid()):
+        for path in (f"/proc/{pid}/root/tmp/x", f"/proc/{pid}/cwd/x"):
+            try:
+                with open(path, "w") as fh:
+                    fh.write("secret")
+                found.append("wrote " + path)
+            except OSError as exc:
+                found.append(type(exc).__name__)
+    return found
+
 def unseeded():
     import random
     return random.random(), float(np.random.rand())
@@ -232,6 +245,11 @@ def test_empty_folder_removes_what_a_student_locked(tmp_path):
     empty_folder(str(tmp_path))
     assert list(tmp_path.iterdir()) == []
     assert __import__("os").path.exists("/etc/passwd")
+
+
+def test_pool_the_sandboxs_shared_tmp_is_out_of_reach_through_proc(pool):
+    with StudentProxy(toy(), probe("a")) as a:
+        assert a.through_proc() == ["PermissionError"] * 4
 
 
 def test_pool_each_child_draws_its_own_unseeded_random_numbers(pool):
