@@ -94,35 +94,48 @@ def engine(repeat: int, work: Path) -> dict[str, float | str]:
         except Exception as exc:  # the API moved on: say so, keep the other rows
             rows[f"worker start -> ready -> close ({mode})"] = f"n/a: {exc!r}"
 
-    stages: dict[str, list[float]] = {k: [] for k in
-                                      ("proxy.start (worker ready + load)", "worker ready",
-                                       "one call round trip (add_bias, 3x2)",
-                                       "the 4 tests (run_test)", "proxy.close")}
     X = np.ones((3, 2))
-    for _ in range(repeat):
-        proxy = StudentProxy(assignment, submission)
-        t0 = time.perf_counter()
-        proxy.start()
-        t1 = time.perf_counter()
-        stages["proxy.start (worker ready + load)"].append(t1 - t0)
-        stages["worker ready"].append(proxy.startup_seconds[-1])
-        calls = []
-        for _ in range(50):
-            c0 = time.perf_counter()
-            proxy.add_bias(X)
-            calls.append(time.perf_counter() - c0)
-        stages["one call round trip (add_bias, 3x2)"].append(statistics.median(calls))
-        t2 = time.perf_counter()
-        results = [run_test(assignment, test, proxy, None) for test in tests]
-        t3 = time.perf_counter()
-        assert all(r.status == "passed" for r in results), results
-        stages["the 4 tests (run_test)"].append(t3 - t2)
-        proxy.close()
-        stages["proxy.close"].append(time.perf_counter() - t3)
-    for key, values in stages.items():
-        rows[key] = statistics.median(values) * 1000
-    rows["run_submission (whole)"] = median_ms(
-        lambda: run_submission(assignment, submission, tests), repeat)
+
+    def proxy_stages(tag: str, pool: object = None) -> None:
+        names = ("proxy.start (worker ready + load)", "worker ready",
+                 "one call round trip (add_bias, 3x2)", "the 4 tests (run_test)", "proxy.close")
+        stages: dict[str, list[float]] = {k: [] for k in names}
+        for _ in range(repeat):
+            proxy = StudentProxy(assignment, submission, **({"pool": pool} if pool else {}))
+            t0 = time.perf_counter()
+            proxy.start()
+            t1 = time.perf_counter()
+            stages[names[0]].append(t1 - t0)
+            stages[names[1]].append(proxy.startup_seconds[-1])
+            calls = []
+            for _ in range(50):
+                c0 = time.perf_counter()
+                proxy.add_bias(X)
+                calls.append(time.perf_counter() - c0)
+            stages[names[2]].append(statistics.median(calls))
+            t2 = time.perf_counter()
+            results = [run_test(assignment, test, proxy, None) for test in tests]
+            t3 = time.perf_counter()
+            assert all(r.status == "passed" for r in results), results
+            stages[names[3]].append(t3 - t2)
+            proxy.close()
+            stages[names[4]].append(time.perf_counter() - t3)
+        for key, values in stages.items():
+            rows[f"{tag}: {key}"] = statistics.median(values) * 1000
+        rows[f"{tag}: run_submission (whole)"] = median_ms(
+            lambda: run_submission(assignment, submission, tests), repeat)
+
+    proxy_stages("cold")  # outside a pool block: a single-use sandbox per submission
+    try:
+        from grader.pool import warm_pool
+    except ImportError:
+        rows["warm"] = "n/a: no grader.pool in this engine"
+    else:
+        with warm_pool(assignment.limits, 1) as pool:
+            if pool is None:
+                rows["warm"] = "n/a: warm_pool yielded None (pool off or no bubblewrap)"
+            else:
+                proxy_stages("warm", pool)
 
     folder = work / "one"
     folder.mkdir(exist_ok=True)
