@@ -242,7 +242,7 @@ def has_option(option: str) -> bool:
 
 
 def ours_dask(assignment: Path, students: list[submissions.Student], subs: Path, work: Path,
-              maximum: float) -> Measurement | None:
+              maximum: float, label: str = "") -> Measurement | None:
     """`--executor dask` on a LocalCluster of 2 single-threaded worker processes, if it exists."""
     if not has_option("--executor"):
         return None
@@ -251,8 +251,8 @@ def ours_dask(assignment: Path, students: list[submissions.Student], subs: Path,
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
         extra = ("--executor", "dask", "--scheduler", cluster.scheduler_address)
-        return ours("ours dask LocalCluster(2)", assignment, students, subs, work, 2,
-                    maximum, extra)
+        return ours(f"ours (4 tests{label}) dask LocalCluster(2)", assignment, students, subs,
+                    work, 2, maximum, extra)
 
 
 # -- baselines -----------------------------------------------------------------------------
@@ -469,7 +469,7 @@ def main() -> None:
                      jobs, baselines.MAX_POINTS)
             rows.append(m)
             print(line(m), flush=True)
-        dask_m = ours_dask(assignment, students, subs, work, baselines.MAX_POINTS)
+        dask_m = ours_dask(assignment, students, subs, work, baselines.MAX_POINTS, limits)
         if dask_m is None:
             print("dask executor: not available (grader grade has no --executor yet)", flush=True)
         else:
