@@ -380,6 +380,15 @@ def ratios(ours_m: Measurement, others: list[Measurement]) -> list[str]:
     return lines
 
 
+def make_cohort(n: int, mix: str) -> list[submissions.Student]:
+    """The ANCHORS mix, or with mix == "no-loops" the looping students made correct."""
+    students = submissions.cohort(n)
+    if mix == "no-loops":
+        students = [s if s.kind != "loop" else submissions.Student(s.name, "correct", "correct")
+                    for s in students]
+    return students
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="ours vs nbgrader vs otter on one cohort")
     parser.add_argument("--n", type=int, default=40, help="submissions (default 40)")
@@ -391,6 +400,9 @@ def main() -> None:
     parser.add_argument("--no-baselines", action="store_true", help="skip nbgrader and otter")
     parser.add_argument("--big", type=int, default=1000,
                         help="the end-to-end run's size (0 to skip; default 1000)")
+    parser.add_argument("--mix", choices=("anchors", "no-loops"), default="anchors",
+                        help="the comparison's cohort: anchors (30/5/3/2 per 40) or no-loops "
+                             "(the looping ones replaced by correct ones)")
     parser.add_argument("--big-mix", choices=("anchors", "no-loops"), default="anchors",
                         help="anchors: 75%% correct, 12.5%% wrong, 7.5%% raising, 5%% looping; "
                              "no-loops: the looping ones replaced by correct ones")
@@ -423,10 +435,11 @@ def main() -> None:
     if not args.no_baselines:
         setup_envs.ensure()
 
-    students = submissions.cohort(args.n)
+    students = make_cohort(args.n, args.mix)
     subs = submissions.write_python(students, work / f"subs-{args.n}")
     submissions.write_manifest(students, work / f"subs-{args.n}.json")
-    print(f"cohort: {submissions.counts(args.n)}", flush=True)
+    kinds = {k: sum(1 for s in students if s.kind == k) for k in submissions.KINDS}
+    print(f"cohort ({args.mix}): {kinds}", flush=True)
 
     rows: list[Measurement] = []
     assignment = with_limits(work, args.call_timeout, args.submission_timeout)
@@ -476,10 +489,7 @@ def main() -> None:
             rows.append(dask_m)
             print(line(dask_m), flush=True)
         if args.big:
-            big = submissions.cohort(args.big)
-            if args.big_mix == "no-loops":
-                big = [s if s.kind != "loop" else submissions.Student(s.name, "correct", "correct")
-                       for s in big]
+            big = make_cohort(args.big, args.big_mix)
             big_subs = submissions.write_python(big, work / f"subs-big-{args.big}")
             m = ours(f"ours {args.big} ({args.big_mix})", assignment, big, big_subs, work,
                      2, baselines.MAX_POINTS)
