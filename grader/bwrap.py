@@ -25,6 +25,8 @@ GRADER_DIR = Path(__file__).resolve().parent
 WORKER_FILES = ("worker.py", "codec.py")
 """The only grader files the worker sees."""
 SANDBOX_DIR = "/opt/nngrader"
+VENV_DIR = "/opt/nngrader-venv"
+"""Where the sandbox sees the grader's virtual environment (read-only)."""
 NOBODY = 65534
 THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
@@ -93,13 +95,34 @@ def installed_folders(distribution: str = "nn-grader") -> tuple[Path, ...]:
     return tuple(p for p in folders if p.is_dir() and not p.name.endswith(".dist-info"))
 
 
-def masks(bound: list[str], packages: list[Path]) -> list[str]:
+def interpreter_views() -> dict[str, str]:
+    """Interpreter folders to bind read-only: real path -> path seen in the sandbox.
+
+    The base installation keeps its path (a venv's pyvenv.cfg names it). A virtual environment
+    is seen at VENV_DIR wherever it really is, so a checkout under /tmp (CI clones, the warm
+    pool's per-submission /tmp) never puts the interpreter under the sandbox's private /tmp."""
+    base = {sys.base_prefix, str(Path(sys.executable).resolve().parent.parent)}
+    views = {b: b for b in sorted(base) if not b.startswith("/usr/")}
+    if sys.prefix != sys.base_prefix:
+        views[sys.prefix] = VENV_DIR
+    return views
+
+
+def sandbox_python() -> str:
+    """The interpreter's path inside the sandbox (see interpreter_views)."""
+    if sys.prefix != sys.base_prefix and sys.executable.startswith(sys.prefix + "/"):
+        return VENV_DIR + sys.executable[len(sys.prefix):]
+    return sys.executable
+
+
+def masks(views: dict[str, str], packages: list[Path]) -> list[str]:
     """--tmpfs over those packages that sit inside a bound folder (e.g. a non-editable install
     into the venv's site-packages), so the sandbox sees empty folders there."""
     args: list[str] = []
     for package in packages:
-        if any(str(package).startswith(b.rstrip("/") + "/") for b in bound):
-            args += ["--tmpfs", str(package)]
+        for real, seen in views.items():
+            if str(package).startswith(real.rstrip("/") + "/"):
+                args += ["--tmpfs", seen.rstrip("/") + str(package)[len(real.rstrip("/")):]]
     return args
 
 
@@ -121,18 +144,17 @@ def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
     # /tmp first: a checkout or venv that lives under /tmp is bound on top of it, not hidden.
     size = ["--size", str(tmp_size_mb(limits) * 2**20)] if bwrap_has_size() else []
     cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp"]
-    bound = sorted({sys.base_prefix, sys.prefix, str(Path(sys.executable).resolve().parent.parent)})
-    bound = [b for b in bound if not b.startswith("/usr/")]
-    for prefix in bound:
-        cmd += ["--ro-bind", prefix, prefix]
-    cmd += masks(bound, protected_packages())
+    views = interpreter_views()
+    for real, seen in views.items():
+        cmd += ["--ro-bind", real, seen]
+    cmd += masks(views, protected_packages())
     for name in WORKER_FILES:
         cmd += ["--ro-bind", str(GRADER_DIR / name), f"{SANDBOX_DIR}/{name}"]
     cmd += ["--chdir", "/tmp"]
     for key, value in clean_env("/tmp").items():
         cmd += ["--setenv", key, value]
     cmd += ["--remount-ro", "/"]  # the sandbox's root: only /tmp (and /dev/shm) are writable
-    return [*cmd, sys.executable, "-I", f"{SANDBOX_DIR}/worker.py", *worker_args]
+    return [*cmd, sandbox_python(), "-I", f"{SANDBOX_DIR}/worker.py", *worker_args]
 
 
 def clean_env(home: str) -> dict[str, str]:

@@ -330,9 +330,13 @@ def test_sandbox_closed_worker_leaves_no_process_or_temp_dir(mode):
 def test_sandbox_masks_grader_packages_inside_bound_prefixes():
     site = "/venv/lib/python3.11/site-packages"
     packages = [Path(site) / "grader", Path(site) / "reference", Path("/work/repo/grader")]
-    assert masks(["/usr", "/venv"], packages) == [
+    assert masks({"/usr": "/usr", "/venv": "/venv"}, packages) == [
         "--tmpfs", f"{site}/grader", "--tmpfs", f"{site}/reference"]
-    assert masks(["/venvs"], packages) == []  # a prefix match must end at a folder boundary
+    assert masks({"/venvs": "/venvs"}, packages) == []  # a match must end at a folder boundary
+    # a venv seen elsewhere in the sandbox is masked where the sandbox sees it
+    assert masks({"/venv": "/opt/v"}, packages) == [
+        "--tmpfs", "/opt/v/lib/python3.11/site-packages/grader",
+        "--tmpfs", "/opt/v/lib/python3.11/site-packages/reference"]
 
 
 @needs_bwrap
