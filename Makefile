@@ -37,10 +37,12 @@ demo: setup
 	$(VENV)/bin/grader demo --out demo-out
 
 test: setup browser
+	$(VENV)/bin/ruff check grader reference tests bench
+	$(VENV)/bin/mypy
 	$(PY) -m pytest -q -n 2
 
 lint: setup
-	$(VENV)/bin/ruff check grader reference tests
+	$(VENV)/bin/ruff check grader reference tests bench
 	$(VENV)/bin/mypy
 
 clean:
