@@ -203,7 +203,7 @@ def by_kind(out: Path, students: list[submissions.Student]) -> dict[str, dict[st
 
 def ours(label: str, assignment: Path | str, students: list[submissions.Student], subs: Path,
          work: Path, jobs: int, maximum: float, extra: tuple[str, ...] = ()) -> Measurement:
-    out = work / f"out-{label}"
+    out = work / f"out-{label.replace('/', '-')}"
     log = work / "ours.log"
     m, code = measure(label, len(students),
                       lambda: grade_ours(assignment, subs, out, jobs, log, extra))
