@@ -75,6 +75,17 @@ def check_complete(out: Path, subs: Path) -> None:
     assert not (out / "scores.csv.partial").exists()
 
 
+def graded_students(out: Path) -> list[str]:
+    if not (out / "gradebook.sqlite").exists():
+        return []
+    with Gradebook(out / "gradebook.sqlite") as book:
+        return [g.student for g in book.grades("toy")]
+
+
+def committed(out: Path) -> int:
+    return len(graded_students(out))
+
+
 @pytest.mark.slow
 def test_sigkill_at_random_points_and_resume_gives_the_uninterrupted_sheet(
     tmp_path: Path,
@@ -86,22 +97,26 @@ def test_sigkill_at_random_points_and_resume_gives_the_uninterrupted_sheet(
     out = tmp_path / "out"
     kills = 0
     for _round in range(3):
-        delay = rng.uniform(0.5, 6.0)
+        # a random point of progress: after `target` committed rows, plus a random instant
+        # into the next submission (target == before: during start-up)
+        before = committed(out)
+        target = before + rng.randrange(0, max(1, STUDENTS - before - 2))
+        extra = rng.uniform(0.0, 0.4)
         proc = subprocess.Popen(command(folder, subs, out), env=env, cwd=tmp_path,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 start_new_session=True)
-        try:
-            proc.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and committed(out) < target and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(extra)
+        if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
             kills += 1
         if (out / "scores.csv").exists():  # a sheet left by a killed run is never torn
             assert (out / "scores.csv").read_text().startswith("student,score,max_score")
-        if (out / "gradebook.sqlite").exists():
-            with Gradebook(out / "gradebook.sqlite") as book:
-                graded = [g.student for g in book.grades("toy")]
-            assert len(graded) == len(set(graded)) <= STUDENTS
+        graded = graded_students(out)
+        assert len(graded) == len(set(graded)) <= STUDENTS
     assert kills >= 2, "the batch finished before it could be killed: raise the class size"
     time.sleep(0.5)  # the killed sandboxes die with their grader
     final = subprocess.run(command(folder, subs, out), env=env, cwd=tmp_path,
