@@ -109,14 +109,6 @@ class SandboxGroup:
         except (OSError, ValueError):
             return []
 
-    def peak_memory_kb(self) -> int:
-        """The most memory the whole sandbox used at once (0 without a memory group)."""
-        folder = self.dirs.get("memory")
-        for name in ("memory.max_usage_in_bytes", "memory.peak"):
-            with contextlib.suppress(OSError, ValueError, TypeError):
-                return int((folder / name).read_text()) // 1024  # type: ignore[operator]
-        return 0
-
     def kill(self) -> None:
         """Kill every process in the group and remove the group's folders."""
         kill_file = self.dirs["pids"] / "cgroup.kill"

@@ -355,7 +355,9 @@ class WorkerProcess:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.process.pid, signal.SIGKILL)  # the group outlives its leader
         if self.cgroup is not None:
-            self.peak_memory_kb = max(self.peak_memory_kb, self.cgroup.peak_memory_kb())
+            # Peak memory is the processes' peak resident size, not the cgroup's usage: that
+            # counts page cache the sandbox happened to be first to read (1 GiB+ of torch
+            # libraries under load), which is not the student's memory.
             self.cgroup.kill()
         self._reap(block=True)
         self._drain_output()
