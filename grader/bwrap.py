@@ -10,12 +10,14 @@ they sit inside a bound prefix), the assignments and their hidden tests, the res
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.metadata
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -95,6 +97,26 @@ def installed_folders(distribution: str = "nn-grader") -> tuple[Path, ...]:
     return tuple(p for p in folders if p.is_dir() and not p.name.endswith(".dist-info"))
 
 
+@cache
+def worker_code_dir() -> Path:
+    """A private copy of worker.py and codec.py, taken once per grader process: every sandbox
+    of a batch runs the worker the batch started with, even if the package is edited or upgraded
+    meanwhile (a mid-batch edit otherwise crashed every later worker)."""
+    folder = Path(tempfile.mkdtemp(prefix="nn-grader-code-"))
+    for name in WORKER_FILES:
+        shutil.copyfile(GRADER_DIR / name, folder / name)
+        (folder / name).chmod(0o644)
+    folder.chmod(0o755)
+    creator = os.getpid()
+
+    def remove() -> None:
+        if os.getpid() == creator:  # not from a forked child's exit
+            shutil.rmtree(folder, ignore_errors=True)
+
+    atexit.register(remove)
+    return folder
+
+
 def interpreter_views() -> dict[str, str]:
     """Interpreter folders to bind read-only: real path -> path seen in the sandbox.
 
@@ -149,7 +171,7 @@ def bwrap_command(limits: Limits, worker_args: list[str]) -> list[str]:
         cmd += ["--ro-bind", real, seen]
     cmd += masks(views, protected_packages())
     for name in WORKER_FILES:
-        cmd += ["--ro-bind", str(GRADER_DIR / name), f"{SANDBOX_DIR}/{name}"]
+        cmd += ["--ro-bind", str(worker_code_dir() / name), f"{SANDBOX_DIR}/{name}"]
     cmd += ["--chdir", "/tmp"]
     for key, value in clean_env("/tmp").items():
         cmd += ["--setenv", key, value]

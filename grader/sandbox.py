@@ -44,13 +44,13 @@ from typing import Any
 
 from grader import codec
 from grader.bwrap import (
-    GRADER_DIR,
     WORKER_FILES,
     bwrap_command,
     bwrap_works,
     clean_env,
     tmp_size_mb,
     trusted_roots,
+    worker_code_dir,
 )
 from grader.cgroups import make_group, peak_rss_kb
 from grader.config import Limits
@@ -169,7 +169,7 @@ class WorkerProcess:
             code = os.path.join(self.tmp, ".nngrader")
             os.mkdir(code)
             for name in WORKER_FILES:
-                shutil.copy(GRADER_DIR / name, os.path.join(code, name))
+                shutil.copy(worker_code_dir() / name, os.path.join(code, name))
             cwd = os.path.join(self.tmp, "work")
             os.mkdir(cwd)
             cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.bwrap import bwrap_command, bwrap_works, masks, trusted_roots
+from grader.bwrap import bwrap_command, bwrap_works, masks, trusted_roots, worker_code_dir
 from grader.errors import StudentError, StudentTimeout, WorkerCrashed
 from grader.proxy import StudentProxy
 from grader.sandbox import WorkerProcess, describe_exit
@@ -468,3 +468,16 @@ def test_sandbox_strips_the_checkout_from_sys_path_but_never_site_packages():
     assert trusted_roots(checkout, ["/venv", "/usr"]) == ["/work/repo"]
     assert trusted_roots(installed, ["/venv", "/usr"]) == []  # numpy lives there too
     assert trusted_roots() == [str(REPO)]  # this checkout (an editable install)
+
+
+def test_sandbox_workers_run_a_snapshot_of_the_worker_code_taken_once_per_grader():
+    """A batch keeps the worker it started with: editing or upgrading the package mid-batch
+    must not reach later sandboxes (it once crashed every worker after the 358th)."""
+    cmd = bwrap_command(toy().limits, ["3", "4", "{}"])
+    sources = {cmd[i + 2]: cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--ro-bind"}
+    snapshot = worker_code_dir()
+    for name in ("worker.py", "codec.py"):
+        bound = Path(sources[f"/opt/nngrader/{name}"])
+        assert bound == snapshot / name
+        assert bound.read_bytes() == (REPO / "grader" / name).read_bytes()
+    assert worker_code_dir() == snapshot  # taken once
