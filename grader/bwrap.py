@@ -10,8 +10,8 @@ they sit inside a bound prefix), the assignments and their hidden tests, the res
 
 from __future__ import annotations
 
-import atexit
 import contextlib
+import hashlib
 import importlib.metadata
 import os
 import shutil
@@ -99,22 +99,37 @@ def installed_folders(distribution: str = "nn-grader") -> tuple[Path, ...]:
 
 @cache
 def worker_code_dir() -> Path:
-    """A private copy of worker.py and codec.py, taken once per grader process: every sandbox
-    of a batch runs the worker the batch started with, even if the package is edited or upgraded
-    meanwhile (a mid-batch edit otherwise crashed every later worker)."""
-    folder = Path(tempfile.mkdtemp(prefix="nn-grader-code-"))
-    for name in WORKER_FILES:
-        shutil.copyfile(GRADER_DIR / name, folder / name)
-        (folder / name).chmod(0o644)
-    folder.chmod(0o755)
-    creator = os.getpid()
-
-    def remove() -> None:
-        if os.getpid() == creator:  # not from a forked child's exit
+    """A copy of worker.py and codec.py, chosen once per grader process: every sandbox of a
+    batch runs the worker the batch started with, even if the package is edited or upgraded
+    meanwhile (a mid-batch edit otherwise crashed every later worker). Kept by content hash
+    under the user's cache folder, so repeated runs share one copy and nothing piles up."""
+    sources = {name: (GRADER_DIR / name).read_bytes() for name in WORKER_FILES}
+    digest = hashlib.sha256(b"".join(sources[n] for n in WORKER_FILES)).hexdigest()[:16]
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = cache_home / "nn-grader" / f"worker-{digest}"
+    if all(_same(folder / n, data) for n, data in sources.items()):
+        return folder
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".worker-{digest}-", dir=folder.parent))
+    for name, data in sources.items():
+        (staging / name).write_bytes(data)
+        (staging / name).chmod(0o644)
+    staging.chmod(0o755)
+    try:
+        staging.rename(folder)
+    except OSError:  # another grader got there first, or a stale copy is in the way
+        if not all(_same(folder / n, data) for n, data in sources.items()):
             shutil.rmtree(folder, ignore_errors=True)
-
-    atexit.register(remove)
+            staging.rename(folder)
+    shutil.rmtree(staging, ignore_errors=True)
     return folder
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def interpreter_views() -> dict[str, str]:
