@@ -158,6 +158,18 @@ def make_group(max_pids: int, memory_bytes: int) -> SandboxGroup | None:
     return SandboxGroup(dirs)
 
 
+def process_tree(pid: int) -> list[int]:
+    """pid and all its living descendants (from /proc/<pid>/task/<tid>/children)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        with contextlib.suppress(OSError, ValueError):
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
 def peak_rss_kb(pids: list[int]) -> int:
     """The largest peak resident size (VmHWM) among the processes."""
     peak = 0

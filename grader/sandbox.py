@@ -52,7 +52,7 @@ from grader.bwrap import (
     trusted_roots,
     worker_code_dir,
 )
-from grader.cgroups import make_group, peak_rss_kb
+from grader.cgroups import make_group, peak_rss_kb, process_tree
 from grader.config import Limits
 
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
@@ -305,11 +305,11 @@ class WorkerProcess:
         return True
 
     def _reap(self, *, block: bool) -> bool:
-        """Collect the exit status and peak memory of the sandbox's top process, once."""
+        """Collect the exit status of the sandbox's top process, once."""
         if self.returncode is not None:
             return True
         try:
-            pid, status, usage = os.wait4(self.process.pid, 0 if block else os.WNOHANG)
+            pid, status = os.waitpid(self.process.pid, 0 if block else os.WNOHANG)
         except ChildProcessError:
             self.returncode = self.process.returncode if self.process.returncode is not None \
                 else -signal.SIGKILL
@@ -317,7 +317,8 @@ class WorkerProcess:
             return True
         if pid == 0:
             return False
-        self.peak_memory_kb = max(self.peak_memory_kb, usage.ru_maxrss)
+        # not usage.ru_maxrss: it keeps the high-water mark of the grader's own memory, which the
+        # spawned process had before it exec'd (1.5 GiB reported for a ReLU next to torch)
         self.returncode = self.process.returncode = os.waitstatus_to_exitcode(status)
         self.exit_code = self.returncode
         return True
@@ -343,8 +344,8 @@ class WorkerProcess:
         if self.closed:
             return
         self.closed = True
-        if self.cgroup is not None:
-            self.peak_memory_kb = max(self.peak_memory_kb, peak_rss_kb(self.cgroup.pids()))
+        pids = self.cgroup.pids() if self.cgroup is not None else process_tree(self.process.pid)
+        self.peak_memory_kb = max(self.peak_memory_kb, peak_rss_kb(pids))
         if graceful and not self._exited():
             with contextlib.suppress(OSError):
                 os.close(self.to_w)  # EOF: the worker leaves its serve loop

@@ -217,7 +217,7 @@ def test_release_that_leaks_a_solution_line(folder: Path) -> None:
 
 
 def test_limits_without_margin(folder: Path) -> None:
-    _edit(folder / "assignment.toml", "memory_mb = 1024", "memory_mb = 40")
+    _edit(folder / "assignment.toml", "memory_mb = 1024", "memory_mb = 20")
     report = validate(load_assignment(folder))
     toml = str(folder / "assignment.toml")
     assert [p.where for p in report.problems] == [toml]
