@@ -175,10 +175,13 @@ def unchanged(before: Any, after: Any, *, name: str) -> None:
         raise CheckFailure(text, mistake=_m.INPUT_MUTATED)
 
 
-def raises(exc_name: str, call: Callable[[], Any], *, what: str) -> None:
+def raises(exc_name: str, call: Callable[[], Any], *, what: str,
+           mistake: str | None = None) -> None:
     """`call()` raises a student exception that is (a subclass of) `exc_name`, e.g. "ValueError".
 
     `what` completes "expected ValueError for <what>", e.g. "labels outside {-1, +1}".
+    `mistake` names the typical mistake behind RETURNING instead of raising (e.g. labels {0,1}
+    accepted by the ±1 rule); the failure then ends "Looks like <mistake>." and carries it.
     A timeout, a crashed worker or a missing function propagates unchanged (the runner reports
     those); any other outcome fails, saying what the call did instead.
     """
@@ -200,6 +203,8 @@ def raises(exc_name: str, call: Callable[[], Any], *, what: str) -> None:
         msg = f"expected {exc_name} for {what}, but it raised {_clip(raised)}. {advice}"
         raise CheckFailure(msg) from None
     msg = f"expected {exc_name} for {what}, but it returned {short_repr(value)}. {advice}"
+    if mistake:
+        raise CheckFailure(f"{msg} Looks like {mistake}.", mistake=mistake)
     raise CheckFailure(msg)
 
 

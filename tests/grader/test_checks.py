@@ -761,3 +761,21 @@ def test_any_student_gradient_fails_only_with_check_failure(got: Any) -> None:
         except checks.CheckFailure as err:
             assert err.message.startswith("dW: ")
     assert np.array_equal(x, [[0.5, -1.0], [2.0, 0.25]])
+
+
+def test_raises_names_the_mistake_behind_returning_instead_of_raising():
+    with pytest.raises(checks.CheckFailure) as info:
+        checks.raises("ValueError", lambda: [1, -1], what="labels y in {0, 1}",
+                      mistake="labels {0,1} were used with the ±1 rule")
+    assert info.value.message == (
+        "expected ValueError for labels y in {0, 1}, but it returned [1, -1]. Check the input "
+        "and raise ValueError. Looks like labels {0,1} were used with the ±1 rule.")
+    assert info.value.mistake == "labels {0,1} were used with the ±1 rule"
+    # a student who raised the wrong exception is told what it raised, and no mistake is guessed
+    def wrong() -> None:
+        raise StudentError("TypeError: bad", exc_type="TypeError", exc_mro=("TypeError",))
+
+    with pytest.raises(checks.CheckFailure) as info:
+        checks.raises("ValueError", wrong, what="labels", mistake="anything")
+    assert info.value.mistake is None
+    assert "but it raised TypeError: bad" in info.value.message
