@@ -457,7 +457,8 @@ def test_collect_any_bytes_give_a_submission_or_a_collect_error(
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(names=st.lists(st.text(st.characters(blacklist_categories=["Cs"]), min_size=1,
-                              max_size=30), min_size=1, max_size=5))
+                              max_size=30).filter(lambda s: s.split("\0")[0]),
+                      min_size=1, max_size=5))  # zipfile cuts a name at NUL: keep some left
 def test_collect_zip_member_names_never_touch_the_disk(
     assignment: Assignment, tmp_path: Path, names: list[str]
 ) -> None:
