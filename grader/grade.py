@@ -358,18 +358,19 @@ def _submitted_at(book: Gradebook, student: str, entry: Path, result: RunResult,
 def write_outputs(batch: Batch, out_dir: Path) -> None:
     """out_dir/scores.csv (one row per entry, the message's first line) and
     out_dir/results/<student>.json (everything)."""
-    import pandas as pd
-
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = [
-        {"student": g.student, "score": g.score, "max_score": g.max_score, "status": g.status,
-         "raw_score": g.raw_score, "late_penalty": g.late_penalty,
-         "message": _first_line(r.message)}
+        (g.student, float(g.score), float(g.max_score), g.status, float(g.raw_score),
+         float(g.late_penalty), _first_line(r.message))
         for g, r in zip(batch.grades, batch.results, strict=True)
     ]
-    frame = pd.DataFrame(rows, columns=list(SHEET_COLUMNS))
+    # The csv module, not pandas: the same text as DataFrame.to_csv, without pandas' 0.4 s
+    # import in every batch (`grader export` builds the pandas sheets from the gradebook).
     partial = out_dir / "scores.csv.partial"  # a run killed while writing leaves no torn sheet
-    frame.to_csv(partial, index=False, lineterminator="\n")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(SHEET_COLUMNS)
+        writer.writerows(rows)
     os.replace(partial, out_dir / "scores.csv")
     results_dir = out_dir / "results"
     results_dir.mkdir(exist_ok=True)
