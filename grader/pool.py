@@ -191,41 +191,17 @@ class PooledWorker(WorkerProcess):
     submission started."""
 
     def __init__(self, slot: Slot, limits: Limits) -> None:  # no super(): nothing to spawn
-        import fcntl
-
-        from grader import codec
-
+        self._init_state(limits, "bubblewrap")
         self.slot = slot
-        self.limits = limits
-        self.mode = "bubblewrap"
-        self.output_cap = limits.output_kb * 1024
-        self.output = bytearray()
-        self.output_dropped = 0
-        self.output_open = True
-        self.reader = codec.FrameReader()
-        self.pending: list[Any] = []
-        self.peak_memory_kb = 0
-        self.returncode: int | None = None
-        self.exit_code: int | None = None
-        self.closed = False
         self.cgroup = None
-        self.control = None
-        self.tmp = ""
         sandbox = slot.sandbox
         assert sandbox is not None
         self.isolation = f"{sandbox.isolation}+warm"
         self.child_limits = {k: int(getattr(limits, k)) for k in WORKER_LIMITS}
         self.pid = 0
-        to_r, self.to_w = os.pipe()
-        self.from_r, from_w = os.pipe()
-        self.out_r, out_w = os.pipe()
-        self.child_fds: tuple[int, ...] = (to_r, from_w, out_w)
-        for fd in (self.to_w, self.from_r, self.out_r):
-            fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
-            with contextlib.suppress(OSError, AttributeError):
-                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+        self.child_fds: tuple[int, ...] = self._make_pipes()
+        self._parent_ends_nonblocking()
         self.started = time.monotonic()
-        self.startup_seconds = 0.0
 
     def release_child_fds(self) -> None:
         """Close our copies of the child's ends (the zygote has its own now)."""

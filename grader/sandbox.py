@@ -120,39 +120,23 @@ def remove_stale_tmp(age: float = 6 * 3600) -> None:
 class WorkerProcess:
     """One running worker: its channel, its captured output, and how to end it completely."""
 
+    control: socket.socket | None
+    """With `zygote` (grader.pool): the socket that carries each child's channel ends."""
+
     def __init__(self, limits: Limits, *, torch: bool = False, mode: str | None = None,
                  zygote: bool = False) -> None:
-        self.limits = limits
-        self.mode = choose_mode(mode)
-        self.output_cap = limits.output_kb * 1024
-        self.output = bytearray()
-        self.output_dropped = 0
-        self.output_open = True
-        self.reader = codec.FrameReader()
-        self.pending: list[Any] = []
-        self.peak_memory_kb = 0
-        self.returncode: int | None = None
-        """Set once the top process is reaped (in close())."""
-        self.exit_code: int | None = None
-        """Set as soon as the top process has exited (it may still be unreaped)."""
-        self.closed = False
+        self._init_state(limits, choose_mode(mode))
         # All processes of the sandbox together: the worker's memory plus its /tmp (tmpfs).
         sandbox_memory = (limits.memory_mb + tmp_size_mb(limits)) * 2**20
         self.cgroup = make_group(limits.processes, sandbox_memory)
         self.isolation = ("bubblewrap" if self.mode == "bubblewrap" else "rlimit-subprocess") + \
             ("+cgroup-pids" if self.cgroup else "")
-        self.tmp = ""
-        """The fallback's private folder (cwd, HOME, the worker's code); bwrap has its tmpfs."""
-        to_r, self.to_w = os.pipe()
-        self.from_r, from_w = os.pipe()
-        self.out_r, out_w = os.pipe()
+        to_r, from_w, out_w = self._make_pipes()
         worker_limits = {k: int(getattr(limits, k)) for k in WORKER_LIMITS}
         worker_args = [str(to_r), str(from_w), json.dumps(worker_limits),
                        "--strip-path", os.pathsep.join(trusted_roots())]
         if torch:
             worker_args.append("--torch")
-        self.control: socket.socket | None = None
-        """With `zygote` (grader.pool): the socket that carries each child's channel ends."""
         extra_fds: tuple[int, ...] = ()
         if zygote:
             self.control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -201,11 +185,42 @@ class WorkerProcess:
                 os.close(fd)
             if zygote:
                 theirs.close()
+        self._parent_ends_nonblocking()
+
+    def _init_state(self, limits: Limits, mode: str) -> None:
+        """The state every worker has, spawned here or forked by a warm slot (grader.pool)."""
+        self.limits = limits
+        self.mode = mode
+        self.output_cap = limits.output_kb * 1024
+        self.output = bytearray()
+        self.output_dropped = 0
+        self.output_open = True
+        self.reader = codec.FrameReader()
+        self.pending: list[Any] = []
+        self.peak_memory_kb = 0
+        self.returncode: int | None = None
+        """Set once the top process is reaped (in close())."""
+        self.exit_code: int | None = None
+        """Set as soon as the top process has exited (it may still be unreaped)."""
+        self.closed = False
+        self.tmp = ""
+        """The fallback's private folder (cwd, HOME, the worker's code); bwrap has its tmpfs."""
+        self.control = None
+        self.startup_seconds = 0.0
+
+    def _make_pipes(self) -> tuple[int, int, int]:
+        """The channel (commands in, replies out) and the output pipe. Keeps the parent's ends
+        (to_w, from_r, out_r) and returns the worker's (to_r, from_w, out_w)."""
+        to_r, self.to_w = os.pipe()
+        self.from_r, from_w = os.pipe()
+        self.out_r, out_w = os.pipe()
+        return to_r, from_w, out_w
+
+    def _parent_ends_nonblocking(self) -> None:
         for fd in (self.to_w, self.from_r, self.out_r):
             fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
             with contextlib.suppress(OSError, AttributeError):  # Linux: fewer, larger transfers
                 fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
-        self.startup_seconds = 0.0
 
     def wait_ready(self) -> float:
         """Wait for the worker's 'ready'; returns the start-up time in seconds."""
