@@ -239,34 +239,50 @@ def softmax_jacobian_matches_reference(student, ref, rng):
                  name="softmax_jacobian of a one-hot p (a saturated softmax)")
 
 
+def loss_value_matches(student, ref, rng, loss, label):
+    """The loss of `loss` (hinge_loss or softmax_loss) equals the reference's at every shape."""
+    for D, C, N in SHAPES:
+        W, X, y, reg = linear_problem(rng, D, C, N)
+        got, _ = pair(getattr(student, loss)(W, X, y, reg), loss)
+        checks.close(got, getattr(ref, loss)(W, X, y, reg)[0],
+                     name=f"{label} (D={D}, C={C}, N={N})",
+                     mistakes=loss_mistakes(ref, loss, W, X, y, reg))
+
+
+def loss_gradient_matches(student, ref, rng, loss):
+    """The dW of `loss` equals the reference's at every shape."""
+    for D, C, N in SHAPES:
+        W, X, y, reg = linear_problem(rng, D, C, N)
+        _, got = pair(getattr(student, loss)(W, X, y, reg), loss)
+        checks.close(got, getattr(ref, loss)(W, X, y, reg)[1], name=f"dW (D={D}, C={C}, N={N})",
+                     mistakes=grad_mistakes(ref, loss, W, X, y, reg))
+
+
+def gradient_matches_own_loss(student, ref, rng, loss, label, shape):
+    """The student's dW agrees with central differences of the student's own loss."""
+    W, X, y, reg = linear_problem(rng, *shape)
+    _, dW = pair(getattr(student, loss)(W, X, y, reg), loss)
+    checks.gradient(dW, lambda V: getattr(student, loss)(V, X, y, reg)[0], W,
+                    name=f"dW against central differences of your {label}",
+                    mistakes=grad_mistakes(ref, loss, W, X, y, reg))
+
+
 # --------------------------------------------------------------------------- hinge loss
 
 
 @test_case(points=1.5, visibility="hidden")
 def hinge_loss_value_matches_reference(student, ref, rng):
-    for D, C, N in SHAPES:
-        W, X, y, reg = linear_problem(rng, D, C, N)
-        got, _ = pair(student.hinge_loss(W, X, y, reg), "hinge_loss")
-        checks.close(got, ref.hinge_loss(W, X, y, reg)[0], name=f"hinge loss (D={D}, C={C}, N={N})",
-                     mistakes=loss_mistakes(ref, "hinge_loss", W, X, y, reg))
+    loss_value_matches(student, ref, rng, "hinge_loss", "hinge loss")
 
 
 @test_case(points=1.5, visibility="hidden")
 def hinge_gradient_matches_reference(student, ref, rng):
-    for D, C, N in SHAPES:
-        W, X, y, reg = linear_problem(rng, D, C, N)
-        _, got = pair(student.hinge_loss(W, X, y, reg), "hinge_loss")
-        checks.close(got, ref.hinge_loss(W, X, y, reg)[1], name=f"dW (D={D}, C={C}, N={N})",
-                     mistakes=grad_mistakes(ref, "hinge_loss", W, X, y, reg))
+    loss_gradient_matches(student, ref, rng, "hinge_loss")
 
 
 @test_case(points=1, visibility="hidden")
 def hinge_gradient_matches_own_loss(student, ref, rng):
-    W, X, y, reg = linear_problem(rng, 3, 4, 6)
-    _, dW = pair(student.hinge_loss(W, X, y, reg), "hinge_loss")
-    checks.gradient(dW, lambda V: student.hinge_loss(V, X, y, reg)[0], W,
-                    name="dW against central differences of your hinge loss",
-                    mistakes=grad_mistakes(ref, "hinge_loss", W, X, y, reg))
+    gradient_matches_own_loss(student, ref, rng, "hinge_loss", "hinge loss", (3, 4, 6))
 
 
 @test_case(points=0.5, visibility="hidden")
@@ -285,30 +301,17 @@ def hinge_loss_is_c_minus_1_for_tiny_weights(student, rng):
 
 @test_case(points=1.5, visibility="hidden")
 def softmax_loss_value_matches_reference(student, ref, rng):
-    for D, C, N in SHAPES:
-        W, X, y, reg = linear_problem(rng, D, C, N)
-        got, _ = pair(student.softmax_loss(W, X, y, reg), "softmax_loss")
-        checks.close(got, ref.softmax_loss(W, X, y, reg)[0],
-                     name=f"softmax loss (D={D}, C={C}, N={N})",
-                     mistakes=loss_mistakes(ref, "softmax_loss", W, X, y, reg))
+    loss_value_matches(student, ref, rng, "softmax_loss", "softmax loss")
 
 
 @test_case(points=1.5, visibility="hidden")
 def softmax_loss_gradient_matches_reference(student, ref, rng):
-    for D, C, N in SHAPES:
-        W, X, y, reg = linear_problem(rng, D, C, N)
-        _, got = pair(student.softmax_loss(W, X, y, reg), "softmax_loss")
-        checks.close(got, ref.softmax_loss(W, X, y, reg)[1], name=f"dW (D={D}, C={C}, N={N})",
-                     mistakes=grad_mistakes(ref, "softmax_loss", W, X, y, reg))
+    loss_gradient_matches(student, ref, rng, "softmax_loss")
 
 
 @test_case(points=1, visibility="hidden")
 def softmax_loss_gradient_matches_own_loss(student, ref, rng):
-    W, X, y, reg = linear_problem(rng, 4, 3, 5)
-    _, dW = pair(student.softmax_loss(W, X, y, reg), "softmax_loss")
-    checks.gradient(dW, lambda V: student.softmax_loss(V, X, y, reg)[0], W,
-                    name="dW against central differences of your softmax loss",
-                    mistakes=grad_mistakes(ref, "softmax_loss", W, X, y, reg))
+    gradient_matches_own_loss(student, ref, rng, "softmax_loss", "softmax loss", (4, 3, 5))
 
 
 @test_case(points=1, visibility="hidden")
