@@ -3,7 +3,6 @@ assignment folder that validates and grades students through the real engine."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from grader.importers.compat import assert_equal, assert_raises
 from grader.importers.nbgrader import import_nbgrader, read_nbgrader
 from grader.testing import load_assignment_tests
 from grader.validate import validate
+from tests.grader.sheets import grade_and_read_scores
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "authoring" / "relu_sigmoid_nbgrader.ipynb"
 
@@ -70,13 +70,7 @@ def _grade(folder: Path, students: dict[str, str], tmp_path: Path
     for student, source in students.items():
         (subs / student).mkdir()
         (subs / student / f"{module}.py").write_text(source)
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["grade", str(folder), str(subs), "--out", str(out),
-                                       "--no-progress"])
-    assert result.exit_code == 0, result.output
-    with (out / "scores.csv").open() as handle:
-        return {row["student"]: (float(row["score"]), float(row["max_score"]))
-                for row in csv.DictReader(handle)}
+    return grade_and_read_scores(folder, subs, tmp_path / "out")
 
 
 def test_imported_assignment_grades_correct_and_wrong_students(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ folder that validates and grades students through the real engine."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from grader.importers import ImportError_
 from grader.importers.compat import expect_output
 from grader.importers.otter import import_otter, read_otter, solution_code
 from grader.validate import validate
+from tests.grader.sheets import grade_and_read_scores
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "authoring" / "relu_sigmoid_otter.ipynb"
 
@@ -86,13 +86,7 @@ def _grade(folder: Path, students: dict[str, str], tmp_path: Path
     for student, source in students.items():
         (subs / f"{student}.py").write_text(source)
     assert module == "relu_sigmoid_otter"
-    out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["grade", str(folder), str(subs), "--out", str(out),
-                                       "--no-progress"])
-    assert result.exit_code == 0, result.output
-    with (out / "scores.csv").open() as handle:
-        return {row["student"]: (float(row["score"]), float(row["max_score"]))
-                for row in csv.DictReader(handle)}
+    return grade_and_read_scores(folder, subs, tmp_path / "out")
 
 
 def test_imported_assignment_validates_and_grades_students(tmp_path: Path) -> None:
