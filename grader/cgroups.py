@@ -3,9 +3,11 @@ it runs as root (RLIMIT_NPROC is not enforced for root), including daemons that 
 session, and bounds the memory of all of them together (RLIMIT_AS is per process: 60 forked
 processes could each take the full limit).
 
-cgroup v1 (a hierarchy per controller, e.g. /sys/fs/cgroup/pids) and v2 (one unified tree)
-are supported. Groups are made under the grader's own cgroup, in a folder `nngrader`. Without a
-writable pids controller `make_group` returns None and the sandbox runs without a cgroup.
+It also measures the CPU time of all of them together (cpuacct), which the proxy's per-call
+CPU limit reads. cgroup v1 (a hierarchy per controller, e.g. /sys/fs/cgroup/pids) and v2 (one
+unified tree) are supported. Groups are made under the grader's own cgroup, in a folder
+`nngrader`. Without a writable pids controller `make_group` returns None and the sandbox
+runs without a cgroup.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from pathlib import Path
 
 CGROUP_FS = Path("/sys/fs/cgroup")
 _LIMIT_FILES = {"pids": ("pids.max", "pids.max"),
-                "memory": ("memory.limit_in_bytes", "memory.max")}
-"""controller -> (v1 file, v2 file) that a usable group of that controller has."""
+                "memory": ("memory.limit_in_bytes", "memory.max"),
+                "cpuacct": ("cpuacct.usage", "cpu.stat")}
+"""controller -> (v1 file, v2 file) that a usable group of that controller has. 'cpuacct'
+only measures (the CPU time of the whole sandbox, for per-call CPU limits); under cgroup v2
+cpu.stat exists in every group, with or without the cpu controller."""
 
 
 def _own_paths() -> dict[str, str]:
@@ -62,7 +67,8 @@ def cgroup_roots() -> dict[str, Path]:
             root.mkdir(exist_ok=True)
             for controller in _LIMIT_FILES:
                 with contextlib.suppress(OSError):
-                    (root / "cgroup.subtree_control").write_text(f"+{controller}")
+                    if controller != "cpuacct":  # cpu.stat needs no controller
+                        (root / "cgroup.subtree_control").write_text(f"+{controller}")
                 if _usable(root, controller, v2=True):
                     roots[controller] = root
     for controller in _LIMIT_FILES:
@@ -108,6 +114,22 @@ class SandboxGroup:
             return [int(p) for p in (self.dirs["pids"] / "cgroup.procs").read_text().split()]
         except (OSError, ValueError):
             return []
+
+    def cpu_seconds(self) -> float | None:
+        """CPU seconds used so far by every process that ran in the group (None: not
+        measured here)."""
+        folder = self.dirs.get("cpuacct")
+        if folder is None:
+            return None
+        try:
+            if (folder / "cpuacct.usage").exists():
+                return int((folder / "cpuacct.usage").read_text()) / 1e9
+            for line in (folder / "cpu.stat").read_text().splitlines():
+                if line.startswith("usage_usec "):
+                    return int(line.split()[1]) / 1e6
+        except (OSError, ValueError):
+            pass
+        return None
 
     def kill(self) -> None:
         """Kill every process in the group and remove the group's folders."""
@@ -168,6 +190,19 @@ def process_tree(pid: int) -> list[int]:
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(c) for c in (task / "children").read_text().split()]
     return found
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system, with reaped children) of pid and its living descendants."""
+    ticks = 0
+    for member in process_tree(pid):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    return ticks / _CLOCK_TICKS
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def peak_rss_kb(pids: list[int]) -> int:

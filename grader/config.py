@@ -12,8 +12,12 @@ Every error names the file and the key, and says what would be accepted.
     uses_torch = false                 # preload torch in the worker
 
     [limits]                           # all optional, defaults below
-    call_timeout = 10                  # seconds per call into student code
+    call_timeout = 10                  # wall-clock seconds per call into student code
     submission_timeout = 120           # seconds for all tests of one submission
+    cpu_factor = 100                   # a call may also use at most this many times the
+                                       # reference solution's time for the same test, in CPU
+    min_cpu_seconds = 0.5              # seconds, but never less than this (0: factor off)
+    min_cpu_seconds_after_timeout = 0.1  # ... or this, once a call of the submission timed out
     memory_mb = 2048                   # address-space limit of the worker
     ...
 
@@ -43,7 +47,16 @@ class Limits:
     """Resource limits for one submission's worker."""
 
     call_timeout: float = 10.0
-    """Seconds one call into student code may take."""
+    """Wall-clock seconds one call into student code may take."""
+    cpu_factor: float = 100.0
+    """A call may use at most this many times the reference solution's longest call in the
+    same test, in CPU seconds of the sandbox (grader.calibrate; 0 turns this off). It is a
+    CPU-time limit, so a busy machine does not make a student's code time out."""
+    min_cpu_seconds: float = 0.5
+    """The CPU limit of `cpu_factor` is never below this; 0 turns the CPU limit off."""
+    min_cpu_seconds_after_timeout: float = 0.1
+    """The floor once a call of the same submission has already timed out (an endless loop
+    in a helper every function uses would otherwise cost min_cpu_seconds in every test)."""
     submission_timeout: float = 120.0
     """Wall-clock seconds for all tests of one submission together."""
     memory_mb: int = 2048

@@ -212,6 +212,7 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
     batch's submissions run in warm sandboxes (grader.pool, one per worker thread) as they do
     with the local executor. The oldest batch's pool (and its written assignment folder) goes
     when a third batch arrives."""
+    from grader.calibrate import calibrate
     from grader.grade import load_reference, load_tests
     from grader.pool import warm_pool
     from grader.refcache import CachedReference
@@ -220,7 +221,9 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
         if shipment.token not in _PREPARED:
             assignment = _worker_assignment(shipment)
             tests = load_tests(assignment)
-            ref = CachedReference(load_reference(assignment))
+            reference = load_reference(assignment)
+            ref = CachedReference(reference)
+            tests = calibrate(assignment, tests, reference, ref=ref)  # on this worker's machine
             stack = ExitStack()
             if not shipment.bundled:  # the written copy goes with the batch
                 stack.callback(shutil.rmtree, assignment.folder, ignore_errors=True)

@@ -95,7 +95,7 @@ def load_reference(assignment: Assignment) -> ModuleType:
 
 RESULT_MODULES = ("collect", "testing", "run", "proxy", "sandbox", "worker", "codec", "checks",
                   "gradcheck", "mistakes", "errors", "local", "compare", "cells", "bwrap",
-                  "cgroups", "solution", "refcache")
+                  "cgroups", "solution", "refcache", "calibrate", "pool")
 """The grader modules whose code decides a RunResult: editing one invalidates stored results."""
 
 
@@ -230,6 +230,7 @@ def run_batch(
     grader.executors). cache_reference=False calls the reference afresh for every student
     (grader.refcache; for measuring).
     """
+    from grader.calibrate import calibrate
     from grader.executors import DaskExecutor, LocalExecutor, runner_name
     from grader.pool import warm_pool
     from grader.refcache import CachedReference
@@ -243,9 +244,11 @@ def run_batch(
     entries = [(text(student), entry) for student, entry in find_entries(submissions_dir)
                if entry.resolve() != inside]  # --out inside SUBMISSIONS is not a student
     tests = load_tests(assignment)
-    ref = load_reference(assignment)
+    reference = ref = load_reference(assignment)
     if cache_reference:
         ref = CachedReference(ref)  # reference outputs computed once per batch
+    if executor == "local":  # each test's CPU limit, from the reference's time on this machine
+        tests = calibrate(assignment, tests, reference, ref=ref)  # (Dask: on each worker)
     digest = tests_digest(assignment)
     stamps = read_timestamps(timestamps) if timestamps else {}
     chosen: Executor

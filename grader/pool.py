@@ -233,6 +233,11 @@ class PooledWorker(WorkerProcess):
     def _reap(self, *, block: bool) -> bool:
         return self._exited()
 
+    def cpu_seconds(self) -> float | None:
+        """The slot sandbox's CPU account: the zygote is idle while its child runs."""
+        sandbox = self.slot.sandbox
+        return None if self.closed or sandbox is None else sandbox.cpu_seconds()
+
     def close(self, *, graceful: bool = True) -> None:
         """End the child and everything the submission started. Idempotent."""
         if self.closed:

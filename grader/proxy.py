@@ -6,6 +6,13 @@ the submission's wall-clock budget). After a timeout or a crash the worker is go
 call starts a fresh one and loads the submission again, as long as the budget lasts. Once it is
 spent, every call raises StudentTimeout at once. A function that timed out is not called again
 in the same submission: further calls to it raise StudentTimeout at once ("skipped: ...").
+
+A call may also be stopped for CPU time: when the runner sets `reference_seconds` (the
+reference solution's longest call in the current test, grader.calibrate), a call that has used
+more than `cpu_factor` times that in CPU seconds of the sandbox, and at least
+`min_cpu_seconds` (`min_cpu_seconds_after_timeout` once a call of this submission has timed
+out), is stopped like a timeout. CPU time, unlike wall-clock time, does not grow when the
+machine is busy. A call returning within CPU_GRACE costs no measurement at all.
 """
 
 from __future__ import annotations
@@ -30,6 +37,17 @@ _IMPORTS_TORCH = re.compile(r"^\s*(import\s+torch|from\s+torch[\s.])", re.MULTIL
 MAX_TEXT = 8000
 LOAD_SLACK = 2.0
 """Seconds the hard load deadline adds to the worker's own load budget."""
+CPU_GRACE = 0.02
+"""Wall-clock seconds a call runs before its CPU time is first measured; the CPU it used in
+that time is not counted (in the student's favour)."""
+
+
+class _CpuExceeded(Exception):
+    """A call used its CPU limit (seconds used, limit)."""
+
+    def __init__(self, used: float, limit: float) -> None:
+        super().__init__(used, limit)
+        self.used, self.limit = used, limit
 
 
 @dataclass(frozen=True)
@@ -78,8 +96,13 @@ class StudentProxy:
         self._pool = pool
         """Warm sandboxes to fork workers from (default: grader.pool.active_pool())."""
         self._slot: Slot | None = None
-        self._timed_out: dict[str, float] = {}
-        """Functions that timed out in this submission -> their limit: not run again."""
+        self._timed_out: dict[str, str] = {}
+        """Functions that timed out in this submission -> the limit they hit: not run again."""
+        self.reference_seconds: float | None = None
+        """The reference's longest call in the current test (set by the runner per test);
+        None: no CPU limit, the wall-clock limit alone."""
+        self.timeouts = 0
+        """Calls of this submission stopped so far (wall-clock or CPU limit)."""
 
     # -- worker lifecycle --------------------------------------------------------------------
     @property
@@ -234,10 +257,11 @@ class StudentProxy:
             raise TypeError(f"student.call needs the function's name as a string, got {name!r}")
         if name in self._timed_out:  # burning the timeout again would only delay the rest
             raise StudentTimeout(f"skipped: {name} timed out earlier in this submission "
-                                 f"(limit {self._timed_out[name]:g} s)")
+                                 f"(limit {self._timed_out[name]})")
         worker = self._ready()
         timeout = min(self.call_timeout, self._remaining())
         deadline = time.monotonic() + timeout
+        cpu_limit = self.cpu_limit()
         callbacks: list[Callable[..., Any]] = []
 
         def register(function: Any) -> int:
@@ -259,8 +283,10 @@ class StudentProxy:
             except CodecError as exc:  # the test passed something that cannot cross
                 raise TypeError(f"student.{name}: an argument cannot be sent to the worker: "
                                 f"{exc}") from None
+            cpu = _CpuClock(worker, cpu_limit) if cpu_limit is not None and \
+                cpu_limit < timeout else None
             while True:
-                reply = worker.receive(deadline)
+                reply = worker.receive(deadline) if cpu is None else cpu.receive(deadline)
                 if type(reply) is not dict:
                     raise CodecError("a reply that is not a message")
                 if reply.get("op") != "callback":
@@ -268,11 +294,17 @@ class StudentProxy:
                 self._serve_callback(worker, reply, lookup, deadline)
         except ChannelTimeout:
             self._stop()
+            self.timeouts += 1
             if self._remaining() <= 0:
                 raise self._budget_spent() from None
-            self._timed_out[name] = timeout
+            self._timed_out[name] = f"{timeout:g} s"
             raise StudentTimeout(f"{name}() did not finish within {timeout:g} s "
                                  "(an endless loop? far too slow?)") from None
+        except _CpuExceeded as exc:
+            self._stop()
+            self.timeouts += 1
+            self._timed_out[name] = f"{exc.limit:g} s of CPU time"
+            raise StudentTimeout(self._cpu_message(name, exc)) from None
         except ChannelClosed as exc:
             self._stop()
             raise WorkerCrashed(f"{name}() crashed the worker: {exc}") from None
@@ -283,6 +315,24 @@ class StudentProxy:
             worker.reader.make_callback = outer_lookup
         seconds = time.perf_counter() - start
         return self._result(name, reply, seconds)
+
+    def cpu_limit(self) -> float | None:
+        """CPU seconds the next call may use (None: no CPU limit); see the module docstring."""
+        limits, reference = self._limits, self.reference_seconds
+        if reference is None or limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
+            return None
+        floor = limits.min_cpu_seconds
+        if self.timeouts:
+            floor = min(floor, limits.min_cpu_seconds_after_timeout)
+        return max(floor, limits.cpu_factor * reference)
+
+    def _cpu_message(self, name: str, exc: _CpuExceeded) -> str:
+        limits, reference = self._limits, self.reference_seconds or 0.0
+        floor = "at least " + (f"{limits.min_cpu_seconds:g} s" if self.timeouts <= 1 else
+                               f"{exc.limit:g} s after an earlier timeout")
+        return (f"{name}() used more than {exc.limit:g} s of CPU time without finishing "
+                f"(an endless loop? far too slow?). The limit is {limits.cpu_factor:g}× the "
+                f"reference solution's {_duration(reference)} for this test, {floor}.")
 
     def _serve_callback(self, worker: WorkerProcess, request: dict[str, Any],
                         lookup: Callable[[int], Any], deadline: float) -> None:
@@ -356,3 +406,49 @@ class StudentProxy:
 
         call.__name__ = name
         return call
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds * 1000:.2g} ms" if seconds < 1 else f"{seconds:.3g} s"
+
+
+class _CpuClock:
+    """Waits for a call's reply while watching the sandbox's CPU time (`cpu_limit` seconds).
+
+    Nothing is measured for a call that replies within CPU_GRACE; after that, the sandbox's
+    CPU time is read once, and again only when the call could have used up its limit (CPU time
+    cannot grow faster than wall-clock time per thread). Where the CPU time cannot be read,
+    only the wall-clock deadline applies."""
+
+    def __init__(self, worker: WorkerProcess, cpu_limit: float) -> None:
+        self.worker = worker
+        self.limit = cpu_limit
+        self.check_at = time.monotonic() + min(CPU_GRACE, cpu_limit)
+        self.base: float | None = None
+        self.unmeasured = False
+
+    def receive(self, deadline: float) -> Any:
+        while True:
+            if self.unmeasured:
+                return self.worker.receive(deadline)
+            try:
+                return self.worker.receive(min(deadline, self.check_at))
+            except ChannelTimeout:
+                if time.monotonic() >= deadline:
+                    raise
+            self._check()
+
+    def _check(self) -> None:
+        now = self.worker.cpu_seconds()
+        if now is None:
+            self.unmeasured = True
+            return
+        if self.base is None:  # the first reading, CPU_GRACE into the call
+            self.base = now
+            used = 0.0
+        else:
+            used = now - self.base
+        budget = self.limit - min(CPU_GRACE, self.limit)
+        if used >= budget:
+            raise _CpuExceeded(used + CPU_GRACE, self.limit)
+        self.check_at = time.monotonic() + max(0.005, budget - used)

@@ -93,6 +93,7 @@ def run_test(assignment: Assignment, test: TestCase, student: StudentProxy,
              ref: ModuleType | None) -> TestResult:
     """One test in this process; its outcome as a TestResult (never raises for student code)."""
     student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
+    student.reference_seconds = test.reference_seconds  # its CPU limit (grader.calibrate)
     available = {"student": student, "ref": ref,
                  "rng": np.random.default_rng(test.seed(assignment.name))}
     kwargs = {name: available[name] for name in test.params}

@@ -52,7 +52,7 @@ from grader.bwrap import (
     trusted_roots,
     worker_code_dir,
 )
-from grader.cgroups import make_group, peak_rss_kb, process_tree
+from grader.cgroups import make_group, peak_rss_kb, process_tree, tree_cpu_seconds
 from grader.config import Limits
 
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
@@ -221,6 +221,15 @@ class WorkerProcess:
             fcntl.fcntl(fd, fcntl.F_SETFL, fcntl.fcntl(fd, fcntl.F_GETFL) | os.O_NONBLOCK)
             with contextlib.suppress(OSError, AttributeError):  # Linux: fewer, larger transfers
                 fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+
+    def cpu_seconds(self) -> float | None:
+        """CPU seconds used so far by the sandbox's processes (the cgroup's account, else the
+        living process tree's); None once the worker is gone."""
+        if self.closed:
+            return None
+        if self.cgroup is not None and (used := self.cgroup.cpu_seconds()) is not None:
+            return used
+        return tree_cpu_seconds(self.process.pid)
 
     def wait_ready(self) -> float:
         """Wait for the worker's 'ready'; returns the start-up time in seconds."""

@@ -63,6 +63,10 @@ class TestCase:
     line: int
     timeout: float | None = None
     """Per-call timeout override in seconds (None: the assignment's default)."""
+    reference_seconds: float | None = None
+    """The reference solution's longest call in this test, measured once per batch
+    (grader.calibrate); it sets the test's per-call CPU limit. None: not measured, the
+    wall-clock limit alone applies."""
 
     def seed(self, assignment: str) -> int:
         """A stable seed from the assignment and test name, for the `rng` parameter."""

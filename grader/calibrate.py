@@ -1,0 +1,109 @@
+"""Per-test CPU limits measured on the reference solution, once per batch and process.
+
+A fixed limit per call (10 s by default) is what an endless loop costs: every looping test of
+every looping student burns it, and at class scale those few students dominate the batch.
+Judges of programming contests set limits as a multiple of the model solution's time; so does
+this grader. Before a batch, each test runs once in this process with the reference solution
+standing in for the student (grader.local.LocalStudent, trusted code only). The longest single
+call it made becomes the test's `reference_seconds`; a student's call in that test may then use
+`cpu_factor` times that in CPU seconds, never less than `min_cpu_seconds` and never more than
+the wall-clock `call_timeout` (grader.proxy enforces it on the sandbox's CPU account, which a
+busy machine does not inflate).
+
+The measurement is generous to students: it is wall-clock time of the reference (at least its
+CPU time), includes the time its callbacks took, and is repeated (the minimum kept) only where
+the factor, not the floor, decides the limit. A test that does not pass with the reference
+gets no CPU limit (its wall-clock limit still applies): `grader validate` reports such a test.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from grader.config import Assignment
+from grader.local import Call, LocalStudent
+from grader.testing import TestCase
+
+REPEATS = 3
+"""Runs of a test at most, where the factor decides its limit (the shortest run counts)."""
+
+
+class _TimedStudent(LocalStudent):
+    """A LocalStudent that remembers its longest call."""
+
+    def __init__(self, module: ModuleType) -> None:
+        super().__init__(module)
+        self.longest = 0.0
+
+    def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
+        start = time.perf_counter()
+        try:
+            return super().call(name, *args, **kwargs)
+        finally:
+            self.longest = max(self.longest, time.perf_counter() - start)
+
+
+def _longest_call(assignment: Assignment, test: TestCase, reference: ModuleType,
+                  ref: Any) -> float | None:
+    """The reference's longest call in one run of `test`; None if the test does not pass."""
+    student = _TimedStudent(reference)
+    available = {"student": student, "ref": ref,
+                 "rng": np.random.default_rng(test.seed(assignment.name))}
+    try:
+        outcome = test.func(**{name: available[name] for name in test.params})
+    except Exception:
+        return None
+    if outcome is not None and outcome != 1:
+        return None
+    return student.longest
+
+
+def calibrate(assignment: Assignment, tests: list[TestCase], reference: ModuleType, *,
+              ref: Any = None) -> list[TestCase]:
+    """`tests` with `reference_seconds` measured (None where the reference does not pass).
+
+    `reference` is the plain reference module (it stands in for the student, uncached);
+    `ref` is what the tests get as their `ref` parameter (default: `reference`; the batch's
+    memoized reference, which this run fills)."""
+    limits = assignment.limits
+    if limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
+        return list(tests)
+    ref = reference if ref is None else ref
+    factor_decides = limits.min_cpu_seconds / limits.cpu_factor
+    measured: list[TestCase] = []
+    for test in tests:
+        if "student" not in test.params:
+            measured.append(test)
+            continue
+        best = _longest_call(assignment, test, reference, ref)
+        for _ in range(REPEATS - 1):
+            if best is None or best <= factor_decides:
+                break
+            again = _longest_call(assignment, test, reference, ref)
+            best = None if again is None else min(best, again)
+        measured.append(replace(test, reference_seconds=best))
+    return measured
+
+
+def describe(assignment: Assignment, tests: list[TestCase]) -> list[tuple[str, str]]:
+    """(test, its per-call limit) in words, for `grader validate` and the docs."""
+    limits = assignment.limits
+    rows = []
+    for test in tests:
+        wall = float(test.timeout or limits.call_timeout)
+        seconds = test.reference_seconds
+        if seconds is None or limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
+            rows.append((test.name, f"{wall:g} s wall-clock"))
+            continue
+        cpu = max(limits.min_cpu_seconds, limits.cpu_factor * seconds)
+        if cpu >= wall:
+            rows.append((test.name, f"{wall:g} s wall-clock (reference {seconds * 1000:.2g} ms)"))
+        else:
+            rows.append((test.name, f"{cpu:.3g} s CPU (reference {seconds * 1000:.2g} ms), "
+                                    f"{wall:g} s wall-clock"))
+    return rows

@@ -1,0 +1,237 @@
+"""Per-call CPU limits calibrated on the reference (grader.calibrate, grader.proxy): an endless
+loop is stopped after min_cpu_seconds of CPU instead of the wall-clock call_timeout, code that
+waits without computing is not, and every isolation level measures the sandbox's CPU."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.calibrate import calibrate, describe
+from grader.cgroups import tree_cpu_seconds
+from grader.config import load_assignment
+from grader.errors import StudentTimeout
+from grader.grade import run_batch
+from grader.pool import warm_pool
+from grader.proxy import StudentProxy
+from grader.testing import load_tests_file
+from tests.fixtures.engine import CORRECT, MODES, submission, toy, toy_tests, toy_with
+
+SOURCE = '''
+import time
+
+def spin():
+    while True:
+        pass
+
+def burn(seconds):
+    """Use `seconds` of CPU time (the same on a fast or a slow or a busy machine)."""
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        pass
+    return seconds
+
+def nap(seconds):
+    time.sleep(seconds)
+    return "rested"
+
+def double(x):
+    return 2 * x
+'''
+
+# The toy's wall-clock limit is 3 s per call; the CPU limits are far below it.
+LIMITS = {"call_timeout": 3, "cpu_factor": 100, "min_cpu_seconds": 0.5,
+          "min_cpu_seconds_after_timeout": 0.1}
+POOLED = pytest.param("pooled", id="pooled", marks=MODES[0].marks)
+
+
+def _proxy(mode: str, **limits: float) -> StudentProxy:
+    assignment = toy_with(**{**LIMITS, **limits})
+    return StudentProxy(assignment, submission(SOURCE), mode=None if mode == "pooled" else mode)
+
+
+def _pooled(mode: str, assignment=None):  # type: ignore[no-untyped-def]
+    assignment = assignment or toy_with(**LIMITS)
+    return warm_pool(assignment.limits, 1, enabled=mode == "pooled")
+
+
+@pytest.mark.parametrize("mode", [*MODES, POOLED])
+def test_an_endless_loop_is_stopped_by_its_cpu_limit_and_names_it(mode):
+    with _pooled(mode), _proxy(mode) as student:
+        assert student.start().status == "ok"
+        student.reference_seconds = 0.0001  # 100 x 0.1 ms is below the 0.5 s floor
+        assert student.cpu_limit() == 0.5
+        started = time.monotonic()
+        with pytest.raises(StudentTimeout) as info:
+            student.spin()
+        assert time.monotonic() - started < 3  # stopped before the wall-clock limit
+        message = info.value.message
+        assert "spin() used more than 0.5 s of CPU time without finishing" in message
+        assert "100× the reference solution's 0.1 ms for this test, at least 0.5 s" in message
+        with pytest.raises(StudentTimeout, match=r"skipped: spin .*0\.5 s of CPU time"):
+            student.spin()
+        assert student.double(21) == 42  # a fresh worker for the rest
+
+
+@pytest.mark.parametrize("mode", [*MODES, POOLED])
+def test_waiting_uses_no_cpu_and_moderate_work_fits_under_the_floor(mode):
+    with _pooled(mode), _proxy(mode) as student:
+        assert student.start().status == "ok"
+        student.reference_seconds = 0.0001
+        assert student.nap(1.0) == "rested"  # a second of wall-clock time, no CPU
+        assert student.burn(0.2) == 0.2  # 0.2 s of CPU: within the 0.5 s floor
+        assert student.timeouts == 0 and student.restarts == 0
+
+
+@pytest.mark.parametrize("mode", [*MODES, POOLED])
+def test_after_a_timeout_the_floor_drops_for_the_rest_of_the_submission(mode):
+    with _pooled(mode), _proxy(mode) as student:
+        assert student.start().status == "ok"
+        student.reference_seconds = 0.0001
+        with pytest.raises(StudentTimeout, match=r"at least 0\.5 s"):
+            student.spin()
+        assert student.cpu_limit() == 0.1
+        with pytest.raises(StudentTimeout) as info:
+            student.burn(0.3)
+        assert "burn() used more than 0.1 s of CPU time" in info.value.message
+        assert "at least 0.1 s after an earlier timeout" in info.value.message
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_factor_raises_the_limit_above_the_floor_for_slow_references(mode):
+    with _proxy(mode, min_cpu_seconds=0.05) as student:
+        assert student.start().status == "ok"
+        student.reference_seconds = 0.004  # 100 x 4 ms = 0.4 s
+        assert student.cpu_limit() == pytest.approx(0.4)
+        assert student.burn(0.2) == 0.2
+        with pytest.raises(StudentTimeout, match=r"used more than 0\.4 s of CPU"):
+            student.burn(1.0)
+
+
+@pytest.mark.parametrize(("limits", "reference"), [
+    ({"cpu_factor": 0}, 0.0001),          # the factor turned off
+    ({"min_cpu_seconds": 0}, 0.0001),     # the CPU limit turned off
+    ({}, None),                           # the test was not calibrated
+    ({"cpu_factor": 100}, 0.05),          # 5 s of CPU would exceed the 3 s wall-clock limit
+])
+def test_without_a_cpu_limit_the_wall_clock_limit_alone_applies(limits, reference):
+    with _proxy("subprocess", **limits) as student:
+        assert student.start().status == "ok"
+        student.reference_seconds = reference
+        if reference is None or not limits.get("cpu_factor", 1) or \
+                not limits.get("min_cpu_seconds", 1):
+            assert student.cpu_limit() is None
+        assert student.burn(0.7) == 0.7  # over the 0.5 s floor, yet not stopped
+        student.call_timeout = 1.0
+        with pytest.raises(StudentTimeout, match=r"spin\(\) did not finish within 1 s"):
+            student.spin()
+
+
+def test_tree_cpu_seconds_counts_a_busy_process_and_its_children():
+    burn = ("t = time.process_time()\n"
+            "while time.process_time() - t < 0.3: pass\n"
+            "print('done', flush=True)\n"
+            "time.sleep(30)\n")
+    code = f"import os, time\nif os.fork() == 0:\n{textwrap.indent(burn, '    ')}{burn}"
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE) as process:
+        try:
+            assert process.stdout is not None
+            assert [process.stdout.readline() for _ in range(2)] == [b"done\n"] * 2
+            assert 0.55 <= tree_cpu_seconds(process.pid) < 5  # parent + its living child
+        finally:
+            process.kill()
+
+
+# -- calibration ----------------------------------------------------------------------------
+
+SLOW_REFERENCE = '''
+import time
+
+def add_bias(X):
+    time.sleep(0.03)
+    import numpy as np
+    return np.hstack([X, np.ones((len(X), 1))])
+'''
+
+
+def test_calibration_measures_the_references_longest_call_per_test():
+    from tests.fixtures import toy_reference
+
+    tests = calibrate(toy(), list(toy_tests()), toy_reference)
+    assert [t.name for t in tests] == [t.name for t in toy_tests()]
+    for test in tests:
+        if "student" in test.params:
+            assert test.reference_seconds is not None, test.name
+            assert 0 <= test.reference_seconds < 0.5, test.name
+    limit = dict(describe(toy(), tests))["add_bias_values"]
+    assert limit.startswith("0.5 s CPU (reference ") and limit.endswith("2 s wall-clock")
+
+
+def test_calibration_keeps_the_shortest_of_repeated_runs_where_the_factor_decides(tmp_path):
+    import types
+
+    slow = types.ModuleType("slow_reference")
+    exec(SLOW_REFERENCE, slow.__dict__)
+    test = next(t for t in toy_tests() if t.name == "add_bias_values")
+    calls: list[float] = []
+    original = slow.add_bias
+
+    def counted(X):  # type: ignore[no-untyped-def]
+        calls.append(time.perf_counter())
+        return original(X)
+
+    slow.add_bias = counted
+    [measured] = calibrate(toy(), [test], slow, ref=slow)
+    assert measured.reference_seconds is not None and measured.reference_seconds >= 0.03
+    # 100 x 30 ms = 3 s is above the 0.5 s floor, so the test ran REPEATS times (and `ref` is
+    # called once per run too): 3 student calls + 3 ref calls.
+    assert len(calls) == 6
+
+
+def test_a_test_the_reference_fails_gets_no_cpu_limit_and_turned_off_means_unmeasured():
+    import types
+
+    wrong = types.ModuleType("wrong_reference")
+    exec("def add_bias(X):\n    return X\n", wrong.__dict__)
+    test = next(t for t in toy_tests() if t.name == "add_bias_values")
+    from tests.fixtures import toy_reference
+
+    [measured] = calibrate(toy(), [test], wrong, ref=toy_reference)
+    assert measured.reference_seconds is None
+    off = toy_with(cpu_factor=0)
+    [untouched] = calibrate(off, [test], toy_reference)
+    assert untouched is test
+
+
+def test_a_batch_stops_a_looping_student_by_cpu_and_grades_the_others_in_full(tmp_path):
+    looping = CORRECT.replace("def scale(", "def scale(*a, **k):\n    while True:\n"
+                                            "        pass\n\ndef _old_scale(")
+    submissions = tmp_path / "subs"
+    for student, source in (("ada", CORRECT), ("bob", looping)):
+        (submissions / student).mkdir(parents=True)
+        (submissions / student / "toy.py").write_text(source)
+    batch = run_batch(toy(), submissions, tmp_path / "out", jobs=2, progress=False)
+    ada, bob = batch.results
+    assert all(t.status == "passed" for t in ada.tests)
+    scale = {t.name: t for t in bob.tests}["scale_values"]
+    assert scale.status == "timeout"
+    assert "scale() used more than 0.5 s of CPU time" in scale.message
+    others = [t for t in bob.tests if "scale" not in t.name]
+    assert others and all(t.status == "passed" for t in others)
+
+
+def test_every_test_of_a_bundled_assignment_is_calibrated():
+    folder = Path(__file__).resolve().parents[2] / "assignments" / "perceptron"
+    assignment = load_assignment(folder)
+    from grader.grade import load_reference
+
+    tests = load_tests_file(assignment.visible_tests_path) + \
+        load_tests_file(assignment.hidden_tests_path)
+    measured = calibrate(assignment, tests, load_reference(assignment))
+    assert all(t.reference_seconds is not None for t in measured if "student" in t.params)
+    assert all("s CPU" in limit for _name, limit in describe(assignment, measured))
