@@ -217,11 +217,13 @@ def ours(label: str, assignment: Path | str, students: list[submissions.Student]
     return m
 
 
-def with_limits(work: Path, call: float | None, submission: float | None) -> Path:
-    """The 4-test assignment, or a copy under work/ with other time limits."""
-    if call is None and submission is None:
+def with_limits(work: Path, call: float | None, submission: float | None,
+                cpu_factor: float | None = None) -> Path:
+    """The 4-test assignment, or a copy under work/ with other time limits (cpu_factor 0: the
+    wall-clock limits alone, no CPU limits calibrated on the reference)."""
+    if call is None and submission is None and cpu_factor is None:
         return BENCH_ASSIGNMENT
-    folder = work / f"assignment-{call}-{submission}"
+    folder = work / f"assignment-{call}-{submission}-{cpu_factor}"
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(BENCH_ASSIGNMENT, folder)
@@ -231,6 +233,8 @@ def with_limits(work: Path, call: float | None, submission: float | None) -> Pat
         if value is not None:
             text, found = re.subn(rf"(?m)^{key} = .*$", f"{key} = {value:g}", text)
             assert found == 1, f"{key} not in {toml}"
+    if cpu_factor is not None:
+        text = text.replace("[limits]\n", f"[limits]\ncpu_factor = {cpu_factor:g}\n")
     toml.write_text(text)
     return folder
 
@@ -398,6 +402,9 @@ def main() -> None:
     parser.add_argument("--submission-timeout", type=float,
                         help="our per-submission budget for it (default 20 s)")
     parser.add_argument("--no-baselines", action="store_true", help="skip nbgrader and otter")
+    parser.add_argument("--no-wall-only", dest="wall_only", action="store_false",
+                        help="skip the comparison run with the wall-clock limits alone "
+                             "(cpu_factor = 0: no CPU limits calibrated on the reference)")
     parser.add_argument("--big", type=int, default=1000,
                         help="the end-to-end run's size (0 to skip; default 1000)")
     parser.add_argument("--mix", choices=("anchors", "no-loops"), default="anchors",
@@ -450,6 +457,12 @@ def main() -> None:
                   baselines.MAX_POINTS)
     rows.append(main_m)
     print(line(main_m), flush=True)
+    if args.wall_only and not (args.call_timeout or args.submission_timeout):
+        wall = with_limits(work, None, None, cpu_factor=0)
+        wall_m = ours("ours (4 tests, wall-clock limits only)", wall, students, subs, work,
+                      args.jobs, baselines.MAX_POINTS)
+        rows.append(wall_m)
+        print(line(wall_m), flush=True)
     bundled = None
     if not args.no_bundled:
         bundled = ours("ours (bundled perceptron)", "perceptron", students, subs, work,

@@ -143,6 +143,9 @@ class AssignmentShipment:
     """Relative path -> bytes of the folder's files (empty when bundled)."""
     runner: str
     """`module:function` of the runner, `grader.run:run_submission` unless a test swaps it."""
+    reference_seconds: dict[str, float | None] = field(default_factory=dict)
+    """Test name -> the reference's time measured by the batch driver (grader.calibrate), so
+    every worker applies the same CPU limits as the local executor would."""
 
 
 def runner_name(run: Runner) -> str:
@@ -162,7 +165,8 @@ def _import(name: str) -> Any:
     return value
 
 
-def ship(assignment: Assignment, token: str, runner: str) -> AssignmentShipment:
+def ship(assignment: Assignment, token: str, runner: str,
+         reference_seconds: dict[str, float | None] | None = None) -> AssignmentShipment:
     folder = assignment.folder.resolve()
     bundled = folder == (assignments_dir().resolve() / assignment.name)
     files: dict[str, bytes] = {}
@@ -172,7 +176,8 @@ def ship(assignment: Assignment, token: str, runner: str) -> AssignmentShipment:
             if path.is_file() and not any(p.startswith(".") or p in ("__pycache__", "release")
                                           for p in parts):
                 files[path.relative_to(folder).as_posix()] = path.read_bytes()
-    return AssignmentShipment(token, assignment, bundled, files, runner)
+    return AssignmentShipment(token, assignment, bundled, files, runner,
+                              dict(reference_seconds or {}))
 
 
 _PREPARED: OrderedDict[str, tuple[Assignment, list[Any], Any, ExitStack]] = OrderedDict()
@@ -212,7 +217,6 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
     batch's submissions run in warm sandboxes (grader.pool, one per worker thread) as they do
     with the local executor. The oldest batch's pool (and its written assignment folder) goes
     when a third batch arrives."""
-    from grader.calibrate import calibrate
     from grader.grade import load_reference, load_tests
     from grader.pool import warm_pool
     from grader.refcache import CachedReference
@@ -221,9 +225,9 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
         if shipment.token not in _PREPARED:
             assignment = _worker_assignment(shipment)
             tests = load_tests(assignment)
-            reference = load_reference(assignment)
-            ref = CachedReference(reference)
-            tests = calibrate(assignment, tests, reference, ref=ref)  # on this worker's machine
+            ref = CachedReference(load_reference(assignment))
+            tests = [replace(t, reference_seconds=shipment.reference_seconds.get(t.name))
+                     for t in tests]  # the driver's calibration: the local executor's limits
             stack = ExitStack()
             if not shipment.bundled:  # the written copy goes with the batch
                 stack.callback(shutil.rmtree, assignment.folder, ignore_errors=True)
@@ -254,8 +258,10 @@ class DaskExecutor:
     """Runs on a Dask cluster; see the module docstring."""
 
     def __init__(self, assignment: Assignment, *, scheduler: str | None, jobs: int,
-                 runner: str = "grader.run:run_submission") -> None:
+                 runner: str = "grader.run:run_submission",
+                 reference_seconds: dict[str, float | None] | None = None) -> None:
         self.assignment = assignment
+        self.reference_seconds = dict(reference_seconds or {})
         self.scheduler = None if scheduler in (None, "", "local") else scheduler
         self.jobs = max(1, jobs)
         self.runner = runner
@@ -290,7 +296,8 @@ class DaskExecutor:
         client, cluster = self._connect()
         try:
             shipment = client.scatter(
-                ship(self.assignment, uuid.uuid4().hex, self.runner), broadcast=True)
+                ship(self.assignment, uuid.uuid4().hex, self.runner, self.reference_seconds),
+                broadcast=True)
             waiting: dict[Any, Pending] = {}
             for student, entry in entries:
                 try:

@@ -247,14 +247,14 @@ def run_batch(
     reference = ref = load_reference(assignment)
     if cache_reference:
         ref = CachedReference(ref)  # reference outputs computed once per batch
-    if executor == "local":  # each test's CPU limit, from the reference's time on this machine
-        tests = calibrate(assignment, tests, reference, ref=ref)  # (Dask: on each worker)
+    tests = calibrate(assignment, tests, reference, ref=ref)  # each test's CPU limit
     digest = tests_digest(assignment)
     stamps = read_timestamps(timestamps) if timestamps else {}
     chosen: Executor
     if executor == "dask":
         chosen = DaskExecutor(assignment, scheduler=scheduler, jobs=jobs,
-                              runner=runner_name(run))
+                              runner=runner_name(run),
+                              reference_seconds={t.name: t.reference_seconds for t in tests})
     else:
         runner = run
         chosen = LocalExecutor(jobs, lambda sub: runner(assignment, sub, tests, ref=ref))

@@ -327,12 +327,17 @@ class StudentProxy:
         return max(floor, limits.cpu_factor * reference)
 
     def _cpu_message(self, name: str, exc: _CpuExceeded) -> str:
+        """The same words for every run where the floor decides (no measured times in it)."""
         limits, reference = self._limits, self.reference_seconds or 0.0
-        floor = "at least " + (f"{limits.min_cpu_seconds:g} s" if self.timeouts <= 1 else
-                               f"{exc.limit:g} s after an earlier timeout")
+        if limits.cpu_factor * reference >= exc.limit:
+            why = (f"{limits.cpu_factor:g}× the reference solution's {_duration(reference)} "
+                   "for this test")
+        else:
+            after = " after an earlier timeout" if self.timeouts > 1 else ""
+            why = (f"{limits.cpu_factor:g}× the reference solution's time for this test, and "
+                   f"at least {exc.limit:g} s{after}")
         return (f"{name}() used more than {exc.limit:g} s of CPU time without finishing "
-                f"(an endless loop? far too slow?). The limit is {limits.cpu_factor:g}× the "
-                f"reference solution's {_duration(reference)} for this test, {floor}.")
+                f"(an endless loop? far too slow?). The limit is {why}.")
 
     def _serve_callback(self, worker: WorkerProcess, request: dict[str, Any],
                         lookup: Callable[[int], Any], deadline: float) -> None:
