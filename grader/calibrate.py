@@ -90,20 +90,31 @@ def calibrate(assignment: Assignment, tests: list[TestCase], reference: ModuleTy
     return measured
 
 
-def describe(assignment: Assignment, tests: list[TestCase]) -> list[tuple[str, str]]:
-    """(test, its per-call limit) in words, for `grader validate` and the docs."""
+def cpu_limit(assignment: Assignment, test: TestCase) -> float | None:
+    """The CPU seconds one call of `test` may use before any timeout in the submission
+    (None: the wall-clock limit alone applies)."""
+    limits, seconds = assignment.limits, test.reference_seconds
+    if seconds is None or limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
+        return None
+    cpu = max(limits.min_cpu_seconds, limits.cpu_factor * seconds)
+    return cpu if cpu < float(test.timeout or limits.call_timeout) else None
+
+
+def summary(assignment: Assignment, tests: list[TestCase]) -> str:
+    """One line for `grader validate`: how many tests get which per-call limit."""
     limits = assignment.limits
-    rows = []
+    groups: dict[str, int] = {}
     for test in tests:
-        wall = float(test.timeout or limits.call_timeout)
-        seconds = test.reference_seconds
-        if seconds is None or limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
-            rows.append((test.name, f"{wall:g} s wall-clock"))
+        if "student" not in test.params:
             continue
-        cpu = max(limits.min_cpu_seconds, limits.cpu_factor * seconds)
-        if cpu >= wall:
-            rows.append((test.name, f"{wall:g} s wall-clock (reference {seconds * 1000:.2g} ms)"))
-        else:
-            rows.append((test.name, f"{cpu:.3g} s CPU (reference {seconds * 1000:.2g} ms), "
-                                    f"{wall:g} s wall-clock"))
-    return rows
+        cpu = cpu_limit(assignment, test)
+        wall = float(test.timeout or limits.call_timeout)
+        key = f"{wall:g} s wall-clock only" if cpu is None else f"{cpu:.3g} s of CPU"
+        groups[key] = groups.get(key, 0) + 1
+    slowest = max((t.reference_seconds for t in tests if t.reference_seconds is not None),
+                  default=None)
+    parts = [f"{n} test{'s' if n > 1 else ''} {key}" for key, n in groups.items()]
+    line = "time limits per call: " + (", ".join(parts) or "none measured")
+    if slowest is not None:
+        line += f" (the reference's longest call: {slowest * 1000:.2g} ms)"
+    return line

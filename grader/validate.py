@@ -28,6 +28,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
+from grader.calibrate import calibrate, summary
 from grader.config import Assignment
 from grader.generate import GenerateError, ReferenceSource, build_stub, read_reference
 from grader.local import LocalStudent
@@ -376,6 +377,8 @@ def validate(assignment: Assignment, *, sandbox: bool = True,
     check_solution_and_stub(assignment, ref, solution, tests, report)
     check_mutants(assignment, ref.student_api, solution, tests, report)
     check_release(assignment, report)
+    tests = calibrate(assignment, tests, solution)  # the CPU limits a batch would apply
+    report.passed.append(summary(assignment, tests))
     if sandbox and report.ok:
         check_sandbox(assignment, ref, tests, report, mode)
     return report

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.calibrate import calibrate, describe
+from grader.calibrate import calibrate, cpu_limit, summary
 from grader.cgroups import tree_cpu_seconds
 from grader.config import load_assignment
 from grader.errors import StudentTimeout
@@ -171,8 +171,12 @@ def test_calibration_measures_the_references_longest_call_per_test():
         if "student" in test.params:
             assert test.reference_seconds is not None, test.name
             assert 0 <= test.reference_seconds < 0.5, test.name
-    limit = dict(describe(toy(), tests))["add_bias_values"]
-    assert limit.startswith("0.5 s CPU (reference ") and limit.endswith("2 s wall-clock")
+    add_bias = next(t for t in tests if t.name == "add_bias_values")
+    assert cpu_limit(toy(), add_bias) == 0.5  # the floor: 100 x the reference is far less
+    assert cpu_limit(toy_with(call_timeout=0.4), add_bias) is None  # above the wall limit
+    assert summary(toy(), tests).startswith(
+        f"time limits per call: {sum('student' in t.params for t in tests)} tests 0.5 s of CPU "
+        "(the reference's longest call: ")
 
 
 def test_calibration_keeps_the_shortest_of_repeated_runs_where_the_factor_decides(tmp_path):
@@ -237,4 +241,4 @@ def test_every_test_of_a_bundled_assignment_is_calibrated():
         load_tests_file(assignment.hidden_tests_path)
     measured = calibrate(assignment, tests, load_reference(assignment))
     assert all(t.reference_seconds is not None for t in measured if "student" in t.params)
-    assert all("s CPU" in limit for _name, limit in describe(assignment, measured))
+    assert all(cpu_limit(assignment, t) == 0.5 for t in measured if "student" in t.params)

@@ -242,7 +242,10 @@ def test_cli_validate_exit_codes(folder: Path) -> None:
 def test_bundled_assignments_validate(name: str) -> None:
     report = validate(find_assignment(name))
     assert report.problems == []
-    assert len(report.passed) == 5
+    assert len(report.passed) == 6
+    limits = next(line for line in report.passed if line.startswith("time limits per call: "))
+    assert " tests 0.5 s of CPU (the reference's longest call: " in limits  # all at the floor
+    assert "wall-clock only" not in limits
 
 
 def test_instructor_notebook_as_the_solution(folder: Path) -> None:
