@@ -98,6 +98,10 @@ class Assignment:
     uses_torch: bool = False
     limits: Limits = field(default_factory=Limits)
     late_policy: LatePolicy = field(default_factory=LatePolicy)
+    reference_seconds: tuple[tuple[str, float], ...] = ()
+    """(visible test, the reference's longest call in it): a release's [reference_seconds]
+    table, written by `grader generate`, so `grader check` applies the CPU limits grading will
+    (grader.calibrate). Empty in an instructor's folder: a batch measures them itself."""
 
     @property
     def visible_tests_path(self) -> Path:
@@ -163,11 +167,11 @@ def load_assignment(folder: Path) -> Assignment:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    unknown = set(data) - {"assignment", "limits", "late_policy"}
+    unknown = set(data) - {"assignment", "limits", "late_policy", "reference_seconds"}
     if unknown:
         raise ConfigError(
             f"{path}: unknown table(s) {sorted(unknown)}; "
-            "known: [assignment], [limits], [late_policy]"
+            "known: [assignment], [limits], [late_policy], [reference_seconds]"
         )
     main = _section(data, "assignment", path)
     for key in ("title", "module", "reference"):
@@ -204,7 +208,17 @@ def load_assignment(folder: Path) -> Assignment:
         late_policy=_dataclass_from(
             LatePolicy, _section(data, "late_policy", path), "late_policy", path
         ),
+        reference_seconds=_reference_seconds(_section(data, "reference_seconds", path), path),
     )
+
+
+def _reference_seconds(table: dict[str, Any], path: Path) -> tuple[tuple[str, float], ...]:
+    for name, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise ConfigError(f"{path}: reference_seconds.{name} must be a number of seconds "
+                              f">= 0, got {value!r} (regenerate the release with "
+                              "`grader generate`)")
+    return tuple((name, float(value)) for name, value in table.items())
 
 
 def find_assignment(name_or_path: str) -> Assignment:

@@ -369,6 +369,22 @@ def _toml_value(value: object) -> str:
     return repr(value)
 
 
+def _visible_reference_seconds(assignment: Assignment) -> dict[str, str]:
+    """Quoted visible test name -> the reference's longest call in it (grader.calibrate), so
+    `grader check` applies the CPU limits that grading will; {} if the reference cannot run."""
+    from grader.calibrate import calibrate
+    from grader.solution import import_reference
+    from grader.testing import load_tests_file
+
+    try:
+        tests = calibrate(assignment, load_tests_file(assignment.visible_tests_path),
+                          import_reference(assignment))
+    except Exception:  # grader validate names the problem; the release works without
+        return {}
+    return {_toml_value(t.name): f"{t.reference_seconds:.3g}" for t in tests
+            if t.reference_seconds is not None}
+
+
 def _check_visible_tests(assignment: Assignment) -> None:
     path = assignment.visible_tests_path
     if not path.is_file():
@@ -432,12 +448,13 @@ def generate_release(assignment: Assignment, out: Path) -> list[Path]:
     written.append(path)
     shutil.copyfile(assignment.visible_tests_path, out / "visible_tests.py")
     written.append(out / "visible_tests.py")
+    measured = _visible_reference_seconds(assignment)
     limits = {k: _toml_value(v) for k, v in vars(assignment.limits).items()}
     late = {k: _toml_value(v) for k, v in vars(assignment.late_policy).items() if v is not None}
     shown = assignment if ref.stub is None else replace(  # the file's name, not its path
         assignment, reference=Path(assignment.reference).name)
     write("assignment.toml", env.get_template("release/assignment.toml.j2").render(
-        a=shown, q=_toml_value, limits=limits, late=late,
+        a=shown, q=_toml_value, limits=limits, late=late, measured=measured,
         due=assignment.due.isoformat() if assignment.due else None,
     ))
     provided_src = assignment.folder / "provided"

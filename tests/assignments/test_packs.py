@@ -113,3 +113,28 @@ def test_pack_correct_solution_in_another_style_scores_full_marks(name: str, pat
     module = harness.load_module_file(path, f"_correct_{name}_{path.parent.name}_{path.stem}")
     outcomes = harness.run_local(name, module)
     assert [(o.name, o.message) for o in outcomes if o.points != o.max_points] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PACKS)
+def test_pack_correct_styles_score_full_marks_in_the_sandbox_under_the_cpu_limits(
+        name: str, tmp_path: Path):
+    """The per-call CPU limits calibrated on the reference (grader.calibrate: 100x its longest
+    call, at least 0.5 s) leave room for every correct style: loops, torch, the demo class's."""
+    from grader.demo import overlay_source
+    from grader.generate import read_reference
+    from grader.grade import run_batch
+
+    styles = [path for n, path in CORRECT if n == name]
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    for path in styles:  # a style redefines some functions and imports the rest: embed those
+        folder = tmp_path / "subs" / f"{path.parent.name}-{path.stem}"
+        folder.mkdir(parents=True)
+        source = overlay_source(ref, path.read_text(encoding="utf-8"), path.stem)
+        (folder / f"{assignment.module}.py").write_text(source, encoding="utf-8")
+    batch = run_batch(assignment, tmp_path / "subs", tmp_path / "out", jobs=2, progress=False)
+    assert len(batch.results) == len(styles) > 0
+    lost = [(r.student, t.name, t.message) for r in batch.results for t in r.tests
+            if t.points != t.max_points]
+    assert lost == []

@@ -498,3 +498,26 @@ def test_grader_check_on_bundled_release_stub_and_solution_notebook(
     notebook.write_text(nbformat.writes(solution_notebook(find_assignment(name)), version=4))
     code, output = _check(release, notebook)
     assert code == 0, output
+
+
+def test_release_carries_the_visible_tests_reference_times(toy_release: Path) -> None:
+    """`grader check` gets the CPU limits grading applies (grader.calibrate), not just the
+    wall-clock ones."""
+    release = load_assignment(toy_release)
+    measured = dict(release.reference_seconds)
+    assert sorted(measured) == ["clipped_norms_rows", "count_above_zero", "scaled_sum_small"]
+    assert all(0 <= seconds < 0.5 for seconds in measured.values())
+    assert load_assignment(TOY).reference_seconds == ()  # measured per batch instead
+
+
+def test_grader_check_stops_an_endless_loop_by_cpu_like_grading(toy_release: Path,
+                                                                tmp_path: Path) -> None:
+    looping = (FIXTURE / "toyref.py").read_text().replace(
+        "def count_above(", "def count_above(*a, **k):\n    while True:\n        pass\n\n\n"
+                            "def _count_above(")
+    solution = tmp_path / "toy.py"
+    solution.write_text(looping)
+    code, output = _check(toy_release, solution)
+    assert code == 1, output
+    assert "2 of 3 visible tests passed" in output
+    assert "count_above() used more than 0.5 s of CPU time without finishing" in output
