@@ -230,7 +230,6 @@ def run_batch(
     grader.executors). cache_reference=False calls the reference afresh for every student
     (grader.refcache; for measuring).
     """
-    from grader.calibrate import calibrate
     from grader.executors import DaskExecutor, LocalExecutor, runner_name
     from grader.pool import warm_pool
     from grader.refcache import CachedReference
@@ -247,25 +246,26 @@ def run_batch(
     reference = ref = load_reference(assignment)
     if cache_reference:
         ref = CachedReference(ref)  # reference outputs computed once per batch
-    tests = calibrate(assignment, tests, reference, ref=ref)  # each test's CPU limit
     digest = tests_digest(assignment)
     stamps = read_timestamps(timestamps) if timestamps else {}
-    chosen: Executor
-    if executor == "dask":
-        chosen = DaskExecutor(assignment, scheduler=scheduler, jobs=jobs,
-                              runner=runner_name(run),
-                              reference_seconds={t.name: t.reference_seconds for t in tests})
-    else:
-        runner = run
-        chosen = LocalExecutor(jobs, lambda sub: runner(assignment, sub, tests, ref=ref))
     book = Gradebook(out_dir / "gradebook.sqlite")
-    if not resume:
-        book.forget(assignment.name)
-    job = _Job(assignment, tests, book, digest, force)
-    # Local threads share `jobs` warm sandboxes (grader.pool; NN_GRADER_POOL=off: single-use).
-    pooled = warm_pool(assignment.limits, jobs, torch=assignment.uses_torch) \
-        if executor == "local" else nullcontext()
     try:
+        if not resume:
+            book.forget(assignment.name)
+        tests = _calibrated(assignment, tests, reference, ref, book, digest,
+                            fresh=force or not resume)
+        chosen: Executor
+        if executor == "dask":
+            chosen = DaskExecutor(assignment, scheduler=scheduler, jobs=jobs,
+                                  runner=runner_name(run),
+                                  reference_seconds={t.name: t.reference_seconds for t in tests})
+        else:
+            runner, calibrated = run, tests
+            chosen = LocalExecutor(jobs, lambda sub: runner(assignment, sub, calibrated, ref=ref))
+        job = _Job(assignment, tests, book, digest, force)
+        # Local threads share `jobs` warm sandboxes (grader.pool; NN_GRADER_POOL=off: single-use).
+        pooled = warm_pool(assignment.limits, jobs, torch=assignment.uses_torch) \
+            if executor == "local" else nullcontext()
         with pooled:
             batch = _run_all(assignment, entries, book, chosen, job, stamps, digest,
                              progress=progress)
@@ -274,6 +274,21 @@ def run_batch(
     batch = replace(batch, seconds=time.monotonic() - start)
     write_outputs(batch, out_dir)
     return batch
+
+
+def _calibrated(assignment: Assignment, tests: list[TestCase], reference: ModuleType, ref: Any,
+                book: Gradebook, digest: str, *, fresh: bool) -> list[TestCase]:
+    """The tests with their reference times (each test's CPU limit, grader.calibrate): those
+    stored in the gradebook for the same tests when resuming, so every student of a class is
+    graded under the same limits, else measured now and stored."""
+    from grader.calibrate import calibrate
+
+    stored = None if fresh else book.calibration(assignment.name, digest)
+    if stored is not None and {t.name for t in tests} <= set(stored):
+        return [replace(t, reference_seconds=stored[t.name]) for t in tests]
+    tests = calibrate(assignment, tests, reference, ref=ref)
+    book.store_calibration(assignment.name, digest, {t.name: t.reference_seconds for t in tests})
+    return tests
 
 
 @dataclass

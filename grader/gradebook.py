@@ -163,6 +163,29 @@ class Gradebook:
                 tests,
             )
 
+    def calibration(self, assignment: str, tests_digest: str) -> dict[str, float | None] | None:
+        """The reference times stored by `store_calibration` for these tests, if any."""
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (f"calibration:{assignment}",))
+        if not rows:
+            return None
+        try:
+            stored = json.loads(rows[0]["value"])
+            if stored["tests_digest"] != tests_digest:
+                return None
+            return {str(k): None if v is None else float(v)
+                    for k, v in stored["reference_seconds"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def store_calibration(self, assignment: str, tests_digest: str,
+                          reference_seconds: dict[str, float | None]) -> None:
+        """Keep a batch's reference times (grader.calibrate), so a resumed batch applies the
+        same CPU limits to the students it grades later."""
+        value = json.dumps({"tests_digest": tests_digest, "reference_seconds": reference_seconds})
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                       (f"calibration:{assignment}", value))
+
     def forget(self, assignment: str, students: list[str] | None = None) -> None:
         """Delete the rows of an assignment (or of some of its students)."""
         with self._transaction() as db:

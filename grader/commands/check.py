@@ -7,10 +7,15 @@ reference. Exit code 0 when every visible test passes, 1 otherwise.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from grader.models import RunResult
+
+if TYPE_CHECKING:
+    from grader.config import Assignment
+    from grader.testing import TestCase
 
 
 def feedback(result: RunResult, file: Path) -> str:
@@ -40,6 +45,23 @@ def feedback(result: RunResult, file: Path) -> str:
     return "\n".join(lines)
 
 
+def _with_cpu_limits(spec: Assignment, tests: list[TestCase]) -> list[TestCase]:
+    """The tests with grading's per-call CPU limits (grader.calibrate): a release carries the
+    reference's times; an instructor's folder or a bundled assignment has the reference."""
+    from dataclasses import replace
+
+    if spec.reference_seconds:
+        measured = dict(spec.reference_seconds)
+        return [replace(t, reference_seconds=measured.get(t.name)) for t in tests]
+    try:
+        from grader.calibrate import calibrate
+        from grader.solution import import_reference
+
+        return calibrate(spec, tests, import_reference(spec))
+    except Exception:  # no reference here (a student's machine): wall-clock limits only
+        return tests
+
+
 @click.command()
 @click.argument("assignment")
 @click.argument("file", type=click.Path(path_type=Path))
@@ -49,7 +71,6 @@ def check(assignment: str, file: Path) -> None:
     ASSIGNMENT is the release folder you were given (e.g. `.`) or a bundled assignment name.
     """
     import importlib
-    from dataclasses import replace
 
     from grader.collect import CollectError, collect
     from grader.config import ConfigError, find_assignment
@@ -81,8 +102,7 @@ def check(assignment: str, file: Path) -> None:
             f"{spec.visible_tests_path}: visible test(s) {', '.join(needs_ref)} ask for `ref`; "
             "visible tests must run without the reference (tell your instructor)"
         )
-    measured = dict(spec.reference_seconds)  # the release's: grading's CPU limits per call
-    tests = [replace(t, reference_seconds=measured.get(t.name)) for t in tests]
+    tests = _with_cpu_limits(spec, tests)
     notes: list[str] = []
     try:
         submission = collect(spec, file, notes=notes)

@@ -4,6 +4,7 @@ waits without computing is not, and every isolation level measures the sandbox's
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -242,3 +243,97 @@ def test_every_test_of_a_bundled_assignment_is_calibrated():
     measured = calibrate(assignment, tests, load_reference(assignment))
     assert all(t.reference_seconds is not None for t in measured if "student" in t.params)
     assert all(cpu_limit(assignment, t) == 0.5 for t in measured if "student" in t.params)
+
+
+# -- one calibration per class ---------------------------------------------------------------
+
+
+class _Recording:
+    """A runner (the sandboxed one) that records the reference times each test arrived with."""
+
+    def __init__(self) -> None:
+        self.seen: list[dict[str, float | None]] = []
+
+    def __call__(self, assignment, submission, tests, *, ref=None):  # type: ignore[no-untyped-def]
+        from grader.run import run_submission
+
+        self.seen.append({t.name: t.reference_seconds for t in tests})
+        return run_submission(assignment, submission, tests, ref=ref)
+
+
+def test_a_resumed_batch_grades_later_students_under_the_stored_limits(tmp_path, monkeypatch):
+    import grader.calibrate
+
+    measured: list[int] = []
+    real = grader.calibrate.calibrate
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        measured.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(grader.calibrate, "calibrate", counting)
+    subs, out = tmp_path / "subs", tmp_path / "out"
+    (subs / "ada").mkdir(parents=True)
+    (subs / "ada" / "toy.py").write_text(CORRECT)
+    first = _Recording()
+    run_batch(toy(), subs, out, run=first, progress=False)
+    assert len(measured) == 1 and len(first.seen) == 1
+    (subs / "bob").mkdir()
+    (subs / "bob" / "toy.py").write_text(CORRECT + "\n# bob\n")
+    later = _Recording()
+    run_batch(toy(), subs, out, run=later, progress=False)
+    assert len(measured) == 1, "a resumed batch measures nothing again"
+    assert later.seen == first.seen  # bob: exactly ada's limits
+    again = _Recording()
+    run_batch(toy(), subs, out, run=again, progress=False, force=True)
+    assert len(measured) == 2 and len(again.seen) == 2  # --force: everyone, measured afresh
+    run_batch(toy_with(min_cpu_seconds=0.25), subs, out, run=_Recording(), progress=False)
+    assert len(measured) == 3  # other limits: other tests digest, measured again
+
+
+def test_a_damaged_stored_calibration_is_measured_again(tmp_path):
+    from grader.gradebook import Gradebook
+
+    with Gradebook(tmp_path / "book.sqlite") as book:
+        assert book.calibration("toy", "d1") is None
+        book.store_calibration("toy", "d1", {"a": 0.001, "b": None})
+        assert book.calibration("toy", "d1") == {"a": 0.001, "b": None}
+        assert book.calibration("toy", "d2") is None  # other tests
+        with book._transaction() as db:
+            db.execute("UPDATE meta SET value = '{not json' WHERE key = 'calibration:toy'")
+        assert book.calibration("toy", "d1") is None
+
+
+def test_sandbox_group_reads_cgroup_v1_and_v2_cpu_accounts(tmp_path):
+    from grader.cgroups import SandboxGroup
+
+    v1, v2 = tmp_path / "v1", tmp_path / "v2"
+    v1.mkdir()
+    v2.mkdir()
+    (v1 / "cpuacct.usage").write_text("1500000000\n")  # nanoseconds
+    (v2 / "cpu.stat").write_text("usage_usec 2250000\nuser_usec 2000000\nsystem_usec 250000\n")
+    assert SandboxGroup({"pids": v1, "cpuacct": v1}).cpu_seconds() == 1.5
+    assert SandboxGroup({"pids": v2, "cpuacct": v2}).cpu_seconds() == 2.25
+    assert SandboxGroup({"pids": v1}).cpu_seconds() is None  # not measured: process tree
+    (v1 / "cpuacct.usage").write_text("garbage")
+    assert SandboxGroup({"pids": v1, "cpuacct": v1}).cpu_seconds() is None
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_busy_machine_does_not_make_a_call_time_out(mode):
+    """CPU time, not wall-clock time: with more busy processes than cores, 0.35 s of CPU takes
+    longer than the 0.5 s limit in wall-clock time, and is still within the CPU limit."""
+    hog = "while True:\n    pass\n"  # each in its own session: the scheduler shares CPU
+    hogs = [subprocess.Popen([sys.executable, "-c", hog], start_new_session=True)  # by session
+            for _ in range((os.cpu_count() or 2) + 1)]
+    try:
+        with _proxy(mode) as student:
+            assert student.start().status == "ok"
+            student.reference_seconds = 0.0001
+            for _ in range(2):
+                assert student.burn(0.35) == 0.35
+            assert student.timeouts == 0
+    finally:
+        for process in hogs:
+            process.kill()
+            process.wait()
