@@ -121,6 +121,8 @@ def build_notebook(
         cells.append(v4.new_code_cell(code.strip("\n"), metadata=_cell_meta("plot", skip=True)))
     cells.append(v4.new_markdown_cell(_render("notebook/submit.md.j2", a=assignment),
                                       metadata=_cell_meta("submit")))
+    for index, cell in enumerate(cells):  # not random: regenerating gives the same file
+        cell.id = f"{index:03d}-{cell.metadata['nn_grader']['role']}"
     notebook = v4.new_notebook(cells=cells, metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
@@ -189,6 +191,8 @@ class CheckLine:
     points: float
     max_points: float
     message: str
+    waiting: bool = False
+    """Not run: the test also calls a function the notebook does not define yet."""
 
 
 def check_here(function: str, namespace: dict[str, Any], folder: Path | None = None,
@@ -212,10 +216,19 @@ def check_here(function: str, namespace: dict[str, Any], folder: Path | None = N
     name = load_assignment(folder).name if (folder / "assignment.toml").is_file() else folder.name
     module = ModuleType("notebook")
     module.__dict__.update(namespace)
+    module.__name__ = "this notebook"  # names it in "... defines no function f"
     student = LocalStudent(module)
     lines: list[CheckLine] = []
     for test in load_tests_file(tests_path):
-        if function not in called_functions(test.func):
+        calls = called_functions(test.func)
+        if function not in calls:
+            continue
+        later = sorted(f for f in calls - {function} if not callable(namespace.get(f)))
+        if later:  # defined further down: run that cell, then check again
+            lines.append(CheckLine(test.name, False, 0.0, test.points,
+                                   f"also needs {', '.join(later)}, not defined yet: run "
+                                   f"{'its cell' if len(later) == 1 else 'their cells'}, then "
+                                   "check again", waiting=True))
             continue
         kwargs = {"student": student, "rng": np.random.default_rng(test.seed(name))}
         try:
@@ -237,12 +250,18 @@ def check_here(function: str, namespace: dict[str, Any], folder: Path | None = N
 def format_check(function: str, lines: list[CheckLine]) -> str:
     if not lines:
         return f"{function}: no visible tests call it; `grader check` runs all of them"
-    passed = sum(line.passed for line in lines)
-    got = sum(line.points for line in lines)
-    total = sum(line.max_points for line in lines)
-    out = [f"{function}: {passed} of {len(lines)} visible tests passed "
+    ran = [line for line in lines if not line.waiting]
+    passed = sum(line.passed for line in ran)
+    got = sum(line.points for line in ran)
+    total = sum(line.max_points for line in ran)
+    out = [f"{function}: {passed} of {len(ran)} visible tests passed "
            f"({got:g} of {total:g} points)"]
+    if not ran:
+        out = [f"{function}: its visible test{'s' if len(lines) > 1 else ''} also "
+               f"need{'' if len(lines) > 1 else 's'} functions defined further down"]
+    elif len(ran) < len(lines):
+        out[0] += f"; {len(lines) - len(ran)} more once the functions below are defined"
     for line in lines:
-        mark = "✓" if line.passed else "✗"
+        mark = "…" if line.waiting else "✓" if line.passed else "✗"
         out.append(f"  {mark} {line.test}" + (f": {line.message}" if line.message else ""))
     return "\n".join(out)
