@@ -31,15 +31,11 @@ from grader.generate import (
     read_reference,
 )
 from grader.notebook import SKIP_TAG, called_functions, check_here, graded_cells, solution_notebook
-from grader.paths import assignments_dir
 from grader.testing import load_tests_file
+from tests.grader.conftest import BUNDLED
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "generate"
 TOY = FIXTURE / "toy"
-BUNDLED = sorted(
-    p.name for p in assignments_dir().iterdir()
-    if (p / "assignment.toml").is_file() and (p / "visible_tests.py").is_file()
-)
 
 
 def import_file(path: Path, name: str) -> ModuleType:
@@ -329,14 +325,6 @@ def test_check_cell_in_jupyter_runs_the_checks(toy_release: Path, toy_ref: Modul
 
 
 # --------------------------------------------------------------- the bundled assignments
-
-
-@pytest.fixture(scope="module")
-def bundled_releases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("bundled")
-    for name in BUNDLED:
-        generate_release(find_assignment(name), root / name)
-    return {name: root / name for name in BUNDLED}
 
 
 @pytest.mark.parametrize("name", BUNDLED)

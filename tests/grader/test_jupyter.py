@@ -9,13 +9,11 @@ import nbformat
 import pytest
 
 from grader.config import find_assignment
-from grader.generate import generate_release
 from grader.notebook import solution_notebook
-from grader.paths import assignments_dir
+from tests.grader.conftest import BUNDLED
 
 nbclient = pytest.importorskip("nbclient")
 
-BUNDLED = sorted(p.name for p in assignments_dir().iterdir() if (p / "assignment.toml").is_file())
 
 
 def run_in_kernel(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookNode:
@@ -36,11 +34,9 @@ def text(cell_outputs: list[nbformat.NotebookNode]) -> str:
 
 
 @pytest.fixture(scope="module")
-def releases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("releases")
-    for name in BUNDLED:
-        generate_release(find_assignment(name), root / name)
-    return {name: root / name for name in BUNDLED}
+def releases(bundled_releases: dict[str, Path]) -> dict[str, Path]:
+    """The release folders of the bundled assignments (tests/grader/conftest.py)."""
+    return bundled_releases
 
 
 @pytest.mark.slow
