@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from grader.config import Limits
+from grader.paths import DISTRIBUTIONS
 
 GRADER_DIR = Path(__file__).resolve().parent
 WORKER_FILES = ("worker.py", "codec.py")
@@ -86,15 +87,22 @@ def protected_packages() -> list[Path]:
 
 
 @cache
-def installed_folders(distribution: str = "nn-grader") -> tuple[Path, ...]:
-    """Top-level folders (in site-packages) that hold files of the installed distribution."""
-    try:
-        dist = importlib.metadata.distribution(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return ()
-    tops = {f.parts[0] for f in dist.files or () if len(f.parts) > 1 and f.parts[0] != ".."}
-    folders = (Path(str(dist.locate_file(top))).resolve() for top in sorted(tops))
-    return tuple(p for p in folders if p.is_dir() and not p.name.endswith(".dist-info"))
+def installed_folders(distribution: str | None = None) -> tuple[Path, ...]:
+    """Top-level folders (in site-packages) that hold files of the installed distribution:
+    `distribution`, or by default every name the grader ships under (`DISTRIBUTIONS`: the
+    instructor's nn-grader and the student build, which has no secrets but the same layout)."""
+    names = DISTRIBUTIONS if distribution is None else (distribution,)
+    found: list[Path] = []
+    for name in names:
+        try:
+            dist = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        tops = {f.parts[0] for f in dist.files or () if len(f.parts) > 1 and f.parts[0] != ".."}
+        folders = (Path(str(dist.locate_file(top))).resolve() for top in sorted(tops))
+        found += [p for p in folders if p.is_dir() and not p.name.endswith(".dist-info")
+                  and p not in found]
+    return tuple(found)
 
 
 @cache

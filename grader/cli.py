@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from grader.paths import installed_version
+
 # verb -> "module:attribute" of a click command. One module per verb under grader/commands/.
 COMMANDS: dict[str, str] = {
     "grade": "grader.commands.grade:grade",
@@ -44,6 +46,6 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup)
-@click.version_option(package_name="nn-grader")
+@click.version_option(version=installed_version(), prog_name="grader")
 def main() -> None:
     """Grade neural-network assignments: sandboxed student code, hidden tests, gradient checks."""

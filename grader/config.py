@@ -35,7 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from grader.paths import assignments_dir
+from grader.paths import NoBundledAssignments, assignments_dir
 
 
 class ConfigError(Exception):
@@ -226,7 +226,10 @@ def find_assignment(name_or_path: str) -> Assignment:
     candidate = Path(name_or_path)
     if candidate.is_dir():
         return load_assignment(candidate.resolve())
-    bundled = assignments_dir()
+    try:
+        bundled = assignments_dir()
+    except NoBundledAssignments as exc:
+        raise ConfigError(f"no assignment {name_or_path!r}: not a folder, and {exc}") from None
     folder = bundled / name_or_path
     if folder.is_dir():
         return load_assignment(folder)

@@ -1,10 +1,31 @@
-"""Where the bundled assignments and templates live, in a checkout and in an installed wheel."""
+"""Where the bundled assignments and templates live, in a checkout and in an installed wheel.
+
+The student build (`grader.student_build`, distribution `nn-grader-student`) carries the
+templates but no assignments: there `assignments_dir()` raises `NoBundledAssignments`, whose
+message tells the student to pass the release folder instead.
+"""
 
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+
+DISTRIBUTIONS = ("nn-grader", "nn-grader-student")
+"""The names the grader package is installed under: the instructor's build (with the course)
+and the student build (`grader.student_build`)."""
+
+STUDENT_BUILD_NOTE = (
+    "this build of nn-grader has no bundled assignments and no reference solutions (it is "
+    "the student build); pass the release folder you were given instead, e.g. "
+    "`grader check . perceptron.py` inside it"
+)
+"""Why a bundled name or an instructor-only step fails on the student build, and the fix."""
+
+
+class NoBundledAssignments(FileNotFoundError):
+    """This installation carries no `assignments` folder (the student build)."""
 
 
 def data_dir(name: str) -> Path:
@@ -16,7 +37,29 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE.parent / name, _PACKAGE / "_data" / name):
         if candidate.is_dir():
             return candidate
+    if name == "assignments":
+        raise NoBundledAssignments(STUDENT_BUILD_NOTE)
     raise FileNotFoundError(f"bundled folder {name!r} not found next to {_PACKAGE}")
+
+
+def has_bundled_assignments() -> bool:
+    """Whether this installation carries the course's assignments (False: the student build)."""
+    try:
+        assignments_dir()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def installed_version() -> str:
+    """The version of whichever build of nn-grader is installed ("unknown" from a bare
+    checkout on sys.path)."""
+    for name in reversed(DISTRIBUTIONS):  # the student build first: it never bundles the course
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return "unknown"
 
 
 def assignments_dir() -> Path:

@@ -34,7 +34,12 @@ def demo(out: Path, jobs: int | None, only: tuple[str, ...], progress: bool | No
 
     from grader.config import ConfigError, find_assignment
     from grader.demo import DEMO_CALL_TIMEOUT, bundled_assignments, run_demo_assignment
+    from grader.paths import has_bundled_assignments
 
+    if not only and not has_bundled_assignments():
+        raise click.ClickException(
+            "the demo grades the bundled assignments, and this build of nn-grader has none "
+            "(it is the student build, without the course); install nn-grader itself")
     names = list(only) or bundled_assignments()
     if not names:
         raise click.ClickException("no bundled assignments found (assignments/*/assignment.toml)")
