@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 # torch is pinned to the CPU build. Elsewhere, set e.g. TORCH_INDEX="--index-url <cpu wheel index>".
 TORCH_INDEX ?=
 
-.PHONY: setup sandbox browser demo test lint clean
+.PHONY: setup sandbox browser demo test lint clean student-wheel
 
 setup: $(VENV)/.installed sandbox
 
@@ -36,6 +36,11 @@ browser:
 demo: setup
 	$(VENV)/bin/grader demo --out demo-out
 
+# The build students get for `grader check`: grader + templates, no reference/ or assignments/.
+# Needs only Python >= 3.11 (stdlib): it does not set up or touch the venv.
+student-wheel:
+	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m grader.student_build --out dist
+
 test: setup browser
 	$(VENV)/bin/ruff check grader reference tests bench
 	$(VENV)/bin/mypy
@@ -46,4 +51,4 @@ lint: setup
 	$(VENV)/bin/mypy
 
 clean:
-	rm -rf $(VENV) demo-out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo-out dist .pytest_cache .mypy_cache .ruff_cache
