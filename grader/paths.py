@@ -8,6 +8,7 @@ message tells the student to pass the release folder instead.
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -22,6 +23,13 @@ STUDENT_BUILD_NOTE = (
     "`grader check . perceptron.py` inside it"
 )
 """Why a bundled name or an instructor-only step fails on the student build, and the fix."""
+
+
+INSTRUCTOR_ONLY_NOTE = (
+    "this is the student build of nn-grader, without reference solutions and bundled "
+    "assignments; grade, generate and validate with nn-grader itself"
+)
+"""What an instructor verb says on the student build when the assignment's reference is absent."""
 
 
 class NoBundledAssignments(FileNotFoundError):
@@ -49,6 +57,21 @@ def has_bundled_assignments() -> bool:
     except FileNotFoundError:
         return False
     return True
+
+
+def student_build_lacks(reference: str) -> str | None:
+    """On the student build, why an instructor verb cannot use the reference module
+    `reference` (a dotted name that is not importable here); None when it can, or when this is
+    the instructor's build (whose own messages then apply). Solution files are paths: None."""
+    if has_bundled_assignments() or "/" in reference or reference.endswith((".py", ".ipynb")):
+        return None
+    try:
+        found = importlib.util.find_spec(reference)
+    except (ImportError, ValueError):
+        found = None
+    if found is not None:
+        return None
+    return f"the reference module {reference!r} is not installed: {INSTRUCTOR_ONLY_NOTE}"
 
 
 def installed_version() -> str:

@@ -18,9 +18,13 @@ def generate(assignment: str, out: Path | None) -> None:
     reference code."""
     from grader.config import ConfigError, find_assignment
     from grader.generate import GenerateError, generate_release
+    from grader.paths import student_build_lacks
 
     try:
         found = find_assignment(assignment)
+        lacking = student_build_lacks(found.reference)
+        if lacking:
+            raise click.ClickException(f"{found.folder}: {lacking}")
         target = out if out is not None else Path("release") / found.name
         written = generate_release(found, target)
     except (ConfigError, GenerateError) as exc:

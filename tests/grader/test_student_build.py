@@ -209,6 +209,18 @@ def test_find_assignment_by_name_fails_with_the_fix(no_course: Path, tmp_path: P
     assert str(info.value) == NO_COURSE
 
 
+def test_student_build_lacks_names_only_a_missing_reference_module(no_course: Path) -> None:
+    assert grader.paths.student_build_lacks("reference.perceptron") is None  # importable here
+    assert grader.paths.student_build_lacks("/course/a/solution.py") is None  # a file
+    assert grader.paths.student_build_lacks("no_such_course.perceptron") == (
+        "the reference module 'no_such_course.perceptron' is not installed: "
+        + grader.paths.INSTRUCTOR_ONLY_NOTE)
+
+
+def test_instructor_build_keeps_its_own_messages() -> None:
+    assert grader.paths.student_build_lacks("no_such_course.perceptron") is None
+
+
 def test_bundled_assignments_are_found_in_the_checkout() -> None:
     assert grader.paths.has_bundled_assignments()
     assert find_assignment("perceptron").name == "perceptron"
@@ -331,12 +343,17 @@ def test_installed_check_of_a_bundled_name_explains_the_build(student_venv: Path
     assert "Traceback" not in done.stderr
 
 
+LACKS = ("the reference module 'reference.perceptron' is not installed: this is the student "
+         "build of nn-grader, without reference solutions and bundled assignments; grade, "
+         "generate and validate with nn-grader itself")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("args", "message"), [
     (["demo", "--out", "d"], "install nn-grader itself"),
-    (["grade", ".", "subs", "--out", "g"],
-     "assignment.reference 'reference.perceptron' cannot be loaded"),
-    (["generate", ".", "--out", "r"], "reference module 'reference.perceptron' not found"),
+    (["grade", ".", "subs", "--out", "g"], LACKS),
+    (["generate", ".", "--out", "r"], LACKS),
+    (["validate", "."], LACKS),
 ])
 def test_installed_instructor_verbs_fail_without_a_traceback(
         student_venv: Path, release: Path, tmp_path: Path, args: list[str], message: str,
