@@ -394,3 +394,49 @@ def test_installed_check_and_check_cells_need_no_course_only_packages(
     passed, total = map(int, cell.split()[1:])
     assert total >= 1 and passed == total
     assert "LOADED []" in done.stdout
+
+
+KERNEL_PROBE = textwrap.dedent("""
+    import sys
+    import nbclient, nbformat
+    notebook = nbformat.read(sys.argv[1], as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "import grader, sys; print('KERNEL', grader.__file__, sys.executable)"))
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": "."}}).execute()
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and (cell.metadata.get("nn_grader", {}).get("role")
+                                         in ("check", None)):
+            print("".join(o.get("text", "") for o in cell.outputs
+                          if o.output_type == "stream").strip())
+""")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("solved", [False, True], ids=["stub", "solution"])
+def test_installed_notebook_check_cells_run_in_a_kernel_of_the_student_venv(
+        student_venv: Path, release: Path, tmp_path: Path, solved: bool) -> None:
+    pytest.importorskip("nbclient")
+    import nbformat
+
+    from grader.notebook import solution_notebook
+
+    work = tmp_path / "release"
+    shutil.copytree(release, work)
+    if solved:  # the dev grader fills in the reference, as a student would have
+        nbformat.write(solution_notebook(find_assignment("perceptron")), work / "solved.ipynb")
+    name = "solved.ipynb" if solved else "perceptron.ipynb"
+    done = run(student_venv, student_venv / "bin" / "python", "-c", KERNEL_PROBE, name,
+               cwd=work)
+    assert done.returncode == 0, done.stderr[-2000:]
+    kernel = next(line for line in done.stdout.splitlines() if line.startswith("KERNEL"))
+    _, grader_file, executable = kernel.split()
+    assert Path(grader_file).is_relative_to(student_venv)
+    assert Path(executable).parent == student_venv / "bin"
+    summaries = [line for line in done.stdout.splitlines() if " visible tests passed " in line]
+    assert len(summaries) == 5  # one check cell per graded function of perceptron
+    if solved:
+        assert all(line.split(": ")[1].startswith(("1 of 1 ", "2 of 2 ")) for line in summaries)
+    else:
+        assert all(line.split(": ")[1].startswith("0 of ") for line in summaries)
+        assert "add_bias is not implemented yet" in done.stdout
