@@ -248,7 +248,7 @@ def test_verbs_that_need_the_course_say_so(no_course: Path, tmp_path: Path,
 # ------------------------------------------------------------------ installed in a fresh venv
 
 
-def run(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONPATH", "VIRTUAL_ENV", "NN_GRADER_SANDBOX")}
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
@@ -424,7 +424,9 @@ def test_installed_notebook_check_cells_run_in_a_kernel_of_the_student_venv(
     work = tmp_path / "release"
     shutil.copytree(release, work)
     if solved:  # the dev grader fills in the reference, as a student would have
-        nbformat.write(solution_notebook(find_assignment("perceptron")), work / "solved.ipynb")
+        solved_notebook = solution_notebook(find_assignment("perceptron"))
+        text = nbformat.writes(solved_notebook)  # type: ignore[no-untyped-call]
+        (work / "solved.ipynb").write_text(text)
     name = "solved.ipynb" if solved else "perceptron.ipynb"
     done = run(student_venv, student_venv / "bin" / "python", "-c", KERNEL_PROBE, name,
                cwd=work)
