@@ -18,6 +18,7 @@ machine is busy. A call returning within CPU_GRACE costs no measurement at all.
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,8 +132,8 @@ class StudentProxy:
                     worker.slot.teardown()  # fault; once more in a single-use sandbox
                     pooled = False
                     continue
-                return LoadResult("crashed", f"the sandbox did not start: {exc or 'timed out'}",
-                                  ())
+                return LoadResult("crashed", f"the sandbox did not start: {exc or 'timed out'}"
+                                  f"{self._startup_failure()}", ())
         self.startup_seconds.append(startup)
         self._budget_end += startup  # starting python (and torch) is not the student's time
         try:
@@ -168,6 +169,21 @@ class StudentProxy:
         if result.status != "ok":
             self._stop()
         return result
+
+    def _startup_failure(self) -> str:
+        """Why a worker died before any student code ran, from its last line of output; an
+        import error there is the grader's installation, and the fix is named."""
+        lines = self._outputs[-1].strip().splitlines() if self._outputs else []
+        last = lines[-1][:300] if lines else ""
+        if not last:
+            return ""
+        if last.startswith(("ModuleNotFoundError", "ImportError")):
+            return (f": {last}. This is the grader's installation, not your code: the sandbox "
+                    f"sees only the Python environment the grader runs from ({sys.prefix}), "
+                    "so install nn-grader and its dependencies into that one environment (a "
+                    "virtual environment made with `python -m venv`), not with `pip install "
+                    "--user` or from another folder")
+        return f": {last}"
 
     def _pooled(self) -> bool:
         """Whether this submission's workers come from a warm pool (holding one slot)."""

@@ -256,9 +256,9 @@ def run(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess
                           cwd=cwd, env=env, timeout=300)
 
 
-@pytest.fixture(scope="module")
-def student_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    venv = tmp_path_factory.mktemp("student") / "venv"
+def install_without_dependencies(wheel: Path, venv: Path) -> Path:
+    """A fresh venv with only the wheel, and the dev venv's site-packages on its path through
+    a .pth line (outside the venv: the sandbox cannot see it); returns its site-packages."""
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
     done = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
                            "--no-deps", "--no-index", str(wheel)],
@@ -269,6 +269,14 @@ def student_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
          "['purelib'])"], capture_output=True, text=True, check=True).stdout.strip())
     dev_site = Path(sysconfig.get_paths()["purelib"])
     (site / "_dev_dependencies.pth").write_text(f"{dev_site}\n")
+    return site
+
+
+@pytest.fixture(scope="module")
+def student_venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    venv = tmp_path_factory.mktemp("student") / "venv"
+    site = install_without_dependencies(wheel, venv)
+    dev_site = Path(sysconfig.get_paths()["purelib"])
     for name in ("numpy", "numpy.libs"):  # what the sandboxed perceptron worker imports
         if (dev_site / name).is_dir():
             shutil.copytree(dev_site / name, site / name, copy_function=os.link)
@@ -442,3 +450,18 @@ def test_installed_notebook_check_cells_run_in_a_kernel_of_the_student_venv(
     else:
         assert all(line.split(": ")[1].startswith("0 of ") for line in summaries)
         assert "add_bias is not implemented yet" in done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not bwrap_works(), reason="the sandbox's view needs bubblewrap")
+def test_dependencies_outside_the_environment_are_named_as_the_installation_fault(
+        wheel: Path, release: Path, tmp_path: Path) -> None:
+    """numpy only on a path outside the grader's environment: the sandbox cannot import it,
+    and the student reads that the installation is at fault and how to fix it."""
+    venv = tmp_path / "venv"
+    install_without_dependencies(wheel, venv)
+    done = check_in(venv, release, ".", "perceptron.py")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "ModuleNotFoundError: No module named 'numpy'" in done.stdout
+    assert "This is the grader's installation, not your code" in done.stdout
+    assert f"the Python environment the grader runs from ({venv})" in done.stdout
