@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from grader.config import Assignment
+from grader.config import Assignment, Limits
 from grader.local import Call, LocalStudent
 from grader.testing import TestCase
 
@@ -63,6 +63,25 @@ def _longest_call(assignment: Assignment, test: TestCase, reference: ModuleType,
     return student.longest
 
 
+def cpu_allowed(limits: Limits, reference_seconds: float | None, *,
+                after_timeout: bool = False) -> float | None:
+    """The CPU seconds a call may use when the reference's longest call in its test took
+    `reference_seconds`: `cpu_factor` times that, at least `min_cpu_seconds` (or
+    `min_cpu_seconds_after_timeout` once a call of the submission timed out). None: no CPU
+    limit (not measured, or turned off); the wall-clock limit then applies alone."""
+    if reference_seconds is None or limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
+        return None
+    floor = limits.min_cpu_seconds
+    if after_timeout:
+        floor = min(floor, limits.min_cpu_seconds_after_timeout)
+    return max(floor, limits.cpu_factor * reference_seconds)
+
+
+def floor_decides(limits: Limits, reference_seconds: float) -> bool:
+    """Whether `min_cpu_seconds`, not the measured time, sets the limit (before a timeout)."""
+    return limits.cpu_factor * reference_seconds <= limits.min_cpu_seconds
+
+
 def calibrate(assignment: Assignment, tests: list[TestCase], reference: ModuleType, *,
               ref: Any = None) -> list[TestCase]:
     """`tests` with `reference_seconds` measured (None where the reference does not pass).
@@ -71,10 +90,9 @@ def calibrate(assignment: Assignment, tests: list[TestCase], reference: ModuleTy
     `ref` is what the tests get as their `ref` parameter (default: `reference`; the batch's
     memoized reference, which this run fills)."""
     limits = assignment.limits
-    if limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
+    if cpu_allowed(limits, 0.0) is None:  # CPU limits turned off: nothing to measure
         return list(tests)
     ref = reference if ref is None else ref
-    factor_decides = limits.min_cpu_seconds / limits.cpu_factor
     measured: list[TestCase] = []
     for test in tests:
         if "student" not in test.params:
@@ -82,7 +100,7 @@ def calibrate(assignment: Assignment, tests: list[TestCase], reference: ModuleTy
             continue
         best = _longest_call(assignment, test, reference, ref)
         for _ in range(REPEATS - 1):
-            if best is None or best <= factor_decides:
+            if best is None or floor_decides(limits, best):
                 break
             again = _longest_call(assignment, test, reference, ref)
             best = None if again is None else min(best, again)
@@ -93,11 +111,9 @@ def calibrate(assignment: Assignment, tests: list[TestCase], reference: ModuleTy
 def cpu_limit(assignment: Assignment, test: TestCase) -> float | None:
     """The CPU seconds one call of `test` may use before any timeout in the submission
     (None: the wall-clock limit alone applies)."""
-    limits, seconds = assignment.limits, test.reference_seconds
-    if seconds is None or limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
-        return None
-    cpu = max(limits.min_cpu_seconds, limits.cpu_factor * seconds)
-    return cpu if cpu < float(test.timeout or limits.call_timeout) else None
+    cpu = cpu_allowed(assignment.limits, test.reference_seconds)
+    wall = float(test.timeout or assignment.limits.call_timeout)
+    return cpu if cpu is not None and cpu < wall else None
 
 
 def summary(assignment: Assignment, tests: list[TestCase]) -> str:

@@ -372,7 +372,7 @@ def _toml_value(value: object) -> str:
 def _visible_reference_seconds(assignment: Assignment) -> dict[str, str]:
     """Quoted visible test name -> the reference's longest call in it (grader.calibrate), so
     `grader check` applies the CPU limits that grading will; {} if the reference cannot run."""
-    from grader.calibrate import calibrate
+    from grader.calibrate import calibrate, floor_decides
     from grader.solution import import_reference
     from grader.testing import load_tests_file
 
@@ -381,11 +381,9 @@ def _visible_reference_seconds(assignment: Assignment) -> dict[str, str]:
                           import_reference(assignment))
     except Exception:  # grader validate names the problem; the release works without
         return {}
-    limits = assignment.limits
-    floor_decides = limits.min_cpu_seconds / limits.cpu_factor if limits.cpu_factor > 0 else 0.0
-    return {_toml_value(t.name): "0" if t.reference_seconds <= floor_decides  # the same every
-            else f"{t.reference_seconds:.2g}" for t in tests  # time: the release is reproducible
-            if t.reference_seconds is not None}
+    return {_toml_value(t.name): "0" if floor_decides(assignment.limits, t.reference_seconds)
+            else f"{t.reference_seconds:.2g}" for t in tests  # "0": the same every time, so
+            if t.reference_seconds is not None}  # regenerating gives the same release
 
 
 def _check_visible_tests(assignment: Assignment) -> None:

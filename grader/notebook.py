@@ -254,13 +254,14 @@ def format_check(function: str, lines: list[CheckLine]) -> str:
     passed = sum(line.passed for line in ran)
     got = sum(line.points for line in ran)
     total = sum(line.max_points for line in ran)
-    out = [f"{function}: {passed} of {len(ran)} visible tests passed "
-           f"({got:g} of {total:g} points)"]
     if not ran:
         out = [f"{function}: its visible test{'s' if len(lines) > 1 else ''} also "
                f"need{'' if len(lines) > 1 else 's'} functions defined further down"]
-    elif len(ran) < len(lines):
-        out[0] += f"; {len(lines) - len(ran)} more once the functions below are defined"
+    else:
+        out = [f"{function}: {passed} of {len(ran)} visible tests passed "
+               f"({got:g} of {total:g} points)"]
+        if len(ran) < len(lines):
+            out[0] += f"; {len(lines) - len(ran)} more once the functions below are defined"
     for line in lines:
         mark = "…" if line.waiting else "✓" if line.passed else "✗"
         out.append(f"  {mark} {line.test}" + (f": {line.message}" if line.message else ""))

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from grader.calibrate import cpu_allowed
 from grader.codec import CodecError
 from grader.config import Assignment
 from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
@@ -44,11 +45,11 @@ that time is not counted (in the student's favour)."""
 
 
 class _CpuExceeded(Exception):
-    """A call used its CPU limit (seconds used, limit)."""
+    """A call used its CPU limit (`limit` seconds)."""
 
-    def __init__(self, used: float, limit: float) -> None:
-        super().__init__(used, limit)
-        self.used, self.limit = used, limit
+    def __init__(self, limit: float) -> None:
+        super().__init__(limit)
+        self.limit = limit
 
 
 @dataclass(frozen=True)
@@ -334,13 +335,7 @@ class StudentProxy:
 
     def cpu_limit(self) -> float | None:
         """CPU seconds the next call may use (None: no CPU limit); see the module docstring."""
-        limits, reference = self._limits, self.reference_seconds
-        if reference is None or limits.cpu_factor <= 0 or limits.min_cpu_seconds <= 0:
-            return None
-        floor = limits.min_cpu_seconds
-        if self.timeouts:
-            floor = min(floor, limits.min_cpu_seconds_after_timeout)
-        return max(floor, limits.cpu_factor * reference)
+        return cpu_allowed(self._limits, self.reference_seconds, after_timeout=self.timeouts > 0)
 
     def _cpu_message(self, name: str, exc: _CpuExceeded) -> str:
         """The same words for every run where the floor decides (no measured times in it)."""
@@ -444,7 +439,10 @@ class _CpuClock:
     def __init__(self, worker: WorkerProcess, cpu_limit: float) -> None:
         self.worker = worker
         self.limit = cpu_limit
-        self.check_at = time.monotonic() + min(CPU_GRACE, cpu_limit)
+        grace = min(CPU_GRACE, cpu_limit)
+        self.budget = cpu_limit - grace
+        """CPU seconds counted from the first reading, `grace` into the call."""
+        self.check_at = time.monotonic() + grace
         self.base: float | None = None
         self.unmeasured = False
 
@@ -469,7 +467,6 @@ class _CpuClock:
             used = 0.0
         else:
             used = now - self.base
-        budget = self.limit - min(CPU_GRACE, self.limit)
-        if used >= budget:
-            raise _CpuExceeded(used + CPU_GRACE, self.limit)
-        self.check_at = time.monotonic() + max(0.005, budget - used)
+        if used >= self.budget:
+            raise _CpuExceeded(self.limit)
+        self.check_at = time.monotonic() + max(0.005, self.budget - used)
