@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from grader.commands import require_reference
+
 
 @click.command()
 @click.argument("assignment")
@@ -18,13 +20,10 @@ def generate(assignment: str, out: Path | None) -> None:
     reference code."""
     from grader.config import ConfigError, find_assignment
     from grader.generate import GenerateError, generate_release
-    from grader.paths import student_build_lacks
 
     try:
         found = find_assignment(assignment)
-        lacking = student_build_lacks(found.reference)
-        if lacking:
-            raise click.ClickException(f"{found.folder}: {lacking}")
+        require_reference(found)
         target = out if out is not None else Path("release") / found.name
         written = generate_release(found, target)
     except (ConfigError, GenerateError) as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from grader.commands import require_reference
 from grader.models import Grade
 
 
@@ -71,16 +72,13 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
     from grader.executors import ExecutorError
     from grader.grade import BatchError, run_batch
     from grader.gradebook import GradebookError
-    from grader.paths import student_build_lacks
     from grader.testing import TestDefinitionError
 
     try:
         spec = find_assignment(assignment)
     except ConfigError as exc:
         raise click.BadParameter(str(exc), param_hint="'ASSIGNMENT'") from None
-    lacking = student_build_lacks(spec.reference)
-    if lacking:
-        raise click.ClickException(f"{spec.folder}: {lacking}")
+    require_reference(spec)
     if not submissions.is_dir():
         raise click.BadParameter(
             f"{submissions}: not a folder; pass the folder that holds one entry per student "

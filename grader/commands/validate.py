@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from grader.commands import require_reference
+
 
 @click.command()
 @click.argument("assignment")
@@ -14,7 +16,6 @@ def validate(assignment: str, no_sandbox: bool) -> None:
     0, tests are deterministic and can fail (mutants of every graded function), the release
     leaks nothing, the points add up and the limits hold. Exit code 1 on any error."""
     from grader.config import ConfigError, find_assignment
-    from grader.paths import student_build_lacks
     from grader.validate import format_report
     from grader.validate import validate as run_validate
 
@@ -22,9 +23,7 @@ def validate(assignment: str, no_sandbox: bool) -> None:
         found = find_assignment(assignment)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
-    lacking = student_build_lacks(found.reference)
-    if lacking:
-        raise click.ClickException(f"{found.folder}: {lacking}")
+    require_reference(found)
     report = run_validate(found, sandbox=not no_sandbox)
     click.echo(format_report(report))
     click.get_current_context().exit(0 if report.ok else 1)
