@@ -320,7 +320,7 @@ class StudentProxy:
         except _CpuExceeded as exc:
             self._stop()
             self.timeouts += 1
-            self._timed_out[name] = f"{exc.limit:g} s of CPU time"
+            self._timed_out[name] = f"{exc.limit:.3g} s of CPU time"
             raise StudentTimeout(self._cpu_message(name, exc)) from None
         except ChannelClosed as exc:
             self._stop()
@@ -346,8 +346,8 @@ class StudentProxy:
         else:
             after = " after an earlier timeout" if self.timeouts > 1 else ""
             why = (f"{limits.cpu_factor:g}× the reference solution's time for this test, and "
-                   f"at least {exc.limit:g} s{after}")
-        return (f"{name}() used more than {exc.limit:g} s of CPU time without finishing "
+                   f"at least {exc.limit:.3g} s{after}")
+        return (f"{name}() used more than {exc.limit:.3g} s of CPU time without finishing "
                 f"(an endless loop? far too slow?). The limit is {why}.")
 
     def _serve_callback(self, worker: WorkerProcess, request: dict[str, Any],

@@ -108,11 +108,11 @@ def test_after_a_timeout_the_floor_drops_for_the_rest_of_the_submission(mode):
 def test_the_factor_raises_the_limit_above_the_floor_for_slow_references(mode):
     with _proxy(mode, min_cpu_seconds=0.05) as student:
         assert student.start().status == "ok"
-        student.reference_seconds = 0.004  # 100 x 4 ms = 0.4 s
-        assert student.cpu_limit() == pytest.approx(0.4)
+        student.reference_seconds = 0.0043642  # 100 x 4.36 ms = 0.436 s (shown rounded)
+        assert student.cpu_limit() == pytest.approx(0.43642)
         assert student.burn(0.2) == 0.2
-        with pytest.raises(StudentTimeout, match=r"used more than 0\.4 s of CPU .* The limit is "
-                                                 r"100× the reference solution's 4 ms for "
+        with pytest.raises(StudentTimeout, match=r"used more than 0\.436 s of CPU .* The limit "
+                                                 r"is 100× the reference solution's 4\.4 ms for "
                                                  r"this test\.$"):
             student.burn(1.0)
 
