@@ -46,7 +46,9 @@ reference = "solution.py"     # the solution file in this folder (### BEGIN/END 
 uses_torch = false            # true preloads torch in the sandboxed worker
 
 [limits]
-call_timeout = 5              # seconds per call into student code
+call_timeout = 5              # wall-clock seconds per call into student code
+# cpu_factor = 100            # a call may also use 100x the solution's time for its test, in
+# min_cpu_seconds = 0.5       # CPU seconds, at least this (grader validate lists the limits)
 submission_timeout = 60       # seconds for all tests of one submission
 memory_mb = 1024              # address space of the worker (torch needs ~650 MiB more)
 
