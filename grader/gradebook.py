@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -86,7 +87,7 @@ class Gradebook:
                                        check_same_thread=False)
             self._db.row_factory = sqlite3.Row
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            self._wal()
             self._db.execute("PRAGMA foreign_keys = ON")
             with self._transaction() as db:
                 for statement in _SCHEMA.split(";"):
@@ -108,6 +109,20 @@ class Gradebook:
             )
 
     # -------------------------------------------------------------- plumbing
+
+    def _wal(self) -> None:
+        """Switch to WAL. SQLite answers "database is locked" at once, without its busy
+        timeout, while another process opens the same new gradebook, so wait here as every
+        other statement does."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
