@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import tempfile
 import time
 import uuid
 from functools import cache
@@ -86,11 +87,19 @@ def cgroup_roots() -> dict[str, Path]:
     return roots
 
 
+def kernel_now() -> float:
+    """The time the kernel stamps on files now: what a folder's age is measured against. Not
+    time.time(): a process whose clock was moved (a test's time-machine, a wrong TZ hack) would
+    find every fresh folder "hours old" and remove one still in use."""
+    with tempfile.NamedTemporaryFile(prefix="nngrader-clock-") as probe:
+        return os.fstat(probe.fileno()).st_mtime
+
+
 def remove_stale_groups(root: Path, age: float = 300.0) -> None:
     """Remove groups left behind by a grader that was killed (SIGKILL leaves no time to clean
     up). Only empty ones can go (rmdir fails while processes remain), and only old ones, so a
     concurrent grader's fresh group is never taken from under it."""
-    now = time.time()
+    now = kernel_now()
     for group in root.iterdir():
         with contextlib.suppress(OSError):
             if group.is_dir() and now - group.stat().st_mtime > age:

@@ -8,7 +8,8 @@ Every error names the file and the key, and says what would be accepted.
     reference = "reference.perceptron" # the oracle for hidden tests: a module, or a solution
                                        # file in this folder ("solution.py"/".ipynb", with
                                        # ### BEGIN/END SOLUTION markers; see grader/solution.py)
-    due = 2026-12-01T23:59:00Z         # optional; TOML datetime or ISO string
+    due = 2027-02-14T23:59:00-05:00    # optional, with its zone; usually left out and set per
+                                       # term: grader grade/generate --due or --course
     uses_torch = false                 # preload torch in the worker
 
     [limits]                           # all optional, defaults below
@@ -31,10 +32,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from grader.deadlines import DeadlineError, parse_moment
 from grader.paths import NoBundledAssignments, assignments_dir
 
 
@@ -143,19 +145,14 @@ def _dataclass_from(cls: type, table: dict[str, Any], section: str, path: Path) 
 
 
 def _parse_due(value: Any, path: Path) -> datetime | None:
+    """An optional due date; it must carry its zone (nothing is graded with a guessed time).
+    Bundled assignments have none: a course sets its calendar with --due or --course."""
     if value is None:
         return None
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise ConfigError(
-                f"{path}: assignment.due {value!r} is not an ISO date-time "
-                "(e.g. 2026-12-01T23:59:00+00:00)"
-            ) from exc
-    if not isinstance(value, datetime):
-        raise ConfigError(f"{path}: assignment.due must be a date-time, got {value!r}")
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        return parse_moment(value, f"{path}: assignment.due")
+    except DeadlineError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def load_assignment(folder: Path) -> Assignment:
@@ -238,3 +235,14 @@ def find_assignment(name_or_path: str) -> Assignment:
         f"no assignment {name_or_path!r}: not a folder, and not one of the bundled "
         f"assignments ({', '.join(known) or 'none yet'})"
     )
+
+
+def bundled_name(assignment: Assignment) -> str | None:
+    """The bundled name of `assignment` when it is one of this installation's bundled
+    assignments (not a same-named folder elsewhere), else None."""
+    try:
+        bundled = assignments_dir().resolve()
+    except NoBundledAssignments:
+        return None
+    folder = assignment.folder.resolve()
+    return assignment.name if folder.parent == bundled else None

@@ -35,7 +35,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -324,11 +324,18 @@ def demo_assignment(assignment: Assignment) -> Assignment:
 def run_demo_assignment(assignment: Assignment, out: Path, *, jobs: int,
                         progress: bool | None = None,
                         students: Callable[[Assignment], list[DemoStudent]] = demo_class,
-                        ) -> DemoRun:
-    """Generate the release and the class of one assignment, grade it, render reports."""
+                        now: datetime | None = None) -> DemoRun:
+    """Generate the release and the class of one assignment, grade it, render reports.
+
+    An assignment without a due date (every bundled one) is given one a week after `now`
+    (default: the clock), as an instructor gives a term's dates; everyone submits a day early.
+    """
     from grader.generate import generate_release
     from grader.grade import run_batch
 
+    now = now or datetime.now(UTC)
+    if assignment.due is None:
+        assignment = replace(assignment, due=(now + timedelta(days=7)).replace(microsecond=0))
     generate_release(assignment, out / "releases" / assignment.name)
     klass = students(assignment)
     submissions = out / "submissions" / assignment.name

@@ -7,9 +7,11 @@ result is re-scored, so a new timestamps file still takes effect). One broken su
 stops the batch: anything that goes wrong for one entry becomes that entry's status; an entry
 the grader itself failed on ("crashed", GRADER_CRASH) is retried by the next run.
 
-The late policy's timestamp: the `--timestamps` CSV when it lists the student; else, for a file
-already graded unchanged, the timestamp stored then (copying the files again after the due date
-must not make anyone late); else the newest modification time of the entry's files.
+The late policy's timestamp comes from the batch's time source (grader.deadlines: a
+`--timestamps` CSV, Gradescope's export metadata, git, or file times), except that a file already
+graded unchanged keeps the timestamp stored then (copying the files again after the due date
+must not make anyone late). Falling back to file times is said on the terminal and in the
+results; so is a batch in which more than a fifth come out late.
 
 Every result lists every test of the assignment: a submission that could not be run gets
 each test at 0 points, "not run", so reports and sheets show what it missed.
@@ -28,7 +30,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -37,6 +39,16 @@ from typing import Any
 import grader
 from grader.collect import CollectError, collect, entry_sha256, find_entries, regular_file
 from grader.config import Assignment
+from grader.deadlines import (
+    MTIME_WARNING,
+    Deadline,
+    DeadlineError,
+    TimeSource,
+    check_known,
+    choose_source,
+    git_time,
+)
+from grader.deadlines import modified_at as newest_mtime
 from grader.executors import Executor, Pending
 from grader.gradebook import Gradebook
 from grader.models import Grade, RunResult, Submission, SubmissionStatus, TestResult
@@ -66,6 +78,30 @@ class Batch:
     regraded: int
     """Entries run now (the rest were unchanged and reused from the gradebook)."""
     seconds: float
+    deadline: Deadline = field(default_factory=lambda: Deadline(None, "none"))
+    """The due date the batch was scored against, and the extensions."""
+    times: TimeSource = field(default_factory=lambda: TimeSource("none", "not used"))
+    """Where the submission times came from."""
+
+    @property
+    def late(self) -> int:
+        """Entries that lost points to lateness."""
+        return sum(1 for g in self.grades if g.late_penalty > 0)
+
+    def notices(self) -> list[str]:
+        """What an instructor must hear about the calendar of this batch."""
+        found: list[str] = []
+        if self.deadline.due is not None and self.times.guessed:
+            found.append(f"note: {MTIME_WARNING}.")
+        submitted = [g for g in self.grades if g.status != "no_submission"]
+        if submitted and self.late * 5 > len(submitted):
+            found.append(
+                f"WARNING: {self.late} of {len(submitted)} submissions are late "
+                f"({self.deadline.describe()}; times from {self.times.described}). If that is "
+                "not what happened, give the real submission times (--timestamps FILE.csv, "
+                "--times gradescope|git), the right due date (--due / --course), or "
+                "--times none, and re-run: unchanged files are only re-scored.")
+        return found
 
 
 def load_tests(assignment: Assignment) -> list[TestCase]:
@@ -132,32 +168,13 @@ def tests_digest(assignment: Assignment) -> str:
     return h.hexdigest()
 
 
-def read_timestamps(path: Path) -> dict[str, datetime]:
-    """A CSV with columns student,submitted_at (ISO 8601; naive means UTC)."""
-    stamps: dict[str, datetime] = {}
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames is None or not {"student", "submitted_at"} <= set(reader.fieldnames):
-            raise BatchError(f"{path}: needs a header with the columns student,submitted_at; "
-                             f"found {reader.fieldnames}")
-        for line, row in enumerate(reader, start=2):
-            try:
-                when = datetime.fromisoformat(row["submitted_at"].strip())
-            except ValueError as exc:
-                raise BatchError(f"{path}:{line}: submitted_at {row['submitted_at']!r} is not an "
-                                 "ISO date-time (e.g. 2026-12-01T23:59:00+00:00)") from exc
-            stamps[row["student"].strip()] = when if when.tzinfo else when.replace(tzinfo=UTC)
-    return stamps
-
-
 def modified_at(entry: Path) -> datetime:
     """The newest modification time of the entry's files (hidden files and __MACOSX aside)."""
     files = [entry] if not entry.is_dir() else [
         p for p in entry.rglob("*") if regular_file(p) and not any(
             part.startswith(".") or part == "__MACOSX" for part in p.relative_to(entry).parts)
     ]
-    newest = max((p.lstat().st_mtime for p in files), default=entry.lstat().st_mtime)
-    return datetime.fromtimestamp(newest, tz=UTC)
+    return newest_mtime(entry, files)
 
 
 def not_run(result: RunResult, tests: list[TestCase], notes: list[str], sha256: str) -> RunResult:
@@ -208,12 +225,14 @@ def grade_batch(
     assignment: Assignment, submissions_dir: Path, out_dir: Path, *, jobs: int = 1,
     resume: bool = True, force: bool = False, progress: bool | None = None,
     timestamps: Path | None = None, run: Runner | None = None, executor: str = "local",
-    scheduler: str | None = None,
+    scheduler: str | None = None, deadline: Deadline | None = None, times: str = "auto",
+    now: datetime | None = None,
 ) -> list[Grade]:
     """Grade every entry of `submissions_dir`; see the module docstring. Returns the grades."""
     return list(run_batch(assignment, submissions_dir, out_dir, jobs=jobs, resume=resume,
                           force=force, progress=progress, timestamps=timestamps, run=run,
-                          executor=executor, scheduler=scheduler).grades)
+                          executor=executor, scheduler=scheduler, deadline=deadline,
+                          times=times, now=now).grades)
 
 
 def run_batch(
@@ -221,6 +240,7 @@ def run_batch(
     resume: bool = True, force: bool = False, progress: bool | None = None,
     timestamps: Path | None = None, run: Runner | None = None, executor: str = "local",
     scheduler: str | None = None, cache_reference: bool = True,
+    deadline: Deadline | None = None, times: str = "auto", now: datetime | None = None,
 ) -> Batch:
     """`grade_batch` with counts: what was regraded and how long it took.
 
@@ -229,6 +249,10 @@ def run_batch(
     a Dask cluster at `scheduler` (None or "local": a LocalCluster of `jobs` processes; see
     grader.executors). cache_reference=False calls the reference afresh for every student
     (grader.refcache; for measuring).
+
+    `deadline` (default: the assignment's own due date) and `times` (grader.deadlines
+    TIME_SOURCES; `timestamps` is the CSV for "timestamps"/"auto") decide lateness. `now` is
+    when the batch ran, recorded with the results (default: the clock).
     """
     from grader.executors import DaskExecutor, LocalExecutor, runner_name
     from grader.pool import warm_pool
@@ -247,7 +271,15 @@ def run_batch(
     if cache_reference:
         ref = CachedReference(ref)  # reference outputs computed once per batch
     digest = tests_digest(assignment)
-    stamps = read_timestamps(timestamps) if timestamps else {}
+    if deadline is None:
+        deadline = Deadline(assignment.due, "assignment.toml" if assignment.due else "none")
+    try:
+        check_known(deadline.extensions, (s for s, _ in entries),
+                    deadline.extensions_from or submissions_dir)
+        source = choose_source(times, submissions_dir, timestamps=timestamps, entries=entries,
+                               deadline=deadline)
+    except DeadlineError as exc:
+        raise BatchError(str(exc)) from None
     book = Gradebook(out_dir / "gradebook.sqlite")
     try:
         if not resume:
@@ -267,11 +299,14 @@ def run_batch(
         pooled = warm_pool(assignment.limits, jobs, torch=assignment.uses_torch) \
             if executor == "local" else nullcontext()
         with pooled:
-            batch = _run_all(assignment, entries, book, chosen, job, stamps, digest,
+            batch = _run_all(assignment, entries, book, chosen, job, source, deadline, digest,
                              progress=progress)
+        batch = replace(batch, seconds=time.monotonic() - start, deadline=deadline,
+                        times=source)
+        book.record_batch(assignment.name, graded_with(assignment, digest, batch,
+                                                       now or datetime.now(UTC)))
     finally:
         book.close()
-    batch = replace(batch, seconds=time.monotonic() - start)
     write_outputs(batch, out_dir)
     return batch
 
@@ -336,7 +371,7 @@ class _Job:
 
 def _run_all(
     assignment: Assignment, entries: list[tuple[str, Path]], book: Gradebook,
-    executor: Executor, job: _Job, stamps: dict[str, datetime], digest: str, *,
+    executor: Executor, job: _Job, source: TimeSource, deadline: Deadline, digest: str, *,
     progress: bool | None,
 ) -> Batch:
     """Score and commit each result as the executor delivers it."""
@@ -346,8 +381,8 @@ def _run_all(
     with _progress_bar(len(entries), assignment.name, progress) as advance:
         for student, entry, (result, fresh) in executor.results(entries, job):
             previous = book.grade(student, assignment.name)
-            when = _submitted_at(book, student, entry, result, previous, stamps)
-            grade = score(result, assignment, when)
+            when = _submitted_at(book, student, entry, result, previous, source)
+            grade = score(result, assignment, when, due=deadline.due_for(student))
             if fresh or grade != previous:
                 book.record(result, grade, tests_digest=digest)
             regraded += fresh
@@ -359,18 +394,41 @@ def _run_all(
 
 
 def _submitted_at(book: Gradebook, student: str, entry: Path, result: RunResult,
-                  previous: Grade | None, stamps: dict[str, datetime]) -> datetime | None:
-    """The timestamp for the late policy: the timestamps file; else, for a file graded before
-    unchanged, the time stored then (a re-download must not make it late); else its mtime."""
-    if result.status == "no_submission":
+                  previous: Grade | None, source: TimeSource) -> datetime | None:
+    """The timestamp for the late policy: from the timestamps file or the LMS metadata; else,
+    for a file graded before unchanged, the time stored then (a re-download must not make it
+    late); else the repository's last commit or the files' mtime."""
+    if result.status == "no_submission" or source.name == "none":
         return None
-    if student in stamps:
-        return stamps[student]
+    if source.name in ("timestamps", "gradescope"):
+        return source.times.get(student)
     if previous is not None and previous.submitted_at is not None:
         before = book.run_result(student, result.assignment)
         if before is not None and before.sha256 == result.sha256:
             return datetime.fromisoformat(previous.submitted_at)
+    if source.name == "git":
+        return git_time(entry)
     return modified_at(entry)
+
+
+def graded_with(assignment: Assignment, digest: str, batch: Batch,
+                now: datetime) -> dict[str, Any]:
+    """What a results folder records about how it was graded, so `report` and `export` never
+    need the assignment folder again (grader.gradebook.Gradebook.graded_with)."""
+    from grader.config import bundled_name
+
+    return {
+        "assignment": assignment.name, "title": assignment.title,
+        "folder": str(assignment.folder), "bundled": bundled_name(assignment),
+        "tests_digest": digest,
+        "due": None if batch.deadline.due is None else batch.deadline.due.isoformat(),
+        "due_source": batch.deadline.source,
+        "extensions": {s: d.isoformat() for s, d in sorted(batch.deadline.extensions.items())},
+        "late_policy": asdict(assignment.late_policy),
+        "times": batch.times.name, "times_described": batch.times.described,
+        "graded_at": now.astimezone(UTC).isoformat(),
+        "grader_version": grader.__version__,
+    }
 
 
 def write_outputs(batch: Batch, out_dir: Path) -> None:

@@ -201,6 +201,26 @@ class Gradebook:
             db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                        (f"calibration:{assignment}", value))
 
+    def record_batch(self, assignment: str, info: dict[str, Any]) -> None:
+        """Keep how an assignment was last graded (grader.grade.graded_with: its folder or
+        bundled name, tests digest, due date and its source, extensions, late policy, the
+        source of submission times), so `report` and `export` need nothing else."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                       (f"graded_with:{assignment}", json.dumps(info, sort_keys=True)))
+
+    def graded_with(self, assignment: str) -> dict[str, Any] | None:
+        """What `record_batch` stored for `assignment` (None for a gradebook written before
+        results folders recorded it)."""
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (f"graded_with:{assignment}",))
+        if not rows:
+            return None
+        try:
+            found = json.loads(rows[0]["value"])
+        except ValueError:
+            return None
+        return found if isinstance(found, dict) else None
+
     def forget(self, assignment: str, students: list[str] | None = None) -> None:
         """Delete the rows of an assignment (or of some of its students)."""
         with self._transaction() as db:

@@ -21,14 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import jinja2
 
 import grader
-from grader.config import ConfigError, find_assignment
+from grader.config import ConfigError, load_assignment
 from grader.models import Grade, RunResult, TestResult
-from grader.paths import templates_dir
+from grader.paths import assignments_dir, templates_dir
 
 HIDDEN_NOTE = "This is a hidden test: its details are not shown."
 AFTER_DUE_NOTE = "Details of this test are shown after the due date{due}."
@@ -49,6 +49,9 @@ class AssignmentInfo:
     name: str
     title: str
     due: datetime | None = None
+    calendar: str = ""
+    """For the class summary: the due date's source and where submission times came from
+    (a batch that fell back to file times says so)."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +82,30 @@ class StudentPage:
     grader_version: str
 
 
-def assignment_info(name: str) -> AssignmentInfo:
-    """Title and due date from the bundled assignment, or just the name when it is unknown."""
+def assignment_info(name: str, recorded: dict[str, Any] | None = None) -> AssignmentInfo:
+    """Title and due date as the results folder recorded them when it was graded
+    (grader.gradebook.Gradebook.graded_with); for a folder graded before that was recorded,
+    the bundled assignment of that name (never a same-named folder in the current directory);
+    else just the name."""
+    if recorded:
+        due = recorded.get("due")
+        moment = datetime.fromisoformat(due) if isinstance(due, str) else None
+        when = (f"Due {moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC (from "
+                f"{recorded.get('due_source', '?')})" if moment else "No due date")
+        times = recorded.get("times_described", "")
+        calendar = f"{when}; submission times: {times}." if moment else f"{when}."
+        if recorded.get("times") == "mtime" and moment:
+            calendar += (" These are file modification times, which copying or downloading "
+                         "resets: give the real times with --timestamps if this class was not "
+                         "graded from the files as submitted.")
+        return AssignmentInfo(name=name, title=str(recorded.get("title") or name), due=moment,
+                              calendar=calendar)
     try:
-        found = find_assignment(name)
+        folder = assignments_dir() / name
+        found = load_assignment(folder) if (folder / "assignment.toml").is_file() else None
     except (ConfigError, FileNotFoundError):
+        found = None
+    if found is None:
         return AssignmentInfo(name=name, title=name)
     return AssignmentInfo(name=name, title=found.title, due=found.due)
 
@@ -295,7 +317,8 @@ def write_reports(
     now = _aware(now).astimezone(UTC)
     listing = []
     for name in sorted(book.assignments()):
-        info = (infos or {}).get(name) or assignment_info(name)
+        recorded = book.graded_with(name) if hasattr(book, "graded_with") else None
+        info = (infos or {}).get(name) or assignment_info(name, recorded)
         runs = sorted(book.run_results(name), key=lambda r: r.student)
         grades = book.grades(name)
         by_student = {g.student: g for g in grades}

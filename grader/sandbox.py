@@ -52,7 +52,7 @@ from grader.bwrap import (
     trusted_roots,
     worker_code_dir,
 )
-from grader.cgroups import make_group, peak_rss_kb, process_tree, tree_cpu_seconds
+from grader.cgroups import kernel_now, make_group, peak_rss_kb, process_tree, tree_cpu_seconds
 from grader.config import Limits
 
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
@@ -110,7 +110,7 @@ def warn_weak_isolation() -> None:
 def remove_stale_tmp(age: float = 6 * 3600) -> None:
     """Remove the fallback's private folders left behind by a grader that was killed (once per
     process). A worker lives for one submission, so a folder hours old is nobody's any more."""
-    now = time.time()
+    now = kernel_now()
     for folder in Path(tempfile.gettempdir()).glob("nngrader-*"):
         with contextlib.suppress(OSError):
             if folder.is_dir() and now - folder.stat().st_mtime > age:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from grader.config import Assignment, LatePolicy
 from grader.models import Grade, RunResult
@@ -42,13 +43,21 @@ def late_penalty(raw_score: float, max_score: float, submitted_at: datetime | No
     return min(raw_score, days * policy.penalty_per_day * max_score)
 
 
-def score(result: RunResult, assignment: Assignment, submitted_at: datetime | None) -> Grade:
-    """The Grade for `result`: raw points, the late deduction and the final score."""
+_ASSIGNMENT_DUE: Any = object()
+
+
+def score(result: RunResult, assignment: Assignment, submitted_at: datetime | None, *,
+          due: datetime | None = _ASSIGNMENT_DUE) -> Grade:
+    """The Grade for `result`: raw points, the late deduction and the final score.
+
+    `due` is this student's due date (an extension, or a term calendar's date); by default the
+    assignment's own.
+    """
+    if due is _ASSIGNMENT_DUE:
+        due = assignment.due
     raw = round(result.score, DIGITS)
     maximum = round(result.max_score, DIGITS)
-    penalty = round(
-        late_penalty(raw, maximum, submitted_at, assignment.due, assignment.late_policy), DIGITS
-    )
+    penalty = round(late_penalty(raw, maximum, submitted_at, due, assignment.late_policy), DIGITS)
     return Grade(
         student=result.student,
         assignment=result.assignment,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from grader.commands import require_reference
+from grader.commands import calendar_options, require_reference, with_due
 from grader.models import Grade
 
 
@@ -42,9 +42,19 @@ def summary(grades: list[Grade] | tuple[Grade, ...], regraded: int, out: Path) -
                    "--no-resume starts this assignment afresh.")
 @click.option("--force", is_flag=True,
               help="Regrade every submission, even unchanged ones.")
+@calendar_options
+@click.option("--extensions", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV with columns student,extension: a duration added to the due date "
+                   "(2d, 36h, 90m, 1d12h) or a date-time replacing it, for that student.")
 @click.option("--timestamps", type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV with columns student,submitted_at (ISO 8601) for the late policy; "
-                   "default: the files' modification times.")
+              help="CSV with columns student,submitted_at (ISO 8601 with zone), one row per "
+                   "student: the submission times for the late policy.")
+@click.option("--times", "times", default="auto", show_default=True,
+              type=click.Choice(["auto", "timestamps", "gradescope", "git", "mtime", "none"]),
+              help="Where submission times come from. auto: --timestamps if given, else "
+                   "Gradescope's submission_metadata.yml in SUBMISSIONS, else each entry's "
+                   "last git commit when all are repositories, else file modification times "
+                   "(said on the terminal). none: nobody is late.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when stderr is a terminal).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
@@ -55,7 +65,8 @@ def summary(grades: list[Grade] | tuple[Grade, ...], regraded: int, out: Path) -
                    "with `dask scheduler`); 'local' or none: a LocalCluster of --jobs worker "
                    "processes on this machine.")
 def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool, force: bool,
-          timestamps: Path | None, progress: bool | None, executor: str,
+          due: str | None, course: Path | None, extensions: Path | None,
+          timestamps: Path | None, times: str, progress: bool | None, executor: str,
           scheduler: str | None) -> None:
     """Grade every submission in SUBMISSIONS against ASSIGNMENT's tests.
 
@@ -69,6 +80,7 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
     shipped to them; its reference must be a solution file in it or installed on the workers).
     """
     from grader.config import ConfigError, find_assignment
+    from grader.deadlines import Deadline, DeadlineError, read_extensions
     from grader.executors import ExecutorError
     from grader.grade import BatchError, run_batch
     from grader.gradebook import GradebookError
@@ -79,6 +91,12 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
     except ConfigError as exc:
         raise click.BadParameter(str(exc), param_hint="'ASSIGNMENT'") from None
     require_reference(spec)
+    spec, due_source = with_due(spec, due, course)
+    try:
+        extended = read_extensions(extensions, spec.due) if extensions is not None else {}
+    except DeadlineError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--extensions'") from None
+    deadline = Deadline(spec.due, due_source, extended, extensions)
     if not submissions.is_dir():
         raise click.BadParameter(
             f"{submissions}: not a folder; pass the folder that holds one entry per student "
@@ -93,7 +111,13 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
     try:
         batch = run_batch(spec, submissions, out, jobs=jobs, resume=resume, force=force,
                           progress=progress, timestamps=timestamps, executor=executor,
-                          scheduler=scheduler)
+                          scheduler=scheduler, deadline=deadline, times=times)
     except (BatchError, ExecutorError, GradebookError, TestDefinitionError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary(batch.grades, batch.regraded, out))
+    calendar = f"{spec.name}: {deadline.describe()}"
+    if batch.times.name != "none" or deadline.due is not None:
+        calendar += f"; submission times: {batch.times.described}"
+    click.echo(calendar)
+    for notice in batch.notices():
+        click.echo(notice, err=True)

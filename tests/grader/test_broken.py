@@ -26,6 +26,7 @@ from grader import collect as collect_mod
 from grader.cli import main
 from grader.config import Assignment, find_assignment
 from grader.report import page_name
+from tests.clock import NOW, days
 from tests.grader.test_cli_grade import (
     ADD_ONLY,
     CORRECT,
@@ -153,9 +154,10 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Assignmen
         result = CliRunner().invoke(main, ["grade", str(folder), str(subs), "--out", str(out),
                                            "--jobs", "2", "--no-progress"])
         assert result.exit_code == 0, result.output
-        assert result.output.startswith(f"graded {len(CLASS)} submissions ({len(CLASS)} run")
+        summary = result.stdout.splitlines()[0]
+        assert summary.startswith(f"graded {len(CLASS)} submissions ({len(CLASS)} run")
         report = CliRunner().invoke(main, ["report", str(out), "--assignment", str(folder),
-                                           "--now", "2026-12-05T00:00:00+00:00"])
+                                           "--now", (NOW + days(365)).isoformat()])
         assert report.exit_code == 0, report.output
         yield toy, subs, out
     finally:

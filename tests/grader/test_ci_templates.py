@@ -8,6 +8,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 from grader.ci import CI_TEMPLATES, render_ci_workflow
 from grader.cli import COMMANDS, main
 from grader.report import HIDDEN_NOTE
+from tests.clock import NOW, days
 from tests.grader.test_export import check_gradescope_schema
 
 HIDDEN_REPO = "course-staff/nn-hidden-tests"
@@ -191,19 +193,28 @@ def test_gradescope_scripts_are_valid_bash(system, tmp_path):
         assert any("apt-get install" in line and "bubblewrap" in line for line in lines)
 
 
+@pytest.mark.dates
 @pytest.mark.parametrize(
-    ("created_at", "late"),
-    [("2026-12-01T10:00:00.000000-07:00", False), ("2026-12-11T10:00:00.000000+00:00", True)],
+    ("submitted", "extension", "late"),
+    [(-days(1), None, False), (days(2.1), None, True), (days(2.1), days(3), False)],
 )
-def test_gradescope_run_autograder_end_to_end(tmp_path, created_at, late):
-    """run_autograder in a fake /autograder: a correct perceptron.py, then a late one."""
+def test_gradescope_run_autograder_end_to_end(tmp_path, submitted, extension, late):
+    """run_autograder in a fake /autograder: a correct perceptron.py on time, late, and late
+    but within the student's extension (Gradescope's per-user due date)."""
+    due = NOW + days(3)
+    user: dict[str, object] = {"name": "S"}
+    if extension is not None:
+        user["assignment"] = {"due_date": (due + extension).isoformat()}
+    created_at = (due + submitted).astimezone(timezone(timedelta(hours=-7))).isoformat()
     repo = Path(__file__).resolve().parents[2]
     root = tmp_path / "autograder"
     shutil.copytree(repo / "assignments" / "perceptron", root / "source/assignments/perceptron")
     (root / "submission").mkdir(parents=True)
     shutil.copy(repo / "reference" / "perceptron.py", root / "submission" / "perceptron.py")
     (root / "submission_metadata.json").write_text(
-        json.dumps({"created_at": created_at, "users": [{"name": "S"}]}), encoding="utf-8")
+        json.dumps({"created_at": created_at, "users": [user],
+                    "assignment": {"due_date": due.isoformat(), "late_due_date": None}}),
+        encoding="utf-8")
     script = tmp_path / "run_autograder"
     script.write_text(render_ci_workflow("gradescope-run", assignment="perceptron"),
                       encoding="utf-8")

@@ -20,7 +20,7 @@ import traceback
 import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -39,21 +39,24 @@ from grader.local import LocalStudent
 from grader.models import RunResult, Submission
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
 from grader.testing import TestCase as TCase
+from tests.clock import NOW, days, set_mtime
 
 REPO = Path(__file__).resolve().parents[2]
 
 # ---------------------------------------------------------------- the toy assignment and class
 
-DUE = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+pytestmark = pytest.mark.dates
+
+DUE = (NOW + days(10)).replace(hour=12, minute=0, second=0)
 ON_TIME = DUE.timestamp() - 3600
 LATE_2_DAYS = DUE.timestamp() + 36 * 3600  # 1.5 days late: 2 started days
 
-TOML = """\
+TOML = f"""\
 [assignment]
 title = "Toy"
 module = "toy"
 reference = "toy_reference"
-due = 2026-12-01T12:00:00Z
+due = {DUE.isoformat()}
 
 [limits]
 call_timeout = 2
@@ -350,8 +353,9 @@ def test_grade_batch_timestamps_rescore_without_rerunning(toy: Assignment,
     out = tmp_path / "out"
     run_batch(toy, subs, out, run=in_process_run, progress=False)
     stamps = tmp_path / "stamps.csv"
-    stamps.write_text("student,submitted_at\nalice,2026-12-04T12:00:00Z\n"
-                      "frank,2026-12-01T12:05:00\n")
+    stamps.write_text(f"student,submitted_at\nalice,{(DUE + days(3)).isoformat()}\n"
+                      f"frank,{(DUE + timedelta(minutes=5)).isoformat()}\n"
+                      + "".join(f"{s},{DUE.isoformat()}\n" for s in ("bob", "carol", "erin")))
     again = Counting()
     batch = run_batch(toy, subs, out, run=again, timestamps=stamps, progress=False)
     assert again.students == []
@@ -388,8 +392,15 @@ def test_grade_batch_unchanged_file_keeps_its_first_timestamp(toy: Assignment,
         ("name,when\nalice,2026-12-01\n",
          "{path}: needs a header with the columns student,submitted_at; found ['name', 'when']"),
         ("student,submitted_at\nalice,yesterday\n",
-         "{path}:2: submitted_at 'yesterday' is not an ISO date-time "
-         "(e.g. 2026-12-01T23:59:00+00:00)"),
+         "{path}:2: submitted_at: 'yesterday' is not an ISO date-time with a zone "
+         "(e.g. 2027-02-14T23:59:00-05:00)"),
+        ("student,submitted_at\nalice,2030-01-02T03:04:05\n",
+         "{path}:2: submitted_at: '2030-01-02T03:04:05' has no time zone; add one, e.g. "
+         "2030-01-02T03:04:05+00:00 or 2027-02-14T23:59:00-05:00"),
+        ("student,submitted_at\nalice,2030-01-02T03:04:05Z\nbob,2030-01-02T03:04:05Z\n"
+         "alice,2030-01-03T03:04:05Z\n",
+         "{path}:4: 'alice' is listed twice; keep one row per student (their last "
+         "submission's time)"),
     ],
 )
 def test_grade_batch_bad_timestamps_file(toy: Assignment, tmp_path: Path, content: str,
@@ -456,6 +467,7 @@ def test_grade_batch_unstorable_text_and_file_names_are_made_utf8(
 ) -> None:
     subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
     (subs / os.fsdecode(b"b\xffd.py")).write_text(CORRECT)  # not UTF-8: a lone surrogate
+    set_mtime(subs / os.fsdecode(b"b\xffd.py"), DUE - days(1))
 
     def hostile(assignment: Assignment, submission: Submission, tests: list[TCase], *,
                 ref: ModuleType | None = None) -> RunResult:
@@ -616,15 +628,21 @@ def test_cli_grade_summary_and_exit_0_with_failing_students(
     result = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out", str(out),
                                        "--jobs", "2"])
     assert result.exit_code == 0, result.output
-    assert result.output == (
+    assert result.stdout == (
         "graded 6 submissions (6 run, 0 unchanged); errors: 1 invalid_submission, "
-        f"1 no_submission, 1 syntax_error; mean score 1.80 / 6; sheet: {out / 'scores.csv'}\n")
+        f"1 no_submission, 1 syntax_error; mean score 1.80 / 6; sheet: {out / 'scores.csv'}\n"
+        f"toy: due {DUE.isoformat()} (from assignment.toml); submission times: the files' "
+        "modification times\n")
+    assert result.stderr == (  # 1 of 5 submitted is late: not "more than a fifth"
+        "note: submission times are the files' modification times; copying, unzipping "
+        "without times, git clone or an LMS download resets them to 'now'. Pass --timestamps "
+        "FILE.csv (student,submitted_at), or --times gradescope|git.\n")
     assert sheet(out) == expected_sheet(subs)
     again = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out", str(out)])
-    assert again.output.startswith("graded 6 submissions (0 run, 6 unchanged); ")
+    assert again.stdout.splitlines()[0].startswith("graded 6 submissions (0 run, 6 unchanged); ")
     forced = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out", str(out),
                                        "--force"])
-    assert forced.output.startswith("graded 6 submissions (6 run, 0 unchanged); ")
+    assert forced.stdout.splitlines()[0].startswith("graded 6 submissions (6 run, 0 unchanged); ")
 
 
 @pytest.mark.parametrize(
@@ -727,19 +745,19 @@ def test_cli_grade_engine_class_exact_sheet_rerun_and_force(toy: Assignment,
     args = ["grade", str(toy.folder), str(subs), "--out", str(out), "--jobs", "2"]
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert first.output.startswith("graded 6 submissions (6 run, 0 unchanged); errors: "
-                                   "1 invalid_submission, 1 no_submission, 1 syntax_error; "
-                                   "mean score 1.80 / 6")
+    assert first.stdout.splitlines()[0].startswith(
+        "graded 6 submissions (6 run, 0 unchanged); errors: 1 invalid_submission, "
+        "1 no_submission, 1 syntax_error; mean score 1.80 / 6")
     assert sheet(out) == engine_sheet(subs)
     with Gradebook(out / "gradebook.sqlite") as book:
         isolation = {r.student: r.isolation for r in book.run_results("toy")}
     assert isolation["alice"] in ("bubblewrap+cgroup-pids+warm", "bubblewrap+warm",  # grader.pool
                                   "bubblewrap+cgroup-pids", "bubblewrap", "rlimit-subprocess")
     again = CliRunner().invoke(main, args)
-    assert again.output.startswith("graded 6 submissions (0 run, 6 unchanged); ")
+    assert again.stdout.splitlines()[0].startswith("graded 6 submissions (0 run, 6 unchanged); ")
     assert sheet(out) == engine_sheet(subs)
     forced = CliRunner().invoke(main, [*args, "--force"])
-    assert forced.output.startswith("graded 6 submissions (6 run, 0 unchanged); ")
+    assert forced.stdout.splitlines()[0].startswith("graded 6 submissions (6 run, 0 unchanged); ")
     assert sheet(out) == engine_sheet(subs)
     bob = json.loads((out / "results" / "bob.json").read_text())["result"]["tests"][2]
     assert bob["message"].startswith("scale(x, 2.5): 6 of 6 entries differ; worst at [0, 0]")

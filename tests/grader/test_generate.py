@@ -213,6 +213,7 @@ def test_release_assignment_toml_is_loadable_and_matches(toy_release: Path) -> N
     assert "secret_" not in raw
 
 
+@pytest.mark.dates
 def test_release_readme_tells_how_to_check(toy_release: Path) -> None:
     readme = (toy_release / "README.md").read_text()
     assert "grader check . toy.py" in readme and "grader check . toy.ipynb" in readme

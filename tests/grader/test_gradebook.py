@@ -16,6 +16,8 @@ from grader.gradebook import Gradebook, GradebookError
 from grader.models import Grade, RunResult
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
 
+pytestmark = pytest.mark.dates
+
 REPO = Path(__file__).resolve().parents[2]
 
 

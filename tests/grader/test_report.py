@@ -38,6 +38,8 @@ from tests.golden.samples import (
     MemoryGradebook,
 )
 
+pytestmark = pytest.mark.dates
+
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "report"
 REGEN = os.environ.get("NN_GRADER_REGEN_GOLDEN") == "1"
 
@@ -342,7 +344,7 @@ def record_samples(results_dir: Path) -> None:
 
 
 def test_render_all_rerenders_from_the_gradebook(tmp_path, monkeypatch):
-    monkeypatch.setattr(report, "assignment_info", lambda name: INFOS[name])
+    monkeypatch.setattr(report, "assignment_info", lambda name, recorded=None: INFOS[name])
     record_samples(tmp_path)
     index = report.render_all(tmp_path, now=BEFORE_DUE)
     assert index == tmp_path / "reports" / "index.html"
@@ -352,7 +354,7 @@ def test_render_all_rerenders_from_the_gradebook(tmp_path, monkeypatch):
 
 
 def test_cli_report_from_the_gradebook(tmp_path, monkeypatch):
-    monkeypatch.setattr(report, "assignment_info", lambda name: INFOS[name])
+    monkeypatch.setattr(report, "assignment_info", lambda name, recorded=None: INFOS[name])
     record_samples(tmp_path)
     result = CliRunner().invoke(main, ["report", str(tmp_path), "--now", "2026-12-05T09:30"])
     assert result.exit_code == 0, result.output

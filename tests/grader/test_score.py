@@ -14,6 +14,8 @@ from grader.models import Grade, RunResult
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
 from grader.score import days_late, score
 
+pytestmark = pytest.mark.dates
+
 DUE = datetime(2026, 12, 1, 23, 59, tzinfo=UTC)
 POLICY = LatePolicy(grace_minutes=15, penalty_per_day=0.125, max_days_late=3)
 
