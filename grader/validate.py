@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 from grader.calibrate import calibrate, summary
 from grader.config import Assignment
+from grader.garbage import garbage_problems, rounding_problems
 from grader.generate import GenerateError, ReferenceSource, build_stub, read_reference
 from grader.local import LocalStudent
 from grader.models import TestResult
@@ -43,7 +44,12 @@ from grader.solution import (
     mutant_module,
     read_solution_file,
 )
-from grader.testing import TestCase, TestDefinitionError, load_assignment_tests
+from grader.testing import (
+    TestCase,
+    TestDefinitionError,
+    apply_requirements,
+    load_assignment_tests,
+)
 
 MARGIN_TIME = 0.5
 """The solution may use at most this fraction of the submission's wall-clock budget."""
@@ -155,7 +161,7 @@ def run_local(assignment: Assignment, tests: list[TestCase], module: ModuleType,
               ref: ModuleType) -> list[TestResult]:
     """`tests` against a TRUSTED module in this process, with the runner's scoring rules."""
     student: Any = LocalStudent(module)
-    return [run_test(assignment, test, student, ref) for test in tests]
+    return apply_requirements(tests, [run_test(assignment, test, student, ref) for test in tests])
 
 
 def stub_module(ref: ReferenceSource, assignment: Assignment) -> ModuleType:
@@ -238,6 +244,27 @@ def check_mutants(assignment: Assignment, api: tuple[str, ...], solution: Module
     if all(failed_on[t.name] for t in tests if t.points > 0):
         report.passed.append(f"mutants: every test loses points on some mutant "
                              f"({len(MUTANTS)} per graded function, {len(api)} functions)")
+
+
+def check_garbage_and_rounding(assignment: Assignment, api: tuple[str, ...],
+                               solution: ModuleType, tests: list[TestCase],
+                               report: Report) -> None:
+    """No points for garbage, no points lost to rounding (grader.garbage)."""
+
+    def grade(module: ModuleType) -> list[TestResult]:
+        return run_local(assignment, tests, module, solution)
+
+    problems, kinds = garbage_problems(tests, api, solution, grade)
+    for where, message in problems:
+        report.add(where, message)
+    if not problems:
+        report.passed.append(f"garbage: 0 points for each of {kinds} kinds (None, 0, zeros, "
+                             "first argument, a constant)")
+    rounding = rounding_problems(tests, api, solution, grade)
+    for where, message in rounding:
+        report.add(where, message)
+    if not rounding:
+        report.passed.append("rounding: full marks with every float result moved by rounding")
 
 
 # ----------------------------------------------------------------------------- release, limits
@@ -376,6 +403,7 @@ def validate(assignment: Assignment, *, sandbox: bool = True,
         return report
     check_solution_and_stub(assignment, ref, solution, tests, report)
     check_mutants(assignment, ref.student_api, solution, tests, report)
+    check_garbage_and_rounding(assignment, ref.student_api, solution, tests, report)
     check_release(assignment, report)
     tests = calibrate(assignment, tests, solution)  # the CPU limits a batch would apply
     report.passed.append(summary(assignment, tests))
