@@ -20,9 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from grader.models import TestResult
 from grader.testing import TestCase
+
+if TYPE_CHECKING:
+    from grader.validate import Report
 
 GARBAGE = {
     "none": "every graded function returns None",
@@ -145,3 +149,19 @@ def rounding_problems(tests: list[TestCase], api: tuple[str, ...], solution: Mod
         "to what the handout promises (absolute near zero, relative elsewhere)"))
         for test, result in zip(tests, results, strict=True)
         if result.points < result.max_points]
+
+
+def check(tests: list[TestCase], api: tuple[str, ...], solution: ModuleType, report: Report,
+          grade: Grade) -> None:
+    """validate's checks: no points for garbage, none lost to rounding."""
+    problems, kinds = garbage_problems(tests, api, solution, grade)
+    for where, message in problems:
+        report.add(where, message)
+    if not problems:
+        report.passed.append(f"garbage: 0 points for each of {kinds} kinds (None, 0, zeros, "
+                             "first argument, a constant)")
+    rounding = rounding_problems(tests, api, solution, grade)
+    for where, message in rounding:
+        report.add(where, message)
+    if not rounding:
+        report.passed.append("rounding: full marks with every float result moved by rounding")

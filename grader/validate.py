@@ -11,6 +11,8 @@ Checks, each reported with file:line and the fix:
   swallowing errors, modifying its array arguments in place) run in this process through
   grader.local.LocalStudent (trusted code only); each test must lose points on some mutant and
   each graded function must be caught by some test;
+- no points for garbage (every graded function returning None, 0, zeros, its first argument or
+  a constant) and none lost to rounding (float results moved by rounding): grader.garbage;
 - the release (written to a temporary folder) contains no solution code and no hidden tests;
 - the points add up (the solution's score is the total, > 0);
 - through the real sandbox once: the solution passes within the time and memory limits with
@@ -28,9 +30,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
+from grader import garbage
 from grader.calibrate import calibrate, summary
 from grader.config import Assignment
-from grader.garbage import garbage_problems, rounding_problems
 from grader.generate import GenerateError, ReferenceSource, build_stub, read_reference
 from grader.local import LocalStudent
 from grader.models import TestResult
@@ -246,27 +248,6 @@ def check_mutants(assignment: Assignment, api: tuple[str, ...], solution: Module
                              f"({len(MUTANTS)} per graded function, {len(api)} functions)")
 
 
-def check_garbage_and_rounding(assignment: Assignment, api: tuple[str, ...],
-                               solution: ModuleType, tests: list[TestCase],
-                               report: Report) -> None:
-    """No points for garbage, no points lost to rounding (grader.garbage)."""
-
-    def grade(module: ModuleType) -> list[TestResult]:
-        return run_local(assignment, tests, module, solution)
-
-    problems, kinds = garbage_problems(tests, api, solution, grade)
-    for where, message in problems:
-        report.add(where, message)
-    if not problems:
-        report.passed.append(f"garbage: 0 points for each of {kinds} kinds (None, 0, zeros, "
-                             "first argument, a constant)")
-    rounding = rounding_problems(tests, api, solution, grade)
-    for where, message in rounding:
-        report.add(where, message)
-    if not rounding:
-        report.passed.append("rounding: full marks with every float result moved by rounding")
-
-
 # ----------------------------------------------------------------------------- release, limits
 
 
@@ -403,7 +384,8 @@ def validate(assignment: Assignment, *, sandbox: bool = True,
         return report
     check_solution_and_stub(assignment, ref, solution, tests, report)
     check_mutants(assignment, ref.student_api, solution, tests, report)
-    check_garbage_and_rounding(assignment, ref.student_api, solution, tests, report)
+    garbage.check(tests, ref.student_api, solution, report,
+                  lambda module: run_local(assignment, tests, module, solution))
     check_release(assignment, report)
     tests = calibrate(assignment, tests, solution)  # the CPU limits a batch would apply
     report.passed.append(summary(assignment, tests))
