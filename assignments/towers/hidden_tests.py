@@ -220,7 +220,7 @@ def approximate_1d_error_shrinks_with_more_towers(student, ref, rng):
 
 
 @test_case(points=1, visibility="hidden",
-           requires=("sigmoid_matches_reference_at_several_shapes", "tower_1d_matches_reference", "tower_2d_matches_reference", "approximate_1d_matches_reference"))
+           requires="sigmoid_matches_reference_at_several_shapes")
 def inputs_not_modified(student, rng):
     z = rng.normal(size=6)
     checks.unchanged(z, student.call("sigmoid", z).args[0], name="sigmoid's z")
