@@ -21,7 +21,7 @@ from grader.errors import StudentError, StudentTimeout
 from grader.models import RunResult, Submission, SubmissionStatus, TestResult, TestStatus
 from grader.proxy import LoadResult, StudentProxy
 from grader.solution import import_reference
-from grader.testing import TestCase, TestDefinitionError
+from grader.testing import TestCase, TestDefinitionError, apply_requirements
 
 _NOT_RUN = {
     "syntax_error": "not run: your code has a syntax error",
@@ -47,7 +47,8 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         load = proxy.start()
         warnings += load.warnings
         if load.status == "ok":
-            results = [run_test(assignment, test, proxy, ref) for test in tests]
+            results = apply_requirements(
+                tests, [run_test(assignment, test, proxy, ref) for test in tests])
             status: SubmissionStatus = "graded"
         else:
             results = [_not_run(test, load) for test in tests]

@@ -13,21 +13,28 @@ An assignment folder holds `visible_tests.py` (shipped to students, runnable off
 
 A test passes by returning None, fails by raising (use `grader.checks`, whose failures carry
 student-facing messages), or returns a float in [0, 1] for partial credit.
+
+A property test ("leaves its inputs alone", "the batch gradient is the mean of the per-sample
+ones") holds for garbage too: a function returning a constant never modifies anything. Such a
+test names the value tests it is worth points with, `@test_case(points=1, requires=("f_values",))`:
+it still runs and reports its own failure, but earns points only when every required test
+passed in full (`apply_requirements`, applied by the runner to every submission).
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import importlib.util
 import inspect
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
-from grader.models import Visibility
+from grader.models import TestResult, Visibility
 
 INJECTABLE = ("student", "ref", "rng")
 _VISIBILITIES = ("visible", "hidden", "after_due")
@@ -46,6 +53,7 @@ class TestSpec:
     visibility: Visibility
     name: str | None
     timeout: float | None
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,9 @@ class TestCase:
     """The reference solution's longest call in this test, measured once per batch
     (grader.calibrate); it sets the test's per-call CPU limit. None: not measured, the
     wall-clock limit alone applies."""
+    requires: tuple[str, ...] = ()
+    """Tests that must pass in full for this one to earn points (a property test gated on the
+    function's value tests; see the module docstring)."""
 
     def seed(self, assignment: str) -> int:
         """A stable seed from the assignment and test name, for the `rng` parameter."""
@@ -83,17 +94,22 @@ def test_case(
     visibility: Visibility = "hidden",
     name: str | None = None,
     timeout: float | None = None,
+    requires: tuple[str, ...] | list[str] | str = (),
 ) -> Callable[[F], F]:
-    """Mark a function as a graded test worth `points`."""
+    """Mark a function as a graded test worth `points`; `requires` names the tests (of the same
+    assignment) that must pass in full for it to earn them."""
     if visibility not in _VISIBILITIES:
         raise TestDefinitionError(
             f"visibility={visibility!r} is not one of {', '.join(_VISIBILITIES)}"
         )
     if not isinstance(points, int | float) or points < 0:
         raise TestDefinitionError(f"points={points!r} must be a number >= 0")
+    required = (requires,) if isinstance(requires, str) else tuple(requires)
+    if not all(isinstance(r, str) and r for r in required):
+        raise TestDefinitionError(f"requires={requires!r} must name tests (strings)")
 
     def mark(func: F) -> F:
-        setattr(func, _ATTR, TestSpec(float(points), visibility, name, timeout))
+        setattr(func, _ATTR, TestSpec(float(points), visibility, name, timeout, required))
         return func
 
     return mark
@@ -127,6 +143,7 @@ def tests_in_module(module: ModuleType, source_file: str) -> list[TestCase]:
                 source_file=source_file,
                 line=line,
                 timeout=spec.timeout,
+                requires=spec.requires,
             )
         )
     found.sort(key=lambda t: t.line)
@@ -171,4 +188,48 @@ def load_assignment_tests(folder: Path, *, hidden: bool = True) -> list[TestCase
                     "(names are unique per assignment)"
                 )
             tests.append(test)
+    check_requirements(tests)
     return tests
+
+
+def check_requirements(tests: list[TestCase]) -> None:
+    """Every `requires` names another test of the assignment; a visible test requires only
+    visible tests (students run those without the hidden ones)."""
+    by_name = {t.name: t for t in tests}
+    for test in tests:
+        for required in test.requires:
+            target = by_name.get(required)
+            where = f"{test.source_file}:{test.line}: test {test.name}"
+            if required == test.name:
+                raise TestDefinitionError(f"{where} requires itself; name its value tests")
+            if target is None:
+                guess = difflib.get_close_matches(required, list(by_name), n=1)
+                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+                raise TestDefinitionError(
+                    f"{where} requires {required!r}, which is not a test of this assignment"
+                    f"{hint}; name a test defined in visible_tests.py"
+                    f"{'' if test.visibility == 'visible' else ' or hidden_tests.py'}")
+            elif test.visibility == "visible" and target.visibility != "visible":
+                raise TestDefinitionError(
+                    f"{where} requires {required!r}, a {target.visibility} test; a visible test "
+                    "may require only visible tests (students run those without the others)")
+
+
+def apply_requirements(tests: list[TestCase], results: list[TestResult]) -> list[TestResult]:
+    """`results` (one per test, in order) with the points of every test whose `requires` did not
+    all pass in full taken away: a property of a function is worth points only when the
+    function computes the right thing. A required test that did not run here (a visible-only
+    run) does not count against it."""
+    by_name = {r.name: r for r in results}
+    gated: list[TestResult] = []
+    for test, result in zip(tests, results, strict=True):
+        missing = [name for name in test.requires
+                   if name in by_name and by_name[name].status != "passed"]
+        if missing and result.points > 0:
+            names = ", ".join(missing)
+            result = replace(result, points=0.0, status="failed", message=(
+                f"not scored: this test counts only when {names} "
+                f"{'passes' if len(missing) == 1 else 'pass'} (a property such as leaving the "
+                "inputs alone earns points only for a function whose values are right)"))
+        gated.append(result)
+    return gated

@@ -11,6 +11,8 @@ Checks, each reported with file:line and the fix:
   swallowing errors, modifying its array arguments in place) run in this process through
   grader.local.LocalStudent (trusted code only); each test must lose points on some mutant and
   each graded function must be caught by some test;
+- no points for garbage (every graded function returning None, 0, zeros, its first argument or
+  a constant) and none lost to rounding (float results moved by rounding): grader.garbage;
 - the release (written to a temporary folder) contains no solution code and no hidden tests;
 - the points add up (the solution's score is the total, > 0);
 - through the real sandbox once: the solution passes within the time and memory limits with
@@ -28,6 +30,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
+from grader import garbage
 from grader.calibrate import calibrate, summary
 from grader.config import Assignment
 from grader.generate import GenerateError, ReferenceSource, build_stub, read_reference
@@ -43,7 +46,12 @@ from grader.solution import (
     mutant_module,
     read_solution_file,
 )
-from grader.testing import TestCase, TestDefinitionError, load_assignment_tests
+from grader.testing import (
+    TestCase,
+    TestDefinitionError,
+    apply_requirements,
+    load_assignment_tests,
+)
 
 MARGIN_TIME = 0.5
 """The solution may use at most this fraction of the submission's wall-clock budget."""
@@ -155,7 +163,7 @@ def run_local(assignment: Assignment, tests: list[TestCase], module: ModuleType,
               ref: ModuleType) -> list[TestResult]:
     """`tests` against a TRUSTED module in this process, with the runner's scoring rules."""
     student: Any = LocalStudent(module)
-    return [run_test(assignment, test, student, ref) for test in tests]
+    return apply_requirements(tests, [run_test(assignment, test, student, ref) for test in tests])
 
 
 def stub_module(ref: ReferenceSource, assignment: Assignment) -> ModuleType:
@@ -376,6 +384,8 @@ def validate(assignment: Assignment, *, sandbox: bool = True,
         return report
     check_solution_and_stub(assignment, ref, solution, tests, report)
     check_mutants(assignment, ref.student_api, solution, tests, report)
+    garbage.check(tests, ref.student_api, solution, report,
+                  lambda module: run_local(assignment, tests, module, solution))
     check_release(assignment, report)
     tests = calibrate(assignment, tests, solution)  # the CPU limits a batch would apply
     report.passed.append(summary(assignment, tests))

@@ -210,7 +210,8 @@ def softmax_stable_at_large_logits(student, ref, rng):
                  mistakes=m.non_finite(m.NO_MAX_SHIFT))
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden",
+           requires=("softmax_matches_reference", "softmax_jacobian_matches_reference", "dag_value_and_weight_gradients"))
 def softmax_jacobian_dag_leave_inputs_unchanged(student, rng):
     Z = 2 * rng.normal(size=(3, 4)) + 5
     checks.unchanged(Z, student.call("softmax", Z).args[0], name="Z after softmax")
@@ -280,7 +281,8 @@ def hinge_gradient_matches_reference(student, ref, rng):
     loss_gradient_matches(student, ref, rng, "hinge_loss")
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires="hinge_loss_value_matches_reference")
 def hinge_gradient_matches_own_loss(student, ref, rng):
     gradient_matches_own_loss(student, ref, rng, "hinge_loss", "hinge loss", (3, 4, 6))
 
@@ -309,7 +311,8 @@ def softmax_loss_gradient_matches_reference(student, ref, rng):
     loss_gradient_matches(student, ref, rng, "softmax_loss")
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires="softmax_loss_value_matches_reference")
 def softmax_loss_gradient_matches_own_loss(student, ref, rng):
     gradient_matches_own_loss(student, ref, rng, "softmax_loss", "softmax loss", (4, 3, 5))
 
@@ -345,7 +348,8 @@ def softmax_loss_is_ln_c_for_tiny_weights(student, rng):
                  mistakes={m.MISSING_MEAN: 12 * np.log(C)})
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden",
+           requires=("hinge_loss_value_matches_reference", "softmax_loss_value_matches_reference"))
 def linear_losses_leave_inputs_unchanged(student, rng):
     W, X, y, reg = linear_problem(rng, 3, 4, 5)
     for fn in ("hinge_loss", "softmax_loss"):
@@ -383,7 +387,8 @@ def mlp_with_one_layer(student, ref, rng):
     check_mlp_grads(grads, ref, params, X, y)
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires="mlp_loss_matches_reference")
 def mlp_grads_match_own_loss(student, ref, rng):
     params, X, y = random_mlp(rng, (3, 5, 4, 3), 6)
     keys = list(params)
@@ -410,7 +415,8 @@ def mlp_grads_match_own_loss(student, ref, rng):
         mistakes=wrong)
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden",
+           requires=("mlp_loss_matches_reference", "mlp_grads_match_reference"))
 def mlp_leaves_params_unchanged(student, rng):
     params, X, y = random_mlp(rng, (3, 4, 2), 5)
     call = student.call("mlp_loss_and_grads", params, X, y)
@@ -445,7 +451,8 @@ def dag_x0_gradient_sums_every_path(student, ref, rng):
                      name=f"grads['x0'] (d0, d1, d2 = {dims})", mistakes=dag_x0_mistakes(*args))
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden",
+           requires="dag_value_and_weight_gradients")
 def dag_gradients_match_own_forward(student, rng):
     x0, W1, W2, W3 = dag_problem(rng, 3, 2, 2)
     _, grads = pair(student.dag_forward_backward(x0, W1, W2, W3), "dag_forward_backward")

@@ -93,7 +93,10 @@ def mlp_grads_match_central_differences(student, rng):
     }
     X = rng.normal(size=(4, 2))
     y = np.array([0, 1, 1, 0])
-    _, grads = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
+    loss, grads = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
+    if not (isinstance(loss, int | float) and 0 < loss < np.inf):  # a constant 0 passes below
+        raise checks.CheckFailure(f"mlp_loss_and_grads: the loss is a mean cross-entropy, a "
+                                  f"number > 0; got {loss!r}")
     checks.equal(sorted(grads) if isinstance(grads, dict) else grads, sorted(params),
                  name="the keys of the grads dict")
     for key in params:

@@ -97,7 +97,8 @@ def threshold_forward_lecture_networks(student, ref, rng):
                      mistakes={m.STRICT_GREATER: strict_variant(ref, layers, X)})
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden",
+           requires="threshold_forward_random_networks")
 def threshold_forward_does_not_modify_its_arguments(student, ref):
     layers = ref.deep_parity(4)
     X = all_inputs(4).astype(float)
@@ -121,7 +122,8 @@ def shallow_network_random_truth_tables(student, ref, rng):
                      mistakes=m.bit_order(table))
 
 
-@test_case(points=1.5, visibility="hidden")
+@test_case(points=1.5, visibility="hidden",
+           requires="shallow_network_random_truth_tables")
 def shallow_network_one_hidden_layer_of_at_most_2_to_the_n_minus_1(student, rng):
     tables = [all_inputs(n).any(axis=1).astype(int) for n in (3, 5)]  # OR: 2ⁿ − 1 ones
     tables += [(rng.random(2**n) < 0.85).astype(int) for n in (4, 6)]
@@ -174,7 +176,8 @@ def deep_parity_on_all_inputs(student, ref):
                      mistakes={NOT_PARITY: 1 - parity})
 
 
-@test_case(points=2, visibility="hidden")
+@test_case(points=2, visibility="hidden",
+           requires="deep_parity_on_all_inputs")
 def deep_parity_has_exactly_3_n_minus_1_units(student, ref):
     for n in range(2, 9):
         layers = student.deep_parity(n)

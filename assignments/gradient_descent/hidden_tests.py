@@ -105,7 +105,8 @@ def numerical_gradient_any_shape_default_h(student, ref, rng):
                  mistakes=mistakes)
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires="numerical_gradient_central_on_a_quadratic")
 def numerical_gradient_leaves_x_unchanged(student, rng):
     x = rng.normal(size=6)
     call = student.call("numerical_gradient", quadratic, x, 1e-4)
@@ -142,7 +143,8 @@ def squared_loss_grad_passes_a_gradient_check(student, ref, rng):
                                      m.doubled(expected)))
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires="squared_loss_grad_matches_reference")
 def squared_loss_grad_batch_is_mean_of_per_sample(student, rng):
     n = 6
     X, y, w = _loss_data(rng, n, 3)
@@ -259,7 +261,8 @@ def minibatch_sgd_full_batch_is_batch_gd(student, ref, rng):
                  name=f"minibatch_sgd with batch_size = n vs {epochs} steps of batch GD")
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden",
+           requires="minibatch_sgd_one_permutation_per_epoch")
 def minibatch_sgd_batch_sizes(student, rng):
     X, y, w0 = _loss_data(rng, 7, 2)
     _, batches = student.minibatch_sgd(X, y, w0, 0.01, 2, 3, 11)
@@ -284,7 +287,8 @@ def minibatch_sgd_depends_only_on_the_seed(student, rng):
             mistake=m.GLOBAL_RNG)
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden",
+           requires="minibatch_sgd_steps_follow_its_batches")
 def minibatch_sgd_leaves_inputs_unchanged(student, rng):
     X, y, w0 = _loss_data(rng, 6, 3)
     call = student.call("minibatch_sgd", X, y, w0, 0.1, 2, 2, 0)
@@ -411,7 +415,8 @@ def _adam_run(grad, w0, steps, lr, variant):
     return np.stack(path)
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires=("momentum_step_matches_reference", "adam_later_steps_match_reference"))
 def optimizer_steps_leave_inputs_unchanged(student, rng):
     w, g, v, m_ = (rng.normal(size=4) for _ in range(4))
     call = student.call("momentum_step", w, g, v, 0.1, 0.9)

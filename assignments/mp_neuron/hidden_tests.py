@@ -133,7 +133,8 @@ def mp_neuron_rejects_mismatched_lengths(student):
                            LENGTHS_UNCHECKED)
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires="mp_neuron_matches_reference_on_all_inputs")
 def mp_neuron_does_not_modify_its_arguments(student):
     mask = np.array([False, True, False, True])
     for x in (np.array([1, 0, 1, 0]), np.array([1, 1, 0, 1]), np.array([1.0, 0.0, 1.0, 1.0])):

@@ -141,7 +141,8 @@ def train_perceptron_stops_after_an_epoch_without_updates(student, rng):
     check_training(student, X, y, np.zeros(3), 500, "separable data, epochs = 500")
 
 
-@test_case(points=1.5, visibility="hidden")
+@test_case(points=1.5, visibility="hidden",
+           requires="train_perceptron_updates_on_the_boundary")
 def train_perceptron_does_not_modify_its_arguments(student, rng):
     X, y, _ = separable(rng, 15, 3)
     w0 = -rng.normal(size=4)

@@ -66,8 +66,10 @@ def sigmoid_stable_for_huge_inputs(student, ref, rng):
             f"like {SIGMOID_OVERFLOW}. Never evaluate exp of a large positive number: use "
             "e^(−|z|), which lies in (0, 1], in both branches.", mistake=SIGMOID_OVERFLOW)
     got = call.value
+    # the contract (COURSE.md): no overflow, no NaN, σ(±1e4) right to double precision; an
+    # absolute error of 1e-22 (0.5·(1 + tanh(z/2)) at z = −50 gives 0) is not a mistake
     checks.close(got, ref.sigmoid(z), name="sigmoid(z) for z up to ±1e4", rtol=1e-9,
-                 atol=1e-300,
+                 atol=1e-12,
                  mistakes=m.merge(m.non_finite(SIGMOID_OVERFLOW), _sigma_mistakes(ref, z)))
 
 
@@ -217,7 +219,8 @@ def approximate_1d_error_shrinks_with_more_towers(student, ref, rng):
 # --------------------------------------------------------------------------- inputs
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden",
+           requires="sigmoid_matches_reference_at_several_shapes")
 def inputs_not_modified(student, rng):
     z = rng.normal(size=6)
     checks.unchanged(z, student.call("sigmoid", z).args[0], name="sigmoid's z")

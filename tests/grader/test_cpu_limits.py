@@ -337,3 +337,16 @@ def test_a_busy_machine_does_not_make_a_call_time_out(mode):
         for process in hogs:
             process.kill()
             process.wait()
+
+
+def test_the_worker_imports_torchs_lazy_modules_without_starting_a_thread():
+    """Fork-safe warm-up (DESIGN: no fork after a started OpenMP pool): after import_torch the
+    process has one thread and the modules a first torch.optim/torch.func call would import."""
+    code = ("import os, sys; sys.path.insert(0, sys.argv[1]); import worker; "
+            "assert worker.import_torch(); "
+            "print(len(os.listdir('/proc/self/task')), "
+            "all(m in sys.modules for m in worker.TORCH_WARM_MODULES))")
+    folder = Path(__file__).resolve().parents[2] / "grader"
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    assert out.stdout.split() == ["1", "True"], out.stderr

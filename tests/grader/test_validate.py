@@ -176,7 +176,42 @@ def test_test_that_passes_on_the_stub_and_cannot_fail(folder: Path) -> None:
         "functions",
         f"error: {where}: test relu_exists cannot fail: it passed on every mutant ("
         + ", ".join(MUTANTS) + " of each graded function); make it compare the student's "
-        "results with expected values"]
+        "results with expected values",
+        f"error: {where}: test relu_exists gives points to garbage (1 of 1 when every graded "
+        "function returns None; 1 of 1 when every graded function returns 0; 1 of 1 when every "
+        "graded function returns zeros of the right shape; 1 of 1 when every graded function "
+        "returns its first argument; 1 of 1 when every graded function returns a constant "
+        "array of the right shape); compare the function's values, or gate the test on its "
+        "value tests with @test_case(..., requires=(...))"]
+
+
+PROPERTY = """    x = rng.normal(size=5)
+    call = student.call("relu_forward", x.copy())
+    checks.unchanged(x, call.args[0], name="x")"""
+
+
+def test_a_property_test_that_pays_garbage_is_flagged_until_it_is_gated(folder: Path) -> None:
+    line = _add_hidden(folder, "relu_leaves_x_alone", PROPERTY)
+    report = validate(load_assignment(folder), sandbox=False)
+    assert [p.where for p in report.problems] == [f"{folder / 'hidden_tests.py'}:{line}"]
+    assert "test relu_leaves_x_alone gives points to garbage (1 of 1 when every graded " \
+        "function returns None;" in report.problems[0].message
+    _edit(folder / "hidden_tests.py", '@test_case(points=1, visibility="hidden")\n'
+          "def relu_leaves_x_alone", '@test_case(points=1, visibility="hidden", '
+          'requires="relu_forward_random_shapes")\ndef relu_leaves_x_alone')
+    report = validate(load_assignment(folder), sandbox=False)
+    assert report.problems == [] and any(p.startswith("garbage: 0 points") for p in report.passed)
+
+
+def test_a_tolerance_stricter_than_rounding_is_flagged(folder: Path) -> None:
+    line = _add_hidden(folder, "relu_to_the_last_bit", (
+        "    x = rng.normal(size=5)\n"
+        "    checks.close(student.relu_forward(x), ref.relu_forward(x), rtol=1e-15, atol=0)"))
+    report = validate(load_assignment(folder), sandbox=False)
+    assert [p.where for p in report.problems] == [f"{folder / 'hidden_tests.py'}:{line}"]
+    assert report.problems[0].message.startswith(
+        "test relu_to_the_last_bit fails a numerically equivalent formulation of the solution "
+        "(every float result moved by 1e-12 relative and 1e-15 of its scale absolute): ")
 
 
 def test_nondeterministic_test(folder: Path) -> None:
@@ -233,7 +268,7 @@ def test_cli_validate_exit_codes(folder: Path) -> None:
     _add_hidden(folder, "relu_exists", '    assert "relu_forward" in student')
     bad = runner.invoke(main, ["validate", str(folder), "--no-sandbox"])
     assert bad.exit_code == 1
-    assert bad.output.splitlines()[-1] == "FAILED: 2 error(s), 0 warning(s)"
+    assert bad.output.splitlines()[-1] == "FAILED: 3 error(s), 0 warning(s)"
     missing = runner.invoke(main, ["validate", str(folder / "nope")])
     assert missing.exit_code == 1 and "no assignment" in missing.output
 
@@ -242,7 +277,9 @@ def test_cli_validate_exit_codes(folder: Path) -> None:
 def test_bundled_assignments_validate(name: str) -> None:
     report = validate(find_assignment(name))
     assert report.problems == []
-    assert len(report.passed) == 6
+    assert len(report.passed) == 8
+    assert report.passed[3].startswith("garbage: 0 points for each of 5 kinds")
+    assert report.passed[4] == "rounding: full marks with every float result moved by rounding"
     limits = next(line for line in report.passed if line.startswith("time limits per call: "))
     assert " tests 0.5 s of CPU (the reference's longest call: " in limits  # all at the floor
     assert "wall-clock only" not in limits
