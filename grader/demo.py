@@ -10,7 +10,7 @@ Every student is built from trusted material at demo time, never stored as a fil
 - correct solutions in different styles: the reference module itself (`.py`), a loop-based
   rewrite and a torch-based one where `assignments/<a>/demo/loops.py` / `torch_style.py` exist,
   the solution notebook (`.ipynb`, grader.notebook), a `.zip` and a folder submission;
-- typical mistakes: the mutants under tests/assignments/mutants/<a>/ (one mistake per file),
+- typical mistakes: the assignment's mistake catalogue assignments/<a>/mistakes/ (one per file),
   or, in an installed wheel without tests/, none;
 - the untouched stub of the release, a syntax error, and an infinite loop in one function.
 
@@ -41,6 +41,7 @@ from typing import Literal
 
 import nbformat
 
+from grader.catalogue import catalogue_files
 from grader.config import Assignment
 from grader.generate import ReferenceSource, build_stub, read_reference
 from grader.models import Grade, RunResult
@@ -149,9 +150,8 @@ def _docstring_title(source: str) -> str:
 
 
 def mutant_files(assignment: Assignment) -> list[Path]:
-    """tests/assignments/mutants/<a>/*.py when this is a source checkout (else none)."""
-    folder = assignments_dir().parent / "tests" / "assignments" / "mutants" / assignment.name
-    return sorted(folder.glob("*.py")) if folder.is_dir() else []
+    """The assignment's mistake catalogue, assignments/<a>/mistakes/*.py (grader.catalogue)."""
+    return catalogue_files(assignment.folder)
 
 
 def _spread(items: list[Path], k: int) -> list[Path]:

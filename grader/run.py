@@ -11,12 +11,15 @@ from __future__ import annotations
 import math
 import numbers
 import time
+from dataclasses import replace
 from types import ModuleType
 from typing import Any, cast
 
 import numpy as np
 
+from grader.catalogue import Mistake, load_catalogue
 from grader.config import Assignment
+from grader.diagnose import Diagnosis, Recorded, Recording, diagnose
 from grader.errors import StudentError, StudentTimeout
 from grader.models import RunResult, Submission, SubmissionStatus, TestResult, TestStatus
 from grader.proxy import LoadResult, StudentProxy
@@ -47,8 +50,7 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         load = proxy.start()
         warnings += load.warnings
         if load.status == "ok":
-            results = apply_requirements(
-                tests, [run_test(assignment, test, proxy, ref) for test in tests])
+            results = run_tests(assignment, tests, proxy, ref)
             status: SubmissionStatus = "graded"
         else:
             results = [_not_run(test, load) for test in tests]
@@ -90,12 +92,34 @@ def _not_run(test: TestCase, load: LoadResult) -> TestResult:
                       message=_NOT_RUN.get(load.status, "not run"))
 
 
+def run_tests(assignment: Assignment, tests: list[TestCase], student: StudentProxy,
+              ref: ModuleType | None) -> list[TestResult]:
+    """Every test in turn (run_test), then each failure's mistake named (grader.diagnose),
+    then the gates (`requires=`, grader.testing.apply_requirements). A mistake's name
+    must reproduce the failing test's calls and every call of its function in the whole
+    submission, so the other tests' inputs confirm it."""
+    catalogue = _catalogue(assignment, ref)
+    recordings = [Recording(student) if catalogue else None for _ in tests]
+    results = [run_test(assignment, test, student, ref, recording=recording)
+               for test, recording in zip(tests, recordings, strict=True)]
+    if catalogue:
+        every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
+        results = [
+            _named(result, catalogue, ref, recording, every)
+            if result.status == "failed" and recording is not None and not recording.incomplete
+            else result for result, recording in zip(results, recordings, strict=True)]
+    return apply_requirements(tests, results)  # property tests count only with their values
+
+
 def run_test(assignment: Assignment, test: TestCase, student: StudentProxy,
-             ref: ModuleType | None) -> TestResult:
-    """One test in this process; its outcome as a TestResult (never raises for student code)."""
+             ref: ModuleType | None, *, recording: Recording | None = None) -> TestResult:
+    """One test in this process; its outcome as a TestResult (never raises for student code).
+    With `recording` (a grader.diagnose.Recording of `student`) the test's calls are noted."""
     student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
     student.reference_seconds = test.reference_seconds  # its CPU limit (grader.calibrate)
-    available = {"student": student, "ref": ref,
+    if recording is not None:
+        recording.calls.clear()
+    available = {"student": recording or student, "ref": ref,
                  "rng": np.random.default_rng(test.seed(assignment.name))}
     kwargs = {name: available[name] for name in test.params}
     started = time.perf_counter()
@@ -127,6 +151,42 @@ def run_test(assignment: Assignment, test: TestCase, student: StudentProxy,
                       f"{type(exc).__name__}: {exc}")
     status, fraction, message = _score(outcome)
     return result(status, fraction, message)
+
+
+def _catalogue(assignment: Assignment, ref: ModuleType | None) -> tuple[Mistake, ...]:
+    """The assignment's mistake catalogue (grader.catalogue), empty without a reference."""
+    module = _module(ref)
+    if module is None:
+        return ()
+    api = tuple(getattr(module, "STUDENT_API", ()))
+    return load_catalogue(assignment.folder, api) if api else ()
+
+
+def _module(ref: Any) -> ModuleType | None:
+    """The reference module itself (a batch passes a grader.refcache.CachedReference)."""
+    module = vars(ref).get("_module", ref) if ref is not None else None
+    return module if isinstance(module, ModuleType) else None
+
+
+def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
+           recording: Recording, every: list[Recorded]) -> TestResult:
+    """The failure's message and mistake after replaying its calls on the catalogue: the
+    mistakes that reproduce them are named; a check's own guess that the replay contradicts
+    (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
+    module = _module(ref)
+    found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every) \
+        if module else None
+    message, mistake = result.message, result.mistake
+    if found is None:
+        return result
+    guess = f" Looks like {mistake}." if mistake else ""
+    if found.mistakes:
+        base = message.replace(guess, "") if guess else message
+        return replace(result, message=f"{base} {found.sentence()}".strip(),
+                       mistake=found.label())
+    if mistake and mistake in found.ruled_out:
+        return replace(result, message=message.replace(guess, ""), mistake=None)
+    return result
 
 
 def _score(outcome: Any) -> tuple[str, float, str]:

@@ -37,7 +37,7 @@ from grader.generate import GenerateError, ReferenceSource, build_stub, read_ref
 from grader.local import LocalStudent
 from grader.models import TestResult
 from grader.notebook import called_functions
-from grader.run import run_test
+from grader.run import run_tests
 from grader.solution import (
     MUTANTS,
     MarkerError,
@@ -49,7 +49,6 @@ from grader.solution import (
 from grader.testing import (
     TestCase,
     TestDefinitionError,
-    apply_requirements,
     load_assignment_tests,
 )
 
@@ -163,7 +162,7 @@ def run_local(assignment: Assignment, tests: list[TestCase], module: ModuleType,
               ref: ModuleType) -> list[TestResult]:
     """`tests` against a TRUSTED module in this process, with the runner's scoring rules."""
     student: Any = LocalStudent(module)
-    return apply_requirements(tests, [run_test(assignment, test, student, ref) for test in tests])
+    return run_tests(assignment, tests, student, ref)
 
 
 def stub_module(ref: ReferenceSource, assignment: Assignment) -> ModuleType:

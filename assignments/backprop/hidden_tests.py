@@ -321,14 +321,19 @@ def softmax_loss_gradient_matches_own_loss(student, ref, rng):
 def softmax_loss_stable_at_large_scores(student, ref, rng):
     # a constant feature with weight ±1e3 for every class: all scores are 1e3 + O(1) (or
     # −1e3 + O(1)), so exp overflows (or underflows to 0/0) unless the row max is subtracted,
-    # while every class keeps a probability far from 0
-    for offset in (1e3, -1e3):
+    # while every class keeps a probability far from 0. The last case gives the rows different
+    # offsets (±1e3 alternating): subtracting the GLOBAL max instead of each row's leaves the
+    # rows at −2e3 with exp(...) = 0 everywhere, so log 0 = −inf.
+    for offset, rows in ((1e3, "same"), (-1e3, "same"), (1e3, "alternating")):
         W, X, y, _ = linear_problem(rng, 3, 4, 6)
-        X = np.hstack([X, np.ones((6, 1))])
+        signs = np.ones(6) if rows == "same" else np.where(np.arange(6) % 2, 1.0, -1.0)
+        column = signs[:, None]
+        X = np.hstack([X, column])
         W = np.vstack([W, np.full((1, 4), offset)])
         loss, dW = pair(student.softmax_loss(W, X, y, 0.0), "softmax_loss")
         expected_loss, expected_dW = ref.softmax_loss(W, X, y, 0.0)
-        what = f"scores of order {offset:+.0e}"
+        what = (f"scores of order {offset:+.0e}" if rows == "same"
+                else "rows whose scores differ by 2e+03 (each row needs its own max)")
         checks.close(loss, expected_loss, name=f"softmax loss for {what}",
                      mistakes=m.merge(m.non_finite(m.NO_MAX_SHIFT),
                                       loss_mistakes(ref, "softmax_loss", W, X, y, 0.0)))

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-import numpy as np
-
+from grader.catalogue import catalogue_files
 from grader.config import Assignment, find_assignment
 from grader.local import LocalStudent
+from grader.run import run_tests
 from grader.testing import TestCase, load_assignment_tests
 
 MUTANTS = Path(__file__).parent / "mutants"
+"""Correct solutions in other styles (mutants/<a>/correct/); the mistakes are the catalogue."""
 
 
 @dataclass(frozen=True)
@@ -41,23 +42,9 @@ def run_local(assignment_name: str, module: ModuleType, *, hidden: bool = True) 
     assignment = find_assignment(assignment_name)
     ref = importlib.import_module(assignment.reference)
     student = LocalStudent(module)
-    outcomes = []
-    for test in load_tests(assignment, hidden=hidden):
-        kwargs = {
-            "student": student,
-            "ref": ref,
-            "rng": np.random.default_rng(test.seed(assignment.name)),
-        }
-        try:
-            value = test.func(**{p: kwargs[p] for p in test.params})
-        except Exception as exc:
-            message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-            outcomes.append(Outcome(test.name, 0.0, test.points, message,
-                                    getattr(exc, "mistake", None)))
-            continue
-        fraction = 1.0 if value is None else float(value)
-        outcomes.append(Outcome(test.name, fraction * test.points, test.points, "", None))
-    return outcomes
+    results = run_tests(assignment, load_tests(assignment, hidden=hidden), student,  # type: ignore[arg-type]
+                        ref)
+    return [Outcome(r.name, r.points, r.max_points, r.message, r.mistake) for r in results]
 
 
 def load_module_file(path: Path, name: str | None = None) -> ModuleType:
@@ -86,9 +73,8 @@ def stub_module(assignment_name: str) -> ModuleType:
 
 
 def mutant_files(assignment_name: str) -> list[Path]:
-    """tests/assignments/mutants/<assignment>/*.py: one typical mistake per file.
+    """assignments/<a>/mistakes/*.py (grader.catalogue): one typical mistake per file.
 
     Each file starts with a docstring whose first line is the mistake's name as the feedback
-    should name it (a case-insensitive substring of the CheckFailure.mistake text)."""
-    folder = MUTANTS / assignment_name
-    return sorted(folder.glob("*.py")) if folder.is_dir() else []
+    should name it (a case-insensitive substring of the TestResult.mistake text)."""
+    return catalogue_files(find_assignment(assignment_name).folder)
