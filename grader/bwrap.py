@@ -35,19 +35,27 @@ THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 
 
-@cache
 def bwrap_works() -> bool:
     """Whether bubblewrap is installed and can create its namespaces here."""
+    return bwrap_error() is None
+
+
+@cache
+def bwrap_error() -> str | None:
+    """Why bubblewrap cannot be used here (its own error text), or None when it works."""
     exe = shutil.which("bwrap")
     if exe is None:
-        return False
+        return "bwrap is not installed (not found on PATH)"
     probe = [exe, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
              "--ro-bind", "/", "/", "--uid", str(NOBODY), "--gid", str(NOBODY), "true"]
     try:
         done = subprocess.run(probe, capture_output=True, timeout=20, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"{exe} could not run: {exc}"
+    if done.returncode == 0:
+        return None
+    text = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    return text[-1][:300] if text else f"{exe} exited with status {done.returncode}"
 
 
 @cache

@@ -1,7 +1,8 @@
 """The worker: the only grader code that runs inside the sandbox, next to the student's code.
 
 Started by grader.sandbox as
-`python -I worker.py IN_FD OUT_FD LIMITS_JSON [--strip-path DIRS] [--torch] [--shared-uid]`,
+`python -I worker.py IN_FD OUT_FD LIMITS_JSON [--strip-path DIRS] [--torch] [--shared-uid]
+[--drop-to UID:GID]`,
 with this file and codec.py copied (or bound read-only) into one folder. It imports numpy (and torch
 when asked) before any student code, sets its own resource limits, says "ready", then serves
 messages from the trusted side (frames of grader.codec):
@@ -707,8 +708,33 @@ def die_with_parent() -> None:
         pass
 
 
+def drop_privileges(uid: int, gid: int) -> None:
+    """The uid level: become `uid`/`gid` for good (no supplementary groups, real, effective
+    and saved ids all set, no privileges regained through exec), before anything is imported.
+    Exits if root could still be regained."""
+    libc = _libc()
+    libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    if os.getresuid() != (uid, uid, uid) or os.getresgid() != (gid, gid, gid):
+        raise SystemExit("worker: the uid switch did not take")
+    try:
+        os.setuid(0)
+    except PermissionError:
+        pass
+    else:
+        raise SystemExit("worker: root could be regained after the uid switch")
+    # A uid change makes the process non-dumpable (its /proc files root's): give it back its
+    # own /proc like any process of that uid; only its own children share the uid.
+    libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
+
+
 def main(argv: list[str]) -> int:
-    die_with_parent()
+    if "--drop-to" in argv:  # first: nothing of the grader's runs as root after this
+        uid, gid = (int(n) for n in argv[argv.index("--drop-to") + 1].split(":"))
+        drop_privileges(uid, gid)
+    die_with_parent()  # after the uid switch, which clears the parent-death signal
     in_fd, out_fd = int(argv[1]), int(argv[2])
     limits = json.loads(argv[3])
     if "--strip-path" in argv:  # the grader's own folders: not importable from student code
