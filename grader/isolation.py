@@ -102,6 +102,9 @@ class Choice:
         if self.why_not_bubblewrap:
             out.append(f"  not bubblewrap: {self.why_not_bubblewrap}")
         out += [f"  fix: {fix}" for fix in self.fixes]
+        if self.level == "uid":
+            out.append("  the grader makes its assignment, reference, grader package, "
+                       "submissions and results private to root (chmod o-rwx)")
         return out
 
 
@@ -356,3 +359,27 @@ class SandboxUser:
         kill_uid(self.uid)
         os.close(self._fd)
         self._fd = -1
+
+
+def private_paths(assignment_folder: Path, reference: str, submissions: Path,
+                  out: Path) -> list[Path]:
+    """What the uid level makes private to root before a batch: the assignment folder (hidden
+    tests, solution file), the submissions (other students' files), the results, the grader
+    and reference packages, and the reference module's top-level package (or the module file
+    and its caches)."""
+    import importlib.util
+
+    from grader.bwrap import protected_packages
+
+    paths = [assignment_folder, submissions, out, *protected_packages()]
+    if not reference.endswith((".py", ".ipynb")):
+        try:
+            spec = importlib.util.find_spec(reference.split(".")[0])
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.submodule_search_locations:
+            paths += [Path(p) for p in spec.submodule_search_locations]
+        elif spec is not None and spec.origin:
+            origin = Path(spec.origin)
+            paths += [origin, *origin.parent.glob(f"__pycache__/{origin.stem}.*")]
+    return paths

@@ -142,6 +142,8 @@ class WorkerProcess:
 
     control: socket.socket | None
     """With `zygote` (grader.pool): the socket that carries each child's channel ends."""
+    user: SandboxUser | None
+    """The uid level's own uid/gid, given back (and its processes killed) in close()."""
 
     def __init__(self, limits: Limits, *, torch: bool = False, mode: str | None = None,
                  zygote: bool = False) -> None:
@@ -216,11 +218,12 @@ class WorkerProcess:
         cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args]
         if self.mode != "uid":
             return [*cmd, "--shared-uid"], cwd
-        self.user = SandboxUser()
+        user = SandboxUser()
+        self.user = user
         os.chmod(self.tmp, 0o711)  # others pass through to their own folder, list nothing
         os.chmod(code, 0o755)
-        os.chown(cwd, self.user.uid, self.user.gid)
-        return [*cmd, "--drop-to", f"{self.user.uid}:{self.user.gid}"], cwd
+        os.chown(cwd, user.uid, user.gid)
+        return [*cmd, "--drop-to", f"{user.uid}:{user.gid}"], cwd
 
     def _init_state(self, limits: Limits, mode: str) -> None:
         """The state every worker has, spawned here or forked by a warm slot (grader.pool)."""
@@ -242,8 +245,7 @@ class WorkerProcess:
         """The fallback's private folder (cwd, HOME, the worker's code); bwrap has its tmpfs."""
         self.control = None
         self.startup_seconds = 0.0
-        self.user: SandboxUser | None = None
-        """The uid level's own uid/gid, given back (and its processes killed) in close()."""
+        self.user = None
 
     def _make_pipes(self) -> tuple[int, int, int]:
         """The channel (commands in, replies out) and the output pipe. Keeps the parent's ends
