@@ -25,7 +25,7 @@ from grader.config import Limits
 from grader.paths import DISTRIBUTIONS
 
 GRADER_DIR = Path(__file__).resolve().parent
-WORKER_FILES = ("worker.py", "codec.py")
+WORKER_FILES = ("worker.py", "codec.py", "confine.py")
 """The only grader files the worker sees."""
 SANDBOX_DIR = "/opt/nngrader"
 VENV_DIR = "/opt/nngrader-venv"

@@ -134,7 +134,8 @@ def load_reference(assignment: Assignment) -> ModuleType:
 
 RESULT_MODULES = ("collect", "testing", "run", "proxy", "sandbox", "worker", "codec", "checks",
                   "gradcheck", "mistakes", "errors", "local", "compare", "cells", "bwrap",
-                  "cgroups", "solution", "refcache", "calibrate", "pool")
+                  "cgroups", "solution", "refcache", "calibrate", "pool", "confine",
+                  "isolation")
 """The grader modules whose code decides a RunResult: editing one invalidates stored results."""
 
 

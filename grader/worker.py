@@ -63,8 +63,14 @@ MAX_TRACEBACK = 8000
 
 
 def _load_codec() -> Any:
+    return _load_sibling("codec")
+
+
+def _load_sibling(name: str) -> Any:
+    """codec.py or confine.py from this file's folder (the worker is not a package)."""
     here = os.path.dirname(os.path.abspath(__file__))
-    spec = importlib.util.spec_from_file_location("_nngrader_codec", os.path.join(here, "codec.py"))
+    spec = importlib.util.spec_from_file_location(f"_nngrader_{name}",
+                                                  os.path.join(here, f"{name}.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -708,32 +714,12 @@ def die_with_parent() -> None:
         pass
 
 
-def drop_privileges(uid: int, gid: int) -> None:
-    """The uid level: become `uid`/`gid` for good (no supplementary groups, real, effective
-    and saved ids all set, no privileges regained through exec), before anything is imported.
-    Exits if root could still be regained."""
-    libc = _libc()
-    libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-    os.setgroups([])
-    os.setresgid(gid, gid, gid)
-    os.setresuid(uid, uid, uid)
-    if os.getresuid() != (uid, uid, uid) or os.getresgid() != (gid, gid, gid):
-        raise SystemExit("worker: the uid switch did not take")
-    try:
-        os.setuid(0)
-    except PermissionError:
-        pass
-    else:
-        raise SystemExit("worker: root could be regained after the uid switch")
-    # A uid change makes the process non-dumpable (its /proc files root's): give it back its
-    # own /proc like any process of that uid; only its own children share the uid.
-    libc.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
-
-
 def main(argv: list[str]) -> int:
     if "--drop-to" in argv:  # first: nothing of the grader's runs as root after this
+        confine = _load_sibling("confine")
         uid, gid = (int(n) for n in argv[argv.index("--drop-to") + 1].split(":"))
-        drop_privileges(uid, gid)
+        confine.drop_privileges(uid, gid)
+        confine.no_network()
     die_with_parent()  # after the uid switch, which clears the parent-death signal
     in_fd, out_fd = int(argv[1]), int(argv[2])
     limits = json.loads(argv[3])

@@ -52,6 +52,8 @@ EXPECTED = {
     "late_daemon": (0.0, BOTH),
     "home_persist": (0.0, BWRAP),
     "write_repo": (0.0, BWRAP),
+    "kill_grader": (0.0, BWRAP),
+    "grader_files": (0.0, BWRAP),
 }
 SLOW = ("resources", "daemons", "late_daemon", "signals")
 MARKERS = [Path("/tmp/nngrader-attack-pickle-marker"), Path("/tmp/nngrader-attack-late-daemon"),
