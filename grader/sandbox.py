@@ -148,6 +148,8 @@ class WorkerProcess:
     def __init__(self, limits: Limits, *, torch: bool = False, mode: str | None = None,
                  zygote: bool = False) -> None:
         self._init_state(limits, choose_mode(mode))
+        if self.mode == "uid":  # first: nothing to undo if every sandbox uid is taken
+            self.user = SandboxUser()
         # All processes of the sandbox together: the worker's memory plus its /tmp (tmpfs).
         sandbox_memory = (limits.memory_mb + tmp_size_mb(limits)) * 2**20
         self.cgroup = make_group(limits.processes, sandbox_memory)
@@ -218,8 +220,8 @@ class WorkerProcess:
         cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args]
         if self.mode != "uid":
             return [*cmd, "--shared-uid"], cwd
-        user = SandboxUser()
-        self.user = user
+        user = self.user
+        assert user is not None
         os.chmod(self.tmp, 0o711)  # others pass through to their own folder, list nothing
         os.chmod(code, 0o755)
         os.chown(cwd, user.uid, user.gid)
