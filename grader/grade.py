@@ -135,7 +135,7 @@ def load_reference(assignment: Assignment) -> ModuleType:
 RESULT_MODULES = ("collect", "testing", "run", "proxy", "sandbox", "worker", "codec", "checks",
                   "gradcheck", "mistakes", "errors", "local", "compare", "cells", "bwrap",
                   "cgroups", "solution", "refcache", "calibrate", "pool", "confine",
-                  "isolation")
+                  "isolation", "uids")
 """The grader modules whose code decides a RunResult: editing one invalidates stored results."""
 
 

@@ -5,12 +5,13 @@ Three levels, the strongest available chosen (`auto`), each recorded in every re
 - `bubblewrap`: namespaces (grader.bwrap). Needs the bwrap binary and user namespaces (or
   root with CAP_SYS_ADMIN).
 - `uid`: the grader runs as root without namespaces (a Docker or CI container): each worker
-  drops to a uid/gid of its own (setgroups([]), setresgid, setresuid, no way back), in a
-  private 0700 folder, with a scrubbed environment, no inherited descriptors and rlimits it
-  cannot raise (grader.sandbox, grader.worker). Files are protected by their permissions only:
-  the grader makes its own (assignment, reference, grader package, submissions, results)
-  private to root before the batch (`make_private`); anything else other users may read, the
-  submission may read too. Its interpreter must be readable by other users.
+  drops to a uid/gid of its own (grader.uids; grader.confine: setgroups([]), setresgid,
+  setresuid, no way back, no network), in a private 0700 folder, with a scrubbed environment,
+  no inherited descriptors and rlimits it cannot raise (grader.sandbox, grader.worker). Files
+  are protected by their permissions only: the grader makes its own (assignment, reference,
+  grader package, submissions, results) private to root before the batch (`make_private`);
+  anything else other users may read, the submission may read too. Its interpreter must be
+  readable by other users.
 - `none`: a plain subprocess with rlimits, as the grader's user. Only on request
   (`--isolation none`), for trusted code: a teacher's own solutions, a student's own check.
 
@@ -246,119 +247,6 @@ def make_private(paths: list[Path]) -> list[Path]:
             os.chmod(path, stat.S_IMODE(mode) & ~0o007)
             changed.append(path)
     return changed
-
-
-# -- the uid level: users ---------------------------------------------------------------------
-
-UIDS = range(60100, 61000)
-"""The sandbox uids/gids (one per live worker), unless NN_GRADER_UIDS=START-END. Inside the
-16-bit range, so they exist in containers whose user namespace maps 65536 ids; ids with a
-passwd or group entry are skipped."""
-
-
-def sandbox_ids() -> range:
-    text = os.environ.get("NN_GRADER_UIDS", "")
-    if not text:
-        return UIDS
-    try:
-        start, end = (int(part) for part in text.split("-"))
-    except ValueError:
-        raise IsolationRefused(f"NN_GRADER_UIDS={text!r}: give a range START-END, e.g. "
-                               "60100-60999") from None
-    if not 0 < start <= end:
-        raise IsolationRefused(f"NN_GRADER_UIDS={text!r}: START must be > 0 and <= END")
-    return range(start, end + 1)
-
-
-def _taken(uid: int) -> bool:
-    import grp
-    import pwd
-
-    try:
-        pwd.getpwuid(uid)
-        return True
-    except KeyError:
-        pass
-    try:
-        grp.getgrgid(uid)
-        return True
-    except KeyError:
-        return False
-
-
-def uid_processes(uid: int) -> list[int]:
-    """Pids (not zombies) whose real or effective uid is `uid`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            status = Path(f"/proc/{entry}/status").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if str(uid) in fields.get("Uid", "").split()[:2] and \
-                not fields.get("State", "").strip().startswith(("Z", "X")):
-            found.append(int(entry))
-    return found
-
-
-def kill_uid(uid: int, seconds: float = 3.0) -> bool:
-    """SIGKILL every process of `uid` until none is left; False if some survived."""
-    import signal
-    import time
-
-    end = time.monotonic() + seconds
-    while pids := uid_processes(uid):
-        for pid in pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                continue
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.005)
-    return True
-
-
-class SandboxUser:
-    """One uid/gid held for one worker: no other worker of any grader on this machine gets it
-    while it is held (an flock in a root-only folder); processes left with it are killed when
-    it is taken and when it is given back."""
-
-    def __init__(self) -> None:
-        import fcntl
-        import tempfile
-
-        folder = Path("/run" if os.access("/run", os.W_OK) else tempfile.gettempdir())
-        folder = folder / "nn-grader-uids"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        if folder.stat().st_uid != os.geteuid() or folder.stat().st_mode & 0o077:
-            raise IsolationRefused(f"{folder}: must be a folder of the grader's user with mode "
-                                   f"0700; remove it (`rm -r {folder}`) and grade again")
-        for uid in sandbox_ids():
-            if _taken(uid):
-                continue
-            fd = os.open(folder / str(uid), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                continue
-            self.uid = self.gid = uid
-            self._fd = fd
-            kill_uid(uid)  # a previous grader that died may have left some
-            return
-        raise IsolationRefused(f"all sandbox uids {sandbox_ids().start}-{sandbox_ids().stop - 1} "
-                               "are in use; grade with fewer --jobs or set NN_GRADER_UIDS")
-
-    def release(self) -> None:
-        """Kill whatever still runs as this uid, then give the uid back. Idempotent."""
-        if self._fd < 0:
-            return
-        kill_uid(self.uid)
-        os.close(self._fd)
-        self._fd = -1
 
 
 def private_paths(assignment_folder: Path, reference: str, submissions: Path,

@@ -59,13 +59,13 @@ from grader.cgroups import kernel_now, make_group, peak_rss_kb, process_tree, tr
 from grader.config import Limits
 from grader.isolation import (
     LEVELS,
-    SandboxUser,
     bubblewrap_fixes,
     choose,
     interpreter_blockers,
     interpreter_fix,
     probe,
 )
+from grader.uids import SandboxUser
 
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
 """The limits the worker sets on itself (grader.worker.set_limits)."""

@@ -245,3 +245,25 @@ def test_levels_the_secret_attack_is_real_without_isolation(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr[-2000:]
     assert scores(out) == {"m_grader_files": (9.0, "graded")}
     assert SECRET in (out / "results/m_grader_files.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@needs_root
+@needs_system_python
+def test_levels_uid_level_leaves_nothing_for_the_next_submission(open_tmp: Path,
+                                                                 readable: Path) -> None:
+    """One job at a time at the uid level: the poisoner's files in /tmp, /dev/shm, HOME and
+    its cwd, its POSIX shared memory and its listening daemon are gone before the readers run
+    (its processes killed, its files removed when its uid is given back)."""
+    pool = Path(__file__).parent / "pool"
+    reader = (pool / "reader.py").read_text(encoding="utf-8")
+    students = {"a_first": CORRECT, "m_poisoner": (pool / "poisoner.py").read_text("utf-8"),
+                "n_reader": reader, "o_reader": reader, "z_last": CORRECT}
+    assignment, submissions, out = course(open_tmp / "course", students)
+    done = grade(readable, assignment, submissions, out, "--jobs", "1", "--isolation", "uid")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert scores(out) == {"a_first": (9.0, "graded"), "m_poisoner": (0.0, "graded"),
+                           "n_reader": (9.0, "graded"), "o_reader": (9.0, "graded"),
+                           "z_last": (9.0, "graded")}
+    assert not Path("/tmp/nngrader-poison").exists()
+    assert not Path("/dev/shm/nngrader_poison").exists()
