@@ -3,7 +3,8 @@
 `bwrap --unshare-all` (no network, its own pid namespace, ipc, uts and cgroup namespaces),
 `--die-with-parent`, `--new-session`, `--clearenv`, `--cap-drop ALL`, uid/gid 65534. Visible,
 read-only: /usr (and the /bin, /lib symlinks), the interpreter's prefixes, and the grader's
-worker.py and codec.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd and HOME).
+worker.py, codec.py and confine.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd
+and HOME).
 Not visible: the repository, the grader and reference packages (masked with an empty tmpfs if
 they sit inside a bound prefix), the assignments and their hidden tests, the results.
 """
@@ -115,7 +116,7 @@ def installed_folders(distribution: str | None = None) -> tuple[Path, ...]:
 
 @cache
 def worker_code_dir() -> Path:
-    """A copy of worker.py and codec.py, chosen once per grader process: every sandbox of a
+    """A copy of the WORKER_FILES, chosen once per grader process: every sandbox of a
     batch runs the worker the batch started with, even if the package is edited or upgraded
     meanwhile (a mid-batch edit otherwise crashed every later worker). Kept by content hash
     under the user's cache folder, so repeated runs share one copy and nothing piles up."""

@@ -6,7 +6,7 @@ Three isolation levels (grader.isolation chooses), the one used recorded in ever
 
 - "bubblewrap": `bwrap --unshare-all` (no network, own pid namespace: the sandbox dies with
   its init), read-only system and interpreter, tmpfs /tmp as cwd and HOME, capabilities
-  dropped, uid/gid 65534. Only worker.py and codec.py of the grader are visible (at
+  dropped, uid/gid 65534. Only the WORKER_FILES of the grader are visible (at
   /opt/nngrader); the repository, the reference, the assignments' hidden tests and the results
   are not. As root, each sandbox also gets its own cgroup with a pids limit, because
   RLIMIT_NPROC is not enforced for root: "bubblewrap+cgroup-pids" (plus a memory limit for
