@@ -270,7 +270,8 @@ def run_batch(
     start = time.monotonic()
     if executor not in ("local", "dask"):
         raise BatchError(f"executor {executor!r} is not one of local, dask")
-    level = None if run is not None else isolation_level(isolation)
+    # Dask workers choose for their own machines (grader.executors.run_on_worker).
+    level = None if run is not None or executor == "dask" else isolation_level(isolation)
     if run is None:
         run = importlib.import_module("grader.run").run_submission
     inside = out_dir.resolve()
@@ -304,7 +305,8 @@ def run_batch(
         if executor == "dask":
             chosen = DaskExecutor(assignment, scheduler=scheduler, jobs=jobs,
                                   runner=runner_name(run),
-                                  reference_seconds={t.name: t.reference_seconds for t in tests})
+                                  reference_seconds={t.name: t.reference_seconds for t in tests},
+                                  isolation=isolation)
         else:
             runner, calibrated = run, tests
             mode = {} if level is None else {"mode": level}

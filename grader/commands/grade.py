@@ -116,17 +116,22 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
         raise click.BadParameter("--scheduler needs --executor dask", param_hint="'--scheduler'")
     from grader.isolation import IsolationRefused, choose
 
-    try:
-        level = choose(isolation)
-    except IsolationRefused as exc:
-        raise click.ClickException(f"{exc}\n(`grader doctor` shows what this machine allows)") \
-            from None
-    click.echo("\n".join(level.lines()), err=True)
+    if executor == "dask":
+        click.echo(f"isolation: chosen by each Dask worker for its machine (asked for: "
+                   f"{isolation or os.environ.get('NN_GRADER_SANDBOX') or 'auto'}); "
+                   "run `grader doctor` there", err=True)
+    else:
+        try:
+            level = choose(isolation)
+        except IsolationRefused as exc:
+            raise click.ClickException(
+                f"{exc}\n(`grader doctor` shows what this machine allows)") from None
+        click.echo("\n".join(level.lines()), err=True)
     try:
         batch = run_batch(spec, submissions, out, jobs=jobs, resume=resume, force=force,
                           progress=progress, timestamps=timestamps, executor=executor,
                           scheduler=scheduler, deadline=deadline, times=times,
-                          isolation=level.level)
+                          isolation=isolation)
     except (BatchError, ExecutorError, GradebookError, TestDefinitionError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary(batch.grades, batch.regraded, out))
