@@ -188,10 +188,22 @@ def choose(requested: str | None = None, *, found: Probe | None = None) -> Choic
 
 def for_own_code() -> str:
     """The level for `grader check` on a student's own code: bubblewrap where it works, else
-    none (their own code on their own machine: never refused, never a uid switch)."""
+    none (their own code on their own machine: never refused, never a uid switch);
+    $NN_GRADER_SANDBOX=none or subprocess asks for none."""
     from grader.bwrap import bwrap_works
 
+    if os.environ.get(ENV, "").strip().lower() in ("none", "subprocess"):
+        return "none"
     return "bubblewrap" if bwrap_works() else "none"
+
+
+def for_trusted_batch() -> str:
+    """The level for a batch of trusted code (the demo class): what `auto` gives where it is
+    not refused, else none."""
+    try:
+        return choose(None).level
+    except IsolationRefused:
+        return "none"
 
 
 # -- the uid level: files ---------------------------------------------------------------------
