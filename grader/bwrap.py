@@ -3,7 +3,8 @@
 `bwrap --unshare-all` (no network, its own pid namespace, ipc, uts and cgroup namespaces),
 `--die-with-parent`, `--new-session`, `--clearenv`, `--cap-drop ALL`, uid/gid 65534. Visible,
 read-only: /usr (and the /bin, /lib symlinks), the interpreter's prefixes, and the grader's
-worker.py and codec.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd and HOME).
+worker.py, codec.py and confine.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd
+and HOME).
 Not visible: the repository, the grader and reference packages (masked with an empty tmpfs if
 they sit inside a bound prefix), the assignments and their hidden tests, the results.
 """
@@ -25,7 +26,7 @@ from grader.config import Limits
 from grader.paths import DISTRIBUTIONS
 
 GRADER_DIR = Path(__file__).resolve().parent
-WORKER_FILES = ("worker.py", "codec.py")
+WORKER_FILES = ("worker.py", "codec.py", "confine.py")
 """The only grader files the worker sees."""
 SANDBOX_DIR = "/opt/nngrader"
 VENV_DIR = "/opt/nngrader-venv"
@@ -35,19 +36,27 @@ THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 
 
-@cache
 def bwrap_works() -> bool:
     """Whether bubblewrap is installed and can create its namespaces here."""
+    return bwrap_error() is None
+
+
+@cache
+def bwrap_error() -> str | None:
+    """Why bubblewrap cannot be used here (its own error text), or None when it works."""
     exe = shutil.which("bwrap")
     if exe is None:
-        return False
+        return "bwrap is not installed (not found on PATH)"
     probe = [exe, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
              "--ro-bind", "/", "/", "--uid", str(NOBODY), "--gid", str(NOBODY), "true"]
     try:
         done = subprocess.run(probe, capture_output=True, timeout=20, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"{exe} could not run: {exc}"
+    if done.returncode == 0:
+        return None
+    text = done.stderr.decode("utf-8", "replace").strip().splitlines()
+    return text[-1][:300] if text else f"{exe} exited with status {done.returncode}"
 
 
 @cache
@@ -107,7 +116,7 @@ def installed_folders(distribution: str | None = None) -> tuple[Path, ...]:
 
 @cache
 def worker_code_dir() -> Path:
-    """A copy of worker.py and codec.py, chosen once per grader process: every sandbox of a
+    """A copy of the WORKER_FILES, chosen once per grader process: every sandbox of a
     batch runs the worker the batch started with, even if the package is edited or upgraded
     meanwhile (a mid-batch edit otherwise crashed every later worker). Kept by content hash
     under the user's cache folder, so repeated runs share one copy and nothing piles up."""

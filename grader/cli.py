@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "validate": "grader.commands.validate:validate",
     "import": "grader.commands.import_:import_",
     "ci": "grader.commands.ci:ci",
+    "doctor": "grader.commands.doctor:doctor",
 }
 
 

@@ -348,8 +348,10 @@ def run_demo_assignment(assignment: Assignment, out: Path, *, jobs: int,
         when = (assignment.due - timedelta(days=1)).isoformat()
         stamps.write_text("student,submitted_at\n" + "".join(
             f"{s.name},{when}\n" for s in klass), encoding="utf-8")
+    from grader.isolation import for_trusted_batch
+
     batch = run_batch(demo_assignment(assignment), submissions, graded, jobs=jobs,
-                      progress=progress, timestamps=stamps)
+                      progress=progress, timestamps=stamps, isolation=for_trusted_batch())
     by_name = {g.student: (g, r) for g, r in zip(batch.grades, batch.results, strict=True)}
     verdicts = tuple(judge(s, *by_name[s.name]) for s in klass if s.name in by_name)
     reports = None

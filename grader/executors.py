@@ -45,6 +45,7 @@ from grader.paths import assignments_dir
 Outcome = tuple[RunResult, bool]
 """A finished entry: its RunResult and whether it was run now (False: reused, unchanged)."""
 Runner = Callable[..., RunResult]
+DEFAULT_RUNNER = "grader.run:run_submission"
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for a Dask scheduler before giving up with a message."""
 
@@ -146,6 +147,9 @@ class AssignmentShipment:
     reference_seconds: dict[str, float | None] = field(default_factory=dict)
     """Test name -> the reference's time measured by the batch driver (grader.calibrate), so
     every worker applies the same CPU limits as the local executor would."""
+    isolation: str | None = None
+    """The isolation level asked for (grader.isolation; None: the worker's $NN_GRADER_SANDBOX,
+    else auto): each worker chooses for its own machine, and refuses like the driver would."""
 
 
 def runner_name(run: Runner) -> str:
@@ -166,7 +170,8 @@ def _import(name: str) -> Any:
 
 
 def ship(assignment: Assignment, token: str, runner: str,
-         reference_seconds: dict[str, float | None] | None = None) -> AssignmentShipment:
+         reference_seconds: dict[str, float | None] | None = None,
+         isolation: str | None = None) -> AssignmentShipment:
     folder = assignment.folder.resolve()
     bundled = folder == (assignments_dir().resolve() / assignment.name)
     files: dict[str, bytes] = {}
@@ -177,7 +182,7 @@ def ship(assignment: Assignment, token: str, runner: str,
                                           for p in parts):
                 files[path.relative_to(folder).as_posix()] = path.read_bytes()
     return AssignmentShipment(token, assignment, bundled, files, runner,
-                              dict(reference_seconds or {}))
+                              dict(reference_seconds or {}), isolation)
 
 
 _PREPARED: OrderedDict[str, tuple[Assignment, list[Any], Any, ExitStack]] = OrderedDict()
@@ -244,7 +249,12 @@ def run_on_worker(shipment: AssignmentShipment, submission: dict[str, Any]) -> d
     """The Dask task: run one submission (a plain dict) and return its RunResult as a dict."""
     assignment, tests, ref = _prepared(shipment)
     record = Submission(**{**submission, "cells": tuple(submission["cells"])})
-    result = _import(shipment.runner)(assignment, record, tests, ref=ref)
+    from grader.isolation import choose
+
+    options = {}
+    if shipment.runner == DEFAULT_RUNNER:  # like grader.grade: a custom runner chooses its own
+        options["mode"] = choose(shipment.isolation).level  # refused: this entry's crash
+    result = _import(shipment.runner)(assignment, record, tests, ref=ref, **options)
     return asdict(result)
 
 
@@ -258,9 +268,11 @@ class DaskExecutor:
     """Runs on a Dask cluster; see the module docstring."""
 
     def __init__(self, assignment: Assignment, *, scheduler: str | None, jobs: int,
-                 runner: str = "grader.run:run_submission",
-                 reference_seconds: dict[str, float | None] | None = None) -> None:
+                 runner: str = DEFAULT_RUNNER,
+                 reference_seconds: dict[str, float | None] | None = None,
+                 isolation: str | None = None) -> None:
         self.assignment = assignment
+        self.isolation = isolation
         self.reference_seconds = dict(reference_seconds or {})
         self.scheduler = None if scheduler in (None, "", "local") else scheduler
         self.jobs = max(1, jobs)
@@ -296,7 +308,8 @@ class DaskExecutor:
         client, cluster = self._connect()
         try:
             shipment = client.scatter(
-                ship(self.assignment, uuid.uuid4().hex, self.runner, self.reference_seconds),
+                ship(self.assignment, uuid.uuid4().hex, self.runner, self.reference_seconds,
+                     self.isolation),
                 broadcast=True)
             waiting: dict[Any, Pending] = {}
             for student, entry in entries:

@@ -29,7 +29,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +51,9 @@ from grader.deadlines import (
 from grader.deadlines import modified_at as newest_mtime
 from grader.executors import Executor, Pending
 from grader.gradebook import Gradebook
+from grader.inflight import InFlight, isolation_level, quarantine
+from grader.inflight import merge as _merge
+from grader.isolation import make_private, private_paths
 from grader.models import Grade, RunResult, Submission, SubmissionStatus, TestResult
 from grader.score import score
 from grader.testing import TestCase, load_tests_file
@@ -131,7 +134,8 @@ def load_reference(assignment: Assignment) -> ModuleType:
 
 RESULT_MODULES = ("collect", "testing", "run", "proxy", "sandbox", "worker", "codec", "checks",
                   "gradcheck", "mistakes", "errors", "local", "compare", "cells", "bwrap",
-                  "cgroups", "solution", "refcache", "calibrate", "pool")
+                  "cgroups", "solution", "refcache", "calibrate", "pool", "confine",
+                  "isolation", "uids")
 """The grader modules whose code decides a RunResult: editing one invalidates stored results."""
 
 
@@ -241,6 +245,7 @@ def run_batch(
     timestamps: Path | None = None, run: Runner | None = None, executor: str = "local",
     scheduler: str | None = None, cache_reference: bool = True,
     deadline: Deadline | None = None, times: str = "auto", now: datetime | None = None,
+    isolation: str | None = None,
 ) -> Batch:
     """`grade_batch` with counts: what was regraded and how long it took.
 
@@ -253,6 +258,10 @@ def run_batch(
     `deadline` (default: the assignment's own due date) and `times` (grader.deadlines
     TIME_SOURCES; `timestamps` is the CSV for "timestamps"/"auto") decide lateness. `now` is
     when the batch ran, recorded with the results (default: the clock).
+
+    `isolation`: the level asked for (grader.isolation; BatchError when refused; a custom
+    `run` chooses its own). Entries left in flight by a grader that died run last, alone,
+    or are quarantined (grader.inflight).
     """
     from grader.executors import DaskExecutor, LocalExecutor, runner_name
     from grader.pool import warm_pool
@@ -261,6 +270,8 @@ def run_batch(
     start = time.monotonic()
     if executor not in ("local", "dask"):
         raise BatchError(f"executor {executor!r} is not one of local, dask")
+    # Dask workers choose for their own machines (grader.executors.run_on_worker).
+    level = None if run is not None or executor == "dask" else isolation_level(isolation)
     if run is None:
         run = importlib.import_module("grader.run").run_submission
     inside = out_dir.resolve()
@@ -281,6 +292,10 @@ def run_batch(
     except DeadlineError as exc:
         raise BatchError(str(exc)) from None
     book = Gradebook(out_dir / "gradebook.sqlite")
+    if level == "uid":
+        make_private(private_paths(assignment.folder, assignment.reference, submissions_dir,
+                                   out_dir))
+    in_flight = InFlight(book, assignment.name)
     try:
         if not resume:
             book.forget(assignment.name)
@@ -290,22 +305,33 @@ def run_batch(
         if executor == "dask":
             chosen = DaskExecutor(assignment, scheduler=scheduler, jobs=jobs,
                                   runner=runner_name(run),
-                                  reference_seconds={t.name: t.reference_seconds for t in tests})
+                                  reference_seconds={t.name: t.reference_seconds for t in tests},
+                                  isolation=isolation)
         else:
             runner, calibrated = run, tests
-            chosen = LocalExecutor(jobs, lambda sub: runner(assignment, sub, calibrated, ref=ref))
-        job = _Job(assignment, tests, book, digest, force)
+            mode = {} if level is None else {"mode": level}
+            local = LocalExecutor(jobs, lambda sub: runner(assignment, sub, calibrated, ref=ref,
+                                                           **mode))
+            chosen = local
+        job = _Job(assignment, tests, book, digest, force, in_flight)
         # Local threads share `jobs` warm sandboxes (grader.pool; NN_GRADER_POOL=off: single-use).
-        pooled = warm_pool(assignment.limits, jobs, torch=assignment.uses_torch) \
+        pooled = warm_pool(assignment.limits, jobs, torch=assignment.uses_torch, mode=level) \
             if executor == "local" else nullcontext()
         with pooled:
-            batch = _run_all(assignment, entries, book, chosen, job, source, deadline, digest,
+            first, last = job.in_flight.order(entries)
+            batch = _run_all(assignment, first, book, chosen, job, source, deadline, digest,
                              progress=progress)
+            if last:  # each alone: if the grader dies again, it was this one
+                alone = chosen if executor == "dask" else LocalExecutor(1, local.run)
+                batch = _merge(batch, _run_all(assignment, last, book, alone, job, source,
+                                               deadline, digest, progress=progress))
         batch = replace(batch, seconds=time.monotonic() - start, deadline=deadline,
                         times=source)
         book.record_batch(assignment.name, graded_with(assignment, digest, batch,
                                                        now or datetime.now(UTC)))
     finally:
+        with suppress(Exception):  # ending in order (an exception, Ctrl-C) is not a death
+            in_flight.end()
         book.close()
     write_outputs(batch, out_dir)
     return batch
@@ -335,6 +361,7 @@ class _Job:
     book: Gradebook
     digest: str
     force: bool
+    in_flight: InFlight
 
     def prepare(self, student: str, entry: Path) -> tuple[RunResult, bool] | Pending:
         """Collect the entry; its stored result when unchanged, else a Pending run."""
@@ -352,6 +379,10 @@ class _Job:
             if stored is not None and not stored.message.startswith(GRADER_CRASH):
                 return storable(stored), False
         if submission is not None:
+            deaths = self.in_flight.begin(student, sha, self.digest)
+            if deaths is not None:
+                quarantined = failed(student, self.assignment, "crashed", quarantine(deaths))
+                return storable(not_run(quarantined, self.tests, notes, sha)), True
             return Pending(student, entry, submission, notes)
         return storable(not_run(result, self.tests, notes, sha)), True
 

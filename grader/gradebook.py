@@ -65,6 +65,15 @@ CREATE TABLE IF NOT EXISTS test_results (
     FOREIGN KEY (student, assignment) REFERENCES submissions (student, assignment)
         ON DELETE CASCADE
 );
+CREATE TABLE IF NOT EXISTS in_flight (
+    student TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    tests_digest TEXT NOT NULL,
+    deaths INTEGER NOT NULL,           -- grader processes that died while it ran
+    run_id TEXT NOT NULL,              -- the grader process running it now
+    PRIMARY KEY (student, assignment)
+);
 """
 
 _TEST_COLUMNS = ("name", "points", "max_points", "visibility", "status", "message", "mistake",
@@ -170,6 +179,7 @@ class Gradebook:
             (*key, i, *(getattr(t, c) for c in _TEST_COLUMNS)) for i, t in enumerate(result.tests)
         ]
         with self._transaction() as db:
+            db.execute("DELETE FROM in_flight WHERE student = ? AND assignment = ?", key)
             db.execute("DELETE FROM test_results WHERE student = ? AND assignment = ?", key)
             db.execute(f"INSERT OR REPLACE INTO submissions VALUES ({', '.join('?' * len(row))})",
                        row)
@@ -177,6 +187,32 @@ class Gradebook:
                 f"INSERT INTO test_results VALUES ({', '.join('?' * (3 + len(_TEST_COLUMNS)))})",
                 tests,
             )
+
+    def begin_run(self, student: str, assignment: str, sha256: str, tests_digest: str,
+                  run_id: str) -> int:
+        """Mark a submission as running in grader process `run_id` (until `record` or
+        `end_runs`); returns how many grader processes died while this same file ran under
+        these same tests before (a row left by another run_id is such a death)."""
+        key = (student, assignment)
+        with self._transaction() as db:
+            row = db.execute("SELECT * FROM in_flight WHERE student = ? AND assignment = ?",
+                             key).fetchone()
+            same = row is not None and (row["sha256"], row["tests_digest"]) == \
+                (sha256, tests_digest)
+            deaths = row["deaths"] + (row["run_id"] != run_id) if same else 0
+            db.execute("INSERT OR REPLACE INTO in_flight VALUES (?, ?, ?, ?, ?, ?)",
+                       (*key, sha256, tests_digest, deaths, run_id))
+        return int(deaths)
+
+    def in_flight(self, assignment: str) -> set[str]:
+        """Students of `assignment` marked running (by this or a dead grader process)."""
+        return {r["student"] for r in self._query(
+            "SELECT student FROM in_flight WHERE assignment = ?", (assignment,))}
+
+    def end_runs(self, run_id: str) -> None:
+        """Forget the marks of grader process `run_id` (it is ending in order, not dying)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM in_flight WHERE run_id = ?", (run_id,))
 
     def calibration(self, assignment: str, tests_digest: str) -> dict[str, float | None] | None:
         """The reference times stored by `store_calibration` for these tests, if any."""
@@ -224,7 +260,7 @@ class Gradebook:
     def forget(self, assignment: str, students: list[str] | None = None) -> None:
         """Delete the rows of an assignment (or of some of its students)."""
         with self._transaction() as db:
-            for table in ("test_results", "submissions"):
+            for table in ("in_flight", "test_results", "submissions"):
                 if students is None:
                     db.execute(f"DELETE FROM {table} WHERE assignment = ?", (assignment,))
                 else:

@@ -37,6 +37,7 @@ from typing import Any
 from grader.cgroups import peak_rss_kb
 from grader.codec import CodecError
 from grader.config import Limits
+from grader.isolation import IsolationRefused
 from grader.sandbox import (
     STARTUP_TIMEOUT,
     WORKER_LIMITS,
@@ -334,7 +335,11 @@ def warm_pool(limits: Limits, slots: int, *, torch: bool = False, mode: str | No
     thread) takes a slot. Yields None (single-use sandboxes) when pooling is off, when the
     isolation level is not bubblewrap, or when another block is already active."""
     global _active
-    if not pool_enabled(enabled) or choose_mode(mode) != "bubblewrap":
+    try:
+        level = choose_mode(mode) if pool_enabled(enabled) else None
+    except IsolationRefused:  # the batch's runner decides (and refuses) on its own
+        level = None
+    if level != "bubblewrap":
         yield None
         return
     with _active_lock:

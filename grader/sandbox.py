@@ -2,18 +2,21 @@
 
 The bubblewrap command is built in grader.bwrap, the cgroups in grader.cgroups.
 
-Two isolation levels, the one used recorded in every result:
+Three isolation levels (grader.isolation chooses), the one used recorded in every result:
 
 - "bubblewrap": `bwrap --unshare-all` (no network, own pid namespace: the sandbox dies with
   its init), read-only system and interpreter, tmpfs /tmp as cwd and HOME, capabilities
-  dropped, uid/gid 65534. Only worker.py and codec.py of the grader are visible (at
+  dropped, uid/gid 65534. Only the WORKER_FILES of the grader are visible (at
   /opt/nngrader); the repository, the reference, the assignments' hidden tests and the results
   are not. As root, each sandbox also gets its own cgroup with a pids limit, because
   RLIMIT_NPROC is not enforced for root: "bubblewrap+cgroup-pids" (plus a memory limit for
   the whole sandbox where the memory controller is writable).
-- "rlimit-subprocess" (no bwrap, or NN_GRADER_SANDBOX=subprocess): a new session, a clean
-  environment, `python -I`, a private temp cwd. Weak: the student's code can read whatever the
-  grader's user can. A warning says so once.
+- "uid" (root without namespaces): a new session, a clean environment, `python -I`, and the
+  worker drops to a uid/gid of its own (grader.isolation.SandboxUser) before it imports
+  anything, in a private 0700 folder of that uid; everything left running as that uid is killed
+  afterwards.
+- "none (rlimit-subprocess)" (only when asked for): the same without the uid switch. The
+  student's code can read whatever the grader's user can. A warning says so once.
 
 grader.pool runs many submissions through one such bubblewrap sandbox (a warm zygote forks a
 fresh child per submission; "+warm" in the isolation level).
@@ -54,6 +57,15 @@ from grader.bwrap import (
 )
 from grader.cgroups import kernel_now, make_group, peak_rss_kb, process_tree, tree_cpu_seconds
 from grader.config import Limits
+from grader.isolation import (
+    LEVELS,
+    bubblewrap_fixes,
+    choose,
+    interpreter_blockers,
+    interpreter_fix,
+    probe,
+)
+from grader.uids import SandboxUser
 
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
 """The limits the worker sets on itself (grader.worker.set_limits)."""
@@ -72,19 +84,26 @@ class ChannelClosed(Exception):
 # -- isolation levels ----------------------------------------------------------------------
 
 def choose_mode(mode: str | None = None) -> str:
-    """'bubblewrap' when available unless NN_GRADER_SANDBOX=subprocess, else the fallback."""
-    wanted = mode or os.environ.get("NN_GRADER_SANDBOX", "auto")
-    if wanted not in ("auto", "bubblewrap", "subprocess"):
-        raise ValueError(f"NN_GRADER_SANDBOX={wanted!r}: use auto, bubblewrap or subprocess")
-    if wanted == "subprocess":
-        return "subprocess"
-    if bwrap_works():
-        return "bubblewrap"
-    if wanted == "bubblewrap":
-        raise RuntimeError("NN_GRADER_SANDBOX=bubblewrap but bwrap is missing or cannot "
-                           "create namespaces here (install bubblewrap; on Ubuntu 24.04 also "
-                           "`sysctl kernel.apparmor_restrict_unprivileged_userns=0`)")
-    return "subprocess"
+    """The level a worker runs at: `mode` ('bubblewrap', 'uid', 'none'; 'subprocess' is 'none')
+    if given, else grader.isolation.choose() ($NN_GRADER_SANDBOX, else the best available;
+    IsolationRefused when nothing protects the grader)."""
+    if mode is None:
+        return choose().level
+    wanted = "none" if mode == "subprocess" else mode
+    if wanted not in LEVELS:
+        raise ValueError(f"isolation mode {mode!r}: use one of {', '.join(LEVELS)}")
+    if wanted == "bubblewrap" and not bwrap_works():
+        raise RuntimeError("\n".join(["bubblewrap was asked for but is missing or cannot create "
+                                      "namespaces here", *bubblewrap_fixes(probe())]))
+    if wanted == "uid" and os.geteuid() != 0:
+        raise RuntimeError("the uid level needs the grader to run as root")
+    if wanted == "uid" and (blockers := interpreter_blockers()):
+        raise RuntimeError(interpreter_fix(blockers))
+    return wanted
+
+
+ISOLATION_NAMES = {"bubblewrap": "bubblewrap", "uid": "uid", "none": "none (rlimit-subprocess)"}
+"""What results record for each level (a cgroup adds "+cgroup-pids")."""
 
 
 _warned = threading.Lock()
@@ -94,7 +113,8 @@ def warn_weak_isolation() -> None:
     """Print the weak-isolation warning once per process (thread-safe)."""
     if not _warned.acquire(blocking=False):
         return
-    print("WARNING: nn-grader is running student code WITHOUT bubblewrap: only a plain "
+    print("WARNING: nn-grader is running student code WITHOUT isolation (--isolation none): "
+          "WITHOUT bubblewrap or a uid of its own, only a plain "
           "subprocess with resource limits separates it from the grader. A hostile submission "
           "can read the hidden tests and the reference and write next to the results. Install "
           "bubblewrap (`make sandbox`) for real isolation.", file=sys.stderr)
@@ -122,15 +142,18 @@ class WorkerProcess:
 
     control: socket.socket | None
     """With `zygote` (grader.pool): the socket that carries each child's channel ends."""
+    user: SandboxUser | None
+    """The uid level's own uid/gid, given back (and its processes killed) in close()."""
 
     def __init__(self, limits: Limits, *, torch: bool = False, mode: str | None = None,
                  zygote: bool = False) -> None:
         self._init_state(limits, choose_mode(mode))
+        if self.mode == "uid":  # first: nothing to undo if every sandbox uid is taken
+            self.user = SandboxUser()
         # All processes of the sandbox together: the worker's memory plus its /tmp (tmpfs).
         sandbox_memory = (limits.memory_mb + tmp_size_mb(limits)) * 2**20
         self.cgroup = make_group(limits.processes, sandbox_memory)
-        self.isolation = ("bubblewrap" if self.mode == "bubblewrap" else "rlimit-subprocess") + \
-            ("+cgroup-pids" if self.cgroup else "")
+        self.isolation = ISOLATION_NAMES[self.mode] + ("+cgroup-pids" if self.cgroup else "")
         to_r, from_w, out_w = self._make_pipes()
         worker_limits = {k: int(getattr(limits, k)) for k in WORKER_LIMITS}
         worker_args = [str(to_r), str(from_w), json.dumps(worker_limits),
@@ -147,17 +170,7 @@ class WorkerProcess:
             env = {"PATH": "/usr/bin:/bin"}
             cwd = "/"
         else:
-            warn_weak_isolation()
-            remove_stale_tmp()
-            self.tmp = tempfile.mkdtemp(prefix="nngrader-")
-            code = os.path.join(self.tmp, ".nngrader")
-            os.mkdir(code)
-            for name in WORKER_FILES:
-                shutil.copy(worker_code_dir() / name, os.path.join(code, name))
-            cwd = os.path.join(self.tmp, "work")
-            os.mkdir(cwd)
-            cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args,
-                   "--shared-uid"]
+            cmd, cwd = self._plain_worker(worker_args)
             env = clean_env(cwd)
         if self.cgroup is not None:  # the shell joins the group(s), then becomes the sandbox
             files = self.cgroup.procs_files
@@ -176,6 +189,8 @@ class WorkerProcess:
                 self.control.close()
             if self.cgroup is not None:
                 self.cgroup.kill()
+            if self.user is not None:
+                self.user.release()
             if self.tmp:
                 shutil.rmtree(self.tmp, ignore_errors=True)
             self.closed = True
@@ -186,6 +201,31 @@ class WorkerProcess:
             if zygote:
                 theirs.close()
         self._parent_ends_nonblocking()
+
+    def _plain_worker(self, worker_args: list[str]) -> tuple[list[str], str]:
+        """The command and cwd of a worker without bubblewrap: a private folder holding a
+        copy of the worker's code and its cwd; at the uid level the cwd belongs to the
+        worker's own uid (mode 0700) and the worker drops to it before importing anything."""
+        if self.mode == "none":
+            warn_weak_isolation()
+        remove_stale_tmp()
+        self.tmp = tempfile.mkdtemp(prefix="nngrader-")
+        code = os.path.join(self.tmp, ".nngrader")
+        os.mkdir(code)
+        for name in WORKER_FILES:
+            shutil.copy(worker_code_dir() / name, os.path.join(code, name))
+            os.chmod(os.path.join(code, name), 0o644)
+        cwd = os.path.join(self.tmp, "work")
+        os.mkdir(cwd, 0o700)
+        cmd = [sys.executable, "-I", os.path.join(code, "worker.py"), *worker_args]
+        if self.mode != "uid":
+            return [*cmd, "--shared-uid"], cwd
+        user = self.user
+        assert user is not None
+        os.chmod(self.tmp, 0o711)  # others pass through to their own folder, list nothing
+        os.chmod(code, 0o755)
+        os.chown(cwd, user.uid, user.gid)
+        return [*cmd, "--drop-to", f"{user.uid}:{user.gid}"], cwd
 
     def _init_state(self, limits: Limits, mode: str) -> None:
         """The state every worker has, spawned here or forked by a warm slot (grader.pool)."""
@@ -207,6 +247,7 @@ class WorkerProcess:
         """The fallback's private folder (cwd, HOME, the worker's code); bwrap has its tmpfs."""
         self.control = None
         self.startup_seconds = 0.0
+        self.user = None
 
     def _make_pipes(self) -> tuple[int, int, int]:
         """The channel (commands in, replies out) and the output pipe. Keeps the parent's ends
@@ -384,6 +425,8 @@ class WorkerProcess:
             # counts page cache the sandbox happened to be first to read (1 GiB+ of torch
             # libraries under load), which is not the student's memory.
             self.cgroup.kill()
+        if self.user is not None:  # a setsid daemon left the group, not its uid
+            self.user.release()
         self._reap(block=True)
         self._drain_output()
         for fd in (self.to_w, self.from_r, self.out_r):

@@ -1,7 +1,8 @@
 """The worker: the only grader code that runs inside the sandbox, next to the student's code.
 
 Started by grader.sandbox as
-`python -I worker.py IN_FD OUT_FD LIMITS_JSON [--strip-path DIRS] [--torch] [--shared-uid]`,
+`python -I worker.py IN_FD OUT_FD LIMITS_JSON [--strip-path DIRS] [--torch] [--shared-uid]
+[--drop-to UID:GID]`,
 with this file and codec.py copied (or bound read-only) into one folder. It imports numpy (and torch
 when asked) before any student code, sets its own resource limits, says "ready", then serves
 messages from the trusted side (frames of grader.codec):
@@ -62,8 +63,14 @@ MAX_TRACEBACK = 8000
 
 
 def _load_codec() -> Any:
+    return _load_sibling("codec")
+
+
+def _load_sibling(name: str) -> Any:
+    """codec.py or confine.py from this file's folder (the worker is not a package)."""
     here = os.path.dirname(os.path.abspath(__file__))
-    spec = importlib.util.spec_from_file_location("_nngrader_codec", os.path.join(here, "codec.py"))
+    spec = importlib.util.spec_from_file_location(f"_nngrader_{name}",
+                                                  os.path.join(here, f"{name}.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -708,7 +715,12 @@ def die_with_parent() -> None:
 
 
 def main(argv: list[str]) -> int:
-    die_with_parent()
+    if "--drop-to" in argv:  # first: nothing of the grader's runs as root after this
+        confine = _load_sibling("confine")
+        uid, gid = (int(n) for n in argv[argv.index("--drop-to") + 1].split(":"))
+        confine.drop_privileges(uid, gid)
+        confine.no_network()
+    die_with_parent()  # after the uid switch, which clears the parent-death signal
     in_fd, out_fd = int(argv[1]), int(argv[2])
     limits = json.loads(argv[3])
     if "--strip-path" in argv:  # the grader's own folders: not importable from student code

@@ -109,8 +109,10 @@ def check(assignment: str, file: Path) -> None:
     except CollectError as exc:
         raise click.ClickException(exc.message) from None
     run_submission = importlib.import_module("grader.run").run_submission
-    result = not_run(run_submission(spec, submission, tests, ref=None), tests, notes,
-                     submission.sha256)
+    from grader.isolation import for_own_code
+
+    result = not_run(run_submission(spec, submission, tests, ref=None, mode=for_own_code()),
+                     tests, notes, submission.sha256)
     click.echo(feedback(result, file))
     all_passed = result.status == "graded" and all(t.status == "passed" for t in result.tests)
     click.get_current_context().exit(0 if all_passed else 1)

@@ -64,10 +64,16 @@ def summary(grades: list[Grade] | tuple[Grade, ...], regraded: int, out: Path) -
               help="With --executor dask: the scheduler, e.g. tcp://10.0.0.5:8786 (start one "
                    "with `dask scheduler`); 'local' or none: a LocalCluster of --jobs worker "
                    "processes on this machine.")
+@click.option("--isolation", type=click.Choice(["auto", "bubblewrap", "uid", "none"]),
+              default=None, show_default="$NN_GRADER_SANDBOX, else auto",
+              help="How student code is isolated: auto (the strongest available; refuses when "
+                   "nothing protects the grader), bubblewrap, uid (root without namespaces), or "
+                   "none (trusted code only; recorded in every result). `grader doctor` tells "
+                   "which one you get and how to get a stronger one.")
 def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool, force: bool,
           due: str | None, course: Path | None, extensions: Path | None,
           timestamps: Path | None, times: str, progress: bool | None, executor: str,
-          scheduler: str | None) -> None:
+          scheduler: str | None, isolation: str | None) -> None:
     """Grade every submission in SUBMISSIONS against ASSIGNMENT's tests.
 
     ASSIGNMENT is a bundled assignment name (e.g. perceptron) or an assignment folder.
@@ -108,10 +114,24 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
                                  "student,submitted_at", param_hint="'--timestamps'")
     if scheduler is not None and executor != "dask":
         raise click.BadParameter("--scheduler needs --executor dask", param_hint="'--scheduler'")
+    from grader.isolation import IsolationRefused, choose
+
+    if executor == "dask":
+        click.echo(f"isolation: chosen by each Dask worker for its machine (asked for: "
+                   f"{isolation or os.environ.get('NN_GRADER_SANDBOX') or 'auto'}); "
+                   "run `grader doctor` there", err=True)
+    else:
+        try:
+            level = choose(isolation)
+        except IsolationRefused as exc:
+            raise click.ClickException(
+                f"{exc}\n(`grader doctor` shows what this machine allows)") from None
+        click.echo("\n".join(level.lines()), err=True)
     try:
         batch = run_batch(spec, submissions, out, jobs=jobs, resume=resume, force=force,
                           progress=progress, timestamps=timestamps, executor=executor,
-                          scheduler=scheduler, deadline=deadline, times=times)
+                          scheduler=scheduler, deadline=deadline, times=times,
+                          isolation=isolation)
     except (BatchError, ExecutorError, GradebookError, TestDefinitionError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary(batch.grades, batch.regraded, out))

@@ -349,3 +349,39 @@ def test_cli_ci_out_of_the_wrong_kind_is_refused(tmp_path):
     assert f"Error: {a_file} is a file; give the folder for setup.sh and run_autograder" in (
         result.output)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["autograder.zip"]
+
+
+@pytest.mark.parametrize("roster", ["", "students.csv"])
+def test_gitlab_no_token_reaches_the_step_that_runs_student_code(roster, tmp_path):
+    """The job's shell (before_script and script run as one, as on a GitLab runner) with every
+    tool stubbed: git gets the token, grader grade gets none, and no clone keeps it."""
+    job = render("gitlab", **({"roster": roster} if roster else {}))["grade-backprop"]
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    for tool in ("apt-get", "python", "git", "grader"):
+        (stubs / tool).write_text(
+            "#!/bin/sh\n"
+            f'echo "{tool} $*" >> "$LOG"; env | sed "s/^/  /" >> "$LOG"\n'
+            '[ "$1" = clone ] && mkdir -p "$(eval echo \\${$#})/.git"\nexit 0\n')
+        (stubs / tool).chmod(0o755)
+    (tmp_path / "students.csv").write_text("student,repo\nann,course/ann\n")
+    script = "set -eo pipefail\n" + "\n".join([*job["before_script"], *job["script"]])
+    secrets = {"HIDDEN_TESTS_TOKEN": "glpat-hidden-FAKE", "STUDENT_REPOS_TOKEN": "glpat-ro-FAKE",
+               "CI_JOB_TOKEN": "job-FAKE", "CI_REPOSITORY_URL": "https://gitlab-ci-token:job-FAKE@x"}
+    env = {"PATH": f"{stubs}:/usr/bin:/bin", "LOG": str(tmp_path / "log"), **secrets}
+    subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, check=True)
+    log = (tmp_path / "log").read_text()
+    grading = log[log.index("grader grade"):]
+    assert "glpat-hidden-FAKE" in log[:log.index("grader grade")]  # the clone had it
+    assert not any(value in grading for value in secrets.values())
+    assert not (tmp_path / ".hidden/.git").exists()
+    assert not any((tmp_path / "submissions/backprop").glob("*/.git"))
+
+
+def test_github_no_token_reaches_the_step_that_runs_student_code():
+    steps = render("github", roster="roster.csv")["jobs"]["grade"]["steps"]
+    grading = next(s for s in steps if s.get("name") == "Grade")
+    assert grading["run"].startswith("grader grade ") and "env" not in grading
+    assert all("secrets." not in str(s) for s in steps if s.get("name") not in (
+        "Fetch the hidden tests (private repository)",
+        "Collect submissions from the students' repositories"))

@@ -176,7 +176,7 @@ def expected_sheet(subs: Path) -> str:
 
 
 def in_process_run(assignment: Assignment, submission: Submission, tests: list[TCase], *,
-                   ref: ModuleType | None = None) -> RunResult:
+                   ref: ModuleType | None = None, mode: str | None = None) -> RunResult:
     """A test double of grader.run.run_submission for TRUSTED toy code: no sandbox.
 
     Runs the cells in one namespace, then each test with grader.local.LocalStudent.
@@ -633,8 +633,9 @@ def test_cli_grade_summary_and_exit_0_with_failing_students(
         f"1 no_submission, 1 syntax_error; mean score 1.80 / 6; sheet: {out / 'scores.csv'}\n"
         f"toy: due {DUE.isoformat()} (from assignment.toml); submission times: the files' "
         "modification times\n")
-    assert result.stderr == (  # 1 of 5 submitted is late: not "more than a fifth"
-        "note: submission times are the files' modification times; copying, unzipping "
+    assert result.stderr.startswith("isolation: ")  # first the level (grader.isolation)
+    assert result.stderr.endswith(  # 1 of 5 submitted is late: not "more than a fifth"
+        "\nnote: submission times are the files' modification times; copying, unzipping "
         "without times, git clone or an LMS download resets them to 'now'. Pass --timestamps "
         "FILE.csv (student,submitted_at), or --times gradescope|git.\n")
     assert sheet(out) == expected_sheet(subs)
@@ -680,8 +681,9 @@ def test_cli_grade_broken_tests_file_is_a_clear_error(toy: Assignment, tmp_path:
     result = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out",
                                        str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert result.output == (
-        f"Error: {toy.hidden_tests_path}: importing the tests failed: "
+    assert result.output.startswith("isolation: ")  # the level comes first, then the error
+    assert result.stderr.endswith(
+        f"\nError: {toy.hidden_tests_path}: importing the tests failed: "
         "ModuleNotFoundError(\"No module named 'no_such_module_anywhere'\")\n")
 
 
@@ -752,7 +754,7 @@ def test_cli_grade_engine_class_exact_sheet_rerun_and_force(toy: Assignment,
     with Gradebook(out / "gradebook.sqlite") as book:
         isolation = {r.student: r.isolation for r in book.run_results("toy")}
     assert isolation["alice"] in ("bubblewrap+cgroup-pids+warm", "bubblewrap+warm",  # grader.pool
-                                  "bubblewrap+cgroup-pids", "bubblewrap", "rlimit-subprocess")
+                                  "bubblewrap+cgroup-pids", "bubblewrap", "uid+cgroup-pids", "uid")
     again = CliRunner().invoke(main, args)
     assert again.stdout.splitlines()[0].startswith("graded 6 submissions (0 run, 6 unchanged); ")
     assert sheet(out) == engine_sheet(subs)
@@ -811,8 +813,9 @@ def test_cli_grade_unloadable_reference_is_a_clear_error(toy: Assignment, tmp_pa
     result = CliRunner().invoke(main, ["grade", str(toy.folder), str(subs), "--out",
                                        str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert result.output == (
-        f"Error: {toml}: assignment.reference 'no_such_reference_module' cannot be loaded "
+    assert result.output.startswith("isolation: ")  # the level comes first, then the error
+    assert result.stderr.endswith(
+        f"\nError: {toml}: assignment.reference 'no_such_reference_module' cannot be loaded "
         "(ModuleNotFoundError(\"No module named 'no_such_reference_module'\")); check the "
         "module name or solution file\n")
     assert not (tmp_path / "out" / "scores.csv").exists()

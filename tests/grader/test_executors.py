@@ -199,7 +199,7 @@ def test_cli_dask_with_own_local_cluster(perceptron_class: tuple[Assignment, Pat
     result = CliRunner().invoke(main, ["grade", "perceptron", str(folder), "--out", str(out),
                                        "--executor", "dask", "--jobs", "2", "--no-progress"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("graded 4 submissions (4 run, 0 unchanged); errors: "
+    assert result.stdout.startswith("graded 4 submissions (4 run, 0 unchanged); errors: "
                                     "1 syntax_error")
     local = (local_batch[1] / "scores.csv").read_text()
     assert (out / "scores.csv").read_text() == local

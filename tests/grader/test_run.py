@@ -45,7 +45,7 @@ def test_run_correct_submission_scores_full_marks(mode):
     assert result.status == "graded"
     assert [t.status for t in result.tests] == ["passed"] * 7
     assert result.score == result.max_score == 9.0
-    expected = "bubblewrap" if mode == "bubblewrap" else "rlimit-subprocess"
+    expected = "bubblewrap" if mode == "bubblewrap" else "none (rlimit-subprocess)"
     assert result.isolation.startswith(expected)
     assert result.peak_memory_kb > 10_000  # python + numpy really ran, and was measured
 

@@ -52,6 +52,8 @@ EXPECTED = {
     "late_daemon": (0.0, BOTH),
     "home_persist": (0.0, BWRAP),
     "write_repo": (0.0, BWRAP),
+    "kill_grader": (0.0, BWRAP),
+    "grader_files": (0.0, BWRAP),
 }
 SLOW = ("resources", "daemons", "late_daemon", "signals")
 MARKERS = [Path("/tmp/nngrader-attack-pickle-marker"), Path("/tmp/nngrader-attack-late-daemon"),
@@ -206,5 +208,5 @@ def test_attack_really_works_without_bubblewrap(attack, open_descriptors):
     they find the reference and score full marks. Only bubblewrap stops them."""
     source = (ATTACKS / f"{attack}.py").read_text(encoding="utf-8")
     result = run_submission(FAST_TOY, submission(source), list(toy_tests()), mode="subprocess")
-    assert result.isolation.startswith("rlimit-subprocess")
+    assert result.isolation.startswith("none (rlimit-subprocess)")
     assert result.score == 9.0
