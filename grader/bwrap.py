@@ -3,7 +3,8 @@
 `bwrap --unshare-all` (no network, its own pid namespace, ipc, uts and cgroup namespaces),
 `--die-with-parent`, `--new-session`, `--clearenv`, `--cap-drop ALL`, uid/gid 65534. Visible,
 read-only: /usr (and the /bin, /lib symlinks), the interpreter's prefixes, and the grader's
-worker.py and codec.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd and HOME).
+worker.py, codec.py and invoke.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd and
+HOME).
 Not visible: the repository, the grader and reference packages (masked with an empty tmpfs if
 they sit inside a bound prefix), the assignments and their hidden tests, the results.
 """
@@ -25,7 +26,7 @@ from grader.config import Limits
 from grader.paths import DISTRIBUTIONS
 
 GRADER_DIR = Path(__file__).resolve().parent
-WORKER_FILES = ("worker.py", "codec.py")
+WORKER_FILES = ("worker.py", "codec.py", "invoke.py")
 """The only grader files the worker sees."""
 SANDBOX_DIR = "/opt/nngrader"
 VENV_DIR = "/opt/nngrader-venv"
@@ -107,10 +108,10 @@ def installed_folders(distribution: str | None = None) -> tuple[Path, ...]:
 
 @cache
 def worker_code_dir() -> Path:
-    """A copy of worker.py and codec.py, chosen once per grader process: every sandbox of a
-    batch runs the worker the batch started with, even if the package is edited or upgraded
-    meanwhile (a mid-batch edit otherwise crashed every later worker). Kept by content hash
-    under the user's cache folder, so repeated runs share one copy and nothing piles up."""
+    """A copy of worker.py, codec.py and invoke.py, chosen once per grader process: every
+    sandbox of a batch runs the worker the batch started with, even if the package is edited or
+    upgraded meanwhile (a mid-batch edit otherwise crashed every later worker). Kept by content
+    hash under the user's cache folder, so repeated runs share one copy and nothing piles up."""
     sources = {name: (GRADER_DIR / name).read_bytes() for name in WORKER_FILES}
     digest = hashlib.sha256(b"".join(sources[n] for n in WORKER_FILES)).hexdigest()[:16]
     cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

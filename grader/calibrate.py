@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 
 from grader.config import Assignment, Limits
-from grader.local import Call, LocalStudent
+from grader.local import LocalStudent
+from grader.models import Call
 from grader.testing import TestCase
 
 REPEATS = 3
@@ -40,10 +41,11 @@ class _TimedStudent(LocalStudent):
         super().__init__(module)
         self.longest = 0.0
 
-    def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
+    def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *,
+              keep: bool) -> Call:
         start = time.perf_counter()
         try:
-            return super().call(name, *args, **kwargs)
+            return super()._call(name, args, kwargs, keep=keep)
         finally:
             self.longest = max(self.longest, time.perf_counter() - start)
 

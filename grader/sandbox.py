@@ -6,7 +6,7 @@ Two isolation levels, the one used recorded in every result:
 
 - "bubblewrap": `bwrap --unshare-all` (no network, own pid namespace: the sandbox dies with
   its init), read-only system and interpreter, tmpfs /tmp as cwd and HOME, capabilities
-  dropped, uid/gid 65534. Only worker.py and codec.py of the grader are visible (at
+  dropped, uid/gid 65534. Only worker.py, codec.py and invoke.py of the grader are visible (at
   /opt/nngrader); the repository, the reference, the assignments' hidden tests and the results
   are not. As root, each sandbox also gets its own cgroup with a pids limit, because
   RLIMIT_NPROC is not enforced for root: "bubblewrap+cgroup-pids" (plus a memory limit for
@@ -241,9 +241,9 @@ class WorkerProcess:
 
     # -- channel ---------------------------------------------------------------------------
     def send(self, message: Any, deadline: float,
-             on_callable: Any = None) -> None:
+             on_callable: Any = None, on_object: Any = None) -> None:
         """Send one message (CodecError if it may not cross), draining output meanwhile."""
-        data = memoryview(codec.encode(message, on_callable))
+        data = memoryview(codec.encode(message, on_callable, on_object=on_object))
         while data:
             self._check_alive()
             try:
