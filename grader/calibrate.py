@@ -23,11 +23,10 @@ from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
-import numpy as np
-
 from grader.config import Assignment, Limits
 from grader.local import LocalStudent
 from grader.models import Call
+from grader.runtest import run_test
 from grader.testing import TestCase
 
 REPEATS = 3
@@ -54,13 +53,7 @@ def _longest_call(assignment: Assignment, test: TestCase, reference: ModuleType,
                   ref: Any) -> float | None:
     """The reference's longest call in one run of `test`; None if the test does not pass."""
     student = _TimedStudent(reference)
-    available = {"student": student, "ref": ref,
-                 "rng": np.random.default_rng(test.seed(assignment.name))}
-    try:
-        outcome = test.func(**{name: available[name] for name in test.params})
-    except Exception:
-        return None
-    if outcome is not None and outcome != 1:
+    if run_test(assignment, test, student, ref).status != "passed":
         return None
     return student.longest
 
