@@ -10,15 +10,16 @@ call it made becomes the test's `reference_seconds`; a student's call in that te
 the wall-clock `call_timeout` (grader.proxy enforces it on the sandbox's CPU account, which a
 busy machine does not inflate).
 
-The measurement is generous to students: it is wall-clock time of the reference (at least its
-CPU time), includes the time its callbacks took, and is repeated (the minimum kept) only where
-the factor, not the floor, decides the limit. A test that does not pass with the reference
-gets no CPU limit (its wall-clock limit still applies): `grader validate` reports such a test.
+The measurement is generous to students: it is wall-clock time of the reference's function
+(at least its CPU time, measured by grader.invoke as in the worker), includes the time its
+callbacks took (their values cross the codec as in the sandbox), and is repeated (the minimum
+kept) only where the factor, not the floor, decides the limit. A test that does not pass with
+the reference gets no CPU limit (its wall-clock limit still applies): `grader validate` reports
+such a test.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from types import ModuleType
 from typing import Any
@@ -34,7 +35,8 @@ REPEATS = 3
 
 
 class _TimedStudent(LocalStudent):
-    """A LocalStudent that remembers its longest call."""
+    """A LocalStudent that remembers its longest call (a call that raises is not counted: the
+    test then does not pass and gets no CPU limit)."""
 
     def __init__(self, module: ModuleType) -> None:
         super().__init__(module)
@@ -42,11 +44,9 @@ class _TimedStudent(LocalStudent):
 
     def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *,
               keep: bool) -> Call:
-        start = time.perf_counter()
-        try:
-            return super()._call(name, args, kwargs, keep=keep)
-        finally:
-            self.longest = max(self.longest, time.perf_counter() - start)
+        call = super()._call(name, args, kwargs, keep=keep)
+        self.longest = max(self.longest, call.seconds)  # the function's own time (grader.invoke)
+        return call
 
 
 def _longest_call(assignment: Assignment, test: TestCase, reference: ModuleType,
