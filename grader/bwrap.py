@@ -3,8 +3,8 @@
 `bwrap --unshare-all` (no network, its own pid namespace, ipc, uts and cgroup namespaces),
 `--die-with-parent`, `--new-session`, `--clearenv`, `--cap-drop ALL`, uid/gid 65534. Visible,
 read-only: /usr (and the /bin, /lib symlinks), the interpreter's prefixes, and the grader's
-worker.py, codec.py and confine.py at /opt/nngrader. Writable: a size-capped tmpfs /tmp (cwd
-and HOME).
+worker.py, codec.py, invoke.py and confine.py at /opt/nngrader. Writable: a size-capped
+tmpfs /tmp (cwd and HOME).
 Not visible: the repository, the grader and reference packages (masked with an empty tmpfs if
 they sit inside a bound prefix), the assignments and their hidden tests, the results.
 """
@@ -26,7 +26,7 @@ from grader.config import Limits
 from grader.paths import DISTRIBUTIONS
 
 GRADER_DIR = Path(__file__).resolve().parent
-WORKER_FILES = ("worker.py", "codec.py", "confine.py")
+WORKER_FILES = ("worker.py", "codec.py", "invoke.py", "confine.py")
 """The only grader files the worker sees."""
 SANDBOX_DIR = "/opt/nngrader"
 VENV_DIR = "/opt/nngrader-venv"

@@ -10,23 +10,24 @@ call it made becomes the test's `reference_seconds`; a student's call in that te
 the wall-clock `call_timeout` (grader.proxy enforces it on the sandbox's CPU account, which a
 busy machine does not inflate).
 
-The measurement is generous to students: it is wall-clock time of the reference (at least its
-CPU time), includes the time its callbacks took, and is repeated (the minimum kept) only where
-the factor, not the floor, decides the limit. A test that does not pass with the reference
-gets no CPU limit (its wall-clock limit still applies): `grader validate` reports such a test.
+The measurement is generous to students: it is wall-clock time of the reference's function
+(at least its CPU time, measured by grader.invoke as in the worker), includes the time its
+callbacks took (their values cross the codec as in the sandbox), and is repeated (the minimum
+kept) only where the factor, not the floor, decides the limit. A test that does not pass with
+the reference gets no CPU limit (its wall-clock limit still applies): `grader validate` reports
+such a test.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
-import numpy as np
-
 from grader.config import Assignment, Limits
-from grader.local import Call, LocalStudent
+from grader.local import LocalStudent
+from grader.models import Call
+from grader.runtest import run_test
 from grader.testing import TestCase
 
 REPEATS = 3
@@ -34,31 +35,25 @@ REPEATS = 3
 
 
 class _TimedStudent(LocalStudent):
-    """A LocalStudent that remembers its longest call."""
+    """A LocalStudent that remembers its longest call (a call that raises is not counted: the
+    test then does not pass and gets no CPU limit)."""
 
     def __init__(self, module: ModuleType) -> None:
         super().__init__(module)
         self.longest = 0.0
 
-    def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
-        start = time.perf_counter()
-        try:
-            return super().call(name, *args, **kwargs)
-        finally:
-            self.longest = max(self.longest, time.perf_counter() - start)
+    def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *,
+              keep: bool) -> Call:
+        call = super()._call(name, args, kwargs, keep=keep)
+        self.longest = max(self.longest, call.seconds)  # the function's own time (grader.invoke)
+        return call
 
 
 def _longest_call(assignment: Assignment, test: TestCase, reference: ModuleType,
                   ref: Any) -> float | None:
     """The reference's longest call in one run of `test`; None if the test does not pass."""
     student = _TimedStudent(reference)
-    available = {"student": student, "ref": ref,
-                 "rng": np.random.default_rng(test.seed(assignment.name))}
-    try:
-        outcome = test.func(**{name: available[name] for name in test.params})
-    except Exception:
-        return None
-    if outcome is not None and outcome != 1:
+    if run_test(assignment, test, student, ref).status != "passed":
         return None
     return student.longest
 

@@ -10,7 +10,17 @@ the arrays' bytes, back to back. In the JSON a value is
 - an object with exactly one tag key: {"t": [...]} tuple, {"d": [[key, value], ...]} dict with
   str/int keys, {"c": [re, im]} complex, {"cb": id} a callback reference, and
   {"a": [dtype, shape, offset, nbytes]} a numpy array of kind b/i/u/f/c, little-endian,
-  its bytes at payload[offset:offset + nbytes].
+  its bytes at payload[offset:offset + nbytes],
+  {"nt": [typename, [field, ...], [value, ...]]} a named tuple (a namedtuple class is made on
+  the receiving side from the checked identifiers: never the sender's class),
+  {"h": [id, typename]} a handle: an object that stays in the sandbox (see below).
+
+Handles: with `on_object`, the worker keeps a value it may not turn into plain data (a student's
+class instance, an optimiser; and, inside `Keep`, everything but numbers, strings and plain
+containers: arrays, tensors with their graph, named tuples) and sends only its number and type
+name. The trusted side's `make_handle` turns that into an opaque object (grader.calls.Handle)
+that it can send back (its `on_object` gives the number), where the worker's `make_handle`
+finds the object again. Nothing of the object itself ever crosses.
 
 The encoder converts what student code returns into exactly those base types: numpy scalars
 to Python scalars, torch tensors (only if torch is already imported) to arrays, subclasses of
@@ -20,7 +30,9 @@ own slots, so an overridden __eq__, __float__, __array__, __len__ or __iter__ ne
 
 from __future__ import annotations
 
+import collections
 import json
+import keyword
 import math
 import os
 import struct
@@ -63,6 +75,8 @@ MAX_ITEMS = 2_000_000
 MAX_NDIM = 32
 INT_BOUND = 2**256
 MAX_STR = 16 * 2**20
+MAX_FIELDS = 255
+"""Most fields of a named tuple."""
 
 DTYPES = frozenset(
     ["|b1", "|i1", "<i2", "<i4", "<i8", "|u1", "<u2", "<u4", "<u8",
@@ -79,13 +93,65 @@ def _tag(value: Any) -> str:
     return type(value).__name__
 
 
+class Keep:
+    """A value to send with the keep policy (worker side): everything but numbers, strings,
+    None and plain lists/tuples/dicts stays in the sandbox as a handle."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+_CLASS_DICT = type.__dict__["__dict__"]
+_CLASS_MRO = type.__dict__["__mro__"]
+_CLASS_NAME = type.__dict__["__name__"]
+
+
+def _namedtuple_fields(t: type) -> tuple[str, ...] | None:
+    """The `_fields` of a tuple subclass made by collections.namedtuple (or typing.NamedTuple),
+    read from the classes' own dicts, so no student descriptor or metaclass code runs."""
+    for klass in _CLASS_MRO.__get__(t):
+        fields = _CLASS_DICT.__get__(klass).get("_fields")
+        if fields is None:
+            continue
+        if type(fields) is tuple and all(type(f) is str for f in fields):
+            return fields
+        return None
+    return None
+
+
+_NAMEDTUPLES: dict[tuple[str, tuple[str, ...]], type] = {}
+
+
+def _namedtuple_class(typename: str, fields: tuple[str, ...]) -> type:
+    """A namedtuple class of the receiving side (cached), from checked identifiers."""
+    key = (typename, fields)
+    cached = _NAMEDTUPLES.get(key)
+    if cached is not None:
+        return cached
+    names = (typename, *fields)
+    if (len(fields) > MAX_FIELDS or len(typename) > 100
+            or not all(n.isidentifier() and not keyword.iskeyword(n) for n in names)
+            or any(f.startswith("_") for f in fields) or len(set(fields)) != len(fields)):
+        raise CodecError(f"malformed named tuple {typename!r} with fields {fields!r}")
+    made: type = collections.namedtuple(typename, fields)  # type: ignore[misc]
+    if len(_NAMEDTUPLES) < 1000:
+        _NAMEDTUPLES[key] = made
+    return made
+
+
 class Encoder:
     """Turns one message into a frame. `on_callable` maps a callable to a callback id
     (trusted side); without it, callables are rejected."""
 
-    def __init__(self, on_callable: Callable[[Any], int] | None = None,
-                 max_bytes: int = MAX_FRAME_BYTES) -> None:
+    def __init__(self, on_callable: Callable[[Any], int | None] | None = None,
+                 max_bytes: int = MAX_FRAME_BYTES,
+                 on_object: Callable[[Any], int | None] | None = None) -> None:
         self.on_callable = on_callable
+        self.on_object = on_object
+        """Maps a value that is no plain data to a handle number (None: it may not cross)."""
+        self.keep = False
         self.max_bytes = max_bytes
         self.buffers: list[bytes] = []
         self.size = 0
@@ -106,6 +172,14 @@ class Encoder:
         if depth > MAX_DEPTH:
             raise CodecError(f"the value is nested more than {MAX_DEPTH} levels deep")
         t = type(x)
+        if t is Keep and self.on_object is not None:
+            saved, self.keep = self.keep, True
+            try:
+                return self.value(x.value, depth)
+            finally:
+                self.keep = saved
+        if self.keep and x is not None and t not in _PLAIN:
+            return self.handle(x)
         if x is None or t is bool or t is str:
             if t is str and len(x) > MAX_STR:
                 raise CodecError("a string of more than 16 MiB cannot be sent")
@@ -144,7 +218,11 @@ class Encoder:
                     return {"d": pairs}
                 if isinstance(x, list):
                     return [self.value(v, depth + 1) for v in list.__iter__(x)]
-                return {"t": [self.value(v, depth + 1) for v in tuple.__iter__(x)]}
+                items = [self.value(v, depth + 1) for v in tuple.__iter__(x)]
+                fields = None if t is tuple else _namedtuple_fields(t)
+                if fields is not None and len(fields) == len(items):
+                    return {"nt": [_CLASS_NAME.__get__(t)[:100], list(fields), items]}
+                return {"t": items}
             finally:
                 self._path.discard(id(x))
         if isinstance(x, bool | int):
@@ -156,9 +234,18 @@ class Encoder:
         if isinstance(x, str):
             return self.value(str.__str__(x), depth)
         if callable(x) and self.on_callable is not None:
-            return {"cb": self.on_callable(x)}
-        raise CodecError(f"a value of type {_tag(x)} cannot be sent; use numbers, strings, "
-                         "lists, tuples, dicts or numeric numpy arrays")
+            ident = self.on_callable(x)
+            if ident is not None:
+                return {"cb": ident}
+        return self.handle(x)
+
+    def handle(self, x: Any) -> Any:
+        """A value that is no plain data: a handle if `on_object` numbers it, else refused."""
+        ident = None if self.on_object is None else self.on_object(x)
+        if ident is None:
+            raise CodecError(f"a value of type {_tag(x)} cannot be sent; use numbers, strings, "
+                             "lists, tuples, dicts or numeric numpy arrays")
+        return {"h": [ident, _tag(x)[:100]]}
 
     def array(self, x: np.ndarray) -> Any:
         plain = np.ndarray.view(x, np.ndarray)
@@ -196,15 +283,21 @@ def _tensor_to_numpy(torch: Any, x: Any) -> np.ndarray:
     return np.array(array, copy=True)
 
 
+_PLAIN = frozenset([bool, int, float, complex, str, list, tuple, dict])
+"""Types that cross as data under the keep policy (exact types: not their subclasses)."""
+
+
 class Decoder:
     """Turns the JSON header and payload of one frame back into values, strictly.
     `make_callback` builds a callable for a callback id (worker side); without it,
     callback references are rejected."""
 
     def __init__(self, payload: bytes | memoryview,
-                 make_callback: Callable[[int], Any] | None = None) -> None:
+                 make_callback: Callable[[int], Any] | None = None,
+                 make_handle: Callable[[int, str], Any] | None = None) -> None:
         self.payload = payload
         self.make_callback = make_callback
+        self.make_handle = make_handle
         self.items = 0
 
     def value(self, x: Any, depth: int) -> Any:
@@ -242,6 +335,14 @@ class Decoder:
             return self.array(*body)
         if tag == "cb" and type(body) is int and self.make_callback is not None:
             return self.make_callback(body)
+        if tag == "nt" and type(body) is list and len(body) == 3 and type(body[0]) is str \
+                and type(body[1]) is list and all(type(f) is str for f in body[1]) \
+                and type(body[2]) is list and len(body[1]) == len(body[2]):
+            made = _namedtuple_class(body[0], tuple(body[1]))
+            return made(*(self.value(v, depth + 1) for v in body[2]))
+        if tag == "h" and type(body) is list and len(body) == 2 and type(body[0]) is int \
+                and type(body[1]) is str and self.make_handle is not None:
+            return self.make_handle(body[0], body[1][:100])
         raise CodecError(f"malformed value with tag {tag!r}")
 
     def array(self, dtype: Any, shape: Any, offset: Any, nbytes: Any) -> np.ndarray:
@@ -263,11 +364,12 @@ class Decoder:
         return flat.reshape(shape).copy()
 
 
-def encode(message: Any, on_callable: Callable[[Any], int] | None = None,
-           max_bytes: int = MAX_FRAME_BYTES) -> bytes:
+def encode(message: Any, on_callable: Callable[[Any], int | None] | None = None,
+           max_bytes: int = MAX_FRAME_BYTES,
+           on_object: Callable[[Any], int | None] | None = None) -> bytes:
     """One complete frame for `message`. Raises CodecError for values that may not cross."""
     try:
-        return Encoder(on_callable, max_bytes).frame(message)
+        return Encoder(on_callable, max_bytes, on_object).frame(message)
     except RecursionError as exc:
         raise CodecError("the value is nested too deeply") from exc
 
@@ -283,11 +385,12 @@ def parse_prefix(prefix: bytes, max_bytes: int = MAX_FRAME_BYTES) -> tuple[int, 
 
 
 def decode_body(header: bytes, payload: bytes | memoryview,
-                make_callback: Callable[[int], Any] | None = None) -> Any:
+                make_callback: Callable[[int], Any] | None = None,
+                make_handle: Callable[[int, str], Any] | None = None) -> Any:
     """The message in a frame's JSON header and payload. Raises CodecError if malformed."""
     try:
         raw = json.loads(header.decode("utf-8"))
-        return Decoder(payload, make_callback).value(raw, 0)
+        return Decoder(payload, make_callback, make_handle).value(raw, 0)
     except CodecError:
         raise
     except (ValueError, RecursionError, UnicodeDecodeError, TypeError, OverflowError) as exc:
@@ -295,7 +398,8 @@ def decode_body(header: bytes, payload: bytes | memoryview,
 
 
 def decode(frame: bytes, make_callback: Callable[[int], Any] | None = None,
-           max_bytes: int = MAX_FRAME_BYTES) -> Any:
+           max_bytes: int = MAX_FRAME_BYTES,
+           make_handle: Callable[[int, str], Any] | None = None) -> Any:
     """The message in one complete frame (exactly one, nothing after it)."""
     if len(frame) < PREFIX.size:
         raise CodecError("truncated frame")
@@ -303,7 +407,7 @@ def decode(frame: bytes, make_callback: Callable[[int], Any] | None = None,
     if len(frame) != PREFIX.size + header_len + payload_len:
         raise CodecError("frame length does not match its prefix")
     start = PREFIX.size + header_len
-    return decode_body(frame[PREFIX.size:start], frame[start:], make_callback)
+    return decode_body(frame[PREFIX.size:start], frame[start:], make_callback, make_handle)
 
 
 class FrameReader:
@@ -314,6 +418,7 @@ class FrameReader:
                  make_callback: Callable[[int], Any] | None = None) -> None:
         self.max_bytes = max_bytes
         self.make_callback = make_callback
+        self.make_handle: Callable[[int, str], Any] | None = None
         self.chunks: list[bytes] = []
         self.size = 0
         self.need: int | None = None
@@ -343,7 +448,8 @@ class FrameReader:
             self.chunks = [rest] if rest else []
             self.size = len(rest)
             self.need = None
-            messages.append(decode_body(header, payload, self.make_callback))
+            messages.append(decode_body(header, payload, self.make_callback,
+                                        self.make_handle))
         return messages
 
     def _merge(self) -> None:
@@ -352,13 +458,14 @@ class FrameReader:
 
 
 def read_frame(fd: int, make_callback: Callable[[int], Any] | None = None,
-               max_bytes: int = MAX_FRAME_BYTES) -> Any:
+               max_bytes: int = MAX_FRAME_BYTES,
+               make_handle: Callable[[int, str], Any] | None = None) -> Any:
     """Blocking read of one frame from a file descriptor (worker side). EOFError at the end."""
     prefix = _read_exact(fd, PREFIX.size)
     header_len, payload_len = parse_prefix(prefix, max_bytes)
     header = _read_exact(fd, header_len)
     payload = _read_exact(fd, payload_len)
-    return decode_body(header, payload, make_callback)
+    return decode_body(header, payload, make_callback, make_handle)
 
 
 def _read_exact(fd: int, n: int) -> bytes:

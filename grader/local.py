@@ -1,103 +1,154 @@
-"""An in-process stand-in for the student proxy, for TRUSTED code only.
-
-The reference implementations and instructor-written mutants are trusted; running them in the
-grader's process lets the framework's own tests check hidden tests fast (the reference scores
-full marks, each mutant loses the expected tests). Student submissions never use this: they go
+"""The in-process runner, for TRUSTED code only: the reference solution (calibration, validate)
+and a student's own kernel (notebook check cells). Student submissions never use it: they go
 through grader.proxy into a sandboxed worker.
 
-It mimics the proxy's value semantics: arguments are deep-copied in, results are converted to
-plain values (numpy scalars to Python scalars, torch tensors to numpy arrays), exceptions become
-StudentError with the exception's MRO names.
+It is the worker's path without the process: the call is made by grader.invoke (timing,
+warnings, exception description), and the arguments, the reply and every callback cross
+grader.codec exactly as they cross the pipe (encoded and decoded, so copied and converted the
+same way, with the same errors); the reply becomes a Call in grader.calls. Only the isolation
+and the limits differ. tests/assignments/test_parity.py proves the results identical.
 """
 
 from __future__ import annotations
 
-import copy
-import time
-import traceback as tb
-import warnings
-from dataclasses import dataclass
+import builtins
+from collections.abc import Callable, Collection
 from types import ModuleType
 from typing import Any
 
-import numpy as np
+from grader import codec, invoke
+from grader.calls import MAX_TEXT, Handle, StaleHandle, call_from_reply, handle_number
+from grader.errors import BadValue
+from grader.models import Call
 
-from grader.errors import BadValue, MissingFunction, StudentError
+__all__ = ["Call", "LocalStudent"]
 
-
-@dataclass(frozen=True)
-class Call:
-    """The outcome of one call: the value and the arguments as they were after the call."""
-
-    value: Any
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    seconds: float
-    warnings: tuple[str, ...] = ()
-    """Warnings the call emitted (e.g. numpy's 'overflow encountered in exp'), as text."""
-
-
-def plain(value: Any) -> Any:
-    """Convert a result to the values the proxy would deliver."""
-    if value is None or isinstance(value, bool | int | float | complex | str):
-        return value
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, np.ndarray):
-        if value.dtype.kind not in "biufc":
-            raise BadValue(f"an array of dtype {value.dtype} cannot be returned; use numbers")
-        return np.array(value, copy=True)
-    if type(value).__module__.startswith("torch"):
-        return plain(value.detach().cpu().numpy())
-    if isinstance(value, list | tuple):
-        items = [plain(v) for v in value]
-        return items if isinstance(value, list) else tuple(items)
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    raise BadValue(f"a value of type {type(value).__name__} cannot be returned")
-
-
-def _after(argument: Any) -> Any:
-    return argument if callable(argument) else plain(argument)
+MAX_HANDLES = 100_000
 
 
 class LocalStudent:
-    """Calls functions of a trusted module in-process, with the proxy's semantics."""
+    """Calls functions of a trusted module in this process, with the proxy's semantics.
 
-    def __init__(self, module: ModuleType) -> None:
+    `module_name` names the module in messages (the proxy says the assignment's module);
+    `files` are the file names whose frames a traceback shows (default: the module's file)."""
+
+    def __init__(self, module: ModuleType, *, module_name: str | None = None,
+                 files: Collection[str] | None = None) -> None:
         self._module = module
+        self._name = module_name or module.__name__
+        file = getattr(module, "__file__", None)
+        self._files = frozenset(files if files is not None else [file] if file else [])
+        self._objects: list[Any] = []
 
-    def __contains__(self, name: str) -> bool:
-        return callable(getattr(self._module, name, None))
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and callable(getattr(self._module, name, None))
 
-    def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
-        func = getattr(self._module, name, None)
-        if not callable(func):
-            raise MissingFunction(f"{self._module.__name__} defines no function {name!r}")
-        args = tuple(a if callable(a) else copy.deepcopy(a) for a in args)
-        kwargs = {k: v if callable(v) else copy.deepcopy(v) for k, v in kwargs.items()}
-        start = time.perf_counter()
+    def call(self, name: str, /, *args: Any, **kwargs: Any) -> Call:
+        """Run `name(*args, **kwargs)`; see grader.proxy.StudentProxy.call."""
+        return self._call(name, args, kwargs, keep=False)
+
+    def keep(self, name: str, /, *args: Any, **kwargs: Any) -> Call:
+        """See grader.proxy.StudentProxy.keep."""
+        return self._call(name, args, kwargs, keep=True)
+
+    def fetch(self, value: Any) -> Any:
+        """See grader.proxy.StudentProxy.fetch."""
         try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                with np.errstate(all="warn"):
-                    value = func(*args, **kwargs)
-        except Exception as exc:
-            raise StudentError(
-                f"{type(exc).__name__}: {exc}",
-                exc_type=type(exc).__name__,
-                exc_mro=tuple(c.__name__ for c in type(exc).__mro__),
-                traceback="".join(tb.format_exception(exc)),
-            ) from None
-        seconds = time.perf_counter() - start
-        # Callables (e.g. the f of numerical_gradient) stay on the trusted side, as callbacks do.
-        return Call(
-            plain(value),
-            tuple(_after(a) for a in args),
-            {k: _after(v) for k, v in kwargs.items()},
-            seconds,
-            tuple(f"{w.category.__name__}: {w.message}" for w in caught),
-        )
+            sent = self._cross({"value": value}, None, [])
+        except StaleHandle as exc:
+            raise BadValue(str(exc)) from None
+        except codec.CodecError as exc:
+            raise TypeError(f"student.fetch: the value cannot be sent to the worker: {exc}") \
+                from None
+        reply = self._reply({"op": "fetched", "value": sent["value"]}, "fetch", [], [])
+        if reply.get("op") == "bad_value":
+            raise BadValue(f"a kept value cannot be graded: {reply.get('message')}")
+        return reply.get("value")
+
+    def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *,
+              keep: bool) -> Call:
+        if not isinstance(name, str):
+            raise TypeError(f"student.call needs the function's name as a string, got {name!r}")
+        callbacks: list[Callable[..., Any]] = []
+        wrappers: list[Callable[..., Any]] = []
+        try:
+            sent = self._cross({"args": args, "kwargs": kwargs}, callbacks, wrappers)
+        except StaleHandle as exc:
+            raise BadValue(str(exc)) from None
+        except codec.CodecError as exc:
+            raise TypeError(f"student.{name}: an argument cannot be sent to the worker: "
+                            f"{exc}") from None
+        try:
+            func = getattr(self._module, name, None)
+        except BaseException as exc:
+            reply: dict[str, Any] = {"op": "raised", **invoke.describe(exc, self._files)}
+        else:
+            if not callable(func):
+                reply = {"op": "missing"}
+            else:
+                reply = invoke.invoke(func, sent["args"], sent["kwargs"], self._files)
+                if keep and reply["op"] == "return":
+                    reply["value"] = codec.Keep(reply["value"])
+        return call_from_reply(self._name, name, self._reply(reply, name, callbacks, wrappers))
+
+    # -- the codec, both ways, as over the pipe -------------------------------------------------
+    def _cross(self, message: Any, callbacks: list[Callable[..., Any]] | None,
+               wrappers: list[Callable[..., Any]]) -> Any:
+        """`message` encoded and decoded as the proxy sends it to the worker: callables become
+        callbacks (`wrappers`, one per entry of `callbacks`), handles their objects."""
+
+        def register(function: Any) -> int:
+            assert callbacks is not None
+            callbacks.append(function)
+            wrappers.append(self._callback(function))
+            return len(callbacks) - 1
+
+        frame = codec.encode(message, register if callbacks is not None else None,
+                             on_object=handle_number(self))
+        return codec.decode(frame, make_callback=lambda i: wrappers[i], make_handle=self._find)
+
+    def _reply(self, reply: dict[str, Any], name: str, callbacks: list[Callable[..., Any]],
+               wrappers: list[Callable[..., Any]]) -> Any:
+        """The worker's reply encoded (bad_value if it may not cross) and decoded."""
+        ids = {id(w): i for i, w in enumerate(wrappers)}
+        frame = invoke.reply_frame(codec, reply, lambda f: ids.get(id(f)), self._keep)
+        return codec.decode(frame, make_callback=lambda i: callbacks[i],
+                            make_handle=lambda i, kind: Handle(i, kind, self, name))
+
+    def _callback(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """What the student's code gets for a trusted function: its arguments and its value
+        cross the codec, its exceptions arrive as the worker raises them."""
+
+        def trusted_function(*args: Any, **kwargs: Any) -> Any:
+            try:
+                sent = codec.decode(codec.encode({"args": args, "kwargs": kwargs}))
+            except codec.CodecError as exc:
+                raise TypeError(f"this function accepts only numbers, strings and numeric "
+                                f"arrays: {exc}") from None
+            try:
+                value = function(*sent["args"], **sent["kwargs"])
+                return codec.decode(codec.encode({"value": value}))["value"]
+            except codec.CodecError as exc:
+                raise TypeError(f"the grader's function returned a value that cannot be sent: "
+                                f"{exc}") from None
+            except Exception as exc:
+                kind = getattr(builtins, type(exc).__name__, None)
+                if not (isinstance(kind, type) and issubclass(kind, Exception)):
+                    kind = RuntimeError
+                raise kind(str(exc)[:MAX_TEXT]) from None
+
+        return trusted_function
+
+    def _keep(self, value: Any) -> int:
+        if len(self._objects) >= MAX_HANDLES:
+            raise codec.CodecError(f"more than {MAX_HANDLES} values were kept in the sandbox")
+        self._objects.append(value)
+        return len(self._objects) - 1
+
+    def _find(self, ident: int, _kind: str) -> Any:
+        if not 0 <= ident < len(self._objects):
+            raise codec.CodecError("a handle this worker never gave out")
+        return self._objects[ident]
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -106,4 +157,5 @@ class LocalStudent:
         def call(*args: Any, **kwargs: Any) -> Any:
             return self.call(name, *args, **kwargs).value
 
+        call.__name__ = name
         return call

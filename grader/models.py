@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Visibility = Literal["visible", "hidden", "after_due"]
 """visible: shown to students before and after grading (and shipped in the release);
@@ -110,3 +110,22 @@ class Grade:
     """raw_score - late_penalty, never below 0."""
     submitted_at: str | None = None
     """ISO timestamp of the submission, when known."""
+
+
+@dataclass(frozen=True)
+class Call:
+    """The outcome of one call into the student's code (grader.invoke, grader.calls), whichever
+    runner made it: the sandboxed worker or the in-process runner for trusted code."""
+
+    value: Any
+    """What the function returned, as plain values (see grader.codec); values that stay in
+    the sandbox are grader.codec.Handle objects."""
+    args: tuple[Any, ...]
+    """The positional arguments as they were after the call (a function may modify them)."""
+    kwargs: dict[str, Any]
+    """The keyword arguments as they were after the call."""
+    seconds: float
+    """Wall-clock seconds the function ran (in the worker; the channel not counted)."""
+    warnings: tuple[str, ...] = ()
+    """Warnings the call emitted, as 'Category: text' (e.g. numpy's 'RuntimeWarning: overflow
+    encountered in exp'): every one, numpy's floating-point problems included."""

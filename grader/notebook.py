@@ -201,10 +201,9 @@ def check_here(function: str, namespace: dict[str, Any], folder: Path | None = N
 
     This runs the student's code in the student's own kernel (nothing to protect there); the
     authoritative run is `grader check` and, after submission, the grader's sandbox."""
-    import numpy as np
-
-    from grader.config import load_assignment
+    from grader.config import Assignment, load_assignment
     from grader.local import LocalStudent
+    from grader.runtest import run_test
     from grader.testing import load_tests_file
 
     folder = Path.cwd() if folder is None else folder
@@ -213,11 +212,13 @@ def check_here(function: str, namespace: dict[str, Any], folder: Path | None = N
         if echo:
             print(f"no visible_tests.py in {folder}: open the notebook from the release folder")
         return []
-    name = load_assignment(folder).name if (folder / "assignment.toml").is_file() else folder.name
+    assignment = load_assignment(folder) if (folder / "assignment.toml").is_file() else \
+        Assignment(name=folder.name, folder=folder, title=folder.name, module="notebook",
+                   reference="")
     module = ModuleType("notebook")
     module.__dict__.update(namespace)
     module.__name__ = "this notebook"  # names it in "... defines no function f"
-    student = LocalStudent(module)
+    student = LocalStudent(module, module_name="notebook")
     lines: list[CheckLine] = []
     for test in load_tests_file(tests_path):
         calls = called_functions(test.func)
@@ -230,18 +231,12 @@ def check_here(function: str, namespace: dict[str, Any], folder: Path | None = N
                                    f"{'its cell' if len(later) == 1 else 'their cells'}, then "
                                    "check again", waiting=True))
             continue
-        kwargs = {"student": student, "rng": np.random.default_rng(test.seed(name))}
-        try:
-            value = test.func(**{p: kwargs[p] for p in test.params if p in kwargs})
-        except Exception as exc:
-            message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-            if "NotImplementedError" in message:
-                message = f"{function} is not implemented yet"
-            lines.append(CheckLine(test.name, False, 0.0, test.points, message))
-            continue
-        fraction = 1.0 if value is None else float(value)
-        lines.append(CheckLine(test.name, fraction >= 1.0, fraction * test.points, test.points,
-                               ""))
+        result = run_test(assignment, test, student, None)
+        message = result.message
+        if "NotImplementedError" in message:
+            message = f"{function} is not implemented yet"
+        lines.append(CheckLine(test.name, result.status == "passed", result.points,
+                               test.points, "" if result.status == "passed" else message))
     if echo:
         print(format_check(function, lines))
     return lines

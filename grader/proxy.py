@@ -25,18 +25,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader.calibrate import cpu_allowed
+from grader.calls import (
+    MAX_TEXT,
+    REPLIES,
+    Handle,
+    StaleHandle,
+    call_from_reply,
+    handle_number,
+)
+from grader.calls import text_of as _text
 from grader.codec import CodecError
 from grader.config import Assignment
-from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
-from grader.local import Call
-from grader.models import Submission
+from grader.errors import BadValue, StudentTimeout, WorkerCrashed
+from grader.models import Call, Submission
 from grader.pool import PooledWorker, Slot, WarmPool, active_pool
 from grader.sandbox import ChannelClosed, ChannelTimeout, WorkerProcess
 
-__all__ = ["Call", "LoadResult", "StudentProxy"]
+__all__ = ["Call", "Handle", "LoadResult", "StudentProxy"]
 
 _IMPORTS_TORCH = re.compile(r"^\s*(import\s+torch|from\s+torch[\s.])", re.MULTILINE)
-MAX_TEXT = 8000
 LOAD_SLACK = 2.0
 """Seconds the hard load deadline adds to the worker's own load budget."""
 CPU_GRACE = 0.02
@@ -60,13 +67,6 @@ class LoadResult:
     """'ok', 'syntax_error', 'import_error', 'timeout' or 'crashed'."""
     message: str
     warnings: tuple[str, ...]
-
-
-def _text(message: dict[str, Any], key: str) -> str:
-    value = message.get(key, "")
-    if type(value) is not str:
-        raise BadValue("the worker sent a malformed reply")
-    return value[:MAX_TEXT]
 
 
 class StudentProxy:
@@ -269,7 +269,52 @@ class StudentProxy:
 
     # -- calls ---------------------------------------------------------------------------
     def call(self, name: str, /, *args: Any, **kwargs: Any) -> Call:
-        """Run `name(*args, **kwargs)` in the worker; the value and the arguments afterwards."""
+        """Run `name(*args, **kwargs)` in the worker; the value and the arguments afterwards.
+        A returned value that is no plain data (e.g. an object of the student's class) comes
+        back as a Handle (grader.calls)."""
+        return self._call(name, args, kwargs, keep=False)
+
+    def keep(self, name: str, /, *args: Any, **kwargs: Any) -> Call:
+        """Like `call`, but only numbers, strings, None and plain lists/tuples/dicts of the
+        returned value cross: everything else in it (arrays, tensors with their graph, named
+        tuples, objects) stays in the sandbox as a Handle, to pass to later calls; `fetch`
+        gets a kept value's data."""
+        return self._call(name, args, kwargs, keep=True)
+
+    def fetch(self, value: Any) -> Any:
+        """The data of a value kept in the sandbox (handles inside `value` are resolved there
+        and converted as a returned value would be)."""
+        worker = self._ready()
+        deadline = time.monotonic() + min(self.call_timeout, self._remaining())
+        worker.reader.make_handle = self._handles(worker, "fetch")
+        try:
+            worker.send({"op": "fetch", "value": value}, deadline,
+                        on_object=handle_number(worker))
+            reply = worker.receive(deadline)
+        except StaleHandle as exc:
+            raise BadValue(str(exc)) from None
+        except CodecError as exc:
+            raise TypeError(f"student.fetch: the value cannot be sent to the worker: {exc}") \
+                from None
+        except ChannelTimeout:
+            self._stop()
+            raise StudentTimeout("the worker did not answer in time") from None
+        except ChannelClosed as exc:
+            self._stop()
+            raise WorkerCrashed(f"the worker died: {exc}") from None
+        if type(reply) is not dict or reply.get("op") not in ("fetched", "bad_value"):
+            self._stop()
+            raise BadValue("the worker sent an unexpected reply")
+        if reply["op"] == "bad_value":
+            raise BadValue(f"a kept value cannot be graded: {_text(reply, 'message')}")
+        return reply.get("value")
+
+    @staticmethod
+    def _handles(worker: WorkerProcess, function: str) -> Callable[[int, str], Handle]:
+        return lambda ident, kind: Handle(ident, kind, worker, function)
+
+    def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *,
+              keep: bool) -> Call:
         if not isinstance(name, str):
             raise TypeError(f"student.call needs the function's name as a string, got {name!r}")
         if name in self._timed_out:  # burning the timeout again would only delay the rest
@@ -290,13 +335,16 @@ class StudentProxy:
                 raise CodecError("unknown callback reference")
             return callbacks[ident]
 
-        start = time.perf_counter()
         outer_lookup = worker.reader.make_callback  # set when this call is nested in a callback
+        outer_handles = worker.reader.make_handle
         worker.reader.make_callback = lookup
+        worker.reader.make_handle = self._handles(worker, name)
         try:
             try:
-                worker.send({"op": "call", "name": name, "args": args, "kwargs": kwargs},
-                            deadline, register)
+                worker.send({"op": "call", "name": name, "args": args, "kwargs": kwargs,
+                             "keep": keep}, deadline, register, handle_number(worker))
+            except StaleHandle as exc:
+                raise BadValue(str(exc)) from None
             except CodecError as exc:  # the test passed something that cannot cross
                 raise TypeError(f"student.{name}: an argument cannot be sent to the worker: "
                                 f"{exc}") from None
@@ -330,8 +378,8 @@ class StudentProxy:
             raise BadValue(f"{name}() returned something that cannot be graded: {exc}") from None
         finally:
             worker.reader.make_callback = outer_lookup
-        seconds = time.perf_counter() - start
-        return self._result(name, reply, seconds)
+            worker.reader.make_handle = outer_handles
+        return self._result(name, reply)
 
     def cpu_limit(self) -> float | None:
         """CPU seconds the next call may use (None: no CPU limit); see the module docstring."""
@@ -373,29 +421,10 @@ class StudentProxy:
                        "message": str(exc)[:MAX_TEXT]}
         worker.send(failure, deadline)
 
-    def _result(self, name: str, reply: dict[str, Any], seconds: float) -> Call:
-        op = reply.get("op")
-        if op == "return":
-            args, kwargs = reply.get("args"), reply.get("kwargs")
-            if type(args) is not tuple or type(kwargs) is not dict or "value" not in reply:
-                raise BadValue(f"{name}(): the worker sent a malformed reply")
-            return Call(reply["value"], args, kwargs, seconds)
-        if op == "raised":
-            mro = reply.get("mro", [])
-            if type(mro) is not list or not all(type(m) is str for m in mro):
-                raise BadValue(f"{name}(): the worker sent a malformed reply")
-            raise StudentError(_text(reply, "message"), exc_type=_text(reply, "type"),
-                               exc_mro=tuple(m[:200] for m in mro[:64]),
-                               traceback=_text(reply, "traceback"))
-        if op == "missing":
-            raise MissingFunction(
-                f"your {self._assignment.module} does not define a function {name}() "
-                f"(check the name and that it is defined at the top level)")
-        if op == "bad_value":
-            raise BadValue(f"{name}() returned something that cannot be graded: "
-                           f"{_text(reply, 'message')}")
-        self._stop()
-        raise BadValue(f"{name}(): the worker sent an unexpected reply")
+    def _result(self, name: str, reply: dict[str, Any]) -> Call:
+        if reply.get("op") not in REPLIES:
+            self._stop()
+        return call_from_reply(self._assignment.module, name, reply)
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):

@@ -8,23 +8,19 @@ submission does (raise, loop, crash, exit, return junk) stops the other tests or
 
 from __future__ import annotations
 
-import math
-import numbers
 import time
 from dataclasses import replace
 from types import ModuleType
-from typing import Any, cast
-
-import numpy as np
+from typing import Any
 
 from grader.catalogue import Mistake, load_catalogue
 from grader.config import Assignment
 from grader.diagnose import Diagnosis, Recorded, Recording, diagnose
-from grader.errors import StudentError, StudentTimeout
-from grader.models import RunResult, Submission, SubmissionStatus, TestResult, TestStatus
+from grader.models import RunResult, Submission, SubmissionStatus, TestResult
 from grader.proxy import LoadResult, StudentProxy
+from grader.runtest import run_test
 from grader.solution import import_reference
-from grader.testing import TestCase, TestDefinitionError, apply_requirements
+from grader.testing import TestCase, apply_requirements
 
 _NOT_RUN = {
     "syntax_error": "not run: your code has a syntax error",
@@ -92,7 +88,7 @@ def _not_run(test: TestCase, load: LoadResult) -> TestResult:
                       message=_NOT_RUN.get(load.status, "not run"))
 
 
-def run_tests(assignment: Assignment, tests: list[TestCase], student: StudentProxy,
+def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
               ref: ModuleType | None) -> list[TestResult]:
     """Every test in turn (run_test), then each failure's mistake named (grader.diagnose),
     then the gates (`requires=`, grader.testing.apply_requirements). A mistake's name
@@ -109,48 +105,6 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: StudentPro
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording in zip(results, recordings, strict=True)]
     return apply_requirements(tests, results)  # property tests count only with their values
-
-
-def run_test(assignment: Assignment, test: TestCase, student: StudentProxy,
-             ref: ModuleType | None, *, recording: Recording | None = None) -> TestResult:
-    """One test in this process; its outcome as a TestResult (never raises for student code).
-    With `recording` (a grader.diagnose.Recording of `student`) the test's calls are noted."""
-    student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
-    student.reference_seconds = test.reference_seconds  # its CPU limit (grader.calibrate)
-    if recording is not None:
-        recording.calls.clear()
-    available = {"student": recording or student, "ref": ref,
-                 "rng": np.random.default_rng(test.seed(assignment.name))}
-    kwargs = {name: available[name] for name in test.params}
-    started = time.perf_counter()
-
-    def result(status: str, fraction: float, message: str = "", *, mistake: str | None = None,
-               traceback: str = "") -> TestResult:
-        return TestResult(name=test.name, points=fraction * test.points,
-                          max_points=test.points, visibility=test.visibility,
-                          status=cast(TestStatus, status),
-                          message=message, mistake=mistake, traceback=traceback,
-                          duration=time.perf_counter() - started)
-
-    try:
-        outcome = test.func(**kwargs)
-    except StudentTimeout as exc:
-        return result("timeout", 0.0, exc.message)
-    except StudentError as exc:
-        message = f"your code raised {exc.message}" if exc.exc_type else exc.message
-        return result("failed", 0.0, message, traceback=exc.traceback)
-    except TestDefinitionError as exc:
-        return result("error", 0.0, f"the test itself is broken: {exc}")
-    except AssertionError as exc:  # grader.checks.CheckFailure and plain asserts
-        message = getattr(exc, "message", None) or str(exc) or "a check in this test failed"
-        mistake = getattr(exc, "mistake", None)
-        return result("failed", 0.0, str(message),
-                      mistake=mistake if isinstance(mistake, str) else None)
-    except Exception as exc:
-        return result("failed", 0.0, f"the test could not use your result: "
-                      f"{type(exc).__name__}: {exc}")
-    status, fraction, message = _score(outcome)
-    return result(status, fraction, message)
 
 
 def _catalogue(assignment: Assignment, ref: ModuleType | None) -> tuple[Mistake, ...]:
@@ -187,17 +141,3 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     if mistake and mistake in found.ruled_out:
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
-
-
-def _score(outcome: Any) -> tuple[str, float, str]:
-    """A test's return value as (status, fraction of its points, message)."""
-    if outcome is None:
-        return "passed", 1.0, ""
-    if isinstance(outcome, bool | np.bool_) or not isinstance(outcome, numbers.Real):
-        return "error", 0.0, (f"the test returned {type(outcome).__name__}; a test returns None "
-                              "or a fraction in [0, 1]")
-    fraction = float(outcome)
-    fraction = 0.0 if math.isnan(fraction) else min(max(fraction, 0.0), 1.0)
-    if fraction == 1.0:
-        return "passed", 1.0, ""
-    return "failed", fraction, f"partial credit: {fraction:.0%} of this test's points"

@@ -282,9 +282,9 @@ class WorkerProcess:
 
     # -- channel ---------------------------------------------------------------------------
     def send(self, message: Any, deadline: float,
-             on_callable: Any = None) -> None:
+             on_callable: Any = None, on_object: Any = None) -> None:
         """Send one message (CodecError if it may not cross), draining output meanwhile."""
-        data = memoryview(codec.encode(message, on_callable))
+        data = memoryview(codec.encode(message, on_callable, on_object=on_object))
         while data:
             self._check_alive()
             try:

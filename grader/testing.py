@@ -5,8 +5,13 @@ An assignment folder holds `visible_tests.py` (shipped to students, runnable off
 `@test_case(points=..., visibility=...)`. Its parameters are filled by name:
 
 - `student`: a proxy for the student's module. `student.add_bias(X)` runs in the sandboxed
-  worker and returns plain values (numbers, strings, lists/tuples/dicts, numeric numpy arrays).
-  Student exceptions arrive as `grader.proxy.StudentError` (a test need not catch them).
+  worker and returns plain values (numbers, strings, lists/tuples/dicts, named tuples, numeric
+  numpy arrays); other objects stay in the sandbox as opaque handles a test can pass back to
+  later calls. `student.call("f", ...)` gives a grader.models.Call (value, arguments after the
+  call, seconds, warnings); `student.keep("f", ...)` keeps everything but plain data in the
+  sandbox (tensors with their graph) and `student.fetch(value)` gets a kept value's data
+  (docs/authoring.md §4, "What crosses, what stays"). Student exceptions arrive as
+  `grader.errors.StudentError` (a test need not catch them).
 - `ref`: the reference module for the assignment (hidden tests only; visible tests must run
   without it).
 - `rng`: a `numpy.random.Generator` seeded from the assignment and test name (deterministic).

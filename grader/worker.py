@@ -11,9 +11,14 @@ messages from the trusted side (frames of grader.codec):
                                             -> loaded {"status": ok | syntax_error |
                                                import_error | timeout, "message", "warnings"}
   call   {"name", "args", "kwargs"}         -> return {"value", "args", "kwargs"} | raised
-                                               {"type", "mro", "message", "traceback"} |
-                                               missing | bad_value {"message"}
+                                               {"type", "mro", "message", "traceback"}
+                                               (both with "seconds", "warnings": grader.invoke)
+                                               | missing | bad_value {"message"}
   has    {"name"}                           -> has {"value"}
+  fetch  {"value"}                          -> fetched {"value"}  (handles in it resolved)
+
+A call with "keep": true sends its value with the codec's keep policy (handles for everything
+but numbers, strings and plain containers); values that may not cross become handles anyway.
 
 While a call runs, a callable argument is a callback reference: calling it sends "callback"
 {"id", "args", "kwargs"} and waits for "callback_return" {"value"} or "callback_raised"
@@ -39,7 +44,6 @@ import re  # noqa: E402
 import resource  # noqa: E402
 import signal  # noqa: E402
 import time  # noqa: E402
-import traceback  # noqa: E402
 import types  # noqa: E402
 
 # Bound here: student code that patches these builtins cannot break the worker's protocol.
@@ -56,24 +60,31 @@ from builtins import (  # noqa: E402, UP029
 from collections.abc import Iterator  # noqa: E402
 from typing import Any  # noqa: E402
 
+MAX_HANDLES = 100_000
+"""Values one worker keeps for the trusted side at most."""
 MIN_CELL_SECONDS = 0.2
 """The time a cell still gets once the load budget is spent."""
-MAX_MESSAGE = 2000
-MAX_TRACEBACK = 8000
 
 
 def _load_codec() -> Any:
     return _load_sibling("codec")
 
 
+_SIBLINGS: dict[str, Any] = {}
+
+
 def _load_sibling(name: str) -> Any:
-    """codec.py or confine.py from this file's folder (the worker is not a package)."""
+    """codec.py, invoke.py or confine.py from this file's folder (the sandbox has no grader
+    package), loaded once per process (forked workers inherit them)."""
+    if name in _SIBLINGS:
+        return _SIBLINGS[name]
     here = os.path.dirname(os.path.abspath(__file__))
     spec = importlib.util.spec_from_file_location(f"_nngrader_{name}",
                                                   os.path.join(here, f"{name}.py"))
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    _SIBLINGS[name] = module
     return module
 
 
@@ -126,6 +137,8 @@ def user_tasks() -> int | None:
 class Worker:
     def __init__(self, codec: Any, in_fd: int, out_fd: int) -> None:
         self.codec = codec
+        self.invoke = _load_sibling("invoke")
+        """grader.invoke: one call into student code, as the in-process runner makes it."""
         self.in_fd = in_fd
         self.out_fd = out_fd
         self.module: types.ModuleType | None = None
@@ -133,6 +146,9 @@ class Worker:
         self.callbacks: dict[int, int] = {}
         """id() of each callback function handed to student code -> its callback id."""
         self.keep: list[Any] = []
+        self.objects: list[Any] = []
+        """Values kept in the sandbox, by handle number (grader.codec): they live as long as
+        this worker, so a later call of the submission can be given them back."""
         self.builtins = dict(vars(builtins))
         """The builtins before any student code ran (json and the codec rely on them)."""
 
@@ -147,15 +163,26 @@ class Worker:
     def send(self, message: dict[str, Any]) -> None:
         """Send a reply; a returned value that may not cross becomes a bad_value reply."""
         self.restore_builtins()
-        try:
-            frame = self.codec.encode(message, self.callback_id)
-        except BaseException as exc:  # student objects may raise anything
-            text = str(exc) if isinstance(exc, self.codec.CodecError) else type(exc).__name__
-            frame = self.codec.encode({"op": "bad_value", "message": text})
+        frame = self.invoke.reply_frame(self.codec, message, self.callback_id, self.keep_object)
         self.codec.write_frame(self.out_fd, frame)
 
     def receive(self) -> Any:
-        return self.codec.read_frame(self.in_fd, make_callback=self.callback)
+        return self.codec.read_frame(self.in_fd, make_callback=self.callback,
+                                     make_handle=self.find_object)
+
+    def keep_object(self, value: Any) -> int:
+        """A handle number for a value that stays here (see grader.codec)."""
+        if len(self.objects) >= MAX_HANDLES:
+            raise self.codec.CodecError(
+                f"more than {MAX_HANDLES} values were kept in the sandbox; return numbers, "
+                "strings, lists, tuples, dicts or numeric numpy arrays")
+        self.objects.append(value)
+        return len(self.objects) - 1
+
+    def find_object(self, ident: int, _kind: str) -> Any:
+        if not 0 <= ident < len(self.objects):
+            raise self.codec.CodecError("a handle this worker never gave out")
+        return self.objects[ident]
 
     def serve(self) -> None:
         while True:
@@ -176,7 +203,12 @@ class Worker:
                                 message["path"], message["cell_timeout"],
                                 message["load_budget"]))
         elif op == "call":
-            self.send(self.call(message["name"], message["args"], message["kwargs"]))
+            reply = self.call(message["name"], message["args"], message["kwargs"])
+            if message.get("keep") is True and reply["op"] == "return":
+                reply["value"] = self.codec.Keep(reply["value"])
+            self.send(reply)
+        elif op == "fetch":
+            self.send({"op": "fetched", "value": message["value"]})
         elif op == "has":
             self.send({"op": "has", "value": self.has(message["name"])})
         else:
@@ -263,40 +295,18 @@ class Worker:
             return {"op": "raised", **self.describe(exc)}
         if not callable(func):
             return {"op": "missing"}
-        try:
-            value = func(*args, **kwargs)
-        except BaseException as exc:  # SystemExit too: fails this call only
-            self._flush()
-            return {"op": "raised", **self.describe(exc)}
+        reply: dict[str, Any] = self.invoke.invoke(func, args, kwargs, self.files)
         self._flush()
-        return {"op": "return", "value": value, "args": tuple(args), "kwargs": kwargs}
+        return reply
 
     def describe(self, exc: BaseException) -> dict[str, Any]:
         """The exception as plain values, with the student's own frames only."""
-        kind = type(exc)
-        try:
-            text = str(exc)
-            if type(text) is not str:
-                text = str.__str__(text)
-        except BaseException:
-            text = "<the exception's message could not be shown>"
-        text = text[:MAX_MESSAGE]
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename in self.files]
-        lines = "".join(traceback.format_list(frames))
-        tb = (f"Traceback (most recent call last):\n{lines}{kind.__name__}: {text}"
-              if frames else "")
-        return {"type": kind.__name__, "mro": [c.__name__ for c in kind.__mro__],
-                "message": f"{kind.__name__}: {text}" if text else kind.__name__,
-                "traceback": tb[-MAX_TRACEBACK:]}
+        described: dict[str, Any] = self.invoke.describe(exc, self.files)
+        return described
 
-    def callback_id(self, function: Any) -> int:
+    def callback_id(self, function: Any) -> int | None:
         """A callback function given to the student's code goes back as its reference."""
-        ident = self.callbacks.get(id(function))
-        if ident is None:
-            raise self.codec.CodecError(
-                f"a value of type {type(function).__name__} cannot be sent; use numbers, "
-                "strings, lists, tuples, dicts or numeric numpy arrays")
-        return ident
+        return self.callbacks.get(id(function))  # None: the student's own, kept as a handle
 
     def callback(self, ident: int) -> Any:
         worker = self
@@ -726,7 +736,8 @@ def main(argv: list[str]) -> int:
     if "--strip-path" in argv:  # the grader's own folders: not importable from student code
         hidden = argv[argv.index("--strip-path") + 1].split(os.pathsep)
         sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in hidden]
-    codec = _load_codec()
+    codec = _load_sibling("codec")
+    _load_sibling("invoke")
     import numpy  # noqa: F401 - imported before student code, inside the limits' headroom
 
     if "--torch" in argv:

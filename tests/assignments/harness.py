@@ -1,80 +1,125 @@
-"""Run an assignment's tests in-process against TRUSTED modules (reference, stubs, mutants).
+"""The course pack graded as students are: every submission through `grader grade`'s path.
 
-This mirrors grader.run's scoring rules without a sandbox, so the course pack's own tests can
-check fast that the reference scores full marks, a stub scores 0 and each typical mistake loses
-some (not all) points with the mistake named. Student submissions never run this way.
+For each bundled assignment, the reference solution, the release's untouched stub, every
+mistake of its catalogue (assignments/<assignment>/mistakes/, one typical mistake each) and
+every correct solution in another style (mutants/<assignment>/correct/, its demo/) is
+written as a submission file and the whole class is graded once per session by
+grader.grade.run_batch (what `grader grade` runs: calibrated CPU limits, the warm pool of
+sandboxed workers, the proxy and the codec, grader.runtest's scoring). The tests read the
+per-test outcomes; nothing here scores anything itself.
+
+`in_process` / `run_local` run the same tests with the in-process runner (grader.local, trusted
+code only) through the same grader.run.run_tests, for the parity test and quick checks.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 from grader.catalogue import catalogue_files
 from grader.config import Assignment, find_assignment
+from grader.demo import overlay_source
+from grader.generate import build_stub, read_reference
 from grader.local import LocalStudent
+from grader.models import RunResult, TestResult
 from grader.run import run_tests
-from grader.testing import TestCase, load_assignment_tests
+from grader.testing import load_assignment_tests
 
 MUTANTS = Path(__file__).parent / "mutants"
 """Correct solutions in other styles (mutants/<a>/correct/); the mistakes are the catalogue."""
+PACKS = ("mp_neuron", "perceptron", "boolean_networks", "towers", "gradient_descent", "backprop")
 
 
 @dataclass(frozen=True)
 class Outcome:
+    """One test's outcome for one submission, as the student's feedback gets it."""
+
     name: str
     points: float
     max_points: float
     message: str
     mistake: str | None
+    status: str
+    visibility: str
+
+    @classmethod
+    def of(cls, result: TestResult) -> Outcome:
+        return cls(result.name, result.points, result.max_points, result.message,
+                   result.mistake, result.status, result.visibility)
 
 
-def load_tests(assignment: Assignment, *, hidden: bool = True) -> list[TestCase]:
-    return load_assignment_tests(assignment.folder, hidden=hidden)
-
-
-def run_local(assignment_name: str, module: ModuleType, *, hidden: bool = True) -> list[Outcome]:
-    """Every test of the assignment against `module`, run in this process."""
-    assignment = find_assignment(assignment_name)
-    ref = importlib.import_module(assignment.reference)
-    student = LocalStudent(module)
-    results = run_tests(assignment, load_tests(assignment, hidden=hidden), student,  # type: ignore[arg-type]
-                        ref)
-    return [Outcome(r.name, r.points, r.max_points, r.message, r.mistake) for r in results]
-
-
-def load_module_file(path: Path, name: str | None = None) -> ModuleType:
-    """Import a (trusted) module file under a fresh name."""
-    name = name or f"_mutant_{path.parent.name}_{path.stem}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def stub_module(assignment_name: str) -> ModuleType:
-    """A module whose graded functions all raise NotImplementedError (like the release stub)."""
-    assignment = find_assignment(assignment_name)
-    ref = importlib.import_module(assignment.reference)
-    module = ModuleType(f"_stub_{assignment_name}")
-    for fname in ref.STUDENT_API:
-        def raiser(*args: object, _n: str = fname, **kwargs: object) -> None:
-            raise NotImplementedError(_n)
-        setattr(module, fname, raiser)
-    for fname in getattr(ref, "PROVIDED", ()):
-        setattr(module, fname, getattr(ref, fname))
-    return module
-
-
-def mutant_files(assignment_name: str) -> list[Path]:
+def mutant_files(name: str) -> list[Path]:
     """assignments/<a>/mistakes/*.py (grader.catalogue): one typical mistake per file.
 
     Each file starts with a docstring whose first line is the mistake's name as the feedback
     should name it (a case-insensitive substring of the TestResult.mistake text)."""
-    return catalogue_files(find_assignment(assignment_name).folder)
+    return catalogue_files(find_assignment(name).folder)
+
+
+def correct_files(name: str) -> list[Path]:
+    """Correct solutions in other styles: loops, torch, other constructions (the demo's too)."""
+    return [path for folder in (MUTANTS / name / "correct", find_assignment(name).folder / "demo")
+            for path in sorted(folder.glob("*.py"))]
+
+
+def student_id(path: Path) -> str:
+    """The submission name of a mutant or style file."""
+    kind = "mutant" if path.parent.name == "mistakes" else f"correct-{path.parent.name}"
+    return f"{kind}-{path.stem}"
+
+
+@cache
+def sources(name: str) -> dict[str, str]:
+    """Every submission of the pack, by student: 'reference', 'stub', then the files."""
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    out = {"reference": ref.source, "stub": build_stub(ref, assignment).module_source()}
+    for path in [*mutant_files(name), *correct_files(name)]:
+        # a file redefines some functions and imports the rest: the reference is embedded
+        out[student_id(path)] = overlay_source(ref, path.read_text(encoding="utf-8"), path.stem)
+    return out
+
+
+def grade_pack(name: str, folder: Path) -> dict[str, RunResult]:
+    """Every submission of the pack graded through `grader grade`'s path, by student."""
+    from grader.grade import run_batch
+
+    assignment = find_assignment(name)
+    subs = folder / "submissions"
+    subs.mkdir(parents=True)
+    for student, source in sources(name).items():
+        (subs / f"{student}.py").write_text(source, encoding="utf-8")
+    batch = run_batch(assignment, subs, folder / "out", jobs=2, progress=False)
+    return {r.student: r for r in batch.results}
+
+
+def load_source(assignment: Assignment, student: str, source: str) -> ModuleType:
+    """A submission's source as a module in this process (trusted code only)."""
+    module = ModuleType(f"_pack_{assignment.name}_{student}")
+    module.__file__ = f"{assignment.module}.py"
+    sys.modules[module.__name__] = module  # as the worker has it (dataclasses look it up)
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    return module
+
+
+def in_process(name: str, student: str) -> list[Outcome]:
+    """The pack's tests on one submission with the in-process runner (grader.local)."""
+    return run_local(name, load_source(find_assignment(name), student, sources(name)[student]))
+
+
+def run_local(name: str, module: ModuleType, *, hidden: bool = True) -> list[Outcome]:
+    """The pack's tests on a trusted module with the in-process runner (grader.local),
+    scored by grader.run.run_tests as grading scores them."""
+    assignment = find_assignment(name)
+    ref = importlib.import_module(assignment.reference)
+    runner = LocalStudent(module, module_name=assignment.module)
+    tests = load_assignment_tests(assignment.folder, hidden=hidden)
+    return [Outcome.of(result) for result in run_tests(assignment, tests, runner, ref)]
+
+
+run_in_process = run_local

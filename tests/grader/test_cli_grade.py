@@ -16,7 +16,6 @@ import subprocess
 import sys
 import textwrap
 import time
-import traceback
 import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, replace
@@ -25,19 +24,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from grader.cli import main
 from grader.config import Assignment, find_assignment
-from grader.errors import StudentError
 from grader.grade import BatchError, grade_batch, run_batch
 from grader.gradebook import Gradebook
 from grader.local import LocalStudent
 from grader.models import RunResult, Submission
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
+from grader.runtest import run_test
 from grader.testing import TestCase as TCase
 from tests.clock import NOW, days, set_mtime
 
@@ -179,7 +177,8 @@ def in_process_run(assignment: Assignment, submission: Submission, tests: list[T
                    ref: ModuleType | None = None, mode: str | None = None) -> RunResult:
     """A test double of grader.run.run_submission for TRUSTED toy code: no sandbox.
 
-    Runs the cells in one namespace, then each test with grader.local.LocalStudent.
+    Runs the cells in one namespace, then each test with grader.runtest.run_test on
+    grader.local.LocalStudent (the scoring of every runner).
     """
     namespace: dict[str, Any] = {"__name__": assignment.module}
     for cell in submission.cells:
@@ -192,24 +191,8 @@ def in_process_run(assignment: Assignment, submission: Submission, tests: list[T
         exec(code, namespace)
     module = ModuleType(assignment.module)
     module.__dict__.update(namespace)
-    student = LocalStudent(module)
-    results = []
-    for test in tests:
-        given = {"student": student, "ref": ref,
-                 "rng": np.random.default_rng(test.seed(assignment.name))}
-        common = {"name": test.name, "max_points": test.points, "visibility": test.visibility}
-        try:
-            test.func(**{p: given[p] for p in test.params})
-            results.append(TResult(points=test.points, status="passed", **common))
-        except StudentError as exc:
-            results.append(TResult(points=0.0, status="failed", message=exc.message, **common))
-        except AssertionError as exc:
-            results.append(TResult(points=0.0, status="failed",
-                                   message=str(getattr(exc, "message", exc)),
-                                   mistake=getattr(exc, "mistake", None), **common))
-        except Exception:
-            results.append(TResult(points=0.0, status="error",
-                                   message=traceback.format_exc(limit=1), **common))
+    student = LocalStudent(module, module_name=assignment.module)
+    results = [run_test(assignment, test, student, ref) for test in tests]
     return RunResult(student=submission.student, assignment=assignment.name, status="graded",
                      tests=tuple(results), isolation="in-process test double",
                      sha256=submission.sha256)

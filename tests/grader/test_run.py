@@ -175,8 +175,9 @@ def test_run_wrong_return_types_fail_with_readable_messages():
     assert by_name["add_bias_shape"].status == "passed"  # a nested list has the right shape
     assert by_name["add_bias_values"].message == "add_bias returned list, not an array"
     assert by_name["apply_calls_back"].message == (
-        "apply() returned something that cannot be graded: a value of type set cannot be sent; "
-        "use numbers, strings, lists, tuples, dicts or numeric numpy arrays")
+        "apply() returned a set object where the test needs a value to compare; a set stays in "
+        "the sandbox (the grader never looks inside the objects of your code): return numbers, "
+        "strings, lists, tuples, dicts or numeric numpy arrays (torch tensors are converted)")
     assert result.score == 6.0
 
 
