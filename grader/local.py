@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from grader.errors import BadValue, MissingFunction, StudentError
+from grader.errors import BadValue, MissingFunction, student_exception, undefined_name
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ def plain(value: Any) -> Any:
     raise BadValue(f"a value of type {type(value).__name__} cannot be returned")
 
 
+
 def _after(argument: Any) -> Any:
     return argument if callable(argument) else plain(argument)
 
@@ -66,9 +67,30 @@ class LocalStudent:
 
     def __init__(self, module: ModuleType) -> None:
         self._module = module
+        self._hidden: dict[str, Any] = {}
 
     def __contains__(self, name: str) -> bool:
         return callable(getattr(self._module, name, None))
+
+    def variable(self, name: str) -> Any:
+        """The module's top-level `name` as a plain value (StudentProxy.variable)."""
+        space = vars(self._module)
+        if name not in space or name.startswith("__"):
+            raise undefined_name(name)
+        return plain(space[name])
+
+    def hide(self, name: str) -> None:
+        """Take a top-level name away until `restore` (StudentProxy.hide)."""
+        space = vars(self._module)
+        if name not in space or name.startswith("__"):
+            raise undefined_name(name)
+        self._hidden[name] = space.pop(name)
+
+    def restore(self, name: str = "") -> None:
+        """Put back a hidden name, or every one (StudentProxy.restore)."""
+        for key in [name] if name else list(self._hidden):
+            if key in self._hidden:
+                vars(self._module)[key] = self._hidden.pop(key)
 
     def call(self, name: str, *args: Any, **kwargs: Any) -> Call:
         func = getattr(self._module, name, None)
@@ -83,7 +105,7 @@ class LocalStudent:
                 with np.errstate(all="warn"):
                     value = func(*args, **kwargs)
         except Exception as exc:
-            raise StudentError(
+            raise student_exception(
                 f"{type(exc).__name__}: {exc}",
                 exc_type=type(exc).__name__,
                 exc_mro=tuple(c.__name__ for c in type(exc).__mro__),

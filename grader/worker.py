@@ -126,6 +126,8 @@ class Worker:
         self.callbacks: dict[int, int] = {}
         """id() of each callback function handed to student code -> its callback id."""
         self.keep: list[Any] = []
+        self.hidden: dict[str, Any] = {}
+        """Top-level names a test took away (op 'hide'), to put back (op 'restore')."""
         self.builtins = dict(vars(builtins))
         """The builtins before any student code ran (json and the codec rely on them)."""
 
@@ -172,6 +174,8 @@ class Worker:
             self.send(self.call(message["name"], message["args"], message["kwargs"]))
         elif op == "has":
             self.send({"op": "has", "value": self.has(message["name"])})
+        elif op in ("get", "hide", "restore"):
+            self.send(self.names(op, message["name"]))
         else:
             raise SystemExit(f"worker: unexpected message {op!r}")
 
@@ -248,6 +252,24 @@ class Worker:
             return callable(getattr(self.module, name, None))
         except BaseException:
             return False
+
+    def names(self, op: str, name: str) -> dict[str, Any]:
+        """A top-level name of the submission: its value ('get'), or taken away for a while
+        ('hide', as a test's `del name` does in the student's kernel) and put back
+        ('restore'; '' restores every hidden name)."""
+        space = vars(self.module) if self.module is not None else {}
+        hidden = self.hidden
+        if op == "restore":
+            for key in [name] if name else list(hidden):
+                if key in hidden:
+                    space[key] = hidden.pop(key)
+            return {"op": "return", "value": None, "args": (), "kwargs": {}}
+        if name not in space or name.startswith("__"):
+            return {"op": "missing"}
+        if op == "hide":
+            hidden[name] = space.pop(name)
+            return {"op": "return", "value": None, "args": (), "kwargs": {}}
+        return {"op": "return", "value": space[name], "args": (), "kwargs": {}}
 
     def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
         try:
