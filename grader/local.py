@@ -24,6 +24,10 @@ import numpy as np
 
 from grader.errors import BadValue, MissingFunction, student_exception, undefined_name
 
+NAME_OPS = ("call", "variable", "hide", "restore")
+"""The proxy's own methods a test uses on `student` (StudentProxy and LocalStudent alike):
+`student.variable("x")` reads a top-level value, it calls no student function."""
+
 
 @dataclass(frozen=True)
 class Call:

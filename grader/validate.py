@@ -34,7 +34,7 @@ from grader import garbage
 from grader.calibrate import calibrate, summary
 from grader.config import Assignment
 from grader.generate import GenerateError, ReferenceSource, build_stub, read_reference
-from grader.local import LocalStudent
+from grader.local import NAME_OPS, LocalStudent
 from grader.models import TestResult
 from grader.notebook import called_functions
 from grader.run import run_tests
@@ -134,7 +134,7 @@ def _call_sites(test: TestCase) -> dict[str, int]:
     sites: dict[str, int] = {}
     for sub in ast.walk(node):
         if (isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name)
-                and sub.value.id == "student" and sub.attr != "call"):
+                and sub.value.id == "student" and sub.attr not in NAME_OPS):
             sites.setdefault(sub.attr, sub.lineno)
         elif (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
               and sub.func.attr == "call" and isinstance(sub.func.value, ast.Name)
