@@ -172,7 +172,7 @@ def called_functions(func: Any) -> set[str]:
                 and node.value.id == "student" and node.attr not in NAME_OPS):
             names.add(node.attr)
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "call" and isinstance(node.func.value, ast.Name)
+              and node.func.attr in ("call", "variable") and isinstance(node.func.value, ast.Name)
               and node.func.value.id == "student" and node.args
               and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
             names.add(node.args[0].value)

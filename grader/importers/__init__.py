@@ -52,6 +52,8 @@ class Imported:
     solution: str
     tests: list[ImportedTest]
     notes: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    """Graded parts that cannot be carried over (the import then exits non-zero)."""
     helpers: list[str] = field(default_factory=list)
     """Functions the test cells define at their top level: later cells of the notebook may use
     them (one kernel), so both tests files define them."""
@@ -173,3 +175,20 @@ def unique_name(raw: str, taken: set[str]) -> str:
         unique, n = f"{name}_{n}", n + 1
     taken.add(unique)
     return unique
+
+
+def failing_on_solution(folder: Path) -> list[str]:
+    """The imported tests that the source's own solution does not pass, run in this process
+    (trusted code) with the grader's scoring: what would be scored differently."""
+    from grader.config import load_assignment
+    from grader.solution import import_reference
+    from grader.testing import load_assignment_tests
+    from grader.validate import run_local
+
+    assignment = load_assignment(folder)
+    tests = load_assignment_tests(folder)
+    solution = import_reference(assignment)
+    return [f"test {test.name} ({test.points:g} points) fails on the notebook's own solution: "
+            f"{result.message or result.status}"
+            for test, result in zip(tests, run_local(assignment, tests, solution, solution),
+                                    strict=True) if result.points < result.max_points]

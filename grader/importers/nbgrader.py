@@ -117,11 +117,11 @@ def read_nbgrader(path: Path) -> Imported:
             code = f"### BEGIN SOLUTION\n{code.rstrip()}\n### END SOLUTION"
         solution.append(code.rstrip())
     return Imported(title_of(cells, path.stem), "\n\n\n".join(solution).strip() + "\n", tests,
-                    notes, helpers)
+                    notes, helpers=helpers)
 
 
-def import_nbgrader(source: Path, out: Path, module: str | None = None) -> tuple[Path, list[str]]:
-    """Write the assignment folder for an nbgrader source notebook; (folder, notes)."""
+def import_nbgrader(source: Path, out: Path, module: str | None = None) -> tuple[Path, Imported]:
+    """Write the assignment folder for an nbgrader source notebook; (folder, what was read)."""
     imported = read_nbgrader(source)
     folder = write_assignment(imported, source, out, "nbgrader", module)
-    return folder, imported.notes
+    return folder, imported

@@ -93,7 +93,7 @@ def _binds(code: str, functions: list[str], variables: list[str]) -> list[str]:
     return binds
 
 
-def _expect_last(code: str, expected: str) -> str:
+def expect_last(code: str, expected: str) -> str:
     """Otter: the cell's last expression must reproduce the recorded output."""
     tree = ast.parse(code)
     last = tree.body[-1] if tree.body else None
@@ -121,7 +121,7 @@ def test_function(name: str, points: float, visibility: str, code: str, origin: 
     """The source of one @test_case function running the cell `code` against the student."""
     code = _COMPAT.sub("", code).strip("\n")
     if expected is not None:
-        code = _expect_last(code, expected)
+        code = expect_last(code, expected)
     summary, code = _summary(code)
     notebook = set(functions) | set(variables)
     params = "student"

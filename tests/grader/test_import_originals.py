@@ -49,3 +49,52 @@ def test_nbgrader_user_guide_grades_like_nbgrader(problem_set: str, tmp_path: Pa
                   for s, scores in expected.items()}
     assert _points_per_test(tmp_path / "out") == autograded
     assert totals == {"hacker": (3.0, 3.0), "bitdiddle": (1.5, 3.0)}
+
+
+OTTER = Path(__file__).parents[1] / "fixtures" / "imported" / "otter"
+
+
+def test_otter_exception_example_imports_validates_and_grades(tmp_path: Path) -> None:
+    """Otter's own test material: ```otter``` markdown config, exception-style tests reading
+    notebook variables, all_or_nothing, points shared per Otter's rules."""
+    cli = CliRunner().invoke(main, ["import", "otter", str(OTTER / "exception-example.ipynb"),
+                                    "--out", str(tmp_path / "ex")])
+    assert cli.exit_code == 0, cli.output
+    folder = tmp_path / "ex"
+    report = validate(load_assignment(folder))
+    # the one problem is the source's own: question5's circumference has no test in Otter's file
+    assert [p.message for p in report.problems if p.severity == "error"] == [
+        "no test loses points when circumference returns zeros, its negation or None: write a "
+        "test that checks its result"]
+    totals = grade_and_read_scores(folder, OTTER / "submissions", tmp_path / "out")
+    assert totals == {"solution": (6.0, 6.0), "student_stub": (0.0, 6.0)}
+    per_test = _points_per_test(tmp_path / "out")
+    assert per_test["solution"] == {"q1_1": 4.0, "q3_1": 0.5, "q3_2": 0.5, "q8_1": 0.5,
+                                    "q8_2": 0.5}
+
+
+@pytest.mark.parametrize(("notebook", "lost"), [
+    ("demo.ipynb", 10),     # the tutorial: a generator and pandas values cannot cross
+    ("example.ipynb", 1),   # q1 imports a student_file module the import does not carry
+])
+def test_otter_import_exits_non_zero_when_graded_parts_are_lost(notebook: str, lost: int,
+                                                                tmp_path: Path) -> None:
+    cli = CliRunner().invoke(main, ["import", "otter", str(OTTER / notebook), "--out",
+                                    str(tmp_path / "nb")])
+    assert cli.exit_code == 1
+    assert cli.output.count("lost: ") == lost
+    assert f"{lost} graded part(s) of {notebook} would be lost or scored differently" in cli.output
+
+
+@pytest.mark.parametrize(("total", "given", "points"), [
+    (None, [2.0, 3.0, None], [2.0, 3.0, 0.0]),  # example.ipynb q1: the unpointed case is 0
+    (None, [None, None], [0.5, 0.5]),           # no points anywhere: the question is worth 1
+    (6.0, [2.0, 2.0, None, None], [2.0, 2.0, 1.0, 1.0]),  # Otter's documented example
+    ({"each": 0.75}, [None, None, None], [0.75, 0.75, 0.75]),
+    ([10, 2], [None, None], [10.0, 2.0]),
+])
+def test_otter_points_resolve_like_otter(total: object, given: list[float | None],
+                                         points: list[float]) -> None:
+    from grader.importers.otter import resolve_points
+
+    assert resolve_points(total, given, "q") == points
