@@ -62,10 +62,14 @@ def test_otter_exception_example_imports_validates_and_grades(tmp_path: Path) ->
     assert cli.exit_code == 0, cli.output
     folder = tmp_path / "ex"
     report = validate(load_assignment(folder))
-    # the one problem is the source's own: question5's circumference has no test in Otter's file
+    # both problems are the source's own: question5's circumference has no test in Otter's
+    # file, and q3's hidden test (square(1) == 1) passes an identity function
     assert [p.message for p in report.problems if p.severity == "error"] == [
         "no test loses points when circumference returns zeros, its negation or None: write a "
-        "test that checks its result"]
+        "test that checks its result",
+        "test q3_2 gives points to garbage (0.5 of 0.5 when every graded function returns its "
+        "first argument); compare the function's values, or gate the test on its value tests "
+        "with @test_case(..., requires=(...))"]
     totals = grade_and_read_scores(folder, OTTER / "submissions", tmp_path / "out")
     assert totals == {"solution": (6.0, 6.0), "student_stub": (0.0, 6.0)}
     per_test = _points_per_test(tmp_path / "out")
