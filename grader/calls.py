@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.codec import CodecError
-from grader.errors import BadValue, MissingFunction, StudentError
+from grader.errors import BadValue, MissingFunction, student_exception
 from grader.models import Call
 
 MAX_TEXT = 8000
@@ -44,9 +44,9 @@ def call_from_reply(module: str, name: str, reply: dict[str, Any]) -> Call:
         mro = reply.get("mro", [])
         if type(mro) is not list or not all(type(m) is str for m in mro):
             raise BadValue(f"{name}(): the worker sent a malformed reply")
-        raise StudentError(text_of(reply, "message"), exc_type=text_of(reply, "type"),
-                           exc_mro=tuple(m[:200] for m in mro[:64]),
-                           traceback=text_of(reply, "traceback"))
+        raise student_exception(text_of(reply, "message"), exc_type=text_of(reply, "type"),
+                                exc_mro=tuple(m[:200] for m in mro[:64]),
+                                traceback=text_of(reply, "traceback"))
     if op == "missing":
         raise MissingFunction(
             f"your {module} does not define a function {name}() "

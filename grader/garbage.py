@@ -19,10 +19,13 @@ this process (trusted: written here), tests write them as submission files for `
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 from grader.models import TestResult
+from grader.notebook import called_functions
+from grader.solution import SOLUTION_MODULE_PREFIX, read_solution_file
 from grader.testing import TestCase
 
 if TYPE_CHECKING:
@@ -108,9 +111,17 @@ def overlay_source(api: tuple[str, ...], kind: str) -> str:
 
 
 def overlay_module(solution: ModuleType, api: tuple[str, ...], kind: str) -> ModuleType:
-    """A copy of the (trusted) solution module with `overlay_source` applied."""
+    """A copy of the (trusted) solution module with `overlay_source` applied. A solution file
+    is run afresh in the copy, so its functions look their names up there: a test that takes a
+    name away (`student.hide`, an imported notebook's `del squares`) sees the same effect."""
     module = ModuleType(f"{solution.__name__}__{kind}")
-    module.__dict__.update({k: v for k, v in vars(solution).items() if not k.startswith("__")})
+    path = getattr(solution, "__file__", None)
+    if solution.__name__.startswith(SOLUTION_MODULE_PREFIX) and path is not None:
+        module.__file__ = path
+        exec(compile(read_solution_file(Path(path)).code, path, "exec"), module.__dict__)
+    else:
+        module.__dict__.update({k: v for k, v in vars(solution).items()
+                                if not k.startswith("__")})
     exec(compile(overlay_source(api, kind), f"<{kind} overlay>", "exec"), module.__dict__)
     return module
 
@@ -124,10 +135,12 @@ def garbage_problems(tests: list[TestCase], api: tuple[str, ...], solution: Modu
     """(where, message) for every test that gives a point to some kind of garbage, and how many
     kinds were graded."""
     earned: dict[str, list[str]] = {}
+    calls = {t.name: called_functions(t.func) & set(api) for t in tests}
     for kind, what in GARBAGE.items():
         results = grade(overlay_module(solution, api, kind))
         for test, result in zip(tests, results, strict=True):
-            if result.points > 0:
+            if result.points > 0 and calls[test.name]:  # a test of notebook values only
+                # (student.variable) checks no function: garbage functions change nothing there
                 earned.setdefault(test.name, []).append(
                     f"{result.points:g} of {test.points:g} when {what}")
     problems = [(f"{test.source_file}:{test.line}", (

@@ -18,10 +18,14 @@ from typing import Any
 
 from grader import codec, invoke
 from grader.calls import MAX_TEXT, Handle, StaleHandle, call_from_reply, handle_number
-from grader.errors import BadValue
+from grader.errors import BadValue, undefined_name
 from grader.models import Call
 
-__all__ = ["Call", "LocalStudent"]
+__all__ = ["NAME_OPS", "Call", "LocalStudent"]
+
+NAME_OPS = ("call", "variable", "hide", "restore")
+"""The proxy's own methods a test uses on `student` (StudentProxy and LocalStudent alike):
+`student.variable("x")` reads a top-level value, it calls no student function."""
 
 MAX_HANDLES = 100_000
 
@@ -39,6 +43,7 @@ class LocalStudent:
         file = getattr(module, "__file__", None)
         self._files = frozenset(files if files is not None else [file] if file else [])
         self._objects: list[Any] = []
+        self._hidden: dict[str, Any] = {}
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and callable(getattr(self._module, name, None))
@@ -149,6 +154,30 @@ class LocalStudent:
         if not 0 <= ident < len(self._objects):
             raise codec.CodecError("a handle this worker never gave out")
         return self._objects[ident]
+
+    # -- top-level names (notebook variables), as StudentProxy.variable/hide/restore -----------
+    def variable(self, name: str) -> Any:
+        """The module's top-level `name` as a plain value (StudentProxy.variable)."""
+        space = vars(self._module)
+        if name not in space or name.startswith("__"):
+            raise undefined_name(name)
+        try:
+            return codec.decode(codec.encode({"value": space[name]}))["value"]
+        except codec.CodecError as exc:
+            raise BadValue(f"{name} holds something that cannot be graded: {exc}") from None
+
+    def hide(self, name: str) -> None:
+        """Take a top-level name away until `restore` (StudentProxy.hide)."""
+        space = vars(self._module)
+        if name not in space or name.startswith("__"):
+            raise undefined_name(name)
+        self._hidden[name] = space.pop(name)
+
+    def restore(self, name: str = "") -> None:
+        """Put back a hidden name, or every one (StudentProxy.restore)."""
+        for key in [name] if name else list(self._hidden):
+            if key in self._hidden:
+                vars(self._module)[key] = self._hidden.pop(key)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):

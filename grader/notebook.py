@@ -35,6 +35,7 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 
 from grader.config import Assignment
+from grader.local import NAME_OPS
 from grader.paths import templates_dir
 
 if TYPE_CHECKING:
@@ -168,10 +169,10 @@ def called_functions(func: Any) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(tree):
         if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                and node.value.id == "student" and node.attr != "call"):
+                and node.value.id == "student" and node.attr not in NAME_OPS):
             names.add(node.attr)
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "call" and isinstance(node.func.value, ast.Name)
+              and node.func.attr in ("call", "variable") and isinstance(node.func.value, ast.Name)
               and node.func.value.id == "student" and node.args
               and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
             names.add(node.args[0].value)

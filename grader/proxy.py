@@ -36,7 +36,7 @@ from grader.calls import (
 from grader.calls import text_of as _text
 from grader.codec import CodecError
 from grader.config import Assignment
-from grader.errors import BadValue, StudentTimeout, WorkerCrashed
+from grader.errors import BadValue, StudentTimeout, WorkerCrashed, undefined_name
 from grader.models import Call, Submission
 from grader.pool import PooledWorker, Slot, WarmPool, active_pool
 from grader.sandbox import ChannelClosed, ChannelTimeout, WorkerProcess
@@ -426,13 +426,12 @@ class StudentProxy:
             self._stop()
         return call_from_reply(self._assignment.module, name, reply)
 
-    def __contains__(self, name: object) -> bool:
-        if not isinstance(name, str):
-            return False
+    def _ask(self, message: dict[str, Any]) -> Any:
+        """One short request that runs no student code (has, get, hide, restore)."""
         worker = self._ready()
         deadline = time.monotonic() + min(self.call_timeout, self._remaining())
         try:
-            worker.send({"op": "has", "name": name}, deadline)
+            worker.send(message, deadline)
             reply = worker.receive(deadline)
         except ChannelTimeout:
             self._stop()
@@ -440,7 +439,38 @@ class StudentProxy:
         except (ChannelClosed, CodecError) as exc:
             self._stop()
             raise WorkerCrashed(f"the worker died: {exc}") from None
-        return type(reply) is dict and reply.get("op") == "has" and reply.get("value") is True
+        if type(reply) is not dict:
+            self._stop()
+            raise BadValue("the worker sent a malformed reply")
+        return reply
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        reply = self._ask({"op": "has", "name": name})
+        return reply.get("op") == "has" and reply.get("value") is True
+
+    def variable(self, name: str) -> Any:
+        """The value of the submission's top-level name `name` (a notebook variable), as a
+        plain value; NameError (a StudentError) if it is not defined."""
+        return self._names("get", name)
+
+    def hide(self, name: str) -> None:
+        """Take the top-level name away until `restore` (a test's `del name` in the student's
+        kernel): the student's code that uses it raises NameError meanwhile."""
+        self._names("hide", name)
+
+    def restore(self, name: str = "") -> None:
+        """Put back a hidden name ('' : every hidden name)."""
+        self._names("restore", name)
+
+    def _names(self, op: str, name: str) -> Any:
+        if not isinstance(name, str):
+            raise TypeError(f"student.{op} needs a name as a string, got {name!r}")
+        reply = self._ask({"op": op, "name": name})
+        if reply.get("op") == "missing":
+            raise undefined_name(name)
+        return self._result(name, reply).value
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):
@@ -451,6 +481,7 @@ class StudentProxy:
 
         call.__name__ = name
         return call
+
 
 
 def _duration(seconds: float) -> str:

@@ -234,12 +234,16 @@ def marked_stub_function(ref: ReferenceSource, name: str) -> FunctionStub:
                         "STUDENT_API); define it at the top level")
 
 
+SOLUTION_MODULE_PREFIX = "_grader_solution_"
+"""Modules loaded by load_solution_module are named this prefix and a digest."""
+
+
 def load_solution_module(path: Path) -> ModuleType:
     """Import a solution file (trusted, instructor's code) under a name derived from its path
     and content: an edited file is imported afresh, an unchanged one only once."""
     solution = read_solution_file(path)
     digest = hashlib.sha256(f"{path.resolve()}\0{solution.code}".encode()).hexdigest()[:16]
-    name = f"_grader_solution_{digest}"
+    name = f"{SOLUTION_MODULE_PREFIX}{digest}"
     if name in sys.modules:
         return sys.modules[name]
     module = ModuleType(name)

@@ -34,7 +34,7 @@ from grader import garbage
 from grader.calibrate import calibrate, summary
 from grader.config import Assignment
 from grader.generate import GenerateError, ReferenceSource, build_stub, read_reference
-from grader.local import LocalStudent
+from grader.local import NAME_OPS, LocalStudent
 from grader.models import TestResult
 from grader.notebook import called_functions
 from grader.run import run_tests
@@ -134,7 +134,7 @@ def _call_sites(test: TestCase) -> dict[str, int]:
     sites: dict[str, int] = {}
     for sub in ast.walk(node):
         if (isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name)
-                and sub.value.id == "student" and sub.attr != "call"):
+                and sub.value.id == "student" and sub.attr not in NAME_OPS):
             sites.setdefault(sub.attr, sub.lineno)
         elif (isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute)
               and sub.func.attr == "call" and isinstance(sub.func.value, ast.Name)
@@ -237,6 +237,17 @@ def check_mutants(assignment: Assignment, api: tuple[str, ...], solution: Module
         if not caught:
             report.add(str(assignment.folder), f"no test loses points when {name} returns "
                        "zeros, its negation or None: write a test that checks its result")
+    for name in sorted(_variables_read(tests)):  # notebook variables (imported assignments)
+        if name not in vars(solution):
+            continue
+        module = ModuleType(f"{solution.__name__}__{name}__undefined")
+        module.__dict__.update({k: v for k, v in vars(solution).items()
+                                if k != name and not k.startswith("__")})
+        relevant = [t for t in tests if name in calls[t.name]]
+        for test, result in zip(relevant, run_local(assignment, relevant, module, solution),
+                                strict=True):
+            if _lost(result):
+                failed_on[test.name].add(f"{name} undefined")
     for test in tests:
         if test.points > 0 and not failed_on[test.name]:
             report.add(_where(test), f"test {test.name} cannot fail: it passed on every mutant "
@@ -245,6 +256,19 @@ def check_mutants(assignment: Assignment, api: tuple[str, ...], solution: Module
     if all(failed_on[t.name] for t in tests if t.points > 0):
         report.passed.append(f"mutants: every test loses points on some mutant "
                              f"({len(MUTANTS)} per graded function, {len(api)} functions)")
+
+
+def _variables_read(tests: list[TestCase]) -> set[str]:
+    """Top-level values the tests read with `student.variable("name")`."""
+    names: set[str] = set()
+    for test in tests:
+        for node in ast.walk(ast.parse(Path(test.source_file).read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "variable" and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                names.add(node.args[0].value)
+    return names
 
 
 # ----------------------------------------------------------------------------- release, limits

@@ -149,6 +149,8 @@ class Worker:
         self.objects: list[Any] = []
         """Values kept in the sandbox, by handle number (grader.codec): they live as long as
         this worker, so a later call of the submission can be given them back."""
+        self.hidden: dict[str, Any] = {}
+        """Top-level names a test took away (op 'hide'), to put back (op 'restore')."""
         self.builtins = dict(vars(builtins))
         """The builtins before any student code ran (json and the codec rely on them)."""
 
@@ -160,10 +162,12 @@ class Worker:
             if current.get(name) is not value:
                 setattr(builtins, name, value)
 
-    def send(self, message: dict[str, Any]) -> None:
-        """Send a reply; a returned value that may not cross becomes a bad_value reply."""
+    def send(self, message: dict[str, Any], *, handles: bool = True) -> None:
+        """Send a reply; a returned value that may not cross becomes a handle (grader.codec)
+        or, with `handles=False` (a variable read: values only), a bad_value reply."""
         self.restore_builtins()
-        frame = self.invoke.reply_frame(self.codec, message, self.callback_id, self.keep_object)
+        frame = self.invoke.reply_frame(self.codec, message, self.callback_id,
+                                        self.keep_object if handles else None)
         self.codec.write_frame(self.out_fd, frame)
 
     def receive(self) -> Any:
@@ -211,6 +215,8 @@ class Worker:
             self.send({"op": "fetched", "value": message["value"]})
         elif op == "has":
             self.send({"op": "has", "value": self.has(message["name"])})
+        elif op in ("get", "hide", "restore"):
+            self.send(self.names(op, message["name"]), handles=False)
         else:
             raise SystemExit(f"worker: unexpected message {op!r}")
 
@@ -287,6 +293,30 @@ class Worker:
             return callable(getattr(self.module, name, None))
         except BaseException:
             return False
+
+    def names(self, op: str, name: str) -> dict[str, Any]:
+        """A top-level name of the submission: its value ('get'), or taken away for a while
+        ('hide', as a test's `del name` does in the student's kernel) and put back
+        ('restore'; '' restores every hidden name)."""
+        space = vars(self.module) if self.module is not None else {}
+        hidden = self.hidden
+        if op == "restore":
+            for key in [name] if name else list(hidden):
+                if key in hidden:
+                    space[key] = hidden.pop(key)
+            return self._plain_reply(None)
+        if name not in space or name.startswith("__"):
+            return {"op": "missing"}
+        if op == "hide":
+            hidden[name] = space.pop(name)
+            return self._plain_reply(None)
+        return self._plain_reply(space[name])
+
+    @staticmethod
+    def _plain_reply(value: Any) -> dict[str, Any]:
+        """A reply shaped as a call's (grader.calls.call_from_reply) that ran no student code."""
+        return {"op": "return", "value": value, "args": (), "kwargs": {}, "seconds": 0.0,
+                "warnings": []}
 
     def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
         try:

@@ -9,9 +9,9 @@ Both produce the same folder, the format `grader new` writes and this engine gra
     <out>/hidden_tests.py   one @test_case per hidden test cell (or hidden region)
 
 A test cell becomes a test function whose body is the cell's code, with each function the
-notebook defines bound to the student's version first (`relu = student.relu`), so the assert
-statements of the original run unchanged against the sandboxed student code. Only functions
-cross the sandbox: a test cell that reads a notebook variable is reported (see `notes`).
+notebook defines bound to the student's version first (`relu = student.relu`) and each notebook
+variable to its value, so the assert statements of the original run unchanged against the
+sandboxed student code (grader.importers.testcode).
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from __future__ import annotations
 import ast
 import json
 import re
-import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from grader.importers.testcode import has_autotest, test_function
 from grader.scaffold import module_name
 
 
@@ -52,6 +52,11 @@ class Imported:
     solution: str
     tests: list[ImportedTest]
     notes: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    """Graded parts that cannot be carried over (the import then exits non-zero)."""
+    helpers: list[str] = field(default_factory=list)
+    """Functions the test cells define at their top level: later cells of the notebook may use
+    them (one kernel), so both tests files define them."""
 
 
 def cell_source(cell: dict[str, Any]) -> str:
@@ -82,71 +87,52 @@ def as_comment(markdown: str) -> str:
     return "\n".join(f"# {line}".rstrip() for line in markdown.strip().splitlines())
 
 
-_COMPAT = re.compile(r"^\s*from\s+(nose\.tools|numpy\.testing)\s+import\s+.*$|"
-                     r"^\s*import\s+nose(\.tools)?\s*$", re.MULTILINE)
-
-
-def _globals_used(code: str) -> set[str]:
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+def _targets(node: ast.stmt) -> list[str]:
+    targets: list[ast.expr] = []
+    if isinstance(node, ast.Assign):
+        targets = list(node.targets)
+    elif isinstance(node, ast.AnnAssign | ast.AugAssign | ast.For):
+        targets = [node.target]
+    return [n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
 
 
 def definitions(solution: str) -> tuple[list[str], list[str], list[str]]:
     """(top-level function names, top-level variable names, top-level import lines)."""
     tree = ast.parse(solution)
     functions = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
-    variables = [t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets
-                 if isinstance(t, ast.Name)]
+    variables = list(dict.fromkeys(name for n in tree.body for name in _targets(n)
+                                   if name not in functions))
     lines = solution.splitlines()
     imports = ["\n".join(lines[n.lineno - 1:n.end_lineno]) for n in tree.body
                if isinstance(n, ast.Import | ast.ImportFrom) and n.end_lineno is not None]
     return functions, variables, imports
 
 
-TRIPLE = '"' * 3
-
-
-def _test_function(test: ImportedTest, functions: list[str]) -> str:
-    code = _COMPAT.sub("", test.code).strip("\n")
-    used = _globals_used(code)
-    binds = [f"{name} = student.{name}" for name in functions if name in used]
-    if test.expected is not None:
+def test_helpers(code: str) -> list[str]:
+    """The top-level function definitions of a test cell's code."""
+    try:
         tree = ast.parse(code)
-        last = tree.body[-1] if tree.body else None
-        if isinstance(last, ast.Expr) and last.end_lineno is not None:
-            lines = code.splitlines()
-            expr = ast.get_source_segment(code, last.value)
-            code = "\n".join([*lines[:last.lineno - 1],
-                              f"expect_output({expr}, {test.expected!r})"])
-    tree = ast.parse(code)
-    first = tree.body[0] if tree.body else None
-    summary = ""
-    if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
-            and isinstance(first.value.value, str) and first.end_lineno is not None):
-        summary = " ".join(first.value.value.split()).replace(TRIPLE, "'''").rstrip(".") + ". "
-        code = "\n".join(code.splitlines()[first.end_lineno:]).strip("\n")
-    body = "\n".join([*binds, code]) or "pass"
-    doc = textwrap.fill(f"{TRIPLE}{summary}Imported from {test.origin}.{TRIPLE}", width=92)
-    return (f"@test_case(points={test.points:g}, visibility={test.visibility!r})\n"
-            f"def {test.name}(student):\n"
-            f"{textwrap.indent(doc, '    ')}\n{textwrap.indent(body, '    ')}\n")
+    except SyntaxError:
+        return []
+    return [ast.get_source_segment(code, n) or "" for n in tree.body
+            if isinstance(n, ast.FunctionDef)]
 
 
 def _tests_file(kind: str, source: Path, tests: list[ImportedTest], functions: list[str],
-                imports: list[str]) -> str:
+                variables: list[str], imports: list[str], helpers: list[str]) -> str:
     head = [f'"""{kind} tests imported from {source.name} by `grader import`. Each test runs '
             "the original\ntest cell's code with the notebook's functions bound to the "
             'student\'s versions."""', "",
             *imports,
             "from grader.importers.compat import (  # noqa: F401  nose/otter-style helpers",
             "    assert_almost_equal, assert_equal, assert_false, assert_not_equal,",
-            "    assert_raises, assert_true, expect_output,",
+            "    assert_raises, assert_true, compare_autotests, expect_output,",
             ")",
-            "from grader.testing import test_case", ""]
-    return "\n".join(head) + "".join(f"\n\n{_test_function(t, functions)}" for t in tests)
+            "from grader.testing import test_case", "",
+            *(f"\n{helper}\n" for helper in helpers)]
+    bodies = [test_function(t.name, t.points, t.visibility, t.code, t.origin, functions,
+                            variables, t.expected) for t in tests]
+    return "\n".join(head) + "".join(f"\n\n{body}" for body in bodies)
 
 
 def write_assignment(imported: Imported, source: Path, out: Path, kind: str,
@@ -156,12 +142,8 @@ def write_assignment(imported: Imported, source: Path, out: Path, kind: str,
         raise ImportError_(f"{out}: exists and is not empty; choose another --out")
     module = module or module_name(source.stem)
     functions, variables, imports = definitions(imported.solution)
-    for test in imported.tests:
-        stale = sorted(_globals_used(test.code) & set(variables) - set(functions))
-        if stale:
-            imported.notes.append(
-                f"{test.origin}: reads notebook variable(s) {', '.join(stale)}; only functions "
-                "cross the sandbox: turn the answer into a function, or edit this test")
+    imported.tests[:] = [replace(t, visibility="hidden") if has_autotest(t.code) else t
+                         for t in imported.tests]  # compared with the reference: hidden
     if not imported.tests:
         raise ImportError_(f"{source}: no autograded test cells found; nothing to grade")
     out.mkdir(parents=True, exist_ok=True)
@@ -175,10 +157,12 @@ def write_assignment(imported: Imported, source: Path, out: Path, kind: str,
     visible = [t for t in imported.tests if t.visibility == "visible"]
     hidden = [t for t in imported.tests if t.visibility == "hidden"]
     (out / "visible_tests.py").write_text(
-        _tests_file("Visible", source, visible, functions, imports), encoding="utf-8")
+        _tests_file("Visible", source, visible, functions, variables, imports,
+                    imported.helpers), encoding="utf-8")
     if hidden:
         (out / "hidden_tests.py").write_text(
-            _tests_file("Hidden", source, hidden, functions, imports), encoding="utf-8")
+            _tests_file("Hidden", source, hidden, functions, variables, imports,
+                    imported.helpers), encoding="utf-8")
     return out
 
 
@@ -191,3 +175,20 @@ def unique_name(raw: str, taken: set[str]) -> str:
         unique, n = f"{name}_{n}", n + 1
     taken.add(unique)
     return unique
+
+
+def failing_on_solution(folder: Path) -> list[str]:
+    """The imported tests that the source's own solution does not pass, run in this process
+    (trusted code) with the grader's scoring: what would be scored differently."""
+    from grader.config import load_assignment
+    from grader.solution import import_reference
+    from grader.testing import load_assignment_tests
+    from grader.validate import run_local
+
+    assignment = load_assignment(folder)
+    tests = load_assignment_tests(folder)
+    solution = import_reference(assignment)
+    return [f"test {test.name} ({test.points:g} points) fails on the notebook's own solution: "
+            f"{result.message or result.status}"
+            for test, result in zip(tests, run_local(assignment, tests, solution, solution),
+                                    strict=True) if result.points < result.max_points]

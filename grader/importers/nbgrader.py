@@ -28,6 +28,7 @@ from grader.importers import (
     as_comment,
     cell_source,
     read_notebook,
+    test_helpers,
     title_of,
     unique_name,
     write_assignment,
@@ -67,6 +68,7 @@ def read_nbgrader(path: Path) -> Imported:
     tests: list[ImportedTest] = []
     notes: list[str] = []
     taken: set[str] = set()
+    helpers: list[str] = []
     docstring_done = False
     for index, cell in enumerate(cells, start=1):
         meta, code, kind = _meta(cell), cell_source(cell), cell.get("cell_type")
@@ -98,6 +100,7 @@ def read_nbgrader(path: Path) -> Imported:
                 continue
             name = unique_name(str(meta.get("grade_id", f"cell_{index}")), taken)
             full, visible = _without_markers(code), _visible_part(code)
+            helpers += test_helpers(full)
             if full.strip() == visible:
                 tests.append(ImportedTest(name, "visible", points, full, where))
                 continue
@@ -114,11 +117,11 @@ def read_nbgrader(path: Path) -> Imported:
             code = f"### BEGIN SOLUTION\n{code.rstrip()}\n### END SOLUTION"
         solution.append(code.rstrip())
     return Imported(title_of(cells, path.stem), "\n\n\n".join(solution).strip() + "\n", tests,
-                    notes)
+                    notes, helpers=helpers)
 
 
-def import_nbgrader(source: Path, out: Path, module: str | None = None) -> tuple[Path, list[str]]:
-    """Write the assignment folder for an nbgrader source notebook; (folder, notes)."""
+def import_nbgrader(source: Path, out: Path, module: str | None = None) -> tuple[Path, Imported]:
+    """Write the assignment folder for an nbgrader source notebook; (folder, what was read)."""
     imported = read_nbgrader(source)
     folder = write_assignment(imported, source, out, "nbgrader", module)
-    return folder, imported.notes
+    return folder, imported

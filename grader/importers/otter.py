@@ -21,10 +21,12 @@ Question points are split evenly over the test cases that do not set their own p
 
 from __future__ import annotations
 
-import contextlib
+import ast
 import re
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from grader.importers import (
     Imported,
@@ -37,39 +39,70 @@ from grader.importers import (
     unique_name,
     write_assignment,
 )
+from grader.importers.testcode import expect_last
 
 _INLINE = re.compile(r"^(?P<indent>\s*)(?P<code>.*?)\s*#\s*SOLUTION(\s+NO PROMPT)?\s*$")
 _REGION = re.compile(r"^(?P<indent>\s*)#+\s*(?P<verb>BEGIN|END)\s+SOLUTION(\s+NO PROMPT)?\s*$")
+_MAGIC = re.compile(r"^\s*[%!]")
 _CONFIG = re.compile(r'^\s*"""\s*#\s*BEGIN TEST CONFIG\s*\n(?P<body>.*?)\n\s*"""\s*#\s*END '
                      r"TEST CONFIG\s*\n?", re.DOTALL)
 
 
 def _yaml(text: str, where: str) -> dict[str, Any]:
-    """The flat `key: value` YAML Otter's configs use (no yaml dependency needed for that)."""
-    values: dict[str, Any] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        key, sep, raw = line.partition(":")
-        if not sep or line.startswith((" ", "\t")):
-            continue  # nested YAML (e.g. assignment-level settings we do not use)
-        value: Any = raw.strip().strip("'\"")
-        if value.lower() in ("true", "false"):
-            value = value.lower() == "true"
-        else:
-            with contextlib.suppress(ValueError):
-                value = float(value)
-        if not key.strip():
-            raise ImportError_(f"{where}, line {number}: cannot read {line!r} as `key: value`")
-        values[key.strip()] = value
+    """A config block (Otter's configs are YAML)."""
+    try:
+        values = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as exc:
+        raise ImportError_(f"{where}: the config is not valid YAML: {exc}") from None
+    if values is None:
+        return {}
+    if not isinstance(values, dict):
+        raise ImportError_(f"{where}: the config must be `key: value` lines, got {text!r}")
     return values
+
+
+def resolve_points(total: Any, given: list[float | None], where: str) -> list[float]:
+    """Each test case's points by Otter's rules (otter.test_files.abstract_test): `each: p` is p
+    per case; a list gives them in order; else cases without points share what the question's
+    points leave, or, with no question points, are worth 0 unless every given value is 0 (then
+    the question is worth 1, shared)."""
+    def number(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ImportError_(f"{where}: points: {total!r} is not a number, a list of numbers "
+                               "or `each: <number>`")
+        return float(value)
+
+    if isinstance(total, dict) and set(total) == {"each"}:
+        return [number(total["each"])] * len(given)
+    if isinstance(total, list):
+        if len(total) != len(given):
+            raise ImportError_(f"{where}: points lists {len(total)} values but the question "
+                               f"has {len(given)} test cases")
+        return [number(p) for p in total]
+    points = None if total is None else number(total)
+    fixed = sum(p for p in given if p is not None)
+    free = sum(1 for p in given if p is None)
+    if points is not None:
+        if fixed > points:
+            raise ImportError_(f"{where}: the test cases' points ({fixed:g}) exceed the "
+                               f"question's {points:g}")
+        share = (points - fixed) / free if free else 0.0
+    elif fixed == 0:
+        share = 1 / free if free else 0.0
+    else:
+        share = 0.0
+    return [p if p is not None else share for p in given]
 
 
 def _raw_marker(cell: dict[str, Any]) -> tuple[str, str]:
     """('BEGIN QUESTION', yaml text) for raw delimiter cells; ('', '') for other cells."""
-    if cell.get("cell_type") != "raw":
+    text = cell_source(cell).strip()
+    fenced = re.fullmatch(r"```otter[ \t]*\n(?P<body>.*?)\n?```", text, re.DOTALL)
+    if cell.get("cell_type") == "markdown" and fenced is not None:
+        text = fenced["body"].strip()  # Otter's alternative to raw cells
+    elif cell.get("cell_type") != "raw":
         return "", ""
-    first, _, rest = cell_source(cell).strip().partition("\n")
+    first, _, rest = text.partition("\n")
     match = re.fullmatch(r"#\s*((BEGIN|END)\s+(QUESTION|SOLUTION|TESTS|PROMPT)|ASSIGNMENT CONFIG)",
                          first.strip())
     return (" ".join(match.group(1).split()), rest) if match else ("", "")
@@ -79,6 +112,9 @@ def solution_code(code: str) -> str:
     """Otter solution-cell syntax as ### markers (the stub strips what Otter would)."""
     out: list[str] = []
     for line in code.splitlines():
+        if _MAGIC.match(line):
+            out.append(f"# {line.strip()}  (IPython only: not run by the grader)")
+            continue
         region = _REGION.match(line)
         inline = _INLINE.match(line)
         if region is not None:
@@ -91,26 +127,55 @@ def solution_code(code: str) -> str:
     return "\n".join(out)
 
 
-def _test_case(cell: dict[str, Any], where: str) -> tuple[str, bool, float | None, str | None]:
-    """(code, hidden, points or None, recorded text/plain output or None) of one test cell."""
+def _exception_style(code: str, where: str, lost: list[str]) -> str:
+    """Otter's exception-based test cell: `def test_...(names)` (and optionally a call of it).
+    Otter calls each test function with the notebook's values of its parameter names; here
+    the call is written out, so the names are bound to the student's values."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return code
+    defs = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test")]
+    if not defs:
+        return code
+    names = {f.name for f in defs}
+    keep = [ast.get_source_segment(code, n) or "" for n in tree.body
+            if not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)
+                    and isinstance(n.value.func, ast.Name) and n.value.func.id in names)]
+    calls = []
+    for func in defs:
+        params = [a.arg for a in func.args.args]
+        if "env" in params:
+            lost.append(f"{where}: {func.name}(env) reads the student's whole global "
+                        "environment, which does not cross the sandbox; name the values it "
+                        "needs as parameters instead")
+        calls.append(f"{func.name}({', '.join(params)})")
+    return "\n\n".join([*keep, *calls])
+
+
+def _test_case(cell: dict[str, Any], where: str, lost: list[str]
+               ) -> tuple[str, bool, float | None, str]:
+    """(code, hidden, points or None, where) of one test cell; an Otter (OK-format) cell's last
+    expression must reproduce its recorded output, which becomes an expect_output call."""
     code = cell_source(cell)
     hidden, points = False, None
     config = _CONFIG.match(code)
     if config is not None:
         settings = _yaml(config["body"], where)
         hidden = bool(settings.get("hidden", False))
-        points = float(settings["points"]) if "points" in settings else None
+        if settings.get("points") is not None:
+            points = resolve_points(settings["points"], [None], where)[0]
         code = code[config.end():]
     lines = code.splitlines()
     if lines and lines[0].strip() == "# HIDDEN":
         hidden, lines = True, lines[1:]
     lines = [line for line in lines if not re.search(r"#\s*IGNORE\s*$", line)]
-    expected = None
+    code = _exception_style("\n".join(lines).strip("\n"), where, lost)
     for output in cell.get("outputs", []):
         if output.get("output_type") == "execute_result":
             data = output.get("data", {}).get("text/plain")
-            expected = "".join(data) if isinstance(data, list) else data
-    return "\n".join(lines).strip("\n"), hidden, points, expected
+            code = expect_last(code, "".join(data) if isinstance(data, list) else str(data))
+    return code, hidden, points, where
 
 
 def read_otter(path: Path) -> Imported:
@@ -121,22 +186,26 @@ def read_otter(path: Path) -> Imported:
     taken: set[str] = set()
     title = path.stem
     question: dict[str, Any] | None = None
-    pending: list[tuple[str, bool, float | None, str | None, str]] = []
+    pending: list[tuple[str, bool, float | None, str]] = []
+    lost: list[str] = []
     block = ""  # "", "SOLUTION", "TESTS", "PROMPT"
     docstring_done = False
 
     def close_question() -> None:
         assert question is not None
-        total = float(question.get("points", 1.0) or 0.0)
-        given = sum(p for _, _, p, _, _ in pending if p is not None)
-        free = [t for t in pending if t[2] is None]
-        share = (total - given) / len(free) if free else 0.0
+        where = f"{path.name}: question {question.get('name')!r}"
+        points = resolve_points(question.get("points"), [p for _, _, p, _ in pending], where)
         base = str(question.get("name", f"q{len(tests) + 1}"))
-        for number, (code, hidden, points, expected, where) in enumerate(pending, start=1):
+        cases = [(code, hidden, p, origin) for (code, hidden, _, origin), p
+                 in zip(pending, points, strict=True)]
+        if question.get("all_or_nothing") and len(cases) > 1:  # one test: all pass or 0
+            cases = [("\n\n".join(c[0] for c in cases), any(c[1] for c in cases),
+                      sum(c[2] for c in cases), f"{cases[0][3]} to {cases[-1][3].split()[-1]} "
+                      "(all or nothing)")]
+        for number, (code, hidden, share, origin) in enumerate(cases, start=1):
             name = unique_name(f"{base}_{number}", taken)
-            tests.append(ImportedTest(name, "hidden" if hidden else "visible",
-                                      share if points is None else points, code, where,
-                                      expected))
+            tests.append(ImportedTest(name, "hidden" if hidden else "visible", share, code,
+                                      origin))
         pending.clear()
 
     for index, cell in enumerate(cells, start=1):
@@ -150,8 +219,10 @@ def read_otter(path: Path) -> Imported:
                                    f"{question.get('name')!r}; add # END QUESTION before it")
             question = _yaml(yaml_text, where)
             if question.get("manual"):
+                worth = question.get("points")
                 notes.append(f"{where}: question {question.get('name')!r} is manually graded; "
-                             "grade it by hand")
+                             "grade it by hand" + (f" ({worth} points are not in this "
+                                                   "assignment)" if worth else ""))
         elif marker == "END QUESTION":
             if question is None:
                 raise ImportError_(f"{where}: # END QUESTION without # BEGIN QUESTION")
@@ -174,7 +245,7 @@ def read_otter(path: Path) -> Imported:
             if block == "TESTS":
                 if question is None:
                     raise ImportError_(f"{where}: a test cell outside # BEGIN/END QUESTION")
-                pending.append((*_test_case(cell, where), where))
+                pending.append(_test_case(cell, where, lost))
             elif block != "PROMPT":
                 solution.append(solution_code(cell_source(cell)).rstrip())
     if question is not None:
@@ -182,11 +253,12 @@ def read_otter(path: Path) -> Imported:
                            "raw cell # END QUESTION")
     if not docstring_done:
         solution.insert(0, f'"""{title}."""\n')
-    return Imported(title_of(cells, title), "\n\n\n".join(solution).strip() + "\n", tests, notes)
+    return Imported(title_of(cells, title), "\n\n\n".join(solution).strip() + "\n", tests, notes,
+                    lost=lost)
 
 
-def import_otter(source: Path, out: Path, module: str | None = None) -> tuple[Path, list[str]]:
-    """Write the assignment folder for an Otter Assign master notebook; (folder, notes)."""
+def import_otter(source: Path, out: Path, module: str | None = None) -> tuple[Path, Imported]:
+    """Write the assignment folder for an Otter Assign master notebook; (folder, what was read)."""
     imported = read_otter(source)
     folder = write_assignment(imported, source, out, "otter", module)
-    return folder, imported.notes
+    return folder, imported

@@ -39,10 +39,11 @@ def test_questions_become_tests_with_points_split() -> None:
     assert [(t.name, t.visibility, t.points) for t in imported.tests] == [
         ("q1_1", "visible", 1.0), ("q1_2", "hidden", 1.0), ("q1_3", "hidden", 1.0),
         ("q2_1", "visible", 1.0), ("q2_2", "hidden", 1.0)]
-    assert imported.tests[1].expected == "array([[0. , 0.5],\n       [4. , 0. ]])"
+    assert imported.tests[1].code.endswith(", 'array([[0. , 0.5],\\n       [4. , 0. ]])')")
     assert "print(z)" not in imported.tests[4].code  # the # IGNORE line
     assert imported.notes == [
-        "relu_sigmoid_otter.ipynb cell 25: question 'q3' is manually graded; grade it by hand"]
+        "relu_sigmoid_otter.ipynb cell 25: question 'q3' is manually graded; grade it by hand "
+        "(1 points are not in this assignment)"]
     assert "Because exp(-z)" not in imported.solution  # q3's written answer never ships
     assert "    ### BEGIN SOLUTION\n    return np.maximum(x, 0.0)\n    ### END SOLUTION" in (
         imported.solution)

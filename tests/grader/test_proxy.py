@@ -342,3 +342,60 @@ def test_proxy_torch_tensors_arrive_as_numpy_arrays(mode):
     assert tripled.dtype == np.float32
     np.testing.assert_array_equal(tripled, [3.0, 6.0])
     assert student.startup_seconds[0] < 30
+
+
+def test_proxy_student_exception_is_caught_by_its_builtin_type(shared):
+    try:
+        shared.check(-2)
+    except ValueError as exc:  # MyError(ValueError) in the sandbox: the test's except catches it
+        assert isinstance(exc, StudentError) and exc.exc_type == "MyError"
+        assert str(exc) == "MyError: x must be >= 0, got -2"
+    else:
+        raise AssertionError("check(-2) did not raise")
+    with pytest.raises(StudentError) as info:
+        shared.exit_politely()  # SystemExit never becomes the grader's SystemExit
+    assert not isinstance(info.value, SystemExit) and info.value.exc_type == "SystemExit"
+    with pytest.raises(KeyError):  # a test's except KeyError does not catch a ValueError
+        try:
+            shared.check(-1)
+        except KeyError:
+            pass
+        except ValueError:
+            raise KeyError("the ValueError arrived as a ValueError") from None
+
+
+def test_proxy_reads_hides_and_restores_top_level_names(student):
+    assert student.variable("not_a_function") == 5
+    with pytest.raises(NameError, match="name 'nope' is not defined"):
+        student.variable("nope")
+    with pytest.raises(BadValue):
+        student.variable("double")  # a function is not a value that crosses
+    assert student.double(2) == 4
+    student.hide("helper")  # as `del helper` in the student's kernel
+    with pytest.raises(NameError, match="name 'helper' is not defined"):
+        student.check(-1)
+    assert "helper" not in student
+    student.restore()
+    with pytest.raises(ValueError, match="x must be >= 0"):
+        student.check(-1)
+    with pytest.raises(NameError):
+        student.hide("nope")
+
+
+def test_local_student_reads_hides_and_restores_like_the_proxy():
+    import types
+
+    from grader.local import LocalStudent
+
+    module = types.ModuleType("toy")
+    exec(SOURCE, module.__dict__)
+    student = LocalStudent(module)
+    assert student.variable("not_a_function") == 5
+    with pytest.raises(NameError, match="name 'nope' is not defined"):
+        student.variable("nope")
+    student.hide("helper")
+    with pytest.raises(NameError):
+        student.call("check", -1)
+    student.restore("helper")
+    with pytest.raises(ValueError, match="x must be >= 0"):
+        student.call("check", -1)

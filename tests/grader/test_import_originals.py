@@ -1,0 +1,104 @@
+"""Imported from the originals, graded like the originals: nbgrader's user-guide ps1 (plain and
+`### AUTOTEST`) and its submitted notebooks, through `grader import`, `grader validate` and
+`grader grade`, against the per-question points nbgrader's own autograde gave
+(tests/fixtures/imported/nbgrader/expected.json, recorded by record.sh beside it)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader.cli import main
+from grader.config import load_assignment
+from grader.validate import validate
+from tests.grader.sheets import grade_and_read_scores
+
+NBGRADER = Path(__file__).parents[1] / "fixtures" / "imported" / "nbgrader"
+
+
+def _points_per_test(out: Path) -> dict[str, dict[str, float]]:
+    points: dict[str, dict[str, float]] = {}
+    for path in sorted((out / "results").glob("*.json")):
+        result = json.loads(path.read_text())["result"]
+        points[result["student"]] = {t["name"]: t["points"] for t in result["tests"]}
+    return points
+
+
+@pytest.mark.parametrize("problem_set", ["ps1", "ps1_autotest"])
+def test_nbgrader_user_guide_grades_like_nbgrader(problem_set: str, tmp_path: Path) -> None:
+    cli = CliRunner().invoke(main, ["import", "nbgrader", str(NBGRADER / "source" / problem_set /
+                                    "problem1.ipynb"), "--out", str(tmp_path / "ps1")])
+    assert cli.exit_code == 0, cli.output
+    assert "grade_id sum_of_squares_equation): a manually graded answer" in cli.output
+    folder = tmp_path / "ps1"
+    report = validate(load_assignment(folder))
+    assert report.ok, report.problems
+    subs = tmp_path / "submitted"
+    for student in ("hacker", "bitdiddle"):
+        (subs / student).mkdir(parents=True)
+        shutil.copy(NBGRADER / "submitted" / student / "ps1" / "problem1.ipynb", subs / student)
+    totals = grade_and_read_scores(folder, subs, tmp_path / "out")
+    expected = json.loads((NBGRADER / "expected.json").read_text())[problem_set]
+    # the code answer of Part D is graded by hand in nbgrader too (its auto_score is only the
+    # error of an unanswered cell): it is not an autograded test there or here
+    autograded = {s: {k: v for k, v in scores.items() if k != "sum_of_squares_application"}
+                  for s, scores in expected.items()}
+    assert _points_per_test(tmp_path / "out") == autograded
+    assert totals == {"hacker": (3.0, 3.0), "bitdiddle": (1.5, 3.0)}
+
+
+OTTER = Path(__file__).parents[1] / "fixtures" / "imported" / "otter"
+
+
+def test_otter_exception_example_imports_validates_and_grades(tmp_path: Path) -> None:
+    """Otter's own test material: ```otter``` markdown config, exception-style tests reading
+    notebook variables, all_or_nothing, points shared per Otter's rules."""
+    cli = CliRunner().invoke(main, ["import", "otter", str(OTTER / "exception-example.ipynb"),
+                                    "--out", str(tmp_path / "ex")])
+    assert cli.exit_code == 0, cli.output
+    folder = tmp_path / "ex"
+    report = validate(load_assignment(folder))
+    # both problems are the source's own: question5's circumference has no test in Otter's
+    # file, and q3's hidden test (square(1) == 1) passes an identity function
+    assert [p.message for p in report.problems if p.severity == "error"] == [
+        "no test loses points when circumference returns zeros, its negation or None: write a "
+        "test that checks its result",
+        "test q3_2 gives points to garbage (0.5 of 0.5 when every graded function returns its "
+        "first argument); compare the function's values, or gate the test on its value tests "
+        "with @test_case(..., requires=(...))"]
+    totals = grade_and_read_scores(folder, OTTER / "submissions", tmp_path / "out")
+    assert totals == {"solution": (6.0, 6.0), "student_stub": (0.0, 6.0)}
+    per_test = _points_per_test(tmp_path / "out")
+    assert per_test["solution"] == {"q1_1": 4.0, "q3_1": 0.5, "q3_2": 0.5, "q8_1": 0.5,
+                                    "q8_2": 0.5}
+
+
+@pytest.mark.parametrize(("notebook", "lost"), [
+    ("demo.ipynb", 10),     # the tutorial: a generator and pandas values cannot cross
+    ("example.ipynb", 1),   # q1 imports a student_file module the import does not carry
+])
+def test_otter_import_exits_non_zero_when_graded_parts_are_lost(notebook: str, lost: int,
+                                                                tmp_path: Path) -> None:
+    cli = CliRunner().invoke(main, ["import", "otter", str(OTTER / notebook), "--out",
+                                    str(tmp_path / "nb")])
+    assert cli.exit_code == 1
+    assert cli.output.count("lost: ") == lost
+    assert f"{lost} graded part(s) of {notebook} would be lost or scored differently" in cli.output
+
+
+@pytest.mark.parametrize(("total", "given", "points"), [
+    (None, [2.0, 3.0, None], [2.0, 3.0, 0.0]),  # example.ipynb q1: the unpointed case is 0
+    (None, [None, None], [0.5, 0.5]),           # no points anywhere: the question is worth 1
+    (6.0, [2.0, 2.0, None, None], [2.0, 2.0, 1.0, 1.0]),  # Otter's documented example
+    ({"each": 0.75}, [None, None, None], [0.75, 0.75, 0.75]),
+    ([10, 2], [None, None], [10.0, 2.0]),
+])
+def test_otter_points_resolve_like_otter(total: object, given: list[float | None],
+                                         points: list[float]) -> None:
+    from grader.importers.otter import resolve_points
+
+    assert resolve_points(total, given, "q") == points
