@@ -12,6 +12,9 @@ SIS User ID, SIS Login ID, Section, then one column per assignment titled "<titl
 "Points Possible". Without a roster, Student and SIS Login ID are our student ids; with one
 (grader.roster) every roster student has a row and the identity columns come from it.
 
+GitHub Classroom: the autograding result of one submission (`classroom_result`), which a
+classroom.yml step hands base64-encoded to Classroom's grading reporter.
+
 Gradescope: one results.json per submission, following the autograder specification: top-level
 score (after the late penalty), execution_time, output, tests with score, max_score, status,
 name, output, visibility. Our visibilities map to Gradescope's: visible -> "visible";
@@ -35,10 +38,10 @@ from grader.models import Grade, RunResult
 from grader.report import HIDDEN_NOTE, GradebookLike, assignment_info, keyed_tests, page_name
 from grader.roster import CANVAS_IDENTITY, Roster, check_covered
 
-Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope"]
+Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]
 Missing = Literal["blank", "zero"]
 """What a roster student without a submission gets in the Canvas sheet."""
-FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope")
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope", "classroom")
 CANVAS_COLUMNS = CANVAS_IDENTITY
 CANVAS_POINTS_ROW = "    Points Possible"
 COURSE_TOTAL = "course total"
@@ -211,6 +214,45 @@ def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, 
     }
 
 
+def classroom_result(run: RunResult, grade: Grade | None = None) -> dict[str, Any]:
+    """GitHub Classroom's autograding result for one submission: the JSON that a grader step
+    puts, base64-encoded, in its `result` output for classroom-resources/
+    autograding-grading-reporter (which adds up the tests' `score` for the Classroom gradebook
+    and prints each test's `name`, `status` "pass"/"fail"/"error" and `message`). A late
+    penalty is a test of its own with a negative score, so the sum is the grade."""
+    tests: list[dict[str, Any]] = []
+    for t in run.tests:
+        if t.visibility == "hidden":
+            message = HIDDEN_NOTE
+        else:
+            message = "\n".join(p for p in (t.message, f"Looks like: {t.mistake}"
+                                             if t.mistake else "") if p)
+        tests.append({
+            "name": t.name, "status": "pass" if t.status == "passed" else (
+                "error" if t.status == "error" else "fail"),
+            "score": float(t.points), "max_score": float(t.max_points),
+            "message": message, "line_no": 0, "execution_time": f"{t.duration:.2f}s",
+        })
+    if run.status != "graded":
+        tests.append({"name": f"submission: {run.status.replace('_', ' ')}", "status": "fail",
+                      "score": 0.0, "max_score": 0.0, "message": run.message, "line_no": 0,
+                      "execution_time": "0.00s"})
+    if grade is not None and grade.late_penalty > 0:
+        tests.append({"name": "late penalty", "status": "fail",
+                      "score": -float(grade.late_penalty), "max_score": 0.0,
+                      "message": f"raw score {_number(grade.raw_score)}, late penalty "
+                                 f"-{_number(grade.late_penalty)}",
+                      "line_no": 0, "execution_time": "0.00s"})
+    failed = any(t["status"] != "pass" for t in tests)
+    errored = any(t["status"] == "error" for t in tests)
+    return {
+        "version": 1,
+        "status": "error" if errored else ("fail" if failed else "pass"),
+        "max_score": float(grade.max_score if grade is not None else run.max_score),
+        "tests": tests,
+    }
+
+
 def export_book(
     book: GradebookLike, fmt: Format, out: Path, *,
     canvas_ids: Mapping[str, str] | None = None, roster: Roster | None = None,
@@ -221,6 +263,15 @@ def export_book(
     out = Path(out)
     if fmt == "gradescope":
         return _write_gradescope(runs, grades, out)
+    if fmt == "classroom":
+        if len(runs) != 1:
+            raise ValueError(f"{out}: the classroom result is for one submission (a student's "
+                             f"repository); the gradebook holds {len(runs)}")
+        by_key = {(g.assignment, g.student): g for g in grades}
+        data = classroom_result(runs[0], by_key.get((runs[0].assignment, runs[0].student)))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+        return out
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "canvas":
         canvas_sheet(runs, grades, canvas_ids=canvas_ids, titles=titles,
@@ -261,7 +312,7 @@ def _write_gradescope(runs: Sequence[RunResult], grades: Sequence[Grade], out: P
 
 DEFAULT_NAMES: dict[Format, str] = {
     "csv": "scores.csv", "xlsx": "scores.xlsx", "parquet": "scores.parquet",
-    "canvas": "canvas.csv", "gradescope": "gradescope",
+    "canvas": "canvas.csv", "gradescope": "gradescope", "classroom": "classroom.json",
 }
 
 

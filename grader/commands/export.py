@@ -24,9 +24,10 @@ def _parse_ids(
 @click.command()
 @click.argument("results_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["csv", "xlsx", "parquet", "canvas", "gradescope"]),
+              type=click.Choice(["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]),
               help="csv/xlsx/parquet: the course sheet; canvas: a gradebook import CSV; "
-                   "gradescope: results.json per submission.")
+                   "gradescope: results.json per submission; classroom: GitHub Classroom's "
+                   "autograding result JSON of the one submission graded.")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Output file (a folder for gradescope, or a .json path when the gradebook "
                    "holds one submission). Default: RESULTS_DIR/export/.")
