@@ -326,3 +326,29 @@ def test_tests_sharing_a_name_get_their_own_columns():
     assert list(sheet.columns[:2]) == ["p/rejects_labels", "p/rejects_labels#2"]
     assert list(sheet.loc["s", ["p/rejects_labels", "p/rejects_labels#2"]]) == [1.5, 0.0]
     assert ex.points_possible(runs, [])["p/rejects_labels#2"] == 2
+
+
+# ---- GitHub Classroom -------------------------------------------------------------------
+
+
+def test_classroom_result_sums_to_the_grade_and_withholds_hidden_details():
+    result = ex.classroom_result(ALICE, GRADES[0])  # late: 3.5 raw, 1.0 penalty
+    assert result["version"] == 1 and result["status"] == "fail"
+    assert result["max_score"] == 10.0
+    assert sum(t["score"] for t in result["tests"]) == GRADES[0].score == 2.5
+    assert result["tests"][-1]["name"] == "late penalty"
+    assert result["tests"][-1]["score"] == -1.0
+    for test, source in zip(result["tests"], ALICE.tests, strict=False):
+        assert test["name"] == source.name
+        assert test["status"] == ("pass" if source.status == "passed" else
+                                  "error" if source.status == "error" else "fail")
+        if source.visibility == "hidden":
+            assert test["message"] == HIDDEN_NOTE
+    assert HIDDEN_SECRET not in json.dumps(result)
+
+
+def test_classroom_result_of_code_that_did_not_run():
+    result = ex.classroom_result(CAROL)
+    assert result["status"] == "fail"
+    assert result["tests"][-1]["name"] == "submission: syntax error"
+    assert sum(t["score"] for t in result["tests"]) == 0.0
