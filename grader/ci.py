@@ -12,10 +12,12 @@ before rendering: a wrong value is a ValueError that names the option, never a b
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import jinja2
 
+from grader import __version__
 from grader.paths import templates_dir
 
 CI_TEMPLATES = {
@@ -23,6 +25,7 @@ CI_TEMPLATES = {
     "gitlab": "ci/gitlab-ci.yml.j2",
     "gradescope-setup": "ci/gradescope-setup.sh.j2",
     "gradescope-run": "ci/gradescope-run_autograder.j2",
+    "classroom": "ci/github-classroom.yml.j2",
 }
 FORMATS = ("csv", "xlsx", "parquet", "canvas", "gradescope")
 """The score-sheet formats a workflow may export (`grader export --format`)."""
@@ -36,11 +39,24 @@ def default_options(assignment: str) -> dict[str, object]:
         "python_version": "3.11", "hidden_tests_ref": "main",
         "hidden_tests_path": f"assignments/{assignment}",
         "submissions": f"submissions/{assignment}",
-        "results_dir": f"grading/{assignment}", "grader_requirement": "nn-grader",
+        "results_dir": f"grading/{assignment}", "grader_requirement": "",
         "torch_index_url": "https://download.pytorch.org/whl/cpu", "torch_version": "2.13.0",
         "jobs": 2, "formats": ("csv", "xlsx", "canvas"), "canvas_id": "", "roster": "",
         "timeout_minutes": 60, "retention_days": 30, "gitlab_host": "gitlab.com",
     }
+
+
+GRADER_WHEEL = f"nn_grader-{__version__}-py3-none-any.whl"
+"""The wheel `make grader-wheel` builds (pip wheel --no-deps of a checkout)."""
+
+
+def default_requirement(system: str) -> str:
+    """Where the grader comes from unless --grader-requirement says otherwise: the wheel of
+    this version, in wheels/ of the private hidden-tests repository (checked out as .hidden
+    on GitHub, GitLab and Classroom) or of the Gradescope autograder zip (beside setup.sh).
+    Neither place is readable by students (Classroom: see its template's caution)."""
+    folder = "wheels" if system.startswith("gradescope") else ".hidden/wheels"
+    return f"{folder}/{GRADER_WHEEL}"
 
 
 def _environment() -> jinja2.Environment:
@@ -63,9 +79,13 @@ def render_ci_workflow(
     or Gradescope's setup.sh ("gradescope-setup") and run_autograder ("gradescope-run"), for
     which the assignment folder travels in the autograder zip (no hidden_tests_repo).
 
+    "classroom" is GitHub Classroom's .github/workflows/classroom.yml for the assignment's
+    template repository (hidden tests from `hidden_tests_repo`; points to Classroom).
+
     Options and their defaults: `default_options`; grader_requirement may be any pip
-    requirement (e.g. "nn-grader @ git+https://github.com/<org>/nn-grader@v0.1.0"), roster a
-    CSV of "student,repo" lines to collect submissions from the students' repositories.
+    requirement (e.g. "nn-grader @ git+https://github.com/<org>/nn-grader@v0.1.0"; default:
+    `default_requirement`), roster a CSV of "student,repo" lines to collect submissions from
+    the students' repositories.
     """
     if system not in CI_TEMPLATES:
         raise ValueError(f"unknown CI system {system!r}; choose one of {', '.join(CI_TEMPLATES)}")
@@ -82,6 +102,11 @@ def render_ci_workflow(
     if unknown:
         raise ValueError(f"unknown option(s) {sorted(unknown)}; known: {sorted(context)}")
     context.update(options)
+    if not context["grader_requirement"]:
+        context["grader_requirement"] = default_requirement(system)
+    digest = hashlib.sha256(str(context["grader_requirement"]).encode()).hexdigest()[:12]
+    context["pip_cache_key"] = (f"nn-grader-pip-py{context['python_version']}-"
+                                f"torch{context['torch_version']}-{digest}")
     formats = context["formats"]
     if not isinstance(formats, tuple | list) or not set(formats) <= set(FORMATS):
         raise ValueError(f"formats={formats!r}: choose from {', '.join(FORMATS)}")

@@ -9,7 +9,11 @@ from ever colliding with a test column ("a/<name>").
 Canvas: the gradebook import format (what Canvas' own export writes): columns Student, ID,
 SIS User ID, SIS Login ID, Section, then one column per assignment titled "<title> (<canvas id>)"
 (just "<title>" without an id: Canvas then creates the assignment); the first data row is
-"Points Possible". Without a roster, Student and SIS Login ID are our student ids.
+"Points Possible". Without a roster, Student and SIS Login ID are our student ids; with one
+(grader.roster) every roster student has a row and the identity columns come from it.
+
+GitHub Classroom: the autograding result of one submission (`classroom_result`), which a
+classroom.yml step hands base64-encoded to Classroom's grading reporter.
 
 Gradescope: one results.json per submission, following the autograder specification: top-level
 score (after the late penalty), execution_time, output, tests with score, max_score, status,
@@ -32,10 +36,13 @@ import pandas as pd
 
 from grader.models import Grade, RunResult
 from grader.report import HIDDEN_NOTE, GradebookLike, assignment_info, keyed_tests, page_name
+from grader.roster import CANVAS_IDENTITY, Roster, check_covered
 
-Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope"]
-FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope")
-CANVAS_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
+Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]
+Missing = Literal["blank", "zero"]
+"""What a roster student without a submission gets in the Canvas sheet."""
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope", "classroom")
+CANVAS_COLUMNS = CANVAS_IDENTITY
 CANVAS_POINTS_ROW = "    Points Possible"
 COURSE_TOTAL = "course total"
 GRADESCOPE_VISIBILITY = {"visible": "visible", "after_due": "after_due_date", "hidden": "visible"}
@@ -114,25 +121,32 @@ def canvas_sheet(
     runs: Sequence[RunResult], grades: Sequence[Grade], *,
     canvas_ids: Mapping[str, str] | None = None,
     titles: Mapping[str, str] | None = None,
-    roster: pd.DataFrame | None = None,
+    roster: Roster | None = None,
+    missing: Missing = "blank",
 ) -> pd.DataFrame:
     """The Canvas gradebook import table, "Points Possible" row first.
 
-    `roster` (optional) has a "student" column (our ids) and any of the Canvas identity columns.
+    With a `roster` (grader.roster) every roster student gets a row, in roster order, with the
+    roster's identity columns; a roster student without a submission gets a blank cell
+    (`missing="blank"`: Canvas leaves the grade as it is) or 0 (`missing="zero"`). A graded
+    student missing from the roster, or a `canvas_ids` entry for an assignment the gradebook
+    does not hold, is a ValueError (grader.roster.RosterError) that names them.
     """
+    if missing not in ("blank", "zero"):
+        raise ValueError(f"missing={missing!r}: choose blank or zero")
     sheet = score_sheet(runs, grades)
     maxima = points_possible(runs, grades)
     assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
-    identity = pd.DataFrame({
-        "Student": sheet.index, "ID": "", "SIS User ID": "", "SIS Login ID": sheet.index,
-        "Section": "",
-    }, index=sheet.index)
+    unmatched = sorted(set(canvas_ids or {}) - set(assignments))
+    if unmatched:
+        raise ValueError(
+            f"--canvas-id for {', '.join(unmatched)}: no such assignment in the gradebook "
+            f"(it holds {', '.join(assignments) or 'none'}); use ASSIGNMENT=ID with one of those")
     if roster is not None:
-        known = roster.set_index("student")
-        for column in CANVAS_COLUMNS:
-            if column in known.columns:
-                values = known[column].reindex(sheet.index)
-                identity[column] = values.where(values.notna(), identity[column]).astype(str)
+        check_covered(roster, list(sheet.index))
+        students = roster.students
+    else:
+        students = list(sheet.index)
     rows = [[CANVAS_POINTS_ROW, "", "", "", ""]]
     columns = list(CANVAS_COLUMNS)
     for a in assignments:
@@ -140,9 +154,18 @@ def canvas_sheet(
         cid = (canvas_ids or {}).get(a)
         columns.append(f"{title} ({cid})" if cid else title)
         rows[0].append(_number(maxima[f"{a} total"]))
-    for student in sheet.index:
-        row = [identity.at[student, c] for c in CANVAS_COLUMNS]
-        row += [_number(sheet.at[student, f"{a} total"]) for a in assignments]
+    for student in students:
+        if roster is None:
+            row = [student, "", "", student, ""]
+        else:
+            row = [roster.identity(student, "Student", student), roster.identity(student, "ID"),
+                   roster.identity(student, "SIS User ID"),
+                   roster.identity(student, "SIS Login ID",
+                                   student if roster.key == "student" else ""),
+                   roster.identity(student, "Section")]
+        for a in assignments:
+            total = (sheet.at[student, f"{a} total"] if student in sheet.index else math.nan)
+            row.append(_number(0.0 if total != total and missing == "zero" else total))
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
 
@@ -191,20 +214,68 @@ def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, 
     }
 
 
+def classroom_result(run: RunResult, grade: Grade | None = None) -> dict[str, Any]:
+    """GitHub Classroom's autograding result for one submission: the JSON that a grader step
+    puts, base64-encoded, in its `result` output for classroom-resources/
+    autograding-grading-reporter (which adds up the tests' `score` for the Classroom gradebook
+    and prints each test's `name`, `status` "pass"/"fail"/"error" and `message`). A late
+    penalty is a test of its own with a negative score, so the sum is the grade."""
+    tests: list[dict[str, Any]] = []
+    for t in run.tests:
+        if t.visibility == "hidden":
+            message = HIDDEN_NOTE
+        else:
+            message = "\n".join(p for p in (t.message, f"Looks like: {t.mistake}"
+                                             if t.mistake else "") if p)
+        tests.append({
+            "name": t.name, "status": "pass" if t.status == "passed" else (
+                "error" if t.status == "error" else "fail"),
+            "score": float(t.points), "max_score": float(t.max_points),
+            "message": message, "line_no": 0, "execution_time": f"{t.duration:.2f}s",
+        })
+    if run.status != "graded":
+        tests.append({"name": f"submission: {run.status.replace('_', ' ')}", "status": "fail",
+                      "score": 0.0, "max_score": 0.0, "message": run.message, "line_no": 0,
+                      "execution_time": "0.00s"})
+    if grade is not None and grade.late_penalty > 0:
+        tests.append({"name": "late penalty", "status": "fail",
+                      "score": -float(grade.late_penalty), "max_score": 0.0,
+                      "message": f"raw score {_number(grade.raw_score)}, late penalty "
+                                 f"-{_number(grade.late_penalty)}",
+                      "line_no": 0, "execution_time": "0.00s"})
+    failed = any(t["status"] != "pass" for t in tests)
+    errored = any(t["status"] == "error" for t in tests)
+    return {
+        "version": 1,
+        "status": "error" if errored else ("fail" if failed else "pass"),
+        "max_score": float(grade.max_score if grade is not None else run.max_score),
+        "tests": tests,
+    }
+
+
 def export_book(
     book: GradebookLike, fmt: Format, out: Path, *,
-    canvas_ids: Mapping[str, str] | None = None, roster: pd.DataFrame | None = None,
-    titles: Mapping[str, str] | None = None,
+    canvas_ids: Mapping[str, str] | None = None, roster: Roster | None = None,
+    titles: Mapping[str, str] | None = None, missing: Missing = "blank",
 ) -> Path:
     """Write `fmt` for everything in `book` to `out` (a file; a folder for gradescope)."""
     runs, grades = book.run_results(), book.grades()
     out = Path(out)
     if fmt == "gradescope":
         return _write_gradescope(runs, grades, out)
+    if fmt == "classroom":
+        if len(runs) != 1:
+            raise ValueError(f"{out}: the classroom result is for one submission (a student's "
+                             f"repository); the gradebook holds {len(runs)}")
+        by_key = {(g.assignment, g.student): g for g in grades}
+        data = classroom_result(runs[0], by_key.get((runs[0].assignment, runs[0].student)))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+        return out
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "canvas":
         canvas_sheet(runs, grades, canvas_ids=canvas_ids, titles=titles,
-                     roster=roster).to_csv(out, index=False)
+                     roster=roster, missing=missing).to_csv(out, index=False)
         return out
     sheet = score_sheet(runs, grades)
     if fmt == "csv":
@@ -241,14 +312,14 @@ def _write_gradescope(runs: Sequence[RunResult], grades: Sequence[Grade], out: P
 
 DEFAULT_NAMES: dict[Format, str] = {
     "csv": "scores.csv", "xlsx": "scores.xlsx", "parquet": "scores.parquet",
-    "canvas": "canvas.csv", "gradescope": "gradescope",
+    "canvas": "canvas.csv", "gradescope": "gradescope", "classroom": "classroom.json",
 }
 
 
 def export(
     results_dir: Path, fmt: Format, out: Path | None = None, *,
-    canvas_ids: Mapping[str, str] | None = None, roster: pd.DataFrame | None = None,
-    assignments: Sequence[Path] = (),
+    canvas_ids: Mapping[str, str] | None = None, roster: Roster | None = None,
+    assignments: Sequence[Path] = (), missing: Missing = "blank",
 ) -> Path:
     """Export results_dir/gradebook.sqlite; default target results_dir/export/<name>.
     Canvas column titles come from the bundled assignments or the `assignments` folders."""
@@ -265,4 +336,4 @@ def export(
     titles = {spec.name: spec.title for spec in map(load_assignment, map(Path, assignments))}
     with Gradebook(path) as book:
         return export_book(book, fmt, target, canvas_ids=canvas_ids, roster=roster,
-                           titles=titles)
+                           titles=titles, missing=missing)

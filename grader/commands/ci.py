@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from grader.ci import FORMATS, default_options, render_ci_workflow
+from grader.ci import FORMATS, GRADER_WHEEL, default_options, render_ci_workflow
 
 GRADESCOPE_FILES = {"gradescope-setup": "setup.sh", "gradescope-run": "run_autograder"}
 """The two Gradescope scripts and their file names in the --out folder."""
@@ -21,15 +21,18 @@ def _default(key: str) -> str:
 
 
 @click.command()
-@click.option("--provider", required=True, type=click.Choice(["github", "gitlab", "gradescope"]),
+@click.option("--provider", required=True,
+              type=click.Choice(["github", "gitlab", "gradescope", "classroom"]),
               help="github: a GitHub Actions workflow; gitlab: a .gitlab-ci.yml; gradescope: "
-                   "setup.sh and run_autograder for the autograder zip.")
+                   "setup.sh and run_autograder for the autograder zip; classroom: GitHub "
+                   "Classroom's .github/workflows/classroom.yml (points to Classroom).")
 @click.option("--assignment", required=True, metavar="NAME",
               help="The assignment's folder name, e.g. backprop.")
 @click.option("--hidden-tests-repo", default="", metavar="OWNER/NAME",
               help="The private repository (GitLab: group/project) holding "
-                   "assignments/<assignment>/ with the hidden tests. Required for github and "
-                   "gitlab; not used by gradescope.")
+                   "assignments/<assignment>/ with the hidden tests (and wheels/ with the "
+                   "grader wheel). Required for github, gitlab and classroom; not used by "
+                   "gradescope.")
 @click.option("--hidden-tests-ref",
               help=f"Branch or tag of it (default: {_default('hidden_tests_ref')}).")
 @click.option("--hidden-tests-path",
@@ -49,8 +52,9 @@ def _default(key: str) -> str:
               help=f"Python of the runner (default: {_default('python_version')}).")
 @click.option("--grader-requirement", metavar="REQUIREMENT",
               help="pip requirement that installs the grader, e.g. \"nn-grader @ "
-                   f"git+https://github.com/<org>/nn-grader@v0.1.0\" (default: "
-                   f"{_default('grader_requirement')}).")
+                   "git+https://github.com/<org>/nn-grader@v0.1.0\" (default: the wheel "
+                   f"wheels/{GRADER_WHEEL} that `make grader-wheel` builds, in the hidden-tests "
+                   "repository or beside setup.sh in the Gradescope zip).")
 @click.option("--torch-version",
               help=f"torch installed on the runner (default: {_default('torch_version')}).")
 @click.option("--torch-index-url",
@@ -99,8 +103,9 @@ def ci(provider: str, assignment: str, hidden_tests_repo: str, out: Path | None,
         raise click.UsageError(str(exc)) from None
     targets = [path for path in systems.values() if path is not None]
     if out is not None and provider != "gradescope" and out.is_dir():
+        name = "classroom.yml" if provider == "classroom" else f"grade-{assignment}.yml"
         raise click.ClickException(f"{out} is a folder; give the file to write, e.g. "
-                                   f"{out / f'grade-{assignment}.yml'}")
+                                   f"{out / name}")
     if out is not None and provider == "gradescope" and out.exists() and not out.is_dir():
         raise click.ClickException(f"{out} is a file; give the folder for setup.sh and "
                                    "run_autograder")
@@ -108,6 +113,12 @@ def ci(provider: str, assignment: str, hidden_tests_repo: str, out: Path | None,
     if existing and not force:
         raise click.ClickException(f"{', '.join(existing)} already exist"
                                    f"{'s' * (len(existing) == 1)}; use --force to overwrite")
+    if "grader_requirement" not in given:
+        where = ("the autograder zip, beside setup.sh" if provider == "gradescope"
+                 else hidden_tests_repo)
+        click.echo(f"note: the grader is installed from wheels/{GRADER_WHEEL} in {where}; build "
+                   "it with `make grader-wheel` in an nn-grader checkout (it lands in dist/) and "
+                   "add it there, or pass --grader-requirement", err=True)
     for system, path in systems.items():
         if path is None:
             click.echo(texts[system], nl=False)

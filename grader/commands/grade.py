@@ -29,6 +29,25 @@ def summary(grades: list[Grade] | tuple[Grade, ...], regraded: int, out: Path) -
     )
 
 
+def _require_entries(submissions: Path, out: Path, names: tuple[str, ...]) -> None:
+    """Stop on a submissions folder that holds no student entry (empty, or only unrelated
+    files), naming what is there and what was expected."""
+    from grader.collect import find_entries
+
+    inside = out.resolve()
+    if any(entry.resolve() != inside for _, entry in find_entries(submissions)):
+        return
+    found = sorted(p.name for p in submissions.iterdir() if p.resolve() != inside)
+    shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    what = f"only {shown}" if found else "nothing"
+    raise click.BadParameter(
+        f"{submissions}: no submissions found (it holds {what}); expected one entry per "
+        f"student: a folder <student>/ with {' or '.join(names)} (or a .zip holding one), or "
+        "a file <student>.py, <student>.ipynb or <student>.zip",
+        param_hint="'SUBMISSIONS'",
+    )
+
+
 @click.command()
 @click.argument("assignment")
 @click.argument("submissions", type=click.Path(path_type=Path))
@@ -109,6 +128,7 @@ def grade(assignment: str, submissions: Path, out: Path, jobs: int, resume: bool
             "(<student>/ folders or <student>.py/.ipynb/.zip files)",
             param_hint="'SUBMISSIONS'",
         )
+    _require_entries(submissions, out, spec.submission_names)
     if timestamps is not None and not timestamps.is_file():
         raise click.BadParameter(f"{timestamps}: file not found; give a CSV with columns "
                                  "student,submitted_at", param_hint="'--timestamps'")

@@ -42,8 +42,9 @@ def render(system: str, **options: Any) -> dict[str, Any]:
 
 
 def shell_lines(system: str, data: dict[str, Any]) -> list[str]:
-    if system == "github":
-        blocks = [step["run"] for step in data["jobs"]["grade"]["steps"] if "run" in step]
+    if system in ("github", "classroom"):
+        job = data["jobs"]["grade" if system == "github" else "run-autograding-tests"]
+        blocks = [step["run"] for step in job["steps"] if "run" in step]
     else:
         job = data["grade-backprop"]
         blocks = [*job["before_script"], *job["script"], *job["after_script"]]
@@ -52,7 +53,7 @@ def shell_lines(system: str, data: dict[str, Any]) -> list[str]:
 
 def grader_commands(system: str, data: dict[str, Any]) -> list[list[str]]:
     return [shlex.split(line)[1:] for line in shell_lines(system, data)
-            if line.startswith("grader ")]
+            if line.startswith("grader ") and line != "grader --version"]
 
 
 @pytest.mark.parametrize(("system", "options"), CASES)
@@ -108,6 +109,13 @@ def test_github_hidden_tests_come_from_the_private_repository():
     install = next(s["run"] for s in steps if s.get("name", "").startswith("Install"))
     assert "apt-get install -y -qq bubblewrap" in install
     assert "kernel.apparmor_restrict_unprivileged_userns=0" in install
+    assert 'pip install --quiet ".hidden/wheels/nn_grader-0.1.0-py3-none-any.whl"' in install
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "~/.cache/pip"
+    assert cache["with"]["key"].startswith("nn-grader-pip-py3.11-torch2.13.0-")
+    names = [s.get("name", s.get("uses")) for s in steps]
+    assert names.index("Fetch the hidden tests (private repository)") < names.index(
+        "Install the sandbox and the grader")  # the default wheel comes from there
 
 
 def test_gitlab_hidden_tests_come_from_the_private_project():
@@ -119,6 +127,11 @@ def test_gitlab_hidden_tests_come_from_the_private_project():
     assert job["after_script"] == ["rm -rf .hidden"]
     assert job["artifacts"]["paths"] == ["grading/backprop/reports/", "grading/backprop/export/"]
     assert data["stages"] == ["grade"]
+    assert job["cache"]["paths"] == [".cache/pip"]
+    assert job["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
+    lines = job["before_script"]
+    assert lines.index(clone) < next(i for i, line in enumerate(lines)
+                                     if ".hidden/wheels/nn_grader-" in line)
     assert {"if": '$CI_PIPELINE_SOURCE == "web"'} in job["rules"]
 
 
@@ -189,7 +202,8 @@ def test_gradescope_scripts_are_valid_bash(system, tmp_path):
     assert checked.returncode == 0, checked.stderr
     lines = [line.strip() for line in script.read_text(encoding="utf-8").splitlines()]
     if system == "gradescope-setup":
-        assert 'pip install --quiet "nn-grader"' in " ".join(lines)
+        assert 'pip install --quiet "wheels/nn_grader-0.1.0-py3-none-any.whl"' in " ".join(lines)
+        assert 'cd "$(dirname "$0")"' in lines  # the wheel's path is relative to setup.sh
         assert any("apt-get install" in line and "bubblewrap" in line for line in lines)
 
 

@@ -22,6 +22,7 @@ from click.testing import CliRunner
 from grader import export as ex
 from grader.cli import main
 from grader.report import HIDDEN_NOTE
+from grader.roster import read_roster
 from tests.golden.samples import (
     AFTER_DUE_SECRET,
     ALICE,
@@ -145,15 +146,16 @@ def test_canvas_csv_layout():
     assert_golden("canvas.csv", text)
 
 
-def test_canvas_roster_fills_identity_columns():
-    roster = pd.DataFrame({"student": ["bob", "alice"],
-                           "Student": ["Builder, Bob", "Liddell, Alice"],
-                           "ID": ["101", "102"], "Section": ["S1", "S2"]})
-    table = ex.canvas_sheet(RUNS, GRADES, titles=TITLES, roster=roster)
+def test_canvas_roster_fills_identity_columns(tmp_path):
+    path = tmp_path / "roster.csv"
+    path.write_text("student,Student,ID,Section\nbob,\"Builder, Bob\",101,S1\n"
+                    "alice,\"Liddell, Alice\",102,S2\ncarol,,103,\ndave,,104,\n",
+                    encoding="utf-8")
+    table = ex.canvas_sheet(RUNS, GRADES, titles=TITLES, roster=read_roster(path))
     alice = table[table["SIS Login ID"] == "alice"].iloc[0]
     assert (alice["Student"], alice["ID"], alice["Section"]) == ("Liddell, Alice", "102", "S2")
     carol = table[table["SIS Login ID"] == "carol"].iloc[0]
-    assert (carol["Student"], carol["ID"]) == ("carol", "")  # not on the roster: defaults
+    assert (carol["Student"], carol["ID"]) == ("carol", "103")  # no name given: our id
 
 
 # ---- Gradescope -------------------------------------------------------------------------
@@ -295,7 +297,8 @@ def test_cli_export_from_the_gradebook(results_dir, fmt, default):
 
 def test_cli_export_canvas_ids_and_roster(results_dir, tmp_path):
     roster = tmp_path / "roster.csv"
-    roster.write_text("student,SIS User ID\nalice,S-0001\n", encoding="utf-8")
+    roster.write_text("student,SIS User ID\nalice,S-0001\nbob,\ncarol,\ndave,\n",
+                      encoding="utf-8")
     folder = tmp_path / "private" / "backprop"
     folder.mkdir(parents=True)
     (folder / "assignment.toml").write_text(
@@ -323,3 +326,29 @@ def test_tests_sharing_a_name_get_their_own_columns():
     assert list(sheet.columns[:2]) == ["p/rejects_labels", "p/rejects_labels#2"]
     assert list(sheet.loc["s", ["p/rejects_labels", "p/rejects_labels#2"]]) == [1.5, 0.0]
     assert ex.points_possible(runs, [])["p/rejects_labels#2"] == 2
+
+
+# ---- GitHub Classroom -------------------------------------------------------------------
+
+
+def test_classroom_result_sums_to_the_grade_and_withholds_hidden_details():
+    result = ex.classroom_result(ALICE, GRADES[0])  # late: 3.5 raw, 1.0 penalty
+    assert result["version"] == 1 and result["status"] == "fail"
+    assert result["max_score"] == 10.0
+    assert sum(t["score"] for t in result["tests"]) == GRADES[0].score == 2.5
+    assert result["tests"][-1]["name"] == "late penalty"
+    assert result["tests"][-1]["score"] == -1.0
+    for test, source in zip(result["tests"], ALICE.tests, strict=False):
+        assert test["name"] == source.name
+        assert test["status"] == ("pass" if source.status == "passed" else
+                                  "error" if source.status == "error" else "fail")
+        if source.visibility == "hidden":
+            assert test["message"] == HIDDEN_NOTE
+    assert HIDDEN_SECRET not in json.dumps(result)
+
+
+def test_classroom_result_of_code_that_did_not_run():
+    result = ex.classroom_result(CAROL)
+    assert result["status"] == "fail"
+    assert result["tests"][-1]["name"] == "submission: syntax error"
+    assert sum(t["score"] for t in result["tests"]) == 0.0
