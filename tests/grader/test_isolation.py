@@ -127,6 +127,7 @@ def test_isolation_grade_refuses_before_reading_anything(monkeypatch, tmp_path: 
     monkeypatch.setattr("grader.isolation.probe", lambda: NO_BWRAP)
     monkeypatch.delenv("NN_GRADER_SANDBOX", raising=False)
     (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "ann.py").write_text("def f():\n    return 1\n")
     result = CliRunner().invoke(main, ["grade", "perceptron", str(tmp_path / "class"), "--out",
                                        str(tmp_path / "out")])
     assert result.exit_code == 1

@@ -181,6 +181,7 @@ def plot_in_process(name: str, namespace: dict[str, Any], releases: dict[str, Pa
     monkeypatch.setattr(plt, "show", lambda: shown.append(len(plt.get_fignums())))
     (plot,) = plot_cells(stub_notebook(name, releases))
     capsys.readouterr()
+    plt.close("all")  # a figure another test of this worker left open is not this cell's
     try:
         exec(compile(plot.source, "plot", "exec"), {**namespace, "np": np, "IN_NOTEBOOK": True})
     finally:
