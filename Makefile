@@ -48,7 +48,7 @@ demo: setup
 # The build students get for `grader check`: grader + templates, no reference/ or assignments/.
 # Needs only Python >= 3.11 (stdlib): it does not set up or touch the venv.
 student-wheel:
-	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m grader.student_build --out dist
+	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m grader.authoring.student_build --out dist
 
 # The instructor package as a wheel, for course CI (`grader ci` installs it from wheels/ of the
 # hidden-tests repository or the Gradescope zip by default): dist/nn_grader-<version>-py3-none-any.whl
@@ -63,6 +63,7 @@ CLOCK_BEHIND ?= 2020-02-29T12:00:00+00:00
 test: setup browser
 	$(VENV)/bin/ruff check grader reference tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest -q -n 2
 	$(MAKE) --no-print-directory test-clock
 
@@ -73,6 +74,7 @@ test-clock: setup
 lint: setup
 	$(VENV)/bin/ruff check grader reference tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) demo-out dist .pytest_cache .mypy_cache .ruff_cache

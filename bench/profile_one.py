@@ -51,8 +51,9 @@ def floors(repeat: int) -> dict[str, float]:
         "python -c 'import numpy'": median_ms(run([PYTHON, "-I", "-c", "import numpy"]), repeat),
         "python -c 'import torch'": median_ms(run([PYTHON, "-I", "-c", "import torch"]),
                                               max(3, repeat // 2)),
-        "python -c 'import grader.grade, grader.run' (trusted side imports)": median_ms(
-            run([PYTHON, "-c", "import grader.grade, grader.run"]), repeat),
+        "python -c 'import grader.batch.driver, grader.run.runner' (trusted side imports)":
+            median_ms(run([PYTHON, "-c", "import grader.batch.driver, grader.run.runner"]),
+                      repeat),
         "grader --help (CLI start)": median_ms(run([*ENGINE.cmd, "--help"]), repeat),
     }
     bwrap = shutil.which("bwrap")
@@ -69,11 +70,11 @@ def engine(repeat: int, work: Path) -> dict[str, float | str]:
     """The engine's stages for one correct submission of the benchmark's 4-test assignment."""
     import numpy as np
 
-    from grader.collect import collect
+    from grader.collect.entries import collect
     from grader.config import find_assignment
-    from grader.proxy import StudentProxy
-    from grader.run import run_submission, run_test
-    from grader.sandbox import WorkerProcess
+    from grader.run.runner import run_submission, run_test
+    from grader.sandbox.process import WorkerProcess
+    from grader.sandbox.proxy import StudentProxy
     from grader.testing import load_tests_file
 
     assignment = find_assignment(str(BENCH / "assignment"))
@@ -127,9 +128,9 @@ def engine(repeat: int, work: Path) -> dict[str, float | str]:
 
     proxy_stages("cold")  # outside a pool block: a single-use sandbox per submission
     try:
-        from grader.pool import warm_pool
+        from grader.sandbox.pool import warm_pool
     except ImportError:
-        rows["warm"] = "n/a: no grader.pool in this engine"
+        rows["warm"] = "n/a: no grader.sandbox.pool in this engine"
     else:
         with warm_pool(assignment.limits, 1) as pool:
             if pool is None:

@@ -7,7 +7,8 @@ Every error names the file and the key, and says what would be accepted.
     module = "perceptron"              # students submit perceptron.py / perceptron.ipynb
     reference = "reference.perceptron" # the oracle for hidden tests: a module, or a solution
                                        # file in this folder ("solution.py"/".ipynb", with
-                                       # ### BEGIN/END SOLUTION markers; see grader/solution.py)
+                                       # ### BEGIN/END SOLUTION markers; see
+                                       # grader/run/reference.py)
     due = 2027-02-14T23:59:00-05:00    # optional, with its zone; usually left out and set per
                                        # term: grader grade/generate --due or --course
     uses_torch = false                 # preload torch in the worker
@@ -52,7 +53,7 @@ class Limits:
     """Wall-clock seconds one call into student code may take."""
     cpu_factor: float = 100.0
     """A call may use at most this many times the reference solution's longest call in the
-    same test, in CPU seconds of the sandbox (grader.calibrate; 0 turns this off). It is a
+    same test, in CPU seconds of the sandbox (grader.run.calibrate; 0 turns this off). It is a
     CPU-time limit, so a busy machine does not make a student's code time out."""
     min_cpu_seconds: float = 0.5
     """The CPU limit of `cpu_factor` is never below this; 0 turns the CPU limit off."""
@@ -103,7 +104,7 @@ class Assignment:
     reference_seconds: tuple[tuple[str, float], ...] = ()
     """(visible test, the reference's longest call in it): a release's [reference_seconds]
     table, written by `grader generate`, so `grader check` applies the CPU limits grading will
-    (grader.calibrate). Empty in an instructor's folder: a batch measures them itself."""
+    (grader.run.calibrate). Empty in an instructor's folder: a batch measures them itself."""
 
     @property
     def visible_tests_path(self) -> Path:
@@ -185,7 +186,8 @@ def load_assignment(folder: Path) -> Assignment:
             f"{path}: unknown key(s) assignment.{sorted(extra)}; known: {sorted(allowed)}"
         )
     reference = main["reference"]
-    if reference.endswith((".py", ".ipynb")):  # a solution file in the folder (grader.solution)
+    # a solution file in the folder (grader.run.reference)
+    if reference.endswith((".py", ".ipynb")):
         if Path(reference).is_absolute() or ".." in Path(reference).parts:
             raise ConfigError(f"{path}: assignment.reference {reference!r} must name a file "
                               "inside the assignment folder, e.g. \"solution.py\"")

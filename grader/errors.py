@@ -93,3 +93,7 @@ class WorkerCrashed(StudentError):
 
 class BadValue(StudentError):
     """A value the student's code returned cannot cross the boundary (type, dtype, size)."""
+
+
+class BatchError(Exception):
+    """The batch cannot start (tests, reference or timestamps unusable); names file and fix."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from grader.deadlines import MTIME_WARNING, Deadline, TimeSource
+
 Visibility = Literal["visible", "hidden", "after_due"]
 """visible: shown to students before and after grading (and shipped in the release);
 hidden: the test's name and points are shown, its message is not;
@@ -114,12 +116,14 @@ class Grade:
 
 @dataclass(frozen=True)
 class Call:
-    """The outcome of one call into the student's code (grader.invoke, grader.calls), whichever
+    """The outcome of one call into the student's code (grader.sandbox.inside.invoke,
+    grader.sandbox.calls), whichever
     runner made it: the sandboxed worker or the in-process runner for trusted code."""
 
     value: Any
-    """What the function returned, as plain values (see grader.codec); values that stay in
-    the sandbox are grader.codec.Handle objects."""
+    """What the function returned, as plain values (see grader.sandbox.inside.codec); values that
+    stay in
+    the sandbox are grader.sandbox.inside.codec.Handle objects."""
     args: tuple[Any, ...]
     """The positional arguments as they were after the call (a function may modify them)."""
     kwargs: dict[str, Any]
@@ -129,3 +133,40 @@ class Call:
     warnings: tuple[str, ...] = ()
     """Warnings the call emitted, as 'Category: text' (e.g. numpy's 'RuntimeWarning: overflow
     encountered in exp'): every one, numpy's floating-point problems included."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one `grade_batch` did."""
+
+    grades: tuple[Grade, ...]
+    """One per entry, sorted by student."""
+    results: tuple[RunResult, ...]
+    """The matching RunResults, same order."""
+    regraded: int
+    """Entries run now (the rest were unchanged and reused from the gradebook)."""
+    seconds: float
+    deadline: Deadline = field(default_factory=lambda: Deadline(None, "none"))
+    """The due date the batch was scored against, and the extensions."""
+    times: TimeSource = field(default_factory=lambda: TimeSource("none", "not used"))
+    """Where the submission times came from."""
+
+    @property
+    def late(self) -> int:
+        """Entries that lost points to lateness."""
+        return sum(1 for g in self.grades if g.late_penalty > 0)
+
+    def notices(self) -> list[str]:
+        """What an instructor must hear about the calendar of this batch."""
+        found: list[str] = []
+        if self.deadline.due is not None and self.times.guessed:
+            found.append(f"note: {MTIME_WARNING}.")
+        submitted = [g for g in self.grades if g.status != "no_submission"]
+        if submitted and self.late * 5 > len(submitted):
+            found.append(
+                f"WARNING: {self.late} of {len(submitted)} submissions are late "
+                f"({self.deadline.describe()}; times from {self.times.described}). If that is "
+                "not what happened, give the real submission times (--timestamps FILE.csv, "
+                "--times gradescope|git), the right due date (--due / --course), or "
+                "--times none, and re-run: unchanged files are only re-scored.")
+        return found

@@ -1,6 +1,6 @@
 """Where the bundled assignments and templates live, in a checkout and in an installed wheel.
 
-The student build (`grader.student_build`, distribution `nn-grader-student`) carries the
+The student build (`grader.authoring.student_build`, distribution `nn-grader-student`) carries the
 templates but no assignments: there `assignments_dir()` raises `NoBundledAssignments`, whose
 message tells the student to pass the release folder instead.
 """
@@ -15,7 +15,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 DISTRIBUTIONS = ("nn-grader", "nn-grader-student")
 """The names the grader package is installed under: the instructor's build (with the course)
-and the student build (`grader.student_build`)."""
+and the student build (`grader.authoring.student_build`)."""
 
 STUDENT_BUILD_NOTE = (
     "this build of nn-grader has no bundled assignments and no reference solutions (it is "

@@ -78,7 +78,7 @@ class TestCase:
     """Per-call timeout override in seconds (None: the assignment's default)."""
     reference_seconds: float | None = None
     """The reference solution's longest call in this test, measured once per batch
-    (grader.calibrate); it sets the test's per-call CPU limit. None: not measured, the
+    (grader.run.calibrate); it sets the test's per-call CPU limit. None: not measured, the
     wall-clock limit alone applies."""
     requires: tuple[str, ...] = ()
     """Tests that must pass in full for this one to earn points (a property test gated on the

@@ -11,8 +11,8 @@ max-shift, the j = y_i hinge term, Jacobian errors, a missing DAG path, db over 
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
-from grader.mistakes import (
+from grader.checks import mistakes as m
+from grader.checks.mistakes import (
     CHAIN_COS_X,
     CHAIN_INNER,
     CHAIN_OUTER,

@@ -8,7 +8,7 @@ guarantee full marks.
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
+from grader.checks import mistakes as m
 from grader.testing import test_case
 
 

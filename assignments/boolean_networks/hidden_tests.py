@@ -10,8 +10,8 @@ Wrong variants for naming mistakes are computed here or with the reference, neve
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
-from grader.mistakes import (
+from grader.checks import mistakes as m
+from grader.checks.mistakes import (
     INPUTS_COUNTED,
     LAYERS_COUNTED,
     NO_NEGATION,

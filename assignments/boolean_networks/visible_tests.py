@@ -10,7 +10,7 @@ pass and exact unit counts, so passing these does not guarantee full marks.
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
+from grader.checks import mistakes as m
 from grader.testing import test_case
 
 X2 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])

@@ -13,8 +13,8 @@ adam_step 4, optimizer inputs not modified 1 (+ 5 visible) = 28.5.
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
-from grader.mistakes import (
+from grader.checks import mistakes as m
+from grader.checks.mistakes import (
     EPS_IN_SQRT,
     FORWARD_DIFFERENCES,
     MOMENTUM_CONVENTION,
@@ -27,7 +27,7 @@ from grader.mistakes import (
 )
 from grader.testing import test_case
 
-# Not in grader.mistakes, whose names start in lower case (they follow "Looks like").
+# Not in grader.checks.mistakes, whose names start in lower case (they follow "Looks like").
 NO_BIAS_CORRECTION = "Adam's bias correction m/(1 − β1ᵗ), v/(1 − β2ᵗ) is missing"
 
 # ----------------------------------------------------------------- callbacks for numerical_gradient

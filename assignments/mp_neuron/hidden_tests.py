@@ -8,8 +8,8 @@ Wrong variants for naming mistakes are computed here from the definition, never 
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
-from grader.mistakes import (
+from grader.checks import mistakes as m
+from grader.checks.mistakes import (
     INHIBITORY_COUNTED,
     LENGTHS_UNCHECKED,
     MASK_INVERTED,

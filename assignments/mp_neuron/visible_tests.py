@@ -11,7 +11,7 @@ import itertools
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
+from grader.checks import mistakes as m
 from grader.testing import test_case
 
 

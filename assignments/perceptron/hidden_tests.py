@@ -8,8 +8,8 @@ Wrong variants for naming mistakes are computed here (plain numpy), never by the
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
-from grader.mistakes import (
+from grader.checks import mistakes as m
+from grader.checks.mistakes import (
     BIAS_FIRST,
     GAMMA_NOT_NORMALISED,
     NO_EARLY_STOP,
@@ -20,7 +20,7 @@ from grader.mistakes import (
 )
 from grader.testing import test_case
 
-# Not in grader.mistakes, whose names start in lower case (they follow "Looks like").
+# Not in grader.checks.mistakes, whose names start in lower case (they follow "Looks like").
 NOT_SQUARED = "R/γ was not squared"
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])

@@ -8,7 +8,7 @@ reference solution and check Novikoff's bound; passing these does not guarantee 
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
+from grader.checks import mistakes as m
 from grader.testing import test_case
 
 

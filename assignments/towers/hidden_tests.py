@@ -11,9 +11,9 @@ import itertools
 import numpy as np
 
 from grader import checks
-from grader import mistakes as m
+from grader.checks import mistakes as m
 from grader.errors import StudentError
-from grader.mistakes import (
+from grader.checks.mistakes import (
     BIN_WIDTH,
     BOX_ORDER,
     HALF_SHIFT,
@@ -25,7 +25,7 @@ from grader.mistakes import (
 )
 from grader.testing import test_case
 
-# Not in grader.mistakes, whose names start in lower case (they follow "Looks like").
+# Not in grader.checks.mistakes, whose names start in lower case (they follow "Looks like").
 PRODUCT = "Tx·Ty was used instead of σ(w·(Tx + Ty − 1.5))"
 
 SHAPES = [(), (7,), (3, 4), (2, 3, 2)]

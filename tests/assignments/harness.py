@@ -4,12 +4,13 @@ For each bundled assignment, the reference solution, the release's untouched stu
 mistake of its catalogue (assignments/<assignment>/mistakes/, one typical mistake each) and
 every correct solution in another style (mutants/<assignment>/correct/, its demo/) is
 written as a submission file and the whole class is graded once per session by
-grader.grade.run_batch (what `grader grade` runs: calibrated CPU limits, the warm pool of
-sandboxed workers, the proxy and the codec, grader.runtest's scoring). The tests read the
+grader.batch.driver.run_batch (what `grader grade` runs: calibrated CPU limits, the warm pool of
+sandboxed workers, the proxy and the codec, grader.run.runtest's scoring). The tests read the
 per-test outcomes; nothing here scores anything itself.
 
-`in_process` / `run_local` run the same tests with the in-process runner (grader.local, trusted
-code only) through the same grader.run.run_tests, for the parity test and quick checks.
+`in_process` / `run_local` run the same tests with the in-process runner (grader.sandbox.local,
+trusted
+code only) through the same grader.run.runner.run_tests, for the parity test and quick checks.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-from grader.catalogue import catalogue_files
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.authoring.stubs import build_stub
 from grader.config import Assignment, find_assignment
-from grader.demo import overlay_source
-from grader.generate import build_stub, read_reference
-from grader.local import LocalStudent
 from grader.models import RunResult, TestResult
-from grader.run import run_tests
+from grader.run.catalogue import catalogue_files
+from grader.run.runner import run_tests
+from grader.sandbox.local import LocalStudent
 from grader.testing import load_assignment_tests
 
 MUTANTS = Path(__file__).parent / "mutants"
@@ -54,7 +56,7 @@ class Outcome:
 
 
 def mutant_files(name: str) -> list[Path]:
-    """assignments/<a>/mistakes/*.py (grader.catalogue): one typical mistake per file.
+    """assignments/<a>/mistakes/*.py (grader.run.catalogue): one typical mistake per file.
 
     Each file starts with a docstring whose first line is the mistake's name as the feedback
     should name it (a case-insensitive substring of the TestResult.mistake text)."""
@@ -87,7 +89,7 @@ def sources(name: str) -> dict[str, str]:
 
 def grade_pack(name: str, folder: Path) -> dict[str, RunResult]:
     """Every submission of the pack graded through `grader grade`'s path, by student."""
-    from grader.grade import run_batch
+    from grader.batch.driver import run_batch
 
     assignment = find_assignment(name)
     subs = folder / "submissions"
@@ -108,13 +110,13 @@ def load_source(assignment: Assignment, student: str, source: str) -> ModuleType
 
 
 def in_process(name: str, student: str) -> list[Outcome]:
-    """The pack's tests on one submission with the in-process runner (grader.local)."""
+    """The pack's tests on one submission with the in-process runner (grader.sandbox.local)."""
     return run_local(name, load_source(find_assignment(name), student, sources(name)[student]))
 
 
 def run_local(name: str, module: ModuleType, *, hidden: bool = True) -> list[Outcome]:
-    """The pack's tests on a trusted module with the in-process runner (grader.local),
-    scored by grader.run.run_tests as grading scores them."""
+    """The pack's tests on a trusted module with the in-process runner (grader.sandbox.local),
+    scored by grader.run.runner.run_tests as grading scores them."""
     assignment = find_assignment(name)
     ref = importlib.import_module(assignment.reference)
     runner = LocalStudent(module, module_name=assignment.module)

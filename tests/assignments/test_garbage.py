@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader import garbage
-from grader.cli import main
+from grader.authoring import garbage
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.cli.main import main
 from grader.config import find_assignment
-from grader.demo import overlay_source
-from grader.generate import read_reference
 
 ASSIGNMENTS = ("mp_neuron", "perceptron", "boolean_networks", "towers", "gradient_descent",
                "backprop")

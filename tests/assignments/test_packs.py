@@ -130,7 +130,7 @@ def test_pack_mutant_loses_some_points_and_is_named(name: str, path: Path, outco
                          ids=[f"{n}-{p.parent.name}-{p.stem}" for n, p in CORRECT])
 def test_pack_correct_solution_in_another_style_scores_full_marks(name: str, path: Path,
                                                                   outcomes):
-    """Under the per-call CPU limits calibrated on the reference (grader.calibrate: 100x its
+    """Under the per-call CPU limits calibrated on the reference (grader.run.calibrate: 100x its
     longest call, at least 0.5 s) too: they leave room for every correct style."""
     got = outcomes(name, harness.student_id(path))
     assert [(o.name, o.message) for o in got if o.points != o.max_points] == []

@@ -1,4 +1,5 @@
-"""One path: the in-process runner (grader.local, which calibration, validate and notebook check
+"""One path: the in-process runner (grader.sandbox.local, which calibration, validate and notebook
+check
 cells use on trusted code) and the sandboxed path of `grader grade` give every test of every
 course-pack submission (reference, stub, each mutant, each correct style of the demo class) the
 same status, points, mistake and message. Timings are the only thing allowed to differ.

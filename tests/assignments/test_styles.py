@@ -3,7 +3,8 @@ numpy loops, vectorised numpy, torch tensors, torch.autograd, torch.optim and to
 full marks on all six assignments, graded through `grader grade` (sandbox, warm pool, codec,
 the per-call CPU limits calibrated on the reference). One-time costs of an allowed library
 (a first torch.optim step or torch.func call imports ~820 modules, ~0.8 s of CPU) are paid by
-the warm worker before any student code (grader.worker.TORCH_WARM_MODULES), never by a call."""
+the warm worker before any student code (grader.sandbox.inside.worker.TORCH_WARM_MODULES), never by
+a call."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.cli.main import main
 from grader.config import find_assignment
-from grader.demo import overlay_source
-from grader.generate import read_reference
 from tests.assignments import harness
 
 STYLES = Path(__file__).parent / "styles"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from grader.models import Grade, RunResult, TestResult
-from grader.report import AssignmentInfo
+from grader.report.pages import AssignmentInfo
 
 DUE = datetime(2026, 12, 1, 23, 59, tzinfo=UTC)
 BEFORE_DUE = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -126,7 +126,7 @@ GRADES = (
 
 
 class MemoryGradebook:
-    """The read side of grader.gradebook.Gradebook, over records held in memory."""
+    """The read side of grader.store.gradebook.Gradebook, over records held in memory."""
 
     def __init__(self, runs: tuple[RunResult, ...] = RUNS,
                  grades: tuple[Grade, ...] = GRADES) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from grader.authoring.generate import generate_release
 from grader.config import find_assignment
-from grader.generate import generate_release
 from grader.paths import assignments_dir
 
 BUNDLED = sorted(

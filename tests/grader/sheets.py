@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.cli.main import main
 
 
 def grade_and_read_scores(folder: Path, subs: Path, out: Path) -> dict[str, tuple[float, float]]:

@@ -22,10 +22,10 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from grader import collect as collect_mod
-from grader.cli import main
+from grader.cli.main import main
+from grader.collect import entries as collect_mod
 from grader.config import Assignment, find_assignment
-from grader.report import page_name
+from grader.report.pages import page_name
 from tests.clock import NOW, days
 from tests.grader.test_cli_grade import (
     ADD_ONLY,

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from grader import report
+from grader.report import pages as report
 from tests.golden.samples import BEFORE_DUE, INFOS, MemoryGradebook
 
 CHROMIUM = next(filter(None, map(shutil.which, (

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from grader import checks
-from grader import mistakes as m
+from grader.checks import mistakes as m
 from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
 
 W34 = np.arange(12.0).reshape(3, 4) / 8  # 0, 0.125, ..., 1.375
@@ -718,8 +718,8 @@ def test_gradient_close_against_a_reference_names_it() -> None:
 
 
 def test_gradient_checks_are_reexported_from_checks() -> None:
-    from grader import gradcheck
     from grader.checks import gradient, numerical_gradient
+    from grader.checks import gradients as gradcheck
 
     assert gradient is gradcheck.gradient and numerical_gradient is gradcheck.numerical_gradient
     with pytest.raises(AttributeError):

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 import yaml
 
-from grader.ci import GRADER_WHEEL, render_ci_workflow
-from grader.report import HIDDEN_NOTE
+from grader.authoring.ci import GRADER_WHEEL, render_ci_workflow
+from grader.report.pages import HIDDEN_NOTE
 
 REPO = Path(__file__).resolve().parents[2]
 HIDDEN_REPO = "course-staff/nn-hidden-tests"

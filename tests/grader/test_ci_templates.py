@@ -17,9 +17,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from grader.ci import CI_TEMPLATES, render_ci_workflow
-from grader.cli import COMMANDS, main
-from grader.report import HIDDEN_NOTE
+from grader.authoring.ci import CI_TEMPLATES, render_ci_workflow
+from grader.cli.main import COMMANDS, main
+from grader.report.pages import HIDDEN_NOTE
 from tests.clock import NOW, days
 from tests.grader.test_export import check_gradescope_schema
 
@@ -262,7 +262,7 @@ def test_cli_ci_github_prints_the_workflow_with_the_defaults():
     assert result.stdout == render_ci_workflow("github", assignment="backprop",
                                                hidden_tests_repo=HIDDEN_REPO)
     listing = CliRunner().invoke(main, ["--help"]).output
-    assert COMMANDS["ci"] == "grader.commands.ci:ci"
+    assert COMMANDS["ci"] == "grader.cli.ci:ci"
     assert any(line.split()[:1] == ["ci"] for line in listing.splitlines())
 
 

@@ -1,7 +1,8 @@
 """`grader check ASSIGNMENT FILE`: visible tests only, readable feedback, exit code.
 
 Uses the toy assignment of test_cli_grade. Tests using `fake_engine` run the in-process test
-double of grader.run (trusted toy code); those named `*_engine_*` use the real sandboxed runner.
+double of grader.run.runner (trusted toy code); those named `*_engine_*` use the real sandboxed
+runner.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.cli.main import main
 from grader.config import Assignment
 from tests.grader.test_cli_grade import (
     ADD_ONLY,

@@ -1,7 +1,7 @@
 """grade_batch and `grader grade`: exact sheets, resume, --force, kill-and-resume, user errors.
 
 The batch tests run a toy assignment built in tmp_path. Most use `in_process_run`, a test
-double of grader.run.run_submission for TRUSTED toy code (no sandbox), so they check the
+double of grader.run.runner.run_submission for TRUSTED toy code (no sandbox), so they check the
 driver's own behaviour fast; the tests named `*_engine_*` go through the real sandboxed runner.
 """
 
@@ -28,14 +28,16 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.batch import digest
+from grader.batch.driver import grade_batch, run_batch
+from grader.cli.main import main
 from grader.config import Assignment, find_assignment
-from grader.grade import BatchError, grade_batch, run_batch
-from grader.gradebook import Gradebook
-from grader.local import LocalStudent
+from grader.errors import BatchError
 from grader.models import RunResult, Submission
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
-from grader.runtest import run_test
+from grader.run.runtest import run_test
+from grader.sandbox.local import LocalStudent
+from grader.store.gradebook import Gradebook
 from grader.testing import TestCase as TCase
 from tests.clock import NOW, days, set_mtime
 
@@ -175,10 +177,10 @@ def expected_sheet(subs: Path) -> str:
 
 def in_process_run(assignment: Assignment, submission: Submission, tests: list[TCase], *,
                    ref: ModuleType | None = None, mode: str | None = None) -> RunResult:
-    """A test double of grader.run.run_submission for TRUSTED toy code: no sandbox.
+    """A test double of grader.run.runner.run_submission for TRUSTED toy code: no sandbox.
 
-    Runs the cells in one namespace, then each test with grader.runtest.run_test on
-    grader.local.LocalStudent (the scoring of every runner).
+    Runs the cells in one namespace, then each test with grader.run.runtest.run_test on
+    grader.sandbox.local.LocalStudent (the scoring of every runner).
     """
     namespace: dict[str, Any] = {"__name__": assignment.module}
     for cell in submission.cells:
@@ -309,25 +311,24 @@ def test_grade_batch_changed_tests_regrade(toy: Assignment, tmp_path: Path) -> N
 def test_tests_digest_follows_assignment_reference_and_grader_code(
     toy: Assignment, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from grader import grade as grade_mod
 
-    before = grade_mod.tests_digest(toy)
-    assert grade_mod.tests_digest(toy) == before
+    before = digest.tests_digest(toy)
+    assert digest.tests_digest(toy) == before
     (toy.folder / "release").mkdir()
     (toy.folder / "release" / "toy.py").write_text("stub")   # generated output: ignored
     (toy.folder / ".notes").write_text("x")
-    assert grade_mod.tests_digest(toy) == before
+    assert digest.tests_digest(toy) == before
     (toy.folder / "provided").mkdir()
     (toy.folder / "provided" / "data.csv").write_text("1,2\n")
-    with_data = grade_mod.tests_digest(toy)
+    with_data = digest.tests_digest(toy)
     assert with_data != before
     (tmp_path / "course" / "toy_reference.py").write_text(REFERENCE + "\n# fixed\n")
-    with_ref = grade_mod.tests_digest(toy)
+    with_ref = digest.tests_digest(toy)
     assert with_ref != with_data
     shorter = replace(toy, limits=replace(toy.limits, call_timeout=1.0))
-    assert grade_mod.tests_digest(shorter) != with_ref
-    monkeypatch.setattr(grade_mod, "RESULT_MODULES", grade_mod.RESULT_MODULES[:-1])
-    assert grade_mod.tests_digest(toy) != with_ref
+    assert digest.tests_digest(shorter) != with_ref
+    monkeypatch.setattr(digest, "RESULT_MODULES", digest.RESULT_MODULES[:-1])
+    assert digest.tests_digest(toy) != with_ref
 
 
 def test_grade_batch_timestamps_rescore_without_rerunning(toy: Assignment,
@@ -514,7 +515,8 @@ def test_grade_batch_progress_bar_reports_every_entry(
 
 
 def test_not_run_keeps_tests_sharing_a_name_and_fills_missing_ones(toy: Assignment) -> None:
-    from grader.grade import load_tests, not_run
+    from grader.run.reference import load_tests
+    from grader.store.records import not_run
 
     tests = load_tests(toy)
     twin = replace(tests[0], visibility="hidden", points=4.0)
@@ -538,7 +540,7 @@ import os, signal, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[4])
 from grader.config import find_assignment
-from grader.grade import grade_batch
+from grader.batch.driver import grade_batch
 from tests.grader.test_cli_grade import in_process_run
 
 def killer(assignment, submission, tests, *, ref=None):
@@ -597,10 +599,10 @@ def test_grade_batch_result_keeps_runner_fields(toy: Assignment, tmp_path: Path)
 
 @pytest.fixture
 def fake_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make `grader grade` use the in-process test double instead of grader.run."""
-    module = ModuleType("grader.run")
+    """Make `grader grade` use the in-process test double instead of grader.run.runner."""
+    module = ModuleType("grader.run.runner")
     module.run_submission = in_process_run  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "grader.run", module)
+    monkeypatch.setitem(sys.modules, "grader.run.runner", module)
 
 
 def test_cli_grade_summary_and_exit_0_with_failing_students(
@@ -616,7 +618,7 @@ def test_cli_grade_summary_and_exit_0_with_failing_students(
         f"1 no_submission, 1 syntax_error; mean score 1.80 / 6; sheet: {out / 'scores.csv'}\n"
         f"toy: due {DUE.isoformat()} (from assignment.toml); submission times: the files' "
         "modification times\n")
-    assert result.stderr.startswith("isolation: ")  # first the level (grader.isolation)
+    assert result.stderr.startswith("isolation: ")  # first the level (grader.sandbox.isolation)
     assert result.stderr.endswith(  # 1 of 5 submitted is late: not "more than a fifth"
         "\nnote: submission times are the files' modification times; copying, unzipping "
         "without times, git clone or an LMS download resets them to 'now'. Pass --timestamps "
@@ -671,7 +673,7 @@ def test_cli_grade_broken_tests_file_is_a_clear_error(toy: Assignment, tmp_path:
 
 
 # ---------------------------------------------------------------- through the real engine
-# These use grader.run.run_submission: student code in sandboxed workers.
+# These use grader.run.runner.run_submission: student code in sandboxed workers.
 
 def engine_sheet(subs: Path) -> str:
     """expected_sheet with the engine's own syntax-error message."""
@@ -736,7 +738,8 @@ def test_cli_grade_engine_class_exact_sheet_rerun_and_force(toy: Assignment,
     assert sheet(out) == engine_sheet(subs)
     with Gradebook(out / "gradebook.sqlite") as book:
         isolation = {r.student: r.isolation for r in book.run_results("toy")}
-    assert isolation["alice"] in ("bubblewrap+cgroup-pids+warm", "bubblewrap+warm",  # grader.pool
+    # grader.sandbox.pool
+    assert isolation["alice"] in ("bubblewrap+cgroup-pids+warm", "bubblewrap+warm",
                                   "bubblewrap+cgroup-pids", "bubblewrap", "uid+cgroup-pids", "uid")
     again = CliRunner().invoke(main, args)
     assert again.stdout.splitlines()[0].startswith("graded 6 submissions (0 run, 6 unchanged); ")

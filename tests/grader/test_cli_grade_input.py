@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.cli.main import main
 
 EXPECTED = ("expected one entry per student: a folder <student>/ with perceptron.py or "
             "perceptron.ipynb (or a .zip holding one), or a file <student>.py, "

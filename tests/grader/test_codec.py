@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis.extra import numpy as hnp
 
-from grader import codec
-from grader.codec import CodecError, decode, encode
+from grader.sandbox.inside import codec
+from grader.sandbox.inside.codec import CodecError, decode, encode
 
 
 def roundtrip(value):

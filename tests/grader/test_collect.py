@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grader import collect as collect_mod
-from grader.collect import CollectError, collect, entry_sha256, find_entries
+from grader.authoring.notebook import graded_cells, solution_notebook
+from grader.collect import entries as collect_mod
+from grader.collect.cells import SKIP_TAG
+from grader.collect.entries import CollectError, collect, entry_sha256, find_entries
 from grader.config import Assignment, find_assignment
-from grader.notebook import SKIP_TAG, graded_cells, solution_notebook
 
 CODE = "def add_bias(X):\n    return X\n"
 

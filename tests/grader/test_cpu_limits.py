@@ -1,4 +1,5 @@
-"""Per-call CPU limits calibrated on the reference (grader.calibrate, grader.proxy): an endless
+"""Per-call CPU limits calibrated on the reference (grader.run.calibrate, grader.sandbox.proxy): an
+endless
 loop is stopped after min_cpu_seconds of CPU instead of the wall-clock call_timeout, code that
 waits without computing is not, and every isolation level measures the sandbox's CPU."""
 
@@ -13,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from grader.calibrate import calibrate, cpu_limit, summary
-from grader.cgroups import tree_cpu_seconds
+from grader.batch.driver import run_batch
 from grader.config import load_assignment
 from grader.errors import StudentTimeout
-from grader.grade import run_batch
-from grader.pool import warm_pool
-from grader.proxy import StudentProxy
+from grader.run.calibrate import calibrate, cpu_limit, summary
+from grader.sandbox.cgroups import tree_cpu_seconds
+from grader.sandbox.pool import warm_pool
+from grader.sandbox.proxy import StudentProxy
 from grader.testing import load_tests_file
 from tests.fixtures.engine import CORRECT, MODES, submission, toy, toy_tests, toy_with
 
@@ -236,7 +237,7 @@ def test_a_batch_stops_a_looping_student_by_cpu_and_grades_the_others_in_full(tm
 def test_every_test_of_a_bundled_assignment_is_calibrated():
     folder = Path(__file__).resolve().parents[2] / "assignments" / "perceptron"
     assignment = load_assignment(folder)
-    from grader.grade import load_reference
+    from grader.run.reference import load_reference
 
     tests = load_tests_file(assignment.visible_tests_path) + \
         load_tests_file(assignment.hidden_tests_path)
@@ -255,23 +256,23 @@ class _Recording:
         self.seen: list[dict[str, float | None]] = []
 
     def __call__(self, assignment, submission, tests, *, ref=None):  # type: ignore[no-untyped-def]
-        from grader.run import run_submission
+        from grader.run.runner import run_submission
 
         self.seen.append({t.name: t.reference_seconds for t in tests})
         return run_submission(assignment, submission, tests, ref=ref)
 
 
 def test_a_resumed_batch_grades_later_students_under_the_stored_limits(tmp_path, monkeypatch):
-    import grader.calibrate
+    import grader.run.calibrate
 
     measured: list[int] = []
-    real = grader.calibrate.calibrate
+    real = grader.run.calibrate.calibrate
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         measured.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(grader.calibrate, "calibrate", counting)
+    monkeypatch.setattr(grader.run.calibrate, "calibrate", counting)
     subs, out = tmp_path / "subs", tmp_path / "out"
     (subs / "ada").mkdir(parents=True)
     (subs / "ada" / "toy.py").write_text(CORRECT)
@@ -292,7 +293,7 @@ def test_a_resumed_batch_grades_later_students_under_the_stored_limits(tmp_path,
 
 
 def test_a_damaged_stored_calibration_is_measured_again(tmp_path):
-    from grader.gradebook import Gradebook
+    from grader.store.gradebook import Gradebook
 
     with Gradebook(tmp_path / "book.sqlite") as book:
         assert book.calibration("toy", "d1") is None
@@ -305,7 +306,7 @@ def test_a_damaged_stored_calibration_is_measured_again(tmp_path):
 
 
 def test_sandbox_group_reads_cgroup_v1_and_v2_cpu_accounts(tmp_path):
-    from grader.cgroups import SandboxGroup
+    from grader.sandbox.cgroups import SandboxGroup
 
     v1, v2 = tmp_path / "v1", tmp_path / "v2"
     v1.mkdir()
@@ -346,7 +347,7 @@ def test_the_worker_imports_torchs_lazy_modules_without_starting_a_thread():
             "assert worker.import_torch(); "
             "print(len(os.listdir('/proc/self/task')), "
             "all(m in sys.modules for m in worker.TORCH_WARM_MODULES))")
-    folder = Path(__file__).resolve().parents[2] / "grader"
+    folder = Path(__file__).resolve().parents[2] / "grader" / "sandbox" / "inside"
     out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True,
                          text=True, timeout=120, env={**os.environ, "OMP_NUM_THREADS": "1"})
     assert out.stdout.split() == ["1", "True"], out.stderr

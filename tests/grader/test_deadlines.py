@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from grader.cli import main
+from grader.cli.main import main
 from grader.deadlines import (
     Deadline,
     DeadlineError,
@@ -30,7 +30,7 @@ from grader.deadlines import (
     read_gradescope,
     read_timestamps,
 )
-from grader.gradebook import Gradebook
+from grader.store.gradebook import Gradebook
 from tests.clock import NOW, days, set_mtime
 
 pytestmark = pytest.mark.dates
@@ -96,7 +96,7 @@ def grade(*args: str | Path) -> Result:
 
 def warnings(done: Result) -> str:
     """What `grader grade` printed on stderr after its first lines: the isolation level and
-    its indented details (grader.isolation)."""
+    its indented details (grader.sandbox.isolation)."""
     lines = done.stderr.splitlines(keepends=True)
     assert lines and lines[0].startswith("isolation: "), done.stderr
     rest = lines[1:]

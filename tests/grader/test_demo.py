@@ -18,9 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from grader import models
-from grader.cli import main
-from grader.config import find_assignment
-from grader.demo import (
+from grader.authoring.demo import (
     DEMO_CALL_TIMEOUT,
     DemoStudent,
     bundled_assignments,
@@ -31,9 +29,11 @@ from grader.demo import (
     run_demo_assignment,
     write_class,
 )
-from grader.generate import read_reference
+from grader.authoring.notebook import graded_cells
+from grader.authoring.source import read_reference
+from grader.cli.main import main
+from grader.config import find_assignment
 from grader.models import Grade, RunResult
-from grader.notebook import graded_cells
 from tests.assignments.harness import run_local
 
 BUNDLED = bundled_assignments()

@@ -19,13 +19,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.authoring.demo import demo_assignment, demo_class, write_class
+from grader.batch.driver import run_batch
+from grader.batch.executors import LOCAL_CLUSTER, ExecutorError, result_from_dict
+from grader.cli.main import main
 from grader.config import Assignment, find_assignment
-from grader.demo import demo_assignment, demo_class, write_class
-from grader.executors import LOCAL_CLUSTER, ExecutorError, result_from_dict
-from grader.grade import GRADER_CRASH, Batch, run_batch
-from grader.models import RunResult, Submission
-from grader.run import run_submission
+from grader.models import Batch, RunResult, Submission
+from grader.run.runner import run_submission
+from grader.store.records import GRADER_CRASH
 from tests.fixtures.engine import CORRECT, toy_with
 
 

@@ -19,10 +19,10 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from grader import export as ex
-from grader.cli import main
-from grader.report import HIDDEN_NOTE
-from grader.roster import read_roster
+from grader.cli.main import main
+from grader.report import export as ex
+from grader.report.pages import HIDDEN_NOTE
+from grader.report.roster import read_roster
 from tests.golden.samples import (
     AFTER_DUE_SECRET,
     ALICE,
@@ -270,7 +270,7 @@ def test_cli_export_errors(tmp_path, args, code, message):
 
 @pytest.fixture
 def results_dir(tmp_path: Path) -> Path:
-    from grader.gradebook import Gradebook
+    from grader.store.gradebook import Gradebook
 
     grades = {(g.student, g.assignment): g for g in GRADES}
     with Gradebook(tmp_path / "gradebook.sqlite") as book:

@@ -16,9 +16,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from grader import export as ex
-from grader.cli import main
-from grader.roster import RosterError, read_roster
+from grader.cli.main import main
+from grader.report import export as ex
+from grader.report.roster import RosterError, read_roster
 from tests.golden.samples import GRADES, RUNS
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "canvas" / "gradebook_export.csv"
@@ -60,7 +60,7 @@ def canvas_import(text: str) -> tuple[dict[str, float], dict[str, dict[str, floa
 
 @pytest.fixture
 def results_dir(tmp_path: Path) -> Path:
-    from grader.gradebook import Gradebook
+    from grader.store.gradebook import Gradebook
 
     grades = {(g.student, g.assignment): g for g in GRADES}
     with Gradebook(tmp_path / "gradebook.sqlite") as book:

@@ -20,17 +20,15 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.authoring.generate import generate_release
+from grader.authoring.leaks import declared_test_names, find_leaks
+from grader.authoring.notebook import graded_cells, solution_notebook
+from grader.authoring.source import GenerateError, read_reference
+from grader.authoring.stubs import build_stub
+from grader.cli.main import main
+from grader.collect.cells import SKIP_TAG
 from grader.config import find_assignment, load_assignment
-from grader.generate import (
-    GenerateError,
-    build_stub,
-    declared_test_names,
-    find_leaks,
-    generate_release,
-    read_reference,
-)
-from grader.notebook import SKIP_TAG, called_functions, check_here, graded_cells, solution_notebook
+from grader.student.check import called_functions, check_here
 from grader.testing import load_tests_file
 from tests.grader.conftest import BUNDLED
 
@@ -453,7 +451,7 @@ def test_plot_cell_draws_in_jupyter_headless(name: str, monkeypatch: pytest.Monk
 
 
 def _check(release: Path, file: Path) -> tuple[int, str]:
-    pytest.importorskip("grader.commands.check")
+    pytest.importorskip("grader.cli.check")
     result = CliRunner().invoke(main, ["check", str(release), str(file)])
     return result.exit_code, result.output
 
@@ -487,7 +485,7 @@ def test_grader_check_on_bundled_release_stub_and_solution_notebook(
 
 
 def test_release_carries_the_visible_tests_reference_times(toy_release: Path) -> None:
-    """`grader check` gets the CPU limits grading applies (grader.calibrate), not just the
+    """`grader check` gets the CPU limits grading applies (grader.run.calibrate), not just the
     wall-clock ones."""
     release = load_assignment(toy_release)
     measured = dict(release.reference_seconds)

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grader.gradebook import Gradebook, GradebookError
 from grader.models import Grade, RunResult
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
+from grader.store.gradebook import Gradebook, GradebookError
 
 pytestmark = pytest.mark.dates
 
@@ -172,7 +172,7 @@ def test_gradebook_other_schema_version_refused(tmp_path: Path) -> None:
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from grader.gradebook import Gradebook
+    from grader.store.gradebook import Gradebook
     from grader.models import Grade, RunResult, TestResult
     book = Gradebook(Path(sys.argv[1]))
     worker = sys.argv[2]

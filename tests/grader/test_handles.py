@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from grader.calls import Handle
-from grader.collect import collect
+from grader.batch.driver import run_batch
+from grader.collect.entries import collect
 from grader.config import load_assignment
 from grader.errors import BadValue
-from grader.grade import run_batch
-from grader.proxy import StudentProxy
+from grader.sandbox.calls import Handle
+from grader.sandbox.proxy import StudentProxy
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "batchnorm"
 HANDLE_MESSAGE = (

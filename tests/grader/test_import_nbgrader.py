@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.authoring.importers import ImportError_
+from grader.authoring.importers.nbgrader import import_nbgrader, read_nbgrader
+from grader.authoring.validate import validate
+from grader.cli.main import main
 from grader.config import load_assignment
 from grader.errors import StudentError
-from grader.importers import ImportError_
-from grader.importers.compat import assert_equal, assert_raises
-from grader.importers.nbgrader import import_nbgrader, read_nbgrader
+from grader.run.compat import assert_equal, assert_raises
 from grader.testing import load_assignment_tests
-from grader.validate import validate
 from tests.grader.sheets import grade_and_read_scores
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "authoring" / "relu_sigmoid_nbgrader.ipynb"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.authoring.validate import validate
+from grader.cli.main import main
 from grader.config import load_assignment
-from grader.validate import validate
 from tests.grader.sheets import grade_and_read_scores
 
 NBGRADER = Path(__file__).parents[1] / "fixtures" / "imported" / "nbgrader"
@@ -99,6 +99,6 @@ def test_otter_import_exits_non_zero_when_graded_parts_are_lost(notebook: str, l
 ])
 def test_otter_points_resolve_like_otter(total: object, given: list[float | None],
                                          points: list[float]) -> None:
-    from grader.importers.otter import resolve_points
+    from grader.authoring.importers.otter import resolve_points
 
     assert resolve_points(total, given, "q") == points

@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from grader.authoring.importers import ImportError_
+from grader.authoring.importers.otter import import_otter, read_otter, solution_code
+from grader.authoring.validate import validate
 from grader.checks import CheckFailure
-from grader.cli import main
+from grader.cli.main import main
 from grader.config import load_assignment
-from grader.importers import ImportError_
-from grader.importers.compat import expect_output
-from grader.importers.otter import import_otter, read_otter, solution_code
-from grader.validate import validate
+from grader.run.compat import expect_output
 from tests.grader.sheets import grade_and_read_scores
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "authoring" / "relu_sigmoid_otter.ipynb"

@@ -1,4 +1,4 @@
-"""grader.isolation: the level chosen for what a machine allows, and the reason and fix it
+"""grader.sandbox.isolation: the level chosen for what a machine allows, and the reason and fix it
 names. The machine is injected (a Probe), as `grader doctor` reads it; the levels themselves
 are exercised through `grader grade` in tests/security/test_levels.py."""
 
@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
-from grader.gradebook import Gradebook
-from grader.isolation import IsolationRefused, Probe, choose, make_private, others_can_reach
+from grader.cli.main import main
+from grader.sandbox.isolation import IsolationRefused, Probe, choose, make_private, others_can_reach
+from grader.store.gradebook import Gradebook
 
 UBUNTU_2404 = Probe(euid=1001, bwrap_error="bwrap: setting up uid map: Permission denied",
                     apparmor_restrict="1", max_userns="63704")
@@ -60,14 +60,14 @@ def test_isolation_auto_takes_the_strongest_level():
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="the uid level is chosen for root only")
 def test_isolation_root_in_docker_without_namespaces_is_the_uid_level(monkeypatch):
-    monkeypatch.setattr("grader.isolation.interpreter_blockers", lambda: ())
+    monkeypatch.setattr("grader.sandbox.isolation.interpreter_blockers", lambda: ())
     choice = choose("auto", found=DOCKER_ROOT)
     assert choice.level == "uid"
     lines = choice.lines()
     assert lines[1] == ("  not bubblewrap: bwrap: Creating new namespace failed: Operation not "
                         "permitted")
     assert any("--cap-add SYS_ADMIN" in line for line in lines)
-    monkeypatch.setattr("grader.isolation.interpreter_blockers",
+    monkeypatch.setattr("grader.sandbox.isolation.interpreter_blockers",
                         lambda: ("/root/py/bin/python3 (closed by /root)",))
     with pytest.raises(IsolationRefused, match=r"not uid: the sandbox's uid cannot read the "
                        r"grader's Python: /root/py/bin/python3 \(closed by /root\)\. Install"):
@@ -112,19 +112,19 @@ def test_isolation_gradebook_counts_the_deaths_a_submission_was_in_flight_at(tmp
 
 
 def test_isolation_doctor_says_the_level_and_exits_1_when_grading_would_be_refused(monkeypatch):
-    monkeypatch.setattr("grader.isolation.probe", lambda: NO_BWRAP)
+    monkeypatch.setattr("grader.sandbox.isolation.probe", lambda: NO_BWRAP)
     refused = CliRunner().invoke(main, ["doctor"])
     assert refused.exit_code == 1
     assert "bubblewrap: bwrap is not installed (not found on PATH)" in refused.output
     assert "refusing to grade untrusted code" in refused.output
-    monkeypatch.setattr("grader.isolation.probe", lambda: WORKS)
+    monkeypatch.setattr("grader.sandbox.isolation.probe", lambda: WORKS)
     works = CliRunner().invoke(main, ["doctor"])
     assert works.exit_code == 0, works.output
     assert "isolation: bubblewrap (namespaces" in works.output
 
 
 def test_isolation_grade_refuses_before_reading_anything(monkeypatch, tmp_path: Path):
-    monkeypatch.setattr("grader.isolation.probe", lambda: NO_BWRAP)
+    monkeypatch.setattr("grader.sandbox.isolation.probe", lambda: NO_BWRAP)
     monkeypatch.delenv("NN_GRADER_SANDBOX", raising=False)
     (tmp_path / "class").mkdir()
     (tmp_path / "class" / "ann.py").write_text("def f():\n    return 1\n")

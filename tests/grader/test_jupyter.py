@@ -8,8 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from grader.authoring.notebook import solution_notebook
 from grader.config import find_assignment
-from grader.notebook import solution_notebook
 from tests.grader.conftest import BUNDLED
 
 nbclient = pytest.importorskip("nbclient")

@@ -1,4 +1,5 @@
-"""grader.mistakes: the named mistakes, the wrong-variant builders, and diagnosis in the checks."""
+"""grader.checks.mistakes: the named mistakes, the wrong-variant builders, and diagnosis in the
+checks."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy as np
 import pytest
 
 from grader import checks
-from grader import mistakes as m
+from grader.checks import mistakes as m
 
 A = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
 

@@ -20,8 +20,9 @@ import nbformat
 import numpy as np
 import pytest
 
+from grader.authoring.notebook import solution_notebook
+from grader.collect.cells import SKIP_TAG
 from grader.config import find_assignment
-from grader.notebook import SKIP_TAG, solution_notebook
 from grader.paths import assignments_dir, templates_dir
 from tests.grader.conftest import BUNDLED
 

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from grader.bwrap import bwrap_works
-from grader.pool import WarmPool, warm_pool
-from grader.proxy import StudentProxy
-from grader.run import run_submission
+from grader.run.runner import run_submission
+from grader.sandbox.bwrap import bwrap_works
+from grader.sandbox.pool import WarmPool, warm_pool
+from grader.sandbox.proxy import StudentProxy
 from tests.fixtures.engine import CORRECT, submission, toy, toy_tests, toy_with
 
 pytestmark = pytest.mark.skipif(not bwrap_works(), reason="the warm pool needs bubblewrap")
@@ -233,7 +233,7 @@ def test_pool_a_forked_child_has_the_limits_and_environment_of_a_single_use_work
 
 
 def test_empty_folder_removes_what_a_student_locked(tmp_path):
-    from grader.worker import empty_folder
+    from grader.sandbox.inside.worker import empty_folder
 
     locked = tmp_path / "locked"
     (locked / "deep").mkdir(parents=True)

@@ -8,9 +8,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from grader.calls import Handle
 from grader.errors import BadValue, MissingFunction, StudentError, StudentTimeout, WorkerCrashed
-from grader.proxy import StudentProxy
+from grader.sandbox.calls import Handle
+from grader.sandbox.proxy import StudentProxy
 from tests.fixtures.engine import MODES, submission, toy, toy_with
 
 SOURCE = '''
@@ -385,7 +385,7 @@ def test_proxy_reads_hides_and_restores_top_level_names(student):
 def test_local_student_reads_hides_and_restores_like_the_proxy():
     import types
 
-    from grader.local import LocalStudent
+    from grader.sandbox.local import LocalStudent
 
     module = types.ModuleType("toy")
     exec(SOURCE, module.__dict__)

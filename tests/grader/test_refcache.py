@@ -1,4 +1,4 @@
-"""grader.refcache: reference outputs computed once per batch, never corrupted, never stale.
+"""grader.run.refcache: reference outputs computed once per batch, never corrupted, never stale.
 
 The batch tests at the end grade real classes through the sandbox with and without the cache
 and compare every test result.
@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from grader.authoring.demo import demo_assignment, demo_class, write_class
+from grader.batch.driver import run_batch
 from grader.config import find_assignment
-from grader.demo import demo_assignment, demo_class, write_class
-from grader.grade import run_batch
-from grader.refcache import CachedReference, Uncacheable, digest
+from grader.run.refcache import CachedReference, Uncacheable, digest
 
 
 def counting_module() -> tuple[types.ModuleType, list[str]]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.gradebook import Gradebook
+from grader.store.gradebook import Gradebook
 from tests.grader.test_cli_grade import (
     CLASS,
     CORRECT,

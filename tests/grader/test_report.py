@@ -19,10 +19,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from grader import report
-from grader.cli import main
+from grader.cli.main import main
 from grader.models import RunResult
 from grader.models import TestResult as Result
+from grader.report import pages as report
 from tests.golden.samples import (
     AFTER_DUE,
     AFTER_DUE_SECRET,
@@ -335,7 +335,7 @@ def test_cli_report_rejects_a_bad_now(tmp_path):
 
 
 def record_samples(results_dir: Path) -> None:
-    from grader.gradebook import Gradebook
+    from grader.store.gradebook import Gradebook
 
     grades = {(g.student, g.assignment): g for g in GRADES}
     with Gradebook(results_dir / "gradebook.sqlite") as book:

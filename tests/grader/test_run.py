@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from grader import testing
-from grader.run import run_submission
+from grader.run.runner import run_submission
 from tests.fixtures.engine import CORRECT, MODES, submission, toy, toy_tests, toy_with
 
 BUGGY = '''

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from grader.bwrap import bwrap_command, bwrap_works, masks, trusted_roots, worker_code_dir
 from grader.errors import StudentError, StudentTimeout, WorkerCrashed
-from grader.proxy import StudentProxy
-from grader.sandbox import WorkerProcess, describe_exit
+from grader.sandbox import isolation
+from grader.sandbox.bwrap import bwrap_command, bwrap_works, masks, trusted_roots, worker_code_dir
+from grader.sandbox.process import WorkerProcess, describe_exit
+from grader.sandbox.proxy import StudentProxy
 from tests.fixtures.engine import MODES, TOY, submission, toy
 
 REPO = Path(__file__).resolve().parents[2]
@@ -158,7 +159,7 @@ def test_sandbox_bwrap_cannot_read_hidden_tests_reference_or_grader():
     ppid = os.getpid()
     secrets = [
         str(TOY / "hidden_tests.py"), str(REPO / "tests/fixtures/toy_reference.py"),
-        str(REPO / "reference/backprop.py"), str(REPO / "grader/run.py"),
+        str(REPO / "reference/backprop.py"), str(REPO / "grader/run/runner.py"),
         "../tests/fixtures/toy/hidden_tests.py", "../../work/main/grader/run.py",
         "/proc/1/cwd/tests/fixtures/toy/hidden_tests.py", f"/proc/{ppid}/environ",
         f"/proc/{ppid}/cwd/grader/run.py", f"/proc/{ppid}/root/etc/hostname",
@@ -171,11 +172,12 @@ def test_sandbox_bwrap_cannot_read_hidden_tests_reference_or_grader():
 @needs_bwrap
 def test_sandbox_bwrap_cannot_import_grader_or_reference():
     with proxy("bubblewrap") as student:
-        got = student.imports(["grader", "grader.run", "reference", "tests.fixtures.toy_reference",
-                               "numpy"])
+        got = student.imports(["grader", "grader.run.runner", "reference",
+                               "tests.fixtures.toy_reference", "numpy"])
     if got["grader"] == "EMPTY":  # an installed copy in site-packages, masked
         got["grader"] = "ERR ModuleNotFoundError"
-    assert got == {"grader": "ERR ModuleNotFoundError", "grader.run": "ERR ModuleNotFoundError",
+    assert got == {"grader": "ERR ModuleNotFoundError",
+                   "grader.run.runner": "ERR ModuleNotFoundError",
                    "reference": "ERR ModuleNotFoundError",
                    "tests.fixtures.toy_reference": "ERR ModuleNotFoundError",
                    "numpy": "IMPORTED"}
@@ -344,7 +346,8 @@ def test_sandbox_bwrap_command_binds_only_the_interpreter_and_the_two_worker_fil
     cmd = bwrap_command(toy().limits, ["3", "4", "{}"])
     binds = {cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--ro-bind"}
     grader_files = {b for b in binds if b.startswith(str(REPO))}
-    assert grader_files <= {str(REPO / "grader/worker.py"), str(REPO / "grader/codec.py"),
+    inside = REPO / "grader" / "sandbox" / "inside"
+    assert grader_files <= {str(inside / "worker.py"), str(inside / "codec.py"),
                             str(REPO / ".venv")}
     for flag in ("--unshare-all", "--die-with-parent", "--new-session", "--clearenv"):
         assert flag in cmd
@@ -357,7 +360,7 @@ def start_and_kill_a_grader(tmp_path, mode: str, source: str) -> int:
     Returns what student.pid() said (the worker's pid as the worker sees it)."""
     script = tmp_path / "killed_grader.py"
     script.write_text(
-        "from grader.proxy import StudentProxy\n"
+        "from grader.sandbox.proxy import StudentProxy\n"
         "from tests.fixtures.engine import submission, toy\n"
         f"student = StudentProxy(toy(), submission({source!r}), mode={mode!r})\n"
         "student.start()\n"
@@ -447,15 +450,14 @@ def test_sandbox_memory_of_all_processes_together_is_bounded(mode):
 def test_sandbox_weak_isolation_warning_is_printed_once(monkeypatch, capsys):
     import threading
 
-    from grader import sandbox
 
-    monkeypatch.setattr(sandbox, "_warned", threading.Lock())
-    threads = [threading.Thread(target=sandbox.warn_weak_isolation) for _ in range(4)]
+    monkeypatch.setattr(isolation, "_warned", threading.Lock())
+    threads = [threading.Thread(target=isolation.warn_weak_isolation) for _ in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    sandbox.warn_weak_isolation()
+    isolation.warn_weak_isolation()
     err = capsys.readouterr().err
     assert err.count("WITHOUT bubblewrap") == 1
     assert ("runs as root" in err) == (os.geteuid() == 0)
@@ -479,5 +481,5 @@ def test_sandbox_workers_run_a_snapshot_of_the_worker_code_taken_once_per_grader
     for name in ("worker.py", "codec.py"):
         bound = Path(sources[f"/opt/nngrader/{name}"])
         assert bound == snapshot / name
-        assert bound.read_bytes() == (REPO / "grader" / name).read_bytes()
+        assert bound.read_bytes() == (REPO / "grader" / "sandbox" / "inside" / name).read_bytes()
     assert worker_code_dir() == snapshot  # taken once

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.authoring.generate import generate_release
+from grader.authoring.scaffold import ScaffoldError, module_name, new_assignment
+from grader.authoring.validate import validate
+from grader.cli.main import main
 from grader.config import load_assignment
-from grader.generate import generate_release
 from grader.models import Submission
-from grader.run import run_submission
-from grader.scaffold import ScaffoldError, module_name, new_assignment
+from grader.run.runner import run_submission
 from grader.testing import load_assignment_tests
-from grader.validate import validate
 
 
 def _submission(name: str, module: str, source: str) -> Submission:
@@ -109,7 +109,7 @@ def test_cli_new_creates_and_refuses_a_non_empty_folder(tmp_path: Path) -> None:
 def test_release_notebook_filled_in_grades_full_and_check_runs_offline(tmp_path: Path) -> None:
     import nbformat
 
-    from grader.collect import collect
+    from grader.collect.entries import collect
 
     folder = new_assignment("relu_layer", tmp_path)
     assignment = load_assignment(folder)

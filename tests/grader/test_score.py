@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from grader.config import Assignment, LatePolicy
+from grader.late import days_late, score
 from grader.models import Grade, RunResult
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
-from grader.score import days_late, score
 
 pytestmark = pytest.mark.dates
 

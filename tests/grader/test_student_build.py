@@ -1,4 +1,4 @@
-"""The student build (`python -m grader.student_build`): what the wheel holds, and that a
+"""The student build (`python -m grader.authoring.student_build`): what the wheel holds, and that a
 student who installs only it can check a release but cannot reach the course.
 
 The slow tests install the wheel with `pip install --no-deps` into a fresh venv. Its
@@ -27,16 +27,16 @@ import pytest
 from click.testing import CliRunner
 
 import grader.paths
-from grader.bwrap import bwrap_works
-from grader.cli import main
-from grader.config import ConfigError, find_assignment
-from grader.paths import STUDENT_BUILD_NOTE, NoBundledAssignments
-from grader.student_build import (
+from grader.authoring.student_build import (
     DISTRIBUTION,
     StudentBuildError,
     build_student_wheel,
     student_requirements,
 )
+from grader.cli.main import main
+from grader.config import ConfigError, find_assignment
+from grader.paths import STUDENT_BUILD_NOTE, NoBundledAssignments
+from grader.sandbox.bwrap import bwrap_works
 
 REPO = Path(__file__).resolve().parents[2]
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
@@ -77,8 +77,8 @@ def test_wheel_holds_every_grader_module_and_template(wheel: Path) -> None:
                for p in (REPO / "grader").rglob("*.py") if "__pycache__" not in p.parts}
     templates = {f"grader/_data/templates/{p.relative_to(REPO / 'templates').as_posix()}"
                  for p in (REPO / "templates").rglob("*") if p.is_file()}
-    assert {"grader/cli.py", "grader/worker.py", "grader/commands/check.py",
-            "grader/notebook.py", "grader/_data/templates/notebook/check.py.j2"} <= names
+    assert {"grader/cli/main.py", "grader/sandbox/inside/worker.py", "grader/cli/check.py",
+            "grader/authoring/notebook.py", "grader/_data/templates/notebook/check.py.j2"} <= names
     assert modules <= names
     assert templates <= names
     assert not any(n.endswith((".pyc", ".pyo")) or "__pycache__" in n for n in names)
@@ -139,7 +139,7 @@ def test_metadata_names_the_student_distribution_and_pins_torch(wheel: Path) -> 
 
 def test_entry_point_and_wheel_file_make_an_installable_purelib_wheel(wheel: Path) -> None:
     entry = dist_info_file(wheel, "entry_points.txt")
-    assert entry == "[console_scripts]\ngrader = grader.cli:main\n"
+    assert entry == "[console_scripts]\ngrader = grader.cli.main:main\n"
     assert "Root-Is-Purelib: true" in dist_info_file(wheel, "WHEEL")
     assert "Tag: py3-none-any" in dist_info_file(wheel, "WHEEL")
 
@@ -173,7 +173,7 @@ def test_student_requirements_name_a_missing_dependency() -> None:
 
 
 def test_module_entry_point_writes_the_wheel(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "grader.student_build", "--out",
+    done = subprocess.run([sys.executable, "-m", "grader.authoring.student_build", "--out",
                            str(tmp_path / "dist")], capture_output=True, text=True,
                           check=False, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
@@ -303,7 +303,7 @@ def test_installed_wheel_is_the_grader_and_has_no_reference(student_venv: Path,
         print(importlib.util.find_spec("reference"))
         print(grader.paths.has_bundled_assignments())
         print(importlib.metadata.version("nn-grader-student"))
-        from grader.bwrap import installed_folders
+        from grader.sandbox.bwrap import installed_folders
         print([str(p) for p in installed_folders("nn-grader-student")])
     """)
     done = run(student_venv, student_venv / "bin" / "python", "-c", probe, cwd=tmp_path)
@@ -382,13 +382,13 @@ def test_installed_check_and_check_cells_need_no_course_only_packages(
     probe = textwrap.dedent("""
         import sys
         from pathlib import Path
-        from grader.cli import main
+        from grader.cli.main import main
         names = sys.argv[1:]
         try:
             main(["check", ".", "sol.py"], standalone_mode=False)
         except SystemExit:
             pass
-        from grader.notebook import check_here
+        from grader.student.check import check_here
         namespace = {}
         exec(Path("sol.py").read_text(), namespace)
         lines = check_here("train_perceptron", namespace, Path("."), echo=False)
@@ -427,7 +427,7 @@ def test_installed_notebook_check_cells_run_in_a_kernel_of_the_student_venv(
     pytest.importorskip("nbclient")
     import nbformat
 
-    from grader.notebook import solution_notebook
+    from grader.authoring.notebook import solution_notebook
 
     work = tmp_path / "release"
     shutil.copytree(release, work)

@@ -16,8 +16,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from grader.authoring.generate import generate_release
 from grader.config import find_assignment
-from grader.generate import generate_release
 
 REPO = Path(__file__).resolve().parents[2]
 LAPTOP = textwrap.dedent("""
@@ -35,12 +35,13 @@ LAPTOP = textwrap.dedent("""
     import grader.paths
     grader.paths.has_bundled_assignments = lambda: False  # the student build
     import pkgutil, importlib, grader
-    skip = {"grader.worker", "grader.__main__"}  # the worker runs in its own interpreter
+    # the worker runs in its own interpreter
+    skip = {"grader.sandbox.inside.worker", "grader.__main__"}
     for info in pkgutil.walk_packages(grader.__path__, "grader."):
         if info.name not in skip:
             importlib.import_module(info.name)
     assert "fcntl" not in sys.modules and "resource" not in sys.modules
-    from grader.cli import main
+    from grader.cli.main import main
     main(sys.argv[1:], prog_name="grader")
 """)
 

@@ -9,18 +9,12 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from grader.cli import main
+from grader.authoring.mutate import MUTANTS, mutant
+from grader.authoring.scaffold import new_assignment
+from grader.authoring.validate import validate
+from grader.cli.main import main
 from grader.config import ConfigError, find_assignment, load_assignment
-from grader.scaffold import new_assignment
-from grader.solution import (
-    MUTANTS,
-    MarkerError,
-    find_regions,
-    load_solution_module,
-    mutant,
-    strip_markers,
-)
-from grader.validate import validate
+from grader.run.reference import MarkerError, find_regions, load_solution_module, strip_markers
 
 BUNDLED = ["mp_neuron", "perceptron", "boolean_networks", "towers", "gradient_descent",
            "backprop"]

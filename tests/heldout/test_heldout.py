@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.batch.driver import run_batch
 from grader.config import find_assignment
-from grader.demo import overlay_source
-from grader.generate import read_reference
-from grader.grade import run_batch
 
 HERE = Path(__file__).parent
 # held-out file -> a phrase of the name it should get (assigned after the catalogue was grown)

@@ -1,7 +1,7 @@
 """Installations of the grader for the isolation-level tests, laid out as courses deploy it.
 
 The test suite's own venv sits on an interpreter under /root (mode 0700 here and in CI), which
-no other uid can run: exactly the case the uid level refuses (grader.isolation
+no other uid can run: exactly the case the uid level refuses (grader.sandbox.isolation
 .interpreter_blockers). A course's container has its Python in /usr/local or /usr and the
 grader pip-installed into it. `readable_install` builds that: a venv of the system's Python
 (world-readable), the test venv's third-party packages linked into its site-packages, and a

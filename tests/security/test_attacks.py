@@ -20,16 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from grader.bwrap import bwrap_works
-from grader.cgroups import cgroup_roots
-from grader.run import run_submission
+from grader.run.runner import run_submission
+from grader.sandbox.bwrap import bwrap_works
+from grader.sandbox.cgroups import cgroup_roots
 from tests.fixtures.engine import CORRECT, TOY, submission, toy, toy_tests
 
 ATTACKS = Path(__file__).parent / "attacks"
 REPO = Path(__file__).resolve().parents[2]
 PROTECTED = [TOY / "hidden_tests.py", TOY / "visible_tests.py", TOY / "assignment.toml",
-             REPO / "tests/fixtures/toy_reference.py", REPO / "grader/run.py",
-             REPO / "grader/worker.py"]
+             REPO / "tests/fixtures/toy_reference.py", REPO / "grader/run/runner.py",
+             REPO / "grader/sandbox/inside/worker.py"]
 
 # attack file -> points it may keep (what its code honestly earns), modes it runs in.
 BOTH, BWRAP = ("bubblewrap", "subprocess"), ("bubblewrap",)

@@ -3,7 +3,8 @@ attack runs while an honest student's sandbox is alive), the honest students' ro
 those of the same class graded without the attackers, and each attacker keeps only what its
 code earns (tests/security/test_attacks.py::EXPECTED).
 
-run_batch grades in the warm pool (grader/pool.py) where it is available, so this is also the
+run_batch grades in the warm pool (grader/sandbox/pool.py) where it is available, so this is also
+the
 attack suite run through warm sandboxes: test_attacks.py uses single-use ones."""
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from grader.bwrap import bwrap_works
-from grader.grade import run_batch
+from grader.batch.driver import run_batch
+from grader.sandbox.bwrap import bwrap_works
 from tests.fixtures.engine import CORRECT, TOY
 from tests.security.test_attacks import ATTACKS, BWRAP, EXPECTED, FAST_TOY, PROTECTED
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.bwrap import bwrap_works
+from grader.sandbox.bwrap import bwrap_works
 from tests.fixtures.engine import CORRECT, TOY
 from tests.security.installs import readable_install, system_python
 from tests.security.test_attacks import ATTACKS, EXPECTED

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grader.run import run_submission
+from grader.run.runner import run_submission
 from grader.testing import TestCase
 from tests.fixtures.engine import MODES, submission, toy
 

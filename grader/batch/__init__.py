@@ -1,0 +1,1 @@
+"""Batch: entries -> grades (the batch driver, executors, the late policy)."""

@@ -1,0 +1,1 @@
+"""Collect: a disk entry (file, notebook, zip, folder) -> Submission."""

@@ -1,0 +1,1 @@
+"""Report: feedback pages, score sheets, exports and plots, from the gradebook."""

@@ -1,0 +1,143 @@
+"""Run an assignment's tests against one submission: the `run` stage of the pipeline.
+
+The tests run here, in the trusted process, with `student` (a proxy into the sandboxed worker),
+`ref` (the reference module) and `rng` injected. Each outcome becomes a TestResult; nothing a
+submission does (raise, loop, crash, exit, return junk) stops the other tests or escapes
+`run_submission`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from types import ModuleType
+from typing import Any
+
+from grader.config import Assignment
+from grader.models import RunResult, Submission, SubmissionStatus, TestResult
+from grader.run.catalogue import Mistake, load_catalogue
+from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
+from grader.run.reference import import_reference
+from grader.run.runtest import run_test
+from grader.sandbox.proxy import LoadResult, StudentProxy
+from grader.testing import TestCase, apply_requirements
+
+_NOT_RUN = {
+    "syntax_error": "not run: your code has a syntax error",
+    "import_error": "not run: your code could not be imported",
+    "timeout": "not run: loading your code took too long",
+    "crashed": "not run: your code crashed while loading",
+}
+
+
+def run_submission(assignment: Assignment, submission: Submission, tests: list[TestCase], *,
+                   ref: ModuleType | None = None, mode: str | None = None) -> RunResult:
+    """Run `tests` against `submission` in a sandboxed worker; see the module docstring.
+
+    `ref` defaults to the assignment's reference module (imported only if a test needs it);
+    `mode` forces the isolation level ('bubblewrap' or 'subprocess', default: the best one).
+    """
+    started = time.monotonic()
+    if ref is None and any("ref" in t.params for t in tests):
+        ref = import_reference(assignment)
+    proxy = StudentProxy(assignment, submission, mode=mode)
+    warnings: list[str] = []
+    try:
+        load = proxy.start()
+        warnings += load.warnings
+        if load.status == "ok":
+            results = run_tests(assignment, tests, proxy, ref)
+            status: SubmissionStatus = "graded"
+        else:
+            results = [_not_run(test, load) for test in tests]
+            status = _load_status(load)
+    finally:
+        proxy.close()
+    if proxy.restarts:
+        warnings.append(f"your code was restarted {proxy.restarts} time(s) after a timeout or "
+                        "a crash; the tests after it still ran")
+    return RunResult(
+        student=submission.student,
+        assignment=submission.assignment,
+        status=status,
+        tests=tuple(results),
+        message="" if load.status == "ok" else load.message,
+        isolation=proxy.isolation,
+        output=proxy.output,
+        duration=time.monotonic() - started,
+        peak_memory_kb=proxy.peak_memory_kb,
+        sha256=submission.sha256,
+        warnings=tuple(warnings),
+    )
+
+
+def _load_status(load: LoadResult) -> SubmissionStatus:
+    if load.status == "syntax_error":
+        return "syntax_error"
+    if load.status == "import_error":
+        return "import_error"
+    if load.status == "timeout":
+        return "timeout"
+    return "crashed"
+
+
+def _not_run(test: TestCase, load: LoadResult) -> TestResult:
+    return TestResult(name=test.name, points=0.0, max_points=test.points,
+                      visibility=test.visibility,
+                      status="timeout" if load.status == "timeout" else "failed",
+                      message=_NOT_RUN.get(load.status, "not run"))
+
+
+def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
+              ref: ModuleType | None) -> list[TestResult]:
+    """Every test in turn (run_test), then each failure's mistake named (grader.run.diagnose),
+    then the gates (`requires=`, grader.testing.apply_requirements). A mistake's name
+    must reproduce the failing test's calls and every call of its function in the whole
+    submission, so the other tests' inputs confirm it."""
+    catalogue = _catalogue(assignment, ref)
+    recordings = [Recording(student) if catalogue else None for _ in tests]
+    results = [run_test(assignment, test, student, ref, recording=recording)
+               for test, recording in zip(tests, recordings, strict=True)]
+    if catalogue:
+        every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
+        results = [
+            _named(result, catalogue, ref, recording, every)
+            if result.status == "failed" and recording is not None and not recording.incomplete
+            else result for result, recording in zip(results, recordings, strict=True)]
+    return apply_requirements(tests, results)  # property tests count only with their values
+
+
+def _catalogue(assignment: Assignment, ref: ModuleType | None) -> tuple[Mistake, ...]:
+    """The assignment's mistake catalogue (grader.run.catalogue), empty without a reference."""
+    module = _module(ref)
+    if module is None:
+        return ()
+    api = tuple(getattr(module, "STUDENT_API", ()))
+    return load_catalogue(assignment.folder, api) if api else ()
+
+
+def _module(ref: Any) -> ModuleType | None:
+    """The reference module itself (a batch passes a grader.run.refcache.CachedReference)."""
+    module = vars(ref).get("_module", ref) if ref is not None else None
+    return module if isinstance(module, ModuleType) else None
+
+
+def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
+           recording: Recording, every: list[Recorded]) -> TestResult:
+    """The failure's message and mistake after replaying its calls on the catalogue: the
+    mistakes that reproduce them are named; a check's own guess that the replay contradicts
+    (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
+    module = _module(ref)
+    found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every) \
+        if module else None
+    message, mistake = result.message, result.mistake
+    if found is None:
+        return result
+    guess = f" Looks like {mistake}." if mistake else ""
+    if found.mistakes:
+        base = message.replace(guess, "") if guess else message
+        return replace(result, message=f"{base} {found.sentence()}".strip(),
+                       mistake=found.label())
+    if mistake and mistake in found.ruled_out:
+        return replace(result, message=message.replace(guess, ""), mistake=None)
+    return result

@@ -1,0 +1,86 @@
+"""Run one test: the only place a test's outcome becomes a TestResult and is scored.
+
+Every runner uses it: grading (grader.run.runner.run_tests, through the sandbox; validate
+in-process),
+calibration on the reference (grader.run.calibrate, in-process), the check cells of a notebook
+(grader.authoring.notebook) and the toy test double. The scoring rules live here once: a test passes
+by returning None, fails by raising (student errors, check failures and other exceptions each
+with their own message), or returns a fraction in [0, 1] (clamped; NaN is 0; a bool or a
+non-number is the test's own error).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import time
+from types import ModuleType
+from typing import Any, cast
+
+import numpy as np
+
+from grader.config import Assignment
+from grader.errors import StudentError, StudentTimeout
+from grader.models import TestResult, TestStatus
+from grader.run.diagnose import Recording
+from grader.testing import TestCase, TestDefinitionError
+
+
+def run_test(assignment: Assignment, test: TestCase, student: Any,
+             ref: ModuleType | None, *, recording: Recording | None = None) -> TestResult:
+    """One test in this process; its outcome as a TestResult (never raises for student code).
+
+    `student` is a grader.sandbox.proxy.StudentProxy (the sandbox) or a
+    grader.sandbox.local.LocalStudent
+    (trusted code in this process); the test gets it, `ref` and its seeded `rng`. With
+    `recording` (a grader.run.diagnose.Recording of `student`) the test's calls are noted."""
+    student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
+    student.reference_seconds = test.reference_seconds  # its CPU limit (grader.run.calibrate)
+    if recording is not None:
+        recording.calls.clear()
+    available = {"student": recording or student, "ref": ref,
+                 "rng": np.random.default_rng(test.seed(assignment.name))}
+    kwargs = {name: available[name] for name in test.params}
+    started = time.perf_counter()
+
+    def result(status: str, fraction: float, message: str = "", *, mistake: str | None = None,
+               traceback: str = "") -> TestResult:
+        return TestResult(name=test.name, points=fraction * test.points,
+                          max_points=test.points, visibility=test.visibility,
+                          status=cast(TestStatus, status),
+                          message=message, mistake=mistake, traceback=traceback,
+                          duration=time.perf_counter() - started)
+
+    try:
+        outcome = test.func(**kwargs)
+    except StudentTimeout as exc:
+        return result("timeout", 0.0, exc.message)
+    except StudentError as exc:
+        message = f"your code raised {exc.message}" if exc.exc_type else exc.message
+        return result("failed", 0.0, message, traceback=exc.traceback)
+    except TestDefinitionError as exc:
+        return result("error", 0.0, f"the test itself is broken: {exc}")
+    except AssertionError as exc:  # grader.checks.CheckFailure and plain asserts
+        message = getattr(exc, "message", None) or str(exc) or "a check in this test failed"
+        mistake = getattr(exc, "mistake", None)
+        return result("failed", 0.0, str(message),
+                      mistake=mistake if isinstance(mistake, str) else None)
+    except Exception as exc:
+        return result("failed", 0.0, f"the test could not use your result: "
+                      f"{type(exc).__name__}: {exc}")
+    status, fraction, message = _score(outcome)
+    return result(status, fraction, message)
+
+
+def _score(outcome: Any) -> tuple[str, float, str]:
+    """A test's return value as (status, fraction of its points, message)."""
+    if outcome is None:
+        return "passed", 1.0, ""
+    if isinstance(outcome, bool | np.bool_) or not isinstance(outcome, numbers.Real):
+        return "error", 0.0, (f"the test returned {type(outcome).__name__}; a test returns None "
+                              "or a fraction in [0, 1]")
+    fraction = float(outcome)
+    fraction = 0.0 if math.isnan(fraction) else min(max(fraction, 0.0), 1.0)
+    if fraction == 1.0:
+        return "passed", 1.0, ""
+    return "failed", fraction, f"partial credit: {fraction:.0%} of this test's points"

@@ -1,0 +1,1 @@
+"""Store: the gradebook (SQLite), one row per submission, committed one by one."""

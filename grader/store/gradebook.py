@@ -1,0 +1,344 @@
+"""The gradebook: every submission's RunResult and Grade in SQLite, committed one by one.
+
+`<out>/gradebook.sqlite` holds the latest result per (student, assignment): one row in
+`submissions` (the RunResult's fields, the Grade's fields, the file hash and the tests digest)
+and one row per test in `test_results`. Each `record` is one transaction, so a run killed at
+any point leaves only complete submissions behind, and `is_current` tells a re-run which ones
+need no regrading. WAL mode and a busy timeout let several processes write at once.
+Records round-trip exactly: REAL columns are IEEE doubles, tuples are stored as JSON lists.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from grader.models import Grade, RunResult, TestResult
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 60.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS submissions (
+    student TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    tests_digest TEXT NOT NULL,
+    status TEXT NOT NULL,
+    message TEXT NOT NULL,
+    isolation TEXT NOT NULL,
+    output TEXT NOT NULL,
+    duration REAL NOT NULL,
+    peak_memory_kb INTEGER NOT NULL,
+    warnings TEXT NOT NULL,            -- JSON list of strings
+    grade_status TEXT NOT NULL,
+    raw_score REAL NOT NULL,
+    max_score REAL NOT NULL,
+    late_penalty REAL NOT NULL,
+    score REAL NOT NULL,
+    submitted_at TEXT,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (student, assignment)
+);
+CREATE TABLE IF NOT EXISTS test_results (
+    student TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    points REAL NOT NULL,
+    max_points REAL NOT NULL,
+    visibility TEXT NOT NULL,
+    status TEXT NOT NULL,
+    message TEXT NOT NULL,
+    mistake TEXT,
+    traceback TEXT NOT NULL,
+    duration REAL NOT NULL,
+    PRIMARY KEY (student, assignment, position),
+    FOREIGN KEY (student, assignment) REFERENCES submissions (student, assignment)
+        ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS in_flight (
+    student TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    tests_digest TEXT NOT NULL,
+    deaths INTEGER NOT NULL,           -- grader processes that died while it ran
+    run_id TEXT NOT NULL,              -- the grader process running it now
+    PRIMARY KEY (student, assignment)
+);
+"""
+
+_TEST_COLUMNS = ("name", "points", "max_points", "visibility", "status", "message", "mistake",
+                 "traceback", "duration")
+
+
+class GradebookError(Exception):
+    """The gradebook file cannot be used; the message names the file and the fix."""
+
+
+class Gradebook:
+    """Opens (creating if needed) the gradebook at `path`. Safe to share between threads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        try:
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                       check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self._wal()
+            self._db.execute("PRAGMA foreign_keys = ON")
+            with self._transaction() as db:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                           (str(SCHEMA_VERSION),))
+                (version,) = db.execute(
+                    "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GradebookError(
+                f"{self.path}: not a usable gradebook ({exc}); move it away or choose another --out"
+            ) from exc
+        if version != str(SCHEMA_VERSION):
+            self._db.close()
+            raise GradebookError(
+                f"{self.path}: gradebook schema version {version}, this grader writes version "
+                f"{SCHEMA_VERSION}; regrade into a new --out folder"
+            )
+
+    # -------------------------------------------------------------- plumbing
+
+    def _wal(self) -> None:
+        """Switch to WAL. SQLite answers "database is locked" at once, without its busy
+        timeout, while another process opens the same new gradebook, so wait here as every
+        other statement does."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE .. COMMIT (ROLLBACK on error), one writer at a time."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Gradebook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return list(self._db.execute(sql, params).fetchall())
+
+    # -------------------------------------------------------------- writing
+
+    def record(self, result: RunResult, grade: Grade, *, tests_digest: str) -> None:
+        """Store (replacing) one submission's result and grade, in one transaction."""
+        if (grade.student, grade.assignment) != (result.student, result.assignment):
+            raise ValueError(
+                f"grade for {grade.student}/{grade.assignment} does not belong to the result "
+                f"for {result.student}/{result.assignment}"
+            )
+        key = (result.student, result.assignment)
+        row = (
+            *key, result.sha256, tests_digest, result.status, result.message, result.isolation,
+            result.output, result.duration, result.peak_memory_kb,
+            json.dumps(list(result.warnings)), grade.status, grade.raw_score, grade.max_score,
+            grade.late_penalty, grade.score, grade.submitted_at, datetime.now(UTC).isoformat(),
+        )
+        tests = [
+            (*key, i, *(getattr(t, c) for c in _TEST_COLUMNS)) for i, t in enumerate(result.tests)
+        ]
+        with self._transaction() as db:
+            db.execute("DELETE FROM in_flight WHERE student = ? AND assignment = ?", key)
+            db.execute("DELETE FROM test_results WHERE student = ? AND assignment = ?", key)
+            db.execute(f"INSERT OR REPLACE INTO submissions VALUES ({', '.join('?' * len(row))})",
+                       row)
+            db.executemany(
+                f"INSERT INTO test_results VALUES ({', '.join('?' * (3 + len(_TEST_COLUMNS)))})",
+                tests,
+            )
+
+    def begin_run(self, student: str, assignment: str, sha256: str, tests_digest: str,
+                  run_id: str) -> int:
+        """Mark a submission as running in grader process `run_id` (until `record` or
+        `end_runs`); returns how many grader processes died while this same file ran under
+        these same tests before (a row left by another run_id is such a death)."""
+        key = (student, assignment)
+        with self._transaction() as db:
+            row = db.execute("SELECT * FROM in_flight WHERE student = ? AND assignment = ?",
+                             key).fetchone()
+            same = row is not None and (row["sha256"], row["tests_digest"]) == \
+                (sha256, tests_digest)
+            deaths = row["deaths"] + (row["run_id"] != run_id) if same else 0
+            db.execute("INSERT OR REPLACE INTO in_flight VALUES (?, ?, ?, ?, ?, ?)",
+                       (*key, sha256, tests_digest, deaths, run_id))
+        return int(deaths)
+
+    def in_flight(self, assignment: str) -> set[str]:
+        """Students of `assignment` marked running (by this or a dead grader process)."""
+        return {r["student"] for r in self._query(
+            "SELECT student FROM in_flight WHERE assignment = ?", (assignment,))}
+
+    def end_runs(self, run_id: str) -> None:
+        """Forget the marks of grader process `run_id` (it is ending in order, not dying)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM in_flight WHERE run_id = ?", (run_id,))
+
+    def calibration(self, assignment: str, tests_digest: str) -> dict[str, float | None] | None:
+        """The reference times stored by `store_calibration` for these tests, if any."""
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (f"calibration:{assignment}",))
+        if not rows:
+            return None
+        try:
+            stored = json.loads(rows[0]["value"])
+            if stored["tests_digest"] != tests_digest:
+                return None
+            return {str(k): None if v is None else float(v)
+                    for k, v in stored["reference_seconds"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def store_calibration(self, assignment: str, tests_digest: str,
+                          reference_seconds: dict[str, float | None]) -> None:
+        """Keep a batch's reference times (grader.run.calibrate), so a resumed batch applies the
+        same CPU limits to the students it grades later."""
+        value = json.dumps({"tests_digest": tests_digest, "reference_seconds": reference_seconds})
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                       (f"calibration:{assignment}", value))
+
+    def record_batch(self, assignment: str, info: dict[str, Any]) -> None:
+        """Keep how an assignment was last graded (grader.batch.driver.graded_with: its folder or
+        bundled name, tests digest, due date and its source, extensions, late policy, the
+        source of submission times), so `report` and `export` need nothing else."""
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                       (f"graded_with:{assignment}", json.dumps(info, sort_keys=True)))
+
+    def graded_with(self, assignment: str) -> dict[str, Any] | None:
+        """What `record_batch` stored for `assignment` (None for a gradebook written before
+        results folders recorded it)."""
+        rows = self._query("SELECT value FROM meta WHERE key = ?", (f"graded_with:{assignment}",))
+        if not rows:
+            return None
+        try:
+            found = json.loads(rows[0]["value"])
+        except ValueError:
+            return None
+        return found if isinstance(found, dict) else None
+
+    def forget(self, assignment: str, students: list[str] | None = None) -> None:
+        """Delete the rows of an assignment (or of some of its students)."""
+        with self._transaction() as db:
+            for table in ("in_flight", "test_results", "submissions"):
+                if students is None:
+                    db.execute(f"DELETE FROM {table} WHERE assignment = ?", (assignment,))
+                else:
+                    db.executemany(
+                        f"DELETE FROM {table} WHERE assignment = ? AND student = ?",
+                        [(assignment, s) for s in students],
+                    )
+
+    # -------------------------------------------------------------- reading
+
+    def is_current(self, student: str, assignment: str, sha256: str, tests_digest: str) -> bool:
+        """Whether this exact file was already graded with these exact tests."""
+        rows = self._query(
+            "SELECT 1 FROM submissions WHERE student = ? AND assignment = ? AND sha256 = ? "
+            "AND tests_digest = ?", (student, assignment, sha256, tests_digest),
+        )
+        return bool(rows)
+
+    def assignments(self) -> list[str]:
+        rows = self._query("SELECT DISTINCT assignment FROM submissions ORDER BY assignment")
+        return [r["assignment"] for r in rows]
+
+    def run_results(self, assignment: str | None = None) -> list[RunResult]:
+        """RunResults sorted by (assignment, student)."""
+        return self._run_results(assignment, None)
+
+    def run_result(self, student: str, assignment: str) -> RunResult | None:
+        """One student's stored RunResult, or None."""
+        found = self._run_results(assignment, student)
+        return found[0] if found else None
+
+    def grades(self, assignment: str | None = None) -> list[Grade]:
+        """Grades sorted by (assignment, student)."""
+        return self._grades(assignment, None)
+
+    def grade(self, student: str, assignment: str) -> Grade | None:
+        """One student's stored Grade, or None."""
+        found = self._grades(assignment, student)
+        return found[0] if found else None
+
+    def _run_results(self, assignment: str | None, student: str | None) -> list[RunResult]:
+        where, params = self._where(assignment, student)
+        tests: dict[tuple[str, str], list[TestResult]] = {}
+        for r in self._query(f"SELECT * FROM test_results {where} "
+                             "ORDER BY assignment, student, position", params):
+            tests.setdefault((r["student"], r["assignment"]), []).append(
+                TestResult(**{c: r[c] for c in _TEST_COLUMNS})
+            )
+        return [
+            RunResult(
+                student=r["student"], assignment=r["assignment"], status=r["status"],
+                tests=tuple(tests.get((r["student"], r["assignment"]), ())),
+                message=r["message"], isolation=r["isolation"], output=r["output"],
+                duration=r["duration"], peak_memory_kb=r["peak_memory_kb"], sha256=r["sha256"],
+                warnings=tuple(json.loads(r["warnings"])),
+            )
+            for r in self._submissions(assignment, student)
+        ]
+
+    def _grades(self, assignment: str | None, student: str | None) -> list[Grade]:
+        return [
+            Grade(student=r["student"], assignment=r["assignment"], status=r["grade_status"],
+                  raw_score=r["raw_score"], max_score=r["max_score"],
+                  late_penalty=r["late_penalty"], score=r["score"],
+                  submitted_at=r["submitted_at"])
+            for r in self._submissions(assignment, student)
+        ]
+
+    @staticmethod
+    def _where(assignment: str | None, student: str | None) -> tuple[str, tuple[Any, ...]]:
+        clauses = [(c, v) for c, v in (("assignment", assignment), ("student", student))
+                   if v is not None]
+        if not clauses:
+            return "", ()
+        return ("WHERE " + " AND ".join(f"{c} = ?" for c, _ in clauses),
+                tuple(v for _, v in clauses))
+
+    def _submissions(self, assignment: str | None, student: str | None) -> list[sqlite3.Row]:
+        where, params = self._where(assignment, student)
+        return self._query(f"SELECT * FROM submissions {where} ORDER BY assignment, student",
+                           params)
