@@ -139,6 +139,11 @@ class Deadline:
     extensions_from: Path | None = None
     """The extensions CSV, for messages."""
 
+    @classmethod
+    def own(cls, due: datetime | None) -> Deadline:
+        """The assignment's own due date (assignment.toml), or none."""
+        return cls(due, "assignment.toml" if due is not None else "none")
+
     def due_for(self, student: str) -> datetime | None:
         return self.extensions.get(student, self.due)
 

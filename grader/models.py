@@ -146,7 +146,7 @@ class Batch:
     regraded: int
     """Entries run now (the rest were unchanged and reused from the gradebook)."""
     seconds: float
-    deadline: Deadline = field(default_factory=lambda: Deadline(None, "none"))
+    deadline: Deadline = field(default_factory=lambda: Deadline.own(None))
     """The due date the batch was scored against, and the extensions."""
     times: TimeSource = field(default_factory=lambda: TimeSource("none", "not used"))
     """Where the submission times came from."""

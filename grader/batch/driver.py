@@ -127,7 +127,7 @@ def run_batch(
         ref = CachedReference(ref)  # reference outputs computed once per batch
     digest = tests_digest(assignment)
     if deadline is None:
-        deadline = Deadline(assignment.due, "assignment.toml" if assignment.due else "none")
+        deadline = Deadline.own(assignment.due)
     try:
         check_known(deadline.extensions, (s for s, _ in entries),
                     deadline.extensions_from or submissions_dir)

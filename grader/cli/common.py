@@ -1,4 +1,4 @@
-"""One module per `grader` verb (loaded lazily by grader.cli.main), and what several verbs share."""
+"""What several `grader` verbs share: the student-build check and the calendar options."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def with_due(assignment: Assignment, due: str | None, course: Path | None) -> tu
     """`assignment` with the due date of this run, and where that date came from."""
     from dataclasses import replace
 
-    from grader.deadlines import DeadlineError, parse_moment, read_course
+    from grader.deadlines import Deadline, DeadlineError, parse_moment, read_course
 
     try:
         if due is not None:
@@ -52,7 +52,7 @@ def with_due(assignment: Assignment, due: str | None, course: Path | None) -> tu
     except DeadlineError as exc:
         raise click.BadParameter(str(exc), param_hint="'--due'" if due else "'--course'") \
             from None
-    return assignment, ("assignment.toml" if assignment.due is not None else "none")
+    return assignment, Deadline.own(assignment.due).source
 
 
 def past_due_warning(assignment: Assignment, now: datetime) -> str | None:

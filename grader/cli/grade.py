@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from grader.cli.common import calendar_options, require_reference, with_due
+from grader.deadlines import TIME_SOURCES
 from grader.models import Grade
 
 
@@ -69,7 +70,7 @@ def _require_entries(submissions: Path, out: Path, names: tuple[str, ...]) -> No
               help="CSV with columns student,submitted_at (ISO 8601 with zone), one row per "
                    "student: the submission times for the late policy.")
 @click.option("--times", "times", default="auto", show_default=True,
-              type=click.Choice(["auto", "timestamps", "gradescope", "git", "mtime", "none"]),
+              type=click.Choice(TIME_SOURCES),
               help="Where submission times come from. auto: --timestamps if given, else "
                    "Gradescope's submission_metadata.yml in SUBMISSIONS, else each entry's "
                    "last git commit when all are repositories, else file modification times "

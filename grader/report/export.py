@@ -325,7 +325,8 @@ def export(
     assignments: Sequence[Path] = (), missing: Missing = "blank",
 ) -> Path:
     """Export results_dir/gradebook.sqlite; default target results_dir/export/<name>.
-    Canvas column titles come from the bundled assignments or the `assignments` folders."""
+    Canvas column titles come from the `assignments` folders, else what the results folder
+    recorded when it was graded, else the bundled assignments."""
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -334,7 +335,9 @@ def export(
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no gradebook here; run `grader grade` first")
     target = out if out is not None else results_dir / "export" / DEFAULT_NAMES[fmt]
-    titles = {spec.name: spec.title for spec in map(load_assignment, map(Path, assignments))}
+    given = {spec.name: spec.title for spec in map(load_assignment, map(Path, assignments))}
     with Gradebook(path) as book:
+        titles = {name: assignment_info(name, book.graded_with(name)).title
+                  for name in book.assignments()} | given
         return export_book(book, fmt, target, canvas_ids=canvas_ids, roster=roster,
                            titles=titles, missing=missing)

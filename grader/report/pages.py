@@ -41,6 +41,7 @@ class GradebookLike(Protocol):
     def assignments(self) -> list[str]: ...
     def run_results(self, assignment: str | None = None) -> list[RunResult]: ...
     def grades(self, assignment: str | None = None) -> list[Grade]: ...
+    def graded_with(self, assignment: str) -> dict[str, Any] | None: ...
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,10 @@ def assignment_info(name: str, recorded: dict[str, Any] | None = None) -> Assign
     if recorded:
         due = recorded.get("due")
         moment = datetime.fromisoformat(due) if isinstance(due, str) else None
+        extensions = len(recorded.get("extensions") or {})
+        extra = f", {extensions} extension(s)" if extensions else ""
         when = (f"Due {moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC (from "
-                f"{recorded.get('due_source', '?')})" if moment else "No due date")
+                f"{recorded.get('due_source', '?')}{extra})" if moment else "No due date")
         times = recorded.get("times_described", "")
         calendar = f"{when}; submission times: {times}." if moment else f"{when}."
         if recorded.get("times") == "mtime" and moment:
@@ -318,8 +321,7 @@ def write_reports(
     now = _aware(now).astimezone(UTC)
     listing = []
     for name in sorted(book.assignments()):
-        recorded = book.graded_with(name) if hasattr(book, "graded_with") else None
-        info = (infos or {}).get(name) or assignment_info(name, recorded)
+        info = (infos or {}).get(name) or assignment_info(name, book.graded_with(name))
         runs = sorted(book.run_results(name), key=lambda r: r.student)
         grades = book.grades(name)
         by_student = {g.student: g for g in grades}

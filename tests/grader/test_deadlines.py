@@ -178,6 +178,9 @@ def test_course_calendar_extensions_and_timestamps(adder: Path, tmp_path: Path) 
         f"adder: due {due.isoformat()} (from {course}, 1 extension(s)); submission times: "
         f"the timestamps file {stamps}")
     assert warnings(done).startswith("WARNING: 1 of 3 submissions are late (")  # > a fifth
+    assert CliRunner().invoke(main, ["report", str(out)]).exit_code == 0
+    assert f"(from {course}, 1 extension(s)); submission times: the timestamps file" in \
+        html.unescape((out / "reports" / "adder" / "summary.html").read_text())
     with Gradebook(out / "gradebook.sqlite") as book:
         recorded = book.graded_with("adder")
     assert recorded is not None
@@ -210,6 +213,10 @@ def test_report_uses_the_recorded_due_date_not_a_folder_of_the_same_name(
     assert f"Due {due.astimezone(UTC):%Y-%m-%d %H:%M} UTC (from --due); submission times: " \
            "the files' modification times." in summary
     assert "These are file modification times" in summary
+    exported = CliRunner().invoke(main, ["export", str(out), "--format", "canvas"])
+    assert exported.exit_code == 0, exported.output
+    header = (out / "export" / "canvas.csv").read_text().splitlines()[0]
+    assert header.endswith(",Adder")  # the recorded title; unrecorded it would be "adder"
     before = CliRunner().invoke(main, ["report", str(out), "--now", (due - days(1)).isoformat()])
     assert before.exit_code == 0, before.output
     assert "Details of this test are shown after the due date" in (
