@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -27,6 +27,7 @@ import numpy as np
 from grader.checks.compare import Mode, diff
 from grader.errors import StudentError, StudentTimeout
 from grader.run.catalogue import Mistake, world
+from grader.sandbox.calls import ByName
 
 RTOL, ATOL = 1e-6, 1e-8
 """The checks' default tolerance (grader.checks.close), used to match a mistake's values."""
@@ -52,7 +53,7 @@ def _copy(value: Any) -> Any:
     return value if callable(value) else copy.deepcopy(value)
 
 
-class Recording:
+class Recording(ByName):
     """Wraps the student proxy for one test: the same calls, each one recorded."""
 
     def __init__(self, student: Any) -> None:
@@ -63,6 +64,25 @@ class Recording:
 
     def __contains__(self, name: object) -> bool:
         return name in self._student
+
+    # The proxy's own requests pass through: they call no student function to replay. A kept
+    # value (a handle) cannot be replayed on a mistake, so a test that keeps one is not
+    # diagnosed.
+    def keep(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
+        self.incomplete = True
+        return self._student.keep(name, *args, **kwargs)
+
+    def fetch(self, value: Any) -> Any:
+        return self._student.fetch(value)
+
+    def variable(self, name: str) -> Any:
+        return self._student.variable(name)
+
+    def hide(self, name: str) -> None:
+        self._student.hide(name)
+
+    def restore(self, name: str = "") -> None:
+        self._student.restore(name)
 
     def call(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
         sent = (tuple(_copy(a) for a in args), {k: _copy(v) for k, v in kwargs.items()})
@@ -81,15 +101,6 @@ class Recording:
                                    args_after=result.args, kwargs_after=result.kwargs))
         return result
 
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name.startswith("_"):
-            raise AttributeError(name)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self.call(name, *args, **kwargs).value
-
-        call.__name__ = name
-        return call
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ Everything is checked: the reply came from the student's process.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from grader.errors import BadValue, MissingFunction, student_exception
@@ -57,6 +58,23 @@ def call_from_reply(module: str, name: str, reply: dict[str, Any]) -> Call:
         raise BadValue(f"{name}() returned something that cannot be graded: "
                        f"{text_of(reply, 'message')}")
     raise BadValue(f"{name}(): the worker sent an unexpected reply")
+
+
+class ByName:
+    """What a test writes, `student.f(x)`, is `student.call("f", x).value`: for the sandbox's
+    proxy, the in-process runner and the diagnosis recorder alike."""
+
+    call: Callable[..., Call]
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self.call(name, *args, **kwargs).value
+
+        call.__name__ = name
+        return call
 
 
 class StaleHandle(CodecError):

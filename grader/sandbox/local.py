@@ -21,7 +21,14 @@ from typing import Any
 
 from grader.errors import BadValue, undefined_name
 from grader.models import Call
-from grader.sandbox.calls import MAX_TEXT, Handle, StaleHandle, call_from_reply, handle_number
+from grader.sandbox.calls import (
+    MAX_TEXT,
+    ByName,
+    Handle,
+    StaleHandle,
+    call_from_reply,
+    handle_number,
+)
 from grader.sandbox.inside import codec, invoke
 
 __all__ = ["NAME_OPS", "Call", "LocalStudent"]
@@ -33,7 +40,7 @@ NAME_OPS = ("call", "variable", "hide", "restore")
 MAX_HANDLES = 100_000
 
 
-class LocalStudent:
+class LocalStudent(ByName):
     """Calls functions of a trusted module in this process, with the proxy's semantics.
 
     `module_name` names the module in messages (the proxy says the assignment's module);
@@ -182,12 +189,3 @@ class LocalStudent:
             if key in self._hidden:
                 vars(self._module)[key] = self._hidden.pop(key)
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self.call(name, *args, **kwargs).value
-
-        call.__name__ = name
-        return call

@@ -30,6 +30,7 @@ from grader.models import Call, Submission
 from grader.sandbox.calls import (
     MAX_TEXT,
     REPLIES,
+    ByName,
     Handle,
     StaleHandle,
     call_from_reply,
@@ -58,7 +59,7 @@ class LoadResult:
     warnings: tuple[str, ...]
 
 
-class StudentProxy:
+class StudentProxy(ByName):
     """The student's module, seen from the trusted process.
 
     `student.fn(...)` calls the student's `fn`, except for the proxy's own names (`call`,
@@ -461,14 +462,5 @@ class StudentProxy:
             raise undefined_name(name)
         return self._result(name, reply).value
 
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name.startswith("_"):
-            raise AttributeError(name)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self.call(name, *args, **kwargs).value
-
-        call.__name__ = name
-        return call
 
 

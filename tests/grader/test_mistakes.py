@@ -180,3 +180,27 @@ def test_directional_gradient_accepts_predicate_mistakes() -> None:
         name="g", mistakes=m.when("the first entry is 5", lambda g: g[0] == 5)))
     assert err.mistake == "the first entry is 5"
     assert "directional" in err.message
+
+
+def test_diagnosis_recorder_passes_the_proxys_own_requests_through() -> None:
+    """A test that reads a notebook variable, hides a name or keeps a value behaves the same
+    when its calls are being recorded for diagnosis (it used to call a student function
+    named `variable`)."""
+    from types import ModuleType
+
+    from grader.run.diagnose import Recording
+    from grader.sandbox.local import LocalStudent
+
+    module = ModuleType("student")
+    exec("x = 41\n\ndef add(a, b):\n    return a + b\n\nclass Box:\n    pass\n\n"
+         "def box():\n    return Box()\n", vars(module))
+    recording = Recording(LocalStudent(module))
+    assert recording.variable("x") == 41
+    assert recording.add(1, 2) == 3
+    recording.hide("add")
+    assert "add" not in recording
+    recording.restore("add")
+    assert "add" in recording
+    assert [c.name for c in recording.calls] == ["add"] and not recording.incomplete
+    recording.keep("box")
+    assert recording.incomplete  # a kept value cannot be replayed on a mistake
