@@ -24,6 +24,7 @@ named; "now" is always a parameter.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import subprocess
 import tomllib
@@ -227,11 +228,18 @@ def read_gradescope(path: Path) -> dict[str, datetime]:
 def git_time(entry: Path) -> datetime | None:
     """The committer time of the last commit of the git repository `entry` (GitHub Classroom
     clones), or None when `entry` is no repository. Set by the student's machine: a record of
-    what they claim, unlike a server's receipt."""
+    what they claim, unlike a server's receipt.
+
+    The repository is the student's, config included: nothing in it may make git run a program
+    (a `gpg.program` with `log.showSignature` on a signed commit did), so signatures are not
+    checked and the fsmonitor hook is off; `-c` outranks the repository's own config."""
     if not (entry / ".git").exists():
         return None
-    done = subprocess.run(["git", "-C", str(entry), "log", "-1", "--format=%cI"],
-                          capture_output=True, text=True, timeout=30, check=False)
+    done = subprocess.run(
+        ["git", "-c", "log.showSignature=false", "-c", "core.fsmonitor=false", "-C", str(entry),
+         "log", "-1", "--no-show-signature", "--no-mailmap", "--format=%cI"],
+        capture_output=True, text=True, timeout=30, check=False,
+        env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull})
     if done.returncode != 0 or not done.stdout.strip():
         return None
     return datetime.fromisoformat(done.stdout.strip())

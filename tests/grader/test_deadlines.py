@@ -434,3 +434,34 @@ def test_validate_and_generate_warn_about_a_due_date_in_the_past(tmp_path: Path)
 def test_the_bundled_pack_has_no_calendar() -> None:
     for toml in sorted((REPO / "assignments").glob("*/assignment.toml")):
         assert "due" not in toml.read_text().split("[limits]")[0], toml
+
+
+def test_git_time_runs_nothing_the_students_repository_configures(tmp_path: Path) -> None:
+    """A submitted repository carries its own .git/config: a signed last commit with
+    `log.showSignature` and a `gpg.program` ran that program in the grader's process."""
+    repo = tmp_path / "ann"
+    repo.mkdir()
+    (repo / "adder.py").write_text(REFERENCE)
+    when = (DUE - days(1)).replace(microsecond=0)
+    env = {**os.environ, "GIT_AUTHOR_DATE": when.isoformat(), "GIT_COMMITTER_DATE":
+           when.isoformat(), "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org",
+           "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@example.org"}
+    for command in (["init", "-q"], ["add", "adder.py"], ["commit", "-q", "-m", "work"]):
+        subprocess.run(["git", "-C", str(repo), *command], env=env, check=True)
+    plain = subprocess.run(["git", "-C", str(repo), "cat-file", "commit", "HEAD"],
+                           capture_output=True, text=True, check=True).stdout
+    signed = plain.replace("\n\n", "\ngpgsig -----BEGIN PGP SIGNATURE-----\n AAAA\n "
+                           "-----END PGP SIGNATURE-----\n\n", 1)
+    commit = subprocess.run(["git", "-C", str(repo), "hash-object", "-t", "commit", "-w",
+                             "--stdin"], input=signed, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    subprocess.run(["git", "-C", str(repo), "update-ref", "HEAD", commit], check=True)
+    marker = tmp_path / "ran"
+    program = tmp_path / "gpg.sh"
+    program.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n")
+    program.chmod(0o755)
+    for key, value in (("log.showSignature", "true"), ("gpg.program", str(program)),
+                       ("core.fsmonitor", str(program))):
+        subprocess.run(["git", "-C", str(repo), "config", key, value], check=True)
+    assert git_time(repo) == when
+    assert not marker.exists()
