@@ -170,6 +170,8 @@ def choose(requested: str | None = None, *, found: Probe | None = None) -> Choic
     why = "" if found.bwrap_error is None else found.bwrap_error
     if wanted == "subprocess":
         why = f"{ENV}=subprocess asks for the level without bubblewrap"
+    elif wanted == "uid" and not why:
+        why = "the uid level was asked for (--isolation uid or NN_GRADER_SANDBOX=uid)"
     if not why and wanted in ("auto", "bubblewrap"):
         return Choice("bubblewrap", wanted)
     fixes = tuple(bubblewrap_fixes(found)) if found.bwrap_error is not None else ()
@@ -250,7 +252,8 @@ def interpreter_blockers() -> tuple[str, ...]:
 def interpreter_fix(blockers: tuple[str, ...]) -> str:
     return ("the sandbox's uid cannot read the grader's Python: " + "; ".join(blockers) +
             ". Install the grader into a place other users can read (`python3 -m venv "
-            "/opt/nn-grader && /opt/nn-grader/bin/pip install nn-grader`), or open the "
+            "/opt/nn-grader && /opt/nn-grader/bin/pip install <this checkout, or the wheel "
+            "`make grader-wheel` builds>`), or open the "
             "closing folder for passing through only (`chmod o+x FOLDER`, not o+r)")
 
 

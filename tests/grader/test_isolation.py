@@ -74,6 +74,13 @@ def test_isolation_root_in_docker_without_namespaces_is_the_uid_level(monkeypatc
         choose("auto", found=DOCKER_ROOT)
 
 
+def test_isolation_uid_asked_for_where_bubblewrap_works_says_why_not_bubblewrap(monkeypatch):
+    monkeypatch.setattr("grader.sandbox.isolation.interpreter_blockers", lambda: ())
+    root_with_bwrap = Probe(euid=0, bwrap_error=None)
+    assert choose("uid", found=root_with_bwrap).lines()[1] == (
+        "  not bubblewrap: the uid level was asked for (--isolation uid or NN_GRADER_SANDBOX=uid)")
+
+
 @pytest.mark.parametrize(("asked", "message"), [
     ("bubblewrap", "bubblewrap was asked for but cannot run: bwrap is not installed"),
     ("sandbox", "isolation 'sandbox' is not one of auto, bubblewrap, uid, none, subprocess"),
