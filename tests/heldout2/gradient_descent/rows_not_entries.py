@@ -1,6 +1,6 @@
-"""numerical_gradient: Loops over range(len(x)) and perturbs x[i], which for a 2-D x is a whole
-row: each row gets one number (the directional derivative along the row) instead of one per
-entry.
+"""numerical_gradient: Loops over range(len(x)) and perturbs x[i], which for a 2-D x is a whole row
+(and old = x[i] is then a view, so the row is not even perturbed symmetrically): each row of the
+gradient gets one shared number instead of one per entry. Right for 1-D x only.
 
 Held-out batch 2 (H4): correct_numpy.py with this one mistake.
 """

@@ -1,5 +1,5 @@
 """mp_neuron: Does not check that the inhibitory mask has the same length as x, so a mismatch
-raises numpy's IndexError (or is silently broadcast) instead of the required ValueError.
+raises numpy's IndexError instead of the required ValueError.
 
 Held-out batch 2 (H4): correct_numpy.py with this one mistake.
 """
