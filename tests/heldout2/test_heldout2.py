@@ -66,6 +66,7 @@ def test_judgements_name_real_submissions_with_known_verdicts():
         assert row["name"].strip() and row["why"].strip(), row
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_grade_takes_points_from_every_mistake_and_none_from_correct_solutions(
         name: str, tmp_path: Path):
