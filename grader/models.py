@@ -137,7 +137,7 @@ class Call:
 
 @dataclass(frozen=True)
 class Batch:
-    """What one `grade_batch` did."""
+    """What one `run_batch` did (grader.batch.driver)."""
 
     grades: tuple[Grade, ...]
     """One per entry, sorted by student."""

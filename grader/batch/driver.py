@@ -1,6 +1,7 @@
 """Grade a class: collect every entry, run it in the sandbox, score it, commit it, write sheets.
 
-`grade_batch` is the engine behind `grader grade`. Each entry is committed to
+`run_batch` is the engine behind `grader grade` (its one entry point: it returns the `Batch`,
+whose `.grades` are the grades). Each entry is committed to
 `<out>/gradebook.sqlite` as soon as it finishes, so a killed batch resumes where it stopped.
 An entry whose file and tests are unchanged since it was graded is not run again (its stored
 result is re-scored, so a new timestamps file still takes effect). One broken submission never
@@ -72,20 +73,6 @@ def modified_at(entry: Path) -> datetime:
     return newest_mtime(entry, files)
 
 
-def grade_batch(
-    assignment: Assignment, submissions_dir: Path, out_dir: Path, *, jobs: int = 1,
-    resume: bool = True, force: bool = False, progress: bool | None = None,
-    timestamps: Path | None = None, run: Runner | None = None, executor: str = "local",
-    scheduler: str | None = None, deadline: Deadline | None = None, times: str = "auto",
-    now: datetime | None = None,
-) -> list[Grade]:
-    """Grade every entry of `submissions_dir`; see the module docstring. Returns the grades."""
-    return list(run_batch(assignment, submissions_dir, out_dir, jobs=jobs, resume=resume,
-                          force=force, progress=progress, timestamps=timestamps, run=run,
-                          executor=executor, scheduler=scheduler, deadline=deadline,
-                          times=times, now=now).grades)
-
-
 def run_batch(
     assignment: Assignment, submissions_dir: Path, out_dir: Path, *, jobs: int = 1,
     resume: bool = True, force: bool = False, progress: bool | None = None,
@@ -94,7 +81,8 @@ def run_batch(
     deadline: Deadline | None = None, times: str = "auto", now: datetime | None = None,
     isolation: str | None = None,
 ) -> Batch:
-    """`grade_batch` with counts: what was regraded and how long it took.
+    """Grade every entry of `submissions_dir`; see the module docstring. Returns the `Batch`: the
+    grades and results, what was regraded and how long it took.
 
     resume=False starts this assignment afresh (its gradebook rows are deleted first);
     force=True reruns every entry even when unchanged. executor="dask" runs the submissions on

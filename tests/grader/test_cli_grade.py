@@ -29,7 +29,7 @@ import pytest
 from click.testing import CliRunner
 
 from grader.batch import digest
-from grader.batch.driver import grade_batch, run_batch
+from grader.batch.driver import run_batch
 from grader.cli.main import main
 from grader.config import Assignment, find_assignment
 from grader.errors import BatchError
@@ -230,7 +230,7 @@ def sheet(out: Path) -> str:
 def test_grade_batch_class_exact_sheet(toy: Assignment, tmp_path: Path) -> None:
     subs = make_class(tmp_path)
     out = tmp_path / "out"
-    grades = grade_batch(toy, subs, out, run=in_process_run, progress=False)
+    grades = run_batch(toy, subs, out, run=in_process_run, progress=False).grades
     assert sheet(out) == expected_sheet(subs)
     assert [(g.student, g.score) for g in grades] == [
         ("alice", 6.0), ("bob", 3.0), ("carol", 0.0), ("dave", 0.0), ("erin", 0.0),
@@ -243,7 +243,7 @@ def test_grade_batch_class_exact_sheet(toy: Assignment, tmp_path: Path) -> None:
 def test_grade_batch_results_json_lists_every_test(toy: Assignment, tmp_path: Path) -> None:
     subs = make_class(tmp_path)
     out = tmp_path / "out"
-    grade_batch(toy, subs, out, run=in_process_run, progress=False)
+    run_batch(toy, subs, out, run=in_process_run, progress=False)
     assert sorted(p.name for p in (out / "results").iterdir()) == [
         f"{s}.json" for s in ("alice", "bob", "carol", "dave", "erin", "frank")]
     bob = json.loads((out / "results" / "bob.json").read_text())
@@ -392,8 +392,8 @@ def test_grade_batch_bad_timestamps_file(toy: Assignment, tmp_path: Path, conten
     path = tmp_path / "stamps.csv"
     path.write_text(content)
     with pytest.raises(BatchError) as info:
-        grade_batch(toy, make_class(tmp_path), tmp_path / "out", run=in_process_run,
-                    timestamps=path, progress=False)
+        run_batch(toy, make_class(tmp_path), tmp_path / "out", run=in_process_run,
+                  timestamps=path, progress=False)
     assert str(info.value) == message.format(path=path)
 
 
@@ -421,7 +421,7 @@ def test_grade_batch_one_crash_never_stops_the_batch(toy: Assignment, tmp_path: 
             raise RuntimeError("worker pool exploded")
         return in_process_run(assignment, submission, tests, ref=ref)
 
-    grade_batch(toy, subs, out, run=flaky, progress=False)
+    run_batch(toy, subs, out, run=flaky, progress=False)
     rows = sheet(out).splitlines()
     assert rows[2] == ("bob,0.0,6.0,crashed,0.0,0.0,the grader could not grade this entry: "
                        "RuntimeError: worker pool exploded")
@@ -438,9 +438,9 @@ def test_grade_batch_grader_crash_is_retried_next_run(toy: Assignment, tmp_path:
             raise OSError("disk full")
         return in_process_run(assignment, submission, tests, ref=ref)
 
-    grade_batch(toy, subs, tmp_path / "out", run=flaky, progress=False)
+    run_batch(toy, subs, tmp_path / "out", run=flaky, progress=False)
     again = Counting()
-    grades = grade_batch(toy, subs, tmp_path / "out", run=again, progress=False)
+    grades = run_batch(toy, subs, tmp_path / "out", run=again, progress=False).grades
     assert again.students == ["bob"]
     assert [(g.student, g.status, g.score) for g in grades] == [
         ("alice", "graded", 6.0), ("bob", "graded", 6.0)]
@@ -460,7 +460,7 @@ def test_grade_batch_unstorable_text_and_file_names_are_made_utf8(
         return replace(result, tests=(first, *result.tests[1:]), output="\udcff",
                        warnings=("\ud83d",))
 
-    grade_batch(toy, subs, tmp_path / "out", run=hostile, progress=False)
+    run_batch(toy, subs, tmp_path / "out", run=hostile, progress=False)
     assert sheet(tmp_path / "out").splitlines()[1:] == [
         "alice,6.0,6.0,graded,6.0,0.0,", "b\ufffdd,6.0,6.0,graded,6.0,0.0,"]
     with Gradebook(tmp_path / "out" / "gradebook.sqlite") as book:
@@ -473,15 +473,16 @@ def test_grade_batch_unstorable_text_and_file_names_are_made_utf8(
 
 def test_grade_batch_parallel_jobs_same_sheet(toy: Assignment, tmp_path: Path) -> None:
     subs = make_class(tmp_path)
-    grade_batch(toy, subs, tmp_path / "out1", run=in_process_run, jobs=1, progress=False)
-    grade_batch(toy, subs, tmp_path / "out3", run=in_process_run, jobs=3, progress=False)
+    run_batch(toy, subs, tmp_path / "out1", run=in_process_run, jobs=1, progress=False)
+    run_batch(toy, subs, tmp_path / "out3", run=in_process_run, jobs=3, progress=False)
     assert sheet(tmp_path / "out3") == sheet(tmp_path / "out1") == expected_sheet(subs)
 
 
 def test_grade_batch_notes_reach_the_result(toy: Assignment, tmp_path: Path) -> None:
     subs = make_class(tmp_path, {"gus/toy.py": CORRECT.encode(),
                                  "gus/toy.ipynb": notebook(ADD_ONLY)})
-    grades = grade_batch(toy, subs, tmp_path / "out", run=in_process_run, progress=False)
+    grades = run_batch(toy, subs, tmp_path / "out", run=in_process_run,
+                       progress=False).grades
     assert grades[0].score == 6.0
     gus = json.loads((tmp_path / "out" / "results" / "gus.json").read_text())
     assert gus["result"]["warnings"] == [
@@ -490,8 +491,8 @@ def test_grade_batch_notes_reach_the_result(toy: Assignment, tmp_path: Path) -> 
 
 def test_grade_batch_empty_folder_writes_empty_sheet(toy: Assignment, tmp_path: Path) -> None:
     (tmp_path / "subs").mkdir()
-    assert grade_batch(toy, tmp_path / "subs", tmp_path / "out", run=in_process_run,
-                       progress=False) == []
+    assert run_batch(toy, tmp_path / "subs", tmp_path / "out", run=in_process_run,
+                     progress=False).grades == ()
     assert sheet(tmp_path / "out") == \
         "student,score,max_score,status,raw_score,late_penalty,message\n"
 
@@ -500,8 +501,8 @@ def test_grade_batch_out_folder_inside_submissions_is_not_a_student(
     toy: Assignment, tmp_path: Path
 ) -> None:
     subs = make_class(tmp_path, {"alice.py": CORRECT.encode()})
-    grade_batch(toy, subs, subs / "graded", run=in_process_run, progress=False)
-    again = grade_batch(toy, subs, subs / "graded", run=in_process_run, progress=False)
+    run_batch(toy, subs, subs / "graded", run=in_process_run, progress=False)
+    again = run_batch(toy, subs, subs / "graded", run=in_process_run, progress=False).grades
     assert [g.student for g in again] == ["alice"]
 
 
@@ -509,7 +510,7 @@ def test_grade_batch_progress_bar_reports_every_entry(
     toy: Assignment, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     subs = make_class(tmp_path)
-    grade_batch(toy, subs, tmp_path / "out", run=in_process_run, progress=True)
+    run_batch(toy, subs, tmp_path / "out", run=in_process_run, progress=True)
     err = capsys.readouterr().err
     assert "grading toy" in err and "6/6" in err
 
@@ -540,7 +541,7 @@ import os, signal, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[4])
 from grader.config import find_assignment
-from grader.batch.driver import grade_batch
+from grader.batch.driver import run_batch
 from tests.grader.test_cli_grade import in_process_run
 
 def killer(assignment, submission, tests, *, ref=None):
@@ -548,8 +549,8 @@ def killer(assignment, submission, tests, *, ref=None):
         os.kill(os.getpid(), signal.SIGKILL)
     return in_process_run(assignment, submission, tests, ref=ref)
 
-grade_batch(find_assignment(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), run=killer,
-            progress=False)
+run_batch(find_assignment(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), run=killer,
+          progress=False)
 """
 
 
@@ -587,7 +588,7 @@ def test_grade_batch_result_keeps_runner_fields(toy: Assignment, tmp_path: Path)
         result = in_process_run(assignment, submission, tests, ref=ref)
         return replace(result, output="hello\n", peak_memory_kb=77, warnings=("cell 2 raised",))
 
-    grade_batch(toy, subs, tmp_path / "out", run=with_output, progress=False)
+    run_batch(toy, subs, tmp_path / "out", run=with_output, progress=False)
     with Gradebook(tmp_path / "out" / "gradebook.sqlite") as book:
         (stored,) = book.run_results("toy")
     assert (stored.output, stored.peak_memory_kb, stored.warnings) == (
