@@ -57,7 +57,7 @@ from grader.run.reference import load_reference, load_tests
 from grader.sandbox.isolation import make_private, private_paths
 from grader.sandbox.pool import warm_pool
 from grader.store.gradebook import Gradebook
-from grader.store.records import GRADER_CRASH, failed, not_run, storable, text
+from grader.store.records import GRADER_CRASH, complete, failed, text
 from grader.testing import TestCase
 
 Runner = Callable[..., RunResult]
@@ -210,18 +210,18 @@ class _Job:
                                                    self.digest):
             stored = self.book.run_result(student, self.assignment.name)
             if stored is not None and not stored.message.startswith(GRADER_CRASH):
-                return storable(stored), False
+                return stored, False  # stored storable
         if submission is not None:
             deaths = self.in_flight.begin(student, sha, self.digest)
             if deaths is not None:
                 quarantined = failed(student, self.assignment, "crashed", quarantine(deaths))
-                return storable(not_run(quarantined, self.tests, notes, sha)), True
+                return complete(quarantined, self.tests, notes, sha), True
             return Pending(student, entry, submission, notes)
-        return storable(not_run(result, self.tests, notes, sha)), True
+        return complete(result, self.tests, notes, sha), True
 
     def finish(self, pending: Pending, result: RunResult) -> tuple[RunResult, bool]:
         sha = pending.submission.sha256
-        return storable(not_run(result, self.tests, pending.notes, sha)), True
+        return complete(result, self.tests, pending.notes, sha), True
 
     def crash(self, student: str, entry: Path, exc: BaseException) -> tuple[RunResult, bool]:
         crash = failed(student, self.assignment, "crashed",
@@ -230,7 +230,7 @@ class _Job:
             sha = entry_sha256(entry)
         except OSError:
             sha = ""
-        return storable(not_run(crash, self.tests, [], sha)), True
+        return complete(crash, self.tests, [], sha), True
 
 
 def _run_all(

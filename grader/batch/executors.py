@@ -14,8 +14,8 @@ goes wrong for one entry becomes that entry's result through `crash`; the batch 
   a Dask worker. `scheduler` is a `tcp://HOST:PORT` address, or None / "local" for a
   LocalCluster of `jobs` single-threaded worker processes on 127.0.0.1 without a dashboard.
   What travels: the Assignment (trusted settings), the submission as a plain dict (code cells
-  and metadata), and back the RunResult as a plain dict (`dataclasses.asdict`, built by the
-  trusted Dask worker; no object derived from student code is ever pickled).
+  and metadata), and back the RunResult as a plain dict (grader.store.records: to_data and
+  from_data; built by the trusted Dask worker; no object derived from student code is ever pickled).
   Workers need only the installed package. A bundled assignment resolves on every worker by
   name. Any other assignment folder is shipped once per batch (its files as bytes, broadcast
   through the scheduler) and written on each worker into a private (0700) temporary folder; its
@@ -35,17 +35,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from grader.config import Assignment
-from grader.models import RunResult, Submission, TestResult
+from grader.models import RunResult, Submission
 from grader.paths import assignments_dir
 from grader.run.refcache import CachedReference
 from grader.run.reference import load_reference, load_tests
 from grader.sandbox.isolation import choose
 from grader.sandbox.pool import warm_pool
+from grader.store.records import from_data, to_data
 
 Outcome = tuple[RunResult, bool]
 """A finished entry: its RunResult and whether it was run now (False: reused, unchanged)."""
@@ -253,20 +254,19 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
 def run_on_worker(shipment: AssignmentShipment, submission: dict[str, Any]) -> dict[str, Any]:
     """The Dask task: run one submission (a plain dict) and return its RunResult as a dict."""
     assignment, tests, ref = _prepared(shipment)
-    record = Submission(**{**submission, "cells": tuple(submission["cells"])})
+    record = from_data(Submission, submission)
 
     options = {}
     # like grader.batch.driver: a custom runner chooses its own
     if shipment.runner == DEFAULT_RUNNER:
         options["mode"] = choose(shipment.isolation).level  # refused: this entry's crash
     result = _import(shipment.runner)(assignment, record, tests, ref=ref, **options)
-    return asdict(result)
+    return cast(dict[str, Any], to_data(result))
 
 
 def result_from_dict(data: dict[str, Any]) -> RunResult:
-    """The RunResult back from `asdict` form."""
-    tests = tuple(TestResult(**t) for t in data["tests"])
-    return RunResult(**{**data, "tests": tests, "warnings": tuple(data["warnings"])})
+    """The RunResult back from its plain-data form (grader.store.records)."""
+    return from_data(RunResult, data)
 
 
 class DaskExecutor:
@@ -324,7 +324,7 @@ class DaskExecutor:
                     yield student, entry, job.crash(student, entry, exc)
                     continue
                 if isinstance(prepared, Pending):
-                    future = client.submit(run_on_worker, shipment, asdict(prepared.submission),
+                    future = client.submit(run_on_worker, shipment, to_data(prepared.submission),
                                            pure=False, key=f"grade-{uuid.uuid4().hex}")
                     waiting[future] = prepared
                 else:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import os
-from dataclasses import asdict
 from pathlib import Path
 
 from grader.models import Batch
+from grader.store.records import to_data
 
 SHEET_COLUMNS = ("student", "score", "max_score", "status", "raw_score", "late_penalty",
                  "message")
@@ -34,7 +34,7 @@ def write_outputs(batch: Batch, out_dir: Path) -> None:
     results_dir = out_dir / "results"
     results_dir.mkdir(exist_ok=True)
     for grade, result in zip(batch.grades, batch.results, strict=True):
-        record = {"grade": asdict(grade), "result": asdict(result)}
+        record = {"grade": to_data(grade), "result": to_data(result)}
         text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
         target = results_dir / f"{grade.student}.json"
         partial = target.with_name(target.name + ".partial")  # never a torn file

@@ -5,7 +5,9 @@
 and one row per test in `test_results`. Each `record` is one transaction, so a run killed at
 any point leaves only complete submissions behind, and `is_current` tells a re-run which ones
 need no regrading. WAL mode and a busy timeout let several processes write at once.
-Records round-trip exactly: REAL columns are IEEE doubles, tuples are stored as JSON lists.
+Records round-trip exactly: the columns are the records' fields (grader.store.records: REAL
+columns are IEEE doubles, tuples are stored as JSON lists), so a field added to a record is
+stored without a change here (a new column needs a new SCHEMA_VERSION).
 """
 
 from __future__ import annotations
@@ -21,50 +23,35 @@ from pathlib import Path
 from typing import Any
 
 from grader.models import Grade, RunResult, TestResult
+from grader.store.records import columns, from_row, sql_columns, to_row
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 60.0
 
-_SCHEMA = """
+_RESULT_SKIP = ("tests",)
+"""A RunResult's tests are rows of `test_results`; its other fields are `submissions` columns."""
+_GRADE_SKIP = ("student", "assignment")
+_GRADE_RENAME = {"status": "grade_status"}
+"""The Grade's fields share the submission's row; its status is stored as `grade_status`."""
+
+
+def _schema() -> str:
+    """The tables, their record columns derived from the dataclasses (grader.store.records)."""
+    submissions = [
+        *sql_columns(RunResult, skip=_RESULT_SKIP), "tests_digest TEXT NOT NULL",
+        *sql_columns(Grade, skip=_GRADE_SKIP, rename=_GRADE_RENAME),
+        "recorded_at TEXT NOT NULL", "PRIMARY KEY (student, assignment)",
+    ]
+    tests = [
+        "student TEXT NOT NULL", "assignment TEXT NOT NULL", "position INTEGER NOT NULL",
+        *sql_columns(TestResult), "PRIMARY KEY (student, assignment, position)",
+        "FOREIGN KEY (student, assignment) REFERENCES submissions (student, assignment) "
+        "ON DELETE CASCADE",
+    ]
+    return f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS submissions (
-    student TEXT NOT NULL,
-    assignment TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    tests_digest TEXT NOT NULL,
-    status TEXT NOT NULL,
-    message TEXT NOT NULL,
-    isolation TEXT NOT NULL,
-    output TEXT NOT NULL,
-    duration REAL NOT NULL,
-    peak_memory_kb INTEGER NOT NULL,
-    warnings TEXT NOT NULL,            -- JSON list of strings
-    grade_status TEXT NOT NULL,
-    raw_score REAL NOT NULL,
-    max_score REAL NOT NULL,
-    late_penalty REAL NOT NULL,
-    score REAL NOT NULL,
-    submitted_at TEXT,
-    recorded_at TEXT NOT NULL,
-    PRIMARY KEY (student, assignment)
-);
-CREATE TABLE IF NOT EXISTS test_results (
-    student TEXT NOT NULL,
-    assignment TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    points REAL NOT NULL,
-    max_points REAL NOT NULL,
-    visibility TEXT NOT NULL,
-    status TEXT NOT NULL,
-    message TEXT NOT NULL,
-    mistake TEXT,
-    traceback TEXT NOT NULL,
-    duration REAL NOT NULL,
-    PRIMARY KEY (student, assignment, position),
-    FOREIGN KEY (student, assignment) REFERENCES submissions (student, assignment)
-        ON DELETE CASCADE
-);
+CREATE TABLE IF NOT EXISTS submissions ({', '.join(submissions)});
+CREATE TABLE IF NOT EXISTS test_results ({', '.join(tests)});
 CREATE TABLE IF NOT EXISTS in_flight (
     student TEXT NOT NULL,
     assignment TEXT NOT NULL,
@@ -76,8 +63,20 @@ CREATE TABLE IF NOT EXISTS in_flight (
 );
 """
 
-_TEST_COLUMNS = ("name", "points", "max_points", "visibility", "status", "message", "mistake",
-                 "traceback", "duration")
+
+_SCHEMA = _schema()
+
+
+def _insert(table: str, names: tuple[str, ...]) -> str:
+    return (f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
+            f"VALUES ({', '.join('?' * len(names))})")
+
+
+_SUBMISSION_COLUMNS = (
+    *columns(RunResult, skip=_RESULT_SKIP), "tests_digest",
+    *(_GRADE_RENAME.get(c, c) for c in columns(Grade, skip=_GRADE_SKIP)), "recorded_at",
+)
+_TEST_COLUMNS = ("student", "assignment", "position", *columns(TestResult))
 
 
 class GradebookError(Exception):
@@ -169,24 +168,14 @@ class Gradebook:
                 f"for {result.student}/{result.assignment}"
             )
         key = (result.student, result.assignment)
-        row = (
-            *key, result.sha256, tests_digest, result.status, result.message, result.isolation,
-            result.output, result.duration, result.peak_memory_kb,
-            json.dumps(list(result.warnings)), grade.status, grade.raw_score, grade.max_score,
-            grade.late_penalty, grade.score, grade.submitted_at, datetime.now(UTC).isoformat(),
-        )
-        tests = [
-            (*key, i, *(getattr(t, c) for c in _TEST_COLUMNS)) for i, t in enumerate(result.tests)
-        ]
+        row = (*to_row(result, skip=_RESULT_SKIP), tests_digest,
+               *to_row(grade, skip=_GRADE_SKIP), datetime.now(UTC).isoformat())
+        tests = [(*key, i, *to_row(t)) for i, t in enumerate(result.tests)]
         with self._transaction() as db:
             db.execute("DELETE FROM in_flight WHERE student = ? AND assignment = ?", key)
             db.execute("DELETE FROM test_results WHERE student = ? AND assignment = ?", key)
-            db.execute(f"INSERT OR REPLACE INTO submissions VALUES ({', '.join('?' * len(row))})",
-                       row)
-            db.executemany(
-                f"INSERT INTO test_results VALUES ({', '.join('?' * (3 + len(_TEST_COLUMNS)))})",
-                tests,
-            )
+            db.execute(_insert("submissions", _SUBMISSION_COLUMNS), row)
+            db.executemany(_insert("test_results", _TEST_COLUMNS), tests)
 
     def begin_run(self, student: str, assignment: str, sha256: str, tests_digest: str,
                   run_id: str) -> int:
@@ -306,28 +295,13 @@ class Gradebook:
         tests: dict[tuple[str, str], list[TestResult]] = {}
         for r in self._query(f"SELECT * FROM test_results {where} "
                              "ORDER BY assignment, student, position", params):
-            tests.setdefault((r["student"], r["assignment"]), []).append(
-                TestResult(**{c: r[c] for c in _TEST_COLUMNS})
-            )
-        return [
-            RunResult(
-                student=r["student"], assignment=r["assignment"], status=r["status"],
-                tests=tuple(tests.get((r["student"], r["assignment"]), ())),
-                message=r["message"], isolation=r["isolation"], output=r["output"],
-                duration=r["duration"], peak_memory_kb=r["peak_memory_kb"], sha256=r["sha256"],
-                warnings=tuple(json.loads(r["warnings"])),
-            )
-            for r in self._submissions(assignment, student)
-        ]
+            tests.setdefault((r["student"], r["assignment"]), []).append(from_row(TestResult, r))
+        return [from_row(RunResult, r, tests=tuple(tests.get((r["student"], r["assignment"]), ())))
+                for r in self._submissions(assignment, student)]
 
     def _grades(self, assignment: str | None, student: str | None) -> list[Grade]:
-        return [
-            Grade(student=r["student"], assignment=r["assignment"], status=r["grade_status"],
-                  raw_score=r["raw_score"], max_score=r["max_score"],
-                  late_penalty=r["late_penalty"], score=r["score"],
-                  submitted_at=r["submitted_at"])
-            for r in self._submissions(assignment, student)
-        ]
+        return [from_row(Grade, r, rename=_GRADE_RENAME)
+                for r in self._submissions(assignment, student)]
 
     @staticmethod
     def _where(assignment: str | None, student: str | None) -> tuple[str, tuple[Any, ...]]:
