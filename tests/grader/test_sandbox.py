@@ -15,7 +15,14 @@ import pytest
 
 from grader.errors import StudentError, StudentTimeout, WorkerCrashed
 from grader.sandbox import isolation
-from grader.sandbox.bwrap import bwrap_command, bwrap_works, masks, trusted_roots, worker_code_dir
+from grader.sandbox.bwrap import (
+    WORKER_FILES,
+    bwrap_command,
+    bwrap_works,
+    masks,
+    trusted_roots,
+    worker_code_dir,
+)
 from grader.sandbox.process import WorkerProcess, describe_exit
 from grader.sandbox.proxy import StudentProxy
 from tests.fixtures.engine import MODES, TOY, submission, toy
@@ -342,13 +349,12 @@ def test_sandbox_masks_grader_packages_inside_bound_prefixes():
 
 
 @needs_bwrap
-def test_sandbox_bwrap_command_binds_only_the_interpreter_and_the_two_worker_files():
+def test_sandbox_bwrap_command_binds_only_the_interpreter_and_the_worker_files():
     cmd = bwrap_command(toy().limits, ["3", "4", "{}"])
     binds = {cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--ro-bind"}
     grader_files = {b for b in binds if b.startswith(str(REPO))}
     inside = REPO / "grader" / "sandbox" / "inside"
-    assert grader_files <= {str(inside / "worker.py"), str(inside / "codec.py"),
-                            str(REPO / ".venv")}
+    assert grader_files <= {str(inside / name) for name in WORKER_FILES} | {str(REPO / ".venv")}
     for flag in ("--unshare-all", "--die-with-parent", "--new-session", "--clearenv"):
         assert flag in cmd
     assert cmd[cmd.index("--cap-drop") + 1] == "ALL"
@@ -478,7 +484,7 @@ def test_sandbox_workers_run_a_snapshot_of_the_worker_code_taken_once_per_grader
     cmd = bwrap_command(toy().limits, ["3", "4", "{}"])
     sources = {cmd[i + 2]: cmd[i + 1] for i, arg in enumerate(cmd) if arg == "--ro-bind"}
     snapshot = worker_code_dir()
-    for name in ("worker.py", "codec.py"):
+    for name in WORKER_FILES:
         bound = Path(sources[f"/opt/nngrader/{name}"])
         assert bound == snapshot / name
         assert bound.read_bytes() == (REPO / "grader" / "sandbox" / "inside" / name).read_bytes()
