@@ -1,10 +1,9 @@
 """Score sheets from the gradebook: CSV, XLSX, Parquet, a Canvas import CSV, Gradescope JSON.
 
-The sheet has one row per student (index "student") and, per assignment `a`, one column per test
-("a/<test>", points earned; a repeated test name gets "a/<test>#2", ...), then "a raw score",
-"a late penalty", "a total" (after the penalty) and "a status"; the last column is
-"course total", the sum of the assignment totals. The space in the total columns keeps them
-from ever colliding with a test column ("a/<name>").
+csv, xlsx and parquet hold the score sheet of grader.report.sheets, the one `grader grade`
+writes as scores.csv (the csv export is that file, byte for byte, for the same gradebook); the
+xlsx adds a "points possible" sheet: per test column its points, per assignment "a total" its
+maximum, and "course total".
 
 Canvas: the gradebook import format (what Canvas' own export writes): columns Student, ID,
 SIS User ID, SIS Login ID, Section, then one column per assignment titled "<title> (<canvas id>)"
@@ -30,14 +29,15 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 
 from grader.config import load_assignment
 from grader.models import Grade, RunResult
-from grader.report.pages import HIDDEN_NOTE, GradebookLike, assignment_info, keyed_tests, page_name
+from grader.report.pages import HIDDEN_NOTE, GradebookLike, assignment_info, page_name
 from grader.report.roster import CANVAS_IDENTITY, Roster, check_covered
+from grader.report.sheets import FIXED_COLUMNS, keyed_tests, score_sheet, write_csv
 from grader.store.gradebook import Gradebook
 
 Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]
@@ -50,69 +50,30 @@ COURSE_TOTAL = "course total"
 GRADESCOPE_VISIBILITY = {"visible": "visible", "after_due": "after_due_date", "hidden": "visible"}
 
 
-def _test_keys(runs: Sequence[RunResult]) -> list[str]:
-    """Test keys (see report.keyed_tests) in first-seen order across submissions."""
-    seen: dict[str, None] = {}
-    for run in runs:
-        for key in keyed_tests(run):
-            seen.setdefault(key, None)
-    return list(seen)
-
-
-def score_sheet(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.DataFrame:
-    """One row per student; per assignment the test points, raw score, penalty, total, status."""
-    assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
-    students = sorted({r.student for r in runs} | {g.student for g in grades})
-    sheet = pd.DataFrame(index=pd.Index(students, name="student"))
-    for a in assignments:
-        a_runs = [r for r in runs if r.assignment == a]
-        a_grades = {g.student: g for g in grades if g.assignment == a}
-        by_student = {r.student: r for r in a_runs}
-        keyed = {r.student: keyed_tests(r) for r in a_runs}
-        for key in _test_keys(a_runs):
-            sheet[f"{a}/{key}"] = pd.Series(
-                [keyed[s][key].points if key in keyed.get(s, {}) else math.nan
-                 for s in students], index=sheet.index, dtype="float64")
-        raw, penalty, total, status = [], [], [], []
-        for s in students:
-            grade, run = a_grades.get(s), by_student.get(s)
-            if grade is not None:
-                raw.append(grade.raw_score)
-                penalty.append(grade.late_penalty)
-                total.append(grade.score)
-                status.append(grade.status)
-            elif run is not None:
-                raw.append(run.score)
-                penalty.append(0.0)
-                total.append(run.score)
-                status.append(run.status)
-            else:
-                raw.append(math.nan)
-                penalty.append(math.nan)
-                total.append(math.nan)
-                status.append("no_submission")
-        sheet[f"{a} raw score"] = pd.Series(raw, index=sheet.index, dtype="float64")
-        sheet[f"{a} late penalty"] = pd.Series(penalty, index=sheet.index, dtype="float64")
-        sheet[f"{a} total"] = pd.Series(total, index=sheet.index, dtype="float64")
-        sheet[f"{a} status"] = pd.Series(status, index=sheet.index)
-    totals = [f"{a} total" for a in assignments]
-    sheet[COURSE_TOTAL] = sheet[totals].sum(axis=1, min_count=0) if totals else 0.0
-    return sheet
+def sheet_frame(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.DataFrame:
+    """The score sheet (grader.report.sheets.score_sheet) as a DataFrame; empty cells are NaN
+    (in a test column) or None."""
+    sheet = score_sheet(runs, grades)
+    frame = pd.DataFrame(list(sheet.rows), columns=list(sheet.columns))
+    for column in sheet.columns[len(FIXED_COLUMNS):]:
+        frame[column] = frame[column].astype("float64")
+    for column in ("score", "max_score", "raw_score", "late_penalty"):
+        frame[column] = frame[column].astype("float64")
+    return frame
 
 
 def points_possible(runs: Sequence[RunResult], grades: Sequence[Grade]) -> pd.Series:
-    """The maximum of every numeric column of `score_sheet` (NaN for the penalty columns)."""
+    """Per test column of the score sheet the points it is out of; per assignment `a` the
+    maximum score ("a total"); "course total", their sum."""
     out: dict[str, float] = {}
     course = 0.0
     for a in sorted({r.assignment for r in runs} | {g.assignment for g in grades}):
         a_runs = [r for r in runs if r.assignment == a]
-        keyed = [keyed_tests(r) for r in a_runs]
-        for key in _test_keys(a_runs):
-            out[f"{a}/{key}"] = max(k[key].max_points for k in keyed if key in k)
+        for run in a_runs:
+            for key, t in keyed_tests(run).items():
+                out[f"{a}/{key}"] = max(out.get(f"{a}/{key}", t.max_points), t.max_points)
         top = max([g.max_score for g in grades if g.assignment == a]
                   + [r.max_score for r in a_runs], default=0.0)
-        out[f"{a} raw score"] = top
-        out[f"{a} late penalty"] = math.nan
         out[f"{a} total"] = top
         course += top
     out[COURSE_TOTAL] = course
@@ -137,7 +98,8 @@ def canvas_sheet(
     """
     if missing not in ("blank", "zero"):
         raise ValueError(f"missing={missing!r}: choose blank or zero")
-    sheet = score_sheet(runs, grades)
+    totals = {(str(row[1]), str(row[0])): cast(float, row[2])  # (assignment, student) -> score
+              for row in score_sheet(runs, grades).rows}
     maxima = points_possible(runs, grades)
     assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
     unmatched = sorted(set(canvas_ids or {}) - set(assignments))
@@ -145,11 +107,12 @@ def canvas_sheet(
         raise ValueError(
             f"--canvas-id for {', '.join(unmatched)}: no such assignment in the gradebook "
             f"(it holds {', '.join(assignments) or 'none'}); use ASSIGNMENT=ID with one of those")
+    graded = sorted({student for _, student in totals})
     if roster is not None:
-        check_covered(roster, list(sheet.index))
+        check_covered(roster, graded)
         students = roster.students
     else:
-        students = list(sheet.index)
+        students = graded
     rows = [[CANVAS_POINTS_ROW, "", "", "", ""]]
     columns = list(CANVAS_COLUMNS)
     for a in assignments:
@@ -167,7 +130,7 @@ def canvas_sheet(
                                    student if roster.key == "student" else ""),
                    roster.identity(student, "Section")]
         for a in assignments:
-            total = (sheet.at[student, f"{a} total"] if student in sheet.index else math.nan)
+            total = totals.get((a, student), math.nan)
             row.append(_number(0.0 if total != total and missing == "zero" else total))
         rows.append(row)
     return pd.DataFrame(rows, columns=columns)
@@ -280,15 +243,16 @@ def export_book(
         canvas_sheet(runs, grades, canvas_ids=canvas_ids, titles=titles,
                      roster=roster, missing=missing).to_csv(out, index=False)
         return out
-    sheet = score_sheet(runs, grades)
-    if fmt == "csv":
-        sheet.to_csv(out)
-    elif fmt == "xlsx":
+    if fmt == "csv":  # the csv module's text, exactly the scores.csv of `grader grade`
+        write_csv(score_sheet(runs, grades), out)
+        return out
+    sheet = sheet_frame(runs, grades)
+    if fmt == "xlsx":
         with pd.ExcelWriter(out, engine="openpyxl") as writer:
-            sheet.to_excel(writer, sheet_name="scores")
+            sheet.to_excel(writer, sheet_name="scores", index=False)
             points_possible(runs, grades).to_frame().to_excel(writer, sheet_name="points possible")
     elif fmt == "parquet":
-        sheet.to_parquet(out)
+        sheet.to_parquet(out, index=False)
     else:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return out

@@ -29,6 +29,7 @@ import grader
 from grader.config import ConfigError, load_assignment
 from grader.models import Grade, RunResult, TestResult
 from grader.paths import assignments_dir, templates_dir
+from grader.report.sheets import keyed_tests
 from grader.store.gradebook import Gradebook
 
 HIDDEN_NOTE = "This is a hidden test: its details are not shown."
@@ -233,17 +234,6 @@ class ClassSummary:
     """Submission status other than 'graded' -> students."""
     test_problems: tuple[tuple[str, str, str], ...]
     """(student, test, status) for tests that broke ('error') or timed out."""
-
-
-def keyed_tests(run: RunResult) -> dict[str, TestResult]:
-    """A run's tests by a unique key: the name, or "name#k" for its k-th repeat (k >= 2), so
-    two tests sharing a name (e.g. a visible and a hidden one) stay apart."""
-    seen: Counter[str] = Counter()
-    keyed = {}
-    for t in run.tests:
-        seen[t.name] += 1
-        keyed[t.name if seen[t.name] == 1 else f"{t.name}#{seen[t.name]}"] = t
-    return keyed
 
 
 def class_summary(

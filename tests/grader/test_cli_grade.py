@@ -165,13 +165,13 @@ def make_class(root: Path, files: dict[str, bytes | None] | None = None) -> Path
 
 def expected_sheet(subs: Path) -> str:
     return textwrap.dedent(f"""\
-        student,score,max_score,status,raw_score,late_penalty,message
-        alice,6.0,6.0,graded,6.0,0.0,
-        bob,3.0,6.0,graded,3.0,0.0,
-        carol,0.0,6.0,syntax_error,0.0,0.0,line 1: expected ':'
-        dave,0.0,6.0,no_submission,0.0,0.0,{subs / 'dave'}: no toy.py or toy.ipynb (or a .zip holding one); it is empty. Submit toy.py or toy.ipynb.
-        erin,0.0,6.0,invalid_submission,0.0,0.0,"{subs / 'erin.py'}: looks like a binary file, not text (NUL byte at offset 0); submit the source file itself"
-        frank,1.8,6.0,graded,3.0,1.2,
+        student,assignment,score,max_score,status,raw_score,late_penalty,message,toy/add_small_numbers,toy/add_random_arrays,toy/scale_array
+        alice,toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0
+        bob,toy,3.0,6.0,graded,3.0,0.0,,1.0,2.0,0.0
+        carol,toy,0.0,6.0,syntax_error,0.0,0.0,line 1: expected ':',0.0,0.0,0.0
+        dave,toy,0.0,6.0,no_submission,0.0,0.0,{subs / 'dave'}: no toy.py or toy.ipynb (or a .zip holding one); it is empty. Submit toy.py or toy.ipynb.,0.0,0.0,0.0
+        erin,toy,0.0,6.0,invalid_submission,0.0,0.0,"{subs / 'erin.py'}: looks like a binary file, not text (NUL byte at offset 0); submit the source file itself",0.0,0.0,0.0
+        frank,toy,1.8,6.0,graded,3.0,1.2,,1.0,2.0,0.0
         """)  # noqa: E501
 
 
@@ -282,8 +282,8 @@ def test_grade_batch_rerun_skips_unchanged_and_regrades_changed(toy: Assignment,
     batch = run_batch(toy, subs, out, run=third, progress=False)
     assert (sorted(third.students), batch.regraded) == (["carol", "dave"], 2)
     rows = sheet(out).splitlines()
-    assert rows[3] == "carol,6.0,6.0,graded,6.0,0.0,"
-    assert rows[4] == "dave,3.0,6.0,graded,3.0,0.0,"
+    assert rows[3] == "carol,toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0"
+    assert rows[4] == "dave,toy,3.0,6.0,graded,3.0,0.0,,1.0,2.0,0.0"
 
 
 def test_grade_batch_force_regrades_everything(toy: Assignment, tmp_path: Path) -> None:
@@ -344,8 +344,8 @@ def test_grade_batch_timestamps_rescore_without_rerunning(toy: Assignment,
     batch = run_batch(toy, subs, out, run=again, timestamps=stamps, progress=False)
     assert again.students == []
     rows = sheet(out).splitlines()
-    assert rows[1] == "alice,4.2,6.0,graded,6.0,1.8,"   # 3 days late: 3 * 0.1 * 6
-    assert rows[6] == "frank,3.0,6.0,graded,3.0,0.0,"   # within the 10 minutes of grace
+    assert rows[1] == "alice,toy,4.2,6.0,graded,6.0,1.8,,1.0,2.0,3.0"   # 3 days late: 3 * 0.1 * 6
+    assert rows[6] == "frank,toy,3.0,6.0,graded,3.0,0.0,,1.0,2.0,0.0"   # within the 10 minutes of grace
     with Gradebook(out / "gradebook.sqlite") as book:
         assert book.grades("toy") == list(batch.grades)
 
@@ -364,8 +364,8 @@ def test_grade_batch_unchanged_file_keeps_its_first_timestamp(toy: Assignment,
     again = Counting()
     run_batch(toy, subs, out, run=again, progress=False)
     assert again.students == ["alice", "bob"]
-    assert sheet(out).splitlines()[1:] == ["alice,6.0,6.0,graded,6.0,0.0,",
-                                           "bob,4.8,6.0,graded,6.0,1.2,"]
+    assert sheet(out).splitlines()[1:] == ["alice,toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0",
+                                           "bob,toy,4.8,6.0,graded,6.0,1.2,,1.0,2.0,3.0"]
     fresh = run_batch(toy, subs, out, run=in_process_run, resume=False, progress=False)
     assert [g.score for g in fresh.grades] == [4.8, 4.8]  # afresh: the files' times again
 
@@ -423,10 +423,10 @@ def test_grade_batch_one_crash_never_stops_the_batch(toy: Assignment, tmp_path: 
 
     run_batch(toy, subs, out, run=flaky, progress=False)
     rows = sheet(out).splitlines()
-    assert rows[2] == ("bob,0.0,6.0,crashed,0.0,0.0,the grader could not grade this entry: "
-                       "RuntimeError: worker pool exploded")
-    assert rows[1] == "alice,6.0,6.0,graded,6.0,0.0,"
-    assert rows[6] == "frank,1.8,6.0,graded,3.0,1.2,"
+    assert rows[2] == ("bob,toy,0.0,6.0,crashed,0.0,0.0,the grader could not grade this entry: "
+                       "RuntimeError: worker pool exploded,0.0,0.0,0.0")
+    assert rows[1] == "alice,toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0"
+    assert rows[6] == "frank,toy,1.8,6.0,graded,3.0,1.2,,1.0,2.0,0.0"
 
 
 def test_grade_batch_grader_crash_is_retried_next_run(toy: Assignment, tmp_path: Path) -> None:
@@ -462,7 +462,8 @@ def test_grade_batch_unstorable_text_and_file_names_are_made_utf8(
 
     run_batch(toy, subs, tmp_path / "out", run=hostile, progress=False)
     assert sheet(tmp_path / "out").splitlines()[1:] == [
-        "alice,6.0,6.0,graded,6.0,0.0,", "b\ufffdd,6.0,6.0,graded,6.0,0.0,"]
+        "alice,toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0",
+        "b\ufffdd,toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0"]
     with Gradebook(tmp_path / "out" / "gradebook.sqlite") as book:
         stored = book.run_result("b\ufffdd", "toy")
     assert stored is not None
@@ -494,7 +495,7 @@ def test_grade_batch_empty_folder_writes_empty_sheet(toy: Assignment, tmp_path: 
     assert run_batch(toy, tmp_path / "subs", tmp_path / "out", run=in_process_run,
                      progress=False).grades == ()
     assert sheet(tmp_path / "out") == \
-        "student,score,max_score,status,raw_score,late_penalty,message\n"
+        "student,assignment,score,max_score,status,raw_score,late_penalty,message\n"
 
 
 def test_grade_batch_out_folder_inside_submissions_is_not_a_student(
@@ -705,7 +706,8 @@ def test_grade_batch_engine_broken_submissions_lose_only_what_they_must(
     out = tmp_path / "out"
     batch = run_batch(toy, subs, out, jobs=2, progress=False)
     frame = pd.read_csv(out / "scores.csv", keep_default_na=False)
-    assert frame.drop(columns="message").values.tolist() == [
+    columns = ["student", "score", "max_score", "status", "raw_score", "late_penalty"]
+    assert frame[columns].values.tolist() == [
         ["alice", 6.0, 6.0, "graded", 6.0, 0.0],
         ["crashes", 0.0, 6.0, "crashed", 0.0, 0.0],
         ["imports", 0.0, 6.0, "import_error", 0.0, 0.0],
@@ -784,9 +786,9 @@ def test_cli_grade_engine_sigkill_and_resume_gives_the_same_sheet(toy: Assignmen
                              timeout=300, check=False)
     assert resumed.returncode == 0, resumed.stderr
     assert f"({16 - done} run, {done} unchanged)" in resumed.stdout
-    slow_rows = "".join(f"slow{i:02d},6.0,6.0,graded,6.0,0.0,\n" for i in range(10))
-    expected = engine_sheet(subs).replace("frank,1.8,6.0,graded,3.0,1.2,\n",
-                                          "frank,1.8,6.0,graded,3.0,1.2,\n" + slow_rows)
+    slow_rows = "".join(f"slow{i:02d},toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0\n" for i in range(10))
+    expected = engine_sheet(subs).replace("frank,toy,1.8,6.0,graded,3.0,1.2,,1.0,2.0,0.0\n",
+                                          "frank,toy,1.8,6.0,graded,3.0,1.2,,1.0,2.0,0.0\n" + slow_rows)
     assert sheet(out) == expected
     with Gradebook(book_path) as book:
         assert len(book.run_results("toy")) == 16
@@ -806,3 +808,19 @@ def test_cli_grade_unloadable_reference_is_a_clear_error(toy: Assignment, tmp_pa
         "(ModuleNotFoundError(\"No module named 'no_such_reference_module'\")); check the "
         "module name or solution file\n")
     assert not (tmp_path / "out" / "scores.csv").exists()
+
+
+def test_grade_and_export_write_the_same_sheet(toy: Assignment, tmp_path: Path) -> None:
+    """One sheet definition (grader.report.sheets): `grader export --format csv` of a results
+    folder is the scores.csv `grader grade` wrote there, byte for byte, after a resumed run
+    (alice's row comes from the gradebook, the rest from this run)."""
+    subs = make_class(tmp_path)
+    out = tmp_path / "out"
+    run_batch(toy, make_class(tmp_path / "first", {"alice.py": CORRECT.encode()}), out,
+              run=in_process_run, progress=False)
+    run_batch(toy, subs, out, run=in_process_run, progress=False)
+    exported = CliRunner().invoke(main, ["export", str(out), "--format", "csv",
+                                         "--out", str(tmp_path / "export.csv")])
+    assert exported.exit_code == 0, exported.output
+    assert (tmp_path / "export.csv").read_bytes() == (out / "scores.csv").read_bytes()
+    assert sheet(out) == expected_sheet(subs)

@@ -23,6 +23,7 @@ from grader.cli.main import main
 from grader.report import export as ex
 from grader.report.pages import HIDDEN_NOTE
 from grader.report.roster import read_roster
+from grader.report.sheets import csv_text
 from tests.golden.samples import (
     AFTER_DUE_SECRET,
     ALICE,
@@ -51,44 +52,47 @@ def assert_golden(name: str, text: str) -> None:
 # ---- the course sheet -------------------------------------------------------------------
 
 
-def test_score_sheet_one_row_per_student_and_a_column_per_test():
+def frame() -> pd.DataFrame:
+    return ex.sheet_frame(RUNS, GRADES).set_index(["assignment", "student"])
+
+
+def test_score_sheet_one_row_per_submission_and_a_column_per_test():
     sheet = ex.score_sheet(RUNS, GRADES)
-    assert list(sheet.index) == ["alice", "bob", "carol", "dave"]
-    assert sheet.index.name == "student"
-    assert list(sheet.columns) == [
+    assert sheet.columns == (
+        "student", "assignment", "score", "max_score", "status", "raw_score", "late_penalty",
+        "message",
         "backprop/softmax_rows_sum_to_one", "backprop/hinge_loss_gradient",
         "backprop/softmax_loss_matches_reference", "backprop/mlp_grads_numerical",
-        "backprop raw score", "backprop late penalty", "backprop total", "backprop status",
         "perceptron/add_bias_appends_ones_last", "perceptron/train_perceptron_matches_reference",
-        "perceptron raw score", "perceptron late penalty", "perceptron total", "perceptron status",
-        "course total",
-    ]
-    alice = sheet.loc["alice"]
+    )
+    assert [row[:2] for row in sheet.rows] == [
+        ("alice", "backprop"), ("bob", "backprop"), ("carol", "backprop"),
+        ("alice", "perceptron"), ("dave", "perceptron")]
+    rows = frame()
+    alice = rows.loc[("backprop", "alice")]
     assert alice["backprop/mlp_grads_numerical"] == 1.5
-    assert (alice["backprop raw score"], alice["backprop late penalty"],
-            alice["backprop total"]) == (3.5, 1.0, 2.5)
-    assert alice["course total"] == 2.5 + 5
-    assert sheet.loc["carol", "backprop status"] == "syntax_error"
-    assert math.isnan(sheet.loc["carol", "backprop/hinge_loss_gradient"])
-    assert sheet.loc["dave", "backprop status"] == "no_submission"
-    assert math.isnan(sheet.loc["dave", "backprop total"])
-    assert sheet.loc["dave", "course total"] == 3.0
+    assert (alice["raw_score"], alice["late_penalty"], alice["score"], alice["max_score"]) == (
+        3.5, 1.0, 2.5, 10.0)
+    assert math.isnan(alice["perceptron/add_bias_appends_ones_last"])  # another assignment
+    assert rows.loc[("backprop", "carol"), "status"] == "syntax_error"
+    assert rows.loc[("backprop", "carol"), "message"] == CAROL.message.strip().splitlines()[0]
+    assert math.isnan(rows.loc[("backprop", "carol"), "backprop/hinge_loss_gradient"])
+    assert ("backprop", "dave") not in rows.index  # no submission, no row
 
 
 def test_score_sheet_test_points_sum_to_the_raw_score():
-    sheet = ex.score_sheet(RUNS, GRADES)
+    rows = frame()
     for a in ("backprop", "perceptron"):
-        tests = [c for c in sheet.columns if c.startswith(f"{a}/")]
-        graded = sheet[f"{a} status"] == "graded"
-        assert (sheet.loc[graded, tests].sum(axis=1) == sheet.loc[graded, f"{a} raw score"]).all()
-        assert (sheet[f"{a} total"].dropna()
-                == (sheet[f"{a} raw score"] - sheet[f"{a} late penalty"]).dropna()).all()
+        tests = [c for c in rows.columns if c.startswith(f"{a}/")]
+        of_a = rows.xs(a, level="assignment")
+        graded = of_a[of_a["status"] == "graded"]
+        assert (graded[tests].sum(axis=1) == graded["raw_score"]).all()
+    assert (rows["score"] == rows["raw_score"] - rows["late_penalty"]).all()
 
 
 def test_score_sheet_without_grades_uses_the_raw_score():
-    sheet = ex.score_sheet([BOB], [])
-    assert sheet.loc["bob", "backprop total"] == BOB.score == 8
-    assert sheet.loc["bob", "backprop late penalty"] == 0
+    (row,) = ex.score_sheet([BOB], []).rows
+    assert row[2:7] == (BOB.score, BOB.max_score, "graded", 8.0, 0.0)
 
 
 def test_points_possible():
@@ -96,11 +100,10 @@ def test_points_possible():
     assert top["backprop/hinge_loss_gradient"] == 3
     assert top["backprop total"] == 10 and top["perceptron total"] == 5
     assert top["course total"] == 15
-    assert math.isnan(top["backprop late penalty"])
 
 
 def test_score_sheet_csv_matches_golden():
-    assert_golden("scores.csv", ex.score_sheet(RUNS, GRADES).to_csv(lineterminator="\n"))
+    assert_golden("scores.csv", csv_text(ex.score_sheet(RUNS, GRADES)))
 
 
 # ---- files ------------------------------------------------------------------------------
@@ -109,13 +112,18 @@ def test_score_sheet_csv_matches_golden():
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
 def test_sheet_round_trips_through_pandas(tmp_path, fmt):
     path = ex.export_book(MemoryGradebook(), fmt, tmp_path / f"scores.{fmt}")
-    expected = ex.score_sheet(RUNS, GRADES)
+    expected = ex.sheet_frame(RUNS, GRADES)
     if fmt == "csv":
-        back = pd.read_csv(path, index_col="student")
+        assert path.read_text(encoding="utf-8") == csv_text(ex.score_sheet(RUNS, GRADES))
+        back = pd.read_csv(path, keep_default_na=False, na_values={
+            c: [""] for c in expected.columns if c not in ("student", "assignment", "status",
+                                                           "message")})
     elif fmt == "xlsx":
-        back = pd.read_excel(path, sheet_name="scores", index_col="student")
+        back = pd.read_excel(path, sheet_name="scores", keep_default_na=False, na_values={
+            c: [""] for c in expected.columns if "/" in c})
         top = pd.read_excel(path, sheet_name="points possible", index_col=0)["points possible"]
-        pd.testing.assert_series_equal(top, ex.points_possible(RUNS, GRADES), check_names=False)
+        pd.testing.assert_series_equal(top, ex.points_possible(RUNS, GRADES), check_names=False,
+                                       check_dtype=False)
     else:
         back = pd.read_parquet(path)
     pd.testing.assert_frame_equal(back, expected, check_dtype=fmt == "parquet")
@@ -291,8 +299,7 @@ def test_cli_export_from_the_gradebook(results_dir, fmt, default):
     assert f"{fmt} written to {target}" in result.output
     assert target.exists()
     if fmt == "csv":
-        pd.testing.assert_frame_equal(pd.read_csv(target, index_col="student"),
-                                      ex.score_sheet(RUNS, GRADES), check_dtype=False)
+        assert target.read_text(encoding="utf-8") == csv_text(ex.score_sheet(RUNS, GRADES))
 
 
 def test_cli_export_canvas_ids_and_roster(results_dir, tmp_path):
@@ -323,8 +330,8 @@ def test_tests_sharing_a_name_get_their_own_columns():
     runs = [RunResult("s", "p", "graded", (first, second)),
             RunResult("t", "p", "graded", (second, first))]
     sheet = ex.score_sheet(runs, [])
-    assert list(sheet.columns[:2]) == ["p/rejects_labels", "p/rejects_labels#2"]
-    assert list(sheet.loc["s", ["p/rejects_labels", "p/rejects_labels#2"]]) == [1.5, 0.0]
+    assert sheet.columns[-2:] == ("p/rejects_labels", "p/rejects_labels#2")
+    assert sheet.rows[0][-2:] == (1.5, 0.0) and sheet.rows[1][-2:] == (0.0, 1.5)
     assert ex.points_possible(runs, [])["p/rejects_labels#2"] == 2
 
 

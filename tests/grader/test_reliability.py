@@ -40,9 +40,9 @@ STUDENTS = 6 + 8
 
 
 def expected(subs: Path) -> str:
-    slow_rows = "".join(f"slow{i:02d},6.0,6.0,graded,6.0,0.0,\n" for i in range(8))
-    return engine_sheet(subs).replace("frank,1.8,6.0,graded,3.0,1.2,\n",
-                                      "frank,1.8,6.0,graded,3.0,1.2,\n" + slow_rows)
+    slow_rows = "".join(f"slow{i:02d},toy,6.0,6.0,graded,6.0,0.0,,1.0,2.0,3.0\n" for i in range(8))
+    return engine_sheet(subs).replace("frank,toy,1.8,6.0,graded,3.0,1.2,,1.0,2.0,0.0\n",
+                                      "frank,toy,1.8,6.0,graded,3.0,1.2,,1.0,2.0,0.0\n" + slow_rows)
 
 
 def command(folder: Path, subs: Path, out: Path, *extra: str) -> list[str]:
@@ -114,7 +114,7 @@ def test_sigkill_at_random_points_and_resume_gives_the_uninterrupted_sheet(
             proc.wait(timeout=30)
             kills += 1
         if (out / "scores.csv").exists():  # a sheet left by a killed run is never torn
-            assert (out / "scores.csv").read_text().startswith("student,score,max_score")
+            assert (out / "scores.csv").read_text().startswith("student,assignment,score,max_score")
         graded = graded_students(out)
         assert len(graded) == len(set(graded)) <= STUDENTS
     assert kills >= 2, "the batch finished before it could be killed: raise the class size"

@@ -96,7 +96,7 @@ def grade(python: str | Path, assignment: Path, submissions: Path, out: Path, *a
 
 def scores(out: Path) -> dict[str, tuple[float, str]]:
     rows = (out / "scores.csv").read_text(encoding="utf-8").splitlines()[1:]
-    return {r.split(",")[0]: (float(r.split(",")[1]), r.split(",")[3]) for r in rows}
+    return {r.split(",")[0]: (float(r.split(",")[2]), r.split(",")[4]) for r in rows}
 
 
 def everything_written(out: Path, done: subprocess.CompletedProcess[str]) -> str:
