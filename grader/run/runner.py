@@ -49,8 +49,7 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
             results = run_tests(assignment, tests, proxy, ref)
             status: SubmissionStatus = "graded"
         else:
-            results = [_not_run(test, load) for test in tests]
-            status = _load_status(load)
+            status, results = load_failed(tests, load)
     finally:
         proxy.close()
     if proxy.restarts:
@@ -69,6 +68,13 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         sha256=submission.sha256,
         warnings=tuple(warnings),
     )
+
+
+def load_failed(tests: list[TestCase],
+                load: LoadResult) -> tuple[SubmissionStatus, list[TestResult]]:
+    """A submission that did not load: its status and every test at 0, saying why it did not
+    run (also what the in-process test double of tests/grader/toyclass.py gives)."""
+    return _load_status(load), [_not_run(test, load) for test in tests]
 
 
 def _load_status(load: LoadResult) -> SubmissionStatus:

@@ -4,7 +4,7 @@ and message in scores.csv and in its Markdown report, and loses only what it mus
 Already covered elsewhere, not repeated here: the exact collect messages of every malformed
 entry (tests/grader/test_collect.py::test_collect_broken_submission_status_and_message), and
 the engine's statuses through run_batch without the CLI or the report
-(tests/grader/test_cli_grade.py::test_grade_batch_engine_broken_submissions_lose_only_what_they_must).
+(tests/grader/test_batch_failures.py::test_grade_batch_engine_broken_submissions_lose_only_what_they_must).
 This file drives the whole path a teacher uses (CLI -> sheet -> Markdown report) on one class
 holding every kind of broken submission next to honest ones.
 """
@@ -27,7 +27,7 @@ from grader.collect import entries as collect_mod
 from grader.config import Assignment, find_assignment
 from grader.report.pages import page_name
 from tests.clock import NOW, days
-from tests.grader.test_cli_grade import (
+from tests.grader.toyclass import (
     ADD_ONLY,
     CORRECT,
     make_assignment,

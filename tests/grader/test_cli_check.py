@@ -1,8 +1,8 @@
 """`grader check ASSIGNMENT FILE`: visible tests only, readable feedback, exit code.
 
-Uses the toy assignment of test_cli_grade. Tests using `fake_engine` run the in-process test
-double of grader.run.runner (trusted toy code); those named `*_engine_*` use the real sandboxed
-runner.
+Uses the toy assignment of tests/grader/toyclass.py. Tests using `fake_engine` run the
+in-process test double of grader.run.runner (trusted toy code); those named `*_engine_*` use the
+real sandboxed runner.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from grader.cli.main import main
 from grader.config import Assignment
-from tests.grader.test_cli_grade import (
+from tests.grader.toyclass import (
     ADD_ONLY,
     CORRECT,
     HIDDEN,
@@ -25,7 +25,7 @@ from tests.grader.test_cli_grade import (
     toy,
 )
 
-__all__ = ["fake_engine", "toy"]  # fixtures shared with test_cli_grade
+__all__ = ["fake_engine", "toy"]  # fixtures (tests/grader/toyclass.py)
 
 
 def release_of(assignment: Assignment, root: Path) -> Path:
@@ -109,7 +109,7 @@ def test_check_syntax_error_explained_exit_1(toy: Assignment, tmp_path: Path,
         "  Your submission could not be run (syntax error):\n"
         "    line 1: expected ':'\n"
         "  ✗ add_small_numbers  0/1\n"
-        "      not run: syntax error\n"
+        "      not run: your code has a syntax error\n"
         "Total: 0/1 points, 0 of 1 visible tests passed. Hidden tests run when your work is "
         "graded.\n"))
 

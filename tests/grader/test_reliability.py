@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from grader.store.gradebook import Gradebook
-from tests.grader.test_cli_grade import (
+from tests.grader.toyclass import (
     CLASS,
     CORRECT,
     REPO,
