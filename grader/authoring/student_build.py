@@ -2,10 +2,14 @@
 
 `python -m grader.authoring.student_build --out dist` (or `make student-wheel`) writes
 `dist/nn_grader_student-<version>-py3-none-any.whl`, distribution name `nn-grader-student`.
-It holds the `grader` package, `grader/_data/templates/` and the `grader` console script, and
-never the `reference` package or the `assignments` folder (hidden tests, reference solutions,
-the demo class). Students run `grader check <release folder> <module>.py` and the release
-notebook's check cells with it; instructor verbs that need the course say so and exit 1.
+It holds the packages of `grader` that `grader check` and the release notebook's check cells
+need (STUDENT_PACKAGES: the stages up to `run`, `student`, and the CLI), chosen by package,
+`grader/_data/templates/` and the `grader` console script; never `batch`, `store`, `report` or
+`authoring` (the import-linter contract "the student build ..." in pyproject.toml keeps the
+chosen packages from importing them), the `reference` package or the `assignments` folder
+(hidden tests, reference solutions, the demo class). Students run `grader check <release
+folder> <module>.py` and the check cells with it; instructor verbs say they need nn-grader
+itself and exit 1 (grader.cli.main).
 
 The wheel is written with `zipfile` per the wheel spec (PEP 427 / PEP 491): `METADATA`,
 `WHEEL`, `entry_points.txt` and a `RECORD` of sha256 digests. Its dependencies are those of
@@ -31,8 +35,11 @@ STUDENT_DEPENDENCIES = ("numpy", "torch", "nbformat", "jinja2", "click", "rich",
 """Requirements of pyproject.toml the student build keeps: check (numpy, click, rich, jinja2
 for the notebook cells, nbformat for .ipynb submissions), plot cells (matplotlib), torch
 assignments (torch). Not pandas, dask, pyarrow, openpyxl, scipy: report/export/grading only."""
-EXCLUDED_PARTS = frozenset({"__pycache__", "_data"})
-"""Folders of the package never copied (bytecode; a checkout's stray bundled data)."""
+STUDENT_PACKAGES = ("grader", "grader.cli", "grader.student", "grader.run", "grader.sandbox",
+                    "grader.sandbox.inside", "grader.checks", "grader.collect")
+"""The packages of the student build, each with its own modules only (not its subpackages:
+a new subpackage is chosen here or left out). Not grader.batch, grader.store, grader.report,
+grader.authoring: grading a class, its records, pages and exports, and the instructor's tools."""
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed timestamps: the same tree gives the same wheel
 
 
@@ -69,16 +76,20 @@ def student_requirements(dependencies: list[str]) -> list[str]:
 
 
 def package_files(root: Path) -> Iterator[tuple[str, Path]]:
-    """(path in the wheel, file on disk): grader/**, then the templates as grader/_data/."""
-    for top, prefix in ((root / "grader", "grader"),
-                        (root / "templates", "grader/_data/templates")):
-        for path in sorted(top.rglob("*")):
-            relative = path.relative_to(top)
-            if not path.is_file() or EXCLUDED_PARTS.intersection(relative.parts):
-                continue
-            if path.suffix in (".pyc", ".pyo"):
-                continue
-            yield f"{prefix}/{relative.as_posix()}", path
+    """(path in the wheel, file on disk): the modules of STUDENT_PACKAGES, then the templates as
+    grader/_data/templates/."""
+    for package in STUDENT_PACKAGES:
+        folder = root.joinpath(*package.split("."))
+        if not (folder / "__init__.py").is_file():
+            raise StudentBuildError(f"{folder}: the student package {package} is missing "
+                                    "(grader.authoring.student_build.STUDENT_PACKAGES)")
+        for path in sorted(folder.glob("*.py")):
+            yield f"{package.replace('.', '/')}/{path.name}", path
+    top = root / "templates"
+    for path in sorted(top.rglob("*")):
+        relative = path.relative_to(top)
+        if path.is_file() and "__pycache__" not in relative.parts:
+            yield f"grader/_data/templates/{relative.as_posix()}", path
 
 
 def metadata(project: dict[str, object], requirements: list[str]) -> str:
@@ -137,8 +148,8 @@ def build_student_wheel(out: Path, root: Path | None = None) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m grader.authoring.student_build",
-        description="Build the student wheel (nn-grader-student): grader and templates, "
-                    "without reference/ and assignments/.")
+        description="Build the student wheel (nn-grader-student): the student packages of "
+                    "grader and the templates, without reference/ and assignments/.")
     parser.add_argument("--out", type=Path, default=Path("dist"),
                         help="folder for the wheel (default: dist)")
     args = parser.parse_args(argv)

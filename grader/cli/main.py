@@ -8,9 +8,10 @@ from typing import Any
 
 import click
 
-from grader.paths import installed_version
+from grader.paths import INSTRUCTOR_ONLY_NOTE, installed_version
 
-# verb -> "module:attribute" of a click command. One module per verb under grader/commands/.
+# verb -> "module:attribute" of a click command. One module per verb under grader/cli/; a verb
+# whose module, or a package it needs, is not part of this build (the student build) says so.
 COMMANDS: dict[str, str] = {
     "grade": "grader.cli.grade:grade",
     "check": "grader.cli.check:check",
@@ -44,6 +45,19 @@ class LazyGroup(click.Group):
         command: Any = getattr(module, attr)
         assert isinstance(command, click.Command)
         return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ModuleNotFoundError as exc:
+            missing = exc.name or ""
+            if not missing.startswith("grader."):
+                raise
+            # A full install has every grader package: this is a build with a subset of them,
+            # the student build (grader.authoring.student_build.STUDENT_PACKAGES).
+            raise click.ClickException(
+                f"`grader {ctx.invoked_subcommand}` needs {missing}, which the student build "
+                f"of nn-grader leaves out: {INSTRUCTOR_ONLY_NOTE}") from None
 
 
 @click.group(cls=LazyGroup)

@@ -29,6 +29,7 @@ from click.testing import CliRunner
 import grader.paths
 from grader.authoring.student_build import (
     DISTRIBUTION,
+    STUDENT_PACKAGES,
     StudentBuildError,
     build_student_wheel,
     student_requirements,
@@ -71,17 +72,46 @@ def test_wheel_name_follows_the_distribution_and_version(wheel: Path) -> None:
     assert wheel.name == f"nn_grader_student-{version}-py3-none-any.whl"
 
 
-def test_wheel_holds_every_grader_module_and_template(wheel: Path) -> None:
+def test_wheel_holds_the_student_packages_and_every_template(wheel: Path) -> None:
+    """A subset of packages (STUDENT_PACKAGES, each with its own modules), not a filtered copy:
+    every module of a chosen package, no module of another."""
     names = set(members(wheel))
-    modules = {f"grader/{p.relative_to(REPO / 'grader').as_posix()}"
-               for p in (REPO / "grader").rglob("*.py") if "__pycache__" not in p.parts}
+    chosen = {f"{p.replace('.', '/')}/{f.name}" for p in STUDENT_PACKAGES
+              for f in (REPO.joinpath(*p.split("."))).glob("*.py")}
+    every = {f"grader/{p.relative_to(REPO / 'grader').as_posix()}"
+             for p in (REPO / "grader").rglob("*.py") if "__pycache__" not in p.parts}
     templates = {f"grader/_data/templates/{p.relative_to(REPO / 'templates').as_posix()}"
                  for p in (REPO / "templates").rglob("*") if p.is_file()}
     assert {"grader/cli/main.py", "grader/sandbox/inside/worker.py", "grader/cli/check.py",
-            "grader/authoring/notebook.py", "grader/_data/templates/notebook/check.py.j2"} <= names
-    assert modules <= names
-    assert templates <= names
+            "grader/student/check.py", "grader/_data/templates/notebook/check.py.j2"} <= names
+    assert chosen <= names and templates <= names
+    assert {n for n in names if n.endswith(".py") and not n.startswith("grader/_data/")} \
+        == chosen
+    left_out = {n.split("/")[1] for n in every - chosen}
+    assert left_out == {"authoring", "batch", "report", "store"}
     assert not any(n.endswith((".pyc", ".pyo")) or "__pycache__" in n for n in names)
+
+
+def test_the_student_packages_run_check_without_the_left_out_ones(tmp_path: Path) -> None:
+    """`grader check` of the toy release imports no module of a package the student build
+    leaves out (the import-linter contract proves it for every import; this runs it)."""
+    probe = textwrap.dedent("""
+        import sys
+        from grader.cli.main import main
+        from grader.student.check import check_here
+        try:
+            main(["check", "--help"], standalone_mode=False)
+        except SystemExit:
+            pass
+        import grader.cli.check, grader.run.runner, grader.collect.entries
+        print("LOADED", sorted({m.split(".")[1] for m in sys.modules if m.startswith("grader.")}))
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=REPO, check=True)
+    line = done.stdout.splitlines()[-1]
+    assert line.startswith("LOADED ")
+    loaded = set(ast.literal_eval(line.removeprefix("LOADED ")))
+    assert not loaded & {"authoring", "batch", "report", "store"}, loaded
 
 
 def test_wheel_has_no_reference_no_assignments_no_hidden_tests(wheel: Path) -> None:
@@ -351,17 +381,17 @@ def test_installed_check_of_a_bundled_name_explains_the_build(student_venv: Path
     assert "Traceback" not in done.stderr
 
 
-LACKS = ("the reference module 'reference.perceptron' is not installed: this is the student "
-         "build of nn-grader, without reference solutions and bundled assignments; grade, "
-         "generate and validate with nn-grader itself")
+LACKS = ("which the student build of nn-grader leaves out: this is the student build of "
+         "nn-grader, without reference solutions and bundled assignments; grade, generate and "
+         "validate with nn-grader itself")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("args", "message"), [
-    (["demo", "--out", "d"], "install nn-grader itself"),
-    (["grade", ".", "subs", "--out", "g"], LACKS),
-    (["generate", ".", "--out", "r"], LACKS),
-    (["validate", "."], LACKS),
+    (["demo", "--out", "d"], f"`grader demo` needs grader.authoring, {LACKS}"),
+    (["grade", ".", "subs", "--out", "g"], f"`grader grade` needs grader.batch, {LACKS}"),
+    (["generate", ".", "--out", "r"], f"`grader generate` needs grader.authoring, {LACKS}"),
+    (["validate", "."], f"`grader validate` needs grader.authoring, {LACKS}"),
 ])
 def test_installed_instructor_verbs_fail_without_a_traceback(
         student_venv: Path, release: Path, tmp_path: Path, args: list[str], message: str,
