@@ -159,3 +159,38 @@ def test_the_gradebook_schema_is_the_records_fields(book: Gradebook) -> None:
     assert subs == {*records.columns(RunResult, skip=("tests",)), "tests_digest", "grade_status",
                     *records.columns(Grade, skip=("student", "assignment", "status")),
                     "recorded_at"}
+
+
+OLD_TABLES = (
+    "CREATE TABLE IF NOT EXISTS submissions ( student TEXT NOT NULL, assignment TEXT NOT "
+    "NULL, sha256 TEXT NOT NULL, tests_digest TEXT NOT NULL, status TEXT NOT NULL, message "
+    "TEXT NOT NULL, isolation TEXT NOT NULL, output TEXT NOT NULL, duration REAL NOT NULL, "
+    "peak_memory_kb INTEGER NOT NULL, warnings TEXT NOT NULL, grade_status TEXT NOT NULL, "
+    "raw_score REAL NOT NULL, max_score REAL NOT NULL, late_penalty REAL NOT NULL, score REAL "
+    "NOT NULL, submitted_at TEXT, recorded_at TEXT NOT NULL, PRIMARY KEY (student, "
+    "assignment) )",
+    "CREATE TABLE IF NOT EXISTS test_results ( student TEXT NOT NULL, assignment TEXT NOT "
+    "NULL, position INTEGER NOT NULL, name TEXT NOT NULL, points REAL NOT NULL, max_points "
+    "REAL NOT NULL, visibility TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, "
+    "mistake TEXT, traceback TEXT NOT NULL, duration REAL NOT NULL, PRIMARY KEY (student, "
+    "assignment, position), FOREIGN KEY (student, assignment) REFERENCES submissions "
+    "(student, assignment) ON DELETE CASCADE )",
+)
+"""The gradebook's tables as they were written by hand before the columns came from the
+records (schema version 1, another column order)."""
+
+
+def test_a_gradebook_of_the_hand_written_schema_is_read_and_written(tmp_path: Path) -> None:
+    path = tmp_path / "gradebook.sqlite"
+    with sqlite3.connect(path) as db:
+        for table in OLD_TABLES:
+            db.execute(table)
+    result = RunResult(student="s", assignment="a", status="graded", sha256="h", warnings=("w",),
+                       tests=(TResult(name="t", points=0.5, max_points=1.0, visibility="hidden",
+                                      status="failed", mistake="m"),))
+    grade = Grade(student="s", assignment="a", status="graded", raw_score=0.5, max_score=1.0,
+                  late_penalty=0.0, score=0.5, submitted_at=None)
+    with Gradebook(path) as book:
+        book.record(result, grade, tests_digest="d")
+        assert book.run_results() == [result] and book.grades() == [grade]
+        assert book.is_current("s", "a", "h", "d")
