@@ -266,10 +266,9 @@ def _submitted_at(book: Gradebook, student: str, entry: Path, result: RunResult,
         return None
     if source.name in ("timestamps", "gradescope"):
         return source.times.get(student)
-    if previous is not None and previous.submitted_at is not None:
-        before = book.run_result(student, result.assignment)
-        if before is not None and before.sha256 == result.sha256:
-            return datetime.fromisoformat(previous.submitted_at)
+    if previous is not None and previous.submitted_at is not None \
+            and book.sha256(student, result.assignment) == result.sha256:
+        return datetime.fromisoformat(previous.submitted_at)
     if source.name == "git":
         return git_time(entry)
     return modified_at(entry)

@@ -268,6 +268,12 @@ class Gradebook:
         )
         return bool(rows)
 
+    def sha256(self, student: str, assignment: str) -> str | None:
+        """The hash of the file stored for this student, if any (without reading the result)."""
+        rows = self._query("SELECT sha256 FROM submissions WHERE student = ? AND assignment = ?",
+                           (student, assignment))
+        return str(rows[0]["sha256"]) if rows else None
+
     def assignments(self) -> list[str]:
         rows = self._query("SELECT DISTINCT assignment FROM submissions ORDER BY assignment")
         return [r["assignment"] for r in rows]

@@ -194,3 +194,4 @@ def test_a_gradebook_of_the_hand_written_schema_is_read_and_written(tmp_path: Pa
         book.record(result, grade, tests_digest="d")
         assert book.run_results() == [result] and book.grades() == [grade]
         assert book.is_current("s", "a", "h", "d")
+        assert (book.sha256("s", "a"), book.sha256("t", "a")) == ("h", None)
