@@ -3,8 +3,8 @@
 `bwrap --unshare-all` (no network, its own pid namespace, ipc, uts and cgroup namespaces),
 `--die-with-parent`, `--new-session`, `--clearenv`, `--cap-drop ALL`, uid/gid 65534. Visible,
 read-only: /usr (and the /bin, /lib symlinks), the interpreter's prefixes, and the grader's
-WORKER_FILES (inside/: worker, codec, invoke, cells, confine, zygote) at /opt/nngrader. Writable: a size-capped
-tmpfs /tmp (cwd and HOME).
+WORKER_FILES (inside/: worker, codec, invoke, cells, confine, zygote) at /opt/nngrader.
+Writable: a size-capped tmpfs /tmp (cwd and HOME).
 Not visible: the repository, the grader and reference packages (masked with an empty tmpfs if
 they sit inside a bound prefix), the assignments and their hidden tests, the results.
 """
