@@ -187,7 +187,7 @@ def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, 
         if t.visibility == "hidden":
             output = HIDDEN_NOTE
         else:
-            parts = [f"Looks like: {t.mistake}" if t.mistake else "", t.message,
+            parts = [f"Looks like: {t.unsaid_mistake}" if t.unsaid_mistake else "", t.message,
                      f"Your code raised:\n{t.traceback}" if t.traceback else ""]
             output = "\n\n".join(p for p in parts if p)
         tests.append({
@@ -206,7 +206,6 @@ def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, 
         lines.append(f"Raw score {_number(grade.raw_score)}, late penalty "
                      f"-{_number(grade.late_penalty)}.")
     lines += [f"Warning: {w}" for w in run.warnings]
-    lines.append(f"Isolation: {run.isolation or 'unknown'}.")
     return {
         "score": float(grade.score if grade is not None else run.score),
         "execution_time": math.ceil(run.duration),
@@ -228,8 +227,8 @@ def classroom_result(run: RunResult, grade: Grade | None = None) -> dict[str, An
         if t.visibility == "hidden":
             message = HIDDEN_NOTE
         else:
-            message = "\n".join(p for p in (t.message, f"Looks like: {t.mistake}"
-                                             if t.mistake else "") if p)
+            message = "\n".join(p for p in (t.message, f"Looks like: {t.unsaid_mistake}"
+                                             if t.unsaid_mistake else "") if p)
         tests.append({
             "name": t.name, "status": "pass" if t.status == "passed" else (
                 "error" if t.status == "error" else "fail"),

@@ -209,8 +209,7 @@ def test_gradescope_maps_visibility_and_withholds_hidden_details():
     assert tests["hinge_loss_gradient"]["output"].startswith(
         "Looks like: factor 2 in the regulariser\n\ndW: 3 of 12 entries differ")
     assert data["execution_time"] == 4
-    assert data["output"] == ("Submission: graded.\nRaw score 3.5, late penalty -1.\n"
-                              "Isolation: bubblewrap.")
+    assert data["output"] == "Submission: graded.\nRaw score 3.5, late penalty -1."
 
 
 def test_gradescope_submission_level_problems_reach_the_output():
