@@ -36,14 +36,16 @@ import pandas as pd
 
 from grader.config import load_assignment
 from grader.models import Grade, RunResult
+from grader.report.moodle import MoodleId, moodle_sheet
 from grader.report.pages import HIDDEN_NOTE, GradebookLike, assignment_info, keyed_tests, page_name
 from grader.report.roster import CANVAS_IDENTITY, Roster, check_covered
 from grader.store.gradebook import Gradebook
 
-Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]
+Format = Literal["csv", "xlsx", "parquet", "canvas", "moodle", "gradescope", "classroom"]
 Missing = Literal["blank", "zero"]
 """What a roster student without a submission gets in the Canvas sheet."""
-FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope", "classroom")
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "moodle", "gradescope",
+                               "classroom")
 CANVAS_COLUMNS = CANVAS_IDENTITY
 CANVAS_POINTS_ROW = "    Points Possible"
 COURSE_TOTAL = "course total"
@@ -259,6 +261,7 @@ def export_book(
     book: GradebookLike, fmt: Format, out: Path, *,
     canvas_ids: Mapping[str, str] | None = None, roster: Roster | None = None,
     titles: Mapping[str, str] | None = None, missing: Missing = "blank",
+    moodle_id: MoodleId = "email",
 ) -> Path:
     """Write `fmt` for everything in `book` to `out` (a file; a folder for gradescope)."""
     runs, grades = book.run_results(), book.grades()
@@ -280,6 +283,12 @@ def export_book(
                      roster=roster, missing=missing).to_csv(out, index=False)
         return out
     sheet = score_sheet(runs, grades)
+    if fmt == "moodle":
+        assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
+        named = {a: (titles or {}).get(a) or assignment_info(a).title for a in assignments}
+        moodle_sheet(sheet, assignments, titles=named, identifier=moodle_id, roster=roster,
+                     missing=missing).to_csv(out, index=False)
+        return out
     if fmt == "csv":
         sheet.to_csv(out)
     elif fmt == "xlsx":
@@ -314,7 +323,8 @@ def _write_gradescope(runs: Sequence[RunResult], grades: Sequence[Grade], out: P
 
 DEFAULT_NAMES: dict[Format, str] = {
     "csv": "scores.csv", "xlsx": "scores.xlsx", "parquet": "scores.parquet",
-    "canvas": "canvas.csv", "gradescope": "gradescope", "classroom": "classroom.json",
+    "canvas": "canvas.csv", "moodle": "moodle.csv", "gradescope": "gradescope",
+    "classroom": "classroom.json",
 }
 
 
@@ -322,6 +332,7 @@ def export(
     results_dir: Path, fmt: Format, out: Path | None = None, *,
     canvas_ids: Mapping[str, str] | None = None, roster: Roster | None = None,
     assignments: Sequence[Path] = (), missing: Missing = "blank",
+    moodle_id: MoodleId = "email",
 ) -> Path:
     """Export results_dir/gradebook.sqlite; default target results_dir/export/<name>.
     Canvas column titles come from the `assignments` folders, else what the results folder
@@ -339,4 +350,4 @@ def export(
         titles = {name: assignment_info(name, book.graded_with(name)).title
                   for name in book.assignments()} | given
         return export_book(book, fmt, target, canvas_ids=canvas_ids, roster=roster,
-                           titles=titles, missing=missing)
+                           titles=titles, missing=missing, moodle_id=moodle_id)
