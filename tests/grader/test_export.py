@@ -252,7 +252,7 @@ def test_gradescope_partial_credit_status():
     ("args", "code", "message"),
     [
         (["--format", "ods"], 2, "'ods' is not one of 'csv', 'xlsx', 'parquet', 'canvas', "
-                                 "'gradescope'"),
+                                 "'moodle', 'gradescope'"),
         (["--format", "canvas", "--canvas-id", "perceptron"], 2,
          "'perceptron' should look like ASSIGNMENT=CANVAS_ID, e.g. perceptron=48213"),
         (["--format", "csv"], 1, "no gradebook here; run `grader grade` first"),
