@@ -66,6 +66,13 @@ class TestResult:
     duration: float = 0.0
     """Seconds spent in this test."""
 
+    @property
+    def unsaid_mistake(self) -> str:
+        """The named mistake when the message does not already say it ("Looks like ..." from
+        grader.checks.failure), else '': what a report or `grader check` adds on a line of
+        its own, so a student reads the mistake once."""
+        return self.mistake if self.mistake and self.mistake not in self.message else ""
+
 
 @dataclass(frozen=True)
 class RunResult:

@@ -1,13 +1,17 @@
-"""Does a release leak hidden tests or reference bodies? Texts compared after normalising."""
+"""Does a release leak hidden tests or reference bodies (texts compared after normalising),
+where does a leaked line come from, and does it ship files nothing of the assignment uses?"""
 
 from __future__ import annotations
 
 import ast
+import contextlib
 import re
 from pathlib import Path
 
+from grader.authoring.scaffold import SAMPLE_INPUTS
 from grader.authoring.source import _docstring_node, read_reference, stub_function
 from grader.config import Assignment
+from grader.run.reference import Region
 
 
 def _normalise(line: str) -> str:
@@ -112,3 +116,57 @@ def find_leaks(assignment: Assignment, folder: Path) -> list[str]:
                         leaks.append(f"{rel}: {node.name}() has the body of reference "
                                      f"{secret_dumps[dump]}()")
     return leaks
+
+
+def leak_origins(code: str, secret: str, regions: list[Region]) -> list[tuple[int, str]]:
+    """Where a release's copy of the marked line `secret` (normalised) comes from: the lines of
+    `code` outside every marked region that contain it, each with what holds it ('the
+    docstring of f()', 'the module docstring' or '' for plain code)."""
+    marked = {n for r in regions for n in range(r.begin, r.end + 1)}
+    found = [n for n, line in enumerate(code.splitlines(), start=1)
+             if n not in marked and secret in _normalise(line)]
+    return [(n, _docstring_holder(code, n)) for n in found]
+
+
+def _docstring_holder(code: str, number: int) -> str:
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return ""
+    owners: list[ast.AST] = [tree, *(n for n in ast.walk(tree) if isinstance(
+        n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef))]
+    for owner in owners:
+        body = getattr(owner, "body", [])
+        first = body[0] if body else None
+        if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+                and isinstance(first.value.value, str)
+                and first.lineno <= number <= (first.end_lineno or first.lineno)):
+            return "the module docstring" if owner is tree else \
+                f"the docstring of {getattr(owner, 'name', '?')}()"
+    return ""
+
+
+def unused_provided(assignment: Assignment) -> list[tuple[Path, str]]:
+    """Files of provided/ (shipped verbatim with every release) that neither test file nor
+    the solution/reference names: (the file, what to do). The sample data `grader new`
+    writes is said to be that."""
+    folder = assignment.folder / "provided"
+    if not folder.is_dir():
+        return []
+    texts = [path.read_text(encoding="utf-8", errors="replace")
+             for path in (assignment.visible_tests_path, assignment.hidden_tests_path)
+             if path.is_file()]
+    with contextlib.suppress(Exception):
+        texts.append(read_reference(assignment.reference).source)
+    words = "\n".join(texts)
+    found: list[tuple[Path, str]] = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if path.name in words or (len(path.stem) > 3 and re.search(
+                rf"\b{re.escape(path.stem)}\b", words)):
+            continue
+        what = " (the sample data `grader new` wrote)" if \
+            path.read_bytes() == SAMPLE_INPUTS.encode() else ""
+        found.append((path, f"ships with every release of {assignment.name}{what}, but no "
+                            "test and not the solution names it; delete it, or use it in a "
+                            "test"))
+    return found

@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from grader.authoring import garbage
 from grader.authoring.generate import generate_release
+from grader.authoring.leaks import leak_origins, unused_provided
 from grader.authoring.mutate import MUTANTS, mutant_module
 from grader.authoring.source import GenerateError, ReferenceSource, read_reference
 from grader.authoring.stubs import build_stub
@@ -295,15 +296,22 @@ def check_release(assignment: Assignment, report: Report) -> None:
             report.add(str(assignment.folder), f"the release cannot be written: {exc}")
             return
         secret: dict[str, str] = {}
+        origins: dict[str, list[tuple[str, str]]] = {}
+        """A marked line -> where the release's copy comes from (e.g. a docstring's line)."""
         if is_solution_file(assignment.reference):
             solution = read_solution_file(Path(assignment.reference))
             lines = solution.code.splitlines()
-            for region in find_regions(solution.code, solution.path, solution.cells):
+            regions = find_regions(solution.code, solution.path, solution.cells)
+            for region in regions:
                 for number in range(region.begin + 1, region.end):
                     text = _normalise(lines[number - 1])
                     if len(text) > 12 and not text.startswith("#"):
                         secret.setdefault(text, solution.where(number))
+                        origins.setdefault(text, [
+                            (solution.where(n), holder)
+                            for n, holder in leak_origins(solution.code, text, regions)])
         leaks = []
+        copied: dict[tuple[str, str, str, str], list[str]] = {}
         for path in sorted(p for p in out.rglob("*") if p.is_file()):
             text = path.read_text(encoding="utf-8", errors="replace")
             if "BEGIN SOLUTION" in text or "BEGIN HIDDEN TESTS" in text:
@@ -312,12 +320,26 @@ def check_release(assignment: Assignment, report: Report) -> None:
             if path.suffix == ".ipynb":
                 normalised = "\n".join(_normalise(line) for line in
                                        normalised.replace("\\n", "\n").splitlines())
-            leaks += [f"{path.relative_to(out)} contains the marked line at {where}: {line!r}"
-                      for line, where in secret.items() if line in normalised]
+            for line, where in secret.items():
+                if line not in normalised:
+                    continue
+                if not origins.get(line):
+                    leaks.append(f"{path.relative_to(out)} contains the marked line at {where}: "
+                                 f"{line!r}")
+                for origin, holder in origins.get(line, []):
+                    copied.setdefault((origin, holder, where, line), []).append(
+                        str(path.relative_to(out)))
         for leak in leaks:
             report.add(str(assignment.folder), f"the release leaks: {leak}; keep that line "
                        "inside a marked region only, or rephrase the prompt outside it")
-        if not leaks:
+        for (origin, holder, where, line), files in copied.items():
+            fix = "rephrase the docstring" if holder else \
+                "rephrase this line or move it inside the marked region"
+            report.add(origin, f"{holder or 'this line'} repeats the marked line at {where} "
+                       f"({line!r}), so the release leaks it ({', '.join(files)}); {fix}")
+        for file, message in unused_provided(assignment):
+            report.add(str(file), message, "warning")
+        if not leaks and not copied:
             report.passed.append("release: no solution code, no hidden tests, no markers")
 
 

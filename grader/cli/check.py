@@ -31,8 +31,8 @@ def feedback(result: RunResult, file: Path) -> str:
         if test.status != "passed":
             detail = test.message or test.status
             lines += [f"      {line}" for line in detail.splitlines()]
-            if test.mistake:
-                lines.append(f"      likely mistake: {test.mistake}")
+            if test.unsaid_mistake:
+                lines.append(f"      likely mistake: {test.unsaid_mistake}")
             if test.traceback:
                 lines += [f"      {line}" for line in test.traceback.rstrip().splitlines()]
     for warning in result.warnings:

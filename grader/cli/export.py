@@ -24,8 +24,10 @@ def _parse_ids(
 @click.command()
 @click.argument("results_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]),
+              type=click.Choice(["csv", "xlsx", "parquet", "canvas", "moodle", "gradescope",
+                                 "classroom"]),
               help="csv/xlsx/parquet: the course sheet; canvas: a gradebook import CSV; "
+                   "moodle: a grade import CSV (Grades > Import > CSV file); "
                    "gradescope: results.json per submission; classroom: GitHub Classroom's "
                    "autograding result JSON of the one submission graded.")
 @click.option("--out", type=click.Path(path_type=Path),
@@ -34,9 +36,11 @@ def _parse_ids(
 @click.option("--canvas-id", "canvas_ids", multiple=True, callback=_parse_ids,
               metavar="ASSIGNMENT=ID", help="Canvas assignment id for a column (repeatable).")
 @click.option("--roster", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="The class list for the Canvas sheet: Canvas' own gradebook export, or a "
-                   "CSV with a 'student' column (submission names) and Canvas columns "
-                   "(Student, ID, SIS User ID, SIS Login ID, Section). Every roster student "
+              help="The class list for the Canvas or Moodle sheet: Canvas' own gradebook "
+                   "export, Moodle's grade export (--roster-key names the column holding the "
+                   "submission names), or a CSV with a 'student' column (submission names) "
+                   "and the LMS's columns (Canvas: Student, ID, SIS User ID, SIS Login ID, "
+                   "Section; Moodle: Email address, ID number, Username). Every roster student "
                    "gets a row; a graded student missing from it is an error.")
 @click.option("--roster-key", metavar="COLUMN",
               help="The roster column holding the submission names (default: 'student', or "
@@ -45,12 +49,16 @@ def _parse_ids(
               show_default=True,
               help="A roster student without a submission: blank (Canvas keeps the grade it "
                    "has) or zero.")
+@click.option("--moodle-id", type=click.Choice(["email", "idnumber", "username"]),
+              default="email", show_default=True,
+              help="The Moodle sheet's user column (map it to 'Identify user by' in Moodle): "
+                   "Email address, ID number or Username.")
 @click.option("--assignment", "assignments", multiple=True,
               type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="An assignment folder that is not bundled (for its title in the Canvas "
                    "sheet); repeatable.")
 def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, str],
-           roster: Path | None, roster_key: str | None, missing: str,
+           roster: Path | None, roster_key: str | None, missing: str, moodle_id: str,
            assignments: tuple[Path, ...]) -> None:
     """Write a score sheet for everything in RESULTS_DIR/gradebook.sqlite."""
     from grader.config import ConfigError
@@ -58,8 +66,10 @@ def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, 
     from grader.report.roster import RosterError, read_roster
     from grader.store.gradebook import GradebookError
 
-    if fmt != "canvas" and (roster is not None or canvas_ids or roster_key):
-        raise click.UsageError("--roster, --roster-key and --canvas-id are for --format canvas")
+    if fmt not in ("canvas", "moodle") and (roster is not None or roster_key):
+        raise click.UsageError("--roster and --roster-key are for --format canvas or moodle")
+    if fmt != "canvas" and canvas_ids:
+        raise click.UsageError("--canvas-id is for --format canvas")
     try:
         class_list = read_roster(roster, key=roster_key) if roster is not None else None
     except RosterError as exc:
@@ -67,7 +77,7 @@ def export(results_dir: Path, fmt: str, out: Path | None, canvas_ids: dict[str, 
     try:
         path = run_export(results_dir, fmt, out, canvas_ids=canvas_ids,  # type: ignore[arg-type]
                           roster=class_list, assignments=assignments,
-                          missing=missing)  # type: ignore[arg-type]
+                          missing=missing, moodle_id=moodle_id)  # type: ignore[arg-type]
     except (FileNotFoundError, GradebookError, ConfigError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"{fmt} written to {path}")

@@ -35,15 +35,17 @@ import pandas as pd
 
 from grader.config import load_assignment
 from grader.models import Grade, RunResult
+from grader.report.moodle import MoodleId, moodle_sheet
 from grader.report.pages import HIDDEN_NOTE, GradebookLike, assignment_info, page_name
 from grader.report.roster import CANVAS_IDENTITY, Roster, check_covered
 from grader.report.sheets import FIXED_COLUMNS, keyed_tests, score_sheet, write_csv
 from grader.store.gradebook import Gradebook
 
-Format = Literal["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]
+Format = Literal["csv", "xlsx", "parquet", "canvas", "moodle", "gradescope", "classroom"]
 Missing = Literal["blank", "zero"]
 """What a roster student without a submission gets in the Canvas sheet."""
-FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "gradescope", "classroom")
+FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "moodle", "gradescope",
+                               "classroom")
 CANVAS_COLUMNS = CANVAS_IDENTITY
 CANVAS_POINTS_ROW = "    Points Possible"
 COURSE_TOTAL = "course total"
@@ -150,7 +152,7 @@ def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, 
         if t.visibility == "hidden":
             output = HIDDEN_NOTE
         else:
-            parts = [f"Looks like: {t.mistake}" if t.mistake else "", t.message,
+            parts = [f"Looks like: {t.unsaid_mistake}" if t.unsaid_mistake else "", t.message,
                      f"Your code raised:\n{t.traceback}" if t.traceback else ""]
             output = "\n\n".join(p for p in parts if p)
         tests.append({
@@ -169,7 +171,6 @@ def gradescope_results(run: RunResult, grade: Grade | None = None) -> dict[str, 
         lines.append(f"Raw score {_number(grade.raw_score)}, late penalty "
                      f"-{_number(grade.late_penalty)}.")
     lines += [f"Warning: {w}" for w in run.warnings]
-    lines.append(f"Isolation: {run.isolation or 'unknown'}.")
     return {
         "score": float(grade.score if grade is not None else run.score),
         "execution_time": math.ceil(run.duration),
@@ -191,8 +192,8 @@ def classroom_result(run: RunResult, grade: Grade | None = None) -> dict[str, An
         if t.visibility == "hidden":
             message = HIDDEN_NOTE
         else:
-            message = "\n".join(p for p in (t.message, f"Looks like: {t.mistake}"
-                                             if t.mistake else "") if p)
+            message = "\n".join(p for p in (t.message, f"Looks like: {t.unsaid_mistake}"
+                                             if t.unsaid_mistake else "") if p)
         tests.append({
             "name": t.name, "status": "pass" if t.status == "passed" else (
                 "error" if t.status == "error" else "fail"),
@@ -223,6 +224,7 @@ def export_book(
     book: GradebookLike, fmt: Format, out: Path, *,
     canvas_ids: Mapping[str, str] | None = None, roster: Roster | None = None,
     titles: Mapping[str, str] | None = None, missing: Missing = "blank",
+    moodle_id: MoodleId = "email",
 ) -> Path:
     """Write `fmt` for everything in `book` to `out` (a file; a folder for gradescope)."""
     runs, grades = book.run_results(), book.grades()
@@ -245,6 +247,12 @@ def export_book(
         return out
     if fmt == "csv":  # the csv module's text, exactly the scores.csv of `grader grade`
         write_csv(score_sheet(runs, grades), out)
+        return out
+    if fmt == "moodle":
+        assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
+        named = {a: (titles or {}).get(a) or assignment_info(a).title for a in assignments}
+        moodle_sheet(score_sheet(runs, grades), assignments, titles=named, identifier=moodle_id,
+                     roster=roster, missing=missing).to_csv(out, index=False)
         return out
     sheet = sheet_frame(runs, grades)
     if fmt == "xlsx":
@@ -279,7 +287,8 @@ def _write_gradescope(runs: Sequence[RunResult], grades: Sequence[Grade], out: P
 
 DEFAULT_NAMES: dict[Format, str] = {
     "csv": "scores.csv", "xlsx": "scores.xlsx", "parquet": "scores.parquet",
-    "canvas": "canvas.csv", "gradescope": "gradescope", "classroom": "classroom.json",
+    "canvas": "canvas.csv", "moodle": "moodle.csv", "gradescope": "gradescope",
+    "classroom": "classroom.json",
 }
 
 
@@ -287,6 +296,7 @@ def export(
     results_dir: Path, fmt: Format, out: Path | None = None, *,
     canvas_ids: Mapping[str, str] | None = None, roster: Roster | None = None,
     assignments: Sequence[Path] = (), missing: Missing = "blank",
+    moodle_id: MoodleId = "email",
 ) -> Path:
     """Export results_dir/gradebook.sqlite; default target results_dir/export/<name>.
     Canvas column titles come from the `assignments` folders, else what the results folder
@@ -304,4 +314,4 @@ def export(
         titles = {name: assignment_info(name, book.graded_with(name)).title
                   for name in book.assignments()} | given
         return export_book(book, fmt, target, canvas_ids=canvas_ids, roster=roster,
-                           titles=titles, missing=missing)
+                           titles=titles, missing=missing, moodle_id=moodle_id)

@@ -228,12 +228,15 @@ class ClassSummary:
     """Data URI of the per-test pass-rate chart ('' when no test ran)."""
     tests: tuple[TestStats, ...]
     mistakes: tuple[tuple[str, str, int], ...]
-    """(test, named mistake, submissions), most common first."""
+    """(the tests that named it, named mistake, students), most common first: a student whose
+    mistake several tests name counts once."""
     slowest: tuple[RunResult, ...]
     problems: dict[str, list[str]]
     """Submission status other than 'graded' -> students."""
     test_problems: tuple[tuple[str, str, str], ...]
     """(student, test, status) for tests that broke ('error') or timed out."""
+    isolation: tuple[tuple[str, int], ...] = ()
+    """(isolation level, submissions) for the instructor; student pages do not show it."""
 
 
 def class_summary(
@@ -261,7 +264,14 @@ def class_summary(
         )
         for name, results in per_test.items()
     )
-    mistakes = Counter((t.name, t.mistake) for r in runs for t in r.tests if t.mistake)
+    named: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    for run in runs:
+        for t in run.tests:
+            if t.mistake:
+                named[t.mistake][0].add(t.name)
+                named[t.mistake][1].add(run.student)
+    mistakes = sorted(((", ".join(sorted(tests)), mistake, len(students))
+                       for mistake, (tests, students) in named.items()), key=lambda m: -m[2])
     problems: dict[str, list[str]] = defaultdict(list)
     for run in runs:
         if run.status != "graded":
@@ -276,13 +286,14 @@ def class_summary(
         pass_rates=plots.pass_rate_bars([t.name for t in tests], [t.pass_rate for t in tests])
         if tests else "",
         tests=tests,
-        mistakes=tuple((test, m, n) for (test, m), n in mistakes.most_common()),
+        mistakes=tuple(mistakes),
         slowest=tuple(sorted(runs, key=lambda r: -r.duration)[:slowest]),
         problems=dict(sorted(problems.items())),
         test_problems=tuple(
             (r.student, t.name, t.status)
             for r in runs for t in r.tests if t.status in ("error", "timeout")
         ),
+        isolation=tuple(Counter(r.isolation or "unknown" for r in runs).most_common()),
     )
 
 

@@ -8,6 +8,8 @@ A roster is a CSV. Two shapes are read:
 - Canvas' own gradebook export (Grades > Export) as it is: no `student` column; our ids are
   then matched against one of its columns, `SIS Login ID` unless `key` names another. Its
   "Points Possible" row (and any other row without a Canvas ID) is not a student.
+- Moodle's grade export (Export > Plain text file) as it is: our ids are matched against its
+  `Email address` unless `key` names another column (e.g. `ID number`).
 
 Every row is a student who gets a row in the export, submission or not. A roster with a
 duplicate or blank key is refused with the file and the row, as is a key column that is absent.
@@ -24,6 +26,8 @@ CANVAS_IDENTITY = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 """Canvas' identity columns, in the order of its gradebook export."""
 DEFAULT_CANVAS_KEY = "SIS Login ID"
 """The column of a Canvas gradebook export that holds our student ids, unless told otherwise."""
+DEFAULT_MOODLE_KEY = "Email address"
+"""The same for Moodle's grade export (which has no SIS Login ID column)."""
 
 
 class RosterError(ValueError):
@@ -64,7 +68,8 @@ def read_roster(path: Path, *, key: str | None = None) -> Roster:
         raise RosterError(f"{path}: cannot read it as a CSV roster ({exc})") from None
     frame.columns = [str(c).strip() for c in frame.columns]
     if key is None:
-        key = "student" if "student" in frame.columns else DEFAULT_CANVAS_KEY
+        key = next((k for k in ("student", DEFAULT_CANVAS_KEY, DEFAULT_MOODLE_KEY)
+                    if k in frame.columns), "student")
     if key not in frame.columns:
         raise RosterError(
             f"{path}: no column {key!r} with the students' ids (columns: "

@@ -2,7 +2,7 @@
 
 A slot is one bubblewrap sandbox (the same flags, read-only view and cgroup limits as a
 single-use worker, see grader.sandbox.process) whose process is a zygote
-(grader.sandbox.inside.worker.Zygote): it has
+(grader.sandbox.inside.zygote.Zygote): it has
 imported numpy, and torch once the first submission in the slot needs it (one thread, no torch
 op run before a fork). For each submission it forks a child that loads the student's cells and
 serves calls exactly like a single-use worker (same protocol, codec and per-submission limits).

@@ -61,7 +61,7 @@ except ImportError:  # pragma: no cover - exercised by blocking the module in a 
     fcntl = None  # type: ignore[assignment]
 
 WORKER_LIMITS = ("memory_mb", "cpu_seconds", "file_size_mb", "open_files", "processes")
-"""The limits the worker sets on itself (grader.sandbox.inside.worker.set_limits)."""
+"""The limits the worker sets on itself (grader.sandbox.inside.confine.set_limits)."""
 STARTUP_TIMEOUT = 60.0
 """Seconds a worker may take to start (interpreter, numpy, torch): not the student's time."""
 

@@ -39,6 +39,7 @@ from grader.sandbox.calls import (
 from grader.sandbox.calls import text_of as _text
 from grader.sandbox.cpu import _CpuClock, _CpuExceeded, _duration, cpu_allowed
 from grader.sandbox.inside.codec import CodecError
+from grader.sandbox.pipes import start_worker
 from grader.sandbox.pool import PooledWorker, Slot, WarmPool, active_pool
 from grader.sandbox.process import ChannelClosed, ChannelTimeout, WorkerProcess
 
@@ -185,7 +186,7 @@ class StudentProxy(ByName):
 
     def _new_worker(self, pooled: bool) -> WorkerProcess:
         if not pooled:
-            return WorkerProcess(self._limits, torch=self._torch, mode=self._mode)
+            return start_worker(self._limits, torch=self._torch, mode=self._mode)
         assert self._pool is not None
         if self._slot is None:
             self._slot = self._pool.acquire()

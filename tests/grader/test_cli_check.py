@@ -170,3 +170,28 @@ def test_check_engine_release_feedback_and_exit_codes(toy: Assignment, tmp_path:
         "  ✗ add_small_numbers  0/1",
         "      add(2, 3): got -1, expected 5.",
     ]
+
+
+def test_check_engine_names_a_mistake_once(tmp_path: Path) -> None:
+    """The check's message already says "Looks like ..."; no second "likely mistake:" line."""
+    from grader.authoring.generate import generate_release
+    from grader.authoring.scaffold import new_assignment
+    from grader.config import load_assignment
+
+    release = tmp_path / "release"
+    generate_release(load_assignment(new_assignment("relu_layer", tmp_path)), release)
+    work = tmp_path / "relu_layer.py"
+    work.write_text("import numpy as np\n\ndef relu_forward(x):\n    return -np.maximum(x, 0.0)\n")
+    code, output = check(release, work, cwd=release)
+    assert code == 1
+    assert output.count("Looks like the sign is flipped") == 1, output
+    assert "likely mistake:" not in output
+
+
+def test_a_mistake_the_message_does_not_name_gets_its_own_line() -> None:
+    from grader.models import TestResult
+
+    said = TestResult("t", 0, 1, "visible", "failed", message="x differs. Looks like N.",
+                      mistake="N")
+    unsaid = TestResult("t", 0, 1, "visible", "failed", message="x differs.", mistake="N")
+    assert (said.unsaid_mistake, unsaid.unsaid_mistake) == ("", "N")

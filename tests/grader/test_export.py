@@ -217,8 +217,7 @@ def test_gradescope_maps_visibility_and_withholds_hidden_details():
     assert tests["hinge_loss_gradient"]["output"].startswith(
         "Looks like: factor 2 in the regulariser\n\ndW: 3 of 12 entries differ")
     assert data["execution_time"] == 4
-    assert data["output"] == ("Submission: graded.\nRaw score 3.5, late penalty -1.\n"
-                              "Isolation: bubblewrap.")
+    assert data["output"] == "Submission: graded.\nRaw score 3.5, late penalty -1."
 
 
 def test_gradescope_submission_level_problems_reach_the_output():
@@ -261,7 +260,7 @@ def test_gradescope_partial_credit_status():
     ("args", "code", "message"),
     [
         (["--format", "ods"], 2, "'ods' is not one of 'csv', 'xlsx', 'parquet', 'canvas', "
-                                 "'gradescope'"),
+                                 "'moodle', 'gradescope'"),
         (["--format", "canvas", "--canvas-id", "perceptron"], 2,
          "'perceptron' should look like ASSIGNMENT=CANVAS_ID, e.g. perceptron=48213"),
         (["--format", "csv"], 1, "no gradebook here; run `grader grade` first"),

@@ -141,7 +141,7 @@ def test_canvas_id_for_an_unknown_assignment_without_roster(results_dir):
 @pytest.mark.parametrize(
     ("text", "key", "message"),
     [
-        ("name,ID\na,1\n", None, "no column 'SIS Login ID' with the students' ids (columns: "
+        ("name,ID\na,1\n", None, "no column 'student' with the students' ids (columns: "
                                  "name, ID); add a 'student' column"),
         ("student,ID\na,1\na,2\n", None, "a appear(s) more than once in column 'student'"),
         ("student,ID\na,1\n,2\n", None, "row(s) 3 have no 'student'"),
@@ -165,8 +165,12 @@ def test_roster_key_names_another_column(tmp_path):
     assert list(table["Student"])[1:] == ["alice", "bob", "carol", "dave"]
 
 
-def test_cli_roster_is_only_for_canvas(results_dir):
+def test_cli_roster_is_only_for_canvas_and_moodle(results_dir):
     result = CliRunner().invoke(main, ["export", str(results_dir), "--format", "csv",
                                        "--roster", str(FIXTURE)])
     assert result.exit_code == 2
-    assert "--roster, --roster-key and --canvas-id are for --format canvas" in result.output
+    assert "--roster and --roster-key are for --format canvas or moodle" in result.output
+    result = CliRunner().invoke(main, ["export", str(results_dir), "--format", "moodle",
+                                       "--canvas-id", "backprop=1"])
+    assert result.exit_code == 2
+    assert "--canvas-id is for --format canvas" in result.output

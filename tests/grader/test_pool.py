@@ -233,7 +233,7 @@ def test_pool_a_forked_child_has_the_limits_and_environment_of_a_single_use_work
 
 
 def test_empty_folder_removes_what_a_student_locked(tmp_path):
-    from grader.sandbox.inside.worker import empty_folder
+    from grader.sandbox.inside.zygote import empty_folder
 
     locked = tmp_path / "locked"
     (locked / "deep").mkdir(parents=True)

@@ -7,6 +7,7 @@ Regenerate the golden files after an intended change with
 from __future__ import annotations
 
 import base64
+import json
 import os
 import re
 from dataclasses import replace
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from grader.cli.main import main
 from grader.models import RunResult
 from grader.models import TestResult as Result
+from grader.report import export as ex
 from grader.report import pages as report
 from tests.golden.samples import (
     AFTER_DUE,
@@ -195,7 +197,7 @@ def test_html_shows_score_penalty_and_run_facts():
     html = report.render_student_html(page(ALICE))
     assert '<div class="score" id="score">2.5 / 10</div>' in html
     assert "Raw score 3.5, late penalty &minus;1" in html
-    for fact in ("bubblewrap", "Grader version", "3.20 s", "200.0 MiB", "aaaaaaaaaaaa"):
+    for fact in ("Grader version", "3.20 s", "200.0 MiB", "aaaaaaaaaaaa"):
         assert fact in html
     carol = report.render_student_html(page(CAROL))
     assert "syntax error" in carol and "SyntaxError: invalid syntax (backprop.py, line 12)" in carol
@@ -245,6 +247,32 @@ def test_class_summary_counts_mistakes_and_broken_tests():
     assert s.test_problems == (("z", "grad", "error"),)
     assert s.problems == {"timeout": ["t"]}
     assert s.tests[0].pass_rate == 0.0
+
+
+def test_a_students_mistake_counts_once_however_many_tests_name_it():
+    first = Result("grad_w", 0, 1, "visible", "failed", mistake="missing 1/N")
+    second = Result("grad_b", 0, 1, "visible", "failed", mistake="missing 1/N")
+    other = Result("grad_w", 0, 1, "visible", "failed", mistake="sign flipped")
+    runs = [RunResult("s1", "a", "graded", (first, second)),
+            RunResult("s2", "a", "graded", (first, second, first)),
+            RunResult("s3", "a", "graded", (other,))]
+    s = report.class_summary(runs, [], report.AssignmentInfo("a", "A"))
+    assert s.mistakes == (("grad_b, grad_w", "missing 1/N", 2), ("grad_w", "sign flipped", 1))
+    assert "<th>Tests</th><th>Named mistake</th><th class=\"num\">Students</th>" in \
+        report.render_summary_html(s)
+
+
+def test_isolation_is_for_the_instructor_not_the_student():
+    runs = [replace(r, isolation="bubblewrap+cgroup-pids+warm") for r in RUNS
+            if r.assignment == "backprop"]
+    for run in runs:
+        assert "bubblewrap" not in report.render_student_html(page(run))
+        assert "bubblewrap" not in report.render_student_markdown(page(run))
+        assert "bubblewrap" not in json.dumps(ex.gradescope_results(run))
+    s = report.class_summary(runs, list(GRADES), INFOS["backprop"])
+    assert s.isolation == (("bubblewrap+cgroup-pids+warm", 3),)
+    assert ("Isolation (not shown to students): bubblewrap+cgroup-pids+warm (3)"
+            in report.render_summary_html(s))
 
 
 def test_summary_html_embeds_plots_as_svg_data():

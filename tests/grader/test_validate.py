@@ -3,6 +3,7 @@ scaffold and the six bundled assignments pass."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -233,16 +234,51 @@ def test_solution_that_fails_a_test(folder: Path) -> None:
     assert first.endswith("; fix the test or the solution")
 
 
-def test_release_that_leaks_a_solution_line(folder: Path) -> None:
+def test_a_docstring_that_quotes_a_solution_line_is_pointed_at(folder: Path) -> None:
     path = folder / "solution.py"
     _edit(path, "    x: array of any shape.", "    Hint: return np.maximum(x, 0.0)\n    x: array")
     report = validate(load_assignment(folder), sandbox=False)
+    hint = _line(path, "    Hint: return np.maximum(x, 0.0)")
     line = _line(path, "    return np.maximum(x, 0.0)")
     assert [str(p) for p in report.problems] == [
-        f"error: {folder}: the release leaks: {name} contains the marked line at "
-        f"{path.resolve()}:{line}: 'return np.maximum(x, 0.0)'; keep that line inside a marked "
-        "region only, or rephrase the prompt outside it"
-        for name in ("relu_layer.ipynb", "relu_layer.py")]
+        f"error: {path.resolve()}:{hint}: the docstring of relu_forward() repeats the marked line "
+        f"at {path.resolve()}:{line} ('return np.maximum(x, 0.0)'), so the release leaks it "
+        "(relu_layer.ipynb, relu_layer.py); rephrase the docstring"]
+
+
+def test_code_outside_the_region_that_repeats_a_solution_line_is_pointed_at(
+        folder: Path) -> None:
+    path = folder / "solution.py"
+    text = path.read_text()
+    path.write_text(text + "\n\ndef helper(x):\n    return np.maximum(x, 0.0) + 0\n")
+    report = validate(load_assignment(folder), sandbox=False)
+    copy = len(path.read_text().splitlines())
+    line = _line(path, "    return np.maximum(x, 0.0)")
+    assert f"error: {path.resolve()}:{copy}: this line repeats the marked line at " \
+           f"{path.resolve()}:{line} ('return np.maximum(x, 0.0)'), so the release leaks it " \
+           "(relu_layer.py); rephrase this line or move it inside the " \
+           "marked region" in [str(p) for p in report.problems]
+
+
+def test_the_scaffolds_sample_data_in_an_unrelated_assignment_gets_a_warning(
+        folder: Path) -> None:
+    visible = folder / "visible_tests.py"
+    text = visible.read_text()
+    start = text.index("DATA = ")
+    visible.write_text(text[:start] + textwrap.dedent("""
+        @test_case(points=1, visibility="visible")
+        def relu_forward_of_a_small_array(student):
+            x = np.array([-1.0, 2.0])
+            np.testing.assert_allclose(student.relu_forward(x), [0.0, 2.0])
+    """))
+    report = validate(load_assignment(folder), sandbox=False)
+    data = folder / "provided" / "sample_inputs.csv"
+    assert [str(p) for p in report.problems] == [
+        f"warning: {data}: ships with every release of relu_layer (the sample data `grader "
+        "new` wrote), but no test and not the solution names it; delete it, or use it in a "
+        "test"]
+    data.unlink()
+    assert validate(load_assignment(folder), sandbox=False).problems == []
 
 
 def test_limits_without_margin(folder: Path) -> None:

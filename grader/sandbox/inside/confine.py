@@ -1,5 +1,11 @@
-"""The uid level's confinement, applied by the worker to itself before it imports anything
-(grader.sandbox.inside.worker loads this file by path, like the codec; standard library only).
+"""What the worker does to its own process (grader.sandbox.inside.worker loads this file by
+path, like the codec; standard library only, and importable where `resource` is missing).
+
+`set_limits`: the resource limits of every level, set before any student code runs (those the
+platform has: macOS refuses RLIMIT_AS, Windows has no `resource` at all). `die_with_parent`:
+the parent-death signal (Linux).
+
+The uid level's confinement, applied before the worker imports anything:
 
 `drop_privileges`: a uid/gid of its own for good: no supplementary groups; real, effective and
 saved ids all set; PR_SET_NO_NEW_PRIVS (exec cannot grant privileges). `no_network`: a seccomp
@@ -14,7 +20,15 @@ from __future__ import annotations
 import ctypes
 import os
 import platform
+import signal
 import struct
+from types import ModuleType
+
+try:  # POSIX; the worker on Windows runs without resource limits
+    import resource as _resource
+except ImportError:
+    _resource = None  # type: ignore[assignment]
+resource: ModuleType | None = _resource
 
 PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP = 4, 38, 22
 SECCOMP_MODE_FILTER = 2
@@ -87,3 +101,65 @@ def no_network() -> bool:
     if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "seccomp filter")
     return True
+
+
+def set_limits(limits: dict[str, int], *, shared_uid: bool) -> None:
+    """Resource limits for this process and everything it starts (set before student code).
+
+    RLIMIT_NPROC counts every task of the real user. In bubblewrap's own user namespace those
+    are the sandbox's alone; with `shared_uid` (the fallback runs as the grader's user) the
+    user's other tasks count too, so the limit is set above them, or not at all where they
+    cannot be counted."""
+    if resource is None:
+        return
+    mb = 2**20
+    wanted = {
+        resource.RLIMIT_AS: limits["memory_mb"] * mb,
+        resource.RLIMIT_CPU: limits["cpu_seconds"],
+        resource.RLIMIT_FSIZE: limits["file_size_mb"] * mb,
+        resource.RLIMIT_NOFILE: limits["open_files"],
+        resource.RLIMIT_CORE: 0,
+    }
+    others = user_tasks() if shared_uid else 0
+    if others is not None:
+        wanted[resource.RLIMIT_NPROC] = limits["processes"] + others
+    for kind, value in wanted.items():
+        try:
+            _soft, hard = resource.getrlimit(kind)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(kind, (value, value))
+        except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS: keep the others
+            continue
+
+
+def user_tasks() -> int | None:
+    """How many tasks (threads) the real user runs now, from /proc; None without /proc."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return None
+    uid, count = str(getuid()), 0
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return None
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/status") as fh:
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
+        except OSError:
+            continue
+        if fields.get("Uid", "").split()[:1] == [uid]:
+            count += int(fields.get("Threads", "1"))
+    return count
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to SIGKILL this worker when the grader dies (Linux; best effort). Under
+    bubblewrap its --die-with-parent does this for the whole sandbox."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError, TypeError):  # no prctl (macOS), no CDLL(None) (Windows)
+        pass
