@@ -10,18 +10,18 @@ in the same submission: further calls to it raise StudentTimeout at once ("skipp
 A call may also be stopped for CPU time: when the runner sets `reference_seconds` (the
 reference solution's longest call in the current test, grader.run.calibrate), a call that has used
 more than `cpu_factor` times that in CPU seconds of the sandbox, and at least
-`min_cpu_seconds` (`min_cpu_seconds_after_timeout` once a call of this submission has timed
-out), is stopped like a timeout. CPU time, unlike wall-clock time, does not grow when the
-machine is busy. A call returning within CPU_GRACE costs no measurement at all.
+`min_cpu_seconds`, plus what is left of the worker's allowance for one-time costs, is stopped
+like a timeout; from the submission's second timeout on the floor is
+`min_cpu_seconds_after_timeout` (grader.sandbox.cpu: CpuAccount). CPU time, unlike wall-clock
+time, does not grow when the machine is busy. A call returning within CPU_GRACE costs no
+measurement at all. Loading has its own limits (grader.sandbox.loading).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from grader.config import Assignment
@@ -37,26 +37,24 @@ from grader.sandbox.calls import (
     handle_number,
 )
 from grader.sandbox.calls import text_of as _text
-from grader.sandbox.cpu import _CpuClock, _CpuExceeded, _duration, cpu_allowed
+from grader.sandbox.cpu import CpuAccount, _CpuExceeded
 from grader.sandbox.inside.codec import CodecError
+from grader.sandbox.loading import (
+    LoadResult,
+    cpu_spent,
+    load_clock,
+    load_deadline,
+    load_request,
+    load_timeout,
+    read_loaded,
+    startup_failure,
+)
 from grader.sandbox.pool import PooledWorker, Slot, WarmPool, active_pool
 from grader.sandbox.process import ChannelClosed, ChannelTimeout, WorkerProcess
 
 __all__ = ["Call", "Handle", "LoadResult", "StudentProxy"]
 
 _IMPORTS_TORCH = re.compile(r"^\s*(import\s+torch|from\s+torch[\s.])", re.MULTILINE)
-LOAD_SLACK = 2.0
-"""Seconds the hard load deadline adds to the worker's own load budget."""
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What loading the submission into a fresh worker gave."""
-
-    status: str
-    """'ok', 'syntax_error', 'import_error', 'timeout' or 'crashed'."""
-    message: str
-    warnings: tuple[str, ...]
 
 
 class StudentProxy(ByName):
@@ -93,14 +91,22 @@ class StudentProxy(ByName):
         self.reference_seconds: float | None = None
         """The reference's longest call in the current test (set by the runner per test);
         None: no CPU limit, the wall-clock limit alone."""
-        self.timeouts = 0
+        self._cpu = CpuAccount(self._limits)
+        self.cpu_seconds = 0.0
+        """CPU seconds the submission's workers used, loads included (the sandbox's account,
+        from each worker's "ready" to its end; 0 where it cannot be read)."""
+        self._cpu_base: float | None = None
+
+    @property
+    def timeouts(self) -> int:
         """Calls of this submission stopped so far (wall-clock or CPU limit)."""
+        return self._cpu.timeouts
 
     # -- worker lifecycle --------------------------------------------------------------------
     @property
     def load_timeout(self) -> float:
         """Seconds the submission's top-level code may take to load (all cells)."""
-        return max(self.call_timeout, self._limits.submission_timeout / 4)
+        return load_timeout(self._limits, self.call_timeout)
 
     def start(self) -> LoadResult:
         """Start the worker and load the submission; starts the wall-clock budget."""
@@ -124,28 +130,28 @@ class StudentProxy(ByName):
                     pooled = False
                     continue
                 return LoadResult("crashed", f"the sandbox did not start: {exc or 'timed out'}"
-                                  f"{self._startup_failure()}", ())
+                                  f"{startup_failure(self._outputs)}", ())
         self.startup_seconds.append(startup)
         self._budget_end += startup  # starting python (and torch) is not the student's time
+        self._cpu.fresh_worker()
+        self._cpu_base = worker.cpu_seconds()
+        return self._load(worker)
+
+    def _load(self, worker: WorkerProcess) -> LoadResult:
+        assert self._budget_end is not None
+        limits, submission = self._limits, self._submission
         try:
-            # The worker stops long top-level code itself (per cell, and all cells within
-            # load_timeout); the hard deadline adds slack for the cells that only define.
-            slack = LOAD_SLACK + 0.2 * len(self._submission.cells)
-            deadline = min(time.monotonic() + self.load_timeout + slack, self._budget_end)
-            worker.send({"op": "load", "module": self._assignment.module,
-                         "cells": list(self._submission.cells), "kind": self._submission.kind,
-                         "path": self._submission.path, "cell_timeout": self.call_timeout,
-                         "load_budget": self.load_timeout}, deadline)
-            reply = worker.receive(deadline)
-            if type(reply) is not dict or reply.get("op") != "loaded":
-                raise CodecError("unexpected reply to load")
-            status = _text(reply, "status")
-            warnings = reply.get("warnings", [])
-            if status not in ("ok", "syntax_error", "import_error", "timeout") or \
-                    type(warnings) is not list:
-                raise CodecError("malformed load reply")
-            result = LoadResult(status, _text(reply, "message"),
-                                tuple(w[:MAX_TEXT] for w in warnings if type(w) is str))
+            # The worker stops long top-level code itself (per cell, all cells within
+            # load_timeout and load_cpu_seconds); the hard limits add slack per cell.
+            deadline = min(load_deadline(limits, submission, self.call_timeout),
+                           self._budget_end)
+            worker.send(load_request(self._assignment, submission, self.call_timeout), deadline)
+            clock = load_clock(worker, limits, submission)
+            result = read_loaded(worker.receive(deadline) if clock is None
+                                 else clock.receive(deadline))
+        except _CpuExceeded:
+            self._stop()
+            return cpu_spent(limits, submission)
         except ChannelTimeout:
             self._stop()
             return LoadResult("timeout", f"loading your code took longer than "
@@ -160,21 +166,6 @@ class StudentProxy(ByName):
         if result.status != "ok":
             self._stop()
         return result
-
-    def _startup_failure(self) -> str:
-        """Why a worker died before any student code ran, from its last line of output; an
-        import error there is the grader's installation, and the fix is named."""
-        lines = self._outputs[-1].strip().splitlines() if self._outputs else []
-        last = lines[-1][:300] if lines else ""
-        if not last:
-            return ""
-        if last.startswith(("ModuleNotFoundError", "ImportError")):
-            return (f": {last}. This is the grader's installation, not your code: the sandbox "
-                    f"sees only the Python environment the grader runs from ({sys.prefix}), "
-                    "so install nn-grader and its dependencies into that one environment (a "
-                    "virtual environment made with `python -m venv`), not with `pip install "
-                    "--user` or from another folder")
-        return f": {last}"
 
     def _pooled(self) -> bool:
         """Whether this submission's workers come from a warm pool (holding one slot)."""
@@ -195,6 +186,10 @@ class StudentProxy(ByName):
         worker, self._worker = self._worker, None
         if worker is None:
             return
+        base, self._cpu_base = self._cpu_base, None
+        used = worker.cpu_seconds() if base is not None else None
+        if used is not None and base is not None:
+            self.cpu_seconds += max(0.0, used - base)
         worker.close(graceful=graceful)
         self.peak_memory_kb = max(self.peak_memory_kb, worker.peak_memory_kb)
         text = worker.captured_output()
@@ -313,7 +308,6 @@ class StudentProxy(ByName):
         worker = self._ready()
         timeout = min(self.call_timeout, self._remaining())
         deadline = time.monotonic() + timeout
-        cpu_limit = self.cpu_limit()
         callbacks: list[Callable[..., Any]] = []
 
         def register(function: Any) -> int:
@@ -338,8 +332,7 @@ class StudentProxy(ByName):
             except CodecError as exc:  # the test passed something that cannot cross
                 raise TypeError(f"student.{name}: an argument cannot be sent to the worker: "
                                 f"{exc}") from None
-            cpu = _CpuClock(worker, cpu_limit) if cpu_limit is not None and \
-                cpu_limit < timeout else None
+            cpu = self._cpu.clock(worker, self.reference_seconds, timeout)
             while True:
                 reply = worker.receive(deadline) if cpu is None else cpu.receive(deadline)
                 if type(reply) is not dict:
@@ -347,9 +340,10 @@ class StudentProxy(ByName):
                 if reply.get("op") != "callback":
                     break
                 self._serve_callback(worker, reply, lookup, deadline)
+            self._cpu.returned(cpu)
         except ChannelTimeout:
             self._stop()
-            self.timeouts += 1
+            self._cpu.stopped()
             if self._remaining() <= 0:
                 raise self._budget_spent() from None
             self._timed_out[name] = f"{timeout:g} s"
@@ -357,9 +351,10 @@ class StudentProxy(ByName):
                                  "(an endless loop? far too slow?)") from None
         except _CpuExceeded as exc:
             self._stop()
-            self.timeouts += 1
+            self._cpu.stopped()
             self._timed_out[name] = f"{exc.limit:.3g} s of CPU time"
-            raise StudentTimeout(self._cpu_message(name, exc)) from None
+            raise StudentTimeout(self._cpu.message(name, exc, self.reference_seconds)) \
+                from None
         except ChannelClosed as exc:
             self._stop()
             raise WorkerCrashed(f"{name}() crashed the worker: {exc}") from None
@@ -372,21 +367,14 @@ class StudentProxy(ByName):
         return self._result(name, reply)
 
     def cpu_limit(self) -> float | None:
-        """CPU seconds the next call may use (None: no CPU limit); see the module docstring."""
-        return cpu_allowed(self._limits, self.reference_seconds, after_timeout=self.timeouts > 0)
+        """CPU seconds the next call may use, the allowance for one-time costs aside (None:
+        no CPU limit); see the module docstring."""
+        return self._cpu.limit(self.reference_seconds)
 
-    def _cpu_message(self, name: str, exc: _CpuExceeded) -> str:
-        """The same words for every run where the floor decides (no measured times in it)."""
-        limits, reference = self._limits, self.reference_seconds or 0.0
-        if limits.cpu_factor * reference >= exc.limit:
-            why = (f"{limits.cpu_factor:g}× the reference solution's {_duration(reference)} "
-                   "for this test")
-        else:
-            after = " after an earlier timeout" if self.timeouts > 1 else ""
-            why = (f"{limits.cpu_factor:g}× the reference solution's time for this test, and "
-                   f"at least {exc.limit:.3g} s{after}")
-        return (f"{name}() used more than {exc.limit:.3g} s of CPU time without finishing "
-                f"(an endless loop? far too slow?). The limit is {why}.")
+    @property
+    def cpu_allowance(self) -> float:
+        """CPU seconds the current worker's calls may still use beyond their limits."""
+        return self._cpu.allowance
 
     def _serve_callback(self, worker: WorkerProcess, request: dict[str, Any],
                         lookup: Callable[[int], Any], deadline: float) -> None:

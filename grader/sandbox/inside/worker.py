@@ -7,7 +7,7 @@ with this file and codec.py copied (or bound read-only) into one folder. It impo
 when asked) before any student code, sets its own resource limits, says "ready", then serves
 messages from the trusted side (frames of grader.sandbox.inside.codec):
 
-  load   {"module", "cells", "kind", "path", "cell_timeout", "load_budget"}
+  load   {"module", "cells", "kind", "path", "cell_timeout", "load_budget", "load_cpu"}
                                             -> loaded {"status": ok | syntax_error |
                                                import_error | timeout, "message", "warnings"}
   call   {"name", "args", "kwargs"}         -> return {"value", "args", "kwargs"} | raised
@@ -209,7 +209,7 @@ class Worker:
         if op == "load":
             self.send(self.load(message["module"], message["cells"], message["kind"],
                                 message["path"], message["cell_timeout"],
-                                message["load_budget"]))
+                                message["load_budget"], message.get("load_cpu", 0.0)))
         elif op == "call":
             reply = self.call(message["name"], message["args"], message["kwargs"])
             if message.get("keep") is True and reply["op"] == "return":
@@ -231,11 +231,13 @@ class Worker:
 
     # -- loading ---------------------------------------------------------------------------
     def load(self, name: str, cells: list[str], kind: str, path: str,
-             cell_timeout: float, load_budget: float) -> dict[str, Any]:
+             cell_timeout: float, load_budget: float, load_cpu: float = 0.0) -> dict[str, Any]:
         """Run the cells in a fresh module. Each cell's top-level code may take `cell_timeout`
-        seconds, and all of them `load_budget`: once that is spent, the remaining cells get
-        a moment each (enough to define functions, not to run demos)."""
+        seconds, and all of them `load_budget`, and `load_cpu` seconds of CPU (0: no CPU
+        limit): once either is spent, the remaining cells get a moment each (enough to define
+        functions, not to run demos)."""
         end = time.monotonic() + load_budget
+        cpu_end = time.process_time() + load_cpu
         module = types.ModuleType(name)
         module.__file__ = os.path.join(os.getcwd(), f"{name}.py")
         sys.modules[name] = module
@@ -267,13 +269,19 @@ class Worker:
                 continue
             try:
                 limit = max(MIN_CELL_SECONDS, min(cell_timeout, end - time.monotonic()))
-                with cell_time_limit(limit):
+                cpu = max(MIN_CELL_SECONDS, cpu_end - time.process_time()) if load_cpu > 0 \
+                    else None
+                with cell_time_limit(limit, cpu):
                     exec(code, module.__dict__)
             except BaseException as exc:  # student code may raise anything
                 described = self.describe(exc)
                 timed_out = timed_out or isinstance(exc, CellTimeout)
+                if isinstance(exc, CellTimeout) and exc.cpu:
+                    described["message"] = load_cpu_message(load_cpu, kind)
                 errors.append(f"{described['message']}\n{described['traceback']}".strip())
-                if kind == "py":
+                if isinstance(exc, CellTimeout) and exc.cpu:
+                    warnings.append(f"{label}: {described['message']}")
+                elif kind == "py":
                     warnings.append(f"{base} raised at import ({described['message']}); "
                                     "the functions defined before that line are still graded")
                 else:
@@ -374,28 +382,49 @@ class Worker:
 
 
 class CellTimeout(BaseException):
-    """Top-level code of one cell ran past the per-cell time limit."""
+    """Top-level code of one cell ran past the per-cell time limit (`cpu`: its CPU limit)."""
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"this code ran longer than {seconds:g} s at import and was stopped")
+    def __init__(self, seconds: float, cpu: bool = False) -> None:
+        what = "used more than {:.3g} s of CPU time" if cpu else "ran longer than {:.3g} s"
+        super().__init__(f"this code {what.format(seconds)} at import and was stopped")
+        self.cpu = cpu
+
+
+def load_cpu_message(load_cpu: float, kind: str) -> str:
+    rest = ("the functions defined before that line are still graded" if kind == "py" else
+            "the cells after it still ran")
+    return (f"your top-level code used more than {load_cpu:g} s of CPU time while loading (all "
+            f"of it together) and was stopped here; {rest}. Move experiments and training runs "
+            'under `if __name__ == "__main__":`: grading skips them, Python and Jupyter run '
+            "them")
 
 
 @contextlib.contextmanager
-def cell_time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt a cell's top-level code (a demo, a training run) after `seconds`, so the rest of
-    the notebook still loads. Student code can defeat this; then the trusted side's hard
-    deadline for the whole load applies."""
+def cell_time_limit(seconds: float, cpu: float | None = None) -> Iterator[None]:
+    """Interrupt a cell's top-level code (a demo, a training run) after `seconds`, or `cpu`
+    seconds of this process's CPU time, so the rest of the notebook still loads. Student code
+    can defeat this; then the trusted side's hard deadline for the whole load applies (wall
+    clock, and the sandbox's CPU account)."""
 
     def expire(_signum: int, _frame: Any) -> None:
         raise CellTimeout(seconds)
 
+    def spent(_signum: int, _frame: Any) -> None:
+        raise CellTimeout(cpu or 0.0, cpu=True)
+
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    if cpu is not None:
+        previous_cpu = signal.signal(signal.SIGPROF, spent)
+        signal.setitimer(signal.ITIMER_PROF, cpu)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if cpu is not None:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous_cpu)
 
 
 _MAGIC = re.compile(r"^(\s*)(?:[\w.\[\], ]+=\s*)?[!%]")
