@@ -19,7 +19,10 @@ Every error names the file and the key, and says what would be accepted.
     cpu_factor = 100                   # a call may also use at most this many times the
                                        # reference solution's time for the same test, in CPU
     min_cpu_seconds = 0.5              # seconds, but never less than this (0: factor off)
-    min_cpu_seconds_after_timeout = 0.1  # ... or this, once a call of the submission timed out
+    min_cpu_seconds_after_timeout = 0.1  # ... or this, from a submission's second timeout on
+    cpu_allowance = 0.25               # CPU seconds a fresh worker's calls may use beyond their
+                                       # limits, once (one-time costs: a first import, a cache)
+    load_cpu_seconds = 5               # CPU seconds for all top-level code of a submission
     memory_mb = 2048                   # address-space limit of the worker
     ...
 
@@ -58,8 +61,20 @@ class Limits:
     min_cpu_seconds: float = 0.5
     """The CPU limit of `cpu_factor` is never below this; 0 turns the CPU limit off."""
     min_cpu_seconds_after_timeout: float = 0.1
-    """The floor once a call of the same submission has already timed out (an endless loop
-    in a helper every function uses would otherwise cost min_cpu_seconds in every test)."""
+    """The floor once two calls of the same submission have timed out (an endless loop in a
+    helper every function uses would otherwise cost min_cpu_seconds in every test). A first
+    timeout lowers nothing: it may have been a one-time cost."""
+    cpu_allowance: float = 0.25
+    """CPU seconds the calls of one worker process may use beyond their CPU limits, together
+    (one-time costs: a first import, a cache filled once, pages touched after the fork). A
+    call that reaches its limit goes on while the allowance lasts; one that draws on it leaves
+    none for the worker's later calls. A worker restarted after a timeout gets it afresh,
+    until the submission's second timeout; 0 turns it off."""
+    load_cpu_seconds: float = 5.0
+    """CPU seconds of the sandbox that the submission's top-level code may use while it is
+    loaded, all cells together (a notebook that trains at the top level); a cell still running
+    then is stopped and the cells after it get a moment each. 0: the wall-clock limits of the
+    load alone (call_timeout per cell, a quarter of submission_timeout in all)."""
     submission_timeout: float = 120.0
     """Wall-clock seconds for all tests of one submission together."""
     memory_mb: int = 2048

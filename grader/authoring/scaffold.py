@@ -49,6 +49,7 @@ uses_torch = false            # true preloads torch in the sandboxed worker
 call_timeout = 5              # wall-clock seconds per call into student code
 # cpu_factor = 100            # a call may also use 100x the solution's time for its test, in
 # min_cpu_seconds = 0.5       # CPU seconds, at least this (grader validate lists the limits)
+# load_cpu_seconds = 5        # CPU seconds for all top-level code (notebooks that train)
 submission_timeout = 60       # seconds for all tests of one submission
 memory_mb = 1024              # address space of the worker (torch needs ~650 MiB more)
 

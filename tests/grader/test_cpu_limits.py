@@ -31,6 +31,10 @@ def spin():
     while True:
         pass
 
+def whirl():
+    while True:
+        pass
+
 def burn(seconds):
     """Use `seconds` of CPU time (the same on a fast or a slow or a busy machine)."""
     start = time.process_time()
@@ -48,7 +52,7 @@ def double(x):
 
 # The toy's wall-clock limit is 3 s per call; the CPU limits are far below it.
 LIMITS = {"call_timeout": 3, "cpu_factor": 100, "min_cpu_seconds": 0.5,
-          "min_cpu_seconds_after_timeout": 0.1}
+          "min_cpu_seconds_after_timeout": 0.1, "cpu_allowance": 0.25}
 POOLED = pytest.param("pooled", id="pooled", marks=MODES[0].marks)
 
 
@@ -73,10 +77,11 @@ def test_an_endless_loop_is_stopped_by_its_cpu_limit_and_names_it(mode):
             student.spin()
         assert time.monotonic() - started < 3  # stopped before the wall-clock limit
         message = info.value.message
-        assert "spin() used more than 0.5 s of CPU time without finishing" in message
+        assert "spin() used more than 0.75 s of CPU time without finishing" in message
         assert message.endswith("The limit is 100× the reference solution's time for this "
-                                "test, and at least 0.5 s.")
-        with pytest.raises(StudentTimeout, match=r"skipped: spin .*0\.5 s of CPU time"):
+                                "test, and at least 0.5 s, plus 0.25 s for one-time costs (a "
+                                "first import, a cache).")
+        with pytest.raises(StudentTimeout, match=r"skipped: spin .*0\.75 s of CPU time"):
             student.spin()
         assert student.double(21) == 42  # a fresh worker for the rest
 
@@ -92,17 +97,40 @@ def test_waiting_uses_no_cpu_and_moderate_work_fits_under_the_floor(mode):
 
 
 @pytest.mark.parametrize("mode", [*MODES, POOLED])
-def test_after_a_timeout_the_floor_drops_for_the_rest_of_the_submission(mode):
+def test_a_first_timeout_lowers_nothing_and_the_second_lowers_the_floor(mode):
+    """A first timeout may have been a one-time cost: the next worker has the same limit and
+    its own allowance. From the second timeout on the floor is 0.1 s and there is none."""
     with _pooled(mode), _proxy(mode) as student:
         assert student.start().status == "ok"
         student.reference_seconds = 0.0001
-        with pytest.raises(StudentTimeout, match=r"at least 0\.5 s"):
+        with pytest.raises(StudentTimeout, match=r"at least 0\.5 s, plus 0\.25 s"):
             student.spin()
-        assert student.cpu_limit() == 0.1
+        assert (student.cpu_limit(), student.timeouts) == (0.5, 1)
+        assert student.burn(0.6) == 0.6  # over the limit: the fresh worker's allowance
+        assert student.cpu_allowance == 0.0
+        with pytest.raises(StudentTimeout, match=r"whirl\(\) used more than 0\.5 s .*least "
+                                                 r"0\.5 s\.$"):
+            student.whirl()  # the allowance went to burn: the limit alone
+        assert (student.cpu_limit(), student.timeouts) == (0.1, 2)
         with pytest.raises(StudentTimeout) as info:
             student.burn(0.3)
         assert "burn() used more than 0.1 s of CPU time" in info.value.message
-        assert "and at least 0.1 s after an earlier timeout." in info.value.message
+        assert info.value.message.endswith("and at least 0.1 s after earlier timeouts.")
+        assert student.cpu_allowance == 0.0 and student.double(2) == 4
+
+
+@pytest.mark.parametrize("mode", [*MODES, POOLED])
+def test_a_worker_spends_its_allowance_for_one_time_costs_once(mode):
+    with _pooled(mode), _proxy(mode) as student:
+        assert student.start().status == "ok"
+        student.reference_seconds = 0.0001
+        assert student.burn(0.65) == 0.65  # 0.5 s + 0.25 s for a one-time cost
+        assert student.cpu_allowance == 0.0 and student.timeouts == 0
+        assert student.burn(0.3) == 0.3  # under the limit: unchanged
+        with pytest.raises(StudentTimeout, match=r"used more than 0\.5 s of CPU time .* at "
+                                                 r"least 0\.5 s\.$"):
+            student.burn(0.65)  # the allowance is spent: the limit alone
+        assert student.cpu_limit() == 0.5 and student.cpu_allowance == 0.25
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -112,9 +140,10 @@ def test_the_factor_raises_the_limit_above_the_floor_for_slow_references(mode):
         student.reference_seconds = 0.0043642  # 100 x 4.36 ms = 0.436 s (shown rounded)
         assert student.cpu_limit() == pytest.approx(0.43642)
         assert student.burn(0.2) == 0.2
-        with pytest.raises(StudentTimeout, match=r"used more than 0\.436 s of CPU .* The limit "
+        with pytest.raises(StudentTimeout, match=r"used more than 0\.686 s of CPU .* The limit "
                                                  r"is 100× the reference solution's 4\.4 ms for "
-                                                 r"this test\.$"):
+                                                 r"this test, plus 0\.25 s for one-time costs "
+                                                 r"\(a first import, a cache\)\.$"):
             student.burn(1.0)
 
 
@@ -229,7 +258,7 @@ def test_a_batch_stops_a_looping_student_by_cpu_and_grades_the_others_in_full(tm
     assert all(t.status == "passed" for t in ada.tests)
     scale = {t.name: t for t in bob.tests}["scale_values"]
     assert scale.status == "timeout"
-    assert "scale() used more than 0.5 s of CPU time" in scale.message
+    assert "scale() used more than 0.75 s of CPU time" in scale.message
     others = [t for t in bob.tests if "scale" not in t.name]
     assert others and all(t.status == "passed" for t in others)
 

@@ -512,7 +512,7 @@ def test_grader_check_stops_an_endless_loop_by_cpu_like_grading(toy_release: Pat
     code, output = _check(toy_release, solution)
     assert code == 1, output
     assert "2 of 3 visible tests passed" in output
-    assert "count_above() used more than 0.5 s of CPU time without finishing" in output
+    assert "count_above() used more than 0.75 s of CPU time without finishing" in output
 
 
 def test_check_here_waits_for_functions_defined_further_down(

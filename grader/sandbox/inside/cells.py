@@ -23,17 +23,29 @@ MIN_CELL_SECONDS = 0.2
 
 
 class CellTimeout(BaseException):
-    """Top-level code of one cell ran past the per-cell time limit."""
+    """Top-level code of one cell ran past the per-cell time limit (`cpu`: its CPU limit)."""
 
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"this code ran longer than {seconds:g} s at import and was stopped")
+    def __init__(self, seconds: float, cpu: bool = False) -> None:
+        what = "used more than {:.3g} s of CPU time" if cpu else "ran longer than {:.3g} s"
+        super().__init__(f"this code {what.format(seconds)} at import and was stopped")
+        self.cpu = cpu
+
+
+def load_cpu_message(load_cpu: float, kind: str) -> str:
+    rest = ("the functions defined before that line are still graded" if kind == "py" else
+            "the cells after it still ran")
+    return (f"your top-level code used more than {load_cpu:g} s of CPU time while loading (all "
+            f"of it together) and was stopped here; {rest}. Move experiments and training runs "
+            'under `if __name__ == "__main__":`: grading skips them, Python and Jupyter run '
+            "them")
 
 
 @contextlib.contextmanager
-def cell_time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt a cell's top-level code (a demo, a training run) after `seconds`, so the rest of
-    the notebook still loads. Student code can defeat this; then the trusted side's hard
-    deadline for the whole load applies."""
+def cell_time_limit(seconds: float, cpu: float | None = None) -> Iterator[None]:
+    """Interrupt a cell's top-level code (a demo, a training run) after `seconds`, or `cpu`
+    seconds of this process's CPU time, so the rest of the notebook still loads. Student code
+    can defeat this; then the trusted side's hard deadline for the whole load applies (wall
+    clock, and the sandbox's CPU account)."""
 
     if not hasattr(signal, "setitimer"):  # Windows: the trusted side's load deadline applies
         yield
@@ -42,13 +54,22 @@ def cell_time_limit(seconds: float) -> Iterator[None]:
     def expire(_signum: int, _frame: Any) -> None:
         raise CellTimeout(seconds)
 
+    def spent(_signum: int, _frame: Any) -> None:
+        raise CellTimeout(cpu or 0.0, cpu=True)
+
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    if cpu is not None:
+        previous_cpu = signal.signal(signal.SIGPROF, spent)
+        signal.setitimer(signal.ITIMER_PROF, cpu)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if cpu is not None:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous_cpu)
 
 
 _MAGIC = re.compile(r"^(\s*)(?:[\w.\[\], ]+=\s*)?[!%]")
@@ -105,13 +126,16 @@ def syntax_message(exc: BaseException) -> str:
 
 def run_cells(module: types.ModuleType, cells: list[str], kind: str, path: str,
               cell_timeout: float, load_budget: float, files: set[str],
-              describe: Callable[[BaseException], dict[str, Any]]) -> dict[str, Any]:
+              describe: Callable[[BaseException], dict[str, Any]],
+              load_cpu: float = 0.0) -> dict[str, Any]:
     """Run the cells in `module` (fresh). Each cell's top-level code may take `cell_timeout`
-    seconds, and all of them `load_budget`: once that is spent, the remaining cells get a
-    moment each (enough to define functions, not to run demos). Every cell's label goes into
-    `files` (the student's own frames in tracebacks). Returns the 'loaded' reply."""
+    seconds, all of them `load_budget`, and `load_cpu` seconds of CPU (0: no CPU limit): once
+    either is spent, the remaining cells get a moment each (enough to define functions, not to
+    run demos). Every cell's label goes into `files` (the student's own frames in
+    tracebacks). Returns the 'loaded' reply."""
     name = module.__name__
     end = time.monotonic() + load_budget
+    cpu_end = time.process_time() + load_cpu
     if kind != "py":
         module.__dict__.update(NOTEBOOK_NAMES)
     base = os.path.basename(path) or f"{name}.{kind}"
@@ -139,13 +163,19 @@ def run_cells(module: types.ModuleType, cells: list[str], kind: str, path: str,
             continue
         try:
             limit = max(MIN_CELL_SECONDS, min(cell_timeout, end - time.monotonic()))
-            with cell_time_limit(limit):
+            cpu = max(MIN_CELL_SECONDS, cpu_end - time.process_time()) if load_cpu > 0 else None
+            with cell_time_limit(limit, cpu):
                 exec(code, module.__dict__)
         except BaseException as exc:  # student code may raise anything
             described = describe(exc)
             timed_out = timed_out or isinstance(exc, CellTimeout)
+            cpu_spent = isinstance(exc, CellTimeout) and exc.cpu
+            if cpu_spent:
+                described["message"] = load_cpu_message(load_cpu, kind)
             errors.append(f"{described['message']}\n{described['traceback']}".strip())
-            if kind == "py":
+            if cpu_spent:
+                warnings.append(f"{label}: {described['message']}")
+            elif kind == "py":
                 warnings.append(f"{base} raised at import ({described['message']}); "
                                 "the functions defined before that line are still graded")
             else:

@@ -13,7 +13,7 @@ makes one call. It imports numpy (and torch when asked) before any student code,
 resource limits, says "ready", then serves messages from the trusted side (frames of
 grader.sandbox.inside.codec):
 
-  load   {"module", "cells", "kind", "path", "cell_timeout", "load_budget"}
+  load   {"module", "cells", "kind", "path", "cell_timeout", "load_budget", "load_cpu"}
                                             -> loaded {"status": ok | syntax_error |
                                                import_error | timeout, "message", "warnings"}
   call   {"name", "args", "kwargs"}         -> return {"value", "args", "kwargs"} | raised
@@ -157,7 +157,7 @@ class Worker:
         if op == "load":
             self.send(self.load(message["module"], message["cells"], message["kind"],
                                 message["path"], message["cell_timeout"],
-                                message["load_budget"]))
+                                message["load_budget"], message.get("load_cpu", 0.0)))
         elif op == "call":
             reply = self.call(message["name"], message["args"], message["kwargs"])
             if message.get("keep") is True and reply["op"] == "return":
@@ -179,16 +179,18 @@ class Worker:
 
     # -- loading ---------------------------------------------------------------------------
     def load(self, name: str, cells: list[str], kind: str, path: str,
-             cell_timeout: float, load_budget: float) -> dict[str, Any]:
+             cell_timeout: float, load_budget: float, load_cpu: float = 0.0) -> dict[str, Any]:
         """Run the cells in a fresh module. Each cell's top-level code may take `cell_timeout`
-        seconds, and all of them `load_budget`: once that is spent, the remaining cells get
-        a moment each (enough to define functions, not to run demos)."""
+        seconds, all of them `load_budget`, and `load_cpu` seconds of CPU (0: no CPU limit):
+        once either is spent, the remaining cells get a moment each (enough to define
+        functions, not to run demos)."""
         module = types.ModuleType(name)
         module.__file__ = os.path.join(os.getcwd(), f"{name}.py")
         sys.modules[name] = module
         self.module = module
         reply: dict[str, Any] = self.cells.run_cells(module, cells, kind, path, cell_timeout,
-                                                     load_budget, self.files, self.describe)
+                                                     load_budget, self.files, self.describe,
+                                                     load_cpu)
         self._flush()
         return reply
 
