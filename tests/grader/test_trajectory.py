@@ -33,7 +33,7 @@ EXPECTED = {
     "epochs_from_one": ("train_perceptron", ["leaves the reference's at epoch ",
                                              "What differs: the count of epochs: one epoch "
                                              "too few."]),
-    "shuffled_each_epoch": ("train_perceptron", ["leaves the reference's at epoch 1:",
+    "shuffled_each_epoch": ("train_perceptron", ["leaves the reference's at epoch 1",
                                                  "two runs on the same data give different",
                                                  "What differs: the order of samples"]),
     "total_mistakes": ("train_perceptron", ["leaves the reference's at epoch 2:",
