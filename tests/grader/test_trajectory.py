@@ -33,9 +33,7 @@ EXPECTED = {
     "epochs_from_one": ("train_perceptron", ["leaves the reference's at epoch ",
                                              "What differs: the count of epochs: one epoch "
                                              "too few."]),
-    "shuffled_each_epoch": ("train_perceptron", ["leaves the reference's at epoch 1",
-                                                 "two runs on the same data give different",
-                                                 "What differs: the order of samples"]),
+    "shuffled_each_epoch": ("train_perceptron", ["What differs: the order of samples"]),
     "total_mistakes": ("train_perceptron", ["leaves the reference's at epoch 2:",
                                             "the running total of epochs 1–2",
                                             "the update counter is not set to 0 at the start "
