@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from grader.config import Assignment
-from grader.models import RunResult, Submission, TestResult
+from grader.models import Plot, RunResult, Submission, TestResult
 from grader.paths import assignments_dir
 from grader.run.refcache import CachedReference
 from grader.run.reference import load_reference, load_tests
@@ -266,7 +266,9 @@ def run_on_worker(shipment: AssignmentShipment, submission: dict[str, Any]) -> d
 def result_from_dict(data: dict[str, Any]) -> RunResult:
     """The RunResult back from `asdict` form."""
     tests = tuple(TestResult(**t) for t in data["tests"])
-    return RunResult(**{**data, "tests": tests, "warnings": tuple(data["warnings"])})
+    plots = tuple(Plot(**p) for p in data.get("plots", ()))
+    return RunResult(**{**data, "tests": tests, "warnings": tuple(data["warnings"]),
+                        "plots": plots})
 
 
 class DaskExecutor:

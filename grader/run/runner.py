@@ -14,9 +14,10 @@ from types import ModuleType
 from typing import Any
 
 from grader.config import Assignment
-from grader.models import RunResult, Submission, SubmissionStatus, TestResult
+from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.catalogue import Mistake, load_catalogue
 from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
+from grader.run.figures import declared, draw_values
 from grader.run.reference import import_reference
 from grader.run.runtest import run_test
 from grader.run.trajectory import Probe, applies, explain
@@ -43,12 +44,16 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         ref = import_reference(assignment)
     proxy = StudentProxy(assignment, submission, mode=mode)
     warnings: list[str] = []
+    plots: tuple[Plot, ...] = ()
     try:
         load = proxy.start()
         warnings += load.warnings
         if load.status == "ok":
             results = run_tests(assignment, tests, proxy, ref)
             status: SubmissionStatus = "graded"
+            if declared(assignment.folder):  # the report's pictures (grader.run.figures)
+                plots = draw_values(assignment, proxy,
+                                    _module(ref) or import_reference(assignment))
         else:
             results = [_not_run(test, load) for test in tests]
             status = _load_status(load)
@@ -69,6 +74,7 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         peak_memory_kb=proxy.peak_memory_kb,
         sha256=submission.sha256,
         warnings=tuple(warnings),
+        plots=plots,
     )
 
 

@@ -16,11 +16,12 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from grader.models import Grade, RunResult, TestResult
+from grader.models import Grade, Plot, RunResult, TestResult
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 60.0
@@ -61,6 +62,15 @@ CREATE TABLE IF NOT EXISTS test_results (
     mistake TEXT,
     traceback TEXT NOT NULL,
     duration REAL NOT NULL,
+    PRIMARY KEY (student, assignment, position),
+    FOREIGN KEY (student, assignment) REFERENCES submissions (student, assignment)
+        ON DELETE CASCADE
+);
+CREATE TABLE IF NOT EXISTS plots (
+    student TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL,                -- JSON of the Plot's fields
     PRIMARY KEY (student, assignment, position),
     FOREIGN KEY (student, assignment) REFERENCES submissions (student, assignment)
         ON DELETE CASCADE
@@ -181,12 +191,15 @@ class Gradebook:
         with self._transaction() as db:
             db.execute("DELETE FROM in_flight WHERE student = ? AND assignment = ?", key)
             db.execute("DELETE FROM test_results WHERE student = ? AND assignment = ?", key)
+            db.execute("DELETE FROM plots WHERE student = ? AND assignment = ?", key)
             db.execute(f"INSERT OR REPLACE INTO submissions VALUES ({', '.join('?' * len(row))})",
                        row)
             db.executemany(
                 f"INSERT INTO test_results VALUES ({', '.join('?' * (3 + len(_TEST_COLUMNS)))})",
                 tests,
             )
+            db.executemany("INSERT INTO plots VALUES (?, ?, ?, ?)",
+                           [(*key, i, _plot_json(p)) for i, p in enumerate(result.plots)])
 
     def begin_run(self, student: str, assignment: str, sha256: str, tests_digest: str,
                   run_id: str) -> int:
@@ -260,7 +273,7 @@ class Gradebook:
     def forget(self, assignment: str, students: list[str] | None = None) -> None:
         """Delete the rows of an assignment (or of some of its students)."""
         with self._transaction() as db:
-            for table in ("in_flight", "test_results", "submissions"):
+            for table in ("in_flight", "test_results", "plots", "submissions"):
                 if students is None:
                     db.execute(f"DELETE FROM {table} WHERE assignment = ?", (assignment,))
                 else:
@@ -309,6 +322,11 @@ class Gradebook:
             tests.setdefault((r["student"], r["assignment"]), []).append(
                 TestResult(**{c: r[c] for c in _TEST_COLUMNS})
             )
+        plots: dict[tuple[str, str], list[Plot]] = {}
+        for r in self._query(f"SELECT * FROM plots {where} "
+                             "ORDER BY assignment, student, position", params):
+            plots.setdefault((r["student"], r["assignment"]), []).append(
+                _plot_from_json(r["data"]))
         return [
             RunResult(
                 student=r["student"], assignment=r["assignment"], status=r["status"],
@@ -316,6 +334,7 @@ class Gradebook:
                 message=r["message"], isolation=r["isolation"], output=r["output"],
                 duration=r["duration"], peak_memory_kb=r["peak_memory_kb"], sha256=r["sha256"],
                 warnings=tuple(json.loads(r["warnings"])),
+                plots=tuple(plots.get((r["student"], r["assignment"]), ())),
             )
             for r in self._submissions(assignment, student)
         ]
@@ -342,3 +361,20 @@ class Gradebook:
         where, params = self._where(assignment, student)
         return self._query(f"SELECT * FROM submissions {where} ORDER BY assignment, student",
                            params)
+
+
+def _plot_json(plot: Plot) -> str:
+    """A Plot as JSON (NaN, for a student's non-finite value, as null)."""
+    data = asdict(plot)
+    for key in ("reference", "student", "x", "target", "points"):
+        if data[key] is not None:
+            data[key] = [None if v != v else v for v in data[key]]
+    return json.dumps(data)
+
+
+def _plot_from_json(text: str) -> Plot:
+    data = json.loads(text)
+    for key in ("reference", "student", "x", "target", "points"):
+        if data[key] is not None:
+            data[key] = tuple(float("nan") if v is None else float(v) for v in data[key])
+    return Plot(**data)

@@ -45,9 +45,12 @@ def storable(result: RunResult) -> RunResult:
     tests = tuple(replace(t, name=text(t.name), message=text(t.message),
                           mistake=None if t.mistake is None else text(t.mistake),
                           traceback=text(t.traceback)) for t in result.tests)
+    plots = tuple(replace(p, name=text(p.name), title=text(p.title), note=text(p.note))
+                  for p in result.plots)
     return replace(result, student=text(result.student), tests=tests, message=text(result.message),
                    isolation=text(result.isolation), output=text(result.output),
-                   sha256=text(result.sha256), warnings=tuple(text(w) for w in result.warnings))
+                   sha256=text(result.sha256), warnings=tuple(text(w) for w in result.warnings),
+                   plots=plots)
 
 
 def failed(student: str, assignment: Assignment, status: SubmissionStatus,
