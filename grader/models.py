@@ -127,6 +127,18 @@ class Plot:
     note: str = ""
     """Why the student's values are missing or were cut ('' when they are drawn)."""
 
+    SERIES = ("reference", "student", "x", "target", "points")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Plot:
+        """The Plot back from `asdict` form, also after JSON (lists; NaN written as null)."""
+        values = dict(data)
+        for key in cls.SERIES:
+            if values.get(key) is not None:
+                values[key] = tuple(float("nan") if v is None else float(v)
+                                    for v in values[key])
+        return cls(**values)
+
 
 @dataclass(frozen=True)
 class Grade:

@@ -266,7 +266,7 @@ def run_on_worker(shipment: AssignmentShipment, submission: dict[str, Any]) -> d
 def result_from_dict(data: dict[str, Any]) -> RunResult:
     """The RunResult back from `asdict` form."""
     tests = tuple(TestResult(**t) for t in data["tests"])
-    plots = tuple(Plot(**p) for p in data.get("plots", ()))
+    plots = tuple(Plot.from_dict(p) for p in data.get("plots", ()))
     return RunResult(**{**data, "tests": tests, "warnings": tuple(data["warnings"]),
                         "plots": plots})
 

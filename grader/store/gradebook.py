@@ -366,15 +366,11 @@ class Gradebook:
 def _plot_json(plot: Plot) -> str:
     """A Plot as JSON (NaN, for a student's non-finite value, as null)."""
     data = asdict(plot)
-    for key in ("reference", "student", "x", "target", "points"):
+    for key in Plot.SERIES:
         if data[key] is not None:
             data[key] = [None if v != v else v for v in data[key]]
     return json.dumps(data)
 
 
 def _plot_from_json(text: str) -> Plot:
-    data = json.loads(text)
-    for key in ("reference", "student", "x", "target", "points"):
-        if data[key] is not None:
-            data[key] = tuple(float("nan") if v is None else float(v) for v in data[key])
-    return Plot(**data)
+    return Plot.from_dict(json.loads(text))
