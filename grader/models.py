@@ -94,6 +94,8 @@ class RunResult:
     sha256: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
     """Non-fatal problems, e.g. a notebook cell that raised and was skipped."""
+    plots: tuple[Plot, ...] = field(default_factory=tuple)
+    """The assignment's pictures (assignments/<a>/plots.py) with this submission's values."""
 
     @property
     def score(self) -> float:
@@ -102,6 +104,35 @@ class RunResult:
     @property
     def max_score(self) -> float:
         return sum(t.max_points for t in self.tests)
+
+
+PlotKind = Literal["curve", "boundary", "path"]
+"""curve: y over x (the student's beside the reference's and an optional target);
+boundary: a linear decision boundary w·(x1, x2, 1) = 0 over labelled points;
+path: a sequence of points in the plane (an optimizer's trajectory)."""
+
+
+@dataclass(frozen=True)
+class Plot:
+    """One picture of a function's output on DECLARED PUBLIC inputs (grader.run.figures): the
+    student's values beside the reference's. Values only; drawn by grader.report.plots."""
+
+    name: str
+    """The declaring function's name in plots.py."""
+    title: str
+    kind: PlotKind
+    reference: tuple[float, ...]
+    """curve: y at each x; boundary: w (3,); path: the points, flattened (k, 2)."""
+    student: tuple[float, ...] | None
+    """The same from the student's code, or None when it has none (see `note`)."""
+    x: tuple[float, ...] = ()
+    """curve: the abscissae."""
+    target: tuple[float, ...] = ()
+    """curve: the function being approximated, when there is one."""
+    points: tuple[float, ...] = ()
+    """boundary: the data, flattened (n, 3) rows of (x1, x2, label)."""
+    note: str = ""
+    """Why the student's values are missing or were cut ('' when they are drawn)."""
 
 
 @dataclass(frozen=True)

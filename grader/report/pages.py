@@ -27,7 +27,7 @@ import jinja2
 
 import grader
 from grader.config import ConfigError, load_assignment
-from grader.models import Grade, RunResult, TestResult
+from grader.models import Grade, Plot, RunResult, TestResult
 from grader.paths import assignments_dir, templates_dir
 from grader.report.sheets import keyed_tests
 from grader.store.gradebook import Gradebook
@@ -83,6 +83,20 @@ class StudentPage:
     show_output: bool
     now: datetime
     grader_version: str
+    figures: tuple[FigureView, ...] = ()
+    """The assignment's pictures: the student's values beside the reference's (public inputs
+    only, so shown whatever the tests' visibility)."""
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """One picture as the page shows it."""
+
+    title: str
+    uri: str
+    """The image as a data URI ('' when it could not be drawn)."""
+    note: str
+    """Why the student's values are missing, or why there is no picture."""
 
 
 def assignment_info(name: str, recorded: dict[str, Any] | None = None) -> AssignmentInfo:
@@ -156,7 +170,19 @@ def student_page(
         show_output=all(v.shown for v in views),
         now=now,
         grader_version=grader.__version__,
+        figures=tuple(figure_view(plot) for plot in run.plots),
     )
+
+
+def figure_view(plot: Plot) -> FigureView:
+    """A Plot drawn; values that cannot be drawn cost the picture only, never the page."""
+    from grader.report import plots  # matplotlib: only when a page has pictures
+
+    try:
+        uri = plots.comparison(plot)
+    except Exception as exc:  # the student's values may be anything finite-or-NaN
+        return FigureView(plot.title, "", f"this picture could not be drawn ({type(exc).__name__})")
+    return FigureView(plot.title, uri, plot.note)
 
 
 # ---- templates ---------------------------------------------------------------------------

@@ -14,11 +14,13 @@ from types import ModuleType
 from typing import Any
 
 from grader.config import Assignment
-from grader.models import RunResult, Submission, SubmissionStatus, TestResult
+from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.catalogue import Mistake, load_catalogue
 from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
+from grader.run.figures import declared, draw_values
 from grader.run.reference import import_reference
 from grader.run.runtest import run_test
+from grader.run.trajectory import Probe, applies, explain
 from grader.sandbox.proxy import LoadResult, StudentProxy
 from grader.testing import TestCase, apply_requirements
 
@@ -42,12 +44,16 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         ref = import_reference(assignment)
     proxy = StudentProxy(assignment, submission, mode=mode)
     warnings: list[str] = []
+    plots: tuple[Plot, ...] = ()
     try:
         load = proxy.start()
         warnings += load.warnings
         if load.status == "ok":
             results = run_tests(assignment, tests, proxy, ref)
             status: SubmissionStatus = "graded"
+            if declared(assignment.folder):  # the report's pictures (grader.run.figures)
+                plots = draw_values(assignment, proxy,
+                                    _module(ref) or import_reference(assignment))
         else:
             status, results = load_failed(tests, load)
     finally:
@@ -67,6 +73,7 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         peak_memory_kb=proxy.peak_memory_kb,
         sha256=submission.sha256,
         warnings=tuple(warnings),
+        plots=plots,
     )
 
 
@@ -101,7 +108,8 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
     must reproduce the failing test's calls and every call of its function in the whole
     submission, so the other tests' inputs confirm it."""
     catalogue = _catalogue(assignment, ref)
-    recordings = [Recording(student) if catalogue else None for _ in tests]
+    follow = applies(_module(ref))  # iterative runs: grader.run.trajectory
+    recordings = [Recording(student) if catalogue or follow else None for _ in tests]
     results = [run_test(assignment, test, student, ref, recording=recording)
                for test, recording in zip(tests, recordings, strict=True)]
     if catalogue:
@@ -110,6 +118,12 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
             _named(result, catalogue, ref, recording, every)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording in zip(results, recordings, strict=True)]
+    if follow:
+        results = [
+            _traced(assignment, test, result, ref, recording, student)
+            if result.status == "failed" and recording is not None and not recording.incomplete
+            else result for test, result, recording in zip(tests, results, recordings,
+                                                           strict=True)]
     return apply_requirements(tests, results)  # property tests count only with their values
 
 
@@ -147,3 +161,16 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     if mistake and mistake in found.ruled_out:
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
+
+
+def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
+            recording: Recording, student: Any) -> TestResult:
+    """The failure's message with where its iterative run leaves the reference's
+    (grader.run.trajectory); probes into the student's code run under the test's limits."""
+    module = _module(ref)
+    if module is None:
+        return result
+    student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
+    student.reference_seconds = test.reference_seconds
+    found = explain(module, recording.calls, Probe(student))
+    return replace(result, message=f"{result.message} {found}".strip()) if found else result

@@ -22,14 +22,22 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from grader.models import Grade, RunResult, TestResult
-from grader.store.records import columns, from_row, sql_columns, to_row
+from grader.models import Grade, Plot, RunResult, TestResult
+from grader.store.records import (
+    columns,
+    from_json,
+    from_row,
+    sql_columns,
+    to_json,
+    to_row,
+)
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 60.0
 
-_RESULT_SKIP = ("tests",)
-"""A RunResult's tests are rows of `test_results`; its other fields are `submissions` columns."""
+_RESULT_SKIP = ("tests", "plots")
+"""A RunResult's tests are rows of `test_results`, its plots rows of `plots` (a table a
+gradebook written before pictures gets on open); its other fields are `submissions` columns."""
 _GRADE_SKIP = ("student", "assignment")
 _GRADE_RENAME = {"status": "grade_status"}
 """The Grade's fields share the submission's row; its status is stored as `grade_status`."""
@@ -52,6 +60,15 @@ def _schema() -> str:
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS submissions ({', '.join(submissions)});
 CREATE TABLE IF NOT EXISTS test_results ({', '.join(tests)});
+CREATE TABLE IF NOT EXISTS plots (
+    student TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL,                -- grader.store.records.to_json of the Plot
+    PRIMARY KEY (student, assignment, position),
+    FOREIGN KEY (student, assignment) REFERENCES submissions (student, assignment)
+        ON DELETE CASCADE
+);
 CREATE TABLE IF NOT EXISTS in_flight (
     student TEXT NOT NULL,
     assignment TEXT NOT NULL,
@@ -174,8 +191,11 @@ class Gradebook:
         with self._transaction() as db:
             db.execute("DELETE FROM in_flight WHERE student = ? AND assignment = ?", key)
             db.execute("DELETE FROM test_results WHERE student = ? AND assignment = ?", key)
+            db.execute("DELETE FROM plots WHERE student = ? AND assignment = ?", key)
             db.execute(_insert("submissions", _SUBMISSION_COLUMNS), row)
             db.executemany(_insert("test_results", _TEST_COLUMNS), tests)
+            db.executemany("INSERT INTO plots VALUES (?, ?, ?, ?)",
+                           [(*key, i, to_json(p)) for i, p in enumerate(result.plots)])
 
     def begin_run(self, student: str, assignment: str, sha256: str, tests_digest: str,
                   run_id: str) -> int:
@@ -249,7 +269,7 @@ class Gradebook:
     def forget(self, assignment: str, students: list[str] | None = None) -> None:
         """Delete the rows of an assignment (or of some of its students)."""
         with self._transaction() as db:
-            for table in ("in_flight", "test_results", "submissions"):
+            for table in ("in_flight", "test_results", "plots", "submissions"):
                 if students is None:
                     db.execute(f"DELETE FROM {table} WHERE assignment = ?", (assignment,))
                 else:
@@ -302,7 +322,13 @@ class Gradebook:
         for r in self._query(f"SELECT * FROM test_results {where} "
                              "ORDER BY assignment, student, position", params):
             tests.setdefault((r["student"], r["assignment"]), []).append(from_row(TestResult, r))
-        return [from_row(RunResult, r, tests=tuple(tests.get((r["student"], r["assignment"]), ())))
+        plots: dict[tuple[str, str], list[Plot]] = {}
+        for r in self._query(f"SELECT * FROM plots {where} "
+                             "ORDER BY assignment, student, position", params):
+            plots.setdefault((r["student"], r["assignment"]), []).append(
+                from_json(Plot, r["data"]))
+        return [from_row(RunResult, r, tests=tuple(tests.get((r["student"], r["assignment"]), ())),
+                         plots=tuple(plots.get((r["student"], r["assignment"]), ())))
                 for r in self._submissions(assignment, student)]
 
     def _grades(self, assignment: str | None, student: str | None) -> list[Grade]:

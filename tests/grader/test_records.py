@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grader.models import Grade, RunResult, Submission
+from grader.models import Grade, Plot, RunResult, Submission
 from grader.models import TestResult as TResult  # not "Test*": pytest would collect it
 from grader.store import records
 from grader.store.gradebook import Gradebook
@@ -27,13 +27,19 @@ test_results = st.builds(
     status=st.sampled_from(["passed", "failed", "error", "timeout"]), message=texts,
     mistake=st.none() | texts, traceback=texts, duration=any_floats,
 )
+series = st.lists(any_floats, max_size=5).map(tuple)
+plots = st.builds(
+    Plot, name=texts, title=texts, kind=st.sampled_from(["curve", "boundary", "path"]),
+    reference=series, student=st.none() | series, x=series, target=series, points=series,
+    note=texts,
+)
 run_results = st.builds(
     RunResult, student=texts, assignment=texts,
     status=st.sampled_from(["graded", "no_submission", "invalid_submission", "syntax_error",
                             "import_error", "timeout", "crashed"]),
     tests=st.lists(test_results, max_size=4).map(tuple), message=texts, isolation=texts,
     output=texts, duration=any_floats, peak_memory_kb=st.integers(0, 2**62), sha256=texts,
-    warnings=st.lists(texts, max_size=3).map(tuple),
+    warnings=st.lists(texts, max_size=3).map(tuple), plots=st.lists(plots, max_size=2).map(tuple),
 )
 grades = st.builds(
     Grade, student=texts, assignment=texts,
@@ -71,7 +77,7 @@ def _unsigned(data: object) -> object:
 
 
 def test_every_field_of_every_record_is_serialised() -> None:
-    for cls in (TResult, RunResult, Grade, Submission):
+    for cls in (TResult, RunResult, Grade, Submission, Plot):
         names = {f.name for f in fields(cls)}
         assert set(records.columns(cls)) == names
     result = RunResult(student="s", assignment="a", status="graded", tests=(
@@ -155,8 +161,11 @@ def test_the_gradebook_schema_is_the_records_fields(book: Gradebook) -> None:
     with sqlite3.connect(book.path) as db:
         tests = [r[1] for r in db.execute("PRAGMA table_info(test_results)")]
         subs = {r[1] for r in db.execute("PRAGMA table_info(submissions)")}
+        plot_rows = [r[1] for r in db.execute("PRAGMA table_info(plots)")]
     assert tests == ["student", "assignment", "position", *records.columns(TResult)]
-    assert subs == {*records.columns(RunResult, skip=("tests",)), "tests_digest", "grade_status",
+    assert plot_rows == ["student", "assignment", "position", "data"]  # records.to_json(Plot)
+    assert subs == {*records.columns(RunResult, skip=("tests", "plots")), "tests_digest",
+                    "grade_status",
                     *records.columns(Grade, skip=("student", "assignment", "status")),
                     "recorded_at"}
 

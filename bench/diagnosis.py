@@ -1,0 +1,188 @@
+"""What naming mistakes costs: the same class graded with diagnosis off and on, side by side.
+
+    .venv/bin/python bench/diagnosis.py [--rounds 3] [--assignment perceptron ...]
+
+For each assignment (default: perceptron and gradient_descent, the ones with trajectories) the
+class is the pack's reference and correct styles (passing) and its catalogue mutants, the
+untouched stub and tests/fixtures/trajectory's single mistakes (failing). It is graded through
+grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, codec; --jobs 2) in
+four configurations, rounds interleaved so the machine's load hits all alike:
+
+- off: no recording, no catalogue, no trajectory, no pictures;
+- catalogue: the mistake catalogue's replay (grader.run.diagnose) only;
+- diagnosis: catalogue + trajectory (grader.run.trajectory, with its probes), no pictures;
+- shipped: diagnosis + the report's pictures (grader.run.figures), what `grader grade` does.
+
+Configurations are switched by replacing grader.run.runner's module-level hooks in this process
+(the batch's threads run there), never by editing the engine. Per submission the median of
+RunResult.duration over the rounds; the table sums them over passing and failing submissions
+and gives each configuration's extra time against `off`. Prints the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from grader.authoring.demo import overlay_source  # noqa: E402
+from grader.authoring.source import read_reference  # noqa: E402
+from grader.batch.driver import run_batch  # noqa: E402
+from grader.config import find_assignment  # noqa: E402
+from grader.run import runner  # noqa: E402
+from tests.assignments.harness import sources  # noqa: E402
+
+CONFIGS = ("off", "catalogue", "diagnosis", "shipped")
+FIXTURES = ROOT / "tests" / "fixtures" / "trajectory"
+PARTS = {"_named": "catalogue", "_traced": "trajectory", "draw_values": "pictures"}
+"""grader.run.runner's hooks whose time is measured inside each run_submission."""
+
+_local = threading.local()
+SPENT: dict[str, dict[str, float]] = {}
+"""student -> part -> seconds inside it (the last configuration graded)."""
+
+
+def _timed(part: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent = getattr(_local, "spent", None)
+            if spent is not None:
+                spent[part] = spent.get(part, 0.0) + time.perf_counter() - started
+    return timed
+
+
+def _per_submission(function: Callable[..., Any]) -> Callable[..., Any]:
+    def run(assignment: Any, submission: Any, *args: Any, **kwargs: Any) -> Any:
+        _local.spent = SPENT.setdefault(submission.student, {})
+        try:
+            return function(assignment, submission, *args, **kwargs)
+        finally:
+            _local.spent = None
+    return run
+
+
+@contextmanager
+def configured(name: str) -> Any:
+    """grader.run.runner with the hooks of configuration `name` (restored afterwards), each
+    enabled hook timed."""
+    hooks = ("_catalogue", "applies", "declared", "run_submission", *PARTS)
+    saved = {k: getattr(runner, k) for k in hooks}
+    off: dict[str, Callable[..., Any]] = {
+        "_catalogue": lambda *a: (), "applies": lambda *a: False, "declared": lambda *a: ()}
+    keep = {"off": (), "catalogue": ("_catalogue",), "diagnosis": ("_catalogue", "applies"),
+            "shipped": ("_catalogue", "applies", "declared")}[name]
+    SPENT.clear()
+    try:
+        for hook, replacement in off.items():
+            if hook not in keep:
+                setattr(runner, hook, replacement)
+        for hook, part in PARTS.items():
+            setattr(runner, hook, _timed(part, saved[hook]))
+        runner.run_submission = _per_submission(saved["run_submission"])
+        yield
+    finally:
+        for hook, original in saved.items():
+            setattr(runner, hook, original)
+
+
+def write_class(name: str, folder: Path) -> dict[str, bool]:
+    """The submissions, and whether each is expected to pass."""
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    every = dict(sources(name))
+    for path in sorted((FIXTURES / name).glob("*.py")):
+        every[f"trajectory-{path.stem}"] = overlay_source(ref, path.read_text(encoding="utf-8"),
+                                                          path.stem)
+    passing = {}
+    for student, source in every.items():
+        (folder / student).mkdir(parents=True)
+        (folder / student / f"{assignment.module}.py").write_text(source, encoding="utf-8")
+        passing[student] = student == "reference" or student.startswith("correct-")
+    return passing
+
+
+Graded = dict[str, tuple[float, bool, dict[str, float]]]
+
+
+def grade(name: str, subs: Path, out: Path, config: str) -> Graded:
+    """Per student: (seconds in run_submission, all tests passed, seconds in each part)."""
+    with configured(config):
+        batch = run_batch(find_assignment(name), subs, out, jobs=2, progress=False)
+        spent = {s: dict(parts) for s, parts in SPENT.items()}
+    return {r.student: (r.duration, all(t.points == t.max_points for t in r.tests),
+                        spent.get(r.student, {})) for r in batch.results}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--assignment", action="append", default=None)
+    args = parser.parse_args(argv)
+    names = args.assignment or ["perceptron", "gradient_descent"]
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, {platform.platform()}, python "
+          f"{platform.python_version()}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    work = Path(tempfile.mkdtemp(prefix="bench-diagnosis-"))
+    started = time.monotonic()
+    for name in names:
+        subs = work / name / "submissions"
+        expected = write_class(name, subs)
+        runs: dict[str, list[Graded]] = {c: [] for c in CONFIGS}
+        for r in range(args.rounds):
+            order = CONFIGS if r % 2 == 0 else tuple(reversed(CONFIGS))
+            for config in order:
+                runs[config].append(grade(name, subs, work / name / f"{config}-{r}", config))
+        failing = [s for s, ok in expected.items() if not ok]
+        passing = [s for s, ok in expected.items() if ok]
+        for config in CONFIGS:  # the class behaves as expected in every configuration
+            for result in runs[config]:
+                wrong = [s for s in expected if result[s][1] != expected[s]]
+                assert not wrong, (name, config, wrong)
+        print(f"\n{name}: {len(passing)} passing, {len(failing)} failing submissions, "
+              f"{args.rounds} rounds. Seconds: per submission the median over the rounds, "
+              "summed; 'inside' columns: time spent in that part within run_submission")
+        print("| configuration | passing | vs off | failing | vs off | inside catalogue | "
+              "inside trajectory | inside pictures | catalogue+trajectory / failing |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+        def total(config: str, who: list[str], part: str | None = None,
+                  runs: dict[str, list[Graded]] = runs) -> float:
+            def one(s: str, run: Graded) -> float:
+                return run[s][0] if part is None else run[s][2].get(part, 0.0)
+            return sum(statistics.median(one(s, run) for run in runs[config]) for s in who)
+
+        p0, f0 = total("off", passing), total("off", failing)
+        for config in CONFIGS:
+            p, f = total(config, passing), total(config, failing)
+            cat, traj, pic = (total(config, expected, part) for part in PARTS.values())
+            diag_failing = total(config, failing, "catalogue") + total(config, failing,
+                                                                       "trajectory")
+            print(f"| {config} | {p:.2f} | {100 * (p - p0) / p0:+.1f}% | {f:.2f} | "
+                  f"{100 * (f - f0) / f0:+.1f}% | {cat:.3f} | {traj:.3f} | {pic:.3f} | "
+                  f"{100 * diag_failing / f:.1f}% |")
+        passing_inside = total("diagnosis", passing, "catalogue") + total(
+            "diagnosis", passing, "trajectory")
+        print(f"time inside diagnosis for passing submissions: {passing_inside:.4f} s")
+    load = os.getloadavg()
+    print(f"\nwall {time.monotonic() - started:.0f} s; load average at the end "
+          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; work folder {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

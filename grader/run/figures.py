@@ -1,0 +1,145 @@
+"""Pictures for the student's report: a function's output on declared public inputs.
+
+An assignment may have `assignments/<a>/plots.py` (trusted instructor code, like its tests):
+functions marked with `@figure(kind, title)` that take `(impl, ref)` and return a dict of
+values. Each runs twice: once with `impl = ref` (in this process) and once with `impl` the
+student's code (calls through the sandbox's proxy, under the call timeout and a CPU limit
+calibrated on the reference's run). The inputs are written in plots.py, never drawn from a
+hidden test, so a picture shows nothing a hidden test holds.
+
+Keys of the returned dict, by kind (from the reference's run unless said):
+- "curve": "x", "y" (both runs), optional "target";
+- "boundary": "points" (n, 2), "labels" (n,), "w" (3,) (both runs);
+- "path": "path" (k, 2) (both runs).
+
+A student's call that raises, loops or returns something unusable leaves a Plot with
+`student=None` and a note; the reference's picture is still drawn.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import time
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any, TypeVar, cast
+
+import numpy as np
+
+from grader.config import Assignment
+from grader.errors import StudentError, StudentTimeout
+from grader.models import Plot, PlotKind
+
+FILE = "plots.py"
+_ATTR = "__grader_figure__"
+MAX_POINTS = 2000
+"""Values kept per series (x, y, a path's points)."""
+PLOT_TIMEOUT = 5.0
+"""Seconds of wall clock a student's plot call may take at most (below the call timeout)."""
+KINDS: dict[str, tuple[str, ...]] = {"curve": ("y",), "boundary": ("w",), "path": ("path",)}
+"""The keys each kind takes from the student's run."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def figure(kind: PlotKind, title: str) -> Callable[[F], F]:
+    """Mark a plots.py function `f(impl, ref) -> dict` as a picture of `kind`."""
+    if kind not in KINDS:
+        raise ValueError(f"figure kind must be one of {', '.join(KINDS)}, got {kind!r}")
+
+    def mark(func: F) -> F:
+        setattr(func, _ATTR, (kind, title))
+        return func
+
+    return mark
+
+
+@cache
+def declared(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]], ...]:
+    """(name, kind, title, function) of every figure in `folder/plots.py` (none without it)."""
+    path = folder / FILE
+    if not path.is_file():
+        return ()
+    name = f"_grader_plots_{folder.name}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        return ()
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    found = []
+    for attr, value in vars(module).items():
+        mark = getattr(value, _ATTR, None)
+        if callable(value) and mark is not None:
+            found.append((attr, cast(PlotKind, mark[0]), str(mark[1]), value))
+    return tuple(found)
+
+
+def draw_values(assignment: Assignment, student: Any, ref: ModuleType | None) -> tuple[Plot, ...]:
+    """Every declared figure with the reference's and the student's values."""
+    if ref is None:
+        return ()
+    plots = []
+    for name, kind, title, function in declared(assignment.folder):
+        started = time.perf_counter()
+        try:
+            with np.errstate(all="ignore"):
+                expected = function(ref, ref)
+        except Exception:  # a broken plots.py costs its picture only
+            continue
+        seconds = time.perf_counter() - started
+        student.call_timeout = min(float(assignment.limits.call_timeout), PLOT_TIMEOUT)
+        student.reference_seconds = seconds
+        note = ""
+        try:
+            got: dict[str, Any] | None = function(student, ref)
+        except StudentTimeout:
+            got, note = None, "your code took too long on this picture's input"
+        except StudentError as exc:
+            got, note = None, (f"your code raised {exc.exc_type} on this input" if exc.exc_type
+                               else exc.message[:200])
+        except Exception as exc:
+            got, note = None, f"your values could not be used ({type(exc).__name__})"
+        plot = _plot(name, kind, title, expected, got, note)
+        if plot is not None:
+            plots.append(plot)
+    return tuple(plots)
+
+
+def _series(value: Any, shape: tuple[int, ...] | None = None) -> tuple[float, ...]:
+    """Finite floats, flattened; ValueError when not numeric or not of `shape`."""
+    array = np.asarray(value, dtype=np.float64)
+    if shape is not None and array.shape != shape:
+        raise ValueError(f"shape {array.shape}, expected {shape}")
+    flat = array.ravel()[: 2 * MAX_POINTS]
+    return tuple(float(v) if np.isfinite(v) else float("nan") for v in flat)
+
+
+def _plot(name: str, kind: PlotKind, title: str, expected: dict[str, Any],
+          got: dict[str, Any] | None, note: str) -> Plot | None:
+    key = KINDS[kind][0]
+    try:
+        shape = np.asarray(expected[key], dtype=np.float64).shape
+        reference = _series(expected[key])
+        extra: dict[str, tuple[float, ...]] = {}
+        if kind == "curve":
+            extra["x"] = _series(expected["x"])
+            if "target" in expected:
+                extra["target"] = _series(expected["target"])
+        elif kind == "boundary":
+            points = np.column_stack([np.asarray(expected["points"], dtype=np.float64)[:, :2],
+                                      np.asarray(expected["labels"], dtype=np.float64)])
+            extra["points"] = _series(points[:MAX_POINTS // 2])
+    except (KeyError, ValueError, TypeError, IndexError):
+        return None  # the instructor's figure is malformed: no picture
+    student: tuple[float, ...] | None = None
+    if got is not None:
+        try:
+            student = _series(got[key], shape)
+        except (KeyError, ValueError, TypeError, IndexError) as exc:
+            note = f"your values could not be drawn: {exc}"[:200]
+    return Plot(name=name, title=title, kind=kind, reference=reference, student=student,
+                note=note, **extra)

@@ -1,0 +1,151 @@
+"""grader.run.trajectory through `grader grade`'s path: a failing iterative run is told where it
+leaves the reference's (the epoch, sample or step) and what differs there; correct solutions in
+every style get no trajectory sentence.
+
+The single-mistake submissions are tests/fixtures/trajectory/<assignment>/*.py (written for this
+test, not the catalogue's files), graded with the correct styles of the pack in one batch per
+assignment by grader.batch.driver.run_batch (sandbox, proxy, codec, the probes through the
+proxy)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import reference.perceptron as ref_perceptron
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.batch.driver import run_batch
+from grader.config import find_assignment
+from grader.models import RunResult
+from grader.run.trajectory_loops import perceptron, sgd
+from tests.assignments.harness import correct_files
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
+STYLES = Path(__file__).parents[1] / "assignments" / "styles"
+SENTENCE = "Trajectory of "
+
+# submission -> (function, phrases its failing tests' trajectory sentences all contain)
+EXPECTED = {
+    "epochs_from_one": ("train_perceptron", ["leaves the reference's at epoch ",
+                                             "What differs: the count of epochs: one epoch "
+                                             "too few."]),
+    "shuffled_each_epoch": ("train_perceptron", ["What differs: the order of samples"]),
+    "total_mistakes": ("train_perceptron", ["leaves the reference's at epoch 2:",
+                                            "the running total of epochs 1–2",
+                                            "the update counter is not set to 0 at the start "
+                                            "of each epoch"]),
+    "half_step": ("train_perceptron", ["leaves the reference's at epoch 1, sample ",
+                                       "your run adds 0.5·y·x",
+                                       "What differs: the update: w ← w + y·x."]),
+    "velocity_has_lr": ("momentum_step", ["the new part of your v, v_new − mu·v,",
+                                          "so the learning rate is folded into v",
+                                          "What differs: the update of v and w."]),
+    "full_batches_only": ("minibatch_sgd", ["(epoch 1, its last batch)",
+                                            "the last, shorter minibatch of each epoch is "
+                                            "dropped"]),
+    "shuffle_x_and_y": ("minibatch_sgd", ["leaves the reference's at step 1 (epoch 1, batch 1)",
+                                          "X and y are indexed with different permutations"]),
+}
+
+
+def _class(name: str, folder: Path) -> dict[str, RunResult]:
+    """The assignment's trajectory fixtures and its correct styles, graded as `grader grade`
+    grades them."""
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    subs = folder / "submissions"
+    files = [*sorted((FIXTURES / name).glob("*.py")), *correct_files(name),
+             *sorted((STYLES / name).glob("*.py"))]
+    for path in files:
+        student = path.stem if path.parent.parent == FIXTURES else \
+            f"correct-{path.parent.name}-{path.stem}"
+        sub = subs / student
+        sub.mkdir(parents=True)
+        source = overlay_source(ref, path.read_text(encoding="utf-8"), path.stem)
+        (sub / f"{assignment.module}.py").write_text(source, encoding="utf-8")
+    batch = run_batch(assignment, subs, folder / "out", jobs=2, progress=False)
+    return {r.student: r for r in batch.results}
+
+
+@cache
+def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
+    return _class(name, tmp / name)
+
+
+@pytest.fixture(scope="module")
+def classes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RunResult]:
+    tmp = tmp_path_factory.mktemp("trajectory")
+    return {**_graded("perceptron", tmp), **_graded("gradient_descent", tmp)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
+                                                 student: str) -> None:
+    function, phrases = EXPECTED[student]
+    result = classes[student]
+    assert result.status == "graded"
+    told = [t.message for t in result.tests
+            if t.status == "failed" and f"{SENTENCE}{function}()" in t.message]
+    assert told, [(t.name, t.message) for t in result.tests if t.status == "failed"]
+    for message in told:
+        sentence = message[message.index(SENTENCE):]
+        for phrase in phrases:
+            assert phrase in sentence, sentence
+
+
+@pytest.mark.slow
+def test_correct_solutions_in_every_style_get_no_trajectory(
+        classes: dict[str, RunResult]) -> None:
+    correct = {s: r for s, r in classes.items() if s.startswith("correct-")}
+    assert len(correct) >= 5, sorted(correct)
+    for student, result in correct.items():
+        assert result.status == "graded", student
+        assert all(t.points == t.max_points for t in result.tests), \
+            (student, [(t.name, t.message) for t in result.tests if t.points < t.max_points])
+        assert not [t for t in result.tests if SENTENCE in t.message], student
+
+
+# -------------------------------------------------- without probes: what the values alone show
+
+
+def _stuck(*_args: object) -> None:
+    """A probe whose call failed (the student's code raised, looped or crashed)."""
+    return None
+
+
+def test_perceptron_without_probes_names_the_epoch_only() -> None:
+    X = np.array([[1.0, 2.0, 1.0], [-1.0, -1.0, 1.0], [2.0, -1.0, 1.0], [0.5, 0.5, 1.0]])
+    y = np.array([1, -1, 1, -1])
+    w0 = np.zeros(3)
+    ref_w, ref_changes = ref_perceptron.train_perceptron(X, y, w0, 10)
+    wrong = list(ref_changes)
+    wrong[0] += 1
+    args = {"X": X, "y": y, "w": w0, "epochs": 10}
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, wrong), _stuck)
+    assert found is not None
+    assert found.where == "epoch 1"
+    assert found.what == "the update or the order of the samples in that epoch"
+    # the right values are no departure
+    assert perceptron(ref_perceptron.train_perceptron, args, (ref_w, list(ref_changes)),
+                      _stuck) is None
+
+
+def test_another_algorithm_under_the_same_name_gets_nothing() -> None:
+    def other(X, y, w, epochs):  # not the lecture's rule: the analyser must stay silent
+        return np.asarray(w, dtype=float) + 1.0, [0]
+
+    X, y = np.eye(3), np.array([1, -1, 1])
+    args = {"X": X, "y": y, "w": np.zeros(3), "epochs": 2}
+    assert perceptron(other, args, (np.zeros(3), [5, 4]), _stuck) is None
+
+    def other_sgd(X, y, w0, lr, epochs, batch_size, seed):
+        return np.asarray(w0, dtype=float), []
+
+    args = {"X": np.eye(4), "y": np.ones(4), "w0": np.zeros(4), "lr": 0.1, "epochs": 1,
+            "batch_size": 2, "seed": 0}
+    assert sgd(other_sgd, args, (np.ones(4), [np.arange(2)]), _stuck) is None
