@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from grader.authoring.importers.testcode import has_autotest, test_function
+from grader.authoring.importers.testcode import has_autotest, plotted_output, test_function
 from grader.authoring.scaffold import module_name
 from grader.config import load_assignment
 from grader.run.reference import import_reference
@@ -149,6 +149,13 @@ def write_assignment(imported: Imported, source: Path, out: Path, kind: str,
                          for t in imported.tests]  # compared with the reference: hidden
     if not imported.tests:
         raise ImportError_(f"{source}: no autograded test cells found; nothing to grade")
+    for test in imported.tests:
+        plotted = plotted_output(test.code)
+        if plotted is not None:
+            imported.lost.append(
+                f"{test.origin}: test {test.name} ({test.points:g} points) inspects plotted "
+                f"output ({plotted}): figures are drawn in the student's sandbox and do not "
+                "cross it; test the values the plot shows, or grade the plot by hand")
     out.mkdir(parents=True, exist_ok=True)
     title = imported.title.replace("\\", "\\\\").replace('"', '\\"')
     (out / "assignment.toml").write_text(
