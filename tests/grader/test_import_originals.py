@@ -1,7 +1,8 @@
 """Imported from the originals, graded like the originals: nbgrader's user-guide ps1 (plain and
-`### AUTOTEST`) and its submitted notebooks, through `grader import`, `grader validate` and
-`grader grade`, against the per-question points nbgrader's own autograde gave
-(tests/fixtures/imported/nbgrader/expected.json, recorded by record.sh beside it)."""
+`### AUTOTEST`) and its submitted notebooks, and Otter's exception example with four notebooks,
+through `grader import`, `grader validate` and `grader grade`, against the per-question points
+nbgrader's own autograde and `otter run` gave (tests/fixtures/imported/*/expected.json, recorded
+by record.sh beside each)."""
 
 from __future__ import annotations
 
