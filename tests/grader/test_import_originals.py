@@ -10,9 +10,11 @@ import json
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 from click.testing import CliRunner
 
+from grader.authoring.notebook import solution_notebook, write_notebook
 from grader.authoring.validate import validate
 from grader.cli.main import main
 from grader.config import load_assignment
@@ -138,3 +140,35 @@ def test_otter_points_resolve_like_otter(total: object, given: list[float | None
     from grader.authoring.importers.otter import resolve_points
 
     assert resolve_points(total, given, "q") == points
+
+
+def test_the_release_of_an_imported_notebook_keeps_its_task_text(tmp_path: Path) -> None:
+    """nbgrader's problem1: the student's notebook has the source's markdown (headings, task
+    text, the example calls) in the source's order, the stubs and check cells among them; its
+    filled-in version grades full marks through `grader grade`."""
+    cli = CliRunner().invoke(main, ["import", "nbgrader", str(NBGRADER / "source" / "ps1" /
+                                    "problem1.ipynb"), "--out", str(tmp_path / "ps1")])
+    assert cli.exit_code == 0, cli.output
+    released = CliRunner().invoke(main, ["generate", str(tmp_path / "ps1"), "--out",
+                                         str(tmp_path / "release")])
+    assert released.exit_code == 0, released.output
+    notebook = nbformat.read(tmp_path / "release" / "problem1.ipynb", as_version=4)
+    cells = [(c.cell_type, c.source) for c in notebook.cells]
+    assert notebook.cells[0].source.startswith("# problem1\n\nFor this problem set, we'll be "
+                                               "using the Jupyter notebook:")
+    text = [source for kind, source in cells if kind == "markdown"]
+    part_a = next(i for i, (_, s) in enumerate(cells) if "## Part A (2 points)" in s)
+    assert "Write a function that returns a list of numbers, such that $x_i=i^2$" in \
+        cells[part_a][1]
+    assert cells[part_a + 1][1].startswith("def squares(n):")
+    assert "raise NotImplementedError()" in cells[part_a + 1][1]
+    assert cells[part_a + 2][1] == 'check("squares")'
+    assert any("## Part B (1 point)" in s for s in text)
+    assert any("Using LaTeX math notation, write out the equation" in s for s in text)
+    assert ("code", "sum_of_squares(10)") in cells
+    assert "BEGIN SOLUTION" not in json.dumps(notebook)
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    write_notebook(solution_notebook(load_assignment(tmp_path / "ps1")), subs / "solved.ipynb")
+    totals = grade_and_read_scores(tmp_path / "ps1", subs, tmp_path / "out")
+    assert totals == {"solved": (3.0, 3.0)}

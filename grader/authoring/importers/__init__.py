@@ -78,10 +78,12 @@ def read_notebook(path: Path) -> list[dict[str, Any]]:
 
 
 def title_of(cells: list[dict[str, Any]], default: str) -> str:
+    """The first top-level heading (`# Title`); a notebook without one (nbgrader's problem1
+    starts at `## Part A`) keeps `default`."""
     for cell in cells:
         if cell.get("cell_type") == "markdown":
             for line in cell_source(cell).splitlines():
-                if line.startswith("#"):
+                if line.startswith("# "):
                     return line.lstrip("#").strip() or default
     return default
 
