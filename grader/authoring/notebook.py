@@ -142,6 +142,11 @@ def _source_cells(ref: ReferenceSource, stub: Stub, *, solved: bool) -> list[Not
             cells.append(v4.new_markdown_cell(text, metadata=_cell_meta("source")))
             continue
         functions = [f for f in source_layout.defined_functions(text) if f in graded]
+        if functions and (not cells or cells[-1].cell_type != "markdown"):  # no task text:
+            number = list(graded).index(functions[0]) + 1  # the usual heading and summary
+            cells.append(v4.new_markdown_cell(
+                _render("notebook/function.md.j2", number=number, fn=graded[functions[0]]),
+                metadata=_cell_meta("function", function=functions[0])))
         cells.append(v4.new_code_cell(text, metadata=_cell_meta(
             "solution" if functions else "source", function=functions[0] if functions else None)))
         for name in functions:
