@@ -24,10 +24,12 @@ def _parse_ids(
 @click.command()
 @click.argument("results_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom"]),
+              type=click.Choice(["csv", "xlsx", "parquet", "canvas", "gradescope", "classroom",
+                                 "junit"]),
               help="csv/xlsx/parquet: the course sheet; canvas: a gradebook import CSV; "
                    "gradescope: results.json per submission; classroom: GitHub Classroom's "
-                   "autograding result JSON of the one submission graded.")
+                   "autograding result JSON of the one submission graded; junit: JUnit XML "
+                   "(GitLab's test report), hidden tests' details withheld.")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Output file (a folder for gradescope, or a .json path when the gradebook "
                    "holds one submission). Default: RESULTS_DIR/export/.")
