@@ -7,9 +7,10 @@ assignments' one-section-per-function layout (grader.authoring.notebook):
 
 - a `.ipynb` reference: its markdown cells verbatim, its code cells as the stub has them
   (solution regions replaced, hidden-test regions dropped; cells tagged nn-grader:skip left out);
-- a `.py` reference: each top-level block of comment lines (what the importers write for a
-  markdown cell) becomes a markdown cell with the `# ` taken off; the code between them is cut
-  into cells at two blank lines, as the importers join cells. The module docstring is the
+- a `.py` reference: each top-level block of comment lines with a blank line after it (what
+  the importers write for a markdown cell) becomes a markdown cell with the `# ` taken off;
+  comment lines right above code stay with it; the code is cut into cells at two blank lines,
+  as the importers join cells. The module docstring is the
   notebook's introduction and is left out here.
 
 `chunks(ref, solution=True)` gives the instructor's filled-in version (markers removed, hidden
@@ -41,13 +42,15 @@ def _markdown(comment_lines: list[str]) -> str:
     return "\n".join(line.strip()[1:].removeprefix(" ") for line in comment_lines).strip()
 
 
-def _gap_chunks(lines: list[str]) -> tuple[list[Chunk], bool]:
-    """The markdown blocks among the lines between two top-level statements, and whether the
-    gap ends a code cell (it holds comments, or two blank lines in a row)."""
+def _gap_chunks(lines: list[str]) -> tuple[list[Chunk], bool, list[str]]:
+    """Between two top-level statements: the markdown blocks (comment lines with a blank line
+    after them), whether the gap ends a code cell (it holds markdown, or two blank lines in a
+    row), and the comment lines right above the next statement (code comments: they stay
+    with it, like `# YOUR CODE HERE`)."""
     chunks: list[Chunk] = []
     block: list[str] = []
     blanks, split = 0, False
-    for line in [*lines, ""]:
+    for line in lines:
         if line.strip().startswith("#"):
             block.append(line)
             blanks = 0
@@ -59,7 +62,7 @@ def _gap_chunks(lines: list[str]) -> tuple[list[Chunk], bool]:
             block, split = [], True
         blanks = blanks + 1 if not line.strip() else 0
         split = split or blanks >= 2
-    return chunks, split or bool(chunks)
+    return chunks, split or bool(chunks), block
 
 
 def _python_chunks(text: str) -> list[Chunk]:
@@ -74,19 +77,20 @@ def _python_chunks(text: str) -> list[Chunk]:
     code: list[str] = []
     for node in body:
         first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
-        between, split = _gap_chunks(lines[position:first - 1])
+        between, split, attached = _gap_chunks(lines[position:first - 1])
         if split and code:
             chunks.append(("code", "\n".join(code).strip("\n")))
             code = []
         chunks += between
         if code:
-            code += [line for line in lines[position:first - 1] if not line.strip()]
-        code += lines[first - 1:node.end_lineno]
+            code += [line for line in lines[position:first - 1 - len(attached)]
+                     if not line.strip()]
+        code += [*attached, *lines[first - 1:node.end_lineno]]
         position = node.end_lineno or first
     if code:
         chunks.append(("code", "\n".join(code).strip("\n")))
-    chunks += _gap_chunks(lines[position:])[0]
-    return chunks
+    trailing, _, rest = _gap_chunks([*lines[position:], ""])
+    return chunks + trailing + ([("markdown", _markdown(rest))] if _markdown(rest) else [])
 
 
 def _notebook_chunks(ref: ReferenceSource, solution: bool) -> list[Chunk]:

@@ -27,6 +27,10 @@ def double(x):
 
 double(3)
 
+
+# an example, with a code comment right above it
+print(double(4))
+
 ### BEGIN HIDDEN TESTS
 assert double(2) == 4
 ### END HIDDEN TESTS
@@ -43,6 +47,7 @@ def test_a_python_solution_file_keeps_its_comment_blocks_as_markdown(tmp_path: P
         ("code", 'def double(x):\n    """Twice x."""\n    # YOUR CODE HERE\n'
                  "    raise NotImplementedError()"),
         ("code", "double(3)"),
+        ("code", "# an example, with a code comment right above it\nprint(double(4))"),
     ]
     solved = chunks(ref, solution=True)
     assert solved[2] == ("code", 'def double(x):\n    """Twice x."""\n    return 2 * x')
