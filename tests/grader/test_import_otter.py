@@ -164,3 +164,18 @@ def test_the_report_lists_plot_tests_and_unrun_output_checks(tmp_path: Path) -> 
     # lost line, for the same plot test, may appear; the point is the exit code)
     assert "accepted (--accept-loss): " in accepted.output
     assert "inspects plotted output (" in accepted.output
+
+
+def test_a_run_output_check_that_showed_nothing_expects_none(tmp_path: Path) -> None:
+    """Jupyter shows nothing for None: a run test cell without output compares with None (as
+    Otter compares the empty output); a trailing `;` hides any value, so there is no check."""
+    path = tmp_path / "none.ipynb"
+    ran = {"execution_count": 3}
+    path.write_text(json.dumps({"cells": [
+        *_question("q1", "def log(x):\n    print(x)  # SOLUTION", "log(1)"),
+        *_question("q2", "def two():\n    return 2  # SOLUTION", "two();")],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).replace(
+            '"execution_count": null', json.dumps(ran)[1:-1]))
+    imported = read_otter(path)
+    assert imported.lost == []
+    assert [t.code for t in imported.tests] == ["expect_output(log(1), 'None')", "two();"]
