@@ -27,7 +27,7 @@ CI_TEMPLATES = {
     "gradescope-run": "ci/gradescope-run_autograder.j2",
     "classroom": "ci/github-classroom.yml.j2",
 }
-FORMATS = ("csv", "xlsx", "parquet", "canvas", "gradescope")
+FORMATS = ("csv", "xlsx", "parquet", "canvas", "gradescope", "junit")
 """The score-sheet formats a workflow may export (`grader export --format`)."""
 _SAFE = re.compile(r"[A-Za-z0-9_./@:+=-]*")
 

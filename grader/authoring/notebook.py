@@ -35,7 +35,8 @@ from grader.paths import templates_dir
 
 if TYPE_CHECKING:
     from grader.authoring.stubs import Stub
-from grader.authoring.source import read_reference
+from grader.authoring import source_layout
+from grader.authoring.source import ReferenceSource, read_reference
 from grader.collect.cells import SKIP_TAG
 
 
@@ -82,7 +83,8 @@ def build_notebook(
     if setup is None:
         setup = "\n".join(stub.imports) + ("\n\n" + "\n".join(stub.constants)
                                           if stub.constants else "")
-    ref_doc = ast.get_docstring(read_reference(assignment.reference).tree) or ""
+    ref = read_reference(assignment.reference)
+    ref_doc = ast.get_docstring(ref.tree) or ""
     cells = [
         v4.new_markdown_cell(
             _render("notebook/intro.md.j2", a=assignment, intro=topic_intro(assignment, ref_doc),
@@ -93,13 +95,16 @@ def build_notebook(
         v4.new_code_cell(_render("notebook/checks.py.j2", a=assignment),
                          metadata=_cell_meta("checks", skip=True)),
     ]
-    if stub.provided:
+    if ref.stub is not None:  # a solution file: its own cells, markdown and all
+        del cells[1]  # its own imports are among them
+        cells += _source_cells(ref, stub, solved=solutions is not None)
+    elif stub.provided:
         cells.append(v4.new_markdown_cell(
             _render("notebook/provided.md.j2", provided=[n for n, _ in stub.provided]),
             metadata=_cell_meta("provided-intro")))
         for name, source in stub.provided:
             cells.append(v4.new_code_cell(source, metadata=_cell_meta("provided", function=name)))
-    for number, fn in enumerate(stub.functions, start=1):
+    for number, fn in enumerate(() if ref.stub is not None else stub.functions, start=1):
         cells.append(v4.new_markdown_cell(
             _render("notebook/function.md.j2", number=number, fn=fn),
             metadata=_cell_meta("function", function=fn.name)))
@@ -124,6 +129,30 @@ def build_notebook(
     })
     nbformat.validate(notebook)
     return cast(NotebookNode, notebook)
+
+
+def _source_cells(ref: ReferenceSource, stub: Stub, *, solved: bool) -> list[NotebookNode]:
+    """A solution file's cells (grader.authoring.source_layout), each graded function's cell
+    followed by its check cell."""
+    v4: Any = nbformat.v4  # untyped library
+    graded = {fn.name: fn for fn in stub.functions}
+    cells: list[NotebookNode] = []
+    for kind, text in source_layout.chunks(ref, solution=solved):
+        if kind == "markdown":
+            cells.append(v4.new_markdown_cell(text, metadata=_cell_meta("source")))
+            continue
+        functions = [f for f in source_layout.defined_functions(text) if f in graded]
+        if functions and (not cells or cells[-1].cell_type != "markdown"):  # no task text:
+            number = list(graded).index(functions[0]) + 1  # the usual heading and summary
+            cells.append(v4.new_markdown_cell(
+                _render("notebook/function.md.j2", number=number, fn=graded[functions[0]]),
+                metadata=_cell_meta("function", function=functions[0])))
+        cells.append(v4.new_code_cell(text, metadata=_cell_meta(
+            "solution" if functions else "source", function=functions[0] if functions else None)))
+        for name in functions:
+            cells.append(v4.new_code_cell(_render("notebook/check.py.j2", fn=graded[name]),
+                                          metadata=_cell_meta("check", skip=True, function=name)))
+    return cells
 
 
 def solution_notebook(assignment: Assignment) -> NotebookNode:

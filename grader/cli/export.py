@@ -25,11 +25,12 @@ def _parse_ids(
 @click.argument("results_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["csv", "xlsx", "parquet", "canvas", "moodle", "gradescope",
-                                 "classroom"]),
+                                 "classroom", "junit"]),
               help="csv/xlsx/parquet: the course sheet; canvas: a gradebook import CSV; "
                    "moodle: a grade import CSV (Grades > Import > CSV file); "
                    "gradescope: results.json per submission; classroom: GitHub Classroom's "
-                   "autograding result JSON of the one submission graded.")
+                   "autograding result JSON of the one submission graded; junit: JUnit XML "
+                   "(GitLab's test report), hidden tests' details withheld.")
 @click.option("--out", type=click.Path(path_type=Path),
               help="Output file (a folder for gradescope, or a .json path when the gradebook "
                    "holds one submission). Default: RESULTS_DIR/export/.")

@@ -17,6 +17,9 @@ _OUT = click.option("--out", "out", type=click.Path(file_okay=False, path_type=P
                     default=None, help="Assignment folder to write (default: ./<notebook stem>).")
 _MODULE = click.option("--module", default=None,
                        help="Module name students submit (default: from the notebook's name).")
+_ACCEPT = click.option("--accept-loss", is_flag=True, default=False,
+                       help="Exit 0 although graded parts are lost or scored differently "
+                            "(still listed as 'lost:').")
 
 
 @click.group(name="import")
@@ -25,10 +28,11 @@ def import_() -> None:
 
 
 def _run(reader: Callable[[Path, Path, str | None], tuple[Path, Imported]], notebook: Path,
-         out: Path | None, module: str | None) -> None:
+         out: Path | None, module: str | None, accept_loss: bool) -> None:
     """Import, then report: notes (what is left to the instructor: manual grading, written
     answers), and what is lost, i.e. graded in the original but not carried over or scored
-    differently here (the command then exits 1, with the folder written for editing)."""
+    differently here (the command then exits 1, with the folder written for editing, unless
+    the loss is accepted with --accept-loss)."""
     from grader.authoring.importers import ImportError_, failing_on_solution
     from grader.authoring.scaffold import ScaffoldError
 
@@ -45,11 +49,15 @@ def _run(reader: Callable[[Path, Path, str | None], tuple[Path, Imported]], note
     lost = [*imported.lost, *failing_on_solution(folder)]
     for item in lost:
         click.echo(f"lost: {item}", err=True)
-    if lost:
+    if lost and accept_loss:
+        click.echo(f"accepted (--accept-loss): {len(lost)} graded part(s) of {notebook.name} "
+                   "lost or scored differently, listed above as 'lost:'", err=True)
+    elif lost:
         raise click.ClickException(
             f"{len(lost)} graded part(s) of {notebook.name} would be lost or scored differently "
             f"(listed above as 'lost:'); edit the tests in {folder}/ and run "
-            f"`grader validate {folder}`")
+            f"`grader validate {folder}`, or import into an empty --out with --accept-loss to "
+            "keep the import as it is")
     click.echo(f"next: grader validate {folder}")
 
 
@@ -57,21 +65,23 @@ def _run(reader: Callable[[Path, Path, str | None], tuple[Path, Imported]], note
 @click.argument("notebook", type=_NOTEBOOK)
 @_OUT
 @_MODULE
-def nbgrader(notebook: Path, out: Path | None, module: str | None) -> None:
+@_ACCEPT
+def nbgrader(notebook: Path, out: Path | None, module: str | None, accept_loss: bool) -> None:
     """NOTEBOOK: an nbgrader source notebook (cell metadata, ### BEGIN/END SOLUTION,
     ### BEGIN/END HIDDEN TESTS, points)."""
     from grader.authoring.importers.nbgrader import import_nbgrader
 
-    _run(import_nbgrader, notebook, out, module)
+    _run(import_nbgrader, notebook, out, module, accept_loss)
 
 
 @import_.command()
 @click.argument("notebook", type=_NOTEBOOK)
 @_OUT
 @_MODULE
-def otter(notebook: Path, out: Path | None, module: str | None) -> None:
+@_ACCEPT
+def otter(notebook: Path, out: Path | None, module: str | None, accept_loss: bool) -> None:
     """NOTEBOOK: an Otter Assign master notebook (# BEGIN QUESTION blocks, # SOLUTION lines,
     hidden test cells)."""
     from grader.authoring.importers.otter import import_otter
 
-    _run(import_otter, notebook, out, module)
+    _run(import_otter, notebook, out, module, accept_loss)

@@ -11,6 +11,8 @@ SIS User ID, SIS Login ID, Section, then one column per assignment titled "<titl
 "Points Possible". Without a roster, Student and SIS Login ID are our student ids; with one
 (grader.report.roster) every roster student has a row and the identity columns come from it.
 
+JUnit XML (grader.report.junit): GitLab's test report of a pipeline.
+
 GitHub Classroom: the autograding result of one submission (`classroom_result`), which a
 classroom.yml step hands base64-encoded to Classroom's grading reporter.
 
@@ -35,17 +37,19 @@ import pandas as pd
 
 from grader.config import load_assignment
 from grader.models import Grade, RunResult
+from grader.report.junit import junit_xml
 from grader.report.moodle import MoodleId, moodle_sheet
 from grader.report.pages import HIDDEN_NOTE, GradebookLike, assignment_info, page_name
 from grader.report.roster import CANVAS_IDENTITY, Roster, check_covered
 from grader.report.sheets import FIXED_COLUMNS, keyed_tests, score_sheet, write_csv
 from grader.store.gradebook import Gradebook
 
-Format = Literal["csv", "xlsx", "parquet", "canvas", "moodle", "gradescope", "classroom"]
+Format = Literal["csv", "xlsx", "parquet", "canvas", "moodle", "gradescope", "classroom",
+                 "junit"]
 Missing = Literal["blank", "zero"]
 """What a roster student without a submission gets in the Canvas sheet."""
 FORMATS: tuple[Format, ...] = ("csv", "xlsx", "parquet", "canvas", "moodle", "gradescope",
-                               "classroom")
+                               "classroom", "junit")
 CANVAS_COLUMNS = CANVAS_IDENTITY
 CANVAS_POINTS_ROW = "    Points Possible"
 COURSE_TOTAL = "course total"
@@ -241,6 +245,9 @@ def export_book(
         out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
         return out
     out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "junit":  # GitLab's test report (grader.report.junit)
+        out.write_text(junit_xml(runs, grades), encoding="utf-8")
+        return out
     if fmt == "canvas":
         canvas_sheet(runs, grades, canvas_ids=canvas_ids, titles=titles,
                      roster=roster, missing=missing).to_csv(out, index=False)
@@ -288,7 +295,7 @@ def _write_gradescope(runs: Sequence[RunResult], grades: Sequence[Grade], out: P
 DEFAULT_NAMES: dict[Format, str] = {
     "csv": "scores.csv", "xlsx": "scores.xlsx", "parquet": "scores.parquet",
     "canvas": "canvas.csv", "moodle": "moodle.csv", "gradescope": "gradescope",
-    "classroom": "classroom.json",
+    "classroom": "classroom.json", "junit": "junit.xml",
 }
 
 

@@ -9,6 +9,7 @@ default grader requirement, a wheel `make grader-wheel` builds, resolves with no
 from __future__ import annotations
 
 import base64
+import csv
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -184,6 +186,7 @@ def test_gitlab_job_lines_run(grader_wheel, tmp_path):
     subs = root / "submissions" / "perceptron"
     subs.mkdir(parents=True)
     shutil.copy(REPO / "reference" / "perceptron.py", subs / "carol.py")
+    (subs / "dave.py").write_text("def predict(w, b, X):\n    return 0\n", encoding="utf-8")
     text = render_ci_workflow("gitlab", assignment="perceptron", hidden_tests_repo=HIDDEN_REPO,
                               formats=("csv", "canvas"))
     job = yaml.safe_load(text)["grade-perceptron"]
@@ -191,5 +194,45 @@ def test_gitlab_job_lines_run(grader_wheel, tmp_path):
     files = run_steps(root, ["\n".join(lines)])
     assert "git clone --quiet --depth 1 --branch main" in files["shim.log"]
     out = root / "grading" / "perceptron"
-    assert {p.name for p in (out / "export").iterdir()} == {"scores.csv", "canvas.csv"}
+    assert {p.name for p in (out / "export").iterdir()} == {"scores.csv", "canvas.csv",
+                                                            "junit.xml"}
     assert not (root / ".hidden").exists()
+    # the artifact: every student's page (HTML and Markdown) and GitLab's test report
+    artifacts = job["artifacts"]
+    assert artifacts["when"] == "always"
+    assert artifacts["reports"] == {"junit": "grading/perceptron/export/junit.xml"}
+    assert {"grading/perceptron/reports/", "grading/perceptron/export/"} == set(
+        artifacts["paths"])
+    pages = out / "reports" / "perceptron"
+    assert {p.name for p in pages.iterdir()} >= {"carol.md", "carol.html", "dave.md", "dave.html"}
+    assert _junit_report(root / artifacts["reports"]["junit"], out / "scores.csv")
+
+
+def _junit_report(report: Path, scores: Path) -> bool:
+    """Read the JUnit file as GitLab does (testsuite > testcase, failure/error text, unique
+    case names) and compare it with the score sheet."""
+    root = ElementTree.parse(report).getroot()
+    assert root.tag == "testsuites"
+    names = [case.get("name") for case in root.iter("testcase")]
+    assert len(names) == len(set(names)), "GitLab keeps only the first of two equal names"
+    rows = csv.DictReader(scores.read_text(encoding="utf-8").splitlines())
+    sheet = {row["student"]: row for row in rows}
+    for suite in root.iter("testsuite"):
+        student = suite.get("name", "").removeprefix("perceptron/")
+        props = {p.get("name"): p.get("value") for p in suite.iter("property")}
+        assert float(props["score"]) == float(sheet[student]["score"])
+        cases = suite.findall("testcase")
+        assert suite.get("tests") == str(len(cases)) > "0"
+        failed = [c for c in cases if c.find("failure") is not None or c.find("error") is not None]
+        assert suite.get("failures") == str(sum(c.find("failure") is not None for c in cases))
+        assert (not failed) == (float(props["score"]) == float(props["max_score"]))
+        for case in cases:
+            assert case.get("name", "").startswith(f"{student}: ")
+            assert case.findtext("system-out", "").endswith("points")
+        for case in failed:
+            problem = case.find("failure")
+            problem = case.find("error") if problem is None else problem
+            assert problem is not None and problem.text
+    hidden = [c.find("failure") for c in root.iter("testcase") if "dave: " in c.get("name", "")]
+    assert any(f is not None and f.text == HIDDEN_NOTE for f in hidden)
+    return True

@@ -126,3 +126,56 @@ def test_unclosed_question_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ImportError_, match=r"m.ipynb: question 'q1' is never closed; add a raw "
                                            r"cell # END QUESTION"):
         import_otter(path, tmp_path / "out")
+
+
+def _question(name: str, solution: str, test: str) -> list[dict[str, object]]:
+    return [_raw(f"# BEGIN QUESTION\nname: {name}\npoints: 1"), _raw("# BEGIN SOLUTION"),
+            _code(solution), _raw("# END SOLUTION"), _raw("# BEGIN TESTS"), _code(test),
+            _raw("# END TESTS"), _raw("# END QUESTION")]
+
+
+def test_the_report_lists_plot_tests_and_unrun_output_checks(tmp_path: Path) -> None:
+    """A test of plotted output and an output check whose master notebook was never run are
+    graded in Otter but not here: listed as lost; exit 1 unless --accept-loss."""
+    path = tmp_path / "plots.ipynb"
+    path.write_text(json.dumps({"cells": [
+        _code("import matplotlib.pyplot as plt"),
+        *_question("q1", "def draw():\n    plt.plot([1, 2])  # SOLUTION",
+                   "draw()\nassert len(plt.gca().get_lines()) == 1"),
+        *_question("q2", "def two():\n    return 2  # SOLUTION", "two()"),
+        *_question("q3", "def three():\n    return 3  # SOLUTION", "assert three() == 3")],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    cli = CliRunner().invoke(main, ["import", "otter", str(path), "--out", str(tmp_path / "a")])
+    assert cli.exit_code == 1
+    # (the in-process run on the solution shares matplotlib's state with the tests before:
+    # it may or may not add "q1_1 fails on the notebook's own solution"; both are about q1)
+    lost = [line for line in cli.output.splitlines() if line.startswith("lost: ")
+            and "fails on the notebook's own solution" not in line]
+    assert len(lost) == 2, cli.output
+    assert any("plots.ipynb cell 7: test q1_1 (1 points) inspects plotted output (" in line
+               for line in lost)
+    assert any("plots.ipynb cell 15: the test's last expression has no saved output (the master "
+               "notebook was not run" in line for line in lost)
+    assert "graded part(s) of plots.ipynb would be lost or scored differently" in cli.output
+    accepted = CliRunner().invoke(main, ["import", "otter", str(path), "--out",
+                                         str(tmp_path / "b"), "--accept-loss"])
+    assert accepted.exit_code == 0, accepted.output
+    # (the in-process run on the solution now sees the first import's figure too: a third
+    # lost line, for the same plot test, may appear; the point is the exit code)
+    assert "accepted (--accept-loss): " in accepted.output
+    assert "inspects plotted output (" in accepted.output
+
+
+def test_a_run_output_check_that_showed_nothing_expects_none(tmp_path: Path) -> None:
+    """Jupyter shows nothing for None: a run test cell without output compares with None (as
+    Otter compares the empty output); a trailing `;` hides any value, so there is no check."""
+    path = tmp_path / "none.ipynb"
+    ran = {"execution_count": 3}
+    path.write_text(json.dumps({"cells": [
+        *_question("q1", "def log(x):\n    print(x)  # SOLUTION", "log(1)"),
+        *_question("q2", "def two():\n    return 2  # SOLUTION", "two();")],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}).replace(
+            '"execution_count": null', json.dumps(ran)[1:-1]))
+    imported = read_otter(path)
+    assert imported.lost == []
+    assert [t.code for t in imported.tests] == ["expect_output(log(1), 'None')", "two();"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from grader.authoring.importers.testcode import has_autotest, test_function
+from grader.authoring.importers.testcode import has_autotest, plotted_output, test_function
 from grader.authoring.scaffold import module_name
 from grader.config import load_assignment
 from grader.run.reference import import_reference
@@ -78,10 +78,12 @@ def read_notebook(path: Path) -> list[dict[str, Any]]:
 
 
 def title_of(cells: list[dict[str, Any]], default: str) -> str:
+    """The first top-level heading (`# Title`); a notebook without one (nbgrader's problem1
+    starts at `## Part A`) keeps `default`."""
     for cell in cells:
         if cell.get("cell_type") == "markdown":
             for line in cell_source(cell).splitlines():
-                if line.startswith("#"):
+                if line.startswith("# "):
                     return line.lstrip("#").strip() or default
     return default
 
@@ -149,6 +151,13 @@ def write_assignment(imported: Imported, source: Path, out: Path, kind: str,
                          for t in imported.tests]  # compared with the reference: hidden
     if not imported.tests:
         raise ImportError_(f"{source}: no autograded test cells found; nothing to grade")
+    for test in imported.tests:
+        plotted = plotted_output(test.code)
+        if plotted is not None:
+            imported.lost.append(
+                f"{test.origin}: test {test.name} ({test.points:g} points) inspects plotted "
+                f"output ({plotted}): figures are drawn in the student's sandbox and do not "
+                "cross it; test the values the plot shows, or grade the plot by hand")
     out.mkdir(parents=True, exist_ok=True)
     title = imported.title.replace("\\", "\\\\").replace('"', '\\"')
     (out / "assignment.toml").write_text(

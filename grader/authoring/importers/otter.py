@@ -127,6 +127,37 @@ def solution_code(code: str) -> str:
     return "\n".join(out)
 
 
+def _seeding(config: dict[str, Any], where: str) -> list[str]:
+    """Otter's intercell seeding from the assignment config (`generate: seed: N` or `seed:
+    variable/autograder_value`): Otter re-seeds before every cell when grading; here cells run
+    as written, so random values in a submission differ unless its own code seeds them."""
+    generate = config.get("generate")
+    seed = config.get("seed")
+    if seed is None and isinstance(generate, dict):
+        seed = generate.get("seed")
+    if seed is None:
+        return []
+    if isinstance(seed, dict) and seed.get("variable"):
+        how = (f"Otter sets {seed['variable']} = {seed.get('autograder_value')} at the top of "
+               "every cell of a submission when grading")
+    else:
+        how = f"Otter seeds numpy and random with {seed} before every cell of a submission"
+    return [f"{where}: the config asks for Otter's intercell seeding: {how}; nn-grader runs the "
+            "cells as written, so tests of random values score a submission that does not seed "
+            "them itself differently (the release keeps the notebook's own seed lines)"]
+
+
+def _seed_lines(code: str, where: str, question: dict[str, Any] | None) -> list[str]:
+    """A `# SEED` line: Otter removes it from the student's notebook and seeds there when
+    grading; here it stays in the student's release (cells run as written)."""
+    name = f" (question {question.get('name')!r})" if question is not None else ""
+    return [f"{where}{name}: `{line.strip()}` is Otter's intercell seeding: Otter removes it "
+            "from the student's notebook and seeds the cell when grading; nn-grader keeps it in "
+            "the student's release, so a notebook made from Otter's student version (without "
+            "it) gets other random values and is scored differently"
+            for line in code.splitlines() if re.search(r"#\s*SEED\s*$", line)]
+
+
 def _exception_style(code: str, where: str, lost: list[str]) -> str:
     """Otter's exception-based test cell: `def test_...(names)` (and optionally a call of it).
     Otter calls each test function with the notebook's values of its parameter names; here
@@ -170,12 +201,47 @@ def _test_case(cell: dict[str, Any], where: str, lost: list[str]
     if lines and lines[0].strip() == "# HIDDEN":
         hidden, lines = True, lines[1:]
     lines = [line for line in lines if not re.search(r"#\s*IGNORE\s*$", line)]
-    code = _exception_style("\n".join(lines).strip("\n"), where, lost)
+    plain = "\n".join(lines).strip("\n")
+    code = _exception_style(plain, where, lost)
     for output in cell.get("outputs", []):
         if output.get("output_type") == "execute_result":
             data = output.get("data", {}).get("text/plain")
             code = expect_last(code, "".join(data) if isinstance(data, list) else str(data))
+    if code == plain and cell.get("execution_count") is not None and _ends_in_expression(plain):
+        # run, and nothing shown: the solution's value was None (a trailing `;` hides any)
+        code = code if plain.rstrip().endswith(";") else expect_last(code, "None")
+    elif code == plain and _unchecked_expression(plain):
+        lost.append(f"{where}: the test's last expression has no saved output (the master "
+                    "notebook was not run, or the output was cleared), so nothing checks its "
+                    "value, while Otter compares it with the solution's output; run the "
+                    "notebook, save it and import again")
     return code, hidden, points, where
+
+
+def _ends_in_expression(code: str) -> bool:
+    try:
+        body = ast.parse(code).body
+    except SyntaxError:
+        return False
+    return bool(body) and isinstance(body[-1], ast.Expr)
+
+
+def _unchecked_expression(code: str) -> bool:
+    """The cell ends in an expression, whose output Otter compares, and nothing in it checks a
+    value: no assert statement, no assert_...() call."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert | ast.Raise):
+            return False
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if "assert" in name.lower():
+                return False
+    return _ends_in_expression(code)
 
 
 def read_otter(path: Path) -> Imported:
@@ -212,7 +278,9 @@ def read_otter(path: Path) -> Imported:
         marker, yaml_text = _raw_marker(cell)
         where = f"{path.name} cell {index}"
         if marker == "ASSIGNMENT CONFIG":
-            title = str(_yaml(yaml_text, where).get("name", title))
+            config = _yaml(yaml_text, where)
+            title = str(config.get("name", title))
+            lost += _seeding(config, where)
         elif marker == "BEGIN QUESTION":
             if question is not None:
                 raise ImportError_(f"{where}: # BEGIN QUESTION inside question "
@@ -248,6 +316,7 @@ def read_otter(path: Path) -> Imported:
                 pending.append(_test_case(cell, where, lost))
             elif block != "PROMPT":
                 solution.append(solution_code(cell_source(cell)).rstrip())
+                lost += _seed_lines(cell_source(cell), where, question)
     if question is not None:
         raise ImportError_(f"{path}: question {question.get('name')!r} is never closed; add a "
                            "raw cell # END QUESTION")

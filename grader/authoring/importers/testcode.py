@@ -37,6 +37,32 @@ def names_used(code: str) -> set[str]:
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
+_PLOT_NAMES = {"plt", "pyplot", "matplotlib", "sns", "seaborn", "fig", "figure", "ax", "axes"}
+_PLOT_CALLS = {"gcf", "gca", "get_fignums", "get_lines", "get_children", "get_figure", "savefig",
+               "get_xlabel", "get_ylabel", "get_title", "get_legend"}
+
+
+def plotted_output(code: str) -> str | None:
+    """What a test cell inspects of a plot (`plt`, `gca()`, `ax.get_lines()`...), or None.
+
+    Figures are drawn in the student's sandbox and do not cross it, so such a test cannot be
+    carried over."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in _PLOT_NAMES:
+            return node.id
+        if isinstance(node, ast.Attribute) and node.attr in _PLOT_CALLS:
+            return f".{node.attr}"
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+            if module is not None and module.split(".")[0] in ("matplotlib", "seaborn"):
+                return module
+    return None
+
+
 def has_autotest(code: str) -> bool:
     return AUTOTEST.search(code) is not None
 
