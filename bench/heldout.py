@@ -27,7 +27,9 @@ Usage (from the repository root, after `make setup`):
     .venv/bin/python bench/heldout.py --assignment towers  # one
     .venv/bin/python bench/heldout.py --json bench/work/heldout2.json
 
-Everything it writes goes under --work (default bench/work/heldout2/, gitignored).
+    .venv/bin/python bench/heldout.py --batch tests/heldout3   # the third batch
+
+Everything it writes goes under --work (default bench/work/<batch folder name>/, gitignored).
 """
 
 from __future__ import annotations
@@ -199,10 +201,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with <assignment>/*.py and judgements.csv")
     parser.add_argument("--assignment", action="append", choices=ASSIGNMENTS,
                         help="only this assignment (repeatable)")
-    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work" / "heldout2")
+    parser.add_argument("--work", type=Path,
+                        help="scratch folder (default bench/work/<batch folder name>)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write every submission's outcome here")
     args = parser.parse_args(argv)
+    args.work = args.work or ROOT / "bench" / "work" / args.batch.resolve().name
     judged = load_judgements(args.batch / "judgements.csv")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                             capture_output=True, text=True, check=False).stdout.strip()

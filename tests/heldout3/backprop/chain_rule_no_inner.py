@@ -1,7 +1,9 @@
 """The derivative of e^{sin(x²)} forgets the inner factor 2x: returns e^{sin x²}·cos(x²).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

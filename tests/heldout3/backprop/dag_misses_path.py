@@ -1,7 +1,10 @@
-"""The gradient for x1 only follows the direct edge x1 → x3 and forgets the path x1 → x2 → x3, so dW1 and dx0 are wrong.
+"""The gradient for x1 only follows the direct edge x1 → x3 and forgets the path x1 → x2 → x3, so
+dW1 and dx0 are wrong.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import math
 
 import numpy as np

@@ -1,7 +1,9 @@
 """tanh's derivative is taken as 1 − tanh instead of 1 − tanh² in both layers.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

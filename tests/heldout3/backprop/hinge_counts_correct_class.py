@@ -1,7 +1,10 @@
-"""The hinge loss does not skip j = yᵢ, so each sample adds an extra margin of 1 (loss too large by 1, gradient also off).
+"""The hinge loss does not skip j = yᵢ, so each sample adds an extra margin of 1 (loss too large by
+1, gradient also off).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

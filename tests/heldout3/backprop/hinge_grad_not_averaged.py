@@ -1,7 +1,9 @@
 """The hinge data gradient is not divided by N (summed over samples) although the loss is the mean.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

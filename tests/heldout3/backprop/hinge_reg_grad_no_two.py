@@ -1,7 +1,9 @@
 """The hinge gradient adds reg·W instead of 2·reg·W for the regulariser reg·ΣW².
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import math
 
 import numpy as np

@@ -1,7 +1,9 @@
 """softmax_jacobian returns p pᵀ − diag(p): the sign of the whole Jacobian is flipped.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

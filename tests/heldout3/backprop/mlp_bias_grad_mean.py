@@ -1,7 +1,10 @@
-"""The bias gradients average over the batch again (np.mean) although delta was already divided by N, so db is N times too small.
+"""The bias gradients average over the batch again (np.mean) although delta was already divided by
+N, so db is N times too small.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import math
 
 import numpy as np

@@ -1,7 +1,9 @@
 """The MLP gradients are not divided by N (the loss is a mean, the gradients are sums).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

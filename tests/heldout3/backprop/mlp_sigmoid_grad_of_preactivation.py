@@ -1,7 +1,10 @@
-"""Backprop through the sigmoid uses s·(1 − s) with the pre-activation s instead of a·(1 − a) with the activation a = σ(s).
+"""Backprop through the sigmoid uses s·(1 − s) with the pre-activation s instead of a·(1 − a) with
+the activation a = σ(s).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

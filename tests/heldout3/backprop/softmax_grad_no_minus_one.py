@@ -1,7 +1,10 @@
-"""softmax_loss's gradient forgets to subtract 1 at the correct class: dS = P instead of P − one_hot(y).
+"""softmax_loss's gradient forgets to subtract 1 at the correct class: dS = P instead of P −
+one_hot(y).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""softmax_loss returns the summed cross-entropy over the batch instead of the mean (the gradient is averaged correctly).
+"""softmax_loss returns the summed cross-entropy over the batch instead of the mean (the gradient
+is averaged correctly).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import math
 
 import numpy as np

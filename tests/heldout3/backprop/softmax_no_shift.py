@@ -1,7 +1,9 @@
 """softmax does not subtract the row max before exp, so logits around 1e3 overflow to inf/NaN.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import math
 
 import numpy as np

@@ -1,7 +1,10 @@
-"""Truth-table rows are decoded with x1 as the LEAST significant bit instead of the most significant.
+"""Truth-table rows are decoded with x1 as the LEAST significant bit instead of the most
+significant.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

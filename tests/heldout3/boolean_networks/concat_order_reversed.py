@@ -1,7 +1,10 @@
-"""Each layer's input is [earlier outputs, network inputs] instead of [network inputs, earlier outputs].
+"""Each layer's input is [earlier outputs, network inputs] instead of [network inputs, earlier
+outputs].
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

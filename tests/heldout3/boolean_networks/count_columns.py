@@ -1,7 +1,10 @@
-"""count_units adds up each weight matrix's number of columns (inputs of the layer) instead of its rows (units).
+"""count_units adds up each weight matrix's number of columns (inputs of the layer) instead of its
+rows (units).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

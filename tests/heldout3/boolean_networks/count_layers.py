@@ -1,7 +1,9 @@
 """count_units counts layers instead of units.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import itertools
 
 import numpy as np

@@ -1,7 +1,10 @@
-"""Hidden minterm units give weight 0 (not −1) to the bits that must be 0, so a unit also fires on inputs with extra 1s.
+"""Hidden minterm units give weight 0 (not −1) to the bits that must be 0, so a unit also fires on
+inputs with extra 1s.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import itertools
 
 import numpy as np

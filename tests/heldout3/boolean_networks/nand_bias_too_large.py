@@ -1,7 +1,10 @@
-"""The NAND unit of each XOR block has bias 2 instead of 1.5, so it fires even when both inputs are 1 and the block computes OR, not XOR.
+"""The NAND unit of each XOR block has bias 2 instead of 1.5, so it fires even when both inputs are
+1 and the block computes OR, not XOR.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

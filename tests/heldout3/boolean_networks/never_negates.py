@@ -1,7 +1,10 @@
-"""Always builds one hidden unit per row where f = 1, never using the negation, so functions with many 1s exceed the 2ⁿ⁻¹ hidden-unit budget.
+"""Always builds one hidden unit per row where f = 1, never using the negation, so functions with
+many 1s exceed the 2ⁿ⁻¹ hidden-unit budget.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

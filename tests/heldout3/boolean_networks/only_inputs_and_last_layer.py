@@ -1,7 +1,10 @@
-"""Layer k sees the network inputs and only the previous layer's outputs, not the outputs of ALL earlier layers.
+"""Layer k sees the network inputs and only the previous layer's outputs, not the outputs of ALL
+earlier layers.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

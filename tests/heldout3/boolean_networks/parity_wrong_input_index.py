@@ -1,7 +1,10 @@
-"""The k-th XOR block reads input x_k instead of x_{k+1} (index off by one), so the same input is XORed twice and the last input is never used.
+"""The k-th XOR block reads input x_k instead of x_{k+1} (index off by one), so the same input is
+XORed twice and the last input is never used.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import itertools
 
 import numpy as np

@@ -1,7 +1,9 @@
 """A unit fires only when W·z + b > 0 instead of >= 0.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """Adam puts eps inside the square root, sqrt(v̂ + eps), instead of adding it after.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """Adam without bias correction: uses m and v directly instead of m/(1−β1ᵗ) and v/(1−β2ᵗ).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

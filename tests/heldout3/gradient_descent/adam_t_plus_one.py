@@ -1,7 +1,9 @@
 """Adam's bias correction uses t + 1 (as if t counted from 0) instead of t.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 import torch
 

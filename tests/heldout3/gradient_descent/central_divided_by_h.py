@@ -1,7 +1,9 @@
 """Central difference divided by h instead of 2h: every entry is twice the gradient.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 import torch
 

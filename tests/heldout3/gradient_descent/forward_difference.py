@@ -1,7 +1,9 @@
 """numerical_gradient uses the forward difference (f(x+h) − f(x))/h instead of central differences.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""Uses the global numpy RNG (np.random.seed + np.random.permutation) instead of np.random.default_rng(seed), so the batches differ.
+"""Uses the global numpy RNG (np.random.seed + np.random.permutation) instead of
+np.random.default_rng(seed), so the batches differ.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

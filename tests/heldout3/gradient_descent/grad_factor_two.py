@@ -1,7 +1,10 @@
-"""squared_loss_grad differentiates (1/n)‖Xw − y‖² instead of (1/2n)‖Xw − y‖², so the gradient is twice too large.
+"""squared_loss_grad differentiates (1/n)‖Xw − y‖² instead of (1/2n)‖Xw − y‖², so the gradient is
+twice too large.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 import torch
 

@@ -1,7 +1,10 @@
-"""squared_loss_grad flattens the result, so column-vector weights w (d, 1) get a (d,) gradient instead of w's shape.
+"""squared_loss_grad flattens the result, so column-vector weights w (d, 1) get a (d,) gradient
+instead of w's shape.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """squared_loss_grad forgets the 1/n: it returns Xᵀ(Xw − y), the gradient of the summed loss.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

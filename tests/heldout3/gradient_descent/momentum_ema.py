@@ -1,7 +1,9 @@
 """Momentum uses an exponential average v ← μv + (1−μ)g instead of v ← μv + g (torch.optim.SGD).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

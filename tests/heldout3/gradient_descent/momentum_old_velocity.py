@@ -1,7 +1,9 @@
 """Momentum moves w with the OLD velocity before updating v (w ← w − lr·v, then v ← μv + g).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""numerical_gradient loops over range(len(x)) and perturbs whole rows at once, which is only right for 1-D x.
+"""numerical_gradient loops over range(len(x)) and perturbs whole rows at once, which is only right
+for 1-D x.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""The permutation is drawn once before the epoch loop, so every epoch uses the same order instead of a fresh rng.permutation(n) per epoch.
+"""The permutation is drawn once before the epoch loop, so every epoch uses the same order instead
+of a fresh rng.permutation(n) per epoch.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

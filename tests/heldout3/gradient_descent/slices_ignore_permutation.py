@@ -1,7 +1,10 @@
-"""The permutation is drawn but batches are taken as consecutive positions start..start+batch_size of the unshuffled data.
+"""The permutation is drawn but batches are taken as consecutive positions start..start+batch_size
+of the unshuffled data.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""numerical_gradient perturbs the caller's x in place and never restores it: x is changed afterwards and later entries are taken at a shifted point.
+"""numerical_gradient perturbs the caller's x in place and never restores it: x is changed
+afterwards and later entries are taken at a shifted point.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """AND-NOT makes x1 the inhibitory input instead of x2, so it computes x2 AND NOT x1.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

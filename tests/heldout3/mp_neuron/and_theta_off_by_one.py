@@ -1,7 +1,9 @@
 """AND uses theta = n − 1, so it fires when all but one input is on; AND needs theta = n.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 GATES = {"and": lambda n: (n - 1, [False] * n), "or": lambda n: (1, [False] * n),

@@ -1,7 +1,9 @@
 """Correct solution, numpy masks and a gate table.
 
-Correct solution: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+Correct solution: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 GATES = {"and": lambda n: (n, [False] * n), "or": lambda n: (1, [False] * n),

@@ -1,7 +1,10 @@
-"""Inhibitory inputs are subtracted from the sum (relative inhibition) instead of vetoing the output (absolute inhibition).
+"""Inhibitory inputs are subtracted from the sum (relative inhibition) instead of vetoing the
+output (absolute inhibition).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """Inputs other than 0/1 (e.g. 2 or 0.5) are accepted silently instead of raising ValueError.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""An inhibitory mask of a different length than x is not rejected (zip silently truncates); it must raise ValueError.
+"""An inhibitory mask of a different length than x is not rejected (zip silently truncates); it
+must raise ValueError.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""NOR uses theta = 1 with all inputs inhibitory, so it never fires (not even on all zeros); NOR needs theta = 0.
+"""NOR uses theta = 1 with all inputs inhibitory, so it never fires (not even on all zeros); NOR
+needs theta = 0.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 GATES = {"and": lambda n: (n, [False] * n), "or": lambda n: (1, [False] * n),

@@ -1,7 +1,9 @@
 """NOT uses theta = 1 on an inhibitory input, so it outputs 0 for both inputs; NOT needs theta = 0.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

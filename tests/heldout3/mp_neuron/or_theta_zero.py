@@ -1,7 +1,9 @@
 """OR gate uses theta = 0, so the neuron fires even when every input is 0; OR needs theta = 1.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

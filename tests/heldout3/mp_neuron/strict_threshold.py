@@ -1,7 +1,10 @@
-"""The neuron fires only when the excitatory sum is strictly greater than theta; it must fire at sum == theta.
+"""The neuron fires only when the excitatory sum is strictly greater than theta; it must fire at
+sum == theta.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 GATES = {"and": lambda n: (n, [False] * n), "or": lambda n: (1, [False] * n),

@@ -1,7 +1,10 @@
-"""The inhibitory veto only applies when ALL inhibitory inputs are 1; one active inhibitory input must already force 0.
+"""The inhibitory veto only applies when ALL inhibitory inputs are 1; one active inhibitory input
+must already force 0.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 GATES = {"and": lambda n: (n, [False] * n), "or": lambda n: (1, [False] * n),

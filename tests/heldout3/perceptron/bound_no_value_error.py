@@ -1,7 +1,10 @@
-"""novikoff_bound returns a number even when w* does not separate the data (γ <= 0) instead of raising ValueError.
+"""novikoff_bound returns a number even when w* does not separate the data (γ <= 0) instead of
+raising ValueError.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""changes records how many training points are still misclassified after each epoch, not how many updates were made during the epoch.
+"""changes records how many training points are still misclassified after each epoch, not how many
+updates were made during the epoch.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """The margin γ is not divided by ‖w*‖, so the bound depends on the scale of w*.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

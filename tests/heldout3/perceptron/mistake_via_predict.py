@@ -1,7 +1,10 @@
-"""Decides whether to update by comparing predict() with the label; a point with w·x = 0 and label −1 is then 'correct' and not updated, but the rule y·(w·x) <= 0 says update.
+"""Decides whether to update by comparing predict() with the label; a point with w·x = 0 and label
+−1 is then 'correct' and not updated, but the rule y·(w·x) <= 0 says update.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

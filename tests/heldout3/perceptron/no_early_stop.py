@@ -1,7 +1,10 @@
-"""Never stops early: keeps running all epochs (appending 0s to changes) after an epoch with no updates.
+"""Never stops early: keeps running all epochs (appending 0s to changes) after an epoch with no
+updates.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

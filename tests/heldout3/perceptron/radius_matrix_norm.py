@@ -1,7 +1,9 @@
 """R is the norm of the whole matrix X (Frobenius norm) instead of the largest row norm maxᵢ‖xᵢ‖.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""Updates only when y·(w·x) < 0 instead of <= 0, so points exactly on the boundary (e.g. every point when w starts at 0) never trigger an update.
+"""Updates only when y·(w·x) < 0 instead of <= 0, so points exactly on the boundary (e.g. every
+point when w starts at 0) never trigger an update.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""train_perceptron updates the caller's w array in place (no copy), so the initial weights passed in are modified.
+"""train_perceptron updates the caller's w array in place (no copy), so the initial weights passed
+in are modified.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """The third XOR feature is (x_u − x_v)² instead of the product x_u·x_v.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""approximate_1d places k edges with linspace(lo, hi, k) and wraps around, i.e. bins of width (hi−lo)/(k−1) instead of (hi−lo)/k.
+"""approximate_1d places k edges with linspace(lo, hi, k) and wraps around, i.e. bins of width
+(hi−lo)/(k−1) instead of (hi−lo)/k.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """Correct solution, tanh-based sigmoid, broadcasting over bins.
 
-Correct solution: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+Correct solution: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

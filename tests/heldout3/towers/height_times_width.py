@@ -1,7 +1,10 @@
-"""Each tower's height is f(midpoint)·bin width (an area, as in a Riemann sum) instead of f(midpoint).
+"""Each tower's height is f(midpoint)·bin width (an area, as in a Riemann sum) instead of
+f(midpoint).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """sigmoid is computed as exp(z)/(1+exp(z)), which gives inf/inf = NaN for large positive z.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

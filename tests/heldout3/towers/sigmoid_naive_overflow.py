@@ -1,7 +1,9 @@
 """sigmoid is computed as 1/(1+exp(−z)), which overflows (RuntimeWarning) for large negative z.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,10 @@
-"""approximate_1d adds up-steps with heights f_i − f_{i−1} (Nielsen's step construction) but never steps back down at hi, so the curve stays at f_k beyond the last bin instead of returning to 0.
+"""approximate_1d adds up-steps with heights f_i − f_{i−1} (Nielsen's step construction) but never
+steps back down at hi, so the curve stays at f_k beyond the last bin instead of returning to 0.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

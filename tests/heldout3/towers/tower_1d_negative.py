@@ -1,7 +1,10 @@
-"""tower_1d subtracts the steps the wrong way round, σ(w(x−b)) − σ(w(x−a)), giving a tower of height −h.
+"""tower_1d subtracts the steps the wrong way round, σ(w(x−b)) − σ(w(x−a)), giving a tower of
+height −h.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

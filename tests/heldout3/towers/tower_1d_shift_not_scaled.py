@@ -1,7 +1,10 @@
-"""tower_1d uses σ(w·x − a) instead of σ(w·(x − a)): the step position is not scaled by w, so the steps sit at a/w and b/w.
+"""tower_1d uses σ(w·x − a) instead of σ(w·(x − a)): the step position is not scaled by w, so the
+steps sit at a/w and b/w.
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

@@ -1,7 +1,9 @@
 """tower_2d reads the box as (a1, a2, b1, b2) instead of (a1, b1, a2, b2).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 

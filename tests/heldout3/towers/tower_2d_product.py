@@ -1,7 +1,9 @@
 """tower_2d returns h·Tx·Ty (product of the two 1-D bumps) instead of h·σ(w(Tx + Ty − 1.5)).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 import torch
 

@@ -1,7 +1,10 @@
-"""tower_2d thresholds Tx + Ty at 1 instead of 1.5, so the tower leaks along the two strips (a cross, not a box).
+"""tower_2d thresholds Tx + Ty at 1 instead of 1.5, so the tower leaks along the two strips (a
+cross, not a box).
 
-One mistake: Written for the held-out batch 3 (issue 16) without seeing the catalogue.
+One mistake: written for held-out batch 3 (issue 16) without seeing the
+catalogue; see README.md.
 """
+
 import numpy as np
 
 
