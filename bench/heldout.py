@@ -26,7 +26,6 @@ Usage (from the repository root, after `make setup`):
     .venv/bin/python bench/heldout.py                      # all six assignments, --jobs 2
     .venv/bin/python bench/heldout.py --assignment towers  # one
     .venv/bin/python bench/heldout.py --json bench/work/heldout2.json
-
     .venv/bin/python bench/heldout.py --batch tests/heldout3   # the third batch
 
 Everything it writes goes under --work (default bench/work/<batch folder name>/, gitignored).
