@@ -29,7 +29,7 @@ from grader.student.check import called_functions
 from grader.testing import TestCase
 
 if TYPE_CHECKING:
-    from grader.authoring.validate import Report
+    from grader.authoring.findings import Report
 
 GARBAGE = {
     "none": "every graded function returns None",

@@ -9,9 +9,10 @@ Checks, each reported with file:line and the fix:
 - the stripped stub (the release as students get it) scores 0;
 - every test can fail: mutants of each graded function (returning zeros, negated, None,
   swallowing errors, modifying its array arguments in place) run in this process through
-  grader.sandbox.local.LocalStudent (trusted code only); each test must lose points on some mutant
-  and
-  each graded function must be caught by some test;
+  grader.sandbox.local.LocalStudent (trusted code only); each test must lose points on some
+  mutant and each graded function must be caught by some test;
+- every mistake of the catalogue (assignments/<a>/mistakes/) fails some test and is named by
+  it, never given another mistake's name; the share named is printed (grader.authoring.named);
 - no points for garbage (every graded function returning None, 0, zeros, its first argument or
   a constant) and none lost to rounding (float results moved by rounding): grader.authoring.garbage;
 - the release (written to a temporary folder) contains no solution code and no hidden tests;
@@ -26,12 +27,14 @@ import ast
 import difflib
 import tempfile
 import traceback as tb
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any
 
-from grader.authoring import garbage
+from grader.authoring import garbage, named
+from grader.authoring.findings import Problem as Problem
+from grader.authoring.findings import Report
+from grader.authoring.findings import format_report as format_report
 from grader.authoring.generate import generate_release
 from grader.authoring.leaks import leak_origins, unused_provided
 from grader.authoring.mutate import MUTANTS, mutant_module
@@ -62,35 +65,6 @@ MARGIN_TIME = 0.5
 """The solution may use at most this fraction of the submission's wall-clock budget."""
 MARGIN_MEMORY = 0.75
 """... and at most this fraction of the worker's memory limit."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One authoring mistake: where, what is wrong and the fix."""
-
-    where: str
-    message: str
-    severity: Literal["error", "warning"] = "error"
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.where}: {self.message}"
-
-
-@dataclass
-class Report:
-    """What `validate` found: problems, and one line per check that passed."""
-
-    assignment: str
-    problems: list[Problem] = field(default_factory=list)
-    passed: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.severity == "error" for p in self.problems)
-
-    def add(self, where: str, message: str, severity: Literal["error", "warning"] = "error"
-            ) -> None:
-        self.problems.append(Problem(where, message, severity))
 
 
 # ----------------------------------------------------------------------------- static checks
@@ -395,7 +369,7 @@ def _load_error(exc: BaseException, assignment: Assignment) -> tuple[str, str]:
 
 
 def validate(assignment: Assignment, *, sandbox: bool = True,
-             mode: str | None = None) -> Report:
+             mode: str | None = None, min_named: float = named.MIN_NAMED) -> Report:
     """Every check of the module docstring; stops early only when nothing further can run."""
     report = Report(assignment.name)
     check_points_declared(assignment, report)
@@ -432,19 +406,10 @@ def validate(assignment: Assignment, *, sandbox: bool = True,
     check_mutants(assignment, ref.student_api, solution, tests, report)
     garbage.check(tests, ref.student_api, solution, report,
                   lambda module: run_local(assignment, tests, module, solution))
+    named.check(assignment, tests, solution, report, min_named)
     check_release(assignment, report)
     tests = calibrate(assignment, tests, solution)  # the CPU limits a batch would apply
     report.passed.append(summary(assignment, tests))
     if sandbox and report.ok:
         check_sandbox(assignment, ref, tests, report, mode)
     return report
-
-
-def format_report(report: Report) -> str:
-    lines = [f"validate {report.assignment}:"]
-    lines += [f"  ✓ {line}" for line in report.passed]
-    lines += [f"  {problem}" for problem in report.problems]
-    errors = sum(p.severity == "error" for p in report.problems)
-    lines.append(f"{'OK' if report.ok else 'FAILED'}: {errors} error(s), "
-                 f"{len(report.problems) - errors} warning(s)")
-    return "\n".join(lines)

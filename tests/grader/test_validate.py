@@ -307,7 +307,9 @@ def test_cli_validate_exit_codes(folder: Path) -> None:
 def test_bundled_assignments_validate(name: str) -> None:
     report = validate(find_assignment(name))
     assert report.problems == []
-    assert len(report.passed) == 8
+    assert len(report.passed) == 9
+    assert report.passed[5].startswith("mistakes: ") and " named (100%; threshold 100%)" in \
+        report.passed[5]
     assert report.passed[3].startswith("garbage: 0 points for each of 5 kinds")
     assert report.passed[4] == "rounding: full marks with every float result moved by rounding"
     limits = next(line for line in report.passed if line.startswith("time limits per call: "))

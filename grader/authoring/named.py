@@ -1,0 +1,148 @@
+"""`grader validate`'s catalogue check: is every known mistake caught, and named?
+
+Each mistake of the assignment's catalogue (assignments/<a>/mistakes/, grader.run.catalogue) is
+graded as a submission would be: the reference with the mistake's functions swapped in, every
+test run with the grading rules (grader.run.runner.run_tests, in this process: catalogue files
+are instructor code) and every failing test diagnosed by replaying its calls on the catalogue.
+For each mistake validate prints the tests it fails and whether, and how, the failure names it:
+
+- `named` (by the catalogue's replay, alone or with others that fit the same calls, or by the
+  check's own `mistakes=` map);
+- `unnamed` (it fails tests, but none of them says its name);
+- `uncaught` (no test loses points: a gap in the tests, always an error).
+
+A failing test that names only OTHER mistakes gives a student with this mistake a wrong name:
+validate reports it as an error. The share of named mistakes is printed per assignment; below
+the threshold (`--min-named`, default 100%) validate fails, because a catalogue entry is the
+instructor's promise that this mistake is explained to the student.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from grader.authoring.findings import Report
+from grader.config import Assignment
+from grader.models import TestResult
+from grader.run.catalogue import CatalogueError, Mistake, load_catalogue, world
+from grader.run.runner import run_tests
+from grader.sandbox.local import LocalStudent
+from grader.testing import TestCase
+
+MIN_NAMED = 1.0
+"""The default share of catalogue mistakes that must be named (`grader validate --min-named`)."""
+
+
+@dataclass(frozen=True)
+class MistakeOutcome:
+    """One catalogue mistake graded as a submission."""
+
+    mistake: Mistake
+    failed: tuple[str, ...]
+    """The tests that lose points."""
+    named_in: tuple[str, ...]
+    """The failing tests whose named mistake is this one."""
+    how: str
+    """How it is named: 'alone', 'with <other keys>', "by the check's mistakes= map"; '' if not."""
+    wrong: tuple[tuple[str, str], ...]
+    """(test, what it names) for failing tests that name only other mistakes."""
+    points_lost: float
+
+    @property
+    def status(self) -> str:
+        if not self.failed:
+            return "uncaught"
+        return "named" if self.named_in else "unnamed"
+
+    def line(self) -> str:
+        """One line of validate's output for this mistake."""
+        m = self.mistake
+        head = f"{m.key} ({', '.join(m.functions)}): {m.name!r}"
+        if not self.failed:
+            return f"✗ {head}: no test fails (uncaught)"
+        fails = f"fails {', '.join(self.failed)} (−{self.points_lost:g} points)"
+        if not self.named_in:
+            return f"✗ {head}: {fails}; NOT named"
+        named = f"named in {len(self.named_in)} of {len(self.failed)} ({self.how})"
+        return f"✓ {head}: {fails}; {named}"
+
+
+def mutant_module(solution: ModuleType, mistake: Mistake) -> ModuleType:
+    """The solution with the mistake's functions swapped in (the reference's other functions
+    call them, as a student's own functions call each other)."""
+    module = ModuleType(f"{solution.__name__}__mistake__{mistake.key}")
+    module.__dict__.update({k: v for k, v in world(solution, mistake).items()
+                            if not k.startswith("__")})
+    return module
+
+
+def _names(result: TestResult, mistake: Mistake) -> bool:
+    return mistake.name.lower() in (result.mistake or "").lower()
+
+
+def _where(mistake: Mistake) -> str:
+    """How a diagnosis labels the mistake (grader.run.diagnose.Diagnosis.label)."""
+    return f"{mistake.name} in {', '.join(mistake.functions)}()"
+
+
+def _how(results: list[TestResult], mistake: Mistake, catalogue: tuple[Mistake, ...]) -> str:
+    labels = [r.mistake or "" for r in results if _names(r, mistake)]
+    if not any(_where(mistake) in label for label in labels):
+        return "by the check's mistakes= map"
+    others = sorted({m.key for m in catalogue for label in labels
+                     if m is not mistake and _where(m) in label})
+    return f"with {', '.join(others)}" if others else "alone"
+
+
+def grade_mistake(assignment: Assignment, tests: list[TestCase], solution: ModuleType,
+                  mistake: Mistake, catalogue: tuple[Mistake, ...]) -> MistakeOutcome:
+    student: Any = LocalStudent(mutant_module(solution, mistake), module_name=assignment.module)
+    results = run_tests(assignment, tests, student, solution)
+    failed = [r for r in results if r.points < r.max_points]
+    named = [r for r in failed if _names(r, mistake)]
+    wrong = tuple((r.name, r.mistake) for r in failed
+                  if r.mistake and not _names(r, mistake))
+    return MistakeOutcome(
+        mistake=mistake, failed=tuple(r.name for r in failed),
+        named_in=tuple(r.name for r in named), how=_how(named, mistake, catalogue) if named else "",
+        wrong=wrong, points_lost=sum(r.max_points - r.points for r in failed))
+
+
+def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, report: Report,
+          min_named: float = MIN_NAMED) -> list[MistakeOutcome]:
+    """Grade every catalogue mistake; see the module docstring."""
+    api = tuple(getattr(solution, "STUDENT_API", ()))
+    folder = assignment.folder / "mistakes"
+    try:
+        catalogue = load_catalogue(assignment.folder, api) if api else ()
+    except CatalogueError as exc:
+        report.add(str(folder), f"{exc}")
+        return []
+    if not catalogue:
+        return []
+    outcomes = [grade_mistake(assignment, tests, solution, m, catalogue) for m in catalogue]
+    named = sum(o.status == "named" for o in outcomes)
+    share = named / len(outcomes)
+    line = (f"mistakes: {named} of {len(outcomes)} in {folder} named ({share:.0%}; "
+            f"threshold {min_named:.0%})")
+    report.details += [o.line() for o in outcomes]
+    for o in outcomes:
+        where = str(o.mistake.path)
+        if o.status == "uncaught":
+            report.add(where, f"no test fails on mistake {o.mistake.key!r} "
+                       f"({o.mistake.name}); write a test of {', '.join(o.mistake.functions)} "
+                       "whose inputs show it, or delete the file if it is not a mistake")
+        for test, said in o.wrong:
+            report.add(where, f"test {test} names {said!r} for mistake {o.mistake.key!r} "
+                       "(a wrong name); make the two mistakes differ on the test's inputs or "
+                       "narrow the check's mistakes= entry")
+    if share < min_named:
+        unnamed = ", ".join(o.mistake.key for o in outcomes if o.status == "unnamed")
+        report.add(str(folder), f"{line}: below the threshold; unnamed: {unnamed or 'none'}. "
+                   "A mistake is named when it reproduces the failing test's calls: check that "
+                   "its docstring's first line is its name and that the test calls its function")
+    else:
+        report.passed.append(line)
+    return outcomes
