@@ -209,6 +209,9 @@ def load_solution_module(path: Path) -> ModuleType:
     except BaseException:
         del sys.modules[name]
         raise
+    if "STUDENT_API" not in module.__dict__:  # the graded functions, as a module declares them
+        regions = find_regions(solution.code, path, solution.cells)
+        module.__dict__["STUDENT_API"] = graded_functions(ast.parse(solution.code), regions)
     return module
 
 

@@ -360,3 +360,81 @@ def test_graded_function_without_a_test(folder: Path) -> None:
     assert [str(p) for p in report.problems] == [
         f"error: {folder}: no test loses points when leaky returns zeros, its negation or None: "
         "write a test that checks its result"]
+
+
+# ----------------------------------------------------------------------------- the catalogue
+
+MISTAKES = {
+    "leaky": ('"""a leaky slope 0.01 was used for negative inputs"""\nimport numpy as np\n\n\n'
+              "def relu_forward(x):\n    return np.where(x > 0, x, 0.01 * x)\n\n\n"
+              'FIX = "return np.maximum(x, 0.0)"\n'),
+    "local_only": ('"""dx ignores dout (only the local derivative)"""\n\n\n'
+                   "def relu_backward(dout, x):\n    return (x > 0) * 1.0\n"),
+    "kink_at_zero": ('"""the derivative at 0 was taken as 1"""\n\n\n'
+                     "def relu_backward(dout, x):\n    return dout * (x >= 0)\n"),
+    "noisy": ('"""noise was added"""\nimport numpy as np\n\n\n'
+              "def relu_forward(x):\n"
+              "    return np.maximum(x, 0.0) + np.random.default_rng().normal(size=x.shape)\n"),
+}
+
+
+def _catalogue(folder: Path) -> None:
+    (folder / "mistakes").mkdir()
+    for key, source in MISTAKES.items():
+        (folder / "mistakes" / f"{key}.py").write_text(source)
+
+
+def test_validate_prints_each_mistake_its_tests_and_whether_it_is_named(folder: Path) -> None:
+    _catalogue(folder)
+    report = validate(load_assignment(folder), sandbox=False)
+    lines = {line.split(" (")[0]: line for line in report.details}
+    assert lines["✓ leaky"] == (
+        "✓ leaky (relu_forward): 'a leaky slope 0.01 was used for negative inputs': fails "
+        "relu_forward_on_the_sample_inputs, relu_forward_random_shapes (−2 points); named in "
+        "2 of 2 (alone)")
+    assert lines["✓ local_only"].endswith(
+        "fails relu_backward_gradient_check (−2 points); named in 1 of 1 (alone)")
+    assert lines["✗ kink_at_zero"] == ("✗ kink_at_zero (relu_backward): 'the derivative at 0 "
+                                       "was taken as 1': no test fails (uncaught)")
+    assert lines["✗ noisy"].endswith("; NOT named")
+    errors = [str(p) for p in report.problems]
+    assert any("kink_at_zero.py: no test fails on mistake 'kink_at_zero'" in e and
+               "write a test of relu_backward whose inputs show it" in e for e in errors)
+    below = [e for e in errors if "below the threshold" in e]
+    assert len(below) == 1 and "mistakes: 2 of 4 in " in below[0]
+    assert "named (50%; threshold 100%): below the threshold; unnamed: noisy." in below[0]
+    # a lower threshold: the share passes; the uncaught mistake is still an error
+    report = validate(load_assignment(folder), sandbox=False, min_named=0.5)
+    assert [p for p in report.problems if "below the threshold" in p.message] == []
+    assert any(line.startswith("mistakes: 2 of 4 in ") for line in report.passed)
+    assert not report.ok
+
+
+def test_cli_validate_min_named_and_the_mistake_listing(folder: Path) -> None:
+    _catalogue(folder)
+    (folder / "mistakes" / "kink_at_zero.py").unlink()
+    runner = CliRunner()
+    strict = runner.invoke(main, ["validate", str(folder), "--no-sandbox"])
+    assert strict.exit_code == 1, strict.output
+    assert "  mistake by mistake (tests it fails; is it named?):" in strict.output
+    assert "    ✗ noisy (relu_forward): 'noise was added': fails " in strict.output
+    lenient = runner.invoke(main, ["validate", str(folder), "--no-sandbox", "--min-named", "60"])
+    assert lenient.exit_code == 0, lenient.output
+    assert "named (67%; threshold 60%)" in lenient.output
+
+
+def test_a_failing_test_that_names_another_mistake_is_a_wrong_name(folder: Path) -> None:
+    _catalogue(folder)
+    for key in ("kink_at_zero", "leaky", "local_only"):
+        (folder / "mistakes" / f"{key}.py").unlink()
+    # the test's own mistakes= map calls every answer with a negative entry "the identity":
+    # noise is not the identity, and the catalogue's replay cannot reproduce noise
+    _edit(folder / "visible_tests.py", "mistakes={", 'mistakes={"the identity": '
+          "lambda got: bool(np.any(np.asarray(got) < 0)),")
+    report = validate(load_assignment(folder), sandbox=False, min_named=0)
+    wrong = [str(p) for p in report.problems if "(a wrong name)" in p.message]
+    assert len(wrong) == 1, report.problems
+    assert wrong[0].endswith("noisy.py: test relu_forward_on_the_sample_inputs names 'the "
+                             "identity' for mistake 'noisy' (a wrong name); make the two "
+                             "mistakes differ on the test's inputs or narrow the check's "
+                             "mistakes= entry")
