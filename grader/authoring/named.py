@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import Any
 
 from grader.authoring.findings import Report
+from grader.checks.failure import POSSIBLY
 from grader.config import Assignment
 from grader.models import TestResult
 from grader.run.catalogue import CatalogueError, Mistake, load_catalogue, world
@@ -45,7 +46,8 @@ class MistakeOutcome:
     named_in: tuple[str, ...]
     """The failing tests whose named mistake is this one."""
     how: str
-    """How it is named: 'alone', 'with <other keys>', "by the check's mistakes= map"; '' if not."""
+    """How it is named: 'alone', 'with <other keys>', "by the check's mistakes= map", "only as a
+    possibility" (a predicate); '' if not."""
     wrong: tuple[tuple[str, str], ...]
     """(test, what it names) for failing tests that name only other mistakes."""
     points_lost: float
@@ -90,6 +92,8 @@ def _where(mistake: Mistake) -> str:
 def _how(results: list[TestResult], mistake: Mistake, catalogue: tuple[Mistake, ...]) -> str:
     labels = [r.mistake or "" for r in results if _names(r, mistake)]
     if not any(_where(mistake) in label for label in labels):
+        if all(label.startswith(POSSIBLY) for label in labels):
+            return "only as a possibility, by the check's mistakes= predicate"
         return "by the check's mistakes= map"
     others = sorted({m.key for m in catalogue for label in labels
                      if m is not mistake and _where(m) in label})

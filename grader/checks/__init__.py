@@ -9,7 +9,9 @@ Messages are student-facing and follow STYLE rule 5: what was checked; expected 
 and dtype first); where the worst entry is; what to try. When the wrong value matches a known
 mistake (passed as `mistakes=`, see grader.checks.mistakes, or recognised automatically: a
 transposed
-or sign-flipped result), the message ends with "Looks like <mistake>." and `.mistake` names it.
+or sign-flipped result), the message ends with "Looks like <mistake>." and `.mistake` names it;
+a mistake recognised by a predicate (`mistakes.when`, `non_finite`) fits every error with its
+symptom, so it is worded "Possibly <mistake> (...)" and `.mistake` is "possibly <mistake>".
 
 The comparison itself (walking nested values, shapes, the worst entry, number formatting) is
 grader.checks.compare; this module turns its findings into `CheckFailure`s and names the mistake.
@@ -101,7 +103,7 @@ def unchanged(before: Any, after: Any, *, name: str) -> None:
     problem = diff(after, before, name, UNCHANGED)
     if problem is not None:
         text = f"{problem.text} Looks like {_m.INPUT_MUTATED}."
-        raise CheckFailure(text, mistake=_m.INPUT_MUTATED)
+        raise CheckFailure(text, mistake=_m.INPUT_MUTATED, mode=UNCHANGED)
 
 
 def raises(exc_name: str, call: Callable[[], Any], *, what: str,

@@ -13,14 +13,30 @@ from grader.checks.compare import Mode as Mode
 from grader.checks.compare import Problem as Problem
 from grader.checks.compare import diff as diff
 
+POSSIBLY = "possibly "
+"""How a mistake recognised by a predicate (grader.checks.mistakes.when) is recorded: a
+predicate fits every error with that symptom (a non-finite value has many causes), so it is a
+possibility, never a diagnosis."""
+
+
+def said(mistake: str) -> str:
+    """The sentence a failure's message ends with for `mistake` (with its leading space)."""
+    if mistake.startswith(POSSIBLY):
+        return (f" Possibly {mistake.removeprefix(POSSIBLY)} (other mistakes can give this "
+                "result too).")
+    return f" Looks like {mistake}."
+
 
 class CheckFailure(AssertionError):
-    """A check failed. `.message` is for the student; `.mistake` names a recognised mistake."""
+    """A check failed. `.message` is for the student; `.mistake` names a recognised mistake;
+    `.mode` is the check's comparison (its tolerance), which a diagnosis replays with."""
 
-    def __init__(self, message: str, mistake: str | None = None) -> None:
+    def __init__(self, message: str, mistake: str | None = None,
+                 mode: Mode | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.mistake = mistake
+        self.mode = mode
 
 
 def relative_error(a: Any, b: Any) -> NDArray[np.float64]:
@@ -48,12 +64,13 @@ def fail(
 ) -> CheckFailure:
     """The CheckFailure for `problem`, naming the first mistake `got` matches: the caller's
     `mistakes`, then one the comparison recognised itself, then `extra` (automatic variants).
-    A variant that itself matches `expected` says nothing and is skipped."""
+    A variant that itself matches `expected` says nothing and is skipped; a predicate's match
+    is a possibility (POSSIBLY)."""
     name = _first_match(got, expected, mistakes, mode)
     if name is None:
         name = problem.mistake or _first_match(got, expected, extra, mode)
-    text = problem.text if name is None else f"{problem.text} Looks like {name}."
-    return CheckFailure(text, mistake=name)
+    text = problem.text if name is None else f"{problem.text}{said(name)}"
+    return CheckFailure(text, mistake=name, mode=mode)
 
 
 def _first_match(
@@ -62,14 +79,12 @@ def _first_match(
     for name, wrong in (variants or {}).items():
         if callable(wrong):
             try:
-                hit = bool(wrong(got))
+                if wrong(got):
+                    return f"{POSSIBLY}{name}"
             except Exception:
-                hit = False
-        else:
-            hit = diff(wrong, expected, "", mode, auto=False) is not None and (
-                diff(got, wrong, "", mode, auto=False) is None
-            )
-        if hit:
+                pass
+        elif diff(wrong, expected, "", mode, auto=False) is not None and (
+                diff(got, wrong, "", mode, auto=False) is None):
             return name
     return None
 

@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from grader.checks import mistakes as _m
 from grader.checks.compare import OVERFLOW_HINT, Mode, Problem, at, coerce, describe, diff, fmt
-from grader.checks.failure import CheckFailure, fail
+from grader.checks.failure import POSSIBLY, CheckFailure, fail, said
 
 Array = NDArray[np.float64]
 
@@ -208,7 +208,8 @@ def directional_gradient(
         f"(relative error {fmt(score[worst], 2)})."
     )
     found = _directional_mistake(g, mistakes, disagreement, slope, vs)
-    raise CheckFailure(text if found is None else f"{text} Looks like {found}.", mistake=found)
+    raise CheckFailure(text if found is None else f"{text}{said(found)}", mistake=found,
+                       mode=Mode("grad", rtol=rtol, atol=atol))
 
 
 def _directional_mistake(
@@ -225,7 +226,7 @@ def _directional_mistake(
         if callable(wrong):
             try:
                 if wrong(g):
-                    return label
+                    return f"{POSSIBLY}{label}"
             except Exception:
                 pass
             continue

@@ -5,10 +5,10 @@ and what came back (the value and the arguments after the call, or the exception
 the test fails, `diagnose` replays those calls, in the trusted process, on the reference and on
 every mistake of the assignment's catalogue (grader.run.catalogue: instructor code). A mistake is
 named only when it reproduces the student's outcome on EVERY recorded call of the test, within
-the check's tolerance (the calls where the student was right confirm it too), and differs from
-the reference on at least one of them. When several mistakes fit, all are named. A mistake in a
-function the test did not call directly (the student's B uses their own wrong A) is named as
-what the failure follows from.
+the failed check's own tolerance (the calls where the student was right confirm it too), and
+differs from the reference on at least one of them. When several mistakes fit, all are named.
+A mistake in a function the test did not call directly (the student's B uses their own wrong
+A) is named as what the failure follows from.
 
 Passing tests cost only the recording (a copy of the arguments per call).
 """
@@ -30,7 +30,9 @@ from grader.run.catalogue import Mistake, world
 from grader.sandbox.calls import ByName
 
 RTOL, ATOL = 1e-6, 1e-8
-"""The checks' default tolerance (grader.checks.close), used to match a mistake's values."""
+"""The checks' default tolerance (grader.checks.close): a mistake's values are matched with the
+failed check's own tolerance, and with this one when the check compares exactly (equal,
+unchanged: integers compare exactly under it too) or is not a value check (raises, assert)."""
 BUDGET = 2.0
 """Seconds one diagnosis may spend replaying calls (the catalogue is trusted but may be slow)."""
 
@@ -61,6 +63,8 @@ class Recording(ByName):
         self.calls: list[Recorded] = []
         self.incomplete = False
         """A call timed out or the worker failed: its outcome is unknown, no diagnosis."""
+        self.tolerance: Mode | None = None
+        """The comparison of the check that failed the test (set by grader.run.runtest)."""
 
     def __contains__(self, name: object) -> bool:
         return name in self._student
@@ -187,13 +191,23 @@ class Diagnosis:
                          + (f" (fix: {m.fix})" if m.fix else "") for m in self.mistakes)
 
 
+def tolerance(mode: Mode | None) -> Mode:
+    """The comparison a mistake's values are matched with: the failed check's (see RTOL)."""
+    if mode is None or mode.kind == "exact":
+        return _MODE
+    return Mode(mode.kind, rtol=mode.rtol, atol=mode.atol)
+
+
 def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
-             calls: list[Recorded], others: Sequence[Recorded] = ()) -> Diagnosis | None:
+             calls: list[Recorded], others: Sequence[Recorded] = (),
+             mode: Mode | None = None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
-    functions too (a second, independent input confirms it)."""
+    functions too (a second, independent input confirms it). `mode` is the failed check's
+    comparison: the student's values must match a mistake's within its tolerance."""
     if not calls or not catalogue:
         return None
+    near = tolerance(mode)
     deadline = time.monotonic() + BUDGET
     expected: list[Outcome | None] = []
     for call in calls:
@@ -220,7 +234,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             if (exp is None and not confirming) or not callable(function):
                 continue
             got = _run(function, call)
-            if not _matches(call, got):
+            if not _matches(call, got, near):
                 explains = False
                 # a mistake that draws from global state cannot be replayed: no verdict
                 replayable = _same_outcome(got, _run(function, call))

@@ -13,6 +13,7 @@ from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
+from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.catalogue import Mistake, load_catalogue
@@ -148,17 +149,17 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     mistakes that reproduce them are named; a check's own guess that the replay contradicts
     (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
     module = _module(ref)
-    found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every) \
-        if module else None
+    found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every,
+                                       recording.tolerance) if module else None
     message, mistake = result.message, result.mistake
     if found is None:
         return result
-    guess = f" Looks like {mistake}." if mistake else ""
+    guess = said(mistake) if mistake else ""
     if found.mistakes:
         base = message.replace(guess, "") if guess else message
         return replace(result, message=f"{base} {found.sentence()}".strip(),
                        mistake=found.label())
-    if mistake and mistake in found.ruled_out:
+    if mistake and mistake.removeprefix(POSSIBLY) in found.ruled_out:
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
 

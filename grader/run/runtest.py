@@ -19,6 +19,7 @@ from typing import Any, cast
 
 import numpy as np
 
+from grader.checks.compare import Mode
 from grader.config import Assignment
 from grader.errors import StudentError, StudentTimeout
 from grader.models import TestResult, TestStatus
@@ -63,6 +64,9 @@ def run_test(assignment: Assignment, test: TestCase, student: Any,
     except AssertionError as exc:  # grader.checks.CheckFailure and plain asserts
         message = getattr(exc, "message", None) or str(exc) or "a check in this test failed"
         mistake = getattr(exc, "mistake", None)
+        if recording is not None:  # the diagnosis replays with the failed check's tolerance
+            mode = getattr(exc, "mode", None)
+            recording.tolerance = mode if isinstance(mode, Mode) else None
         return result("failed", 0.0, str(message),
                       mistake=mistake if isinstance(mistake, str) else None)
     except Exception as exc:

@@ -70,13 +70,16 @@ def test_grade_gives_full_marks_to_correct_solutions_in_every_allowed_style(
     with (out / "scores.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert sorted(row["student"] for row in rows) == sorted(overrides)
-    lost = []
+    lost, named = [], []
     for row in rows:
+        data = json.loads((out / "results" / f"{row['student']}.json").read_text())
+        named += [(row["student"], t["name"], t["mistake"]) for t in data["result"]["tests"]
+                  if t["mistake"]]
         # raw_score: the bundled assignments' due dates are fixed (issue 14); lateness is not
         # what this test is about
         if float(row["raw_score"]) != float(row["max_score"]) or row["status"] != "graded":
-            data = json.loads((out / "results" / f"{row['student']}.json").read_text())
             lost += [(row["student"], t["name"], t["message"]) for t in data["result"]["tests"]
                      if t["points"] != t["max_points"]]
             lost.append((row["student"], row["status"], row["message"]))
     assert lost == [], "\n".join(map(str, lost))
+    assert named == [], "a correct solution was given a mistake name: " + str(named)
