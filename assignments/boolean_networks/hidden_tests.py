@@ -110,7 +110,7 @@ def threshold_forward_does_not_modify_its_arguments(student, ref):
 # --------------------------------------------------------------------------- shallow_network
 
 
-@test_case(points=4, visibility="hidden")
+@test_case(points=5, visibility="hidden")
 def shallow_network_random_truth_tables(student, ref, rng):
     tables = [np.array([0, 1]), np.array([1, 0]), np.zeros(8, dtype=int), np.ones(8, dtype=int)]
     tables += [(rng.random(2**n) < rng.uniform(0.2, 0.8)).astype(int) for n in range(2, 7)]
@@ -166,7 +166,7 @@ def shallow_network_parity(student, ref):
 # --------------------------------------------------------------------------- deep_parity
 
 
-@test_case(points=3, visibility="hidden")
+@test_case(points=4, visibility="hidden")
 def deep_parity_on_all_inputs(student, ref):
     for n in range(2, 9):
         X = all_inputs(n)

@@ -3,7 +3,8 @@
 
 Inputs are listed in binary counting order with x1 the most significant bit: for two inputs the
 rows are x = (0,0), (0,1), (1,0), (1,1). These tests evaluate your networks with YOUR
-threshold_forward; the hidden tests use random truth tables up to n = 8, a reference forward
+threshold_forward (worth 0 points: a mistake in threshold_forward costs points only in its own
+tests); the hidden tests use random truth tables up to n = 8, a reference forward
 pass and exact unit counts, so passing these does not guarantee full marks.
 """
 
@@ -38,7 +39,10 @@ def threshold_forward_later_layers_see_the_inputs(student):
                  name="threshold_forward(2-layer network, all inputs)")
 
 
-@test_case(points=1, visibility="visible")
+# A practice check (0 points): it composes your shallow_network with YOUR threshold_forward,
+# whose mistakes its own tests charge; the hidden tests grade shallow_network with a reference
+# forward pass.
+@test_case(points=0, visibility="visible")
 def shallow_network_xor_and_and_not(student):
     for name, table in [("XOR", [0, 1, 1, 0]), ("x1 AND NOT x2", [0, 0, 1, 0])]:
         layers = student.shallow_network(np.array(table))
@@ -47,7 +51,8 @@ def shallow_network_xor_and_and_not(student):
                      name=f"your network for {name} on all inputs")
 
 
-@test_case(points=1, visibility="visible")
+# A practice check (0 points), like the one above: your threshold_forward and count_units.
+@test_case(points=0, visibility="visible")
 def deep_parity_of_three_inputs(student):
     layers = student.deep_parity(3)
     checks.equal(student.threshold_forward(layers, X3), X3.sum(axis=1) % 2,

@@ -185,12 +185,12 @@ def mp_gate_nor(student, ref):
         check_gate(student, ref, "nor", n)
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=1, visibility="hidden")
 def mp_gate_not(student, ref):
     check_gate(student, ref, "not", 1)
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1.5, visibility="hidden")
 def mp_gate_and_not(student, ref):
     check_gate(student, ref, "and_not", 2)
 

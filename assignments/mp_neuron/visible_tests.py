@@ -50,7 +50,9 @@ def mp_neuron_rejects_non_binary_input(student):
                   what="x = [0, 2, 1] (inputs must be 0 or 1)")
 
 
-@test_case(points=1, visibility="visible")
+# A practice check (0 points): it evaluates your gates with YOUR mp_neuron, whose mistakes its
+# own tests charge; the hidden tests grade mp_gate with a reference neuron.
+@test_case(points=0, visibility="visible")
 def mp_gate_two_input_gates(student):
     expected = {
         "and": [0, 0, 0, 1],

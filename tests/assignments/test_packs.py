@@ -134,3 +134,44 @@ def test_pack_correct_solution_in_another_style_scores_full_marks(name: str, pat
     longest call, at least 0.5 s) too: they leave room for every correct style."""
     got = outcomes(name, harness.student_id(path))
     assert [(o.name, o.message) for o in got if o.points != o.max_points] == []
+
+
+# Charge a mistake once (issue 16): a test of function B evaluates with the reference's A (the
+# student's A only in 0-point visible practice checks), and a gradient is checked against the
+# student's own loss only when that loss is right. mutant -> tests that must still pass.
+CHARGED_ONCE = [
+    ("backprop", "hinge_loss_missing_reg",
+     {"hinge_gradient_matches_reference", "hinge_gradient_matches_own_loss"}),
+    ("boolean_networks", "strict_greater",
+     {"shallow_network_random_truth_tables", "deep_parity_on_all_inputs",
+      "deep_parity_has_exactly_3_n_minus_1_units"}),
+    ("boolean_networks", "no_concatenation",
+     {"shallow_network_random_truth_tables", "deep_parity_on_all_inputs"}),
+    ("mp_neuron", "strict_greater",
+     {"mp_gate_and", "mp_gate_or", "mp_gate_nor", "mp_gate_not", "mp_gate_and_not"}),
+    ("mp_neuron", "veto_by_mask", {"mp_gate_and_not", "mp_gate_nor"}),
+]
+
+
+@pytest.mark.parametrize(("name", "key", "passing"), CHARGED_ONCE,
+                         ids=[f"{n}-{k}" for n, k, _ in CHARGED_ONCE])
+def test_pack_a_mistake_is_charged_in_its_own_functions_tests_only(
+        name: str, key: str, passing: set[str], outcomes):
+    got = {o.name: o for o in outcomes(name, f"mutant-{key}")}
+    assert {t: got[t].message for t in passing if got[t].points < got[t].max_points} == {}
+    mistake = next(p for p in harness.mutant_files(name) if p.stem == key)
+    title = (ast.get_docstring(ast.parse(mistake.read_text(encoding="utf-8"))) or "")
+    title = title.strip().splitlines()[0].lower()
+    unexplained = {o.name: o.message for o in got.values() if o.points < o.max_points
+                   and title not in (o.mistake or "").lower()
+                   and not o.message.startswith("not scored: ")}
+    assert unexplained == {}
+
+
+def test_pack_a_right_gradient_is_not_blamed_for_a_wrong_loss(outcomes):
+    got = {o.name: o for o in outcomes("backprop", "mutant-softmax_loss_missing_1_over_n")}
+    own = got["softmax_loss_gradient_matches_own_loss"]
+    assert own.points == 0  # dW is wrong too (it lacks 1/N): checked against the reference loss
+    assert own.message.startswith("dW against central differences of the reference softmax "
+                                  "loss (your softmax loss value is wrong, which its own test "
+                                  "charges): ")
