@@ -114,6 +114,9 @@ class Assignment:
     """A dotted module name, or the absolute path of a solution file in the folder."""
     due: datetime | None = None
     uses_torch: bool = False
+    show_hidden_mistakes: bool = True
+    """A hidden test's named mistake and fix hint are shown to the student (never its inputs,
+    expected values or message): [assignment] show_hidden_mistakes = false withholds them."""
     limits: Limits = field(default_factory=Limits)
     late_policy: LatePolicy = field(default_factory=LatePolicy)
     reference_seconds: tuple[tuple[str, float], ...] = ()
@@ -194,7 +197,7 @@ def load_assignment(folder: Path) -> Assignment:
         raise ConfigError(
             f"{path}: assignment.module {main['module']!r} must be a Python module name"
         )
-    allowed = {"title", "module", "reference", "due", "uses_torch"}
+    allowed = {"title", "module", "reference", "due", "uses_torch", "show_hidden_mistakes"}
     extra = set(main) - allowed
     if extra:
         raise ConfigError(
@@ -210,6 +213,9 @@ def load_assignment(folder: Path) -> Assignment:
     uses_torch = main.get("uses_torch", False)
     if not isinstance(uses_torch, bool):
         raise ConfigError(f"{path}: assignment.uses_torch must be true or false")
+    show_hidden_mistakes = main.get("show_hidden_mistakes", True)
+    if not isinstance(show_hidden_mistakes, bool):
+        raise ConfigError(f"{path}: assignment.show_hidden_mistakes must be true or false")
     return Assignment(
         name=folder.name,
         folder=folder,
@@ -218,6 +224,7 @@ def load_assignment(folder: Path) -> Assignment:
         reference=reference,
         due=_parse_due(main.get("due"), path),
         uses_torch=uses_torch,
+        show_hidden_mistakes=show_hidden_mistakes,
         limits=_dataclass_from(Limits, _section(data, "limits", path), "limits", path),
         late_policy=_dataclass_from(
             LatePolicy, _section(data, "late_policy", path), "late_policy", path

@@ -281,6 +281,7 @@ def graded_with(assignment: Assignment, digest: str, batch: Batch,
 
     return {
         "assignment": assignment.name, "title": assignment.title,
+        "show_hidden_mistakes": assignment.show_hidden_mistakes,
         "folder": str(assignment.folder), "bundled": bundled_name(assignment),
         "tests_digest": digest,
         "due": None if batch.deadline.due is None else batch.deadline.due.isoformat(),

@@ -2,7 +2,8 @@
 
 Rendering never regrades: it reads RunResult/Grade records and applies the visibility rules.
 A test's message, named mistake and traceback are shown according to its visibility:
-"visible" always; "hidden" never (its name, status and points are shown with a neutral note);
+"visible" always; "hidden" never (its name, status and points are shown with a neutral note,
+and its named mistake with the fix hint unless the assignment sets show_hidden_mistakes = false);
 "after_due" only once `now` is past the assignment's due date (no due date: withheld).
 The student's captured output is shown only when no test's details are withheld, since a
 submission can print the inputs a hidden test handed to it.
@@ -55,6 +56,9 @@ class AssignmentInfo:
     calendar: str = ""
     """For the class summary: the due date's source and where submission times came from
     (a batch that fell back to file times says so)."""
+    show_hidden_mistakes: bool = False
+    """A withheld test's named mistake is shown (assignment.toml's show_hidden_mistakes, on by
+    default, as the batch recorded it; off when nothing recorded that the instructor allows it)."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ class TestView:
     """Whether the message, mistake and traceback may be shown."""
     note: str
     """The neutral note replacing the details when they are withheld ('' when shown)."""
+    hint: str = ""
+    """A withheld test's named mistake and fix hint, when the assignment shows them: a name
+    and a hint hold none of the test's inputs or expected values ('' otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,8 @@ def assignment_info(name: str, recorded: dict[str, Any] | None = None) -> Assign
                          "resets: give the real times with --timestamps if this class was not "
                          "graded from the files as submitted.")
         return AssignmentInfo(name=name, title=str(recorded.get("title") or name), due=moment,
-                              calendar=calendar)
+                              calendar=calendar,
+                              show_hidden_mistakes=recorded.get("show_hidden_mistakes") is True)
     try:
         folder = assignments_dir() / name
         found = load_assignment(folder) if (folder / "assignment.toml").is_file() else None
@@ -126,7 +134,8 @@ def assignment_info(name: str, recorded: dict[str, Any] | None = None) -> Assign
         found = None
     if found is None:
         return AssignmentInfo(name=name, title=name)
-    return AssignmentInfo(name=name, title=found.title, due=found.due)
+    return AssignmentInfo(name=name, title=found.title, due=found.due,
+                          show_hidden_mistakes=found.show_hidden_mistakes)
 
 
 def details_shown(test: TestResult, *, due: datetime | None, now: datetime) -> bool:
@@ -143,13 +152,17 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def test_view(test: TestResult, *, due: datetime | None, now: datetime) -> TestView:
+def test_view(test: TestResult, *, due: datetime | None, now: datetime,
+              show_mistakes: bool = False) -> TestView:
+    """How a student sees `test`; with `show_mistakes` a withheld test keeps its named mistake
+    (the hint), never its message, traceback or values."""
     if details_shown(test, due=due, now=now):
         return TestView(test, True, "")
+    hint = test.mistake or "" if show_mistakes and test.points < test.max_points else ""
     if test.visibility == "after_due":
         when = f" ({due.astimezone(UTC):%Y-%m-%d %H:%M} UTC)" if due else ""
-        return TestView(test, False, AFTER_DUE_NOTE.format(due=when))
-    return TestView(test, False, HIDDEN_NOTE)
+        return TestView(test, False, AFTER_DUE_NOTE.format(due=when), hint)
+    return TestView(test, False, HIDDEN_NOTE, hint)
 
 
 def student_page(
@@ -157,7 +170,8 @@ def student_page(
 ) -> StudentPage:
     """Apply the visibility rules and the late policy's outcome to one submission."""
     now = _aware(now).astimezone(UTC)
-    views = tuple(test_view(t, due=info.due, now=now) for t in run.tests)
+    views = tuple(test_view(t, due=info.due, now=now, show_mistakes=info.show_hidden_mistakes)
+                  for t in run.tests)
     return StudentPage(
         info=info,
         run=run,
