@@ -1,0 +1,17 @@
+"""Adam's bias correction uses t + 1 (an off-by-one step count)"""
+
+import numpy as np
+
+from reference.gradient_descent import *  # noqa: F403
+
+
+def adam_step(w, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    g = np.asarray(g, dtype=np.float64)
+    m = beta1 * np.asarray(m, dtype=np.float64) + (1 - beta1) * g
+    v = beta2 * np.asarray(v, dtype=np.float64) + (1 - beta2) * g * g
+    m_hat = m / (1 - beta1 ** (t + 1))
+    v_hat = v / (1 - beta2 ** (t + 1))
+    return np.asarray(w, dtype=np.float64) - lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+
+
+FIX = "t counts from 1: correct with 1 − β1ᵗ and 1 − β2ᵗ for the t you were given"
