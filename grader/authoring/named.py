@@ -12,9 +12,10 @@ For each mistake validate prints the tests it fails and whether, and how, the fa
 - `uncaught` (no test loses points: a gap in the tests, always an error).
 
 A failing test that names only OTHER mistakes gives a student with this mistake a wrong name:
-validate reports it as an error. The share of named mistakes is printed per assignment; below
-the threshold (`--min-named`, default 100%) validate fails, because a catalogue entry is the
-instructor's promise that this mistake is explained to the student.
+validate reports it as an error (a warning when it is only worded as a possibility). The share
+of named mistakes is printed per assignment; below the threshold (`--min-named`, default 100%)
+validate fails, because a catalogue entry is the instructor's promise that this mistake is
+explained to the student.
 """
 
 from __future__ import annotations
@@ -139,6 +140,11 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
                        f"({o.mistake.name}); write a test of {', '.join(o.mistake.functions)} "
                        "whose inputs show it, or delete the file if it is not a mistake")
         for test, said in o.wrong:
+            if said.startswith(POSSIBLY):  # worded as a possibility: not a diagnosis
+                report.add(where, f"test {test} suggests {said!r} for mistake "
+                           f"{o.mistake.key!r}; a predicate fits many errors: give the check "
+                           "the wrong value instead, or a catalogue entry", "warning")
+                continue
             report.add(where, f"test {test} names {said!r} for mistake {o.mistake.key!r} "
                        "(a wrong name); make the two mistakes differ on the test's inputs or "
                        "narrow the check's mistakes= entry")
