@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from grader.authoring.leaks import find_leaks
+from grader.authoring.notebook import build_notebook, write_notebook
 from grader.authoring.source import GenerateError, read_reference
 from grader.authoring.stubs import _environment, _import_root, build_stub
 from grader.config import Assignment
@@ -96,7 +97,6 @@ def generate_release(assignment: Assignment, out: Path) -> list[Path]:
 
     `out` must be empty, missing, or an earlier release of the same assignment (its generated
     files are replaced)."""
-    from grader.authoring.notebook import build_notebook, write_notebook
 
     if out.exists() and any(out.iterdir()) and not (out / "assignment.toml").is_file():
         raise GenerateError(f"{out}: exists and is not a release folder; choose an empty --out")

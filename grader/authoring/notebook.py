@@ -25,19 +25,17 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import nbformat
 from nbformat.notebooknode import NotebookNode
 
-from grader.config import Assignment
-from grader.paths import templates_dir
-
-if TYPE_CHECKING:
-    from grader.authoring.stubs import Stub
 from grader.authoring import source_layout
 from grader.authoring.source import ReferenceSource, read_reference
+from grader.authoring.stubs import Stub, _environment, build_stub, solution_cells
 from grader.collect.cells import SKIP_TAG
+from grader.config import Assignment
+from grader.paths import templates_dir
 
 
 def _cell_meta(role: str, *, skip: bool = False, function: str | None = None) -> dict[str, Any]:
@@ -50,8 +48,6 @@ def _cell_meta(role: str, *, skip: bool = False, function: str | None = None) ->
 
 
 def _render(template: str, **context: Any) -> str:
-    from grader.authoring.stubs import _environment
-
     return _environment().get_template(template).render(**context).strip("\n")
 
 
@@ -159,8 +155,6 @@ def solution_notebook(assignment: Assignment) -> NotebookNode:
     """The release notebook with the reference solutions filled into the stub cells.
 
     Trusted, instructor-side only (tests and the demo class): it contains reference code."""
-    from grader.authoring.stubs import build_stub, solution_cells
-
     ref = read_reference(assignment.reference)
     stub = build_stub(ref, assignment)
     setup, solutions = solution_cells(ref)

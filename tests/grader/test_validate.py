@@ -265,7 +265,7 @@ def test_code_outside_the_region_that_repeats_a_solution_line_is_pointed_at(
     line = _line(path, "    return np.maximum(x, 0.0)")
     assert f"error: {path.resolve()}:{copy}: this line repeats the marked line at " \
            f"{path.resolve()}:{line} ('return np.maximum(x, 0.0)'), so the release leaks it " \
-           "(relu_layer.py); rephrase this line or move it inside the " \
+           "(relu_layer.ipynb, relu_layer.py); rephrase this line or move it inside the " \
            "marked region" in [str(p) for p in report.problems]
 
 
