@@ -163,8 +163,17 @@ def _component(function: str, name: str, got: Any, expected: Any,
     if c is None:
         return text
     lr = args.get("lr")
-    if isinstance(lr, float | int) and np.isclose(c, lr, rtol=1e-9):
+    is_lr = isinstance(lr, float | int) and np.isclose(c, lr, rtol=1e-9)
+    rest = function == "momentum_step" and isinstance(args.get("mu"), float | int) and np.isclose(
+        c, 1 - float(args["mu"]), rtol=1e-9)
+    if is_lr and rest:  # two causes fit these inputs: name both, claim neither
+        return (f"{text}: {c:.4g} times it — either the learning rate is folded into {name}"
+                f" or the new gradient is weighted by 1 − {decay} (a moving average);"
+                f" lr and 1 − {decay} are both {c:.4g} here")
+    if is_lr:
         return f"{text}: lr = {c:.4g} times it, so the learning rate is folded into {name}"
+    if rest:
+        return f"{text}: 1 − {decay} = {c:.4g} times it, a moving average of the gradients"
     t = args.get("t")
     if decay is not None and isinstance(t, int) and np.isclose(
             c, 1 / (1 - float(args[decay]) ** t), rtol=1e-9):
