@@ -165,7 +165,7 @@ def _short(counts: list[Any]) -> str:
 
 def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int,
             starts: list[np.ndarray], R: list[int], first: int | None,
-            S: list[Any], w_s: np.ndarray) -> Departure:
+            S: list[Any], w_s: np.ndarray) -> Departure | None:
     """The counts differ in epoch `first` (or only the final w does): find the sample there
     with probes (epoch-prefix runs of the student's function) and say what it does."""
     fallback = (Departure(f"epoch {first + 1}", f"you report {S[first]} updates in epoch "
@@ -252,6 +252,13 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
         return Departure(where, f"y·(w·x) = {s:.4g} > 0, so the reference leaves w alone; "
                          f"your run changes it by {fmt(delta)}",
                          "the update condition: update only when y·(w·x) <= 0")
+    if _close(delta, rule):  # w moves as the rule does: the difference is not the update
+        if first is None:
+            return None
+        return Departure(f"epoch {first + 1}", f"your w moves as the rule's does, but you "
+                         f"report {S[first]} updates in epoch {first + 1}, the reference made "
+                         f"{R[first]}", "the count: changes counts the updates made during "
+                         "each epoch")
     c = factor(delta, rule)
     change = f"{c:.4g}·y·x" if c is not None else fmt(delta)
     return Departure(where, f"the rule adds y·x = {fmt(rule)} to w; your run adds {change}",

@@ -33,6 +33,8 @@ EXPECTED = {
     "epochs_from_one": ("train_perceptron", ["leaves the reference's at epoch ",
                                              "What differs: the count of epochs: one epoch "
                                              "too few."]),
+    "counts_left_wrong": ("train_perceptron", ["your w moves as the rule's does",
+                                               "What differs: the count"]),
     "shuffled_each_epoch": ("train_perceptron", ["What differs: the order of samples"]),
     "total_mistakes": ("train_perceptron", ["leaves the reference's at epoch 2:",
                                             "the running total of epochs 1–2",
