@@ -281,6 +281,13 @@ def minibatch_sgd_depends_only_on_the_seed(student, rng):
     checks.equal(again, first, name="batches of two runs with the same seed",
                  mistakes=m.when(m.GLOBAL_RNG, lambda got: True))
     if all(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
+        unshuffled = _schedule(8, 2, 3, lambda: np.arange(8))
+        if len(first) == len(unshuffled) and all(
+                np.array_equal(a, b) for a, b in zip(first, unshuffled, strict=True)):
+            raise checks.CheckFailure(  # slices in index order ignore the seed too: not the RNG
+                "batches for seed 4 and seed 5: expected different shuffles, got the same "
+                f"batches in index order. Looks like {NO_BATCH_SHUFFLE}.",
+                mistake=NO_BATCH_SHUFFLE)
         raise checks.CheckFailure(
             "batches for seed 4 and seed 5: expected different shuffles, got the same. "
             f"Looks like {m.GLOBAL_RNG}. Use rng = np.random.default_rng(seed).",
