@@ -31,7 +31,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -104,8 +104,7 @@ def canvas_sheet(
     """
     if missing not in ("blank", "zero"):
         raise ValueError(f"missing={missing!r}: choose blank or zero")
-    totals = {(str(row[1]), str(row[0])): cast(float, row[2])  # (assignment, student) -> score
-              for row in score_sheet(runs, grades).rows}
+    totals = score_sheet(runs, grades).scores()  # (assignment, student) -> score
     maxima = points_possible(runs, grades)
     assignments = sorted({r.assignment for r in runs} | {g.assignment for g in grades})
     unmatched = sorted(set(canvas_ids or {}) - set(assignments))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Literal, cast
+from typing import Literal
 
 import pandas as pd
 
@@ -45,8 +45,7 @@ def moodle_sheet(sheet: Sheet, assignments: Sequence[str], *,
         raise ValueError(f"--moodle-id {identifier!r}: choose one of "
                          f"{', '.join(MOODLE_ID_COLUMNS)}")
     column = MOODLE_ID_COLUMNS[identifier]
-    totals = {(str(row[1]), str(row[0])): cast(float, row[2])  # (assignment, student) -> score
-              for row in sheet.rows}
+    totals = sheet.scores()  # (assignment, student) -> score
     graded = sorted({student for _, student in totals})
     if roster is not None:
         check_covered(roster, graded)

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from grader.models import Batch, Grade, RunResult, TestResult
 from grader.store.records import to_json
@@ -40,6 +41,13 @@ class Sheet:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+
+    def scores(self) -> dict[tuple[str, str], float]:
+        """(assignment, student) -> score after the late penalty: what LMS imports take."""
+        student, assignment, score = (self.columns.index(c)
+                                      for c in ("student", "assignment", "score"))
+        return {(str(row[assignment]), str(row[student])): cast(float, row[score])
+                for row in self.rows}
 
 
 def keyed_tests(run: RunResult) -> dict[str, TestResult]:
