@@ -176,7 +176,8 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
                 if first is not None else
                 Departure("the end of the run", f"your update counts agree with the "
                           f"reference's in every epoch ({R}) but the final w does not",
-                          "the update (how w changes on a mistake)"))
+                          "the update (how w changes on a mistake) or the order of the samples "
+                          "(which sample each update comes from)"))
 
     def student(Xp: np.ndarray, yp: np.ndarray, w: np.ndarray, k: int) -> Any:
         return _pair(probe("train_perceptron", Xp, yp, w, k))
