@@ -381,9 +381,11 @@ MISTAKES = {
                    "def relu_backward(dout, x):\n    return (x > 0) * 1.0\n"),
     "kink_at_zero": ('"""the derivative at 0 was taken as 1"""\n\n\n'
                      "def relu_backward(dout, x):\n    return dout * (x >= 0)\n"),
+    # unseeded noise that is below 0 wherever ReLU gives 0, so every answer has a negative entry
     "noisy": ('"""noise was added"""\nimport numpy as np\n\n\n'
               "def relu_forward(x):\n"
-              "    return np.maximum(x, 0.0) + np.random.default_rng().normal(size=x.shape)\n"),
+              "    noise = np.random.default_rng().normal(size=x.shape)\n"
+              "    return np.maximum(x, 0.0) - 0.1 - np.abs(noise)\n"),
 }
 
 
