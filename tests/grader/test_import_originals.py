@@ -101,6 +101,23 @@ def test_otter_exception_example_grades_like_otter_run(tmp_path: Path) -> None:
         assert totals[student] == (recorded["total"], 6.0)
 
 
+def test_an_imported_solutions_prints_stay_off_the_graders_output(tmp_path: Path) -> None:
+    """Otter's example prints at the top level (question 5's area): `grader import` and `grader
+    grade` do not show it; a failing validate shows it, marked as the solution's output."""
+    printed = "A circle with radius 3 has area 29.5788"
+    imported = CliRunner().invoke(main, ["import", "otter", str(OTTER / "exception-example.ipynb"),
+                                         "--out", str(tmp_path / "ex")])
+    assert imported.exit_code == 0 and printed not in imported.output, imported.output
+    graded = CliRunner().invoke(main, ["grade", str(tmp_path / "ex"), str(OTTER / "submissions"),
+                                       "--out", str(tmp_path / "out"), "--no-progress"])
+    assert graded.exit_code == 0 and printed not in graded.output, graded.output
+    failing = CliRunner().invoke(main, ["validate", str(tmp_path / "ex"), "--no-sandbox"])
+    assert failing.exit_code == 1
+    assert failing.output.count(printed) == 1
+    assert f"the solution printed while it was loaded (its top-level code):\n    | {printed}" \
+        in failing.output
+
+
 @pytest.mark.parametrize(("notebook", "lost"), [
     ("demo.ipynb", 10),     # the tutorial: a generator and pandas values cannot cross
     ("example.ipynb", 3),   # q1 imports a student_file module; seeding by a variable (config,
