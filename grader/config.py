@@ -26,6 +26,11 @@ Every error names the file and the key, and says what would be accepted.
     memory_mb = 2048                   # address-space limit of the worker
     ...
 
+    [load]                             # optional: how top-level code is loaded
+    seed_cells = 42                    # seed random and numpy before every cell of a
+                                       # submission, as Otter Grader's intercell seeding
+                                       # does (`grader import otter` writes it); default: none
+
     [late_policy]                      # optional
     grace_minutes = 15
     penalty_per_day = 0.1              # fraction of max score per started day late
@@ -91,6 +96,21 @@ class Limits:
     """Captured stdout/stderr kept per submission; the rest is discarded."""
 
 
+SEED_RANGE = 2**32
+"""numpy.random.seed takes 0 <= seed < 2**32."""
+
+
+@dataclass(frozen=True)
+class Load:
+    """How a submission's top-level code is loaded ([load])."""
+
+    seed_cells: int | None = None
+    """Before each cell of a submission runs (a .py file is one cell), `random` and numpy's
+    global generator are seeded with this (random.seed, numpy.random.seed), as Otter Grader
+    does when its assignment config sets a seed; random draws in a student's cells then give
+    the values the tests expect. None: the cells run as written."""
+
+
 @dataclass(frozen=True)
 class LatePolicy:
     """Deduction for late submissions."""
@@ -118,6 +138,7 @@ class Assignment:
     """A hidden test's named mistake and fix hint are shown to the student (never its inputs,
     expected values or message): [assignment] show_hidden_mistakes = false withholds them."""
     limits: Limits = field(default_factory=Limits)
+    load: Load = field(default_factory=Load)
     late_policy: LatePolicy = field(default_factory=LatePolicy)
     reference_seconds: tuple[tuple[str, float], ...] = ()
     """(visible test, the reference's longest call in it): a release's [reference_seconds]
@@ -183,11 +204,11 @@ def load_assignment(folder: Path) -> Assignment:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    unknown = set(data) - {"assignment", "limits", "late_policy", "reference_seconds"}
+    unknown = set(data) - {"assignment", "limits", "load", "late_policy", "reference_seconds"}
     if unknown:
         raise ConfigError(
             f"{path}: unknown table(s) {sorted(unknown)}; "
-            "known: [assignment], [limits], [late_policy], [reference_seconds]"
+            "known: [assignment], [limits], [load], [late_policy], [reference_seconds]"
         )
     main = _section(data, "assignment", path)
     for key in ("title", "module", "reference"):
@@ -226,11 +247,25 @@ def load_assignment(folder: Path) -> Assignment:
         uses_torch=uses_torch,
         show_hidden_mistakes=show_hidden_mistakes,
         limits=_dataclass_from(Limits, _section(data, "limits", path), "limits", path),
+        load=_load(_section(data, "load", path), path),
         late_policy=_dataclass_from(
             LatePolicy, _section(data, "late_policy", path), "late_policy", path
         ),
         reference_seconds=_reference_seconds(_section(data, "reference_seconds", path), path),
     )
+
+
+def _load(table: dict[str, Any], path: Path) -> Load:
+    unknown = set(table) - {"seed_cells"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) load.{sorted(unknown)}; known: ['seed_cells']")
+    seed = table.get("seed_cells")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)
+                             or not 0 <= seed < SEED_RANGE):
+        raise ConfigError(f"{path}: load.seed_cells must be a whole number from 0 to "
+                          f"{SEED_RANGE - 1} (numpy's seeds), got {seed!r}; leave it out to run "
+                          "the cells unseeded")
+    return Load(seed_cells=seed)
 
 
 def _reference_seconds(table: dict[str, Any], path: Path) -> tuple[tuple[str, float], ...]:

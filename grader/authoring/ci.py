@@ -26,6 +26,7 @@ CI_TEMPLATES = {
     "gradescope-setup": "ci/gradescope-setup.sh.j2",
     "gradescope-run": "ci/gradescope-run_autograder.j2",
     "classroom": "ci/github-classroom.yml.j2",
+    "gitlab-student": "ci/gitlab-student.yml.j2",
 }
 FORMATS = ("csv", "xlsx", "parquet", "canvas", "gradescope", "junit")
 """The score-sheet formats a workflow may export (`grader export --format`)."""
@@ -80,7 +81,9 @@ def render_ci_workflow(
     which the assignment folder travels in the autograder zip (no hidden_tests_repo).
 
     "classroom" is GitHub Classroom's .github/workflows/classroom.yml for the assignment's
-    template repository (hidden tests from `hidden_tests_repo`; points to Classroom).
+    template repository (hidden tests from `hidden_tests_repo`; points to Classroom);
+    "gitlab-student" the .gitlab-ci.yml of a GitLab template project that gives each student
+    their feedback on the pipeline page (job log, Tests tab) of their own pushes.
 
     Options and their defaults: `default_options`; grader_requirement may be any pip
     requirement (e.g. "nn-grader @ git+https://github.com/<org>/nn-grader@v0.1.0"; default:

@@ -29,6 +29,8 @@ class Report:
     passed: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
     """Indented lines printed after the passed checks (the catalogue's mistake by mistake)."""
+    printed: str = ""
+    """What the solution printed while it was loaded; shown only when validate fails."""
 
     @property
     def ok(self) -> bool:
@@ -46,6 +48,9 @@ def format_report(report: Report) -> str:
         lines.append("  mistake by mistake (tests it fails; is it named?):")
         lines += [f"    {line}" for line in report.details]
     lines += [f"  {problem}" for problem in report.problems]
+    if report.printed.strip() and not report.ok:
+        lines.append("  the solution printed while it was loaded (its top-level code):")
+        lines += [f"    | {line}" for line in report.printed.rstrip().splitlines()[-20:]]
     errors = sum(p.severity == "error" for p in report.problems)
     lines.append(f"{'OK' if report.ok else 'FAILED'}: {errors} error(s), "
                  f"{len(report.problems) - errors} warning(s)")

@@ -24,7 +24,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from grader.models import TestResult
-from grader.run.reference import SOLUTION_MODULE_PREFIX, read_solution_file
+from grader.run.reference import SOLUTION_MODULE_PREFIX, read_solution_file, run_solution_code
 from grader.student.check import called_functions
 from grader.testing import TestCase
 
@@ -118,7 +118,7 @@ def overlay_module(solution: ModuleType, api: tuple[str, ...], kind: str) -> Mod
     path = getattr(solution, "__file__", None)
     if solution.__name__.startswith(SOLUTION_MODULE_PREFIX) and path is not None:
         module.__file__ = path
-        exec(compile(read_solution_file(Path(path)).code, path, "exec"), module.__dict__)
+        run_solution_code(read_solution_file(Path(path)).code, path, module.__dict__)
     else:
         module.__dict__.update({k: v for k, v in vars(solution).items()
                                 if not k.startswith("__")})

@@ -49,7 +49,9 @@ from grader.run.reference import (
     find_regions,
     import_reference,
     is_solution_file,
+    printed_while_loading,
     read_solution_file,
+    run_solution_code,
 )
 from grader.run.runner import run_submission, run_tests
 from grader.sandbox.isolation import for_own_code
@@ -149,7 +151,7 @@ def stub_module(ref: ReferenceSource, assignment: Assignment) -> ModuleType:
     """The release's student module, executed (it is generated from the instructor's code)."""
     source = ref.stub if ref.stub is not None else build_stub(ref, assignment).module_source()
     module = ModuleType(f"_grader_stub_{assignment.module}")
-    exec(compile(source, f"{assignment.module}.py (stub)", "exec"), module.__dict__)
+    run_solution_code(source, f"{assignment.module}.py (stub)", module.__dict__)
     return module
 
 
@@ -402,6 +404,8 @@ def validate(assignment: Assignment, *, sandbox: bool = True,
     except Exception as exc:
         report.add(*_load_error(exc, assignment))
         return report
+    finally:
+        report.printed = printed_while_loading(assignment.reference)
     check_solution_and_stub(assignment, ref, solution, tests, report)
     check_mutants(assignment, ref.student_api, solution, tests, report)
     garbage.check(tests, ref.student_api, solution, report,

@@ -23,17 +23,20 @@ def _default(key: str) -> str:
 
 @click.command()
 @click.option("--provider", required=True,
-              type=click.Choice(["github", "gitlab", "gradescope", "classroom"]),
+              type=click.Choice(["github", "gitlab", "gradescope", "classroom",
+                                 "gitlab-student"]),
               help="github: a GitHub Actions workflow; gitlab: a .gitlab-ci.yml; gradescope: "
                    "setup.sh and run_autograder for the autograder zip; classroom: GitHub "
-                   "Classroom's .github/workflows/classroom.yml (points to Classroom).")
+                   "Classroom's .github/workflows/classroom.yml (points to Classroom); "
+                   "gitlab-student: the .gitlab-ci.yml of a template project, feedback on "
+                   "each student's own pipeline page.")
 @click.option("--assignment", required=True, metavar="NAME",
               help="The assignment's folder name, e.g. backprop.")
 @click.option("--hidden-tests-repo", default="", metavar="OWNER/NAME",
               help="The private repository (GitLab: group/project) holding "
                    "assignments/<assignment>/ with the hidden tests (and wheels/ with the "
-                   "grader wheel). Required for github, gitlab and classroom; not used by "
-                   "gradescope.")
+                   "grader wheel). Required for github, gitlab, gitlab-student and "
+                   "classroom; not used by gradescope.")
 @click.option("--hidden-tests-ref",
               help=f"Branch or tag of it (default: {_default('hidden_tests_ref')}).")
 @click.option("--hidden-tests-path",

@@ -43,7 +43,8 @@ def _suite(run: RunResult, grade: Grade | None) -> ET.Element:
         if test.status != "passed":
             if shown:
                 text = "\n\n".join(p for p in (
-                    test.message, f"Looks like: {test.mistake}" if test.mistake else "",
+                    test.message, f"Looks like: {test.unsaid_mistake}" if test.unsaid_mistake
+                    else "",
                     f"Your code raised:\n{test.traceback}" if test.traceback else "") if p)
             else:
                 text = HIDDEN_NOTE

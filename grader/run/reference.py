@@ -28,8 +28,10 @@ returns zeros, its negation or None, swallows its errors, or scribbles on its ar
 from __future__ import annotations
 
 import ast
+import contextlib
 import hashlib
 import importlib
+import io
 import json
 import re
 import sys
@@ -193,6 +195,27 @@ SOLUTION_MODULE_PREFIX = "_grader_solution_"
 """Modules loaded by load_solution_module are named this prefix and a digest."""
 
 
+_PRINTED: dict[str, str] = {}
+"""What each solution file printed the last time it was run (its top-level prints), by path."""
+
+
+def run_solution_code(code: str, path: Path | str, namespace: dict[str, Any]) -> None:
+    """Run a solution file's (trusted) code in `namespace` with what it prints (a notebook's
+    demo lines) kept off the grader's own output: printed_while_loading(path) has it."""
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+            exec(compile(code, str(path), "exec"), namespace)
+    finally:
+        _PRINTED[str(path)] = buffer.getvalue()
+
+
+def printed_while_loading(path: Path | str) -> str:
+    """The output of the last run of the solution file at `path` ('' if none): `grader
+    validate` shows it when the solution fails."""
+    return _PRINTED.get(str(path), "")
+
+
 def load_solution_module(path: Path) -> ModuleType:
     """Import a solution file (trusted, instructor's code) under a name derived from its path
     and content: an edited file is imported afresh, an unchanged one only once."""
@@ -205,7 +228,7 @@ def load_solution_module(path: Path) -> ModuleType:
     module.__file__ = str(path)
     sys.modules[name] = module
     try:
-        exec(compile(solution.code, str(path), "exec"), module.__dict__)  # trusted code
+        run_solution_code(solution.code, path, module.__dict__)  # trusted code
     except BaseException:
         del sys.modules[name]
         raise

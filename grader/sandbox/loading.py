@@ -57,7 +57,8 @@ def load_request(assignment: Assignment, submission: Submission,
     return {"op": "load", "module": assignment.module, "cells": list(submission.cells),
             "kind": submission.kind, "path": submission.path, "cell_timeout": call_timeout,
             "load_budget": load_timeout(limits, call_timeout),
-            "load_cpu": max(0.0, float(limits.load_cpu_seconds))}
+            "load_cpu": max(0.0, float(limits.load_cpu_seconds)),
+            "seed_cells": assignment.load.seed_cells}
 
 
 def load_deadline(limits: Limits, submission: Submission, call_timeout: float) -> float:

@@ -115,11 +115,15 @@ def run_steps(root: Path, blocks: list[str]) -> dict[str, str]:
            "GITHUB_OUTPUT": str(files["output"]), "GITHUB_STEP_SUMMARY": str(files["summary"]),
            "RUNNER_TEMP": str(root.parent / "runner_temp"), "SHIM_LOG": str(files["shim.log"]),
            "PIP_NO_INDEX": "1", "PIP_DRY_RUN": "1", "CI_PROJECT_DIR": str(root)}
+    log = []
     for block in blocks:
-        done = subprocess.run(["bash", "-e", "-c", block], cwd=root, env=env, text=True,
+        done = subprocess.run(["bash", "-e", "-c", block], cwd=root, env=env,
                               capture_output=True, timeout=300, check=False)
-        assert done.returncode == 0, (block, done.stdout[-3000:], done.stderr[-3000:])
-    return {name: path.read_text(encoding="utf-8") for name, path in files.items()}
+        out, err = (b.decode("utf-8", "replace") for b in (done.stdout, done.stderr))
+        assert done.returncode == 0, (block, out[-3000:], err[-3000:])
+        log.append(out)  # as the runner sends it: \r kept (GitLab's section markers)
+    return {"log": "".join(log), **{name: path.read_text(encoding="utf-8")
+                                    for name, path in files.items()}}
 
 
 def github_blocks(text: str, job: str) -> list[str]:
@@ -181,6 +185,35 @@ def test_classroom_workflow_steps_report_points_to_classroom(grader_wheel, tmp_p
     assert "**Score:" in summary
 
 
+def test_gitlab_student_job_shows_the_feedback_page_on_the_pipeline(grader_wheel, tmp_path):
+    """A student's own project: the push is graded as one submission, the Markdown page is
+    printed in the job log in a collapsible section (GitLab's section markers), the Tests tab
+    gets the JUnit report, and the artifact is the page alone (hidden tests' details withheld)."""
+    root = checkout(tmp_path / "work", grader_wheel)
+    (root / "perceptron.py").write_text("def predict(w, b, X):\n    return 0\n", encoding="utf-8")
+    (root / "README.md").write_text("my work\n", encoding="utf-8")
+    text = render_ci_workflow("gitlab-student", assignment="perceptron",
+                              hidden_tests_repo=HIDDEN_REPO)
+    job = yaml.safe_load(text)["feedback-perceptron"]
+    lines = [*job["before_script"], *job["script"], *job["after_script"]]
+    files = run_steps(root, ["\n".join(lines)])
+    log = files["log"]
+    start = log.index("\x1b[0Ksection_start:")
+    end = log.index("\x1b[0Ksection_end:")
+    assert log[start:].split("\n", 1)[0].endswith(":nn_grader_feedback\r\x1b[0Knn-grader feedback")
+    page = log[start:end].split("\n", 1)[1]
+    grading = root / ".nn-grader" / "grading"
+    [markdown] = (grading / "reports").glob("*/submission.md")
+    assert page == markdown.read_text(encoding="utf-8")
+    assert page.startswith("# ") and "**Score:" in page and HIDDEN_NOTE in page
+    assert not (root / ".hidden").exists()
+    artifacts = job["artifacts"]
+    assert artifacts["paths"] == [".nn-grader/grading/reports/"]  # no gradebook, no results
+    assert artifacts["expose_as"] and artifacts["when"] == "always"
+    report = root / artifacts["reports"]["junit"]
+    assert _junit_report(report, grading / "scores.csv", "submission")
+
+
 def test_gitlab_job_lines_run(grader_wheel, tmp_path):
     root = checkout(tmp_path / "work", grader_wheel)
     subs = root / "submissions" / "perceptron"
@@ -205,10 +238,10 @@ def test_gitlab_job_lines_run(grader_wheel, tmp_path):
         artifacts["paths"])
     pages = out / "reports" / "perceptron"
     assert {p.name for p in pages.iterdir()} >= {"carol.md", "carol.html", "dave.md", "dave.html"}
-    assert _junit_report(root / artifacts["reports"]["junit"], out / "scores.csv")
+    assert _junit_report(root / artifacts["reports"]["junit"], out / "scores.csv", "dave")
 
 
-def _junit_report(report: Path, scores: Path) -> bool:
+def _junit_report(report: Path, scores: Path, failing: str) -> bool:
     """Read the JUnit file as GitLab does (testsuite > testcase, failure/error text, unique
     case names) and compare it with the score sheet."""
     root = ElementTree.parse(report).getroot()
@@ -233,6 +266,7 @@ def _junit_report(report: Path, scores: Path) -> bool:
             problem = case.find("failure")
             problem = case.find("error") if problem is None else problem
             assert problem is not None and problem.text
-    hidden = [c.find("failure") for c in root.iter("testcase") if "dave: " in c.get("name", "")]
+    hidden = [c.find("failure") for c in root.iter("testcase")
+              if f"{failing}: " in c.get("name", "")]
     assert any(f is not None and f.text == HIDDEN_NOTE for f in hidden)
     return True

@@ -367,11 +367,15 @@ def test_cli_ci_out_of_the_wrong_kind_is_refused(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["autograder.zip"]
 
 
-@pytest.mark.parametrize("roster", ["", "students.csv"])
-def test_gitlab_no_token_reaches_the_step_that_runs_student_code(roster, tmp_path):
+@pytest.mark.parametrize(("system", "roster"), [("gitlab", ""), ("gitlab", "students.csv"),
+                                              ("gitlab-student", "")])
+def test_gitlab_no_token_reaches_the_step_that_runs_student_code(system, roster, tmp_path):
     """The job's shell (before_script and script run as one, as on a GitLab runner) with every
-    tool stubbed: git gets the token, grader grade gets none, and no clone keeps it."""
-    job = render("gitlab", **({"roster": roster} if roster else {}))["grade-backprop"]
+    tool stubbed: git gets the token, grader grade gets none, and no clone keeps it (the
+    student's template: up to its grader commands; printing the page needs a real grader)."""
+    data = render(system, **({"roster": roster} if roster else {}))
+    job = data["grade-backprop" if system == "gitlab" else "feedback-backprop"]
+    job["script"] = [line for line in job["script"] if line.startswith(("unset ", "grader "))]
     stubs = tmp_path / "bin"
     stubs.mkdir()
     for tool in ("apt-get", "python", "git", "grader"):

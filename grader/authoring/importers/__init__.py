@@ -58,6 +58,8 @@ class Imported:
     lost: list[str] = field(default_factory=list)
     """Graded parts that cannot be carried over (the import then exits non-zero)."""
     helpers: list[str] = field(default_factory=list)
+    seed_cells: int | None = None
+    """Seed random and numpy before every cell of a submission ([load] seed_cells: Otter)."""
     """Functions the test cells define at their top level: later cells of the notebook may use
     them (one kernel), so both tests files define them."""
 
@@ -78,12 +80,15 @@ def read_notebook(path: Path) -> list[dict[str, Any]]:
 
 
 def title_of(cells: list[dict[str, Any]], default: str) -> str:
-    """The first top-level heading (`# Title`); a notebook without one (nbgrader's problem1
+    """The first top-level heading (`# Title`) outside fenced code (Otter's ```otter config
+    block starts with `# ASSIGNMENT CONFIG`); a notebook without one (nbgrader's problem1
     starts at `## Part A`) keeps `default`."""
     for cell in cells:
         if cell.get("cell_type") == "markdown":
+            fenced = False
             for line in cell_source(cell).splitlines():
-                if line.startswith("# "):
+                fenced = fenced != line.lstrip().startswith("```")
+                if line.startswith("# ") and not fenced:
                     return line.lstrip("#").strip() or default
     return default
 
@@ -163,7 +168,9 @@ def write_assignment(imported: Imported, source: Path, out: Path, kind: str,
     (out / "assignment.toml").write_text(
         f"# Imported from {source.name} ({kind}) by `grader import`; check with "
         f"`grader validate {out}`.\n\n[assignment]\ntitle = \"{title}\"\n"
-        f"module = \"{module}\"\nreference = \"solution.py\"\nuses_torch = false\n",
+        f"module = \"{module}\"\nreference = \"solution.py\"\nuses_torch = false\n"
+        + ("" if imported.seed_cells is None else
+           f"\n[load]\nseed_cells = {imported.seed_cells}  # the source's intercell seeding\n"),
         encoding="utf-8")
     (out / "solution.py").write_text(imported.solution, encoding="utf-8")
     visible = [t for t in imported.tests if t.visibility == "visible"]

@@ -40,10 +40,12 @@ from grader.authoring.importers import (
     write_assignment,
 )
 from grader.authoring.importers.testcode import expect_last
+from grader.config import SEED_RANGE
 
 _INLINE = re.compile(r"^(?P<indent>\s*)(?P<code>.*?)\s*#\s*SOLUTION(\s+NO PROMPT)?\s*$")
 _REGION = re.compile(r"^(?P<indent>\s*)#+\s*(?P<verb>BEGIN|END)\s+SOLUTION(\s+NO PROMPT)?\s*$")
 _MAGIC = re.compile(r"^\s*[%!]")
+_SEED = re.compile(r"^(?P<indent>\s*)(?P<code>.*?)\s*#\s*SEED\s*$")
 _CONFIG = re.compile(r'^\s*"""\s*#\s*BEGIN TEST CONFIG\s*\n(?P<body>.*?)\n\s*"""\s*#\s*END '
                      r"TEST CONFIG\s*\n?", re.DOTALL)
 
@@ -108,12 +110,22 @@ def _raw_marker(cell: dict[str, Any]) -> tuple[str, str]:
     return (" ".join(match.group(1).split()), rest) if match else ("", "")
 
 
-def solution_code(code: str) -> str:
-    """Otter solution-cell syntax as ### markers (the stub strips what Otter would)."""
+def solution_code(code: str, seeded: bool = False) -> str:
+    """Otter solution-cell syntax as ### markers (the stub strips what Otter would). With
+    intercell seeding (`seeded`), a `# SEED` line becomes a hidden-tests region: it runs in the
+    solution and leaves the student's release, as Otter removes it from the student's
+    notebook (the grader seeds every cell: [load] seed_cells)."""
     out: list[str] = []
     for line in code.splitlines():
         if _MAGIC.match(line):
             out.append(f"# {line.strip()}  (IPython only: not run by the grader)")
+            continue
+        seed = _SEED.match(line)
+        if seeded and seed is not None:
+            indent = seed["indent"]
+            out += [f"{indent}### BEGIN HIDDEN TESTS", f"{indent}{seed['code']}  # Otter's SEED "
+                    "line: in the solution only; grading seeds every cell", f"{indent}### END "
+                    "HIDDEN TESTS"]
             continue
         region = _REGION.match(line)
         inline = _INLINE.match(line)
@@ -127,35 +139,40 @@ def solution_code(code: str) -> str:
     return "\n".join(out)
 
 
-def _seeding(config: dict[str, Any], where: str) -> list[str]:
-    """Otter's intercell seeding from the assignment config (`generate: seed: N` or `seed:
-    variable/autograder_value`): Otter re-seeds before every cell when grading; here cells run
-    as written, so random values in a submission differ unless its own code seeds them."""
+def cell_seed(config: dict[str, Any], where: str, lost: list[str]) -> int | None:
+    """The seed of Otter's intercell seeding from the assignment config (`generate: seed: N`),
+    which becomes [load] seed_cells: Otter (otter.execute.preprocessor) runs
+    `numpy.random.seed(N); random.seed(N)` at the top of every code cell of a submission when
+    grading, and so does nn-grader then. `seed: {variable: ..., autograder_value: ...}` (Otter
+    sets that variable in every cell instead) is not carried over: listed in `lost`."""
     generate = config.get("generate")
-    seed = config.get("seed")
-    if seed is None and isinstance(generate, dict):
-        seed = generate.get("seed")
+    seed = generate.get("seed") if isinstance(generate, dict) else None
+    variable = config.get("seed")
+    if isinstance(variable, dict) and variable.get("variable"):
+        lost.append(f"{where}: the config asks for Otter's intercell seeding with a variable: "
+                    f"Otter sets {variable['variable']} = {variable.get('autograder_value')} at "
+                    "the top of every cell of a submission when grading; nn-grader does not, so "
+                    "tests of random values score a submission differently unless its own code "
+                    "sets it")
+        return None
     if seed is None:
-        return []
-    if isinstance(seed, dict) and seed.get("variable"):
-        how = (f"Otter sets {seed['variable']} = {seed.get('autograder_value')} at the top of "
-               "every cell of a submission when grading")
-    else:
-        how = f"Otter seeds numpy and random with {seed} before every cell of a submission"
-    return [f"{where}: the config asks for Otter's intercell seeding: {how}; nn-grader runs the "
-            "cells as written, so tests of random values score a submission that does not seed "
-            "them itself differently (the release keeps the notebook's own seed lines)"]
+        return None
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < SEED_RANGE:
+        raise ImportError_(f"{where}: generate: seed: {seed!r} is not a seed Otter can use; "
+                           f"give a whole number from 0 to {SEED_RANGE - 1}")
+    return seed
 
 
 def _seed_lines(code: str, where: str, question: dict[str, Any] | None) -> list[str]:
-    """A `# SEED` line: Otter removes it from the student's notebook and seeds there when
-    grading; here it stays in the student's release (cells run as written)."""
+    """A `# SEED` line without a config seed: Otter refuses to assign such a notebook ("Seeding
+    cell found but no or invalid seed provided"); here the line stays in the student's
+    release (cells run as written)."""
     name = f" (question {question.get('name')!r})" if question is not None else ""
-    return [f"{where}{name}: `{line.strip()}` is Otter's intercell seeding: Otter removes it "
-            "from the student's notebook and seeds the cell when grading; nn-grader keeps it in "
-            "the student's release, so a notebook made from Otter's student version (without "
-            "it) gets other random values and is scored differently"
-            for line in code.splitlines() if re.search(r"#\s*SEED\s*$", line)]
+    return [f"{where}{name}: `{line.strip()}` is Otter's intercell seeding, but no "
+            "`generate: seed: N` in the config is carried over (Otter needs one); nn-grader keeps "
+            "the line in the student's release, so a notebook made from Otter's student "
+            "version (without it) gets other random values and is scored differently"
+            for line in code.splitlines() if _SEED.match(line)]
 
 
 def _exception_style(code: str, where: str, lost: list[str]) -> str:
@@ -256,6 +273,13 @@ def read_otter(path: Path) -> Imported:
     lost: list[str] = []
     block = ""  # "", "SOLUTION", "TESTS", "PROMPT"
     docstring_done = False
+    seed: int | None = None
+    for index, cell in enumerate(cells, start=1):  # the config first: it decides # SEED lines
+        marker, yaml_text = _raw_marker(cell)
+        if marker == "ASSIGNMENT CONFIG":
+            config = _yaml(yaml_text, f"{path.name} cell {index}")
+            title = str(config.get("name", title))
+            seed = cell_seed(config, f"{path.name} cell {index}", lost)
 
     def close_question() -> None:
         assert question is not None
@@ -278,10 +302,8 @@ def read_otter(path: Path) -> Imported:
         marker, yaml_text = _raw_marker(cell)
         where = f"{path.name} cell {index}"
         if marker == "ASSIGNMENT CONFIG":
-            config = _yaml(yaml_text, where)
-            title = str(config.get("name", title))
-            lost += _seeding(config, where)
-        elif marker == "BEGIN QUESTION":
+            continue  # read above
+        if marker == "BEGIN QUESTION":
             if question is not None:
                 raise ImportError_(f"{where}: # BEGIN QUESTION inside question "
                                    f"{question.get('name')!r}; add # END QUESTION before it")
@@ -315,15 +337,16 @@ def read_otter(path: Path) -> Imported:
                     raise ImportError_(f"{where}: a test cell outside # BEGIN/END QUESTION")
                 pending.append(_test_case(cell, where, lost))
             elif block != "PROMPT":
-                solution.append(solution_code(cell_source(cell)).rstrip())
-                lost += _seed_lines(cell_source(cell), where, question)
+                solution.append(solution_code(cell_source(cell), seed is not None).rstrip())
+                if seed is None:
+                    lost += _seed_lines(cell_source(cell), where, question)
     if question is not None:
         raise ImportError_(f"{path}: question {question.get('name')!r} is never closed; add a "
                            "raw cell # END QUESTION")
     if not docstring_done:
         solution.insert(0, f'"""{title}."""\n')
     return Imported(title_of(cells, title), "\n\n\n".join(solution).strip() + "\n", tests, notes,
-                    lost=lost)
+                    lost=lost, seed_cells=seed)
 
 
 def import_otter(source: Path, out: Path, module: str | None = None) -> tuple[Path, Imported]:

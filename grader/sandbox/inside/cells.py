@@ -1,13 +1,14 @@
 """Loading a notebook's cells in the worker: IPython syntax (shell commands, % magics) turned
 into plain Python, the names Jupyter gives without an import, syntax errors worded for a
-student, and a per-cell time limit for top-level code (loaded by path by
-grader.sandbox.inside.worker; standard library only)."""
+student, a per-cell time limit for top-level code, and Otter Grader's intercell seeding
+(loaded by path by grader.sandbox.inside.worker; standard library only, numpy if there)."""
 
 from __future__ import annotations
 
 import contextlib
 import linecache
 import os
+import random
 import re
 import signal
 import time
@@ -31,13 +32,42 @@ class CellTimeout(BaseException):
         self.cpu = cpu
 
 
-def load_cpu_message(load_cpu: float, kind: str) -> str:
+def stopped_message(kind: str, cpu: float = 0.0, cell: float = 0.0, load: float = 0.0) -> str:
+    """What a student reads when top-level code was stopped, for each cause (`cpu`: the load's
+    CPU seconds were spent; `cell`: the cell's wall-clock limit; `load`: the wall-clock budget
+    of the whole load), with the one fix for all of them."""
+    if cpu:
+        what = f"used more than {cpu:g} s of CPU time while loading (all of it together)"
+    else:
+        what = f"ran longer than {cell:.3g} s while loading" + (
+            f" (what was left of the {load:g} s for all of it together)" if load else "")
     rest = ("the functions defined before that line are still graded" if kind == "py" else
             "the cells after it still ran")
-    return (f"your top-level code used more than {load_cpu:g} s of CPU time while loading (all "
-            f"of it together) and was stopped here; {rest}. Move experiments and training runs "
-            'under `if __name__ == "__main__":`: grading skips them, Python and Jupyter run '
-            "them")
+    return (f"your top-level code {what} and was stopped here; {rest}. Move experiments and "
+            'training runs under `if __name__ == "__main__":`: grading skips them, Python and '
+            "Jupyter run them")
+
+
+def cell_seeder(seed: int | None) -> Callable[[], None] | None:
+    """Otter Grader's intercell seeding ([load] seed_cells): `random` and numpy's global
+    generator (numpy.random.seed) seeded with `seed` before each cell runs, as `otter run`
+    does when its config sets a seed (a .py file is one cell). The seeding functions are bound
+    here, before any student code runs. None: no seed, cells run as written."""
+    if seed is None:
+        return None
+    seeders: list[Callable[[int], None]] = [random.seed]
+    try:
+        import numpy
+    except ImportError:  # no numpy in this environment: nothing of it to seed
+        pass
+    else:
+        seeders.append(numpy.random.seed)
+
+    def seed_all() -> None:
+        for seeder in seeders:
+            seeder(seed)
+
+    return seed_all
 
 
 @contextlib.contextmanager
@@ -127,13 +157,15 @@ def syntax_message(exc: BaseException) -> str:
 def run_cells(module: types.ModuleType, cells: list[str], kind: str, path: str,
               cell_timeout: float, load_budget: float, files: set[str],
               describe: Callable[[BaseException], dict[str, Any]],
-              load_cpu: float = 0.0) -> dict[str, Any]:
+              load_cpu: float = 0.0, seed: int | None = None) -> dict[str, Any]:
     """Run the cells in `module` (fresh). Each cell's top-level code may take `cell_timeout`
     seconds, all of them `load_budget`, and `load_cpu` seconds of CPU (0: no CPU limit): once
     either is spent, the remaining cells get a moment each (enough to define functions, not to
-    run demos). Every cell's label goes into `files` (the student's own frames in
-    tracebacks). Returns the 'loaded' reply."""
+    run demos). With a `seed`, random and numpy are seeded before each cell (cell_seeder).
+    Every cell's label goes into `files` (the student's own frames in tracebacks). Returns
+    the 'loaded' reply."""
     name = module.__name__
+    seed_all = cell_seeder(seed)
     end = time.monotonic() + load_budget
     cpu_end = time.process_time() + load_cpu
     if kind != "py":
@@ -161,19 +193,23 @@ def run_cells(module: types.ModuleType, cells: list[str], kind: str, path: str,
             if kind != "py":
                 warnings.append(f"cell {index} was skipped: {text}")
             continue
+        limit = max(MIN_CELL_SECONDS, min(cell_timeout, end - time.monotonic()))
+        cpu = max(MIN_CELL_SECONDS, cpu_end - time.process_time()) if load_cpu > 0 else None
         try:
-            limit = max(MIN_CELL_SECONDS, min(cell_timeout, end - time.monotonic()))
-            cpu = max(MIN_CELL_SECONDS, cpu_end - time.process_time()) if load_cpu > 0 else None
+            if seed_all is not None:
+                seed_all()
             with cell_time_limit(limit, cpu):
                 exec(code, module.__dict__)
         except BaseException as exc:  # student code may raise anything
             described = describe(exc)
-            timed_out = timed_out or isinstance(exc, CellTimeout)
-            cpu_spent = isinstance(exc, CellTimeout) and exc.cpu
-            if cpu_spent:
-                described["message"] = load_cpu_message(load_cpu, kind)
+            stopped = isinstance(exc, CellTimeout)
+            timed_out = timed_out or stopped
+            if stopped:
+                described["message"] = stopped_message(
+                    kind, cpu=load_cpu if getattr(exc, "cpu", False) else 0.0, cell=limit,
+                    load=load_budget if limit < cell_timeout else 0.0)
             errors.append(f"{described['message']}\n{described['traceback']}".strip())
-            if cpu_spent:
+            if stopped:
                 warnings.append(f"{label}: {described['message']}")
             elif kind == "py":
                 warnings.append(f"{base} raised at import ({described['message']}); "

@@ -13,7 +13,8 @@ makes one call. It imports numpy (and torch when asked) before any student code,
 resource limits, says "ready", then serves messages from the trusted side (frames of
 grader.sandbox.inside.codec):
 
-  load   {"module", "cells", "kind", "path", "cell_timeout", "load_budget", "load_cpu"}
+  load   {"module", "cells", "kind", "path", "cell_timeout", "load_budget", "load_cpu",
+          "seed_cells"}
                                             -> loaded {"status": ok | syntax_error |
                                                import_error | timeout, "message", "warnings"}
   call   {"name", "args", "kwargs"}         -> return {"value", "args", "kwargs"} | raised
@@ -157,7 +158,8 @@ class Worker:
         if op == "load":
             self.send(self.load(message["module"], message["cells"], message["kind"],
                                 message["path"], message["cell_timeout"],
-                                message["load_budget"], message.get("load_cpu", 0.0)))
+                                message["load_budget"], message.get("load_cpu", 0.0),
+                                message.get("seed_cells")))
         elif op == "call":
             reply = self.call(message["name"], message["args"], message["kwargs"])
             if message.get("keep") is True and reply["op"] == "return":
@@ -179,18 +181,20 @@ class Worker:
 
     # -- loading ---------------------------------------------------------------------------
     def load(self, name: str, cells: list[str], kind: str, path: str,
-             cell_timeout: float, load_budget: float, load_cpu: float = 0.0) -> dict[str, Any]:
+             cell_timeout: float, load_budget: float, load_cpu: float = 0.0,
+             seed_cells: int | None = None) -> dict[str, Any]:
         """Run the cells in a fresh module. Each cell's top-level code may take `cell_timeout`
         seconds, all of them `load_budget`, and `load_cpu` seconds of CPU (0: no CPU limit):
         once either is spent, the remaining cells get a moment each (enough to define
-        functions, not to run demos)."""
+        functions, not to run demos). `seed_cells`: numpy and random are seeded with it before
+        each cell (None: cells run as written)."""
         module = types.ModuleType(name)
         module.__file__ = os.path.join(os.getcwd(), f"{name}.py")
         sys.modules[name] = module
         self.module = module
         reply: dict[str, Any] = self.cells.run_cells(module, cells, kind, path, cell_timeout,
                                                      load_budget, self.files, self.describe,
-                                                     load_cpu)
+                                                     load_cpu, seed_cells)
         self._flush()
         return reply
 
