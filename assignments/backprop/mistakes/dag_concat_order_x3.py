@@ -7,7 +7,7 @@ from reference.backprop import *  # noqa: F403
 
 def dag_forward_backward(x0, W1, W2, W3):
     x0, W1, W2, W3 = (np.asarray(a, dtype=np.float64) for a in (x0, W1, W2, W3))
-    d0, d1 = x0.shape[0], W1.shape[0]
+    d0 = x0.shape[0]
     x1 = np.tanh(W1 @ x0)
     z2 = np.concatenate([x0, x1])
     x2 = np.tanh(W2 @ z2)

@@ -1,4 +1,4 @@
-"""tanh′ of the second layer was evaluated on its pre-activation (1 − s² with s = W2·[x0; x1]) instead of 1 − x2²"""
+"""x2's tanh′ was taken on its pre-activation (1 − s², s = W2·[x0; x1]) instead of 1 − x2²"""
 
 import numpy as np
 

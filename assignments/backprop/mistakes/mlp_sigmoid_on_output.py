@@ -1,4 +1,4 @@
-"""σ was applied to the output layer's scores too (the forward pass), the backward pass treats them as linear"""
+"""σ was applied to the output scores too (forward only; the backward pass treats them as linear)"""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""the true-class entries were picked with log_p[:, y] (an N×N block) instead of log_p[np.arange(N), y]"""
+"""the true-class entries were picked with log_p[:, y] (an N×N block), not log_p[arange(N), y]"""
 
 import numpy as np
 

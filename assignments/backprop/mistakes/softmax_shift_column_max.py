@@ -1,4 +1,7 @@
-"""the max is subtracted per column (axis=0) instead of per row: softmax is unchanged only by a constant per row"""
+"""the max is subtracted per column (axis=0) instead of per row
+
+softmax is unchanged only by a constant per row: a row far below its columns' maxima
+underflows."""
 
 import numpy as np
 

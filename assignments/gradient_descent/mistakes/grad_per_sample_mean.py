@@ -1,4 +1,4 @@
-"""the gradient is a mean of per-sample products ((Xw − y)[:, None]·X).mean(axis=0): right for 1-D w, the wrong shape for column vectors"""
+"""the gradient is ((Xw − y)[:, None]·X).mean(axis=0): right for 1-D w, wrong for column vectors"""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""every epoch uses the same permutation (rng.permutation(n) drawn once before the epoch loop, or the rng re-created from the seed inside it)
+"""every epoch uses the same permutation (drawn once, or the rng re-made from the seed each epoch)
 
 minibatch_sgd draws rng.permutation(n) once, before the epoch loop; default_rng(seed) made anew
 in every epoch gives the same batches."""

@@ -1,4 +1,4 @@
-"""the velocity is an exponential average v ← μ·v + (1 − μ)·g instead of v ← μ·v + g (torch.optim.SGD)"""
+"""the velocity is an average v ← μ·v + (1 − μ)·g instead of v ← μ·v + g"""
 
 import numpy as np
 

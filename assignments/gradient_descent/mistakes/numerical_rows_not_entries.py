@@ -1,4 +1,4 @@
-"""only the first axis is looped over (range(len(x))): a whole row is perturbed at once, right for 1-D x only
+"""only the first axis is looped over (range(len(x))): whole rows are perturbed, 1-D x only
 
 numerical_gradient perturbs x[i], which for a 2-D x is a row, and old = x[i] is then a view of
 it: each row of the gradient gets one shared, wrong number."""

@@ -1,6 +1,5 @@
 """one epoch too few in minibatch_sgd (range(epochs − 1))"""
 
-import numpy as np
 
 from reference.gradient_descent import *  # noqa: F403
 from reference.gradient_descent import minibatch_sgd as _minibatch_sgd

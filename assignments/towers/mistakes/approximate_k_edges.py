@@ -13,7 +13,7 @@ def approximate_1d(f_values, lo, hi, w, x):
     x = np.asarray(x, dtype=np.float64)
     edges = np.linspace(lo, hi, len(f_values))
     xs = x[..., None]
-    towers = f_values[:-1] * (sigmoid(w * (xs - edges[:-1])) - sigmoid(w * (xs - edges[1:])))  # noqa: F405
+    towers = f_values[:-1] * (sigmoid(w * (xs - edges[:-1])) - sigmoid(w * (xs - edges[1:])))
     out = towers.sum(axis=-1)
     return float(out) if out.ndim == 0 else out
 

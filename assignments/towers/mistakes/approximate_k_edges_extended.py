@@ -1,4 +1,4 @@
-"""the bin edges come from np.linspace(lo, hi, k), one more edge added past hi: k bins of width (hi − lo)/(k − 1)
+"""the edges are np.linspace(lo, hi, k) plus one past hi: k bins (hi − lo)/(k − 1) wide
 
 approximate_1d spaces the edges (hi − lo)/(k − 1) apart and extends them by one step, so the
 towers run past hi (and k = 1 has no second edge: an IndexError)."""
@@ -13,7 +13,7 @@ def approximate_1d(f_values, lo, hi, w, x):
     edges = np.linspace(lo, hi, len(f))
     edges = np.append(edges, 2 * edges[-1] - edges[-2])
     x = np.asarray(x, dtype=np.float64)[..., None]
-    out = (f * (sigmoid(w * (x - edges[:-1])) - sigmoid(w * (x - edges[1:])))).sum(axis=-1)  # noqa: F405
+    out = (f * (sigmoid(w * (x - edges[:-1])) - sigmoid(w * (x - edges[1:])))).sum(axis=-1)
     return float(out) if out.ndim == 0 else out
 
 
