@@ -1,6 +1,7 @@
-"""the data is not reshuffled every epoch
+"""every epoch uses the same permutation (drawn once, or the rng re-made from the seed each epoch)
 
-minibatch_sgd draws rng.permutation(n) once, before the epoch loop."""
+minibatch_sgd draws rng.permutation(n) once, before the epoch loop; default_rng(seed) made anew
+in every epoch gives the same batches."""
 
 import numpy as np
 
@@ -21,4 +22,4 @@ def minibatch_sgd(X, y, w0, lr, epochs, batch_size, seed):
     return w, batches
 
 
-FIX = "call rng.permutation(n) once at the start of every epoch"
+FIX = "make rng once, before the loop, and call rng.permutation(n) at the start of every epoch"
