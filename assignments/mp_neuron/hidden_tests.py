@@ -20,6 +20,10 @@ from grader.checks.mistakes import (
 )
 from grader.testing import test_case
 
+MASK_AS_INTS = "the inhibitory mask is an array of 0/1 ints instead of booleans"
+"""The name of mistakes/mask_as_ints.py: the values equal the reference's, only the dtype shows
+it, so the check names it (a replay cannot tell it from the reference)."""
+
 TABLE = "truth table (row r: x = the bits of r, x1 first)"
 
 
@@ -204,5 +208,6 @@ def mp_gate_returns_a_boolean_mask(student):
         if got.dtype.kind != "b":
             raise checks.CheckFailure(
                 f"mp_gate({name!r}, {n}): inhibitory must be a boolean array, got dtype "
-                f"{got.dtype}. Use np.array([...], dtype=bool)."
+                f"{got.dtype}. Use np.array([...], dtype=bool).",
+                mistake=MASK_AS_INTS if got.dtype.kind in "iu" else None,
             )
