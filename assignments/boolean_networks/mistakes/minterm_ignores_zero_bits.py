@@ -1,4 +1,4 @@
-"""a pattern unit gives weight 0 (not −1) to the bits that must be 0, so it also fires on inputs with extra 1s
+"""a pattern unit weighs the pattern's 0 bits with 0 (not −1): it also fires on extra 1s
 
 The unit for pattern p with k ones is Σ_{p_i=1} x_i − k >= 0: every x ⊇ p fires it."""
 

@@ -1,4 +1,4 @@
-"""the units for the zeros of f were built but the output was not negated: the network computes NOT f
+"""units for the zeros of f but an OR at the output: the network computes NOT f
 
 When f has more ones than zeros, the output must be a NOR of the units, not an OR."""
 

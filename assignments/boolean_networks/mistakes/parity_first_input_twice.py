@@ -1,4 +1,4 @@
-"""the parity chain XORs x1 with itself first: the loop starts at x1 and the last input is never used
+"""the parity chain XORs x1 with itself first, so the last input is never used
 
 `acc = x1; for k in range(n − 1): acc = XOR(acc, x_(k+1))` with 0-based x_(k+1) = x[k]."""
 
