@@ -121,7 +121,9 @@ def mp_neuron_matches_reference_on_all_inputs(student, ref, rng):
 
 @test_case(points=1, visibility="hidden")
 def mp_neuron_rejects_non_binary_inputs(student):
-    for x in (np.array([0, 2, 1]), np.array([0.5, 1.0]), np.array([-1, 0, 0])):
+    # a negative input before a fractional one: a check of `x > 1` only and an int cast before
+    # the check fail at different inputs, so the two mistakes are told apart
+    for x in (np.array([0, 2, 1]), np.array([-1, 0, 0]), np.array([0.5, 1.0])):
         expect_value_error(lambda x=x: student.mp_neuron(x, 1), f"x = {x.tolist()}", NOT_BINARY)
 
 
