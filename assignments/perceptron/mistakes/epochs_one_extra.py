@@ -1,25 +1,11 @@
 """one epoch too many (range(epochs + 1))"""
 
-import numpy as np
-
 from reference.perceptron import *  # noqa: F403
 from reference.perceptron import train_perceptron as _train
 
 
 def train_perceptron(X, y, w, epochs):
-    w, _ = _train(X, y, w, 0)  # the reference's checks of X, y and w (no epoch runs)
-    X, y = np.asarray(X, dtype=np.float64), np.asarray(y)
-    changes = []
-    for _ in range(epochs + 1):
-        updates = 0
-        for i in range(len(y)):
-            if y[i] * (w @ X[i]) <= 0:
-                w = w + y[i] * X[i]
-                updates += 1
-        changes.append(updates)
-        if changes[-1] == 0:
-            break
-    return w, changes
+    return _train(X, y, w, epochs + 1)
 
 
 FIX = "loop `for _ in range(epochs)`"

@@ -7,19 +7,8 @@ from reference.perceptron import train_perceptron as _train
 
 
 def train_perceptron(X, y, w, epochs):
-    w, _ = _train(X, y, w, 0)  # the reference's checks of X, y and w (no epoch runs)
-    X, y = np.asarray(X, dtype=np.float64), np.asarray(y)
-    changes = []
-    for _ in range(epochs):
-        updates = 0
-        for i in range(len(y) - 1, -1, -1):
-            if y[i] * (w @ X[i]) <= 0:
-                w = w + y[i] * X[i]
-                updates += 1
-        changes.append(updates)
-        if changes[-1] == 0:
-            break
-    return w, changes
+    _train(X, y, w, 0)  # the reference's checks of X, y and w
+    return _train(np.asarray(X)[::-1], np.asarray(y)[::-1], w, epochs)
 
 
 FIX = "sweep i = 0, 1, ..., n − 1 in order every epoch"
