@@ -20,6 +20,10 @@ from grader.checks.mistakes import (
 )
 from grader.testing import test_case
 
+MASK_AS_INTS = "the inhibitory mask is an array of 0/1 ints instead of booleans"
+"""The name of mistakes/mask_as_ints.py: the values equal the reference's, only the dtype shows
+it, so the check names it (a replay cannot tell it from the reference)."""
+
 TABLE = "truth table (row r: x = the bits of r, x1 first)"
 
 
@@ -117,7 +121,9 @@ def mp_neuron_matches_reference_on_all_inputs(student, ref, rng):
 
 @test_case(points=1, visibility="hidden")
 def mp_neuron_rejects_non_binary_inputs(student):
-    for x in (np.array([0, 2, 1]), np.array([0.5, 1.0]), np.array([-1, 0, 0])):
+    # a negative input before a fractional one: a check of `x > 1` only and an int cast before
+    # the check fail at different inputs, so the two mistakes are told apart
+    for x in (np.array([0, 2, 1]), np.array([-1, 0, 0]), np.array([0.5, 1.0])):
         expect_value_error(lambda x=x: student.mp_neuron(x, 1), f"x = {x.tolist()}", NOT_BINARY)
 
 
@@ -204,5 +210,6 @@ def mp_gate_returns_a_boolean_mask(student):
         if got.dtype.kind != "b":
             raise checks.CheckFailure(
                 f"mp_gate({name!r}, {n}): inhibitory must be a boolean array, got dtype "
-                f"{got.dtype}. Use np.array([...], dtype=bool)."
+                f"{got.dtype}. Use np.array([...], dtype=bool).",
+                mistake=MASK_AS_INTS if got.dtype.kind in "iu" else None,
             )

@@ -8,6 +8,11 @@ one-line fix hint. The function it affects is the graded function(s) the file re
 The catalogue is used twice: `grader validate` proves each test can fail (and that each mistake
 is named), and grading names a failing test's mistake by running the catalogue on the inputs of
 the student's calls (grader.run.diagnose). Files never leave the instructor's side.
+
+`mistakes/_views.py` (optional; files starting with `_` are not mistakes) holds `VIEWS`, a map
+from a graded function's name to `view(args, value)`: what of its returned value a mistake must
+reproduce. A function that returns a construction (a network's layers) is compared by what the
+construction computes, so a student's own construction with the mistake matches the catalogue's.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from types import ModuleType
 from typing import Any
 
 FOLDER = "mistakes"
+VIEWS = "_views.py"
 
 
 class CatalogueError(Exception):
@@ -78,12 +84,23 @@ def read_mistake(path: Path, api: tuple[str, ...]) -> Mistake:
 @cache
 def load_catalogue(folder: Path, api: tuple[str, ...]) -> tuple[Mistake, ...]:
     """Every mistake in `folder/mistakes/*.py`, sorted by file name (cached per process)."""
-    files = sorted((folder / FOLDER).glob("*.py"))
-    return tuple(read_mistake(path, api) for path in files)
+    return tuple(read_mistake(path, api) for path in catalogue_files(folder))
 
 
 def catalogue_files(folder: Path) -> list[Path]:
-    return sorted((folder / FOLDER).glob("*.py"))
+    return sorted(p for p in (folder / FOLDER).glob("*.py") if not p.name.startswith("_"))
+
+
+@cache
+def load_views(folder: Path) -> dict[str, Any]:
+    """`VIEWS` of `folder/mistakes/_views.py` (see the module docstring); {} without one."""
+    path = folder / FOLDER / VIEWS
+    if not path.is_file():
+        return {}
+    views = getattr(_load_module(path, f"_grader_views_{folder.name}"), "VIEWS", None)
+    if not isinstance(views, dict) or not all(callable(v) for v in views.values()):
+        raise CatalogueError(f"{path}: VIEWS must be a dict of function name -> view(args, value)")
+    return views
 
 
 def world(reference: ModuleType, mistake: Mistake) -> dict[str, Any]:

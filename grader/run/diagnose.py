@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import Any
 
@@ -115,7 +115,7 @@ class Outcome:
     kwargs_after: dict[str, Any] | None = None
 
 
-def _run(function: Any, call: Recorded) -> Outcome:
+def _run(function: Any, call: Recorded, view: Any = None) -> Outcome:
     args = tuple(_copy(a) for a in call.args)
     kwargs = {k: _copy(v) for k, v in call.kwargs.items()}
     try:
@@ -123,7 +123,26 @@ def _run(function: Any, call: Recorded) -> Outcome:
             value = function(*args, **kwargs)
     except Exception as exc:
         return Outcome(type(exc).__name__)
-    return Outcome(None, _plain(value), args, kwargs)
+    return Outcome(None, _seen(view, call, _plain(value)), args, kwargs)
+
+
+def _seen(view: Any, call: Recorded, value: Any) -> Any:
+    """What of `value` a mistake must reproduce: the catalogue's view of it (its `VIEWS`,
+    grader.run.catalogue), or the value itself."""
+    if view is None:
+        return value
+    try:
+        with np.errstate(all="ignore"):
+            return view(call.args, value)
+    except Exception as exc:  # a malformed value: its kind of failure is what is compared
+        return ("not viewable", type(exc).__name__)
+
+
+def _viewed(call: Recorded, views: dict[str, Any]) -> Recorded:
+    view = views.get(call.name)
+    if view is None or call.raised is not None:
+        return call
+    return replace(call, value=_seen(view, call, call.value))
 
 
 def _plain(value: Any) -> Any:
@@ -200,19 +219,26 @@ def tolerance(mode: Mode | None) -> Mode:
 
 def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
              calls: list[Recorded], others: Sequence[Recorded] = (),
-             mode: Mode | None = None) -> Diagnosis | None:
+             mode: Mode | None = None,
+             views: dict[str, Any] | None = None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
     functions too (a second, independent input confirms it). `mode` is the failed check's
-    comparison: the student's values must match a mistake's within its tolerance."""
+    comparison: the student's values must match a mistake's within its tolerance. `views`
+    (the catalogue's, grader.run.catalogue.load_views) say what of a function's value counts."""
     if not calls or not catalogue:
         return None
+    views = views or {}
+    own = {id(c) for c in calls}
+    calls = [_viewed(c, views) for c in calls]
+    others = [_viewed(c, views) for c in others if id(c) not in own]
     near = tolerance(mode)
     deadline = time.monotonic() + BUDGET
     expected: list[Outcome | None] = []
     for call in calls:
         function = getattr(reference, call.name, None)
-        expected.append(_run(function, call) if callable(function) else None)
+        expected.append(_run(function, call, views.get(call.name)) if callable(function)
+                        else None)
     # the student is wrong on at least one call that the reference can judge
     if all(e is None or _matches(c, e, _STRICT) for c, e in zip(calls, expected, strict=True)):
         return None
@@ -223,8 +249,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             break
         namespace = world(reference, mistake)
         differs, explains = False, True
-        own = {id(c) for c in calls}
-        confirm = [c for c in others if c.name in mistake.functions and id(c) not in own]
+        confirm = [c for c in others if c.name in mistake.functions]
         checks: list[tuple[Recorded, Outcome | None, bool]] = [
             *((c, e, False) for c, e in zip(calls, expected, strict=True)),
             *((c, None, True) for c in confirm)]
@@ -233,11 +258,12 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             function = namespace.get(call.name)
             if (exp is None and not confirming) or not callable(function):
                 continue
-            got = _run(function, call)
+            view = views.get(call.name)
+            got = _run(function, call, view)
             if not _matches(call, got, near):
                 explains = False
                 # a mistake that draws from global state cannot be replayed: no verdict
-                replayable = _same_outcome(got, _run(function, call))
+                replayable = _same_outcome(got, _run(function, call, view))
                 break
             if exp is not None:
                 differs = differs or not _same_outcome(got, exp)

@@ -16,7 +16,7 @@ from typing import Any
 from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
-from grader.run.catalogue import Mistake, load_catalogue
+from grader.run.catalogue import Mistake, load_catalogue, load_views
 from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
 from grader.run.figures import declared, draw_values
 from grader.run.reference import import_reference
@@ -115,8 +115,9 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
                for test, recording in zip(tests, recordings, strict=True)]
     if catalogue:
         every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
+        views = load_views(assignment.folder)
         results = [
-            _named(result, catalogue, ref, recording, every)
+            _named(result, catalogue, ref, recording, every, views)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording in zip(results, recordings, strict=True)]
     if follow:
@@ -144,13 +145,13 @@ def _module(ref: Any) -> ModuleType | None:
 
 
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
-           recording: Recording, every: list[Recorded]) -> TestResult:
+           recording: Recording, every: list[Recorded], views: dict[str, Any]) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named; a check's own guess that the replay contradicts
     (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
     module = _module(ref)
     found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every,
-                                       recording.tolerance) if module else None
+                                       recording.tolerance, views) if module else None
     message, mistake = result.message, result.mistake
     if found is None:
         return result

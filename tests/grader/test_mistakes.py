@@ -250,3 +250,45 @@ def test_check_failures_carry_their_comparison() -> None:
     assert err.mode is not None and (err.mode.kind, err.mode.rtol) == ("grad", 1e-4)
     err = failure(lambda: checks.unchanged(A, A + 1, name="x"))
     assert err.mode is not None and err.mode.kind == "exact"
+
+
+def test_diagnosis_compares_a_construction_by_the_catalogues_view() -> None:
+    """A function that returns a construction (here: a list of coefficients whose sum is what
+    counts) is matched by its view: a student's other construction with the same effect as a
+    mistake is named with the view and not without it; one with another effect is not."""
+    from types import ModuleType
+
+    from grader.run.diagnose import Recorded, diagnose
+
+    reference = ModuleType("ref_views")
+    exec("def parts(n):\n    return [1.0] * n\n", vars(reference))  # sums to n
+    catalogue = _catalogue_of(reference, parts=lambda n: [1.0] * (n - 1))  # one part short
+    views = {"parts": lambda args, value: float(sum(value))}
+
+    def call(value: list[float]) -> Recorded:
+        return Recorded("parts", (4,), {}, raised=None, value=value, args_after=(4,))
+
+    own = call([1.5, 1.5])  # sums to 3 like the mistake, built otherwise
+    named = diagnose(reference, catalogue, [own], views=views)
+    assert named is not None and [m.name for m in named.mistakes] == ["mistake parts"]
+    plain = diagnose(reference, catalogue, [own])
+    assert plain is not None and plain.mistakes == ()
+    other = diagnose(reference, catalogue, [call([2.0])], views=views)
+    assert other is not None and other.mistakes == ()
+    right = diagnose(reference, catalogue, [call([2.0, 2.0])], views=views)
+    assert right is None  # the same effect as the reference's: nothing to name
+
+
+def test_catalogue_views_are_read_from_the_underscore_file(tmp_path: Any) -> None:
+    from grader.run.catalogue import CatalogueError, catalogue_files, load_views
+
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    for folder, text in ((good, "VIEWS = {'f': lambda args, value: value}\n"),
+                         (bad, "VIEWS = {'f': 3}\n")):
+        (folder / "mistakes").mkdir(parents=True)
+        (folder / "mistakes" / "_views.py").write_text(text, encoding="utf-8")
+    assert catalogue_files(good) == []  # the view file is not a mistake
+    assert list(load_views(good)) == ["f"]
+    assert load_views(tmp_path) == {}
+    with pytest.raises(CatalogueError, match=r"_views\.py: VIEWS must be a dict"):
+        load_views(bad)

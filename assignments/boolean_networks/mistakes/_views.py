@@ -1,0 +1,31 @@
+"""What of a returned network a mistake must reproduce (grader.run.catalogue's VIEWS).
+
+shallow_network and deep_parity return a construction: a student's own construction with the
+same mistake has other weights, unit order and depth than the catalogue's, but computes the
+same function with the same number of units. So a network is compared by its outputs on all of
+{0,1}ⁿ (the reference's forward pass), its number of units and, for the shallow network, its
+number of layers.
+"""
+
+import numpy as np
+
+from reference import boolean_networks as _ref
+
+
+def _behaviour(layers, n):
+    layers = [(np.asarray(W, dtype=float), np.asarray(b, dtype=float)) for W, b in layers]
+    outputs = _ref.threshold_forward(layers, _ref.all_inputs(n))
+    return tuple(int(v) for v in outputs), _ref.count_units(layers)
+
+
+def shallow_view(args, value):
+    n = len(args[0]).bit_length() - 1
+    return (len(value), *_behaviour(value, n))
+
+
+def deep_view(args, value):
+    return _behaviour(value, int(args[0]))
+
+
+VIEWS = {"shallow_network": shallow_view, "deep_parity": deep_view}
+

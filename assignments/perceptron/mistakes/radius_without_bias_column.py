@@ -1,0 +1,17 @@
+"""R was computed without the bias column (X[:, :-1])"""
+
+import numpy as np
+
+from reference.perceptron import *  # noqa: F403
+from reference.perceptron import novikoff_bound as _bound
+
+
+def novikoff_bound(X, y, w_star):
+    _bound(X, y, w_star)  # the reference's checks (a w* that does not separate raises)
+    X, y, w_star = (np.asarray(a, dtype=np.float64) for a in (X, y, w_star))
+    R = np.linalg.norm(X[:, :-1], axis=1).max()
+    gamma = np.min(y * (X @ w_star)) / np.linalg.norm(w_star)
+    return float((R / gamma) ** 2)
+
+
+FIX = "R = maxᵢ ‖xᵢ‖ over the rows of X as given, the bias column included"
