@@ -11,11 +11,21 @@ A mistake in a function the test did not call directly (the student's B uses the
 A) is named as what the failure follows from.
 
 Passing tests cost only the recording (a copy of the arguments per call).
+
+Replays are memoized (`memo`, a grader.run.refcache.Memo: a batch's `CachedReference.memo`,
+shared by its threads): hidden tests' inputs are seeded per assignment and test, so every
+student's failing test replays the same mistakes on the same inputs. The key is the function
+replayed (the reference's or a mistake's), its name and grader.run.refcache.digest of the
+call's arguments (a call whose arguments have no digest just runs). A stored outcome is used
+only once it has been reproduced — computed twice with the same result, the test this module
+already makes before ruling a mistake out — so a mistake drawing from global state (an
+unseeded RNG) is never answered from the memo, and a diagnosis is the same with or without it.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +37,7 @@ import numpy as np
 from grader.checks.compare import Mode, diff
 from grader.errors import StudentError, StudentTimeout
 from grader.run.catalogue import Mistake, world
+from grader.run.refcache import Memo, Uncacheable, digest, nbytes
 from grader.sandbox.calls import ByName
 
 RTOL, ATOL = 1e-6, 1e-8
@@ -65,6 +76,8 @@ class Recording(ByName):
         """A call timed out or the worker failed: its outcome is unknown, no diagnosis."""
         self.tolerance: Mode | None = None
         """The comparison of the check that failed the test (set by grader.run.runtest)."""
+        self.names: set[str] = set()
+        """Every student function the test called or tried to (timed out, crashed included)."""
 
     def __contains__(self, name: object) -> bool:
         return name in self._student
@@ -74,6 +87,7 @@ class Recording(ByName):
     # diagnosed.
     def keep(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
         self.incomplete = True
+        self.names.add(name)
         return self._student.keep(name, *args, **kwargs)
 
     def fetch(self, value: Any) -> Any:
@@ -89,6 +103,7 @@ class Recording(ByName):
         self._student.restore(name)
 
     def call(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
+        self.names.add(name)
         sent = (tuple(_copy(a) for a in args), {k: _copy(v) for k, v in kwargs.items()})
         try:
             result = self._student.call(name, *args, **kwargs)
@@ -200,44 +215,48 @@ def tolerance(mode: Mode | None) -> Mode:
 
 def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
              calls: list[Recorded], others: Sequence[Recorded] = (),
-             mode: Mode | None = None) -> Diagnosis | None:
+             mode: Mode | None = None, memo: Memo | None = None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
     functions too (a second, independent input confirms it). `mode` is the failed check's
-    comparison: the student's values must match a mistake's within its tolerance."""
+    comparison: the student's values must match a mistake's within its tolerance. `memo`
+    keeps the replays' outcomes for the next test and the next student (module docstring)."""
     if not calls or not catalogue:
         return None
     near = tolerance(mode)
     deadline = time.monotonic() + BUDGET
+    replay = _Replay(memo)
     expected: list[Outcome | None] = []
     for call in calls:
         function = getattr(reference, call.name, None)
-        expected.append(_run(function, call) if callable(function) else None)
+        expected.append(replay.run(REFERENCE, lambda f=function: f, call)
+                        if callable(function) else None)
     # the student is wrong on at least one call that the reference can judge
     if all(e is None or _matches(c, e, _STRICT) for c, e in zip(calls, expected, strict=True)):
         return None
     found: list[Mistake] = []
     ruled_out: list[str] = []
+    own = {id(c) for c in calls}
     for mistake in catalogue:
         if time.monotonic() > deadline:
             break
-        namespace = world(reference, mistake)
         differs, explains = False, True
-        own = {id(c) for c in calls}
         confirm = [c for c in others if c.name in mistake.functions and id(c) not in own]
         checks: list[tuple[Recorded, Outcome | None, bool]] = [
             *((c, e, False) for c, e in zip(calls, expected, strict=True)),
             *((c, None, True) for c in confirm)]
         replayable = True
         for call, exp, confirming in checks:
-            function = namespace.get(call.name)
-            if (exp is None and not confirming) or not callable(function):
+            if exp is None and not confirming:
                 continue
-            got = _run(function, call)
+            function = _mutant(reference, mistake, call.name)
+            if function is None:
+                continue
+            got = replay.run(mistake.key, function, call)
             if not _matches(call, got, near):
                 explains = False
                 # a mistake that draws from global state cannot be replayed: no verdict
-                replayable = _same_outcome(got, _run(function, call))
+                replayable = replay.reproduces(mistake.key, function, call, got)
                 break
             if exp is not None:
                 differs = differs or not _same_outcome(got, exp)
@@ -246,6 +265,74 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
         elif not explains and replayable:
             ruled_out.append(mistake.name)
     return Diagnosis(tuple(found), tuple(ruled_out), tuple(dict.fromkeys(c.name for c in calls)))
+
+
+REFERENCE = ""
+"""The memo's name for the reference (a mistake's is its file stem, never empty)."""
+
+
+def _mutant(reference: ModuleType, mistake: Mistake, name: str) -> Any:
+    """A callable giving the mistake's world's function `name` (built only when it must run),
+    or None when that world has no such function."""
+    if name not in mistake.overrides and not callable(getattr(reference, name, None)):
+        return None
+    return lambda: _world(reference, mistake).get(name)
+
+
+_world = functools.lru_cache(maxsize=512)(world)
+"""A mistake's world is built once per process (the batch's threads share it: trusted code
+that keeps no state in its module)."""
+
+
+class _Entry:
+    """A memoized outcome; `stable`: whether a second run reproduced it (None: not run twice
+    yet)."""
+
+    __slots__ = ("outcome", "stable")
+
+    def __init__(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+        self.stable: bool | None = None
+
+
+class _Replay:
+    """Runs trusted functions on recorded calls, through the memo (the module docstring)."""
+
+    def __init__(self, memo: Memo | None) -> None:
+        self._memo = memo
+
+    def _key(self, who: str, call: Recorded) -> tuple[str, str, str, bytes] | None:
+        if self._memo is None:
+            return None
+        try:
+            return ("diagnose", who, call.name, digest(call.args, call.kwargs))
+        except Uncacheable:
+            return None
+
+    def run(self, who: str, function: Any, call: Recorded) -> Outcome:
+        """The outcome of `function()` (a getter: built only when needed) on `call`."""
+        key = self._key(who, call)
+        entry = self._memo.get(key) if self._memo is not None and key is not None else None
+        if entry is not None and entry.stable:
+            return entry.outcome
+        got = _run(function(), call)
+        if entry is not None and entry.stable is None:
+            entry.stable = _same_outcome(got, entry.outcome)
+        elif entry is None and self._memo is not None and key is not None:
+            self._memo.put(key, _Entry(got), nbytes((got.value, got.args_after,
+                                                      got.kwargs_after or {})))
+        return got
+
+    def reproduces(self, who: str, function: Any, call: Recorded, got: Outcome) -> bool:
+        """Whether `function` gives `got` again on `call` (False: it draws from global state)."""
+        key = self._key(who, call)
+        entry = self._memo.get(key) if self._memo is not None and key is not None else None
+        if entry is not None and entry.stable is not None:
+            return bool(entry.stable)
+        same = _same_outcome(got, _run(function(), call))
+        if entry is not None:
+            entry.stable = same
+        return same
 
 
 def _same_outcome(a: Outcome, b: Outcome) -> bool:

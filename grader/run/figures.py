@@ -14,14 +14,21 @@ Keys of the returned dict, by kind (from the reference's run unless said):
 
 A student's call that raises, loops or returns something unusable leaves a Plot with
 `student=None` and a note; the reference's picture is still drawn.
+
+A picture is drawn only for a submission that lost points in a test of one of the functions it
+shows (`lost`: the student functions those tests called): it is there to show a mistake, and a
+picture of a function whose every test passed would show the reference's curve twice. So a
+passing submission costs nothing here. The reference's values, and the functions each figure
+calls on `impl`, are computed once per process and assignment.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -78,19 +85,56 @@ def declared(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]
     return tuple(found)
 
 
-def draw_values(assignment: Assignment, student: Any, ref: ModuleType | None) -> tuple[Plot, ...]:
-    """Every declared figure with the reference's and the student's values."""
+def reference_values(folder: Path, ref: ModuleType) -> dict[str, tuple[Any, float, frozenset[str]]]:
+    """Per figure: (the reference's values, or None when its figure raised; seconds it took;
+    the functions it calls on `impl`), computed once per process (the lock: the batch's threads)."""
+    with _LOCK:
+        key = (folder, ref)
+        if key not in _REFERENCE:
+            found = {}
+            for name, _kind, _title, function in declared(folder):
+                uses = _Uses(ref)
+                started = time.perf_counter()
+                try:
+                    with np.errstate(all="ignore"):
+                        expected: Any = function(uses, ref)
+                except Exception:  # a broken plots.py costs its picture only
+                    expected = None
+                found[name] = (expected, time.perf_counter() - started, frozenset(uses.names))
+            _REFERENCE[key] = found
+        return _REFERENCE[key]
+
+
+_LOCK = threading.Lock()
+_REFERENCE: dict[tuple[Path, ModuleType], dict[str, tuple[Any, float, frozenset[str]]]] = {}
+
+
+class _Uses:
+    """The reference module as `impl`, noting the functions a figure takes from it."""
+
+    def __init__(self, ref: ModuleType) -> None:
+        self._ref = ref
+        self.names: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._ref, name)
+        if callable(value):
+            self.names.add(name)
+        return value
+
+
+def draw_values(assignment: Assignment, student: Any, ref: ModuleType | None,
+                lost: Collection[str] = ("*",)) -> tuple[Plot, ...]:
+    """The declared figures that show a function in `lost` ("*": every figure), with the
+    reference's and the student's values."""
     if ref is None:
         return ()
     plots = []
+    values = reference_values(assignment.folder, ref)
     for name, kind, title, function in declared(assignment.folder):
-        started = time.perf_counter()
-        try:
-            with np.errstate(all="ignore"):
-                expected = function(ref, ref)
-        except Exception:  # a broken plots.py costs its picture only
+        expected, seconds, uses = values[name]
+        if expected is None or ("*" not in lost and not uses & set(lost)):
             continue
-        seconds = time.perf_counter() - started
         student.call_timeout = min(float(assignment.limits.call_timeout), PLOT_TIMEOUT)
         student.reference_seconds = seconds
         note = ""

@@ -20,6 +20,7 @@ from grader.run.catalogue import Mistake, load_catalogue
 from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
 from grader.run.figures import declared, draw_values
 from grader.run.reference import import_reference
+from grader.run.refcache import Memo
 from grader.run.runtest import run_test
 from grader.run.trajectory import Probe, applies, explain
 from grader.sandbox.proxy import LoadResult, StudentProxy
@@ -50,11 +51,12 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         load = proxy.start()
         warnings += load.warnings
         if load.status == "ok":
-            results = run_tests(assignment, tests, proxy, ref)
+            figures = bool(declared(assignment.folder))  # the report's pictures
+            results, lost = _graded(assignment, tests, proxy, ref, names=figures)
             status: SubmissionStatus = "graded"
-            if declared(assignment.folder):  # the report's pictures (grader.run.figures)
+            if figures and lost:  # drawn only where points were lost (grader.run.figures)
                 plots = draw_values(assignment, proxy,
-                                    _module(ref) or import_reference(assignment))
+                                    _module(ref) or import_reference(assignment), lost)
         else:
             status, results = load_failed(tests, load)
     finally:
@@ -108,15 +110,27 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
     then the gates (`requires=`, grader.testing.apply_requirements). A mistake's name
     must reproduce the failing test's calls and every call of its function in the whole
     submission, so the other tests' inputs confirm it."""
+    return _graded(assignment, tests, student, ref)[0]
+
+
+ALL = frozenset({"*"})
+"""`lost` when the tests that lost points are known but not the functions they called."""
+
+
+def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: ModuleType | None,
+            *, names: bool = False) -> tuple[list[TestResult], frozenset[str]]:
+    """run_tests, and the student functions called by the tests that lost points (ALL when a
+    test lost points without a recording, i.e. unless `names` or a diagnosis asks for one)."""
     catalogue = _catalogue(assignment, ref)
     follow = applies(_module(ref))  # iterative runs: grader.run.trajectory
-    recordings = [Recording(student) if catalogue or follow else None for _ in tests]
+    recordings = [Recording(student) if catalogue or follow or names else None for _ in tests]
     results = [run_test(assignment, test, student, ref, recording=recording)
                for test, recording in zip(tests, recordings, strict=True)]
     if catalogue:
         every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
+        memo = _memo(ref)
         results = [
-            _named(result, catalogue, ref, recording, every)
+            _named(result, catalogue, ref, recording, every, memo)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording in zip(results, recordings, strict=True)]
     if follow:
@@ -125,7 +139,12 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
-    return apply_requirements(tests, results)  # property tests count only with their values
+    results = apply_requirements(tests, results)  # property tests count only with values
+    lost: frozenset[str] = frozenset().union(*(
+        ALL if recording is None else recording.names
+        for result, recording in zip(results, recordings, strict=True)
+        if result.points < result.max_points))
+    return results, lost
 
 
 def _catalogue(assignment: Assignment, ref: ModuleType | None) -> tuple[Mistake, ...]:
@@ -143,14 +162,21 @@ def _module(ref: Any) -> ModuleType | None:
     return module if isinstance(module, ModuleType) else None
 
 
+def _memo(ref: Any) -> Memo:
+    """Where replays are memoized: the batch's (grader.run.refcache.CachedReference.memo, so
+    the next student's failing tests find them), else one for this submission's tests."""
+    memo = vars(ref).get("memo") if ref is not None else None
+    return memo if isinstance(memo, Memo) else Memo()
+
+
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
-           recording: Recording, every: list[Recorded]) -> TestResult:
+           recording: Recording, every: list[Recorded], memo: Memo | None = None) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named; a check's own guess that the replay contradicts
     (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
     module = _module(ref)
     found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every,
-                                       recording.tolerance) if module else None
+                                       recording.tolerance, memo) if module else None
     message, mistake = result.message, result.mistake
     if found is None:
         return result
