@@ -19,8 +19,8 @@ from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestRes
 from grader.run.catalogue import Mistake, load_catalogue
 from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
 from grader.run.figures import declared, draw_values
-from grader.run.reference import import_reference
 from grader.run.refcache import Memo
+from grader.run.reference import import_reference
 from grader.run.runtest import run_test
 from grader.run.trajectory import Probe, applies, explain
 from grader.sandbox.proxy import LoadResult, StudentProxy
@@ -200,4 +200,7 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
     student.reference_seconds = test.reference_seconds
     found = explain(module, recording.calls, Probe(student))
-    return replace(result, message=f"{result.message} {found}".strip()) if found else result
+    if found is None:
+        return result
+    sentence, hint = found
+    return replace(result, message=f"{result.message} {sentence}".strip(), trajectory=hint)

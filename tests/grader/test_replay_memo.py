@@ -148,8 +148,10 @@ def _class(name: str, folder: Path) -> Path:
     return subs
 
 
-def _said(results: list[RunResult]) -> dict[str, list[tuple[str, str | None, str]]]:
-    return {r.student: [(t.name, t.mistake, t.message) for t in r.tests] for r in results}
+def _said(results: list[RunResult]) -> dict[str, list[tuple[str, float, str | None]]]:
+    """The names given, per student and test (messages may differ: a submission drawing from
+    an unseeded RNG returns other values in each run)."""
+    return {r.student: [(t.name, t.points, t.mistake) for t in r.tests] for r in results}
 
 
 @pytest.mark.slow
