@@ -28,6 +28,7 @@ import importlib.util
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
@@ -48,6 +49,9 @@ PLOT_TIMEOUT = 5.0
 """Seconds of wall clock a student's plot call may take at most (below the call timeout)."""
 KINDS: dict[str, tuple[str, ...]] = {"curve": ("y",), "boundary": ("w",), "path": ("path",)}
 """The keys each kind takes from the student's run."""
+NEEDS: dict[str, tuple[str, ...]] = {"curve": ("x", "y"), "boundary": ("points", "labels", "w"),
+                                     "path": ("path",)}
+"""The keys a figure of each kind must return."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -64,25 +68,48 @@ def figure(kind: PlotKind, title: str) -> Callable[[F], F]:
     return mark
 
 
-@cache
-def declared(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]], ...]:
-    """(name, kind, title, function) of every figure in `folder/plots.py` (none without it)."""
+class FigureError(Exception):
+    """plots.py cannot be used: the message names the file (and line) and the fix."""
+
+
+def load(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]], ...]:
+    """(name, kind, title, function) of every figure in `folder/plots.py` (none without it);
+    FigureError when the file does not import."""
     path = folder / FILE
     if not path.is_file():
         return ()
     name = f"_grader_plots_{folder.name}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        return ()
+        raise FigureError(f"{path}: cannot be imported as a Python module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # trusted instructor code that does not load
+        lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__)
+                 if Path(f.filename) == path]
+        line = getattr(exc, "lineno", None) if isinstance(exc, SyntaxError) else \
+            (lines[-1] if lines else None)
+        where = f"{path}:{line}" if line else str(path)
+        raise FigureError(f"{where}: plots.py does not import ({type(exc).__name__}: {exc}); "
+                          "fix it, or delete it to draw no pictures") from None
     found = []
     for attr, value in vars(module).items():
         mark = getattr(value, _ATTR, None)
         if callable(value) and mark is not None:
             found.append((attr, cast(PlotKind, mark[0]), str(mark[1]), value))
     return tuple(found)
+
+
+@cache
+def declared(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]], ...]:
+    """`load`, once per process; a plots.py that does not import costs its pictures only
+    (`grader validate` reports it)."""
+    try:
+        return load(folder)
+    except FigureError:
+        return ()
 
 
 def reference_values(folder: Path, ref: ModuleType) -> dict[str, tuple[Any, float, frozenset[str]]]:
@@ -93,7 +120,7 @@ def reference_values(folder: Path, ref: ModuleType) -> dict[str, tuple[Any, floa
         if key not in _REFERENCE:
             found = {}
             for name, _kind, _title, function in declared(folder):
-                uses = _Uses(ref)
+                uses = Uses(ref)
                 started = time.perf_counter()
                 try:
                     with np.errstate(all="ignore"):
@@ -109,7 +136,7 @@ _LOCK = threading.Lock()
 _REFERENCE: dict[tuple[Path, ModuleType], dict[str, tuple[Any, float, frozenset[str]]]] = {}
 
 
-class _Uses:
+class Uses:
     """The reference module as `impl`, noting the functions a figure takes from it."""
 
     def __init__(self, ref: ModuleType) -> None:
@@ -147,7 +174,7 @@ def draw_values(assignment: Assignment, student: Any, ref: ModuleType | None,
                                else exc.message[:200])
         except Exception as exc:
             got, note = None, f"your values could not be used ({type(exc).__name__})"
-        plot = _plot(name, kind, title, expected, got, note)
+        plot = as_plot(name, kind, title, expected, got, note)
         if plot is not None:
             plots.append(plot)
     return tuple(plots)
@@ -162,7 +189,7 @@ def _series(value: Any, shape: tuple[int, ...] | None = None) -> tuple[float, ..
     return tuple(float(v) if np.isfinite(v) else float("nan") for v in flat)
 
 
-def _plot(name: str, kind: PlotKind, title: str, expected: dict[str, Any],
+def as_plot(name: str, kind: PlotKind, title: str, expected: dict[str, Any],
           got: dict[str, Any] | None, note: str) -> Plot | None:
     key = KINDS[kind][0]
     try:
