@@ -215,24 +215,27 @@ def tolerance(mode: Mode | None) -> Mode:
 
 def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
              calls: list[Recorded], others: Sequence[Recorded] = (),
-             mode: Mode | None = None, memo: Memo | None = None) -> Diagnosis | None:
+             mode: Mode | None = None, memo: Memo | None = None,
+             replay: Replay | None = None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
     functions too (a second, independent input confirms it). `mode` is the failed check's
     comparison: the student's values must match a mistake's within its tolerance. `memo`
-    keeps the replays' outcomes for the next test and the next student (module docstring)."""
+    keeps the replays' outcomes for the next test and the next student (module docstring);
+    `replay` (a Replay of it, one per submission) also keeps the digests of its calls."""
     if not calls or not catalogue:
         return None
     near = tolerance(mode)
     deadline = time.monotonic() + BUDGET
-    replay = _Replay(memo)
+    replay = replay if replay is not None else Replay(memo)
     expected: list[Outcome | None] = []
     for call in calls:
         function = getattr(reference, call.name, None)
         expected.append(replay.run(REFERENCE, lambda f=function: f, call)
                         if callable(function) else None)
     # the student is wrong on at least one call that the reference can judge
-    if all(e is None or _matches(c, e, _STRICT) for c, e in zip(calls, expected, strict=True)):
+    if all(e is None or replay.matches(REFERENCE, c, e, _STRICT)
+           for c, e in zip(calls, expected, strict=True)):
         return None
     found: list[Mistake] = []
     ruled_out: list[str] = []
@@ -253,13 +256,13 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             if function is None:
                 continue
             got = replay.run(mistake.key, function, call)
-            if not _matches(call, got, near):
+            if not replay.matches(mistake.key, call, got, near):
                 explains = False
                 # a mistake that draws from global state cannot be replayed: no verdict
                 replayable = replay.reproduces(mistake.key, function, call, got)
                 break
             if exp is not None:
-                differs = differs or not _same_outcome(got, exp)
+                differs = differs or not replay.same(mistake.key, call, got, exp)
         if explains and differs:
             found.append(mistake)
         elif not explains and replayable:
@@ -295,25 +298,40 @@ class _Entry:
         self.stable: bool | None = None
 
 
-class _Replay:
-    """Runs trusted functions on recorded calls, through the memo (the module docstring)."""
+class Replay:
+    """Runs trusted functions on recorded calls, and compares outcomes, through the memo (the
+    module docstring); one per submission (it keeps its calls' digests by id). A comparison
+    is memoized only between outcomes the memo answered (so fixed by the call's digest) and
+    for the student's outcome by its digest: the students who are right on a call, or made
+    the same mistake, send equal values."""
 
     def __init__(self, memo: Memo | None) -> None:
         self._memo = memo
+        self._digests: dict[tuple[str, int], bytes | None] = {}
+        self._known: dict[tuple[str, int], Outcome] = {}
+        """(who, id(call)) -> the outcome the memo answered (a reproduced one)."""
+
+    def _digest(self, kind: str, call: Recorded) -> bytes | None:
+        """The call's arguments' digest ("args") or the student's outcome's ("said")."""
+        key = (kind, id(call))
+        if key not in self._digests:
+            try:
+                self._digests[key] = digest(call.args, call.kwargs) if kind == "args" else \
+                    digest((call.raised, call.value, call.args_after), call.kwargs_after or {})
+            except Uncacheable:
+                self._digests[key] = None
+        return self._digests[key]
 
     def _key(self, who: str, call: Recorded) -> tuple[str, str, str, bytes] | None:
-        if self._memo is None:
-            return None
-        try:
-            return ("diagnose", who, call.name, digest(call.args, call.kwargs))
-        except Uncacheable:
-            return None
+        found = self._digest("args", call) if self._memo is not None else None
+        return None if found is None else ("diagnose", who, call.name, found)
 
     def run(self, who: str, function: Any, call: Recorded) -> Outcome:
         """The outcome of `function()` (a getter: built only when needed) on `call`."""
         key = self._key(who, call)
         entry = self._memo.get(key) if self._memo is not None and key is not None else None
         if entry is not None and entry.stable:
+            self._known[(who, id(call))] = entry.outcome
             return entry.outcome
         got = _run(function(), call)
         if entry is not None and entry.stable is None:
@@ -333,6 +351,31 @@ class _Replay:
         if entry is not None:
             entry.stable = same
         return same
+
+    def _compared(self, key: Any, compare: Any) -> bool:
+        if self._memo is None or key is None:
+            return bool(compare())
+        found = self._memo.get(key)
+        if found is None:
+            found = bool(compare())
+            self._memo.put(key, found)
+        return bool(found)
+
+    def matches(self, who: str, call: Recorded, outcome: Outcome, mode: Mode) -> bool:
+        """_matches(call, outcome, mode), memoized when `outcome` is the memo's."""
+        key = self._key(who, call)
+        said = self._digest("said", call) if key is not None else None
+        known = self._known.get((who, id(call))) is outcome
+        return self._compared(("matches", key, said, mode) if known and said else None,
+                              lambda: _matches(call, outcome, mode))
+
+    def same(self, who: str, call: Recorded, got: Outcome, expected: Outcome) -> bool:
+        """_same_outcome(got, expected): `who`'s outcome and the reference's on `call`."""
+        key = self._key(who, call)
+        known = self._known.get((who, id(call))) is got and \
+            self._known.get((REFERENCE, id(call))) is expected
+        return self._compared(("same", key) if known and key else None,
+                              lambda: _same_outcome(got, expected))
 
 
 def _same_outcome(a: Outcome, b: Outcome) -> bool:

@@ -17,7 +17,7 @@ from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.catalogue import Mistake, load_catalogue
-from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
+from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.figures import declared, draw_values
 from grader.run.refcache import Memo
 from grader.run.reference import import_reference
@@ -128,9 +128,9 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
                for test, recording in zip(tests, recordings, strict=True)]
     if catalogue:
         every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
-        memo = _memo(ref)
+        replay = Replay(_memo(ref))
         results = [
-            _named(result, catalogue, ref, recording, every, memo)
+            _named(result, catalogue, ref, recording, every, replay)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording in zip(results, recordings, strict=True)]
     if follow:
@@ -170,13 +170,14 @@ def _memo(ref: Any) -> Memo:
 
 
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
-           recording: Recording, every: list[Recorded], memo: Memo | None = None) -> TestResult:
+           recording: Recording, every: list[Recorded],
+           replay: Replay | None = None) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named; a check's own guess that the replay contradicts
     (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
     module = _module(ref)
     found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every,
-                                       recording.tolerance, memo) if module else None
+                                       recording.tolerance, replay=replay) if module else None
     message, mistake = result.message, result.mistake
     if found is None:
         return result
