@@ -1,12 +1,14 @@
 """What naming mistakes costs: the same class graded with diagnosis off and on, side by side.
 
-    .venv/bin/python bench/diagnosis.py [--rounds 3] [--assignment perceptron ...]
+    .venv/bin/python bench/diagnosis.py [--rounds 3] [--copies 1] [--assignment perceptron ...]
 
 For each assignment (default: perceptron and gradient_descent, the ones with trajectories) the
 class is the pack's reference and correct styles (passing) and its catalogue mutants, the
-untouched stub and tests/fixtures/trajectory's single mistakes (failing). It is graded through
-grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, codec; --jobs 2) in
-three configurations, rounds interleaved so the machine's load hits all alike:
+untouched stub and tests/fixtures/trajectory's single mistakes (failing), each handed in by
+`--copies` students (1: every mistake once; more: a class where mistakes repeat, as hidden
+tests' seeded inputs make every student's failing test replay the same calls). It is graded
+through grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, codec;
+--jobs 2) in three configurations, rounds interleaved so the machine's load hits all alike:
 
 - off: no recording, no catalogue, no trajectory, no pictures;
 - first: what `grader grade` ships, but every submission replays the catalogue as if it were
@@ -106,8 +108,9 @@ def configured(name: str) -> Any:
             setattr(runner, hook, original)
 
 
-def write_class(name: str, folder: Path) -> dict[str, bool]:
-    """The submissions, and whether each is expected to pass."""
+def write_class(name: str, folder: Path, copies: int = 1) -> dict[str, bool]:
+    """The submissions, and whether each is expected to pass; with `copies` > 1 each is
+    handed in by that many students (a class where mistakes repeat, as they do)."""
     assignment = find_assignment(name)
     ref = read_reference(assignment.reference)
     every = dict(sources(name))
@@ -116,9 +119,11 @@ def write_class(name: str, folder: Path) -> dict[str, bool]:
                                                           path.stem)
     passing = {}
     for student, source in every.items():
-        (folder / student).mkdir(parents=True)
-        (folder / student / f"{assignment.module}.py").write_text(source, encoding="utf-8")
-        passing[student] = student == "reference" or student.startswith("correct-")
+        for k in range(copies):
+            who = student if k == 0 else f"{student}-copy{k}"
+            (folder / who).mkdir(parents=True)
+            (folder / who / f"{assignment.module}.py").write_text(source, encoding="utf-8")
+            passing[who] = student == "reference" or student.startswith("correct-")
     return passing
 
 
@@ -138,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--assignment", action="append", default=None)
+    parser.add_argument("--copies", type=int, default=1,
+                        help="students handing in each submission (default 1)")
     args = parser.parse_args(argv)
     names = args.assignment or ["perceptron", "gradient_descent"]
     load = os.getloadavg()
@@ -147,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     for name in names:
         subs = work / name / "submissions"
-        expected = write_class(name, subs)
+        expected = write_class(name, subs, args.copies)
         runs: dict[str, list[Graded]] = {c: [] for c in CONFIGS}
         for r in range(args.rounds):
             order = CONFIGS if r % 2 == 0 else tuple(reversed(CONFIGS))
