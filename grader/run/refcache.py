@@ -41,7 +41,9 @@ MAX_RESULT_BYTES = 16 * 2**20
 
 
 MEMO_ENTRIES = 32768
-"""Least recently used memo entries beyond this many are dropped."""
+MEMO_BYTES = 256 * 2**20
+"""Least recently used memo entries beyond this many, or holding arrays beyond this many bytes
+in all, are dropped."""
 
 
 class Uncacheable(Exception):
@@ -104,9 +106,11 @@ class Memo:
     (the batch's threads share it). `get` answers None for a key it does not hold."""
 
     def __init__(self, max_entries: int = MEMO_ENTRIES) -> None:
-        self._values: OrderedDict[Any, Any] = OrderedDict()
+        self._values: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
         self.max_entries = max_entries
+        self.max_bytes = MEMO_BYTES
+        self._bytes = 0
         self.hits = 0
         self.misses = 0
 
@@ -117,18 +121,22 @@ class Memo:
                 return None
             self.hits += 1
             self._values.move_to_end(key)
-            return self._values[key]
+            return self._values[key][0]
 
     def put(self, key: Any, value: Any, size: int | None = None) -> None:
         """Store `value` under `key`; nothing when its arrays (or `size`, bytes the caller
         counted) exceed MAX_RESULT_BYTES."""
-        if (nbytes(value) if size is None else size) > MAX_RESULT_BYTES:
+        size = nbytes(value) if size is None else size
+        if size > MAX_RESULT_BYTES:
             return
         with self._lock:
-            self._values[key] = value
+            if key in self._values:
+                self._bytes -= self._values[key][1]
+            self._values[key] = (value, size)
             self._values.move_to_end(key)
-            while len(self._values) > self.max_entries:
-                self._values.popitem(last=False)
+            self._bytes += size
+            while len(self._values) > self.max_entries or self._bytes > self.max_bytes:
+                self._bytes -= self._values.popitem(last=False)[1][1]
 
     def __len__(self) -> int:
         return len(self._values)

@@ -169,3 +169,16 @@ def test_names_with_and_without_the_memo_are_equal(name: str, tmp_path: Path,
     assert any(m for tests in said.values() for _, m, _ in tests)  # something was named
     for student in expected:
         assert said[student] == expected[student], student
+
+
+def test_the_memo_drops_the_least_recently_used_beyond_its_entries_and_bytes() -> None:
+    memo = Memo(max_entries=3)
+    for k in range(4):
+        memo.put(k, k)
+    assert memo.get(0) is None and [memo.get(k) for k in (1, 2, 3)] == [1, 2, 3]
+    memo.max_bytes = 2000
+    memo.put("a", np.zeros(100))  # 800 bytes
+    memo.put("b", np.zeros(100))
+    memo.get("a")
+    memo.put("c", np.zeros(100))  # over 2000 bytes: b, the least recently used, goes
+    assert memo.get("b") is None and memo.get("a") is not None and memo.get("c") is not None
