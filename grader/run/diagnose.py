@@ -20,51 +20,38 @@ call's arguments (a call whose arguments have no digest just runs). A stored out
 only once it has been reproduced — computed twice with the same result, the test this module
 already makes before ruling a mistake out — so a mistake drawing from global state (an
 unseeded RNG) is never answered from the memo, and a diagnosis is the same with or without it.
+The memo lives in memory only (one batch, one process: a Dask worker keeps one per batch):
+stored outcomes are arbitrary Python values, and reading pickles back from the grading folder
+would run whatever that folder holds; a regrade skips unchanged submissions anyway.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
-import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-import numpy as np
-
-from grader.checks.compare import Mode, diff
+from grader.checks.compare import Mode
 from grader.errors import StudentError, StudentTimeout
 from grader.run.catalogue import Mistake, world
+from grader.run.outcomes import ATOL as ATOL
+from grader.run.outcomes import MODE as _MODE
+from grader.run.outcomes import RTOL as RTOL
+from grader.run.outcomes import STRICT as _STRICT
+from grader.run.outcomes import Outcome
+from grader.run.outcomes import Recorded as Recorded
+from grader.run.outcomes import copy_value as _copy
+from grader.run.outcomes import matches as _matches
+from grader.run.outcomes import run as _run
+from grader.run.outcomes import same_outcome as _same_outcome
 from grader.run.refcache import Memo, Uncacheable, digest, nbytes
 from grader.sandbox.calls import ByName
 
-RTOL, ATOL = 1e-6, 1e-8
-"""The checks' default tolerance (grader.checks.close): a mistake's values are matched with the
-failed check's own tolerance, and with this one when the check compares exactly (equal,
-unchanged: integers compare exactly under it too) or is not a value check (raises, assert)."""
 BUDGET = 2.0
 """Seconds one diagnosis may spend replaying calls (the catalogue is trusted but may be slow)."""
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """One call into the student's code and what it gave."""
-
-    name: str
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    raised: tuple[str, ...] | None
-    """The MRO names of the student's exception, or None when it returned."""
-    value: Any = None
-    args_after: tuple[Any, ...] = ()
-    kwargs_after: dict[str, Any] | None = None
-
-
-def _copy(value: Any) -> Any:
-    return value if callable(value) else copy.deepcopy(value)
 
 
 class Recording(ByName):
@@ -121,83 +108,6 @@ class Recording(ByName):
                                    args_after=result.args, kwargs_after=result.kwargs))
         return result
 
-
-
-@dataclass(frozen=True)
-class Outcome:
-    raised: str | None
-    value: Any = None
-    args_after: tuple[Any, ...] = ()
-    kwargs_after: dict[str, Any] | None = None
-
-
-def _run(function: Any, call: Recorded) -> Outcome:
-    args = tuple(_copy(a) for a in call.args)
-    kwargs = {k: _copy(v) for k, v in call.kwargs.items()}
-    try:
-        with np.errstate(all="ignore"):
-            value = function(*args, **kwargs)
-    except Exception as exc:
-        return Outcome(type(exc).__name__)
-    return Outcome(None, _plain(value), args, kwargs)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, list | tuple):
-        items = [_plain(v) for v in value]
-        return items if isinstance(value, list) else tuple(items)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if type(value).__module__.startswith("torch"):
-        return value.detach().cpu().numpy()
-    return value
-
-
-_MODE = Mode("close", rtol=RTOL, atol=ATOL)
-_STRICT = Mode("close", rtol=1e-12, atol=1e-15)
-"""A mistake must change the reference's result by more than rounding to count as different
-(float32 arithmetic differs by ~1e-7 only, and the checks of sigmoid are that strict)."""
-
-
-def _same(a: Any, b: Any, mode: Mode = _MODE) -> bool:
-    if _identical(a, b):  # what diff would find entry by entry (a long list of counts)
-        return True
-    try:
-        return diff(a, b, "", mode, auto=False) is None
-    except Exception:
-        return False
-
-
-def _identical(a: Any, b: Any) -> bool:
-    """a and b are the same finite values of the same types (so within any tolerance); False
-    also when unsure (NaN, inf, other types): diff decides."""
-    kind = type(a)
-    if kind is not type(b):
-        return False
-    if a is None or kind in (bool, int, str):
-        return bool(a == b)
-    if kind is float:
-        return math.isfinite(a) and a == b
-    if kind is np.ndarray:
-        return (a.dtype == b.dtype and a.shape == b.shape and a.dtype.kind in "biuf"
-                and (a.dtype.kind != "f" or bool(np.isfinite(a).all()))
-                and bool(np.array_equal(a, b)))
-    if kind in (list, tuple):
-        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
-    if kind is dict:
-        return list(a) == list(b) and all(_identical(a[k], b[k]) for k in a)
-    return False
-
-
-def _matches(call: Recorded, outcome: Outcome, mode: Mode = _MODE) -> bool:
-    """The student's outcome of `call` is the one `outcome` describes."""
-    if call.raised is not None or outcome.raised is not None:
-        return call.raised is not None and outcome.raised in call.raised
-    args_after = tuple(a for a in call.args_after if not callable(a))
-    mine = tuple(a for a in outcome.args_after if not callable(a))
-    return _same(call.value, outcome.value, mode) and _same(args_after, mine, mode)
 
 
 @dataclass(frozen=True)
@@ -400,9 +310,3 @@ class Replay:
             self._known.get((REFERENCE, id(call))) is expected
         return self._compared(("same", key) if known and key else None,
                               lambda: _same_outcome(got, expected))
-
-
-def _same_outcome(a: Outcome, b: Outcome) -> bool:
-    if a.raised is not None or b.raised is not None:
-        return a.raised == b.raised
-    return _same(a.value, b.value, _STRICT) and _same(a.args_after, b.args_after, _STRICT)
