@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from grader.config import Assignment
+from grader.models import PlotKind
 from grader.run import figures
 from grader.sandbox.local import LocalStudent
 
@@ -50,7 +51,7 @@ def check(assignment: Assignment, api: tuple[str, ...], solution: ModuleType,
         report.passed.append(f"pictures: the {drawn} figure(s) of plots.py draw for the solution")
 
 
-def _problem(name: str, kind: figures.PlotKind, title: str, function: Any,
+def _problem(name: str, kind: PlotKind, title: str, function: Any,
              api: tuple[str, ...], solution: ModuleType) -> str:
     """What is wrong with one figure ('' when nothing)."""
     uses = figures.Uses(solution)

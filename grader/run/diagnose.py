@@ -263,7 +263,8 @@ class Replay:
     def run(self, who: str, function: Any, call: Recorded) -> Outcome:
         """The outcome of `function()` (a getter: built only when needed) on `call`."""
         key = self._key(who, call)
-        entry = self._memo.get(key) if self._memo is not None and key is not None else None
+        entry: _Entry | None = self._memo.get(key) if self._memo is not None and \
+            key is not None else None
         if entry is not None and entry.stable:
             self._known[(who, id(call))] = entry.outcome
             return entry.outcome
