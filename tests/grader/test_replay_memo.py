@@ -182,3 +182,44 @@ def test_the_memo_drops_the_least_recently_used_beyond_its_entries_and_bytes() -
     memo.get("a")
     memo.put("c", np.zeros(100))  # over 2000 bytes: b, the least recently used, goes
     assert memo.get("b") is None and memo.get("a") is not None and memo.get("c") is not None
+
+
+def test_a_trajectory_found_without_probes_is_kept_for_the_next_student(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One epoch too few shows in the returned counts alone: the second student who sends the
+    same values gets the same sentence without the trajectory running again."""
+    from dataclasses import replace
+
+    from grader.models import TestResult
+    from grader.run.diagnose import Recording
+    from grader.run.reference import load_reference, load_tests
+
+    class Unreachable:
+        call_timeout = 1.0
+        reference_seconds = None
+
+        def call(self, *args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("probed")
+
+    assignment = find_assignment("perceptron")
+    reference = load_reference(assignment)
+    ref = CachedReference(reference)
+    test = load_tests(assignment)[0]
+    X = np.array([[0.0, 0.0, 1.0], [0.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 1.0]])
+    y = np.array([-1, 1, 1, -1])  # XOR: never separable, every epoch updates
+    w, counts = reference.train_perceptron(X, y, np.zeros(3), 5)
+    short = reference.train_perceptron(X, y, np.zeros(3), 4)
+    assert len(counts) == 5 and counts[-1] != 0  # the last epoch still updates
+    failed = TestResult(name=test.name, points=0.0, max_points=1.0, visibility="visible",
+                        status="failed", message="got something else.")
+    said = []
+    for round_ in range(2):
+        if round_:  # the second student: nothing may run
+            monkeypatch.setattr(runner, "explain", Unreachable().call)
+        recording = Recording(Unreachable())
+        recording.calls.append(Recorded("train_perceptron", (X, y, np.zeros(3), 5), {},
+                                        raised=None, value=short,
+                                        args_after=(X, y, np.zeros(3), 5)))
+        said.append(runner._traced(assignment, test, failed, ref, recording, Unreachable()))
+    assert said[0] == said[1] and "the count of epochs" in said[0].trajectory
+    assert said[0] == replace(failed, message=said[0].message, trajectory=said[0].trajectory)
