@@ -198,9 +198,9 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     module = _module(ref)
     if module is None:
         return result
-    key = _calls_key(recording.calls)
-    memo = _memo(ref)
-    kept = memo.get(key) if key is not None else None
+    memo: Memo | None = _memo(ref)
+    key = _calls_key(recording.calls) if memo is not None else None
+    kept = memo.get(key) if memo is not None and key is not None else None
     if kept is not None:
         found = kept[0]
     else:
@@ -208,7 +208,7 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
         student.reference_seconds = test.reference_seconds
         probe = Probe(student)
         found = explain(module, recording.calls, probe)
-        if key is not None and probe.calls == 0 and not probe.broken:
+        if memo is not None and key is not None and probe.calls == 0 and not probe.broken:
             memo.put(key, (found,))  # from the recorded values alone: the same for anyone
     if found is None:
         return result

@@ -207,7 +207,7 @@ def test_a_trajectory_found_without_probes_is_kept_for_the_next_student(
     test = load_tests(assignment)[0]
     X = np.array([[0.0, 0.0, 1.0], [0.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 1.0]])
     y = np.array([-1, 1, 1, -1])  # XOR: never separable, every epoch updates
-    w, counts = reference.train_perceptron(X, y, np.zeros(3), 5)
+    _, counts = reference.train_perceptron(X, y, np.zeros(3), 5)
     short = reference.train_perceptron(X, y, np.zeros(3), 4)
     assert len(counts) == 5 and counts[-1] != 0  # the last epoch still updates
     failed = TestResult(name=test.name, points=0.0, max_points=1.0, visibility="visible",
