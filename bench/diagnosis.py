@@ -1,22 +1,29 @@
 """What naming mistakes costs: the same class graded with diagnosis off and on, side by side.
 
-    .venv/bin/python bench/diagnosis.py [--rounds 3] [--assignment perceptron ...]
+    .venv/bin/python bench/diagnosis.py [--rounds 3] [--copies 1] [--assignment perceptron ...]
 
 For each assignment (default: perceptron and gradient_descent, the ones with trajectories) the
 class is the pack's reference and correct styles (passing) and its catalogue mutants, the
-untouched stub and tests/fixtures/trajectory's single mistakes (failing). It is graded through
-grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, codec; --jobs 2) in
-four configurations, rounds interleaved so the machine's load hits all alike:
+untouched stub and tests/fixtures/trajectory's single mistakes (failing), each handed in by
+`--copies` students (1: every mistake once; more: a class where mistakes repeat, as hidden
+tests' seeded inputs make every student's failing test replay the same calls). It is graded
+through grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, codec;
+--jobs 2) in three configurations, rounds interleaved so the machine's load hits all alike:
 
 - off: no recording, no catalogue, no trajectory, no pictures;
-- catalogue: the mistake catalogue's replay (grader.run.diagnose) only;
-- diagnosis: catalogue + trajectory (grader.run.trajectory, with its probes), no pictures;
-- shipped: diagnosis + the report's pictures (grader.run.figures), what `grader grade` does.
+- first: what `grader grade` ships, but every submission replays the catalogue as if it were
+  the first (or only) one of its batch: a memo of its own (grader.run.refcache.Memo), shared
+  by its tests only;
+- shipped: what `grader grade` does: the catalogue replay (grader.run.diagnose) memoized across
+  the batch, the trajectory (grader.run.trajectory) and the pictures (grader.run.figures, only
+  for functions whose tests lost points).
 
 Configurations are switched by replacing grader.run.runner's module-level hooks in this process
 (the batch's threads run there), never by editing the engine. Per submission the median of
 RunResult.duration over the rounds; the table sums them over passing and failing submissions
-and gives each configuration's extra time against `off`. Prints the machine and its load.
+and gives each configuration's extra time against `off`; "inside" columns time the hooks
+themselves within run_submission (the precise measure: whole sums move with the load). Prints
+the machine and its load.
 """
 
 from __future__ import annotations
@@ -42,9 +49,10 @@ from grader.authoring.source import read_reference  # noqa: E402
 from grader.batch.driver import run_batch  # noqa: E402
 from grader.config import find_assignment  # noqa: E402
 from grader.run import runner  # noqa: E402
+from grader.run.refcache import Memo  # noqa: E402
 from tests.assignments.harness import sources  # noqa: E402
 
-CONFIGS = ("off", "catalogue", "diagnosis", "shipped")
+CONFIGS = ("off", "first", "shipped")
 FIXTURES = ROOT / "tests" / "fixtures" / "trajectory"
 PARTS = {"_named": "catalogue", "_traced": "trajectory", "draw_values": "pictures"}
 """grader.run.runner's hooks whose time is measured inside each run_submission."""
@@ -80,17 +88,17 @@ def _per_submission(function: Callable[..., Any]) -> Callable[..., Any]:
 def configured(name: str) -> Any:
     """grader.run.runner with the hooks of configuration `name` (restored afterwards), each
     enabled hook timed."""
-    hooks = ("_catalogue", "applies", "declared", "run_submission", *PARTS)
+    hooks = ("_catalogue", "applies", "declared", "_memo", "run_submission", *PARTS)
     saved = {k: getattr(runner, k) for k in hooks}
-    off: dict[str, Callable[..., Any]] = {
-        "_catalogue": lambda *a: (), "applies": lambda *a: False, "declared": lambda *a: ()}
-    keep = {"off": (), "catalogue": ("_catalogue",), "diagnosis": ("_catalogue", "applies"),
-            "shipped": ("_catalogue", "applies", "declared")}[name]
+    replaced: dict[str, Callable[..., Any]] = {
+        "off": {"_catalogue": lambda *a: (), "applies": lambda *a: False,
+                "declared": lambda *a: ()},
+        "first": {"_memo": lambda *a: Memo()},
+        "shipped": {}}[name]
     SPENT.clear()
     try:
-        for hook, replacement in off.items():
-            if hook not in keep:
-                setattr(runner, hook, replacement)
+        for hook, replacement in replaced.items():
+            setattr(runner, hook, replacement)
         for hook, part in PARTS.items():
             setattr(runner, hook, _timed(part, saved[hook]))
         runner.run_submission = _per_submission(saved["run_submission"])
@@ -100,8 +108,9 @@ def configured(name: str) -> Any:
             setattr(runner, hook, original)
 
 
-def write_class(name: str, folder: Path) -> dict[str, bool]:
-    """The submissions, and whether each is expected to pass."""
+def write_class(name: str, folder: Path, copies: int = 1) -> dict[str, bool]:
+    """The submissions, and whether each is expected to pass; with `copies` > 1 each is
+    handed in by that many students (a class where mistakes repeat, as they do)."""
     assignment = find_assignment(name)
     ref = read_reference(assignment.reference)
     every = dict(sources(name))
@@ -110,9 +119,11 @@ def write_class(name: str, folder: Path) -> dict[str, bool]:
                                                           path.stem)
     passing = {}
     for student, source in every.items():
-        (folder / student).mkdir(parents=True)
-        (folder / student / f"{assignment.module}.py").write_text(source, encoding="utf-8")
-        passing[student] = student == "reference" or student.startswith("correct-")
+        for k in range(copies):
+            who = student if k == 0 else f"{student}-copy{k}"
+            (folder / who).mkdir(parents=True)
+            (folder / who / f"{assignment.module}.py").write_text(source, encoding="utf-8")
+            passing[who] = student == "reference" or student.startswith("correct-")
     return passing
 
 
@@ -132,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--assignment", action="append", default=None)
+    parser.add_argument("--copies", type=int, default=1,
+                        help="students handing in each submission (default 1)")
     args = parser.parse_args(argv)
     names = args.assignment or ["perceptron", "gradient_descent"]
     load = os.getloadavg()
@@ -141,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     for name in names:
         subs = work / name / "submissions"
-        expected = write_class(name, subs)
+        expected = write_class(name, subs, args.copies)
         runs: dict[str, list[Graded]] = {c: [] for c in CONFIGS}
         for r in range(args.rounds):
             order = CONFIGS if r % 2 == 0 else tuple(reversed(CONFIGS))
@@ -155,10 +168,12 @@ def main(argv: list[str] | None = None) -> int:
                 assert not wrong, (name, config, wrong)
         print(f"\n{name}: {len(passing)} passing, {len(failing)} failing submissions, "
               f"{args.rounds} rounds. Seconds: per submission the median over the rounds, "
-              "summed; 'inside' columns: time spent in that part within run_submission")
+              "summed; 'inside' columns: time spent in that part within run_submission "
+              "(failing submissions); 'adds to failing': inside / (failing − inside)")
         print("| configuration | passing | vs off | failing | vs off | inside catalogue | "
-              "inside trajectory | inside pictures | catalogue+trajectory / failing |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "inside trajectory | inside pictures | diagnosis inside failing | adds to failing "
+              "| diagnosis inside passing |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
         def total(config: str, who: list[str], part: str | None = None,
                   runs: dict[str, list[Graded]] = runs) -> float:
@@ -169,15 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         p0, f0 = total("off", passing), total("off", failing)
         for config in CONFIGS:
             p, f = total(config, passing), total(config, failing)
-            cat, traj, pic = (total(config, expected, part) for part in PARTS.values())
-            diag_failing = total(config, failing, "catalogue") + total(config, failing,
-                                                                       "trajectory")
+            cat, traj, pic = (total(config, failing, part) for part in PARTS.values())
+            inside = cat + traj + pic
+            inside_passing = sum(total(config, passing, part) for part in PARTS.values())
             print(f"| {config} | {p:.2f} | {100 * (p - p0) / p0:+.1f}% | {f:.2f} | "
                   f"{100 * (f - f0) / f0:+.1f}% | {cat:.3f} | {traj:.3f} | {pic:.3f} | "
-                  f"{100 * diag_failing / f:.1f}% |")
-        passing_inside = total("diagnosis", passing, "catalogue") + total(
-            "diagnosis", passing, "trajectory")
-        print(f"time inside diagnosis for passing submissions: {passing_inside:.4f} s")
+                  f"{inside:.3f} | {100 * inside / max(f - inside, 1e-9):.1f}% | "
+                  f"{inside_passing:.4f} |")
     load = os.getloadavg()
     print(f"\nwall {time.monotonic() - started:.0f} s; load average at the end "
           f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; work folder {work}")

@@ -63,6 +63,10 @@ class TestResult:
     """A named typical mistake, when the checks recognised one (e.g. 'missing 1/N')."""
     traceback: str = ""
     """The student's own traceback frames only, when their code raised."""
+    trajectory: str = ""
+    """Where an iterative run goes wrong, in words that hold none of the test's inputs or
+    values (grader.run.trajectory: what differs, not where): a withheld test's page shows it
+    like its mistake; the full sentence, with the run's values, is in `message`."""
     duration: float = 0.0
     """Seconds spent in this test."""
 

@@ -15,6 +15,8 @@ Checks, each reported with file:line and the fix:
   it, never given another mistake's name; the share named is printed (grader.authoring.named);
 - no points for garbage (every graded function returning None, 0, zeros, its first argument or
   a constant) and none lost to rounding (float results moved by rounding): grader.authoring.garbage;
+- the pictures (assignments/<a>/plots.py) import and draw for the solution through the
+  student's path (grader.authoring.pictures);
 - the release (written to a temporary folder) contains no solution code and no hidden tests;
 - the points add up (the solution's score is the total, > 0);
 - through the real sandbox once: the solution passes within the time and memory limits with
@@ -31,7 +33,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from grader.authoring import garbage, named
+from grader.authoring import garbage, named, pictures
 from grader.authoring.findings import Problem as Problem
 from grader.authoring.findings import Report
 from grader.authoring.findings import format_report as format_report
@@ -411,6 +413,7 @@ def validate(assignment: Assignment, *, sandbox: bool = True,
     garbage.check(tests, ref.student_api, solution, report,
                   lambda module: run_local(assignment, tests, module, solution))
     named.check(assignment, tests, solution, report, min_named)
+    pictures.check(assignment, ref.student_api, solution, report)
     check_release(assignment, report)
     tests = calibrate(assignment, tests, solution)  # the CPU limits a batch would apply
     report.passed.append(summary(assignment, tests))

@@ -3,7 +3,8 @@
 Rendering never regrades: it reads RunResult/Grade records and applies the visibility rules.
 A test's message, named mistake and traceback are shown according to its visibility:
 "visible" always; "hidden" never (its name, status and points are shown with a neutral note,
-and its named mistake with the fix hint unless the assignment sets show_hidden_mistakes = false);
+and its named mistake with the fix hint, and its trajectory hint (what differs in an iterative
+run, never where or with which values), unless the assignment sets show_hidden_mistakes = false);
 "after_due" only once `now` is past the assignment's due date (no due date: withheld).
 The student's captured output is shown only when no test's details are withheld, since a
 submission can print the inputs a hidden test handed to it.
@@ -73,6 +74,9 @@ class TestView:
     hint: str = ""
     """A withheld test's named mistake and fix hint, when the assignment shows them: a name
     and a hint hold none of the test's inputs or expected values ('' otherwise)."""
+    trajectory: str = ""
+    """A withheld test's trajectory hint on the same terms (TestResult.trajectory: what
+    differs in the run, never where or with which values)."""
 
 
 @dataclass(frozen=True)
@@ -155,14 +159,15 @@ def _aware(moment: datetime) -> datetime:
 def test_view(test: TestResult, *, due: datetime | None, now: datetime,
               show_mistakes: bool = False) -> TestView:
     """How a student sees `test`; with `show_mistakes` a withheld test keeps its named mistake
-    (the hint), never its message, traceback or values."""
+    (the hint) and its trajectory hint, never its message, traceback or values."""
     if details_shown(test, due=due, now=now):
         return TestView(test, True, "")
-    hint = test.mistake or "" if show_mistakes and test.points < test.max_points else ""
+    told = show_mistakes and test.points < test.max_points
+    hint, trajectory = (test.mistake or "", test.trajectory) if told else ("", "")
     if test.visibility == "after_due":
         when = f" ({due.astimezone(UTC):%Y-%m-%d %H:%M} UTC)" if due else ""
-        return TestView(test, False, AFTER_DUE_NOTE.format(due=when), hint)
-    return TestView(test, False, HIDDEN_NOTE, hint)
+        return TestView(test, False, AFTER_DUE_NOTE.format(due=when), hint, trajectory)
+    return TestView(test, False, HIDDEN_NOTE, hint, trajectory)
 
 
 def student_page(

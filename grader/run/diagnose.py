@@ -11,48 +11,48 @@ A mistake in a function the test did not call directly (the student's B uses the
 A) is named as what the failure follows from.
 
 Passing tests cost only the recording (a copy of the arguments per call).
+
+Replays are memoized (`memo`, a grader.run.refcache.Memo: a batch's `CachedReference.memo`,
+shared by its threads): hidden tests' inputs are seeded per assignment and test, so every
+student's failing test replays the same mistakes on the same inputs. The key is the function
+replayed (the reference's or a mistake's), its name and grader.run.refcache.digest of the
+call's arguments (a call whose arguments have no digest just runs). A stored outcome is used
+only once it has been reproduced — computed twice with the same result, the test this module
+already makes before ruling a mistake out — so a mistake drawing from global state (an
+unseeded RNG) is never answered from the memo, and a diagnosis is the same with or without it.
+The memo lives in memory only (one batch, one process: a Dask worker keeps one per batch):
+stored outcomes are arbitrary Python values, and reading pickles back from the grading folder
+would run whatever that folder holds; a regrade skips unchanged submissions anyway.
 """
 
 from __future__ import annotations
 
-import copy
+import functools
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-import numpy as np
-
-from grader.checks.compare import Mode, diff
+from grader.checks.compare import Mode
 from grader.errors import StudentError, StudentTimeout
 from grader.run.catalogue import Mistake, world
+from grader.run.outcomes import ATOL as ATOL
+from grader.run.outcomes import MODE as _MODE
+from grader.run.outcomes import RTOL as RTOL
+from grader.run.outcomes import STRICT as _STRICT
+from grader.run.outcomes import Outcome
+from grader.run.outcomes import Recorded as Recorded
+from grader.run.outcomes import copy_value as _copy
+from grader.run.outcomes import matches as _matches
+from grader.run.outcomes import run as _run
+from grader.run.outcomes import same_outcome as _same_outcome
+from grader.run.outcomes import viewed as _viewed
+from grader.run.refcache import Memo, Uncacheable, digest, nbytes
 from grader.sandbox.calls import ByName
 
-RTOL, ATOL = 1e-6, 1e-8
-"""The checks' default tolerance (grader.checks.close): a mistake's values are matched with the
-failed check's own tolerance, and with this one when the check compares exactly (equal,
-unchanged: integers compare exactly under it too) or is not a value check (raises, assert)."""
 BUDGET = 2.0
 """Seconds one diagnosis may spend replaying calls (the catalogue is trusted but may be slow)."""
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """One call into the student's code and what it gave."""
-
-    name: str
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    raised: tuple[str, ...] | None
-    """The MRO names of the student's exception, or None when it returned."""
-    value: Any = None
-    args_after: tuple[Any, ...] = ()
-    kwargs_after: dict[str, Any] | None = None
-
-
-def _copy(value: Any) -> Any:
-    return value if callable(value) else copy.deepcopy(value)
 
 
 class Recording(ByName):
@@ -65,6 +65,8 @@ class Recording(ByName):
         """A call timed out or the worker failed: its outcome is unknown, no diagnosis."""
         self.tolerance: Mode | None = None
         """The comparison of the check that failed the test (set by grader.run.runtest)."""
+        self.names: set[str] = set()
+        """Every student function the test called or tried to (timed out, crashed included)."""
 
     def __contains__(self, name: object) -> bool:
         return name in self._student
@@ -74,6 +76,7 @@ class Recording(ByName):
     # diagnosed.
     def keep(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
         self.incomplete = True
+        self.names.add(name)
         return self._student.keep(name, *args, **kwargs)
 
     def fetch(self, value: Any) -> Any:
@@ -89,6 +92,7 @@ class Recording(ByName):
         self._student.restore(name)
 
     def call(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
+        self.names.add(name)
         sent = (tuple(_copy(a) for a in args), {k: _copy(v) for k, v in kwargs.items()})
         try:
             result = self._student.call(name, *args, **kwargs)
@@ -105,79 +109,6 @@ class Recording(ByName):
                                    args_after=result.args, kwargs_after=result.kwargs))
         return result
 
-
-
-@dataclass(frozen=True)
-class Outcome:
-    raised: str | None
-    value: Any = None
-    args_after: tuple[Any, ...] = ()
-    kwargs_after: dict[str, Any] | None = None
-
-
-def _run(function: Any, call: Recorded, view: Any = None) -> Outcome:
-    args = tuple(_copy(a) for a in call.args)
-    kwargs = {k: _copy(v) for k, v in call.kwargs.items()}
-    try:
-        with np.errstate(all="ignore"):
-            value = function(*args, **kwargs)
-    except Exception as exc:
-        return Outcome(type(exc).__name__)
-    return Outcome(None, _seen(view, call, _plain(value)), args, kwargs)
-
-
-def _seen(view: Any, call: Recorded, value: Any) -> Any:
-    """What of `value` a mistake must reproduce: the catalogue's view of it (its `VIEWS`,
-    grader.run.catalogue), or the value itself."""
-    if view is None:
-        return value
-    try:
-        with np.errstate(all="ignore"):
-            return view(call.args, value)
-    except Exception as exc:  # a malformed value: its kind of failure is what is compared
-        return ("not viewable", type(exc).__name__)
-
-
-def _viewed(call: Recorded, views: dict[str, Any]) -> Recorded:
-    view = views.get(call.name)
-    if view is None or call.raised is not None:
-        return call
-    return replace(call, value=_seen(view, call, call.value))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, list | tuple):
-        items = [_plain(v) for v in value]
-        return items if isinstance(value, list) else tuple(items)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if type(value).__module__.startswith("torch"):
-        return value.detach().cpu().numpy()
-    return value
-
-
-_MODE = Mode("close", rtol=RTOL, atol=ATOL)
-_STRICT = Mode("close", rtol=1e-12, atol=1e-15)
-"""A mistake must change the reference's result by more than rounding to count as different
-(float32 arithmetic differs by ~1e-7 only, and the checks of sigmoid are that strict)."""
-
-
-def _same(a: Any, b: Any, mode: Mode = _MODE) -> bool:
-    try:
-        return diff(a, b, "", mode, auto=False) is None
-    except Exception:
-        return False
-
-
-def _matches(call: Recorded, outcome: Outcome, mode: Mode = _MODE) -> bool:
-    """The student's outcome of `call` is the one `outcome` describes."""
-    if call.raised is not None or outcome.raised is not None:
-        return call.raised is not None and outcome.raised in call.raised
-    args_after = tuple(a for a in call.args_after if not callable(a))
-    mine = tuple(a for a in outcome.args_after if not callable(a))
-    return _same(call.value, outcome.value, mode) and _same(args_after, mine, mode)
 
 
 @dataclass(frozen=True)
@@ -219,13 +150,17 @@ def tolerance(mode: Mode | None) -> Mode:
 
 def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
              calls: list[Recorded], others: Sequence[Recorded] = (),
-             mode: Mode | None = None,
+             mode: Mode | None = None, memo: Memo | None = None,
+             replay: Replay | None = None,
              views: dict[str, Any] | None = None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
     functions too (a second, independent input confirms it). `mode` is the failed check's
-    comparison: the student's values must match a mistake's within its tolerance. `views`
-    (the catalogue's, grader.run.catalogue.load_views) say what of a function's value counts."""
+    comparison: the student's values must match a mistake's within its tolerance. `memo`
+    keeps the replays' outcomes for the next test and the next student (module docstring);
+    `replay` (a Replay of it, one per submission) also keeps the digests of its calls.
+    `views` (the catalogue's, grader.run.catalogue.load_views) say what of a function's
+    value counts."""
     if not calls or not catalogue:
         return None
     views = views or {}
@@ -234,20 +169,21 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     others = [_viewed(c, views) for c in others if id(c) not in own]
     near = tolerance(mode)
     deadline = time.monotonic() + BUDGET
+    replay = replay if replay is not None else Replay(memo)
     expected: list[Outcome | None] = []
     for call in calls:
         function = getattr(reference, call.name, None)
-        expected.append(_run(function, call, views.get(call.name)) if callable(function)
-                        else None)
+        expected.append(replay.run(REFERENCE, lambda f=function: f, call, views)
+                        if callable(function) else None)
     # the student is wrong on at least one call that the reference can judge
-    if all(e is None or _matches(c, e, _STRICT) for c, e in zip(calls, expected, strict=True)):
+    if all(e is None or replay.matches(REFERENCE, c, e, _STRICT)
+           for c, e in zip(calls, expected, strict=True)):
         return None
     found: list[Mistake] = []
     ruled_out: list[str] = []
     for mistake in catalogue:
         if time.monotonic() > deadline:
             break
-        namespace = world(reference, mistake)
         differs, explains = False, True
         confirm = [c for c in others if c.name in mistake.functions]
         checks: list[tuple[Recorded, Outcome | None, bool]] = [
@@ -255,18 +191,19 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             *((c, None, True) for c in confirm)]
         replayable = True
         for call, exp, confirming in checks:
-            function = namespace.get(call.name)
-            if (exp is None and not confirming) or not callable(function):
+            if exp is None and not confirming:
                 continue
-            view = views.get(call.name)
-            got = _run(function, call, view)
-            if not _matches(call, got, near):
+            function = _mutant(reference, mistake, call.name)
+            if function is None:
+                continue
+            got = replay.run(mistake.key, function, call, views)
+            if not replay.matches(mistake.key, call, got, near):
                 explains = False
                 # a mistake that draws from global state cannot be replayed: no verdict
-                replayable = _same_outcome(got, _run(function, call, view))
+                replayable = replay.reproduces(mistake.key, function, call, got, views)
                 break
             if exp is not None:
-                differs = differs or not _same_outcome(got, exp)
+                differs = differs or not replay.same(mistake.key, call, got, exp)
         if explains and differs:
             found.append(mistake)
         elif not explains and replayable:
@@ -274,7 +211,118 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     return Diagnosis(tuple(found), tuple(ruled_out), tuple(dict.fromkeys(c.name for c in calls)))
 
 
-def _same_outcome(a: Outcome, b: Outcome) -> bool:
-    if a.raised is not None or b.raised is not None:
-        return a.raised == b.raised
-    return _same(a.value, b.value, _STRICT) and _same(a.args_after, b.args_after, _STRICT)
+REFERENCE = ""
+"""The memo's name for the reference (a mistake's is its file stem, never empty)."""
+
+
+def _mutant(reference: ModuleType, mistake: Mistake, name: str) -> Any:
+    """A callable giving the mistake's world's function `name` (built only when it must run),
+    or None when that world has no such function."""
+    if name not in mistake.overrides and not callable(getattr(reference, name, None)):
+        return None
+    return lambda: _world(reference, mistake).get(name)
+
+
+_world = functools.lru_cache(maxsize=512)(world)
+"""A mistake's world is built once per process (the batch's threads share it: trusted code
+that keeps no state in its module)."""
+
+
+class _Entry:
+    """A memoized outcome; `stable`: whether a second run reproduced it (None: not run twice
+    yet)."""
+
+    __slots__ = ("outcome", "stable")
+
+    def __init__(self, outcome: Outcome) -> None:
+        self.outcome = outcome
+        self.stable: bool | None = None
+
+
+class Replay:
+    """Runs trusted functions on recorded calls, and compares outcomes, through the memo (the
+    module docstring); one per submission (it keeps its calls' digests by id). A comparison
+    is memoized only between outcomes the memo answered (so fixed by the call's digest) and
+    for the student's outcome by its digest: the students who are right on a call, or made
+    the same mistake, send equal values."""
+
+    def __init__(self, memo: Memo | None) -> None:
+        self._memo = memo
+        self._digests: dict[tuple[str, int], bytes | None] = {}
+        self._known: dict[tuple[str, int], Outcome] = {}
+        """(who, id(call)) -> the outcome the memo answered (a reproduced one)."""
+
+    def _digest(self, kind: str, call: Recorded) -> bytes | None:
+        """The call's arguments' digest ("args") or the student's outcome's ("said")."""
+        key = (kind, id(call))
+        if key not in self._digests:
+            try:
+                self._digests[key] = digest(call.args, call.kwargs) if kind == "args" else \
+                    digest((call.raised, call.value, call.args_after), call.kwargs_after or {})
+            except Uncacheable:
+                self._digests[key] = None
+        return self._digests[key]
+
+    def _key(self, who: str, call: Recorded,
+             view: Any = None) -> tuple[str, str, str, bool, bytes] | None:
+        """The memo's key of `who`'s outcome on `call`; whether the outcome is seen through a
+        view is part of it (a memo serves one assignment: one catalogue, one set of views)."""
+        found = self._digest("args", call) if self._memo is not None else None
+        return None if found is None else ("diagnose", who, call.name, view is not None, found)
+
+    def run(self, who: str, function: Any, call: Recorded,
+            views: dict[str, Any] | None = None) -> Outcome:
+        """The outcome of `function()` (a getter: built only when needed) on `call`, its value
+        seen through `views`' view of the call's function."""
+        view = (views or {}).get(call.name)
+        key = self._key(who, call, view)
+        entry: _Entry | None = self._memo.get(key) if self._memo is not None and \
+            key is not None else None
+        if entry is not None and entry.stable:
+            self._known[(who, id(call))] = entry.outcome
+            return entry.outcome
+        got = _run(function(), call, view)
+        if entry is not None and entry.stable is None:
+            entry.stable = _same_outcome(got, entry.outcome)
+        elif entry is None and self._memo is not None and key is not None:
+            self._memo.put(key, _Entry(got), nbytes((got.value, got.args_after,
+                                                      got.kwargs_after or {})))
+        return got
+
+    def reproduces(self, who: str, function: Any, call: Recorded, got: Outcome,
+                   views: dict[str, Any] | None = None) -> bool:
+        """Whether `function` gives `got` again on `call` (False: it draws from global state)."""
+        view = (views or {}).get(call.name)
+        key = self._key(who, call, view)
+        entry = self._memo.get(key) if self._memo is not None and key is not None else None
+        if entry is not None and entry.stable is not None:
+            return bool(entry.stable)
+        same = _same_outcome(got, _run(function(), call, view))
+        if entry is not None:
+            entry.stable = same
+        return same
+
+    def _compared(self, key: Any, compare: Any) -> bool:
+        if self._memo is None or key is None:
+            return bool(compare())
+        found = self._memo.get(key)
+        if found is None:
+            found = bool(compare())
+            self._memo.put(key, found)
+        return bool(found)
+
+    def matches(self, who: str, call: Recorded, outcome: Outcome, mode: Mode) -> bool:
+        """_matches(call, outcome, mode), memoized when `outcome` is the memo's."""
+        key = self._key(who, call)
+        said = self._digest("said", call) if key is not None else None
+        known = self._known.get((who, id(call))) is outcome
+        return self._compared(("matches", key, said, mode) if known and said else None,
+                              lambda: _matches(call, outcome, mode))
+
+    def same(self, who: str, call: Recorded, got: Outcome, expected: Outcome) -> bool:
+        """_same_outcome(got, expected): `who`'s outcome and the reference's on `call`."""
+        key = self._key(who, call)
+        known = self._known.get((who, id(call))) is got and \
+            self._known.get((REFERENCE, id(call))) is expected
+        return self._compared(("same", key) if known and key else None,
+                              lambda: _same_outcome(got, expected))

@@ -14,14 +14,22 @@ Keys of the returned dict, by kind (from the reference's run unless said):
 
 A student's call that raises, loops or returns something unusable leaves a Plot with
 `student=None` and a note; the reference's picture is still drawn.
+
+A picture is drawn only for a submission that lost points in a test of one of the functions it
+shows (`lost`: the student functions those tests called): it is there to show a mistake, and a
+picture of a function whose every test passed would show the reference's curve twice. So a
+passing submission costs nothing here. The reference's values, and the functions each figure
+calls on `impl`, are computed once per process and assignment.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 import time
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -41,6 +49,9 @@ PLOT_TIMEOUT = 5.0
 """Seconds of wall clock a student's plot call may take at most (below the call timeout)."""
 KINDS: dict[str, tuple[str, ...]] = {"curve": ("y",), "boundary": ("w",), "path": ("path",)}
 """The keys each kind takes from the student's run."""
+NEEDS: dict[str, tuple[str, ...]] = {"curve": ("x", "y"), "boundary": ("points", "labels", "w"),
+                                     "path": ("path",)}
+"""The keys a figure of each kind must return."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,19 +68,32 @@ def figure(kind: PlotKind, title: str) -> Callable[[F], F]:
     return mark
 
 
-@cache
-def declared(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]], ...]:
-    """(name, kind, title, function) of every figure in `folder/plots.py` (none without it)."""
+class FigureError(Exception):
+    """plots.py cannot be used: the message names the file (and line) and the fix."""
+
+
+def load(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]], ...]:
+    """(name, kind, title, function) of every figure in `folder/plots.py` (none without it);
+    FigureError when the file does not import."""
     path = folder / FILE
     if not path.is_file():
         return ()
     name = f"_grader_plots_{folder.name}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        return ()
+        raise FigureError(f"{path}: cannot be imported as a Python module")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # trusted instructor code that does not load
+        lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__)
+                 if Path(f.filename) == path]
+        line = getattr(exc, "lineno", None) if isinstance(exc, SyntaxError) else \
+            (lines[-1] if lines else None)
+        where = f"{path}:{line}" if line else str(path)
+        raise FigureError(f"{where}: plots.py does not import ({type(exc).__name__}: {exc}); "
+                          "fix it, or delete it to draw no pictures") from None
     found = []
     for attr, value in vars(module).items():
         mark = getattr(value, _ATTR, None)
@@ -78,19 +102,66 @@ def declared(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]
     return tuple(found)
 
 
-def draw_values(assignment: Assignment, student: Any, ref: ModuleType | None) -> tuple[Plot, ...]:
-    """Every declared figure with the reference's and the student's values."""
+@cache
+def declared(folder: Path) -> tuple[tuple[str, PlotKind, str, Callable[..., Any]], ...]:
+    """`load`, once per process; a plots.py that does not import costs its pictures only
+    (`grader validate` reports it)."""
+    try:
+        return load(folder)
+    except FigureError:
+        return ()
+
+
+def reference_values(folder: Path, ref: ModuleType) -> dict[str, tuple[Any, float, frozenset[str]]]:
+    """Per figure: (the reference's values, or None when its figure raised; seconds it took;
+    the functions it calls on `impl`), computed once per process (the lock: the batch's threads)."""
+    with _LOCK:
+        key = (folder, ref)
+        if key not in _REFERENCE:
+            found = {}
+            for name, _kind, _title, function in declared(folder):
+                uses = Uses(ref)
+                started = time.perf_counter()
+                try:
+                    with np.errstate(all="ignore"):
+                        expected: Any = function(uses, ref)
+                except Exception:  # a broken plots.py costs its picture only
+                    expected = None
+                found[name] = (expected, time.perf_counter() - started, frozenset(uses.names))
+            _REFERENCE[key] = found
+        return _REFERENCE[key]
+
+
+_LOCK = threading.Lock()
+_REFERENCE: dict[tuple[Path, ModuleType], dict[str, tuple[Any, float, frozenset[str]]]] = {}
+
+
+class Uses:
+    """The reference module as `impl`, noting the functions a figure takes from it."""
+
+    def __init__(self, ref: ModuleType) -> None:
+        self._ref = ref
+        self.names: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._ref, name)
+        if callable(value):
+            self.names.add(name)
+        return value
+
+
+def draw_values(assignment: Assignment, student: Any, ref: ModuleType | None,
+                lost: Collection[str] = ("*",)) -> tuple[Plot, ...]:
+    """The declared figures that show a function in `lost` ("*": every figure), with the
+    reference's and the student's values."""
     if ref is None:
         return ()
     plots = []
+    values = reference_values(assignment.folder, ref)
     for name, kind, title, function in declared(assignment.folder):
-        started = time.perf_counter()
-        try:
-            with np.errstate(all="ignore"):
-                expected = function(ref, ref)
-        except Exception:  # a broken plots.py costs its picture only
+        expected, seconds, uses = values[name]
+        if expected is None or ("*" not in lost and not uses & set(lost)):
             continue
-        seconds = time.perf_counter() - started
         student.call_timeout = min(float(assignment.limits.call_timeout), PLOT_TIMEOUT)
         student.reference_seconds = seconds
         note = ""
@@ -103,7 +174,7 @@ def draw_values(assignment: Assignment, student: Any, ref: ModuleType | None) ->
                                else exc.message[:200])
         except Exception as exc:
             got, note = None, f"your values could not be used ({type(exc).__name__})"
-        plot = _plot(name, kind, title, expected, got, note)
+        plot = as_plot(name, kind, title, expected, got, note)
         if plot is not None:
             plots.append(plot)
     return tuple(plots)
@@ -118,7 +189,7 @@ def _series(value: Any, shape: tuple[int, ...] | None = None) -> tuple[float, ..
     return tuple(float(v) if np.isfinite(v) else float("nan") for v in flat)
 
 
-def _plot(name: str, kind: PlotKind, title: str, expected: dict[str, Any],
+def as_plot(name: str, kind: PlotKind, title: str, expected: dict[str, Any],
           got: dict[str, Any] | None, note: str) -> Plot | None:
     key = KINDS[kind][0]
     try:

@@ -14,6 +14,10 @@ The reference is trusted instructor code, and its functions must be pure functio
 arguments (randomness comes in as an `rng` argument, which is never cached). Attributes that are
 not plain functions (constants, classes, submodules) pass through unchanged. Create one
 `CachedReference` per batch and process: the cache lives as long as the object.
+
+`CachedReference.memo` (a `Memo`) keeps other trusted results of the batch by key, with the
+same lifetime: grader.run.diagnose keeps there what the reference and each catalogue mistake
+return on a recorded call, keyed by this module's `digest` of the call's arguments.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import copy
 import functools
 import hashlib
 import inspect
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from types import ModuleType
@@ -33,6 +38,12 @@ MAX_ENTRIES = 4096
 """Least recently used results beyond this many are dropped."""
 MAX_RESULT_BYTES = 16 * 2**20
 """A result whose arrays hold more bytes than this is not stored."""
+
+
+MEMO_ENTRIES = 32768
+MEMO_BYTES = 256 * 2**20
+"""Least recently used memo entries beyond this many, or holding arrays beyond this many bytes
+in all, are dropped."""
 
 
 class Uncacheable(Exception):
@@ -79,14 +90,56 @@ def _feed(h: Any, value: Any) -> None:
         raise Uncacheable(f"argument of type {kind.__name__}")
 
 
-def _nbytes(value: Any) -> int:
+def nbytes(value: Any) -> int:
+    """Bytes held by the numpy arrays in `value` (nested tuples, lists, dicts)."""
     if isinstance(value, np.ndarray):
         return int(value.nbytes)
     if isinstance(value, tuple | list):
-        return sum(_nbytes(v) for v in value)
+        return sum(nbytes(v) for v in value)
     if isinstance(value, dict):
-        return sum(_nbytes(v) for v in value.values())
+        return sum(nbytes(v) for v in value.values())
     return 0
+
+
+class Memo:
+    """Trusted values computed during a batch, by key: a thread-safe least-recently-used store
+    (the batch's threads share it). `get` answers None for a key it does not hold."""
+
+    def __init__(self, max_entries: int = MEMO_ENTRIES) -> None:
+        self._values: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.max_entries = max_entries
+        self.max_bytes = MEMO_BYTES
+        self._bytes = 0
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            if key not in self._values:
+                self.misses += 1
+                return None
+            self.hits += 1
+            self._values.move_to_end(key)
+            return self._values[key][0]
+
+    def put(self, key: Any, value: Any, size: int | None = None) -> None:
+        """Store `value` under `key`; nothing when its arrays (or `size`, bytes the caller
+        counted) exceed MAX_RESULT_BYTES."""
+        size = nbytes(value) if size is None else size
+        if size > MAX_RESULT_BYTES:
+            return
+        with self._lock:
+            if key in self._values:
+                self._bytes -= self._values[key][1]
+            self._values[key] = (value, size)
+            self._values.move_to_end(key)
+            self._bytes += size
+            while len(self._values) > self.max_entries or self._bytes > self.max_bytes:
+                self._bytes -= self._values.popitem(last=False)[1][1]
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 class CachedReference(ModuleType):
@@ -100,6 +153,7 @@ class CachedReference(ModuleType):
         self.__dict__["hits"] = 0
         self.__dict__["misses"] = 0
         self.__dict__["uncached"] = 0
+        self.__dict__["memo"] = Memo()
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self.__dict__["_module"], name)
@@ -133,7 +187,7 @@ class CachedReference(ModuleType):
             try:
                 if digest(args, kwargs) != key[1]:
                     raise Uncacheable("the call modified its arguments")
-                if _nbytes(value) > MAX_RESULT_BYTES:
+                if nbytes(value) > MAX_RESULT_BYTES:
                     raise Uncacheable("result too large")
                 results[key] = copy.deepcopy(value)
             except Exception:  # Uncacheable, or a result deepcopy refuses (e.g. a torch graph)

@@ -17,8 +17,9 @@ from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.catalogue import Mistake, load_catalogue, load_views
-from grader.run.diagnose import Diagnosis, Recorded, Recording, diagnose
+from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.figures import declared, draw_values
+from grader.run.refcache import Memo, Uncacheable, digest
 from grader.run.reference import import_reference
 from grader.run.runtest import run_test
 from grader.run.trajectory import Probe, applies, explain
@@ -50,11 +51,12 @@ def run_submission(assignment: Assignment, submission: Submission, tests: list[T
         load = proxy.start()
         warnings += load.warnings
         if load.status == "ok":
-            results = run_tests(assignment, tests, proxy, ref)
+            figures = bool(declared(assignment.folder))  # the report's pictures
+            results, lost = _graded(assignment, tests, proxy, ref, names=figures)
             status: SubmissionStatus = "graded"
-            if declared(assignment.folder):  # the report's pictures (grader.run.figures)
+            if figures and lost:  # drawn only where points were lost (grader.run.figures)
                 plots = draw_values(assignment, proxy,
-                                    _module(ref) or import_reference(assignment))
+                                    _module(ref) or import_reference(assignment), lost)
         else:
             status, results = load_failed(tests, load)
     finally:
@@ -108,16 +110,28 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
     then the gates (`requires=`, grader.testing.apply_requirements). A mistake's name
     must reproduce the failing test's calls and every call of its function in the whole
     submission, so the other tests' inputs confirm it."""
+    return _graded(assignment, tests, student, ref)[0]
+
+
+ALL = frozenset({"*"})
+"""`lost` when the tests that lost points are known but not the functions they called."""
+
+
+def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: ModuleType | None,
+            *, names: bool = False) -> tuple[list[TestResult], frozenset[str]]:
+    """run_tests, and the student functions called by the tests that lost points (ALL when a
+    test lost points without a recording, i.e. unless `names` or a diagnosis asks for one)."""
     catalogue = _catalogue(assignment, ref)
     follow = applies(_module(ref))  # iterative runs: grader.run.trajectory
-    recordings = [Recording(student) if catalogue or follow else None for _ in tests]
+    recordings = [Recording(student) if catalogue or follow or names else None for _ in tests]
     results = [run_test(assignment, test, student, ref, recording=recording)
                for test, recording in zip(tests, recordings, strict=True)]
     if catalogue:
         every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
         views = load_views(assignment.folder)
+        replay = Replay(_memo(ref))
         results = [
-            _named(result, catalogue, ref, recording, every, views)
+            _named(result, catalogue, ref, recording, every, views, replay)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording in zip(results, recordings, strict=True)]
     if follow:
@@ -126,7 +140,12 @@ def run_tests(assignment: Assignment, tests: list[TestCase], student: Any,
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
-    return apply_requirements(tests, results)  # property tests count only with their values
+    results = apply_requirements(tests, results)  # property tests count only with values
+    lost: frozenset[str] = frozenset().union(*(
+        ALL if recording is None else recording.names
+        for result, recording in zip(results, recordings, strict=True)
+        if result.points < result.max_points))
+    return results, lost
 
 
 def _catalogue(assignment: Assignment, ref: ModuleType | None) -> tuple[Mistake, ...]:
@@ -144,14 +163,23 @@ def _module(ref: Any) -> ModuleType | None:
     return module if isinstance(module, ModuleType) else None
 
 
+def _memo(ref: Any) -> Memo:
+    """Where replays are memoized: the batch's (grader.run.refcache.CachedReference.memo, so
+    the next student's failing tests find them), else one for this submission's tests."""
+    memo = vars(ref).get("memo") if ref is not None else None
+    return memo if isinstance(memo, Memo) else Memo()
+
+
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
-           recording: Recording, every: list[Recorded], views: dict[str, Any]) -> TestResult:
+           recording: Recording, every: list[Recorded], views: dict[str, Any],
+           replay: Replay | None = None) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named; a check's own guess that the replay contradicts
     (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
     module = _module(ref)
-    found: Diagnosis | None = diagnose(module, catalogue, recording.calls, every,
-                                       recording.tolerance, views) if module else None
+    found: Diagnosis | None = diagnose(
+        module, catalogue, recording.calls, every, recording.tolerance, replay=replay,
+        views=views) if module else None
     message, mistake = result.message, result.mistake
     if found is None:
         return result
@@ -172,7 +200,31 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     module = _module(ref)
     if module is None:
         return result
-    student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
-    student.reference_seconds = test.reference_seconds
-    found = explain(module, recording.calls, Probe(student))
-    return replace(result, message=f"{result.message} {found}".strip()) if found else result
+    memo: Memo | None = _memo(ref)
+    key = _calls_key(recording.calls) if memo is not None else None
+    kept = memo.get(key) if memo is not None and key is not None else None
+    if kept is not None:
+        found = kept[0]
+    else:
+        student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
+        student.reference_seconds = test.reference_seconds
+        probe = Probe(student)
+        found = explain(module, recording.calls, probe)
+        if memo is not None and key is not None and probe.calls == 0 and not probe.broken:
+            memo.put(key, (found,))  # from the recorded values alone: the same for anyone
+    if found is None:
+        return result
+    sentence, hint = found
+    return replace(result, message=f"{result.message} {sentence}".strip(), trajectory=hint)
+
+
+def _calls_key(calls: list[Recorded]) -> tuple[Any, ...] | None:
+    """A test's recorded calls by digest (arguments and what the student's code gave), or None
+    when one has no digest: a trajectory found from these alone, without probing the
+    student's code, is the same for every student who sent them."""
+    try:
+        return ("trajectory", *((c.name, digest(c.args, c.kwargs),
+                                 digest((c.raised, c.value, c.args_after), c.kwargs_after or {}))
+                                for c in calls))
+    except Uncacheable:
+        return None

@@ -77,9 +77,11 @@ def applies(reference: ModuleType | None) -> bool:
     return reference is not None and any(callable(getattr(reference, n, None)) for n in NAMES)
 
 
-def explain(reference: ModuleType, calls: Sequence[Recorded], probe: Probe) -> str | None:
+def explain(reference: ModuleType, calls: Sequence[Recorded],
+            probe: Probe) -> tuple[str, str] | None:
     """The sentence for a failing test: where its first departing call leaves the reference's
-    run and what differs there; None when no recorded call is an iterative run that departs."""
+    run and what differs there, and its hint (Departure.hint: what differs only, no value of
+    the run); None when no recorded call is an iterative run that departs."""
     for call in calls:
         function = getattr(reference, call.name, None)
         if call.raised is not None or not callable(function) or call.name not in LOOPS:
@@ -95,7 +97,7 @@ def explain(reference: ModuleType, calls: Sequence[Recorded], probe: Probe) -> s
         except (ValueError, TypeError, IndexError, ArithmeticError):
             found = None
         if found is not None:
-            return found.sentence(call.name)
+            return found.sentence(call.name), found.hint(call.name)
     for name, outputs in STEPS.items():
         run = [c for c in calls if c.name == name and c.raised is None]
         function = getattr(reference, name, None)
@@ -106,7 +108,7 @@ def explain(reference: ModuleType, calls: Sequence[Recorded], probe: Probe) -> s
             except (ValueError, TypeError, IndexError, ArithmeticError):
                 found = None
             if found is not None:
-                return found.sentence(name)
+                return found.sentence(name), found.hint(name)
     return None
 
 

@@ -33,11 +33,18 @@ class Departure:
     detail: str
     """What the two runs do there (values shown are the test's own)."""
     what: str
-    """The kind of difference: the order of samples, the count, the update, the stopping rule."""
+    """The kind of difference: the order of samples, the count, the update, the stopping rule.
+    Fixed wording, never a value, index or count of the run: `hint` shows it for a hidden test."""
 
     def sentence(self, function: str) -> str:
         return (f"Trajectory of {function}(): your run leaves the reference's at {self.where}: "
                 f"{self.detail}. What differs: {self.what}.")
+
+    def hint(self, function: str) -> str:
+        """The sentence without where and what the run did there: nothing of the test's inputs
+        or values (a hidden test's page shows it, grader.report.pages)."""
+        return f"Trajectory of {function}(): your run leaves the reference's. What differs: " \
+               f"{self.what}."
 
 
 def fmt(value: Any) -> str:

@@ -18,6 +18,8 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import MISSING
+from dataclasses import fields as dataclass_fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -96,6 +98,20 @@ _SUBMISSION_COLUMNS = (
 _TEST_COLUMNS = ("student", "assignment", "position", *columns(TestResult))
 
 
+def _add_columns(db: sqlite3.Connection, table: str, cls: type) -> None:
+    """Columns for record fields added since the table was created (each with a default, e.g.
+    TestResult.trajectory): a gradebook written by an older grader keeps working."""
+    have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    defaults = {f.name: f.default for f in dataclass_fields(cls)}
+    for column in sql_columns(cls):
+        name = column.split()[0]
+        default = defaults.get(name, MISSING)
+        if name not in have and isinstance(default, str | int | float):
+            literal = "'" + default.replace("'", "''") + "'" if isinstance(default, str) \
+                else repr(default)
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} DEFAULT {literal}")
+
+
 class GradebookError(Exception):
     """The gradebook file cannot be used; the message names the file and the fix."""
 
@@ -118,6 +134,7 @@ class Gradebook:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
+                _add_columns(db, "test_results", TestResult)
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                            (str(SCHEMA_VERSION),))
                 (version,) = db.execute(

@@ -2,7 +2,8 @@
 grader.report.plots): a towers class graded through `grader grade`'s path (run_batch: sandbox,
 proxy, codec), then `grader report`. A wrong tower is drawn beside the reference's; a looping or
 junk-returning submission gets a note and its report still renders; no hidden test's message
-reaches a page, pictures included."""
+reaches a page, pictures included. Pictures are drawn only for functions whose tests lost
+points: a passing submission gets none (and pays nothing for them)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from grader.store.gradebook import Gradebook
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "figures"
 TITLE = "approximate_1d: 12 towers (w = 40) against sin on [0, 2π]"
+SIGMOID = "sigmoid(z) for z in [−8, 8]"
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +60,7 @@ def _figures(html: str) -> list[tuple[str, str]]:
 @pytest.mark.slow
 def test_a_wrong_tower_is_drawn_beside_the_reference(graded) -> None:
     out, results = graded
-    right, wrong = _plot(results["reference"]), _plot(results["tower_shifted"])
-    assert right.student is not None and np.allclose(right.student, right.reference)
+    wrong = _plot(results["tower_shifted"])
     assert wrong.student is not None and not np.allclose(wrong.student, wrong.reference)
     assert wrong.note == "" and len(wrong.x) == len(wrong.reference) == 400
     assert CliRunner().invoke(main, ["report", str(out)]).exit_code == 0
@@ -78,14 +79,15 @@ def test_looping_and_junk_submissions_keep_their_reports(graded) -> None:
     looping = _plot(results["loops_forever"])
     assert looping.student is None
     assert looping.note == "your code took too long on this picture's input"
-    junk = _plot(results["returns_junk"], "sigmoid(z) for z in [−8, 8]")
+    junk = _plot(results["returns_junk"], SIGMOID)
     assert junk.student is None and junk.note.startswith("your values could not be drawn")
     assert results["loops_forever"].status == "graded"
     assert CliRunner().invoke(main, ["report", str(out)]).exit_code == 0
-    for student in ("loops_forever", "returns_junk"):
+    for student, title in (("loops_forever", TITLE), ("returns_junk", SIGMOID)):
         html = (out / "reports" / "towers" / f"{student}.html").read_text(encoding="utf-8")
         captions = [c for c, _ in _figures(html)]
-        assert len(captions) == 3, captions
+        assert any(c.startswith(title) for c in captions), captions
+        assert len(captions) == len(results[student].plots), captions
     html = (out / "reports" / "towers" / "loops_forever.html").read_text(encoding="utf-8")
     assert "took too long on this picture" in html
 
@@ -113,13 +115,29 @@ def test_plots_round_trip_through_the_gradebook(graded) -> None:
     out, results = graded
     with Gradebook(out / "gradebook.sqlite") as book:
         stored = {r.student: r for r in book.run_results("towers")}
+    assert all(results[s].plots for s in ("tower_shifted", "loops_forever", "returns_junk"))
     for student, result in results.items():
-        assert len(stored[student].plots) == len(result.plots) == 3
+        assert len(stored[student].plots) == len(result.plots)
         for a, b in zip(stored[student].plots, result.plots, strict=True):
             assert (a.title, a.kind, a.note, a.x) == (b.title, b.kind, b.note, b.x)
             assert np.array_equal(a.target, b.target, equal_nan=True)
             assert np.array_equal(a.reference, b.reference, equal_nan=True)
             assert (a.student is None) == (b.student is None)
+
+
+@pytest.mark.slow
+def test_pictures_only_for_functions_that_lost_points(graded) -> None:
+    """The reference passes: no picture, nothing drawn. A shifted tower in approximate_1d
+    (tower_1d and sigmoid right) gets the approximate_1d picture only; a sigmoid that returns
+    junk gets the sigmoid picture."""
+    out, results = graded
+    assert all(t.points == t.max_points for t in results["reference"].tests)
+    assert results["reference"].plots == ()
+    assert [p.title for p in results["tower_shifted"].plots] == [TITLE]
+    assert SIGMOID in [p.title for p in results["returns_junk"].plots]
+    assert CliRunner().invoke(main, ["report", str(out)]).exit_code == 0
+    html = (out / "reports" / "towers" / "reference.html").read_text(encoding="utf-8")
+    assert _figures(html) == []
 
 
 def test_values_that_cannot_be_drawn_cost_the_picture_only() -> None:

@@ -142,6 +142,24 @@ def test_gradebook_persists_across_opens(tmp_path: Path) -> None:
         assert again.is_current("alice", "perceptron", "aa", "d")
 
 
+def test_a_gradebook_from_before_a_new_test_field_opens_and_records(tmp_path: Path) -> None:
+    """A gradebook written before TestResult.trajectory existed gets the column on open: its
+    results read back with the field's default, and new results keep theirs."""
+    path = tmp_path / "gradebook.sqlite"
+    with Gradebook(path) as book:
+        book.record(run_result(), grade_for(run_result()), tests_digest="d")
+    with sqlite3.connect(path) as db:  # as an older grader left it
+        db.execute("ALTER TABLE test_results DROP COLUMN trajectory")
+    db.close()
+    told = run_result("bob")
+    told = RunResult(**{**told.__dict__, "tests": tuple(
+        TResult(**{**t.__dict__, "trajectory": "What differs: the count"}) for t in told.tests)})
+    with Gradebook(path) as again:
+        assert again.run_result("alice", "perceptron") == run_result()
+        again.record(told, grade_for(told), tests_digest="d")
+        assert again.run_result("bob", "perceptron") == told
+
+
 def test_gradebook_mismatched_record_refused(book: Gradebook) -> None:
     with pytest.raises(ValueError, match="does not belong"):
         book.record(run_result("alice"), grade_for(run_result("bob")), tests_digest="d")

@@ -314,9 +314,12 @@ def test_cli_validate_exit_codes(folder: Path) -> None:
 
 @pytest.mark.parametrize("name", BUNDLED)
 def test_bundled_assignments_validate(name: str) -> None:
-    report = validate(find_assignment(name))
+    assignment = find_assignment(name)
+    report = validate(assignment)
     assert report.problems == []
-    assert len(report.passed) == 9
+    pictures = (assignment.folder / "plots.py").is_file()
+    assert len(report.passed) == 9 + pictures
+    assert any(p.startswith("pictures: the ") for p in report.passed) == pictures
     assert report.passed[5].startswith("mistakes: ") and " named (100%; threshold 100%)" in \
         report.passed[5]
     assert report.passed[3].startswith("garbage: 0 points for each of 5 kinds")
@@ -470,3 +473,82 @@ def test_a_predicates_possibility_for_another_mistake_is_a_warning(folder: Path)
     said = [p for p in report.problems if "suggests 'possibly the identity'" in p.message]
     assert len(said) == 1 and said[0].severity == "warning", report.problems
     assert report.ok
+
+
+# ----------------------------------------------------------------------------- pictures
+
+
+def _with_plots(tmp_path: Path, body: str) -> Path:
+    """A copy of towers (it has a plots.py) whose plots.py is `body`."""
+    import shutil
+
+    folder = tmp_path / "towers"
+    shutil.copytree(find_assignment("towers").folder, folder)
+    (folder / "plots.py").write_text(textwrap.dedent(body), encoding="utf-8")
+    return folder
+
+
+def test_a_plots_py_that_does_not_import_is_named_with_its_line(tmp_path: Path) -> None:
+    folder = _with_plots(tmp_path, """\
+        import numpy as np
+
+        from grader.run.figures import figure
+
+        X = np.linspace(0, 1, 5)
+        Y = np.sine(X)
+        """)
+    result = CliRunner().invoke(main, ["validate", str(folder), "--no-sandbox"])
+    assert result.exit_code == 1
+    path = folder / "plots.py"
+    assert f"{path}:6: plots.py does not import (AttributeError: " in result.output
+    assert "fix it, or delete it to draw no pictures" in result.output
+
+
+def test_each_broken_figure_is_named_with_its_line_and_fix(tmp_path: Path) -> None:
+    from grader.authoring import pictures
+
+    folder = _with_plots(tmp_path, """\
+        import numpy as np
+
+        from grader.run.figures import figure
+
+        X = np.linspace(0.0, 1.0, 5)
+
+
+        @figure("curve", "raises")
+        def raises(impl, ref):
+            return {"x": X, "y": impl.sigmoid(X) / undefined_name}
+
+
+        @figure("curve", "calls no graded function")
+        def reference_only(impl, ref):
+            return {"x": X, "y": ref.sigmoid(X)}
+
+
+        @figure("curve", "misses a key")
+        def no_x(impl, ref):
+            return {"y": impl.sigmoid(X)}
+
+
+        @figure("curve", "unseeded")
+        def unseeded(impl, ref):
+            z = np.random.default_rng().normal(size=5)
+            return {"x": X, "y": impl.sigmoid(z)}
+
+
+        @figure("curve", "fine")
+        def fine(impl, ref):
+            return {"x": X, "y": impl.sigmoid(X)}
+        """)
+    assignment = load_assignment(folder)
+    report = Report(assignment.name)
+    solution = import_reference(assignment)
+    pictures.check(assignment, tuple(solution.STUDENT_API), solution, report)
+    path = folder / "plots.py"
+    said = {p.where: p.message for p in report.problems}
+    assert said[f"{path}:8"].startswith("figure raises: raises on the solution (NameError")
+    assert said[f"{path}:13"].startswith("figure reference_only: calls no graded function")
+    assert said[f"{path}:18"].startswith("figure no_x: its values do not make a 'curve' "
+                                         "picture: return a dict with x, y")
+    assert said[f"{path}:23"].startswith("figure unseeded: the solution draws differently")
+    assert len(said) == 4 and report.passed == []

@@ -1,0 +1,147 @@
+"""A recorded call into the student's code, and what a trusted function gives on it: the
+values grader.run.diagnose replays and compares (split from it to keep modules short).
+
+`Recorded` is one call and what the student's code gave; `run` runs a trusted function (the
+reference, a catalogue mistake) on a copy of its arguments (its value seen through the
+catalogue's view of that function, if any: `seen`, `viewed`); `matches` says whether the
+student's outcome is that one within a check's tolerance; `same_outcome` whether two trusted
+outcomes agree beyond rounding.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from grader.checks.compare import Mode, diff
+
+RTOL, ATOL = 1e-6, 1e-8
+"""The checks' default tolerance (grader.checks.close): a mistake's values are matched with the
+failed check's own tolerance, and with this one when the check compares exactly (equal,
+unchanged: integers compare exactly under it too) or is not a value check (raises, assert)."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One call into the student's code and what it gave."""
+
+    name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    raised: tuple[str, ...] | None
+    """The MRO names of the student's exception, or None when it returned."""
+    value: Any = None
+    args_after: tuple[Any, ...] = ()
+    kwargs_after: dict[str, Any] | None = None
+
+
+def copy_value(value: Any) -> Any:
+    return value if callable(value) else copy.deepcopy(value)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    raised: str | None
+    value: Any = None
+    args_after: tuple[Any, ...] = ()
+    kwargs_after: dict[str, Any] | None = None
+
+
+def run(function: Any, call: Recorded, view: Any = None) -> Outcome:
+    """`function`'s outcome on a copy of `call`'s arguments; its value seen through `view`."""
+    args = tuple(copy_value(a) for a in call.args)
+    kwargs = {k: copy_value(v) for k, v in call.kwargs.items()}
+    try:
+        with np.errstate(all="ignore"):
+            value = function(*args, **kwargs)
+    except Exception as exc:
+        return Outcome(type(exc).__name__)
+    return Outcome(None, seen(view, call, _plain(value)), args, kwargs)
+
+
+def seen(view: Any, call: Recorded, value: Any) -> Any:
+    """What of `value` a mistake must reproduce: the catalogue's view of it (its `VIEWS`,
+    grader.run.catalogue), or the value itself."""
+    if view is None:
+        return value
+    try:
+        with np.errstate(all="ignore"):
+            return view(call.args, value)
+    except Exception as exc:  # a malformed value: its kind of failure is what is compared
+        return ("not viewable", type(exc).__name__)
+
+
+def viewed(call: Recorded, views: dict[str, Any]) -> Recorded:
+    """`call` with the student's value seen through its function's view (if it has one)."""
+    view = views.get(call.name)
+    if view is None or call.raised is not None:
+        return call
+    return replace(call, value=seen(view, call, call.value))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, list | tuple):
+        items = [_plain(v) for v in value]
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if type(value).__module__.startswith("torch"):
+        return value.detach().cpu().numpy()
+    return value
+
+
+MODE = Mode("close", rtol=RTOL, atol=ATOL)
+STRICT = Mode("close", rtol=1e-12, atol=1e-15)
+"""A mistake must change the reference's result by more than rounding to count as different
+(float32 arithmetic differs by ~1e-7 only, and the checks of sigmoid are that strict)."""
+
+
+def same(a: Any, b: Any, mode: Mode = MODE) -> bool:
+    if _identical(a, b):  # what diff would find entry by entry (a long list of counts)
+        return True
+    try:
+        return diff(a, b, "", mode, auto=False) is None
+    except Exception:
+        return False
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """a and b are the same finite values of the same types (so within any tolerance); False
+    also when unsure (NaN, inf, other types): diff decides."""
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if a is None or kind in (bool, int, str):
+        return bool(a == b)
+    if kind is float:
+        return math.isfinite(a) and a == b
+    if kind is np.ndarray:
+        return (a.dtype == b.dtype and a.shape == b.shape and a.dtype.kind in "biuf"
+                and (a.dtype.kind != "f" or bool(np.isfinite(a).all()))
+                and bool(np.array_equal(a, b)))
+    if kind in (list, tuple):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
+    if kind is dict:
+        return list(a) == list(b) and all(_identical(a[k], b[k]) for k in a)
+    return False
+
+
+def matches(call: Recorded, outcome: Outcome, mode: Mode = MODE) -> bool:
+    """The student's outcome of `call` is the one `outcome` describes."""
+    if call.raised is not None or outcome.raised is not None:
+        return call.raised is not None and outcome.raised in call.raised
+    args_after = tuple(a for a in call.args_after if not callable(a))
+    mine = tuple(a for a in outcome.args_after if not callable(a))
+    return same(call.value, outcome.value, mode) and same(args_after, mine, mode)
+
+
+def same_outcome(a: Outcome, b: Outcome) -> bool:
+    if a.raised is not None or b.raised is not None:
+        return a.raised == b.raised
+    return same(a.value, b.value, STRICT) and same(a.args_after, b.args_after, STRICT)

@@ -1,0 +1,225 @@
+"""Mistake replays memoized across a batch (issue 16, grader.run.diagnose + refcache.Memo).
+
+A failing test's replay of the catalogue is kept in the batch's memo: the next student's
+failing test on the same (seeded) inputs costs almost nothing, and the names are the same as
+without the memo: on toy catalogues here, and (slow) on every bundled catalogue's own mutants
+and on the held-out batch 3, graded through `grader grade`'s path (run_batch: sandbox, proxy,
+codec) with and without the memo.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+import pytest
+
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.batch.driver import run_batch
+from grader.config import find_assignment
+from grader.models import RunResult
+from grader.run import runner
+from grader.run.catalogue import Mistake, catalogue_files
+from grader.run.diagnose import Recorded, diagnose
+from grader.run.refcache import CachedReference, Memo
+
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT = ROOT / "tests" / "heldout3"
+NAMES = ("mp_neuron", "perceptron", "boolean_networks", "towers", "gradient_descent", "backprop")
+
+
+def _toy() -> tuple[ModuleType, dict[str, int]]:
+    """A reference whose functions count their runs."""
+    runs = {"ref": 0}
+    reference = ModuleType("ref_memo_toy")
+    reference.__dict__["RUNS"] = runs
+    exec("def scale(x):\n    RUNS['ref'] += 1\n    return 2.0 * x\n", vars(reference))
+    return reference, runs
+
+
+def _mistake(key: str, function: Any) -> Mistake:
+    return Mistake(key=key, name=f"mistake {key}", fix="", functions=("scale",),
+                   path=Path(f"{key}.py"), overrides={"scale": function})
+
+
+def _call(x: Any, value: Any) -> Recorded:
+    return Recorded("scale", (x,), {}, raised=None, value=value, args_after=(x,))
+
+
+def test_a_second_student_on_the_same_inputs_runs_nothing() -> None:
+    reference, runs = _toy()
+
+    def triple(x: Any) -> Any:
+        runs["triple"] = runs.get("triple", 0) + 1
+        return 3.0 * x
+
+    def half(x: Any) -> Any:
+        runs["half"] = runs.get("half", 0) + 1
+        return 0.5 * x
+
+    catalogue = (_mistake("triple", triple), _mistake("half", half))
+    x = np.array([1.0, 2.0])
+    memo = Memo()
+    plain = diagnose(reference, catalogue, [_call(x, 3.0 * x)])
+    first = diagnose(reference, catalogue, [_call(x, 3.0 * x)], memo=memo)
+    assert plain == first and plain is not None
+    assert [m.key for m in first.mistakes] == ["triple"] and first.ruled_out == ("mistake half",)
+    # the matching mistake and the reference are kept once a second run reproduced them
+    diagnose(reference, catalogue, [_call(x.copy(), 3.0 * x)], memo=memo)
+    before = dict(runs)
+    for _ in range(5):  # later students with the same mistake: nothing runs
+        assert diagnose(reference, catalogue, [_call(x.copy(), 3.0 * x)], memo=memo) == plain
+    assert runs == before
+    # another value on the same inputs: the same outcomes, another verdict, nothing runs
+    other = diagnose(reference, catalogue, [_call(x.copy(), 0.5 * x)], memo=memo)
+    assert runs == before
+    assert other == diagnose(reference, catalogue, [_call(x, 0.5 * x)])
+    assert other is not None and [m.key for m in other.mistakes] == ["half"]
+    before = dict(runs)
+    # other inputs run
+    diagnose(reference, catalogue, [_call(x + 1, 3.0 * (x + 1))], memo=memo)
+    assert runs["triple"] > before["triple"]
+
+
+def test_a_mistake_drawing_from_global_state_is_never_answered_from_the_memo() -> None:
+    """An unseeded mistake gives a new value each run: the memo keeps nothing it could
+    answer, and the verdict (no name, not ruled out: it cannot be replayed) is the one given
+    without the memo."""
+    reference, _ = _toy()
+    runs = {"noisy": 0}
+
+    def noisy(x: Any) -> Any:
+        runs["noisy"] += 1
+        return x * np.random.default_rng().random()
+
+    catalogue = (_mistake("noisy", noisy),)
+    x = np.array([1.0, 2.0])
+    memo = Memo()
+    plain = diagnose(reference, catalogue, [_call(x, 3.0 * x)])
+    assert plain is not None and plain.mistakes == () and plain.ruled_out == ()
+    for round_ in range(3):
+        ran = runs["noisy"]
+        assert diagnose(reference, catalogue, [_call(x, 3.0 * x)], memo=memo) == plain
+        assert runs["noisy"] > ran, round_
+
+
+def test_arguments_without_a_digest_just_run() -> None:
+    """A call with a function among its arguments has no digest: it runs every time."""
+    reference, runs = _toy()
+    exec("def apply(f, x):\n    RUNS['ref'] += 1\n    return f(x)\n", vars(reference))
+    catalogue = (Mistake(key="plus_one", name="plus one", fix="", functions=("apply",),
+                         path=Path("p.py"), overrides={"apply": lambda f, x: f(x) + 1.0}),)
+    memo = Memo()
+    for _ in range(3):
+        call = Recorded("apply", (abs, -1.0), {}, raised=None, value=2.0,
+                        args_after=(abs, -1.0))
+        found = diagnose(reference, catalogue, [call], memo=memo)
+        assert found is not None and [m.key for m in found.mistakes] == ["plus_one"]
+    assert runs["ref"] == 3 and len(memo) == 0
+
+
+def test_the_batch_memo_lives_on_the_cached_reference() -> None:
+    reference, _ = _toy()
+    cached = CachedReference(reference)
+    assert isinstance(cached.memo, Memo) and runner._memo(cached) is cached.memo
+    assert runner._memo(cached) is runner._memo(cached)
+    plain = runner._memo(reference)  # no batch: one memo for one submission's tests
+    assert isinstance(plain, Memo) and plain is not runner._memo(reference)
+
+
+# ------------------------------------------------------------------------ graded, slow
+
+
+def _class(name: str, folder: Path) -> Path:
+    """The catalogue's own mistakes (overlaid on the reference) and held-out batch 3."""
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    subs = folder / "submissions"
+    subs.mkdir(parents=True)
+    for path in catalogue_files(assignment.folder):
+        (subs / f"mutant-{path.stem}.py").write_text(
+            overlay_source(ref, path.read_text(encoding="utf-8"), path.stem), encoding="utf-8")
+    for path in sorted((HELDOUT / name).glob("*.py")):
+        (subs / f"heldout-{path.stem}.py").write_text(path.read_text(encoding="utf-8"),
+                                                      encoding="utf-8")
+    return subs
+
+
+def _said(results: list[RunResult]) -> dict[str, list[tuple[str, float, str | None]]]:
+    """The names given, per student and test (messages may differ: a submission drawing from
+    an unseeded RNG returns other values in each run)."""
+    return {r.student: [(t.name, t.points, t.mistake) for t in r.tests] for r in results}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NAMES)
+def test_names_with_and_without_the_memo_are_equal(name: str, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    assignment = find_assignment(name)
+    subs = _class(name, tmp_path)
+    memoized = run_batch(assignment, subs, tmp_path / "memo", jobs=2, progress=False)
+    with monkeypatch.context() as patch:
+        patch.setattr(runner, "_memo", lambda ref: None)  # every replay runs
+        plain = run_batch(assignment, subs, tmp_path / "plain", jobs=2, progress=False)
+    said, expected = _said(memoized.results), _said(plain.results)
+    assert said.keys() == expected.keys() and len(said) > 10
+    assert any(m for tests in said.values() for _, m, _ in tests)  # something was named
+    for student in expected:
+        assert said[student] == expected[student], student
+
+
+def test_the_memo_drops_the_least_recently_used_beyond_its_entries_and_bytes() -> None:
+    memo = Memo(max_entries=3)
+    for k in range(4):
+        memo.put(k, k)
+    assert memo.get(0) is None and [memo.get(k) for k in (1, 2, 3)] == [1, 2, 3]
+    memo.max_bytes = 2000
+    memo.put("a", np.zeros(100))  # 800 bytes
+    memo.put("b", np.zeros(100))
+    memo.get("a")
+    memo.put("c", np.zeros(100))  # over 2000 bytes: b, the least recently used, goes
+    assert memo.get("b") is None and memo.get("a") is not None and memo.get("c") is not None
+
+
+def test_a_trajectory_found_without_probes_is_kept_for_the_next_student(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One epoch too few shows in the returned counts alone: the second student who sends the
+    same values gets the same sentence without the trajectory running again."""
+    from dataclasses import replace
+
+    from grader.models import TestResult
+    from grader.run.diagnose import Recording
+    from grader.run.reference import load_reference, load_tests
+
+    class Unreachable:
+        call_timeout = 1.0
+        reference_seconds = None
+
+        def call(self, *args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("probed")
+
+    assignment = find_assignment("perceptron")
+    reference = load_reference(assignment)
+    ref = CachedReference(reference)
+    test = load_tests(assignment)[0]
+    X = np.array([[0.0, 0.0, 1.0], [0.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 1.0]])
+    y = np.array([-1, 1, 1, -1])  # XOR: never separable, every epoch updates
+    _, counts = reference.train_perceptron(X, y, np.zeros(3), 5)
+    short = reference.train_perceptron(X, y, np.zeros(3), 4)
+    assert len(counts) == 5 and counts[-1] != 0  # the last epoch still updates
+    failed = TestResult(name=test.name, points=0.0, max_points=1.0, visibility="visible",
+                        status="failed", message="got something else.")
+    said = []
+    for round_ in range(2):
+        if round_:  # the second student: nothing may run
+            monkeypatch.setattr(runner, "explain", Unreachable().call)
+        recording = Recording(Unreachable())
+        recording.calls.append(Recorded("train_perceptron", (X, y, np.zeros(3), 5), {},
+                                        raised=None, value=short,
+                                        args_after=(X, y, np.zeros(3), 5)))
+        said.append(runner._traced(assignment, test, failed, ref, recording, Unreachable()))
+    assert said[0] == said[1] and "the count of epochs" in said[0].trajectory
+    assert said[0] == replace(failed, message=said[0].message, trajectory=said[0].trajectory)
