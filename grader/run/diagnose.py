@@ -251,10 +251,14 @@ class Replay:
         self._digests: dict[tuple[str, int], bytes | None] = {}
         self._known: dict[tuple[str, int], Outcome] = {}
         """(who, id(call)) -> the outcome the memo answered (a reproduced one)."""
+        self._held: dict[int, Recorded] = {}
+        """Every call keyed by id above, kept alive so no later call reuses its id (diagnose
+        makes new calls when a catalogue view applies, and drops them when it returns)."""
 
     def _digest(self, kind: str, call: Recorded) -> bytes | None:
         """The call's arguments' digest ("args") or the student's outcome's ("said")."""
         key = (kind, id(call))
+        self._held[id(call)] = call
         if key not in self._digests:
             try:
                 self._digests[key] = digest(call.args, call.kwargs) if kind == "args" else \
