@@ -167,8 +167,18 @@ def test_names_with_and_without_the_memo_are_equal(name: str, tmp_path: Path,
     said, expected = _said(memoized.results), _said(plain.results)
     assert said.keys() == expected.keys() and len(said) > 10
     assert any(m for tests in said.values() for _, m, _ in tests)  # something was named
-    for student in expected:
-        assert said[student] == expected[student], student
+    differ = sorted(s for s in expected if said[s] != expected[s])
+    if differ:  # a submission drawing from an unseeded RNG scores by chance: grade it again
+        again = tmp_path / "again"
+        again.mkdir()
+        for student in differ:
+            (again / f"{student}.py").write_text((subs / f"{student}.py").read_text())
+        with monkeypatch.context() as patch:
+            patch.setattr(runner, "_memo", lambda ref: None)
+            rerun = _said(run_batch(assignment, again, tmp_path / "plain-again", jobs=2,
+                                    progress=False).results)
+        # only a submission that gives other results without the memo too may differ
+        assert [s for s in differ if rerun[s] == expected[s]] == [], differ
 
 
 def test_the_memo_drops_the_least_recently_used_beyond_its_entries_and_bytes() -> None:
