@@ -188,9 +188,18 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
         base = message.replace(guess, "") if guess else message
         return replace(result, message=f"{base} {found.sentence()}".strip(),
                        mistake=found.label())
-    if mistake and mistake.removeprefix(POSSIBLY) in found.ruled_out:
+    if mistake and _ruled_out(mistake.removeprefix(POSSIBLY), found.ruled_out):
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
+
+
+def _ruled_out(guess: str, ruled_out: tuple[str, ...]) -> bool:
+    """The check's guess is a catalogue mistake the replay ruled out: its name, or its name
+    with more said after it ("the tower has the wrong sign (a and b swapped)" is the catalogue's
+    "the tower has the wrong sign"). A check's guess is matched on its first failing call
+    alone; the replay also tried the submission's other calls of that function."""
+    return any(guess == name or guess.startswith((f"{name} ", f"{name}:", f"{name},"))
+               for name in ruled_out)
 
 
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
