@@ -1,6 +1,6 @@
 """In deep_parity the AND layer's weight matrix is allocated before the width is increased by the
 OR/NAND units, so it has too few columns for the z it sees (and its slice writes land past the
-end).
+end of the matrix, so nothing is written).
 
 Edited from correct_numpy.py.
 """
