@@ -1,4 +1,4 @@
-"""the XOR tree drops the left-over signal of an odd-sized level: for odd n an input never enters
+"""the XOR tree drops the left-over signal of an odd-sized level: for odd n an input never enters the parity
 
 Pairing the signals of a level two by two leaves one over when their number is odd; it is not
 carried to the next level, so the network has fewer than 3(n − 1) units."""
