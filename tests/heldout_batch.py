@@ -10,6 +10,7 @@ many mistakes are named, and rightly, is measured (not asserted) by bench/heldou
 from __future__ import annotations
 
 import ast
+import csv
 import json
 import shutil
 import subprocess
@@ -52,6 +53,7 @@ def check_graded(batch: Path, assignment: str, tmp_path: Path) -> None:
     results = graded(batch, assignment, tmp_path)
     expected = {p.stem for p in (batch / assignment).glob("*.py")}
     assert set(results) == expected
+    judged_wrong = _judged_wrong(batch, assignment)
     weak, wrong = [], []
     for stem, data in results.items():
         grade, result = data["grade"], data["result"]
@@ -66,6 +68,19 @@ def check_graded(batch: Path, assignment: str, tmp_path: Path) -> None:
                              f"names {named}, failed {failed}")
         elif full:
             weak.append(stem)
-    assert not wrong, "correct solutions marked down or given a mistake name:\n" + "\n".join(
-        wrong)
+        wrong += [f"{stem}: {name!r}, judged wrong: {judged_wrong[stem, name]}"
+                  for name in named if (stem, name) in judged_wrong]
+    assert not wrong, ("correct solutions marked down or given a mistake name, or a name "
+                       "judged wrong given again:\n" + "\n".join(wrong))
     assert not weak, f"single-mistake submissions that keep full marks: {weak}"
+
+
+def _judged_wrong(batch: Path, assignment: str) -> dict[tuple[str, str], str]:
+    """(submission, name) -> why, for every name the batch's judgements.csv judges wrong: once
+    a wrong name is found and fixed, the batch's test keeps it from coming back."""
+    path = batch / "judgements.csv"
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        return {(row["submission"], row["name"]): row["why"] for row in csv.DictReader(f)
+                if row["assignment"] == assignment and row["verdict"] == "wrong"}

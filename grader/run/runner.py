@@ -188,9 +188,21 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
         base = message.replace(guess, "") if guess else message
         return replace(result, message=f"{base} {found.sentence()}".strip(),
                        mistake=found.label())
-    if mistake and mistake.removeprefix(POSSIBLY) in found.ruled_out:
+    if mistake and _ruled_out(mistake.removeprefix(POSSIBLY), found.ruled_out,
+                              compared=recording.tolerance is not None):
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
+
+
+def _ruled_out(guess: str, ruled_out: tuple[str, ...], *, compared: bool) -> bool:
+    """The check's guess is a catalogue mistake the replay ruled out: its name, or — for a
+    guess made by comparing values (`compared`: a mistakes= map matched the first failing call
+    alone) — its name with more said after it ("the tower has the wrong sign (a and b
+    swapped)" is the catalogue's "the tower has the wrong sign"); the replay also tried the
+    submission's other calls. A guess from an observation (a warning, an exception: no
+    comparison) claims no value, so only its exact name withdraws it."""
+    return any(guess == name or (compared and guess.startswith((f"{name} ", f"{name}:")))
+               for name in ruled_out)
 
 
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
