@@ -75,6 +75,15 @@ def hidden_units(layers):
 
 @test_case(points=3, visibility="hidden")
 def threshold_forward_random_networks(student, ref, rng):
+    # A hidden unit exactly at its threshold (OR at x = 01, 10) read with weight 1 and bias −¼:
+    # its output 1 (right), 0 (`>`) and ½ (np.heaviside(s, 0.5)) give 1, 0 and 1, so the two
+    # ways of getting equality wrong are told apart.
+    layers = [(np.array([[1.0, 1.0]]), np.array([-1.0])),
+              (np.array([[0.0, 0.0, 1.0]]), np.array([-0.25]))]
+    X = all_inputs(2)
+    checks.equal(student.threshold_forward(layers, X), ref.threshold_forward(layers, X),
+                 name="threshold_forward on a 2-layer network with a hidden unit at equality",
+                 mistakes={m.STRICT_GREATER: strict_variant(ref, layers, X)})
     for k in range(6):
         n = int(rng.integers(1, 7))
         layers = random_network(rng, n, integer=k < 5)

@@ -19,4 +19,4 @@ def mp_neuron(x, theta, inhibitory=None):
     return int(x[~inh].sum() > theta)
 
 
-FIX = "a unit fires when W·z + b >= 0 (equality fires)"
+FIX = "mp_neuron fires when the count of active excitatory inputs reaches theta: count >= theta"
