@@ -1,7 +1,6 @@
-"""each step uses the batch's summed gradient, not its mean (the step grows with the batch)
+"""the list of batches is reset in every epoch (only the last epoch's batches are returned)
 
-minibatch_sgd steps w ← w − lr·|b|·squared_loss_grad(w, X[b], y[b]), i.e. Xᵀ(Xw − y) summed
-over the batch."""
+minibatch_sgd sets batches = [] inside the epoch loop."""
 
 import numpy as np
 
@@ -17,13 +16,13 @@ def minibatch_sgd(X, y, w0, lr, epochs, batch_size, seed):
     rng = np.random.default_rng(seed)
     batches = []
     for _ in range(epochs):
+        batches = []
         perm = rng.permutation(n)
         for start in range(0, n, batch_size):
             b = perm[start : start + batch_size]
-            Xb = X[b]
-            w = w - lr * Xb.T @ (Xb @ w - y[b])
+            w = w - lr * squared_loss_grad(w, X[b], y[b])
             batches.append(b)
     return w, batches
 
 
-FIX = "average over the batch: step with squared_loss_grad(w, X[b], y[b]) (÷ |b|)"
+FIX = "in minibatch_sgd make batches = [] once, before the epoch loop"
