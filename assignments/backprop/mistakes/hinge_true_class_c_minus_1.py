@@ -1,4 +1,4 @@
-"""the true-class column is decreased C − 1 times per sample, whether or not the margins are positive
+"""the true-class column is decreased C − 1 times per sample, positive margins or not
 
 hinge_loss's gradient subtracts (C − 1)·x_i from column y_i instead of one x_i per positive
 margin; the loss is right."""
