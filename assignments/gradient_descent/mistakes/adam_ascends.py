@@ -1,0 +1,18 @@
+"""the Adam step goes uphill (w ← w + lr·m̂/(√v̂ + eps))
+
+adam_step adds the update instead of subtracting it; m and v are right."""
+
+import numpy as np
+
+from reference.gradient_descent import *  # noqa: F403
+
+
+def adam_step(w, g, m, v, t, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+    g = np.asarray(g, dtype=np.float64)
+    m = beta1 * np.asarray(m, dtype=np.float64) + (1 - beta1) * g
+    v = beta2 * np.asarray(v, dtype=np.float64) + (1 - beta2) * g * g
+    m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+    return np.asarray(w, dtype=np.float64) + lr * m_hat / (np.sqrt(v_hat) + eps), m, v
+
+
+FIX = "in adam_step descend: w ← w − lr·m̂/(√v̂ + eps)"
