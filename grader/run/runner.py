@@ -196,7 +196,10 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
             recording: Recording, student: Any) -> TestResult:
     """The failure's message with where its iterative run leaves the reference's
-    (grader.run.trajectory); probes into the student's code run under the test's limits."""
+    (grader.run.trajectory); probes into the student's code run under the test's limits.
+    A test the catalogue named gets no probes: its trajectory sentence is added only when the
+    recorded values alone give it (the name and its fix are the better message, and the
+    probes were most of what diagnosis cost, bench/RESULTS.md)."""
     module = _module(ref)
     if module is None:
         return result
@@ -206,12 +209,16 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     if kept is not None:
         found = kept[0]
     else:
+        named = bool(result.mistake) and not str(result.mistake).startswith(POSSIBLY)
         student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
         student.reference_seconds = test.reference_seconds
-        probe = Probe(student)
+        probe = Probe(None if named else student)
         found = explain(module, recording.calls, probe)
-        if memo is not None and key is not None and probe.calls == 0 and not probe.broken:
-            memo.put(key, (found,))  # from the recorded values alone: the same for anyone
+        if probe.calls == 0 and probe.wanted == 0:
+            if memo is not None and key is not None:
+                memo.put(key, (found,))  # from the recorded values alone: the same for anyone
+        elif named:
+            found = None  # it needed probes: the name stands alone
     if found is None:
         return result
     sentence, hint = found
