@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -116,7 +116,8 @@ class Diagnosis:
     mistakes: tuple[Mistake, ...]
     """Every catalogue mistake that reproduces the student's calls."""
     ruled_out: tuple[str, ...]
-    """Names of mistakes that were replayed and do NOT reproduce them."""
+    """Names of mistakes that were replayed and do NOT reproduce them (of those asked for:
+    diagnose's `rule_out`)."""
     called: tuple[str, ...]
     """The student functions the test called."""
 
@@ -152,7 +153,8 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
              calls: list[Recorded], others: Sequence[Recorded] = (),
              mode: Mode | None = None, memo: Memo | None = None,
              replay: Replay | None = None,
-             views: dict[str, Any] | None = None) -> Diagnosis | None:
+             views: dict[str, Any] | None = None,
+             rule_out: Collection[str] | None = None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
     functions too (a second, independent input confirms it). `mode` is the failed check's
@@ -160,7 +162,9 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     keeps the replays' outcomes for the next test and the next student (module docstring);
     `replay` (a Replay of it, one per submission) also keeps the digests of its calls.
     `views` (the catalogue's, grader.run.catalogue.load_views) say what of a function's
-    value counts."""
+    value counts. `rule_out`: the names whose ruling out is asked for (None: every name); a
+    mistake that does not reproduce the calls is run again (to tell a mistake that draws from
+    global state, which gets no verdict) only when its name is asked for."""
     if not calls or not catalogue:
         return None
     views = views or {}
@@ -200,7 +204,8 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             if not replay.matches(mistake.key, call, got, near):
                 explains = False
                 # a mistake that draws from global state cannot be replayed: no verdict
-                replayable = replay.reproduces(mistake.key, function, call, got, views)
+                replayable = (rule_out is None or mistake.name in rule_out) and \
+                    replay.reproduces(mistake.key, function, call, got, views)
                 break
             if exp is not None:
                 differs = differs or not replay.same(mistake.key, call, got, exp)

@@ -177,10 +177,11 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     mistakes that reproduce them are named; a check's own guess that the replay contradicts
     (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
     module = _module(ref)
+    message, mistake = result.message, result.mistake
+    asked = (mistake.removeprefix(POSSIBLY),) if mistake else ()  # the only name ruled out
     found: Diagnosis | None = diagnose(
         module, catalogue, recording.calls, every, recording.tolerance, replay=replay,
-        views=views) if module else None
-    message, mistake = result.message, result.mistake
+        views=views, rule_out=asked) if module else None
     if found is None:
         return result
     guess = said(mistake) if mistake else ""
