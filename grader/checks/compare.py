@@ -57,6 +57,10 @@ class Problem:
     mistake: str | None = None
 
 
+DIFFERS = Problem("the values differ.")
+"""What diff(..., verdict=True) answers for values that differ (no message is built)."""
+
+
 def fmt(x: Any, digits: int = 4) -> str:
     """A number for a message: ints as ints, floats with `digits` significant digits."""
     if isinstance(x, np.generic):
@@ -169,9 +173,12 @@ def _expected(mode: Mode) -> str:
     return "was" if mode.exp == "was" else "expected"
 
 
-def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Problem | None:
+def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True,
+         verdict: bool = False) -> Problem | None:
     """The first difference between got and expected (depth first), or None if they match.
-    `auto` lets a failing leaf recognise a transposed or sign-flipped result by itself."""
+    `auto` lets a failing leaf recognise a transposed or sign-flipped result by itself;
+    `verdict`: only whether they match is wanted, so a leaf whose values differ answers
+    DIFFERS (no text, no worst entry: a diagnosis compares thousands of values)."""
     if isinstance(exp, Mapping):
         if not isinstance(got, Mapping):
             return _type_problem(got, exp, path, mode)
@@ -182,13 +189,13 @@ def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Pro
             parts += [f"unexpected key{'s' * (len(extra) > 1)} {', '.join(extra)}"] * bool(extra)
             return Problem(f"{path}: {'; '.join(parts)}.")
         for k, e in exp.items():
-            p = diff(got[k], e, f"{path}[{_key(k)}]", mode, auto=auto)
+            p = diff(got[k], e, f"{path}[{_key(k)}]", mode, auto=auto, verdict=verdict)
             if p is not None:
                 return p
         return None
     if isinstance(exp, list | tuple):
         if isinstance(got, np.ndarray) and _numeric(exp) is not None:
-            return _leaf(got, np.asarray(exp), path, mode, auto)
+            return _leaf(got, np.asarray(exp), path, mode, auto, verdict)
         if not isinstance(got, list | tuple):
             return _type_problem(got, exp, path, mode)
         if len(got) != len(exp):
@@ -197,7 +204,7 @@ def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Pro
             have += f": {shown}" if shown != have else ""
             return Problem(f"{path}: {_expected(mode)} {want}, {mode.got} {have}.")
         for i, (g, e) in enumerate(zip(got, exp, strict=True)):
-            p = diff(g, e, f"{path}[{i}]", mode, auto=auto)
+            p = diff(g, e, f"{path}[{i}]", mode, auto=auto, verdict=verdict)
             if p is not None:
                 return p
         return None
@@ -209,7 +216,7 @@ def diff(got: Any, exp: Any, path: str, mode: Mode, *, auto: bool = True) -> Pro
             return Problem(f"{path}: {_pair(gs, es, mode)}.")
         return _type_problem(got, exp, path, mode)
     if _numeric(exp) is not None:
-        return _leaf(got, exp, path, mode, auto)
+        return _leaf(got, exp, path, mode, auto, verdict)
     try:
         same = bool(got == exp)
     except Exception:
@@ -248,7 +255,8 @@ def coerce(
     return Problem(f"{text}.")
 
 
-def _leaf(got: Any, exp: Any, path: str, mode: Mode, auto: bool) -> Problem | None:
+def _leaf(got: Any, exp: Any, path: str, mode: Mode, auto: bool,
+          verdict: bool = False) -> Problem | None:
     pair = coerce(got, exp, path, mode)
     if isinstance(pair, Problem):
         return pair
@@ -259,7 +267,7 @@ def _leaf(got: Any, exp: Any, path: str, mode: Mode, auto: bool) -> Problem | No
         kinds <= {"i", "u"}
     ):
         note = f"{_expected(mode)} dtype {e.dtype}, {mode.got} {g.dtype}; "
-    return _values(g, e, path, mode, auto=auto, note=note)
+    return _values(g, e, path, mode, auto=auto, note=note, verdict=verdict)
 
 
 def _inexact(a: NDArray[Any]) -> NDArray[Any]:
@@ -267,9 +275,11 @@ def _inexact(a: NDArray[Any]) -> NDArray[Any]:
 
 
 def _values(
-    g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool, note: str = ""
+    g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool, note: str = "",
+    verdict: bool = False
 ) -> Problem | None:
-    """Compare two numeric arrays of one shape entry by entry; `note` goes before the counts."""
+    """Compare two numeric arrays of one shape entry by entry; `note` goes before the counts
+    (`verdict`: DIFFERS instead of the message, see diff)."""
     if g.size == 0:
         return None
     kind = np.complex128 if "c" in (g.dtype.kind, e.dtype.kind) else np.float64
@@ -291,9 +301,13 @@ def _values(
                 allowed = mode.atol + mode.rtol * np.abs(ef)
                 ok = same | (dev <= allowed)
                 score = dev / allowed
-            score = np.where(ok, -1.0, np.nan_to_num(score, nan=np.inf, posinf=np.inf))
     if ok.all():
         return None
+    if verdict:
+        return DIFFERS
+    if mode.kind != "exact":
+        with np.errstate(all="ignore"):
+            score = np.where(ok, -1.0, np.nan_to_num(score, nan=np.inf, posinf=np.inf))
     n_bad, size = int((~ok).sum()), g.size
     broken = ~np.isfinite(gf) & np.isfinite(ef)
     if broken.any():

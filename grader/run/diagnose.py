@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Sequence
+import types
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -116,7 +117,8 @@ class Diagnosis:
     mistakes: tuple[Mistake, ...]
     """Every catalogue mistake that reproduces the student's calls."""
     ruled_out: tuple[str, ...]
-    """Names of mistakes that were replayed and do NOT reproduce them."""
+    """Names of mistakes that were replayed and do NOT reproduce them (of those asked for:
+    diagnose's `rule_out`)."""
     called: tuple[str, ...]
     """The student functions the test called."""
 
@@ -152,7 +154,8 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
              calls: list[Recorded], others: Sequence[Recorded] = (),
              mode: Mode | None = None, memo: Memo | None = None,
              replay: Replay | None = None,
-             views: dict[str, Any] | None = None) -> Diagnosis | None:
+             views: dict[str, Any] | None = None,
+             rule_out: Collection[str] | None = None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
     functions too (a second, independent input confirms it). `mode` is the failed check's
@@ -160,7 +163,9 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     keeps the replays' outcomes for the next test and the next student (module docstring);
     `replay` (a Replay of it, one per submission) also keeps the digests of its calls.
     `views` (the catalogue's, grader.run.catalogue.load_views) say what of a function's
-    value counts."""
+    value counts. `rule_out`: the names whose ruling out is asked for (None: every name); a
+    mistake that does not reproduce the calls is run again (to tell a mistake that draws from
+    global state, which gets no verdict) only when its name is asked for."""
     if not calls or not catalogue:
         return None
     views = views or {}
@@ -196,14 +201,16 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             function = _mutant(reference, mistake, call.name)
             if function is None:
                 continue
-            got = replay.run(mistake.key, function, call, views)
-            if not replay.matches(mistake.key, call, got, near):
+            who = REFERENCE if _as_reference(reference, mistake, call.name) else mistake.key
+            got = replay.run(who, function, call, views)
+            if not replay.matches(who, call, got, near):
                 explains = False
                 # a mistake that draws from global state cannot be replayed: no verdict
-                replayable = replay.reproduces(mistake.key, function, call, got, views)
+                replayable = (rule_out is None or mistake.name in rule_out) and \
+                    replay.reproduces(who, function, call, got, views)
                 break
             if exp is not None:
-                differs = differs or not replay.same(mistake.key, call, got, exp)
+                differs = differs or not replay.same(who, call, got, exp)
         if explains and differs:
             found.append(mistake)
         elif not explains and replayable:
@@ -221,6 +228,36 @@ def _mutant(reference: ModuleType, mistake: Mistake, name: str) -> Any:
     if name not in mistake.overrides and not callable(getattr(reference, name, None)):
         return None
     return lambda: _world(reference, mistake).get(name)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reaches(reference: ModuleType, name: str) -> frozenset[str]:
+    """The global names the reference's function `name` looks up, and those of the reference
+    functions it looks up, transitively (nested code included)."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        function = getattr(reference, todo.pop(), None)
+        if not isinstance(function, types.FunctionType) or \
+                function.__module__ != reference.__name__:
+            continue
+        codes = [function.__code__]
+        while codes:
+            code = codes.pop()
+            codes += [c for c in code.co_consts if isinstance(c, types.CodeType)]
+            for global_name in code.co_names:
+                if global_name not in seen:
+                    seen.add(global_name)
+                    todo.append(global_name)
+    return frozenset(seen)
+
+
+def _as_reference(reference: ModuleType, mistake: Mistake, name: str) -> bool:
+    """The mistake's world's `name` is the reference's own: not redefined, and it looks up no
+    redefined function (grader.run.catalogue.world swaps only functions), so its outcome is
+    the reference's, replayed once for every such mistake."""
+    return name not in mistake.overrides and not _reaches(reference, name) & set(
+        mistake.overrides)
 
 
 _world = functools.lru_cache(maxsize=512)(world)

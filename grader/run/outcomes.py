@@ -106,7 +106,7 @@ def same(a: Any, b: Any, mode: Mode = MODE) -> bool:
     if _identical(a, b):  # what diff would find entry by entry (a long list of counts)
         return True
     try:
-        return diff(a, b, "", mode, auto=False) is None
+        return diff(a, b, "", mode, auto=False, verdict=True) is None
     except Exception:
         return False
 

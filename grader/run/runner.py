@@ -120,32 +120,38 @@ ALL = frozenset({"*"})
 def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: ModuleType | None,
             *, names: bool = False) -> tuple[list[TestResult], frozenset[str]]:
     """run_tests, and the student functions called by the tests that lost points (ALL when a
-    test lost points without a recording, i.e. unless `names` or a diagnosis asks for one)."""
+    test lost points without a recording, i.e. unless `names` or a diagnosis asks for one);
+    for a test the catalogue named, the functions its mistakes are in instead, and none for a
+    test that lost points only to a gate (a picture of a function the test called but that is
+    right shows the reference's values twice)."""
     catalogue = _catalogue(assignment, ref)
     follow = applies(_module(ref))  # iterative runs: grader.run.trajectory
     recordings = [Recording(student) if catalogue or follow or names else None for _ in tests]
     results = [run_test(assignment, test, student, ref, recording=recording)
                for test, recording in zip(tests, recordings, strict=True)]
+    blamed: list[set[str]] = [set() for _ in tests]  # the functions a name puts the mistake in
     if catalogue:
         every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
         views = load_views(assignment.folder)
         replay = Replay(_memo(ref))
         results = [
-            _named(result, catalogue, ref, recording, every, views, replay)
+            _named(result, catalogue, ref, recording, every, views, replay, blame)
             if result.status == "failed" and recording is not None and not recording.incomplete
-            else result for result, recording in zip(results, recordings, strict=True)]
+            else result for result, recording, blame in zip(results, recordings, blamed,
+                                                            strict=True)]
     if follow:
         results = [
             _traced(assignment, test, result, ref, recording, student)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
-    results = apply_requirements(tests, results)  # property tests count only with values
+    # before the gates: a test that lost points only to `requires=` adds no function (the
+    # tests it requires lost points of their own)
     lost: frozenset[str] = frozenset().union(*(
-        ALL if recording is None else recording.names
-        for result, recording in zip(results, recordings, strict=True)
+        ALL if recording is None else blame or recording.names
+        for result, recording, blame in zip(results, recordings, blamed, strict=True)
         if result.points < result.max_points))
-    return results, lost
+    return apply_requirements(tests, results), lost  # property tests count only with values
 
 
 def _catalogue(assignment: Assignment, ref: ModuleType | None) -> tuple[Mistake, ...]:
@@ -172,24 +178,31 @@ def _memo(ref: Any) -> Memo:
 
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
            recording: Recording, every: list[Recorded], views: dict[str, Any],
-           replay: Replay | None = None) -> TestResult:
+           replay: Replay | None = None, blamed: set[str] | None = None) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
-    mistakes that reproduce them are named; a check's own guess that the replay contradicts
-    (its mistake is in the catalogue and does not reproduce the calls) is withdrawn."""
+    mistakes that reproduce them are named (their functions added to `blamed`); a check's own
+    guess that the replay contradicts (its mistake is in the catalogue and does not reproduce
+    the calls) is withdrawn."""
     module = _module(ref)
+    message, mistake = result.message, result.mistake
+    compared = recording.tolerance is not None
+    # the only names ruled out: the catalogue's for the check's guess (_ruled_out)
+    asked = tuple(m.name for m in catalogue if _ruled_out(
+        mistake.removeprefix(POSSIBLY), (m.name,), compared=compared)) if mistake else ()
     found: Diagnosis | None = diagnose(
         module, catalogue, recording.calls, every, recording.tolerance, replay=replay,
-        views=views) if module else None
-    message, mistake = result.message, result.mistake
+        views=views, rule_out=asked) if module else None
     if found is None:
         return result
     guess = said(mistake) if mistake else ""
     if found.mistakes:
+        if blamed is not None:
+            blamed.update(f for m in found.mistakes for f in m.functions)
         base = message.replace(guess, "") if guess else message
         return replace(result, message=f"{base} {found.sentence()}".strip(),
                        mistake=found.label())
     if mistake and _ruled_out(mistake.removeprefix(POSSIBLY), found.ruled_out,
-                              compared=recording.tolerance is not None):
+                              compared=compared):
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
 
@@ -208,7 +221,10 @@ def _ruled_out(guess: str, ruled_out: tuple[str, ...], *, compared: bool) -> boo
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
             recording: Recording, student: Any) -> TestResult:
     """The failure's message with where its iterative run leaves the reference's
-    (grader.run.trajectory); probes into the student's code run under the test's limits."""
+    (grader.run.trajectory); probes into the student's code run under the test's limits.
+    A test the catalogue named gets no probes: its trajectory sentence is added only when the
+    recorded values alone give it (the name and its fix are the better message, and the
+    probes were most of what diagnosis cost, bench/RESULTS.md)."""
     module = _module(ref)
     if module is None:
         return result
@@ -218,12 +234,16 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     if kept is not None:
         found = kept[0]
     else:
+        named = bool(result.mistake) and not str(result.mistake).startswith(POSSIBLY)
         student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
         student.reference_seconds = test.reference_seconds
-        probe = Probe(student)
+        probe = Probe(None if named else student)
         found = explain(module, recording.calls, probe)
-        if memo is not None and key is not None and probe.calls == 0 and not probe.broken:
-            memo.put(key, (found,))  # from the recorded values alone: the same for anyone
+        if probe.calls == 0 and probe.wanted == 0:
+            if memo is not None and key is not None:
+                memo.put(key, (found,))  # from the recorded values alone: the same for anyone
+        elif named:
+            found = None  # it needed probes: the name stands alone
     if found is None:
         return result
     sentence, hint = found

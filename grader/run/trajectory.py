@@ -40,17 +40,20 @@ BUDGET = 3.0
 
 class Probe:
     """Calls the student's function through the runner (the sandbox's proxy) for the diagnosis:
-    at most MAX_PROBES calls and BUDGET seconds; after a failure it answers None only."""
+    at most MAX_PROBES calls and BUDGET seconds; after a failure it answers None only. Without
+    a student (None) it answers None only; `wanted` counts the calls it refused."""
 
     def __init__(self, student: Any) -> None:
         self._student = student
         self.calls = 0
+        self.wanted = 0
         self.broken = student is None
         self._deadline = time.monotonic() + BUDGET
 
     def __call__(self, name: str, *args: Any) -> Any:
         if self.broken or self.calls >= MAX_PROBES or time.monotonic() > self._deadline:
             self.broken = True
+            self.wanted += 1
             return None
         self.calls += 1
         try:

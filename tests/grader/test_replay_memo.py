@@ -233,3 +233,30 @@ def test_a_trajectory_found_without_probes_is_kept_for_the_next_student(
         said.append(runner._traced(assignment, test, failed, ref, recording, Unreachable()))
     assert said[0] == said[1] and "the count of epochs" in said[0].trajectory
     assert said[0] == replace(failed, message=said[0].message, trajectory=said[0].trajectory)
+
+
+def test_a_mistake_that_cannot_reach_the_function_replays_the_reference_once() -> None:
+    """A mistake in a function the called one never looks up (even through another reference
+    function) leaves it the reference's own: one run serves every such mistake; a mistake in
+    a function it does reach is replayed in its world and named (the failure follows)."""
+    runs = {"outer": 0}
+    reference = ModuleType("ref_reach_toy")
+    reference.__dict__["RUNS"] = runs
+    exec("def inner(x):\n    return 2.0 * x\n\n"
+         "def middle(x):\n    return inner(x) + 1.0\n\n"
+         "def outer(x):\n    RUNS['outer'] += 1\n    return [middle(v) for v in x]\n\n"
+         "def other(x):\n    return x\n", vars(reference))
+
+    def mistake(key: str, function: str, body: Any) -> Mistake:
+        return Mistake(key=key, name=f"mistake {key}", fix="", functions=(function,),
+                       path=Path(f"{key}.py"), overrides={function: body})
+
+    unrelated = tuple(mistake(f"other{k}", "other", lambda x, k=k: x + k) for k in range(4))
+    reaching = mistake("inner_triple", "inner", lambda x: 3.0 * x)
+    student = Recorded("outer", ([1.0, 2.0],), {}, raised=None, value=[4.0, 7.0],
+                       args_after=([1.0, 2.0],))  # 3x + 1: inner's mistake, through middle
+    found = diagnose(reference, (*unrelated, reaching), [student], memo=Memo())
+    assert found is not None and [m.key for m in found.mistakes] == ["inner_triple"]
+    # the reference's run, its second (stability) run and inner_triple's world's: none per
+    # unrelated mistake (each ran outer in its own world, twice when it did not match)
+    assert runs["outer"] == 3, runs

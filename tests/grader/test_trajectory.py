@@ -19,6 +19,7 @@ import reference.perceptron as ref_perceptron
 from grader.authoring.demo import overlay_source
 from grader.authoring.source import read_reference
 from grader.batch.driver import run_batch
+from grader.checks.failure import POSSIBLY
 from grader.config import find_assignment
 from grader.models import RunResult
 from grader.run.trajectory_loops import perceptron, sgd
@@ -97,9 +98,12 @@ def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
     function, phrases = EXPECTED[student]
     result = classes[student]
     assert result.status == "graded"
-    told = [t.message for t in result.tests
-            if t.status == "failed" and f"{SENTENCE}{function}()" in t.message]
-    assert told, [(t.name, t.message) for t in result.tests if t.status == "failed"]
+    failed = [t for t in result.tests if t.status == "failed"]
+    told = [t.message for t in failed if f"{SENTENCE}{function}()" in t.message]
+    # a test the catalogue named gets no probes (grader.run.runner._traced): when its sentence
+    # needs them, the name and its fix are said instead, never nothing
+    named = [t for t in failed if t.mistake and not t.mistake.startswith(POSSIBLY)]
+    assert told or named, [(t.name, t.message) for t in failed]
     for message in told:
         sentence = message[message.index(SENTENCE):]
         for phrase in phrases:  # "a|b": either wording
