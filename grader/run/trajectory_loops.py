@@ -135,7 +135,9 @@ def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
     first = next((e for e in range(m) if S[e] != R[e]), m)
     if first < m:
         totals = [int(t) for t in np.cumsum(R)]
-        if first > 0 and S[:m] == totals[:m]:
+        # a counter that is not reset changes the counts only: w ends where the rule's does
+        # (a random order can give counts that look like running totals by chance)
+        if first > 0 and S[:m] == totals[:m] and _close(w_s, w_ref):
             detail = (f"in epoch {first + 1} you report {S[first]} updates, the running total of "
                       f"epochs 1–{first + 1} ({' + '.join(map(str, R[:first + 1]))}); the "
                       f"reference made {R[first]} in epoch {first + 1}")

@@ -169,7 +169,7 @@ def test_without_a_cpu_limit_the_wall_clock_limit_alone_applies(limits, referenc
 def test_tree_cpu_seconds_counts_a_busy_process_and_its_children():
     burn = ("t = time.process_time()\n"
             "while time.process_time() - t < 0.3: pass\n"
-            "print('done', flush=True)\n"
+            "os.write(1, b'done\\n')\n"  # one write: the two processes' lines never interleave
             "time.sleep(30)\n")
     code = f"import os, time\nif os.fork() == 0:\n{textwrap.indent(burn, '    ')}{burn}"
     with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE) as process:
