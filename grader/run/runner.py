@@ -246,8 +246,11 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
             found = None  # it needed probes: the name stands alone
     if found is None:
         return result
-    sentence, hint = found
-    return replace(result, message=f"{result.message} {sentence}".strip(), trajectory=hint)
+    sentence, hint, proved = found
+    # a mistake the run proves (trajectory_loops.RANDOM_RUN) names a test nothing else named
+    mistake = result.mistake or proved
+    return replace(result, message=f"{result.message} {sentence}".strip(), trajectory=hint,
+                   mistake=mistake)
 
 
 def _calls_key(calls: list[Recorded]) -> tuple[Any, ...] | None:

@@ -81,10 +81,11 @@ def applies(reference: ModuleType | None) -> bool:
 
 
 def explain(reference: ModuleType, calls: Sequence[Recorded],
-            probe: Probe) -> tuple[str, str] | None:
+            probe: Probe) -> tuple[str, str, str | None] | None:
     """The sentence for a failing test: where its first departing call leaves the reference's
-    run and what differs there, and its hint (Departure.hint: what differs only, no value of
-    the run); None when no recorded call is an iterative run that departs."""
+    run and what differs there, its hint (Departure.hint: what differs only, no value of
+    the run) and the mistake it proves (Departure.mistake, or None); None when no recorded
+    call is an iterative run that departs."""
     for call in calls:
         function = getattr(reference, call.name, None)
         if call.raised is not None or not callable(function) or call.name not in LOOPS:
@@ -100,7 +101,7 @@ def explain(reference: ModuleType, calls: Sequence[Recorded],
         except (ValueError, TypeError, IndexError, ArithmeticError):
             found = None
         if found is not None:
-            return found.sentence(call.name), found.hint(call.name)
+            return found.sentence(call.name), found.hint(call.name), found.mistake
     for name, outputs in STEPS.items():
         run = [c for c in calls if c.name == name and c.raised is None]
         function = getattr(reference, name, None)
@@ -111,7 +112,7 @@ def explain(reference: ModuleType, calls: Sequence[Recorded],
             except (ValueError, TypeError, IndexError, ArithmeticError):
                 found = None
             if found is not None:
-                return found.sentence(name), found.hint(name)
+                return found.sentence(name), found.hint(name), found.mistake
     return None
 
 

@@ -21,6 +21,10 @@ import numpy as np
 
 Probe = Callable[..., Any]
 ORDERS = 7
+RANDOM_RUN = ("the run is random where the rule is deterministic: two runs on the same data "
+              "differ (the samples are visited in a random order)")
+"""The name of a trajectory that two runs of the student's own function on the same data do
+not repeat: positive evidence, so no deterministic (correct) solution can get it."""
 """Up to this many samples, every other visiting order of a prefix is tried to name 'order'."""
 
 
@@ -35,6 +39,10 @@ class Departure:
     what: str
     """The kind of difference: the order of samples, the count, the update, the stopping rule.
     Fixed wording, never a value, index or count of the run: `hint` shows it for a hidden test."""
+
+    mistake: str | None = None
+    """A mistake name the departure proves (fixed wording, no value of the run), e.g.
+    RANDOM_RUN; None when it only says where and what differs."""
 
     def sentence(self, function: str) -> str:
         return (f"Trajectory of {function}(): your run leaves the reference's at {self.where}: "
@@ -199,7 +207,7 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
                          f"two runs on the same data give different results (updates per "
                          f"epoch {_short(S)} and {_short(list(again[1]))})",
                          "the order of samples: your epochs visit them in a random order; "
-                         "the rule sweeps i = 0, 1, …, n−1")
+                         "the rule sweeps i = 0, 1, …, n−1", RANDOM_RUN)
     e = first
     if e is None:  # the first epoch whose final w differs (counts agree everywhere)
         lo, hi = 0, len(R)
@@ -240,7 +248,7 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
         return Departure(where, f"two runs on the same first {hi} samples from the same w give "
                          f"different weights ({fmt(got[0])} and {fmt(again[0])})",
                          "the order of samples: your epoch visits them in a random order; the "
-                         "rule sweeps i = 0, 1, …, n−1")
+                         "rule sweeps i = 0, 1, …, n−1", RANDOM_RUN)
     if hi <= ORDERS:
         for order in itertools.permutations(range(hi)):
             w, updates = _sweep(X[:hi], y[:hi], start, order)

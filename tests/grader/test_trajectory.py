@@ -22,7 +22,7 @@ from grader.batch.driver import run_batch
 from grader.checks.failure import POSSIBLY
 from grader.config import find_assignment
 from grader.models import RunResult
-from grader.run.trajectory_loops import perceptron, sgd
+from grader.run.trajectory_loops import RANDOM_RUN, perceptron, sgd
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
@@ -108,6 +108,12 @@ def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
         sentence = message[message.index(SENTENCE):]
         for phrase in phrases:  # "a|b": either wording
             assert any(p in sentence for p in phrase.split("|")), sentence
+    # a run that two runs on the same data do not repeat is named (positive evidence), and
+    # only such a run
+    for test in failed:
+        if SENTENCE in test.message:
+            assert (test.mistake == RANDOM_RUN) == (" give different " in test.message), (
+                test.message, test.mistake)
 
 
 @pytest.mark.slow
