@@ -21,11 +21,11 @@ import numpy as np
 
 Probe = Callable[..., Any]
 ORDERS = 7
+"""Up to this many samples, every other visiting order of a prefix is tried to name 'order'."""
 RANDOM_RUN = ("the run is random where the rule is deterministic: two runs on the same data "
               "differ (the samples are visited in a random order)")
 """The name of a trajectory that two runs of the student's own function on the same data do
 not repeat: positive evidence, so no deterministic (correct) solution can get it."""
-"""Up to this many samples, every other visiting order of a prefix is tried to name 'order'."""
 
 
 @dataclass(frozen=True)
