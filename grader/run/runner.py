@@ -130,10 +130,11 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
     results = [run_test(assignment, test, student, ref, recording=recording)
                for test, recording in zip(tests, recordings, strict=True)]
     blamed: list[set[str]] = [set() for _ in tests]  # the functions a name puts the mistake in
+    memo: Memo | None = _memo(ref)  # None: nothing memoized (tests/grader/test_replay_memo.py)
     if catalogue:
         every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
         views = load_views(assignment.folder)
-        replay = Replay(_memo(ref))
+        replay = Replay(memo)
         results = [
             _named(result, catalogue, ref, recording, every, views, replay, blame)
             if result.status == "failed" and recording is not None and not recording.incomplete
@@ -141,7 +142,7 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
                                                             strict=True)]
     if follow:
         results = [
-            _traced(assignment, test, result, ref, recording, student)
+            _traced(assignment, test, result, ref, recording, student, memo)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
@@ -185,10 +186,10 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     the calls) is withdrawn."""
     module = _module(ref)
     message, mistake = result.message, result.mistake
-    compared = recording.tolerance is not None
     # the only names ruled out: the catalogue's for the check's guess (_ruled_out)
     asked = tuple(m.name for m in catalogue if _ruled_out(
-        mistake.removeprefix(POSSIBLY), (m.name,), compared=compared)) if mistake else ()
+        mistake.removeprefix(POSSIBLY), m.name, compared=recording.tolerance is not None)
+    ) if mistake else ()
     found: Diagnosis | None = diagnose(
         module, catalogue, recording.calls, every, recording.tolerance, replay=replay,
         views=views, rule_out=asked) if module else None
@@ -201,25 +202,24 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
         base = message.replace(guess, "") if guess else message
         return replace(result, message=f"{base} {found.sentence()}".strip(),
                        mistake=found.label())
-    if mistake and _ruled_out(mistake.removeprefix(POSSIBLY), found.ruled_out,
-                              compared=compared):
+    if set(asked) & set(found.ruled_out):
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
 
 
-def _ruled_out(guess: str, ruled_out: tuple[str, ...], *, compared: bool) -> bool:
-    """The check's guess is a catalogue mistake the replay ruled out: its name, or — for a
-    guess made by comparing values (`compared`: a mistakes= map matched the first failing call
-    alone) — its name with more said after it ("the tower has the wrong sign (a and b
-    swapped)" is the catalogue's "the tower has the wrong sign"); the replay also tried the
-    submission's other calls. A guess from an observation (a warning, an exception: no
-    comparison) claims no value, so only its exact name withdraws it."""
-    return any(guess == name or (compared and guess.startswith((f"{name} ", f"{name}:")))
-               for name in ruled_out)
+def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:
+    """The check's guess is the catalogue mistake `name`, so the replay ruling `name` out
+    withdraws it: its name, or — for a guess made by comparing values (`compared`: a
+    mistakes= map matched the first failing call alone) — its name with more said after it
+    ("the tower has the wrong sign (a and b swapped)" is the catalogue's "the tower has the
+    wrong sign"); the replay also tried the submission's other calls. A guess from an
+    observation (a warning, an exception: no comparison) claims no value, so only its exact
+    name withdraws it."""
+    return guess == name or (compared and guess.startswith((f"{name} ", f"{name}:")))
 
 
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
-            recording: Recording, student: Any) -> TestResult:
+            recording: Recording, student: Any, memo: Memo | None) -> TestResult:
     """The failure's message with where its iterative run leaves the reference's
     (grader.run.trajectory); probes into the student's code run under the test's limits.
     A test the catalogue named gets no probes: its trajectory sentence is added only when the
@@ -228,7 +228,6 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     module = _module(ref)
     if module is None:
         return result
-    memo: Memo | None = _memo(ref)
     key = _calls_key(recording.calls) if memo is not None else None
     kept = memo.get(key) if memo is not None and key is not None else None
     if kept is not None:

@@ -230,7 +230,8 @@ def test_a_trajectory_found_without_probes_is_kept_for_the_next_student(
         recording.calls.append(Recorded("train_perceptron", (X, y, np.zeros(3), 5), {},
                                         raised=None, value=short,
                                         args_after=(X, y, np.zeros(3), 5)))
-        said.append(runner._traced(assignment, test, failed, ref, recording, Unreachable()))
+        said.append(runner._traced(assignment, test, failed, ref, recording, Unreachable(),
+                                   runner._memo(ref)))
     assert said[0] == said[1] and "the count of epochs" in said[0].trajectory
     assert said[0] == replace(failed, message=said[0].message, trajectory=said[0].trajectory)
 
