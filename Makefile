@@ -5,9 +5,9 @@ PY     := $(VENV)/bin/python
 # torch is pinned to the CPU build. Elsewhere, set e.g. TORCH_INDEX="--index-url <cpu wheel index>".
 TORCH_INDEX ?=
 
-.PHONY: setup sandbox browser actionlint demo test test-clock lint clean student-wheel grader-wheel
+.PHONY: setup sandbox faketime browser actionlint demo test test-clock test-faketime lint clean student-wheel grader-wheel
 
-setup: $(VENV)/.installed sandbox actionlint
+setup: $(VENV)/.installed sandbox faketime actionlint
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,15 @@ sandbox:
 	    (apt-get update -qq && apt-get install -y -qq bubblewrap) >/dev/null 2>&1 \
 	      || echo "warning: could not install bubblewrap; grading will use the weaker fallback sandbox"; \
 	  else echo "warning: bubblewrap (bwrap) not found; install it for the strong sandbox"; fi; }
+
+# libfaketime moves the clock of the whole process tree (git, SQLite, subprocesses, the sandbox's
+# launcher) for `make test-faketime`; the tests that need it are skipped with a reason without it.
+faketime:
+	@command -v faketime >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && apt-get install -y -qq faketime) >/dev/null 2>&1 \
+	      || echo "warning: could not install faketime; the real-clock runs of test-faketime are skipped"; \
+	  else echo "warning: faketime not found; the real-clock runs of test-faketime are skipped"; fi; }
 
 # Headless Chromium renders the HTML reports in the test suite (skipped with a reason if absent).
 browser:
@@ -70,6 +79,21 @@ test: setup browser
 test-clock: setup
 	NN_GRADER_TEST_CLOCK=$(CLOCK_AHEAD) $(PY) -m pytest -q -n 2 -m dates -p no:cacheprovider
 	NN_GRADER_TEST_CLOCK=$(CLOCK_BEHIND) $(PY) -m pytest -q -n 2 -m dates -p no:cacheprovider
+	$(MAKE) --no-print-directory test-faketime
+
+# The same tests, and grading through the sandbox (tests/grader/test_run.py), with the machine's
+# clock itself moved (libfaketime's LD_PRELOAD: every process the grader starts sees it), not only
+# Python's: a date taken from git, SQLite, a file's stat or a subprocess cannot hide from it.
+FAKE_AHEAD  ?= @2031-07-01 12:00:00
+FAKE_BEHIND ?= @2020-02-29 12:00:00
+test-faketime: setup
+	@if command -v faketime >/dev/null 2>&1; then \
+	  set -e; for moved in "$(FAKE_AHEAD)" "$(FAKE_BEHIND)"; do \
+	    echo "faketime -f '$$moved'"; \
+	    faketime -f "$$moved" $(PY) -m pytest -q -n 2 -p no:cacheprovider -m dates; \
+	    faketime -f "$$moved" $(PY) -m pytest -q -n 2 -p no:cacheprovider tests/grader/test_run.py; \
+	  done; \
+	else echo "warning: faketime not found: the real-clock runs are skipped (make faketime)"; fi
 
 lint: setup
 	$(VENV)/bin/ruff check grader reference tests bench

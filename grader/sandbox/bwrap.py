@@ -51,8 +51,12 @@ def bwrap_error() -> str | None:
     exe = shutil.which("bwrap")
     if exe is None:
         return "bwrap is not installed (not found on PATH)"
+    # --clearenv as the worker's command: what the grader's own environment preloads (e.g.
+    # libfaketime's LD_PRELOAD, whose shared-memory clock is unreachable in the sandbox) must
+    # not decide whether bubblewrap works
     probe = [exe, "--unshare-all", "--die-with-parent", "--cap-drop", "ALL",
-             "--ro-bind", "/", "/", "--uid", str(NOBODY), "--gid", str(NOBODY), "true"]
+             "--ro-bind", "/", "/", "--clearenv", "--uid", str(NOBODY), "--gid", str(NOBODY),
+             "true"]
     try:
         done = subprocess.run(probe, capture_output=True, timeout=20, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:

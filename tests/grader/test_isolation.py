@@ -141,3 +141,19 @@ def test_isolation_grade_refuses_before_reading_anything(monkeypatch, tmp_path: 
     assert "Error: refusing to grade untrusted code" in result.output
     assert "(`grader doctor` shows what this machine allows)" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(shutil.which("faketime") is None or shutil.which("bwrap") is None,
+                    reason="needs faketime and bubblewrap (`make setup` installs both as root)")
+def test_isolation_bubblewrap_is_found_working_when_the_grader_runs_under_faketime():
+    """libfaketime's LD_PRELOAD (course CI moving the clock) reaches bwrap's child unless the
+    probe clears the environment as the worker does; its shared-memory clock is not
+    reachable in the sandbox, so the child exited 1 and grading was refused."""
+    import subprocess
+    import sys
+    code = "from grader.sandbox.bwrap import bwrap_error; print(bwrap_error())"
+    for moved in ("+1800d", "-2000d"):
+        done = subprocess.run(["faketime", "-f", moved, sys.executable, "-c", code],
+                              capture_output=True, text=True, timeout=60, check=False)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "None", (moved, done.stdout, done.stderr)
