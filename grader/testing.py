@@ -59,6 +59,7 @@ class TestSpec:
     name: str | None
     timeout: float | None
     requires: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ class TestCase:
     requires: tuple[str, ...] = ()
     """Tests that must pass in full for this one to earn points (a property test gated on the
     function's value tests; see the module docstring)."""
+    uses: tuple[str, ...] = ()
+    """Other graded functions the tested function calls in the student's own module (tower_1d
+    calls sigmoid): a failure that the reference's versions of them remove is theirs, charged
+    to their own tests (grader.run.runtest)."""
 
     def seed(self, assignment: str) -> int:
         """A stable seed from the assignment and test name, for the `rng` parameter."""
@@ -100,9 +105,11 @@ def test_case(
     name: str | None = None,
     timeout: float | None = None,
     requires: tuple[str, ...] | list[str] | str = (),
+    uses: tuple[str, ...] | list[str] | str = (),
 ) -> Callable[[F], F]:
     """Mark a function as a graded test worth `points`; `requires` names the tests (of the same
-    assignment) that must pass in full for it to earn them."""
+    assignment) that must pass in full for it to earn them; `uses` names the student's other
+    functions the tested one calls (a mistake in them is charged once: TestCase.uses)."""
     if visibility not in _VISIBILITIES:
         raise TestDefinitionError(
             f"visibility={visibility!r} is not one of {', '.join(_VISIBILITIES)}"
@@ -113,8 +120,12 @@ def test_case(
     if not all(isinstance(r, str) and r for r in required):
         raise TestDefinitionError(f"requires={requires!r} must name tests (strings)")
 
+    used = (uses,) if isinstance(uses, str) else tuple(uses)
+    if not all(isinstance(u, str) and u.isidentifier() for u in used):
+        raise TestDefinitionError(f"uses={uses!r} must name the student's functions (strings)")
+
     def mark(func: F) -> F:
-        setattr(func, _ATTR, TestSpec(float(points), visibility, name, timeout, required))
+        setattr(func, _ATTR, TestSpec(float(points), visibility, name, timeout, required, used))
         return func
 
     return mark
@@ -149,6 +160,7 @@ def tests_in_module(module: ModuleType, source_file: str) -> list[TestCase]:
                 line=line,
                 timeout=spec.timeout,
                 requires=spec.requires,
+                uses=spec.uses,
             )
         )
     found.sort(key=lambda t: t.line)

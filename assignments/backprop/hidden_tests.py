@@ -318,22 +318,22 @@ def hinge_loss_is_c_minus_1_for_tiny_weights(student, rng):
 # --------------------------------------------------------------------------- softmax loss
 
 
-@test_case(points=1.5, visibility="hidden")
+@test_case(points=1.5, visibility="hidden", uses="softmax")
 def softmax_loss_value_matches_reference(student, ref, rng):
     loss_value_matches(student, ref, rng, "softmax_loss", "softmax loss")
 
 
-@test_case(points=1.5, visibility="hidden")
+@test_case(points=1.5, visibility="hidden", uses="softmax")
 def softmax_loss_gradient_matches_reference(student, ref, rng):
     loss_gradient_matches(student, ref, rng, "softmax_loss")
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden", uses="softmax")
 def softmax_loss_gradient_matches_own_loss(student, ref, rng):
     gradient_matches_own_loss(student, ref, rng, "softmax_loss", "softmax loss", (4, 3, 5))
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden", uses="softmax")
 def softmax_loss_stable_at_large_scores(student, ref, rng):
     # a constant feature with weight ±1e3 for every class: all scores are 1e3 + O(1) (or
     # −1e3 + O(1)), so exp overflows (or underflows to 0/0) unless the row max is subtracted,
@@ -382,7 +382,7 @@ def linear_losses_leave_inputs_unchanged(student, rng):
 # --------------------------------------------------------------------------- MLP
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden", uses="softmax")
 def mlp_loss_matches_reference(student, ref, rng):
     for sizes in ((4, 3), (4, 5, 3), (3, 6, 4, 5), (2, 3, 3, 4, 3)):
         params, X, y = random_mlp(rng, sizes, 7)
@@ -392,7 +392,7 @@ def mlp_loss_matches_reference(student, ref, rng):
                      mistakes={m.MISSING_MEAN: 7 * ref.mlp_loss_and_grads(params, X, y)[0]})
 
 
-@test_case(points=2, visibility="hidden")
+@test_case(points=2, visibility="hidden", uses="softmax")
 def mlp_grads_match_reference(student, ref, rng):
     for sizes in ((4, 5, 3), (3, 6, 4, 5), (2, 3, 3, 4, 3)):
         params, X, y = random_mlp(rng, sizes, 8)
@@ -400,7 +400,7 @@ def mlp_grads_match_reference(student, ref, rng):
         check_mlp_grads(grads, ref, params, X, y)
 
 
-@test_case(points=0.5, visibility="hidden")
+@test_case(points=0.5, visibility="hidden", uses="softmax")
 def mlp_with_one_layer(student, ref, rng):
     params, X, y = random_mlp(rng, (5, 3), 6)
     loss, grads = pair(student.mlp_loss_and_grads(params, X, y), "mlp_loss_and_grads")
@@ -408,7 +408,7 @@ def mlp_with_one_layer(student, ref, rng):
     check_mlp_grads(grads, ref, params, X, y)
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden", uses="softmax")
 def mlp_grads_match_own_loss(student, ref, rng):
     params, X, y = random_mlp(rng, (3, 5, 4, 3), 6)
     keys = list(params)

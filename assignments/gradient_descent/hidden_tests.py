@@ -207,7 +207,7 @@ def _as_batches(batches, n, name):
     return out
 
 
-@test_case(points=2, visibility="hidden")
+@test_case(points=2, visibility="hidden", uses="squared_loss_grad")
 def minibatch_sgd_one_permutation_per_epoch(student, ref, rng):
     n, d, epochs, batch_size = 10, 3, 3, 4
     X, y, w0 = _loss_data(rng, n, d)
@@ -226,7 +226,7 @@ def _replay(X, y, w0, lr, batches, grad):
     return w
 
 
-@test_case(points=1.5, visibility="hidden")
+@test_case(points=1.5, visibility="hidden", uses="squared_loss_grad")
 def minibatch_sgd_steps_follow_its_batches(student, ref, rng):
     """Judged on the student's own batches, so a shuffling mistake costs only the test above."""
     n, d, epochs, batch_size, lr = 11, 4, 3, 4, 0.05
@@ -249,7 +249,7 @@ def minibatch_sgd_steps_follow_its_batches(student, ref, rng):
                  name="w after minibatch_sgd, replaying w ← w − lr·∇L_b(w) over its own batches")
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden", uses="squared_loss_grad")
 def minibatch_sgd_full_batch_is_batch_gd(student, ref, rng):
     n, d, epochs, lr = 9, 3, 6, 0.1
     X, y, w0 = _loss_data(rng, n, d)

@@ -84,7 +84,7 @@ def _tower_1d_mistakes(ref, x, a, b, h, w):
     }
 
 
-@test_case(points=2.5, visibility="hidden")
+@test_case(points=2.5, visibility="hidden", uses="sigmoid")
 def tower_1d_matches_reference(student, ref, rng):
     for shape in SHAPES:
         a, b = np.sort(rng.uniform(-2, 2, size=2))
@@ -95,7 +95,7 @@ def tower_1d_matches_reference(student, ref, rng):
                      rtol=1e-9, atol=1e-12, mistakes=_tower_1d_mistakes(ref, x, a, b, h, w))
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden", uses="sigmoid")
 def tower_1d_steep_is_an_indicator(student, ref, rng):
     # w·|x − edge| stays below 700 so that only sigmoid's own test judges overflow
     a, b, h, w = -0.5, 1.5, 2.5, 200.0
@@ -124,7 +124,7 @@ def _tower_2d_mistakes(ref, P, box, h, w):
     }
 
 
-@test_case(points=2, visibility="hidden")
+@test_case(points=2, visibility="hidden", uses=("sigmoid", "tower_1d"))
 def tower_2d_matches_reference(student, ref, rng):
     for m_points in (1, 6, 25):
         a1, b1 = np.sort(rng.uniform(-1, 1, 2))
@@ -138,7 +138,7 @@ def tower_2d_matches_reference(student, ref, rng):
                      mistakes=_tower_2d_mistakes(ref, P, box, h, w))
 
 
-@test_case(points=1, visibility="hidden")
+@test_case(points=1, visibility="hidden", uses=("sigmoid", "tower_1d"))
 def tower_2d_keeps_only_the_box(student, ref, rng):
     box, h, w = (0.0, 1.0, -1.0, 2.0), 1.5, 150.0
     inside = np.column_stack([rng.uniform(0.1, 0.9, 4), rng.uniform(-0.9, 1.9, 4)])
@@ -170,7 +170,7 @@ def _approx_mistakes(ref, f_values, lo, hi, w, x):
     return mistakes
 
 
-@test_case(points=2.5, visibility="hidden")
+@test_case(points=2.5, visibility="hidden", uses=("sigmoid", "tower_1d"))
 def approximate_1d_matches_reference(student, ref, rng):
     for k, shape in ((1, (5,)), (3, (4, 3)), (8, (17,)), (20, ())):
         lo = float(rng.uniform(-3, 0))
@@ -185,7 +185,7 @@ def approximate_1d_matches_reference(student, ref, rng):
                      mistakes=_approx_mistakes(ref, f_values, lo, hi, w, x))
 
 
-@test_case(points=1.5, visibility="hidden")
+@test_case(points=1.5, visibility="hidden", uses=("sigmoid", "tower_1d"))
 def approximate_1d_error_shrinks_with_more_towers(student, ref, rng):
     """The lecture's claim: with k bins and w growing with k, the error of approximating a
     Lipschitz f falls like L·(hi − lo)/(2k), within the reference's proven bound."""

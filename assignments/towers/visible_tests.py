@@ -26,7 +26,7 @@ def sigmoid_is_finite_at_plus_minus_1e4(student):
                  atol=1e-300)
 
 
-@test_case(points=1, visibility="visible")
+@test_case(points=1, visibility="visible", uses="sigmoid")
 def tower_1d_by_hand(student):
     # at x = a the first sigmoid is σ(0) = 1/2; with w = ln 3 and b − a = 1 the second is
     # σ(−ln 3) = 1/4, so the tower is h·(1/2 − 1/4) = 2·1/4 = 0.5
@@ -38,14 +38,14 @@ def tower_1d_by_hand(student):
                  name="tower_1d(x, 0, 1, 3, w=100)", atol=1e-9)
 
 
-@test_case(points=1, visibility="visible")
+@test_case(points=1, visibility="visible", uses=("sigmoid", "tower_1d"))
 def tower_2d_inside_and_outside(student):
     P = np.array([[0.5, 0.5], [0.5, 3.0], [3.0, 0.5], [3.0, 3.0]])
     checks.close(student.tower_2d(P, (0.0, 1.0, 0.0, 1.0), 2.0, 100.0),
                  np.array([2.0, 0.0, 0.0, 0.0]), name="tower_2d on the unit box", atol=1e-9)
 
 
-@test_case(points=1, visibility="visible")
+@test_case(points=1, visibility="visible", uses=("sigmoid", "tower_1d"))
 def approximate_1d_steep_towers_hit_the_midpoints(student):
     # 4 bins of [0, 2]: midpoints 0.25, 0.75, 1.25, 1.75; steep towers reproduce f there
     f_values = np.array([1.0, -2.0, 0.5, 3.0])

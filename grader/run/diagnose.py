@@ -92,6 +92,12 @@ class Recording(ByName):
     def restore(self, name: str = "") -> None:
         self._student.restore(name)
 
+    def using(self, functions: Any) -> Any:
+        """The student's `using` (a call made meanwhile is not what the student's own code
+        gives alone: nothing is recorded, the test is not diagnosed)."""
+        self.incomplete = True
+        return self._student.using(functions)
+
     def call(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
         self.names.add(name)
         sent = (tuple(_copy(a) for a in args), {k: _copy(v) for k, v in kwargs.items()})

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import numbers
 import time
+from dataclasses import replace
 from types import ModuleType
 from typing import Any, cast
 
@@ -34,7 +35,38 @@ def run_test(assignment: Assignment, test: TestCase, student: Any,
     `student` is a grader.sandbox.proxy.StudentProxy (the sandbox) or a
     grader.sandbox.local.LocalStudent
     (trusted code in this process); the test gets it, `ref` and its seeded `rng`. With
-    `recording` (a grader.run.diagnose.Recording of `student`) the test's calls are noted."""
+    `recording` (a grader.run.diagnose.Recording of `student`) the test's calls are noted.
+
+    A mistake is charged once: a test that `uses` the student's other functions (tower_1d's
+    test, whose tower_1d calls the student's sigmoid) and fails is run again, on the same
+    seeded inputs, with the reference's versions of those functions in the student's module
+    (`student.using`: the sandbox calls them back here, values only). If it then earns more,
+    that score stands and the message says where the mistake is: that function's own tests
+    take the points. A correct submission never gets here (its tests pass the first time)."""
+    first = _run_once(assignment, test, student, ref, recording)
+    if first.status != "failed" or not test.uses or ref is None:
+        return first
+    functions = {name: getattr(ref, name, None) for name in test.uses}
+    unknown = [name for name, f in functions.items() if not callable(f)]
+    if unknown:
+        return replace(first, status="error", points=0.0, message=(
+            f"the test itself is broken: uses={test.uses!r} names {', '.join(unknown)}, which "
+            f"the reference does not define ({test.source_file}:{test.line})"))
+    with student.using(functions):
+        again = _run_once(assignment, test, student, ref, None)
+    if again.points <= first.points:
+        return first
+    names = [f"{name}()" for name in test.uses]
+    mine = " and ".join(names)
+    where = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return replace(again, duration=first.duration + again.duration, message=(
+        f"with your own {mine} this test lost points; with the reference's in their place it "
+        f"earns {again.points:g} of {again.max_points:g}: the mistake is in {where} (its own "
+        f"tests take the points), not in what this test checks. {again.message}").strip())
+
+
+def _run_once(assignment: Assignment, test: TestCase, student: Any, ref: ModuleType | None,
+              recording: Recording | None) -> TestResult:
     student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
     student.reference_seconds = test.reference_seconds  # its CPU limit (grader.run.calibrate)
     if recording is not None:

@@ -10,7 +10,8 @@ Everything is checked: the reply came from the student's process.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from grader.errors import BadValue, MissingFunction, student_exception
@@ -60,11 +61,47 @@ def call_from_reply(module: str, name: str, reply: dict[str, Any]) -> Call:
     raise BadValue(f"{name}(): the worker sent an unexpected reply")
 
 
+@contextlib.contextmanager
+def substituted(space: dict[str, Any], use: Mapping[str, Any] | None) -> Iterator[None]:
+    """`space` (a submission module's globals) with `use`'s names in place during the block,
+    then exactly as before (a name the submission did not define is removed again)."""
+    missing = object()
+    saved = {key: space.get(key, missing) for key in use or {}}
+    space.update(use or {})
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is missing:
+                space.pop(key, None)
+            else:
+                space[key] = old
+
+
 class ByName:
     """What a test writes, `student.f(x)`, is `student.call("f", x).value`: for the sandbox's
     proxy, the in-process runner and the diagnosis recorder alike."""
 
     call: Callable[..., Call]
+    substitutes: Mapping[str, Callable[..., Any]] = {}
+    """Top-level names of the submission replaced, for the calls made meanwhile, by trusted
+    functions (`using`): the student's code that looks them up calls those instead."""
+
+    @contextlib.contextmanager
+    def using(self, functions: Mapping[str, Callable[..., Any]]) -> Iterator[None]:
+        """Within the block, every call into the submission finds `functions` (trusted code,
+        e.g. the reference's sigmoid) under their names in the student's module instead of the
+        student's own; the sandbox calls them back in this process (the callback channel:
+        values cross as data, no trusted code enters the sandbox). Put back after each call."""
+        if not all(isinstance(n, str) and n.isidentifier() and callable(f)
+                   for n, f in functions.items()):
+            raise TypeError("student.using needs {name: function} with top-level names")
+        before = self.substitutes
+        self.substitutes = {**before, **functions}
+        try:
+            yield
+        finally:
+            self.substitutes = before
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
         if name.startswith("_"):

@@ -28,6 +28,7 @@ from grader.sandbox.calls import (
     StaleHandle,
     call_from_reply,
     handle_number,
+    substituted,
 )
 from grader.sandbox.inside import codec, invoke
 
@@ -87,7 +88,8 @@ class LocalStudent(ByName):
         callbacks: list[Callable[..., Any]] = []
         wrappers: list[Callable[..., Any]] = []
         try:
-            sent = self._cross({"args": args, "kwargs": kwargs}, callbacks, wrappers)
+            sent = self._cross({"args": args, "kwargs": kwargs, "use": dict(self.substitutes)},
+                               callbacks, wrappers)
         except StaleHandle as exc:
             raise BadValue(str(exc)) from None
         except codec.CodecError as exc:
@@ -101,7 +103,8 @@ class LocalStudent(ByName):
             if not callable(func):
                 reply = {"op": "missing"}
             else:
-                reply = invoke.invoke(func, sent["args"], sent["kwargs"], self._files)
+                with substituted(vars(self._module), sent["use"]):
+                    reply = invoke.invoke(func, sent["args"], sent["kwargs"], self._files)
                 if keep and reply["op"] == "return":
                     reply["value"] = codec.Keep(reply["value"])
         return call_from_reply(self._name, name, self._reply(reply, name, callbacks, wrappers))

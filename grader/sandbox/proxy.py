@@ -141,8 +141,11 @@ class StudentProxy(WorkerSession, ByName):
         worker.reader.make_handle = self._handles(worker, name)
         try:
             try:
-                worker.send({"op": "call", "name": name, "args": args, "kwargs": kwargs,
-                             "keep": keep}, deadline, register, handle_number(worker))
+                message = {"op": "call", "name": name, "args": args, "kwargs": kwargs,
+                           "keep": keep}
+                if self.substitutes:  # callbacks, like functions among the arguments
+                    message["use"] = dict(self.substitutes)
+                worker.send(message, deadline, register, handle_number(worker))
             except StaleHandle as exc:
                 raise BadValue(str(exc)) from None
             except CodecError as exc:  # the test passed something that cannot cross

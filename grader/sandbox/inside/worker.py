@@ -161,7 +161,8 @@ class Worker:
                                 message["load_budget"], message.get("load_cpu", 0.0),
                                 message.get("seed_cells")))
         elif op == "call":
-            reply = self.call(message["name"], message["args"], message["kwargs"])
+            reply = self.call(message["name"], message["args"], message["kwargs"],
+                              message.get("use"))
             if message.get("keep") is True and reply["op"] == "return":
                 reply["value"] = self.codec.Keep(reply["value"])
             self.send(reply)
@@ -230,14 +231,28 @@ class Worker:
         return {"op": "return", "value": value, "args": (), "kwargs": {}, "seconds": 0.0,
                 "warnings": []}
 
-    def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+    def call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any],
+             use: dict[str, Any] | None = None) -> dict[str, Any]:
+        """`use`: top-level names replaced during this call by the grader's functions (each a
+        callback: `callback`), then put back as they were."""
         try:
             func = getattr(self.module, name, None)
         except BaseException as exc:  # a module-level __getattr__ that raises
             return {"op": "raised", **self.describe(exc)}
         if not callable(func):
             return {"op": "missing"}
-        reply: dict[str, Any] = self.invoke.invoke(func, args, kwargs, self.files)
+        space = vars(self.module) if self.module is not None else {}
+        missing = object()
+        saved = {key: space.get(key, missing) for key in use or {}}
+        space.update(use or {})
+        try:
+            reply: dict[str, Any] = self.invoke.invoke(func, args, kwargs, self.files)
+        finally:
+            for key, old in saved.items():
+                if old is missing:
+                    space.pop(key, None)
+                else:
+                    space[key] = old
         self._flush()
         return reply
 
