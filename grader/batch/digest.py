@@ -12,8 +12,14 @@ import grader
 from grader.config import Assignment
 from grader.run.reference import is_solution_file
 
-RESULT_MODULES = ("collect", "sandbox", "run", "checks", "testing", "errors", "models")
-"""The grader modules whose code decides a RunResult: editing one invalidates stored results."""
+RESULT_MODULES = ("collect", "sandbox", "run", "checks", "testing", "errors", "models", "config",
+                  "paths")
+"""The grader modules whose code decides a RunResult: editing one invalidates stored results.
+Every grader module that grading imports is one of them, or in NOT_RESULT_MODULES
+(tests/grader/test_batch_driver.py checks it, so a new module cannot be forgotten here)."""
+NOT_RESULT_MODULES = ("grader", "grader.deadlines", "grader.late")
+"""Imported by grading but deciding no RunResult: the package (its version is hashed) and the
+due dates and late penalties (applied to grades, from the gradebook, not to results)."""
 
 
 def tests_digest(assignment: Assignment) -> str:

@@ -152,6 +152,23 @@ def test_tests_digest_follows_assignment_reference_and_grader_code(
     assert digest.tests_digest(toy) != with_ref
 
 
+def test_tests_digest_covers_every_grader_module_grading_imports() -> None:
+    """A module that decides results but is missing from RESULT_MODULES would let a grader
+    upgrade keep stale results (a regrade skips 'unchanged' submissions)."""
+    import subprocess
+    import sys
+    code = ("import sys, grader.run.runner, grader.sandbox.proxy, grader.batch.driver; "
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('grader'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.split()
+    grading = [m for m in loaded if not m.startswith(("grader.batch", "grader.store",
+                                                      "grader.report", "grader.cli"))]
+    assert "grader.run.runtest" in grading and "grader.sandbox.proxy" in grading
+    uncovered = [m for m in grading if m not in digest.NOT_RESULT_MODULES
+                 and m.split(".")[1] not in digest.RESULT_MODULES]
+    assert uncovered == []
+
+
 def test_grade_batch_timestamps_rescore_without_rerunning(toy: Assignment,
                                                           tmp_path: Path) -> None:
     subs = make_class(tmp_path)
