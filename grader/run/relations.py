@@ -41,7 +41,8 @@ FRACTIONS = tuple(Fraction(p, q) for q in (1, 2, 3, 4) for p in range(-4, 5)
 """The constant factors a value may be off by (2, 1/2, 3, 2/3, −2, …; ±1 are not factors)."""
 OFFSETS = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5)
 IMPLIED = {"is in reverse order": ("has its entries in the wrong order",),
-           "is not reduced over one axis": ("is reduced over the wrong axis",)}
+           "is not reduced over one axis": ("is reduced over the wrong axis",),
+           "has the right values in the wrong shape": ("is reduced over the wrong axis",)}
 """A relation that implies the next one found (a reversed order is another order): not two
 explanations."""
 
@@ -119,14 +120,14 @@ def _sizes(call: Recorded, params: Sequence[str]) -> dict[str, int]:
         label = arg or f"argument {i + 1}"
         if isinstance(value, bool | np.bool_):
             continue
-        if isinstance(value, int | np.integer) and 1 < int(value) < 10**6:
+        if isinstance(value, int | np.integer) and 0 < int(value) < 10**6:
             found[label] = int(value)
         elif isinstance(value, np.ndarray) and value.ndim >= 1:
             for axis, n in enumerate(value.shape):
-                if n > 1:
+                if n > 0:  # a size 1 too: a factor N is 1 there (a call where you are right)
                     found[f"len({label})" if value.ndim == 1 else
                           f"{label}.shape[{axis}]"] = int(n)
-        elif isinstance(value, list | tuple) and len(value) > 1:
+        elif isinstance(value, list | tuple) and len(value) > 0:
             found[f"len({label})"] = len(value)
     return found
 
@@ -196,7 +197,7 @@ def _leaf_relation(got: list[Array], exp: list[Array], sizes: list[Mapping[str, 
             if all(check(p.got, p.exp, p.sizes) for p in pairs)]
     if not held or not any(not same(p.got, p.exp, mode) for p in pairs):
         return None
-    if len(held) > 1 and held[1][1] not in IMPLIED.get(held[0][1], ()):
+    if any(other[1] not in IMPLIED.get(held[0][1], ()) for other in held[1:]):
         return None  # two relations explain the values (2 × 2 = 2 + 2): neither is evidence
     return held[0]
 
@@ -222,23 +223,23 @@ def _candidates(pairs: list[_Pair], mode: Mode) -> Iterator[tuple[str, str, str,
 
     if shaped:
         if kinds <= {"f"}:
-            yield ("equal to the expected one only to float32 precision (about 7 digits)",
+            yield ("is equal to the expected one only to float32 precision (about 7 digits)",
                    "is computed in float32",
                    "the computation runs in float32 (torch's default dtype, np.float32, "
                    "astype(np.float32)): compute in float64", _float32(mode))
         if not two_valued or varied:
-            yield ("exactly −1 × the expected one", "has the wrong sign",
+            yield ("is exactly −1 × the expected one", "has the wrong sign",
                    "a sign is flipped: check the direction of an update or the order of a "
                    "subtraction", lambda g, e, s: close(g, -e.astype(np.float64)))
         if two_valued and varied and set(distinct.tolist()) <= {0.0, 1.0} and \
                 not kinds & {"f"}:
-            yield ("exactly the opposite (1 − expected: NOT) of the expected one",
+            yield ("is exactly the opposite (1 − expected: NOT) of the expected one",
                    "is the complement of the expected value",
                    "a condition is inverted: check a comparison (< for >=), a mask (~) or the "
                    "0/1 convention", lambda g, e, s: close(g, 1 - e.astype(np.float64)))
         elif kinds <= {"f"} and values.min() >= 0 and values.max() <= 1 and \
                 (varied or not integral):
-            yield ("exactly 1 − the expected one", "is 1 − the expected value",
+            yield ("is exactly 1 − the expected one", "is 1 − the expected value",
                    "the complementary probability is computed: e.g. σ(−z) for σ(z), or "
                    "the probability of the other class",
                    lambda g, e, s: close(g, 1 - e.astype(np.float64)))
@@ -247,7 +248,7 @@ def _candidates(pairs: list[_Pair], mode: Mode) -> Iterator[tuple[str, str, str,
                 yield from _factors(pairs, mode)
             yield from _offsets(pairs, mode, integral and few)
             if not integral:
-                yield ("the expected one cast to an integer (its fractional part dropped)",
+                yield ("is the expected one cast to an integer (its fractional part dropped)",
                        "is cast to an integer",
                        "a value is converted with int(), astype(int) or // where a float "
                        "belongs", _truncated(mode))
@@ -281,7 +282,7 @@ def _factors(pairs: list[_Pair], mode: Mode) -> Iterator[tuple[str, str, str, Ch
                  Fraction(1, 2): "a factor 2 is missing (e.g. the 2 of 2h in a central "
                                  "difference, or of the derivative of x²)"}.get(
             c, "a constant factor is wrong or missing")
-        yield (f"exactly {text} × the expected one", f"is {text} × the expected value",
+        yield (f"is exactly {text} × the expected one", f"is {text} × the expected value",
                cause, lambda g, e, s, c=float(c): same(g, c * e.astype(np.float64), mode))
     names = set.intersection(*(set(p.sizes) for p in pairs)) if pairs else set()
     by_values: dict[tuple[int, ...], list[str]] = {}
@@ -289,11 +290,11 @@ def _factors(pairs: list[_Pair], mode: Mode) -> Iterator[tuple[str, str, str, Ch
         by_values.setdefault(tuple(p.sizes[name] for p in pairs), []).append(name)
     for group in by_values.values():
         size = " = ".join(group)
-        yield (f"exactly N × the expected one (N = {size})",
+        yield (f"is exactly N × the expected one (N = {size})",
                f"is N × the expected value (N = {size})",
                "a sum where a mean is asked (the 1/N is missing)",
                lambda g, e, s, k=group[0]: same(g, s[k] * e.astype(np.float64), mode))
-        yield (f"exactly 1/N × the expected one (N = {size})",
+        yield (f"is exactly 1/N × the expected one (N = {size})",
                f"is 1/N × the expected value (N = {size})",
                "a mean where a sum is asked, or divided by N once too often",
                lambda g, e, s, k=group[0]: same(g, e.astype(np.float64) / s[k], mode))
@@ -311,7 +312,7 @@ def _offsets(pairs: list[_Pair], mode: Mode,
         cause = ("a count or an index is off by one (a range that starts or ends one off, "
                  "a term counted once too often or missed)") if integral else \
             "a constant term is added or missed (e.g. a +1 counted for every sample)"
-        yield (f"exactly {text} {more} than the expected one",
+        yield (f"is exactly {text} {more} than the expected one",
                f"is {text} {more} than the expected value", cause,
                lambda g, e, s, k=k: same(g, e.astype(np.float64) + k, mode))
 
@@ -323,7 +324,7 @@ def _arrangements(pairs: list[_Pair], mode: Mode,
         return g.shape != e.shape and g.size == e.size and g.size > 1 and \
             same(g.reshape(e.shape), e, mode)
 
-    yield ("the right values in another shape", "has the right values in the wrong shape",
+    yield ("has the right values in another shape", "has the right values in the wrong shape",
            "a reshape, a flatten or a missing keepdims: (n,) and (n, 1) are different shapes",
            reshaped)
     if integral:
@@ -333,7 +334,7 @@ def _arrangements(pairs: list[_Pair], mode: Mode,
         return g.shape == e.shape and g.ndim >= 1 and g.shape[0] > 1 and \
             same(g, e[::-1], mode)
 
-    yield ("the expected one in reverse order", "is in reverse order",
+    yield ("is the expected one in reverse order", "is in reverse order",
            "the values are produced or read back to front ([::-1], a loop counting down)",
            reversed_)
 
@@ -343,7 +344,7 @@ def _arrangements(pairs: list[_Pair], mode: Mode,
         rows = (lambda a: a[np.lexsort(a.reshape(len(a), -1).T[::-1])]) if g.ndim > 1 else np.sort
         return same(rows(g.astype(np.float64)), rows(e.astype(np.float64)), mode)
 
-    yield ("the right values (rows) in another order", "has its entries in the wrong order",
+    yield ("has the right values (rows) in another order", "has its entries in the wrong order",
            "the order of the rows or entries is lost (a shuffle, a sort, a set, or an index "
            "that runs in another order)", permuted)
 
@@ -354,7 +355,7 @@ def _arrangements(pairs: list[_Pair], mode: Mode,
         return any(f(g64, axis=a).shape == e.shape and same(f(g64, axis=a), e, mode)
                    for a in range(g.ndim) for f in (np.sum, np.mean)) and _not_zero(e)
 
-    yield ("an array that, summed (or averaged) over one of its axes, gives the expected one",
+    yield ("is an array that, summed (or averaged) over one of its axes, gives the expected one",
            "is not reduced over one axis",
            "the final sum or mean over an axis is missing (or keepdims-less broadcasting "
            "kept it)", unreduced)
@@ -368,7 +369,7 @@ def _arrangements(pairs: list[_Pair], mode: Mode,
         return any(same(np.asarray(f(g.astype(np.float64))), np.asarray(f(e64)), mode)
                    for f in (np.sum, np.mean))
 
-    yield ("of another shape but with the same total (or mean) as the expected one",
+    yield ("is of another shape but has the same total (or mean) as the expected one",
            "is reduced over the wrong axis",
            "a sum or mean over the wrong axis (axis=0 where axis=1 is meant, or the "
            "reverse)", other_axis)
@@ -387,7 +388,7 @@ def _worded(name: str, path: str, what: str, short: str, cause: str) -> Related:
     said = where if not path else f"{where} (the {ORDINALS[int(part)]} value it returns)" \
         if part.isdigit() and int(part) < len(ORDINALS) else f"{where} (part {path} of its value)"
     return Related(f"{where} {short} ({cause.split(':')[0].split(' (')[0]})",
-                   f"Your {said} is {what} on every call of this test. Usual cause: {cause}.")
+                   f"Your {said} {what} on every call of this test. Usual cause: {cause}.")
 
 
 def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
