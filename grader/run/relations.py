@@ -188,7 +188,7 @@ def _array(value: Any) -> Array | None:
 Check = Callable[[Array, Array, Mapping[str, int]], bool]
 
 
-def _leaf_relation(got: list[Array], exp: list[Array], sizes: list[Mapping[str, int]],
+def _leaf_relation(got: list[Array], exp: list[Array], sizes: Sequence[Mapping[str, int]],
                    mode: Mode) -> tuple[str, str, str] | None:
     """(what the value is, its short name, its usual cause) for the first relation that holds
     on every call of this leaf, or None."""
@@ -283,7 +283,7 @@ def _factors(pairs: list[_Pair], mode: Mode) -> Iterator[tuple[str, str, str, Ch
                                  "difference, or of the derivative of x²)"}.get(
             c, "a constant factor is wrong or missing")
         yield (f"is exactly {text} × the expected one", f"is {text} × the expected value",
-               cause, lambda g, e, s, c=float(c): same(g, c * e.astype(np.float64), mode))
+               cause, _scaled(float(c), "", mode))
     names = set.intersection(*(set(p.sizes) for p in pairs)) if pairs else set()
     by_values: dict[tuple[int, ...], list[str]] = {}
     for name in sorted(names):  # sizes equal on every call are one N (X.shape[0] = len(y))
@@ -293,11 +293,25 @@ def _factors(pairs: list[_Pair], mode: Mode) -> Iterator[tuple[str, str, str, Ch
         yield (f"is exactly N × the expected one (N = {size})",
                f"is N × the expected value (N = {size})",
                "a sum where a mean is asked (the 1/N is missing)",
-               lambda g, e, s, k=group[0]: same(g, s[k] * e.astype(np.float64), mode))
+               _scaled(1.0, group[0], mode))
         yield (f"is exactly 1/N × the expected one (N = {size})",
                f"is 1/N × the expected value (N = {size})",
                "a mean where a sum is asked, or divided by N once too often",
-               lambda g, e, s, k=group[0]: same(g, e.astype(np.float64) / s[k], mode))
+               _scaled(-1.0, group[0], mode))
+
+
+def _scaled(c: float, size: str, mode: Mode) -> Check:
+    """got = c × expected; with `size`: × the call's size N (c = 1) or × 1/N (c = −1)."""
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        factor = c if not size else s[size] if c > 0 else 1 / s[size]
+        return same(g, factor * e.astype(np.float64), mode)
+    return check
+
+
+def _shifted(k: float, mode: Mode) -> Check:
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        return same(g, e.astype(np.float64) + k, mode)
+    return check
 
 
 def _offsets(pairs: list[_Pair], mode: Mode,
@@ -314,7 +328,7 @@ def _offsets(pairs: list[_Pair], mode: Mode,
             "a constant term is added or missed (e.g. a +1 counted for every sample)"
         yield (f"is exactly {text} {more} than the expected one",
                f"is {text} {more} than the expected value", cause,
-               lambda g, e, s, k=k: same(g, e.astype(np.float64) + k, mode))
+               _shifted(k, mode))
 
 
 def _arrangements(pairs: list[_Pair], mode: Mode,
