@@ -20,6 +20,7 @@ from grader.authoring.demo import overlay_source
 from grader.authoring.source import read_reference
 from grader.batch.driver import run_batch
 from grader.checks.compare import Mode
+from grader.checks.failure import POSSIBLY
 from grader.config import find_assignment
 from grader.models import RunResult
 from grader.run.outcomes import MODE, Outcome, Recorded
@@ -200,3 +201,20 @@ def test_correct_solutions_in_every_style_get_no_name(classes: dict[str, RunResu
         assert all(t.points == t.max_points for t in result.tests), (student, [
             (t.name, t.message) for t in result.tests if t.points < t.max_points])
         assert not [t for t in result.tests if t.mistake or "Usual cause:" in t.message]
+
+
+def test_one_value_everywhere_where_the_expected_values_vary():
+    xs = [(0,), (1,), (2,), (3,)]
+    found = _relate([1, 1, 1, 1], [0, 1, 0, 1], *xs, params=("x",))
+    assert found is not None and "gives the same value (1) on every call" in found.sentence
+    assert _relate([1, 1, 1, 1], [1, 1, 1, 1], *xs, params=("x",)) is None  # right
+    assert _relate([1, 1], [0, 1], *xs[:2], params=("x",)) is None  # two values: too few
+
+
+def test_a_factor_that_holds_only_roughly_is_a_possibility():
+    rough = E / 2 * (1 + np.array([2e-4, -3e-4, 1e-4]))
+    found = _relate([rough], [E])
+    assert found is not None and found.label.startswith(POSSIBLY)
+    assert found.sentence.startswith("Possibly ") and "about 1/2 ×" in found.sentence
+    assert _relate([E / 2 * (1 + np.array([2e-2, -3e-2, 1e-2]))], [E]) is None  # 1 %: no
+    assert _relate([rough[:1]], [E[:1]]) is None  # one entry: too little to go by
