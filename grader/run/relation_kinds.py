@@ -96,9 +96,13 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
 
 
 def _constant(pairs: list[Pair], distinct: int) -> Iterator[tuple[str, str, str, Check]]:
-    """One value everywhere (every entry of every call) where the expected values vary."""
+    """One number on every call (three or more) where the expected numbers vary. Only for a
+    function that gives one number per call (mp_neuron's 0/1): an array of one value (a mask
+    never set, a flat curve) is more often the symptom of a mistake elsewhere (its helper)."""
+    if len(pairs) < 3 or any(p.got.size != 1 or p.exp.size != 1 for p in pairs):
+        return
     mine = np.concatenate([p.got.astype(np.float64).ravel() for p in pairs])
-    if distinct < 2 or mine.size < 3 or not np.isfinite(mine).all() or np.ptp(mine) != 0:
+    if distinct < 2 or not np.isfinite(mine).all() or np.ptp(mine) != 0:
         return
     value = mine[0]
     shown = f"{int(value)}" if value == int(value) else f"{value:.4g}"
