@@ -53,7 +53,9 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
     two_valued = integral and distinct.size <= 2 and (
         set(distinct.tolist()) <= {0.0, 1.0} or set(distinct.tolist()) <= {-1.0, 1.0})
     varied = distinct.size >= 2 and values.size >= 4  # enough to tell a relation by
-    few = integral and values.size < 2  # one integer: 2 × 1 and 1 + 1 are the same
+    # two integers or one: any wrong count is some factor or offset of the right one (2 × 1 =
+    # 1 + 1), and a random index is one off by chance; exact floats are no coincidence
+    few = integral and values.size < 3
     shaped = all(p.got.shape == p.exp.shape or (p.got.size == 1 and p.exp.size == 1)
                  for p in pairs)
 
@@ -85,7 +87,7 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
         if not two_valued:
             if not few:
                 yield from factors(pairs, mode)
-            yield from _offsets(pairs, mode, integral and few)
+                yield from _offsets(pairs, mode, integral)
             if not integral:
                 yield ("is the expected one cast to an integer (its fractional part dropped)",
                        "is cast to an integer",

@@ -63,6 +63,13 @@ def test_each_relation_is_found_and_worded(got, phrase):
     assert found.label.startswith("f() ")
 
 
+def test_counts_off_by_one_need_three_entries():
+    found = _relate([np.arange(4) + 1], [np.arange(4)])
+    assert found is not None and "exactly 1 more than" in found.sentence
+    assert "a count or an index is off by one" in found.sentence
+    assert _relate([np.arange(2) + 1], [np.arange(2)]) is None
+
+
 def test_float32_rounding_is_found_under_a_strict_tolerance():
     strict = Mode("close", rtol=1e-12, atol=1e-15)
     p = 1 / (1 + np.exp(-X.ravel()))
@@ -117,6 +124,7 @@ def test_an_argument_changed_in_place_while_the_value_is_right():
     (np.zeros(3), np.zeros(3)),
     (np.array([2.0]), np.array([1.0])),  # 2 × 1 = 1 + 1: two explanations
     (4, 2),  # one integer: doubled or +2?
+    (np.array([8, 3]), np.array([9, 4])),  # two indices one off: chance (a random batch)
     (E / 3, E),  # 1/3 or 1/N with N = X.shape[1] = 3: the cause is not known
     (RNG.permutation(np.arange(6.0)), np.arange(6.0) * 1.5),
 ])
