@@ -173,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
               "summed; 'inside' columns: time spent in that part within run_submission "
               "(failing submissions); 'adds to failing': inside / (failing − inside)")
         print("| configuration | passing | vs off | failing | vs off | inside catalogue | "
-              "inside trajectory | inside relations | inside pictures | diagnosis inside failing | adds to failing "
-              "| diagnosis inside passing |")
+              "inside trajectory | inside relations | inside pictures | "
+              "diagnosis inside failing | adds to failing | diagnosis inside passing |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
         def total(config: str, who: list[str], part: str | None = None,
