@@ -68,10 +68,38 @@ def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | No
         found = _leaf_relation(got, exp, sizes, mode)
         if found is not None:
             return _worded(name, path, *found)
-    for path, got, exp in leaves:  # nothing exact: a factor that holds to 0.1 %
+    for path, got, exp in leaves:  # nothing exact: a factor that holds to 0.1 %, a broadcast
         if not all(same(g, x, mode) for g, x in zip(got, exp, strict=True)):
-            return _about(name, path, got, exp, sizes, mode)
+            return _about(name, path, got, exp, sizes, mode) or \
+                _broadcast(name, path, got, exp, sizes)
     return None
+
+
+def _broadcast(name: str, path: str, got: list[Array], exp: list[Array],
+               sizes: Sequence[Mapping[str, int]]) -> Related | None:
+    """On every call where the shapes differ, the student's has N (a size of the arguments)
+    along the one axis where the expected shape has 1: the classic (n,) − (n, 1) broadcast to
+    (n, n), or a missing reduction (a possibility: the values are not compared)."""
+    names: set[str] | None = None
+    for g, e, s in zip(got, exp, sizes, strict=True):
+        if g.shape == e.shape:
+            continue
+        axes = [a for a in range(g.ndim) if g.ndim == e.ndim and g.shape[a] != e.shape[a]]
+        if len(axes) != 1 or e.shape[axes[0]] != 1:
+            return None
+        fits = {k for k, n in s.items() if n == g.shape[axes[0]]}
+        names = fits if names is None else names & fits
+    if not names:
+        return None
+    size = " = ".join(sorted(names))
+    where = f"{name}(){path}"
+    return Related(f"{POSSIBLY}{where} has N = {size} entries along an axis of length 1 "
+                   "(an (n,) array met an (n, 1) one)",
+                   f"Possibly an (n,) array met an (n, 1) one, which numpy broadcasts to "
+                   f"(n, n): your {where} has N = {size} entries along the axis where the "
+                   "expected one has 1 (or a sum over that axis is missing); keep column "
+                   "vectors as columns, or flatten both (other mistakes can give this result "
+                   "too).")
 
 
 def _mutated(name: str, pairs: list[tuple[Recorded, Outcome]], mode: Mode,

@@ -226,3 +226,12 @@ def test_a_factor_that_holds_only_roughly_is_a_possibility():
     assert found.sentence.startswith("Possibly ") and "about 1/2 ×" in found.sentence
     assert _relate([E / 2 * (1 + np.array([2e-2, -3e-2, 1e-2]))], [E]) is None  # 1 %: no
     assert _relate([rough[:1]], [E[:1]]) is None  # one entry: too little to go by
+
+
+def test_an_extra_axis_of_length_n_is_a_possible_broadcast():
+    col = X.T @ (X @ np.ones((3, 1)) - np.ones((6, 1))) / 6  # (3, 1)
+    wide = X.T @ ((X @ np.ones(3)) - np.ones((6, 1))) / 6  # (3, 6): (6,) − (6, 1)
+    found = _relate([wide], [col])
+    assert found is not None and found.label.startswith(POSSIBLY)
+    assert "N = X.shape[0]" in found.sentence and found.sentence.startswith("Possibly ")
+    assert _relate([np.zeros((3, 4))], [col]) is None  # 4 is no size of the arguments
