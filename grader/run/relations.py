@@ -11,13 +11,20 @@ on at least one call R(expected) is not the expected value (the calls where the 
 right must be consistent with R: a factor N is 1 there, an offset cannot be). A relation is
 looked for leaf by leaf (a loss and its gradient returned together may be wrong apart).
 
+Also: one number on every call where the expected numbers vary (grader.run.relation_kinds),
+and, when the values are right, an argument left changed by the call.
+
 Each relation is exact evidence, so it is a diagnosis worded as a fact ("Your value is exactly
-−1 × the expected one on every call …") with its usual cause; nothing looser is said. Guards
-keep it from explaining noise or nothing: relations are drawn from a short list (no factor is
-fitted freely), two-valued data (0/1, ±1, booleans) needs both values and four entries before a
-negation or complement counts, and integer data gets no sum or order relation (coincidences).
-The recorded label holds no input or expected value (hidden tests show it): only the
-relation, the function and, for a size, the argument's name.
+−1 × the expected one on every call …") with its usual cause. Two looser findings, tried only
+when nothing exact holds, are worded "Possibly …" (POSSIBLY): a factor true to 0.1 % only (a
+forward difference where half a central one was meant), and an extra axis of length N where
+the expected shape has 1 (an (n,) array broadcast against an (n, 1) one). Guards keep a
+relation from explaining noise or nothing: relations are drawn from a short list (no factor
+is fitted freely), two relations that both fit name nothing, two-valued data (0/1, ±1,
+booleans) needs both values and four entries before a negation or complement counts, one or
+two integers get no factor or offset, and integer data gets no sum or order relation
+(coincidences). The recorded label holds no input or expected value (hidden tests show it):
+only the relation, the function and, for a size, the argument's name.
 """
 
 from __future__ import annotations
