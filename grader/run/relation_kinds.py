@@ -65,9 +65,9 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
     if shaped:
         if kinds <= {"f"}:
             yield ("is equal to the expected one only to float32 precision (about 7 digits)",
-                   "is computed in float32",
-                   "the computation runs in float32 (torch's default dtype, np.float32, "
-                   "astype(np.float32)): compute in float64", _float32(mode))
+                   "is computed in single precision",
+                   "the computation runs in single precision (float32: torch's default dtype, "
+                   "np.float32, astype(np.float32)): compute in float64", _float32(mode))
         if not two_valued or varied:
             yield ("is exactly −1 × the expected one", "has the wrong sign",
                    "a sign is flipped: check the direction of an update or the order of a "
@@ -80,7 +80,7 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                    "0/1 convention", lambda g, e, s: close(g, 1 - e.astype(np.float64)))
         elif kinds <= {"f"} and values.min() >= 0 and values.max() <= 1 and \
                 (varied or not integral):
-            yield ("is exactly 1 − the expected one", "is 1 − the expected value",
+            yield ("is exactly 1 − the expected one", "is one minus the expected value",
                    "the complementary probability is computed: e.g. σ(−z) for σ(z), or "
                    "the probability of the other class",
                    lambda g, e, s: close(g, 1 - e.astype(np.float64)))
@@ -135,30 +135,62 @@ def _truncated(mode: Mode) -> Check:
 
 
 def factors(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, Check]]:
-    """× a simple fraction, and × N or × 1/N for a size N read from the arguments."""
+    """× a simple fraction, and × N or × 1/N for a size N read from the arguments. The short
+    names (the recorded label) have no digits: a hidden test's page shows the label, and no
+    number of its message may appear there (tests/grader/test_hidden_trajectory.py)."""
     for c in FRACTIONS:
         text = str(c).replace("-", "−")
-        cause = {2: "an extra factor 2 (e.g. the derivative of ½x² written 2x, or a term "
+        cause = {2: "an extra factor of two (e.g. the derivative of ½x² written 2x, or a term "
                     "added twice)",
-                 Fraction(1, 2): "a factor 2 is missing (e.g. the 2 of 2h in a central "
+                 Fraction(1, 2): "a factor of two is missing (e.g. the 2 of 2h in a central "
                                  "difference, or of the derivative of x²)"}.get(
             c, "a constant factor is wrong or missing")
-        yield (f"is exactly {text} × the expected one", f"is {text} × the expected value",
-               cause, _scaled(float(c), "", mode))
+        yield (f"is exactly {text} × the expected one",
+               f"is the expected value times {spoken(c)}", cause, _scaled(float(c), "", mode))
     names = set.intersection(*(set(p.sizes) for p in pairs)) if pairs else set()
     by_values: dict[tuple[int, ...], list[str]] = {}
     for name in sorted(names):  # sizes equal on every call are one N (X.shape[0] = len(y))
         by_values.setdefault(tuple(p.sizes[name] for p in pairs), []).append(name)
     for group in by_values.values():
         size = " = ".join(group)
+        said = " = ".join(size_words(g) for g in group)
         yield (f"is exactly N × the expected one (N = {size})",
-               f"is N × the expected value (N = {size})",
+               f"is the expected value times N ({said})",
                "a sum where a mean is asked (the 1/N is missing)",
                _scaled(1.0, group[0], mode))
         yield (f"is exactly 1/N × the expected one (N = {size})",
-               f"is 1/N × the expected value (N = {size})",
+               f"is the expected value divided by N ({said})",
                "a mean where a sum is asked, or divided by N once too often",
                _scaled(-1.0, group[0], mode))
+
+
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
+PARTS = {2: "half", 3: "third", 4: "quarter"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def spoken(c: Fraction | float) -> str:
+    """A factor or an offset of FRACTIONS / OFFSETS in words: two, one half, minus three
+    quarters."""
+    c = Fraction(c)
+    sign = "minus " if c < 0 else ""
+    p, q = abs(c.numerator), c.denominator
+    if q == 1:
+        return f"{sign}{WORDS[p]}"
+    part = PARTS[q] if p == 1 else "halves" if q == 2 else f"{PARTS[q]}s"
+    return f"{sign}{WORDS[p]} {part}"
+
+
+def size_words(name: str) -> str:
+    """X.shape[0] -> the number of rows of X; len(y) -> the length of y; n -> n."""
+    if name.startswith("len(") and name.endswith(")"):
+        return f"the length of {name[4:-1]}"
+    if ".shape[" in name:
+        arg, axis = name[:-1].split(".shape[")
+        k = int(axis)
+        return (f"the number of rows of {arg}" if k == 0 else f"the number of columns of {arg}"
+                if k == 1 else f"the size of the {ORDINALS[min(k, 5)]} axis of {arg}")
+    return name
 
 
 def _scaled(c: float, size: str, mode: Mode) -> Check:
@@ -188,7 +220,7 @@ def _offsets(pairs: list[Pair], mode: Mode,
                  "a term counted once too often or missed)") if integral else \
             "a constant term is added or missed (e.g. a +1 counted for every sample)"
         yield (f"is exactly {text} {more} than the expected one",
-               f"is {text} {more} than the expected value", cause,
+               f"is {spoken(abs(k))} {more} than the expected value", cause,
                _shifted(k, mode))
 
 

@@ -40,7 +40,15 @@ from grader.checks.compare import Mode
 from grader.checks.failure import POSSIBLY
 from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded, same
-from grader.run.relation_kinds import IMPLIED, Array, Pair, candidates, factors
+from grader.run.relation_kinds import (
+    IMPLIED,
+    ORDINALS,
+    Array,
+    Pair,
+    candidates,
+    factors,
+    size_words,
+)
 
 
 @dataclass(frozen=True)
@@ -100,8 +108,10 @@ def _broadcast(name: str, path: str, got: list[Array], exp: list[Array],
         return None
     size = " = ".join(sorted(names))
     where = f"{name}(){path}"
-    return Related(f"{POSSIBLY}{where} has N = {size} entries along an axis of length 1 "
-                   "(an (n,) array met an (n, 1) one)",
+    said = " = ".join(size_words(g) for g in sorted(names))
+    return Related(f"{POSSIBLY}{_where(name, path)} has N entries ({said}) along an axis "
+                   "where the expected value has one (a vector met a column vector: numpy "
+                   "broadcasts them)",
                    f"Possibly an (n,) array met an (n, 1) one, which numpy broadcasts to "
                    f"(n, n): your {where} has N = {size} entries along the axis where the "
                    "expected one has 1 (or a sum over that axis is missing); keep column "
@@ -216,17 +226,24 @@ def _leaf_relation(got: list[Array], exp: list[Array], sizes: Sequence[Mapping[s
     return held[0]
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+def _where(name: str, path: str) -> str:
+    """Where in the value, in words (the label has no digits: relation_kinds.factors): the
+    second value returned by f(), the "W1" entry of f()."""
+    if not path:
+        return f"{name}()"
+    parts = [p.strip('"') for p in path[1:-1].split("][")]
+    said = [f"the {ORDINALS[int(p)]} value" if p.isdigit() and int(p) < len(ORDINALS)
+            else "a part" if p.isdigit() else f'the "{p}" entry' for p in parts]
+    return " of ".join(reversed(said)) + f" returned by {name}()"
 
 
 def _worded(name: str, path: str, what: str, short: str, cause: str) -> Related:
     where = f"{name}(){path}"
-    part = path[1:-1]
-    said = where if not path else f"{where} (the {ORDINALS[int(part)]} value it returns)" \
-        if part.isdigit() and int(part) < len(ORDINALS) else f"{where} (part {path} of its value)"
     every = "" if "every call" in what else " on every call of this test"
-    return Related(f"{where} {short} ({cause.split(':')[0].split(' (')[0]})",
-                   f"Your {said} {what}{every}. Usual cause: {cause}.")
+    hint = cause.split(":")[0].split(" (")[0]
+    return Related(f"{_where(name, path)} {short} ({hint})",
+                   f"Your {where} ({_where(name, path)}) {what}{every}. Usual cause: {cause}."
+                   if path else f"Your {where} {what}{every}. Usual cause: {cause}.")
 
 
 def _about(name: str, path: str, got: list[Array], exp: list[Array],
@@ -247,7 +264,7 @@ def _about(name: str, path: str, got: list[Array], exp: list[Array],
     what, short, cause = held[0]
     where = f"{name}(){path}"
     what = what.replace("is exactly", "is about")
-    return Related(f"{POSSIBLY}{where} {short.replace('is ', 'is about ', 1)} "
+    return Related(f"{POSSIBLY}{_where(name, path)} {short.replace('is ', 'is about ', 1)} "
                    f"({cause.split(' (')[0]})",
                    f"Possibly {cause.split(' (')[0]}: your {where} {what} (to 0.1 %, not "
                    "exactly) on every call of this test (other mistakes can give this "
