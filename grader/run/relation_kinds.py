@@ -238,20 +238,25 @@ def _arrangements(pairs: list[Pair], mode: Mode,
         return  # the order or the total of a few integers can agree by chance
 
     def reversed_(g: Array, e: Array, s: Mapping[str, int]) -> bool:
-        return g.shape == e.shape and g.ndim >= 1 and g.shape[0] > 1 and \
-            same(g, e[::-1], mode)
+        return g.shape == e.shape and any(
+            g.shape[a] > 1 and same(g, np.flip(e, a), mode) for a in range(g.ndim))
 
-    yield ("is the expected one in reverse order", "is in reverse order",
+    yield ("is the expected one in reverse order (along one axis)", "is in reverse order",
            "the values are produced or read back to front ([::-1], a loop counting down)",
            reversed_)
 
-    def permuted(g: Array, e: Array, s: Mapping[str, int]) -> bool:
-        if g.shape != e.shape or g.ndim == 0 or g.shape[0] < 2:
-            return False
-        rows = (lambda a: a[np.lexsort(a.reshape(len(a), -1).T[::-1])]) if g.ndim > 1 else np.sort
-        return same(rows(g.astype(np.float64)), rows(e.astype(np.float64)), mode)
+    def rows(a: Array) -> Array:
+        return a[np.lexsort(a.reshape(len(a), -1).T[::-1])] if a.ndim > 1 else np.sort(a)
 
-    yield ("has the right values (rows) in another order", "has its entries in the wrong order",
+    def permuted(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.shape != e.shape or g.ndim == 0:
+            return False
+        g64, e64 = g.astype(np.float64), e.astype(np.float64)
+        turns = [(g64, e64)] + ([(g64.T, e64.T)] if g.ndim == 2 else [])  # rows, columns
+        return any(a.shape[0] > 1 and same(rows(a), rows(b), mode) for a, b in turns)
+
+    yield ("has the right values (rows or columns) in another order",
+           "has its entries in the wrong order",
            "the order of the rows or entries is lost (a shuffle, a sort, a set, or an index "
            "that runs in another order)", permuted)
 

@@ -240,3 +240,11 @@ def test_an_extra_axis_of_length_n_is_a_possible_broadcast():
     assert found is not None and found.label.startswith(POSSIBLY)
     assert "N = X.shape[0]" in found.sentence and found.sentence.startswith("Possibly ")
     assert _relate([np.zeros((3, 4))], [col]) is None  # 4 is no size of the arguments
+
+
+def test_rows_or_columns_in_another_order():
+    assert "reverse order" in _relate([X[:, ::-1]], [X]).sentence
+    found = _relate([X[:, [1, 2, 0]]], [X])
+    assert found is not None and "(rows or columns) in another order" in found.sentence
+    found = _relate([X[[3, 0, 1, 2, 5, 4]]], [X])
+    assert found is not None and "in another order" in found.sentence
