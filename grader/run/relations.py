@@ -21,10 +21,11 @@ forward difference where half a central one was meant), and an extra axis of len
 the expected shape has 1 (an (n,) array broadcast against an (n, 1) one). Guards keep a
 relation from explaining noise or nothing: relations are drawn from a short list (no factor
 is fitted freely), two relations that both fit name nothing, two-valued data (0/1, ±1,
-booleans) needs both values and four entries before a negation or complement counts, one or
-two integers get no factor or offset, and integer data gets no sum or order relation
-(coincidences). The recorded label holds no input or expected value (hidden tests show it):
-only the relation, the function and, for a size, the argument's name.
+booleans) needs both values and four entries before a negation or complement counts, fewer
+than eight integers get no factor or offset (random indices are one off by chance), and
+integer data gets no sum or order relation (coincidences). The recorded label holds no input
+or expected value and no digit (hidden tests show it): only the relation in words, the
+function and, for a size, the argument's name.
 """
 
 from __future__ import annotations
