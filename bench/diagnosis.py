@@ -15,7 +15,8 @@ through grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, 
   the first (or only) one of its batch: a memo of its own (grader.run.refcache.Memo), shared
   by its tests only;
 - shipped: what `grader grade` does: the catalogue replay (grader.run.diagnose) memoized across
-  the batch, the trajectory (grader.run.trajectory) and the pictures (grader.run.figures, only
+  the batch, the trajectory (grader.run.trajectory), the relations (grader.run.relations) and
+  the pictures (grader.run.figures, only
   for functions whose tests lost points).
 
 Configurations are switched by replacing grader.run.runner's module-level hooks in this process
@@ -54,7 +55,8 @@ from tests.assignments.harness import sources  # noqa: E402
 
 CONFIGS = ("off", "first", "shipped")
 FIXTURES = ROOT / "tests" / "fixtures" / "trajectory"
-PARTS = {"_named": "catalogue", "_traced": "trajectory", "draw_values": "pictures"}
+PARTS = {"_named": "catalogue", "_traced": "trajectory", "_related": "relations",
+         "draw_values": "pictures"}
 """grader.run.runner's hooks whose time is measured inside each run_submission."""
 
 _local = threading.local()
@@ -171,9 +173,9 @@ def main(argv: list[str] | None = None) -> int:
               "summed; 'inside' columns: time spent in that part within run_submission "
               "(failing submissions); 'adds to failing': inside / (failing − inside)")
         print("| configuration | passing | vs off | failing | vs off | inside catalogue | "
-              "inside trajectory | inside pictures | diagnosis inside failing | adds to failing "
-              "| diagnosis inside passing |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+              "inside trajectory | inside relations | inside pictures | "
+              "diagnosis inside failing | adds to failing | diagnosis inside passing |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
         def total(config: str, who: list[str], part: str | None = None,
                   runs: dict[str, list[Graded]] = runs) -> float:
@@ -184,11 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         p0, f0 = total("off", passing), total("off", failing)
         for config in CONFIGS:
             p, f = total(config, passing), total(config, failing)
-            cat, traj, pic = (total(config, failing, part) for part in PARTS.values())
-            inside = cat + traj + pic
+            cat, traj, rel, pic = (total(config, failing, part) for part in PARTS.values())
+            inside = cat + traj + rel + pic
             inside_passing = sum(total(config, passing, part) for part in PARTS.values())
             print(f"| {config} | {p:.2f} | {100 * (p - p0) / p0:+.1f}% | {f:.2f} | "
-                  f"{100 * (f - f0) / f0:+.1f}% | {cat:.3f} | {traj:.3f} | {pic:.3f} | "
+                  f"{100 * (f - f0) / f0:+.1f}% | {cat:.3f} | {traj:.3f} | {rel:.3f} | {pic:.3f} | "
                   f"{inside:.3f} | {100 * inside / max(f - inside, 1e-9):.1f}% | "
                   f"{inside_passing:.4f} |")
     load = os.getloadavg()

@@ -21,6 +21,7 @@ from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.figures import declared, draw_values
 from grader.run.refcache import Memo, Uncacheable, digest
 from grader.run.reference import import_reference
+from grader.run.relations import Related, find
 from grader.run.runtest import run_test
 from grader.run.trajectory import Probe, applies, explain
 from grader.sandbox.proxy import LoadResult, StudentProxy
@@ -131,10 +132,10 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
                for test, recording in zip(tests, recordings, strict=True)]
     blamed: list[set[str]] = [set() for _ in tests]  # the functions a name puts the mistake in
     memo: Memo | None = _memo(ref)  # None: nothing memoized (tests/grader/test_replay_memo.py)
+    replay = Replay(memo)  # the reference's replays, shared by the catalogue and the relations
+    views = load_views(assignment.folder) if catalogue else {}
     if catalogue:
         every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
-        views = load_views(assignment.folder)
-        replay = Replay(memo)
         results = [
             _named(result, catalogue, ref, recording, every, views, replay, blame)
             if result.status == "failed" and recording is not None and not recording.incomplete
@@ -146,6 +147,12 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
+    if catalogue:  # a test nothing named: an exact relation to the reference's values
+        results = [
+            _related(result, ref, recording, replay, views)
+            if result.status == "failed" and not result.mistake and recording is not None
+            and not recording.incomplete else result
+            for result, recording in zip(results, recordings, strict=True)]
     # before the gates: a test that lost points only to `requires=` adds no function (the
     # tests it requires lost points of their own)
     lost: frozenset[str] = frozenset().union(*(
@@ -205,6 +212,19 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     if set(asked) & set(found.ruled_out):
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result
+
+
+def _related(result: TestResult, ref: Any, recording: Recording, replay: Replay,
+             views: dict[str, Any]) -> TestResult:
+    """The failure's message and mistake with an exact relation between the student's values
+    and the reference's on the test's calls (grader.run.relations), when one holds."""
+    module = _module(ref)
+    found: Related | None = find(module, recording.calls, recording.tolerance, replay,
+                                 views) if module is not None else None
+    if found is None:
+        return result
+    return replace(result, message=f"{result.message} {found.sentence}".strip(),
+                   mistake=found.label)
 
 
 def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:

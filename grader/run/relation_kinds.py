@@ -1,0 +1,292 @@
+"""The relations grader.run.relations tries between a student's values and the expected ones
+(split from it to keep modules short): each kind is a `Check` on one call's leaf, yielded by
+`candidates` with the sentence part, the short name and the usual cause it is worded with, most
+specific first; the guards that keep a relation from explaining noise or nothing are here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from grader.checks.compare import Mode
+from grader.run.outcomes import same
+
+Array = np.ndarray
+EPS32 = float(np.finfo(np.float32).eps)
+FRACTIONS = tuple(Fraction(p, q) for q in (1, 2, 3, 4) for p in range(-4, 5)
+                  if p and Fraction(p, q) not in (1, -1) and Fraction(p, q).denominator == q)
+"""The constant factors a value may be off by (2, 1/2, 3, 2/3, −2, …; ±1 are not factors)."""
+OFFSETS = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5)
+IMPLIED = {"is in reverse order": ("has its entries in the wrong order",),
+           "is not reduced over one axis": ("is reduced over the wrong axis",),
+           "has the right values in the wrong shape": ("is reduced over the wrong axis",)}
+"""A relation that implies the next one found (a reversed order is another order): not two
+explanations."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One call's leaf: the student's value and the expected one (numeric arrays), and the
+    sizes the call's arguments give (name -> number)."""
+
+    got: Array
+    exp: Array
+    sizes: Mapping[str, int]
+
+
+Check = Callable[[Array, Array, Mapping[str, int]], bool]
+
+
+def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, Check]]:
+    """The relations worth trying on these pairs, most specific first, each as (sentence
+    part, short name, cause, check)."""
+    values = np.concatenate([p.exp.astype(np.float64).ravel() for p in pairs])
+    if values.size == 0 or not np.isfinite(values).all():
+        return
+    kinds = {p.exp.dtype.kind for p in pairs}
+    distinct = np.unique(values)
+    integral = bool(np.all(values == np.round(values)))
+    two_valued = integral and distinct.size <= 2 and (
+        set(distinct.tolist()) <= {0.0, 1.0} or set(distinct.tolist()) <= {-1.0, 1.0})
+    varied = distinct.size >= 2 and values.size >= 4  # enough to tell a relation by
+    # few integers: any wrong count is some factor or offset of the right one (2 × 1 = 1 + 1),
+    # and random indices are one off by chance (heldout5 rng_not_seeded: an unseeded batch
+    # [2, 0, 1] of a permutation of 4 against [3, 1, 2]); exact floats are no coincidence
+    few = integral and values.size < 8
+    shaped = all(p.got.shape == p.exp.shape or (p.got.size == 1 and p.exp.size == 1)
+                 for p in pairs)
+
+    def close(got: Array, wanted: Array) -> bool:
+        return same(got, wanted, mode)
+
+    if shaped:
+        if kinds <= {"f"}:
+            yield ("is equal to the expected one only to float32 precision (about 7 digits)",
+                   "is computed in single precision",
+                   "the computation runs in single precision (float32: torch's default dtype, "
+                   "np.float32, astype(np.float32)): compute in float64", _float32(mode))
+        if not two_valued or varied:
+            yield ("is exactly −1 × the expected one", "has the wrong sign",
+                   "a sign is flipped: check the direction of an update or the order of a "
+                   "subtraction", lambda g, e, s: close(g, -e.astype(np.float64)))
+        if two_valued and varied and set(distinct.tolist()) <= {0.0, 1.0} and \
+                not kinds & {"f"}:
+            yield ("is exactly the opposite (1 − expected: NOT) of the expected one",
+                   "is the complement of the expected value",
+                   "a condition is inverted: check a comparison (< for >=), a mask (~) or the "
+                   "0/1 convention", lambda g, e, s: close(g, 1 - e.astype(np.float64)))
+        elif kinds <= {"f"} and values.min() >= 0 and values.max() <= 1 and \
+                (varied or not integral):
+            yield ("is exactly 1 − the expected one", "is one minus the expected value",
+                   "the complementary probability is computed: e.g. σ(−z) for σ(z), or "
+                   "the probability of the other class",
+                   lambda g, e, s: close(g, 1 - e.astype(np.float64)))
+        if not two_valued:
+            if not few:
+                yield from factors(pairs, mode)
+                yield from _offsets(pairs, mode, integral)
+            if not integral:
+                yield ("is the expected one cast to an integer (its fractional part dropped)",
+                       "is cast to an integer",
+                       "a value is converted with int(), astype(int) or // where a float "
+                       "belongs", _truncated(mode))
+        yield from _constant(pairs, distinct.size)
+    yield from _arrangements(pairs, mode, integral)
+
+
+def _constant(pairs: list[Pair], distinct: int) -> Iterator[tuple[str, str, str, Check]]:
+    """One number on every call (three or more) where the expected numbers vary. Only for a
+    function that gives one number per call (mp_neuron's 0/1): an array of one value (a mask
+    never set, a flat curve) is more often the symptom of a mistake elsewhere (its helper)."""
+    if len(pairs) < 3 or any(p.got.size != 1 or p.exp.size != 1 for p in pairs):
+        return
+    mine = np.concatenate([p.got.astype(np.float64).ravel() for p in pairs])
+    if distinct < 2 or not np.isfinite(mine).all() or np.ptp(mine) != 0:
+        return
+    value = mine[0]
+    shown = f"{int(value)}" if value == int(value) else f"{value:.4g}"
+    yield (f"gives the same value ({shown}) on every call of this test, where the expected "
+           "values differ",
+           "gives the same value on every call",
+           "the result does not depend on the inputs the test varies: a sum over an empty "
+           "selection, a condition that always (or never) holds, or an input overwritten",
+           lambda g, e, s: bool(np.all(g.astype(np.float64) == value)))
+
+
+def _float32(mode: Mode) -> Check:
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        e64, g64 = e.astype(np.float64), g.astype(np.float64)
+        if g.dtype != np.float32 and not np.array_equal(g64.astype(np.float32), g64):
+            return False  # not float32 values
+        with np.errstate(all="ignore"):
+            dev = np.abs(g64 - e64)
+            return bool(np.all(dev <= np.maximum(4 * EPS32 * np.abs(e64), mode.atol)))
+    return check
+
+
+def _truncated(mode: Mode) -> Check:
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        e64 = e.astype(np.float64)
+        return any(same(g, f(e64), mode) for f in (np.trunc, np.floor, np.round))
+    return check
+
+
+def factors(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, Check]]:
+    """× a simple fraction, and × N or × 1/N for a size N read from the arguments. The short
+    names (the recorded label) have no digits: a hidden test's page shows the label, and no
+    number of its message may appear there (tests/grader/test_hidden_trajectory.py)."""
+    for c in FRACTIONS:
+        text = str(c).replace("-", "−")
+        cause = {2: "an extra factor of two (e.g. the derivative of ½x² written 2x, or a term "
+                    "added twice)",
+                 Fraction(1, 2): "a factor of two is missing (e.g. the 2 of 2h in a central "
+                                 "difference, or of the derivative of x²)"}.get(
+            c, "a constant factor is wrong or missing")
+        yield (f"is exactly {text} × the expected one",
+               f"is the expected value times {spoken(c)}", cause, _scaled(float(c), "", mode))
+    names = set.intersection(*(set(p.sizes) for p in pairs)) if pairs else set()
+    by_values: dict[tuple[int, ...], list[str]] = {}
+    for name in sorted(names):  # sizes equal on every call are one N (X.shape[0] = len(y))
+        by_values.setdefault(tuple(p.sizes[name] for p in pairs), []).append(name)
+    for group in by_values.values():
+        size = " = ".join(group)
+        said = " = ".join(size_words(g) for g in group)
+        yield (f"is exactly N × the expected one (N = {size})",
+               f"is the expected value times N ({said})",
+               "a sum where a mean is asked (the 1/N is missing)",
+               _scaled(1.0, group[0], mode))
+        yield (f"is exactly 1/N × the expected one (N = {size})",
+               f"is the expected value divided by N ({said})",
+               "a mean where a sum is asked, or divided by N once too often",
+               _scaled(-1.0, group[0], mode))
+
+
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four"}
+PARTS = {2: "half", 3: "third", 4: "quarter"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def spoken(c: Fraction | float) -> str:
+    """A factor or an offset of FRACTIONS / OFFSETS in words: two, one half, minus three
+    quarters."""
+    c = Fraction(c)
+    sign = "minus " if c < 0 else ""
+    p, q = abs(c.numerator), c.denominator
+    if q == 1:
+        return f"{sign}{WORDS[p]}"
+    part = PARTS[q] if p == 1 else "halves" if q == 2 else f"{PARTS[q]}s"
+    return f"{sign}{WORDS[p]} {part}"
+
+
+def size_words(name: str) -> str:
+    """X.shape[0] -> the number of rows of X; len(y) -> the length of y; n -> n."""
+    if name.startswith("len(") and name.endswith(")"):
+        return f"the length of {name[4:-1]}"
+    if ".shape[" in name:
+        arg, axis = name[:-1].split(".shape[")
+        k = int(axis)
+        return (f"the number of rows of {arg}" if k == 0 else f"the number of columns of {arg}"
+                if k == 1 else f"the size of the {ORDINALS[min(k, 5)]} axis of {arg}")
+    return name
+
+
+def _scaled(c: float, size: str, mode: Mode) -> Check:
+    """got = c × expected; with `size`: × the call's size N (c = 1) or × 1/N (c = −1)."""
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        factor = c if not size else s[size] if c > 0 else 1 / s[size]
+        return same(g, factor * e.astype(np.float64), mode)
+    return check
+
+
+def _shifted(k: float, mode: Mode) -> Check:
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        return same(g, e.astype(np.float64) + k, mode)
+    return check
+
+
+def _offsets(pairs: list[Pair], mode: Mode,
+             integral: bool) -> Iterator[tuple[str, str, str, Check]]:
+    """+ a constant: ±1 always, ±2 and ±½ only with more than one value to confirm it."""
+    entries = sum(p.exp.size for p in pairs)
+    for k in OFFSETS:
+        if abs(k) != 1 and entries < 2:
+            continue
+        text = f"{abs(k):g}".replace("0.5", "½")
+        more = "more" if k > 0 else "less"
+        cause = ("a count or an index is off by one (a range that starts or ends one off, "
+                 "a term counted once too often or missed)") if integral else \
+            "a constant term is added or missed (e.g. a +1 counted for every sample)"
+        yield (f"is exactly {text} {more} than the expected one",
+               f"is {spoken(abs(k))} {more} than the expected value", cause,
+               _shifted(k, mode))
+
+
+def _arrangements(pairs: list[Pair], mode: Mode,
+                  integral: bool) -> Iterator[tuple[str, str, str, Check]]:
+    """The same values in another shape or order, or reduced over another axis."""
+    def reshaped(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        return g.shape != e.shape and g.size == e.size and g.size > 1 and \
+            same(g.reshape(e.shape), e, mode)
+
+    yield ("has the right values in another shape", "has the right values in the wrong shape",
+           "a reshape, a flatten or a missing keepdims: (n,) and (n, 1) are different shapes",
+           reshaped)
+    if integral:
+        return  # the order or the total of a few integers can agree by chance
+
+    def reversed_(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        return g.shape == e.shape and any(
+            g.shape[a] > 1 and same(g, np.flip(e, a), mode) for a in range(g.ndim))
+
+    yield ("is the expected one in reverse order (along one axis)", "is in reverse order",
+           "the values are produced or read back to front ([::-1], a loop counting down)",
+           reversed_)
+
+    def rows(a: Array) -> Array:
+        return a[np.lexsort(a.reshape(len(a), -1).T[::-1])] if a.ndim > 1 else np.sort(a)
+
+    def permuted(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.shape != e.shape or g.ndim == 0:
+            return False
+        g64, e64 = g.astype(np.float64), e.astype(np.float64)
+        turns = [(g64, e64)] + ([(g64.T, e64.T)] if g.ndim == 2 else [])  # rows, columns
+        return any(a.shape[0] > 1 and same(rows(a), rows(b), mode) for a, b in turns)
+
+    yield ("has the right values (rows or columns) in another order",
+           "has its entries in the wrong order",
+           "the order of the rows or entries is lost (a shuffle, a sort, a set, or an index "
+           "that runs in another order)", permuted)
+
+    def unreduced(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.ndim != e.ndim + 1 or g.size <= e.size:
+            return False
+        g64 = g.astype(np.float64)
+        return any(f(g64, axis=a).shape == e.shape and same(f(g64, axis=a), e, mode)
+                   for a in range(g.ndim) for f in (np.sum, np.mean)) and _not_zero(e)
+
+    yield ("is an array that, summed (or averaged) over one of its axes, gives the expected one",
+           "is not reduced over one axis",
+           "the final sum or mean over an axis is missing (or keepdims-less broadcasting "
+           "kept it)", unreduced)
+
+    def other_axis(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.shape == e.shape or g.size < 2 or e.size < 2:
+            return False
+        e64 = e.astype(np.float64)
+        if np.ptp(e64) == 0 or abs(e64.sum()) <= 1e-6 * np.abs(e64).sum():
+            return False  # a constant value or a total near 0 (rows of a softmax gradient)
+        return any(same(np.asarray(f(g.astype(np.float64))), np.asarray(f(e64)), mode)
+                   for f in (np.sum, np.mean))
+
+    yield ("is of another shape but has the same total (or mean) as the expected one",
+           "is reduced over the wrong axis",
+           "a sum or mean over the wrong axis (axis=0 where axis=1 is meant, or the "
+           "reverse)", other_axis)
+
+
+def _not_zero(e: Array) -> bool:
+    return bool(np.any(e != 0))

@@ -1,0 +1,303 @@
+"""Name a failing test by an exact relation between the student's values and the reference's
+on the same recorded calls (issue 16), when neither the catalogue nor the check named it.
+
+`relate` takes one function's recorded calls (grader.run.outcomes.Recorded: the student's
+value) and the reference's outcome on each (the replay grader.run.diagnose already made) and
+looks for ONE relation R that holds on EVERY call, within the failed check's tolerance: the
+student's value is R(expected) — the negative, the complement, a constant factor (a simple
+fraction, or a size read from the arguments: N), a constant offset, the float32 rounding, an
+integer cast, the same values in another shape or order, a reduction over another axis — and
+on at least one call R(expected) is not the expected value (the calls where the student is
+right must be consistent with R: a factor N is 1 there, an offset cannot be). A relation is
+looked for leaf by leaf (a loss and its gradient returned together may be wrong apart).
+
+Also: one number on every call where the expected numbers vary (grader.run.relation_kinds),
+and, when the values are right, an argument left changed by the call.
+
+Each relation is exact evidence, so it is a diagnosis worded as a fact ("Your value is exactly
+−1 × the expected one on every call …") with its usual cause. Two looser findings, tried only
+when nothing exact holds, are worded "Possibly …" (POSSIBLY): a factor true to 0.1 % only (a
+forward difference where half a central one was meant), and an extra axis of length N where
+the expected shape has 1 (an (n,) array broadcast against an (n, 1) one). Guards keep a
+relation from explaining noise or nothing: relations are drawn from a short list (no factor
+is fitted freely), two relations that both fit name nothing, two-valued data (0/1, ±1,
+booleans) needs both values and four entries before a negation or complement counts, fewer
+than eight integers get no factor or offset (random indices are one off by chance), and
+integer data gets no sum or order relation (coincidences). The recorded label holds no input
+or expected value and no digit (hidden tests show it): only the relation in words, the
+function and, for a size, the argument's name.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from grader.checks.compare import Mode
+from grader.checks.failure import POSSIBLY
+from grader.run.diagnose import REFERENCE, Replay, tolerance
+from grader.run.outcomes import Outcome, Recorded, same
+from grader.run.relation_kinds import (
+    IMPLIED,
+    ORDINALS,
+    Array,
+    Pair,
+    candidates,
+    factors,
+    size_words,
+)
+
+
+@dataclass(frozen=True)
+class Related:
+    """What `relate` found: the label recorded as the test's mistake and the message's
+    sentence."""
+
+    label: str
+    sentence: str
+
+
+def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | None],
+           mode: Mode, params: Sequence[str] = ()) -> Related | None:
+    """The relation between the student's values of function `name` and the reference's on
+    `calls` (see the module docstring), or None. `expected[i]` is the reference's outcome on
+    `calls[i]` (None: not judged); `mode` the failed check's comparison; `params` the
+    reference function's parameter names (to name a size read from the arguments)."""
+    pairs = [(c, e) for c, e in zip(calls, expected, strict=True)
+             if c.name == name and e is not None]
+    if not pairs or any(c.raised is not None or e.raised is not None for c, e in pairs):
+        return None
+    differs = [not same(c.value, e.value, mode) for c, e in pairs]
+    if not any(differs):
+        return _mutated(name, pairs, mode, params)
+    sizes = [_sizes(c, params) for c, _ in pairs]
+    leaves = _leaves([c.value for c, _ in pairs], [e.value for _, e in pairs])
+    if leaves is None:
+        return None
+    for path, got, exp in leaves:
+        if all(same(g, x, mode) for g, x in zip(got, exp, strict=True)):
+            continue  # this leaf is right on every call
+        found = _leaf_relation(got, exp, sizes, mode)
+        if found is not None:
+            return _worded(name, path, *found)
+    for path, got, exp in leaves:  # nothing exact: a factor that holds to 0.1 %, a broadcast
+        if not all(same(g, x, mode) for g, x in zip(got, exp, strict=True)):
+            return _about(name, path, got, exp, sizes, mode) or \
+                _broadcast(name, path, got, exp, sizes)
+    return None
+
+
+def _broadcast(name: str, path: str, got: list[Array], exp: list[Array],
+               sizes: Sequence[Mapping[str, int]]) -> Related | None:
+    """On every call where the shapes differ, the student's has N (a size of the arguments)
+    along the one axis where the expected shape has 1: the classic (n,) − (n, 1) broadcast to
+    (n, n), or a missing reduction (a possibility: the values are not compared)."""
+    names: set[str] | None = None
+    for g, e, s in zip(got, exp, sizes, strict=True):
+        if g.shape == e.shape:
+            continue
+        axes = [a for a in range(g.ndim) if g.ndim == e.ndim and g.shape[a] != e.shape[a]]
+        if len(axes) != 1 or e.shape[axes[0]] != 1:
+            return None
+        fits = {k for k, n in s.items() if n == g.shape[axes[0]]}
+        names = fits if names is None else names & fits
+    if not names:
+        return None
+    size = " = ".join(sorted(names))
+    where = f"{name}(){path}"
+    said = " = ".join(size_words(g) for g in sorted(names))
+    return Related(f"{POSSIBLY}{_where(name, path)} has N entries ({said}) along an axis "
+                   "where the expected value has one (a vector met a column vector: numpy "
+                   "broadcasts them)",
+                   f"Possibly an (n,) array met an (n, 1) one, which numpy broadcasts to "
+                   f"(n, n): your {where} has N = {size} entries along the axis where the "
+                   "expected one has 1 (or a sum over that axis is missing); keep column "
+                   "vectors as columns, or flatten both (other mistakes can give this result "
+                   "too).")
+
+
+def _mutated(name: str, pairs: list[tuple[Recorded, Outcome]], mode: Mode,
+             params: Sequence[str]) -> Related | None:
+    """Right values, but an argument left otherwise than the reference leaves it."""
+    for call, outcome in pairs:
+        for i, (mine, theirs) in enumerate(zip(call.args_after, outcome.args_after,
+                                               strict=False)):
+            if _array(mine) is None or _array(theirs) is None or same(mine, theirs, mode):
+                continue  # only numbers and arrays are compared (a generator, a callable: no)
+            arg = params[i] if i < len(params) else f"argument {i + 1}"
+            changed = not same(mine, call.args[i], mode) and same(theirs, call.args[i], mode)
+            what = "changes it in place" if changed else "leaves it otherwise than expected"
+            return Related(
+                f"{name}() returns the right value but {what} (its argument {arg})",
+                f"Your {name}() returns the right value on every call of this test, but "
+                f"{what}: its argument `{arg}` is not what it should be after the call (work "
+                "on a copy, e.g. x = x.copy(), instead of modifying the caller's array).")
+    return None
+
+
+def _sizes(call: Recorded, params: Sequence[str]) -> dict[str, int]:
+    """The sizes a factor N may be: each positive int argument and each dimension of an array
+    argument, by name (X.shape[0], len(y), batch_size)."""
+    found: dict[str, int] = {}
+    named = [*zip(params, call.args, strict=False), *call.kwargs.items()]
+    for i, (arg, value) in enumerate(named):
+        label = arg or f"argument {i + 1}"
+        if isinstance(value, bool | np.bool_):
+            continue
+        if isinstance(value, int | np.integer) and 0 < int(value) < 10**6:
+            found[label] = int(value)
+        elif isinstance(value, np.ndarray) and value.ndim >= 1:
+            for axis, n in enumerate(value.shape):
+                if n > 0:  # a size 1 too: a factor N is 1 there (a call where you are right)
+                    found[f"len({label})" if value.ndim == 1 else
+                          f"{label}.shape[{axis}]"] = int(n)
+        elif isinstance(value, list | tuple) and len(value) > 0:
+            found[f"len({label})"] = len(value)
+    return found
+
+
+def _leaves(got: list[Any], exp: list[Any], path: str = "") -> \
+        list[tuple[str, list[Array], list[Array]]] | None:
+    """The numeric leaves of the expected values with the student's at the same place, one
+    array per call; None when the student's value has another structure (no relation)."""
+    first = exp[0]
+    if isinstance(first, Mapping):
+        if not all(isinstance(g, Mapping) and set(g) == set(e) for g, e in zip(got, exp,
+                                                                             strict=True)):
+            return None
+        out: list[tuple[str, list[Array], list[Array]]] = []
+        for key in first:
+            if not all(isinstance(e, Mapping) and key in e for e in exp):
+                return None
+            inner = _leaves([g[key] for g in got], [e[key] for e in exp], f'{path}["{key}"]')
+            if inner is None:
+                return None
+            out += inner
+        return out
+    if isinstance(first, tuple) or (isinstance(first, list) and not _numbers(first)):
+        n = len(first)
+        if not all(isinstance(g, list | tuple) and len(g) == n and isinstance(e, list | tuple)
+                   and len(e) == n for g, e in zip(got, exp, strict=True)):
+            return None
+        out = []
+        for i in range(n):
+            inner = _leaves([g[i] for g in got], [e[i] for e in exp], f"{path}[{i}]")
+            if inner is None:
+                return None
+            out += inner
+        return out
+    arrays = [(_array(g), _array(e)) for g, e in zip(got, exp, strict=True)]
+    if any(g is None or e is None for g, e in arrays):
+        return None
+    return [(path, [g for g, _ in arrays], [e for _, e in arrays])]  # type: ignore[misc]
+
+
+def _numbers(value: list[Any]) -> bool:
+    try:
+        return np.asarray(value).dtype.kind in "biuf"
+    except (ValueError, TypeError, OverflowError):
+        return False
+
+
+def _array(value: Any) -> Array | None:
+    if isinstance(value, bool | int | float | np.number | np.bool_ | np.ndarray | list):
+        try:
+            arr = np.asarray(value)
+        except (ValueError, TypeError, OverflowError):
+            return None
+        return arr if arr.dtype.kind in "biuf" else None
+    return None
+
+
+def _leaf_relation(got: list[Array], exp: list[Array], sizes: Sequence[Mapping[str, int]],
+                   mode: Mode) -> tuple[str, str, str] | None:
+    """(what the value is, its short name, its usual cause) for the first relation that holds
+    on every call of this leaf, or None."""
+    pairs = [Pair(g, e, s) for g, e, s in zip(got, exp, sizes, strict=True)]
+    held = [(what, short, cause) for what, short, cause, check in candidates(pairs, mode)
+            if all(check(p.got, p.exp, p.sizes) for p in pairs)]
+    if not held or not any(not same(p.got, p.exp, mode) for p in pairs):
+        return None
+    if any(other[1] not in IMPLIED.get(held[0][1], ()) for other in held[1:]):
+        return None  # two relations explain the values (2 × 2 = 2 + 2): neither is evidence
+    return held[0]
+
+
+def _where(name: str, path: str) -> str:
+    """Where in the value, in words (the label has no digits: relation_kinds.factors): the
+    second value returned by f(), the "W1" entry of f()."""
+    if not path:
+        return f"{name}()"
+    parts = [p.strip('"') for p in path[1:-1].split("][")]
+    said = [f"the {ORDINALS[int(p)]} value" if p.isdigit() and int(p) < len(ORDINALS)
+            else "a part" if p.isdigit() else f'the "{p}" entry' for p in parts]
+    return " of ".join(reversed(said)) + f" returned by {name}()"
+
+
+def _worded(name: str, path: str, what: str, short: str, cause: str) -> Related:
+    where = f"{name}(){path}"
+    every = "" if "every call" in what else " on every call of this test"
+    hint = cause.split(":")[0].split(" (")[0]
+    return Related(f"{_where(name, path)} {short} ({hint})",
+                   f"Your {where} ({_where(name, path)}) {what}{every}. Usual cause: {cause}."
+                   if path else f"Your {where} {what}{every}. Usual cause: {cause}.")
+
+
+def _about(name: str, path: str, got: list[Array], exp: list[Array],
+           sizes: Sequence[Mapping[str, int]], mode: Mode) -> Related | None:
+    """A factor that holds to 0.1 % but not within the check's tolerance (a forward difference
+    where half a central one was meant: the factor is exact only as h -> 0): worded
+    "Possibly …" (POSSIBLY), on at least three entries and only when one factor fits."""
+    if sum(e.size for e in exp) < 3:
+        return None
+    loose = Mode("close", rtol=1e-3, atol=max(mode.atol, 1e-12))
+    pairs = [Pair(g, e, s) for g, e, s in zip(got, exp, sizes, strict=True)]
+    if any(p.got.shape != p.exp.shape for p in pairs):
+        return None
+    held = [(what, short, cause) for what, short, cause, check in factors(pairs, loose)
+            if all(check(p.got, p.exp, p.sizes) for p in pairs)]
+    if len(held) != 1:
+        return None
+    what, short, cause = held[0]
+    where = f"{name}(){path}"
+    what = what.replace("is exactly", "is about")
+    return Related(f"{POSSIBLY}{_where(name, path)} {short.replace('is ', 'is about ', 1)} "
+                   f"({cause.split(' (')[0]})",
+                   f"Possibly {cause.split(' (')[0]}: your {where} {what} (to 0.1 %, not "
+                   "exactly) on every call of this test (other mistakes can give this "
+                   "result too).")
+
+
+def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
+         views: Mapping[str, Any] | None = None) -> Related | None:
+    """The first relation found for a function of a failing test's `calls` (in the order
+    they were called), the reference's outcomes taken from `replay` (grader.run.diagnose: the
+    same memoized replay the catalogue's diagnosis made); `mode` is the failed check's
+    comparison. A function whose value the catalogue sees through a view (a construction:
+    grader.run.catalogue) is not related (its view's entries mean nothing to the student)."""
+    near = tolerance(mode)
+    for name in dict.fromkeys(c.name for c in calls):
+        function = getattr(reference, name, None)
+        if not callable(function) or name in (views or {}):
+            continue
+        mine = [c for c in calls if c.name == name]
+        expected: list[Outcome | None] = [
+            replay.run(REFERENCE, lambda f=function: f, c) for c in mine]
+        found = relate(name, mine, expected, near, parameters(function))
+        if found is not None:
+            return found
+    return None
+
+
+def parameters(function: Any) -> tuple[str, ...]:
+    """The parameter names of a reference function (to name a size), () when it has none."""
+    try:
+        return tuple(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return ()
+
+

@@ -1,0 +1,252 @@
+"""grader.run.relations: a failing test nothing else named gets an exact relation between the
+student's values and the reference's on its recorded calls (issue 16).
+
+The relation finder on plain values first (each relation found; none on noise, on values right
+within the tolerance, on all-zero values, on relations that two explanations fit), then through
+`grader grade`'s path (grader.batch.driver.run_batch: sandbox, proxy, the reference replay):
+the single-mistake submissions of tests/fixtures/relations/<assignment>/ get the relation's
+sentence and label, and correct solutions in every style get no name."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.batch.driver import run_batch
+from grader.checks.compare import Mode
+from grader.checks.failure import POSSIBLY
+from grader.config import find_assignment
+from grader.models import RunResult
+from grader.run.outcomes import MODE, Outcome, Recorded
+from grader.run.relations import relate
+from tests.assignments.harness import correct_files
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "relations"
+STYLES = Path(__file__).parents[1] / "assignments" / "styles"
+HELDOUT = [Path(__file__).parents[1] / f"heldout{i}" for i in (2, 3, 4, 5)]
+RNG = np.random.default_rng(7)
+X = RNG.normal(size=(6, 3))
+E = X.mean(axis=0)  # a value with no structure of its own
+
+
+def _relate(got, expected, *args, mode: Mode = MODE, params=("X",)):
+    """relate() of one function's calls: `got[i]`, `expected[i]` on call i (args: per call)."""
+    args = args or tuple((X,) for _ in got)
+    calls = [Recorded("f", a, {}, None, g, a, {}) for g, a in zip(got, args, strict=True)]
+    outcomes = [Outcome(None, e, a, {}) for e, a in zip(expected, args, strict=True)]
+    return relate("f", calls, outcomes, mode, params)
+
+
+@pytest.mark.parametrize(("got", "phrase"), [
+    (-E, "exactly −1 ×"),
+    (2 * E, "exactly 2 ×"),
+    (E / 2, "exactly 1/2 ×"),
+    (6 * E, "exactly N × the expected one (N = X.shape[0])"),
+    (E / 6, "exactly 1/N × the expected one (N = X.shape[0])"),
+    (E + 1, "exactly 1 more than"),
+    (E - 0.5, "exactly ½ less than"),
+    (E.reshape(-1, 1), "the right values in another shape"),
+    (E[::-1], "in reverse order"),
+    (np.trunc(10 * E) / 10, "cast to an integer"),
+])
+def test_each_relation_is_found_and_worded(got, phrase):
+    scale = 10 if "integer" in phrase else 1  # an integer cast of 10·E, whose entries are not 0
+    found = _relate([got * scale], [E * scale])
+    assert found is not None and phrase in found.sentence, found
+    assert found.sentence.startswith("Your f() ") and "Usual cause: " in found.sentence
+    assert found.label.startswith("f() ")
+    # a hidden test's page shows the label: no digit that a hidden value could share
+    assert not re.search(r"\d", found.label), found.label
+
+
+def test_counts_off_by_one_need_eight_entries():
+    found = _relate([np.arange(8) + 1], [np.arange(8)])
+    assert found is not None and "exactly 1 more than" in found.sentence
+    assert "a count or an index is off by one" in found.sentence
+    assert _relate([np.arange(2) + 1], [np.arange(2)]) is None
+    # an unseeded batch of a permutation of 4 that is one off the seeded one by chance
+    assert _relate([np.array([2, 0, 1])], [np.array([3, 1, 2])]) is None
+
+
+def test_float32_rounding_is_found_under_a_strict_tolerance():
+    strict = Mode("close", rtol=1e-12, atol=1e-15)
+    p = 1 / (1 + np.exp(-X.ravel()))
+    found = _relate([p.astype(np.float32)], [p], mode=strict)
+    assert found is not None and "single precision" in found.label and "float32" in \
+        found.sentence
+    # the same rounding is right within the default tolerance: nothing to name
+    assert _relate([p.astype(np.float32)], [p]) is None
+
+
+def test_complements_of_probabilities_and_of_0_1_outputs():
+    p = 1 / (1 + np.exp(-X.ravel()))
+    assert "exactly 1 − the expected one" in _relate([1 - p], [p]).sentence
+    bits = [0, 1, 1, 0, 1]
+    args = [(b,) for b in bits]
+    found = _relate([1 - b for b in bits], bits, *args, params=("x",))
+    assert found is not None and "NOT" in found.sentence
+    # one 0/1 output, or outputs of one value only: any mistake flips them, no evidence
+    assert _relate([1], [0], (0,), params=("x",)) is None
+    assert _relate([1, 1, 1, 1], [0, 0, 0, 0], *[(0,)] * 4, params=("x",)) is None
+
+
+def test_sizes_follow_each_call_and_a_right_call_with_n_1_is_consistent():
+    small, big = RNG.normal(size=(1, 2)), RNG.normal(size=(5, 2))
+    e1, e2 = small.sum(axis=0), big.mean(axis=0)
+    found = _relate([e1, 5 * e2], [e1, e2], (small,), (big,))
+    assert found is not None and "N × the expected one (N = X.shape[0])" in found.sentence
+    # a constant factor is contradicted by the call where the student is right
+    assert _relate([e1, 2 * e2], [e1, e2], (small,), (big,)) is None
+
+
+def test_a_leaf_of_a_returned_tuple_is_related_and_the_reduction_relations():
+    found = _relate([(E.sum() + 1, X)], [(E.sum(), X)])
+    assert found is not None and "f()[0] (the first value returned by f())" in found.sentence
+    assert found.label.startswith("the first value returned by f() is one more than")
+    found = _relate([X.sum(axis=0)], [X.sum(axis=1)])
+    assert found is not None and "same total" in found.sentence
+    found = _relate([X], [X.sum(axis=1)])
+    assert found is not None and "summed (or averaged) over one of its axes" in found.sentence
+
+
+def test_an_argument_changed_in_place_while_the_value_is_right():
+    before = X.copy()
+    call = Recorded("f", (before,), {}, None, 1.0, (-before,), {})
+    found = relate("f", [call], [Outcome(None, 1.0, (before,), {})], MODE, ("X",))
+    assert found is not None and "changes it in place" in found.sentence and "`X`" in \
+        found.sentence
+
+
+@pytest.mark.parametrize(("got", "expected"), [
+    (E + RNG.normal(size=3) * 1e-3, E),  # noise
+    (E * (1 + 1e-9), E),  # right within the tolerance
+    (np.ones(3), np.zeros(3)),  # nothing to relate to
+    (np.zeros(3), np.zeros(3)),
+    (np.array([2.0]), np.array([1.0])),  # 2 × 1 = 1 + 1: two explanations
+    (4, 2),  # one integer: doubled or +2?
+    (np.array([8, 3]), np.array([9, 4])),  # two indices one off: chance (a random batch)
+    (E / 3, E),  # 1/3 or 1/N with N = X.shape[1] = 3: the cause is not known
+    (RNG.permutation(np.arange(6.0)), np.arange(6.0) * 1.5),
+])
+def test_no_relation_on_noise_on_right_values_or_ambiguous_ones(got, expected):
+    assert _relate([got], [expected]) is None
+
+
+def test_an_exception_on_either_side_is_not_related():
+    call = Recorded("f", (X,), {}, ("ValueError", "Exception"))
+    assert relate("f", [call], [Outcome(None, E, (X,), {})], MODE, ("X",)) is None
+
+
+# ------------------------------------------------------------------ through `grader grade`
+
+# fixture -> (the function, a phrase of the sentence every failing test nothing named gets)
+EXPECTED = {
+    "approximate_as_column": ("approximate_1d", "has the right values in another shape"),
+    "tower_in_float32": ("tower_1d", "only to float32 precision"),
+    "bound_plus_one": ("novikoff_bound", "is exactly 1 more than the expected one"),
+    "grad_over_n_squared": ("squared_loss_grad", "is exactly 1/N × the expected one"),
+}
+
+
+def _class(name: str, folder: Path) -> dict[str, RunResult]:
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    subs = folder / "submissions"
+    files = [*sorted((FIXTURES / name).glob("*.py")), *correct_files(name),
+             *sorted((STYLES / name).glob("*.py"))]
+    for path in files:
+        student = path.stem if path.parent.parent == FIXTURES else \
+            f"correct-{path.parent.name}-{path.stem}"
+        sub = subs / student
+        sub.mkdir(parents=True)
+        (sub / f"{assignment.module}.py").write_text(
+            overlay_source(ref, path.read_text(encoding="utf-8"), path.stem), encoding="utf-8")
+    for batch in HELDOUT:  # whole files, written afresh in other styles
+        for path in sorted((batch / name).glob("correct_*.py")):
+            sub = subs / f"correct-{batch.name}-{path.stem}"
+            sub.mkdir(parents=True)
+            shutil.copy(path, sub / f"{assignment.module}.py")
+    batch_run = run_batch(assignment, subs, folder / "out", jobs=2, progress=False)
+    return {r.student: r for r in batch_run.results}
+
+
+@cache
+def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
+    return _class(name, tmp / name)
+
+
+@pytest.fixture(scope="module")
+def classes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RunResult]:
+    tmp = tmp_path_factory.mktemp("relations")
+    return {k: v for name in ("towers", "perceptron", "gradient_descent")
+            for k, v in _graded(name, tmp).items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_a_single_mistake_gets_its_relation(classes: dict[str, RunResult],
+                                            student: str) -> None:
+    function, phrase = EXPECTED[student]
+    failed = [t for t in classes[student].tests if t.status == "failed"]
+    related = [t for t in failed if f"Your {function}() " in t.message]
+    assert related, [(t.name, t.message, t.mistake) for t in failed]
+    for test in related:
+        assert phrase in test.message, test.message
+        assert test.mistake and test.mistake.startswith(f"{function}() "), test.mistake
+        assert "Usual cause:" not in test.mistake  # the label is short
+    # a test the catalogue or the check named keeps that name (the relation is not added)
+    for test in failed:
+        if test.mistake and not test.mistake.startswith(f"{function}() "):
+            assert "Usual cause:" not in test.message, test.message
+
+
+@pytest.mark.slow
+def test_correct_solutions_in_every_style_get_no_name(classes: dict[str, RunResult]) -> None:
+    correct = {s: r for s, r in classes.items() if s.startswith("correct-")}
+    assert len(correct) >= 12, sorted(correct)
+    for student, result in correct.items():
+        assert result.status == "graded", student
+        assert all(t.points == t.max_points for t in result.tests), (student, [
+            (t.name, t.message) for t in result.tests if t.points < t.max_points])
+        assert not [t for t in result.tests if t.mistake or "Usual cause:" in t.message]
+
+
+def test_one_value_everywhere_where_the_expected_values_vary():
+    xs = [(0,), (1,), (2,), (3,)]
+    found = _relate([1, 1, 1, 1], [0, 1, 0, 1], *xs, params=("x",))
+    assert found is not None and "gives the same value (1) on every call" in found.sentence
+    assert _relate([1, 1, 1, 1], [1, 1, 1, 1], *xs, params=("x",)) is None  # right
+    assert _relate([1, 1], [0, 1], *xs[:2], params=("x",)) is None  # two values: too few
+
+
+def test_a_factor_that_holds_only_roughly_is_a_possibility():
+    rough = E / 2 * (1 + np.array([2e-4, -3e-4, 1e-4]))
+    found = _relate([rough], [E])
+    assert found is not None and found.label.startswith(POSSIBLY)
+    assert found.sentence.startswith("Possibly ") and "about 1/2 ×" in found.sentence
+    assert _relate([E / 2 * (1 + np.array([2e-2, -3e-2, 1e-2]))], [E]) is None  # 1 %: no
+    assert _relate([rough[:1]], [E[:1]]) is None  # one entry: too little to go by
+
+
+def test_an_extra_axis_of_length_n_is_a_possible_broadcast():
+    col = X.T @ (X @ np.ones((3, 1)) - np.ones((6, 1))) / 6  # (3, 1)
+    wide = X.T @ ((X @ np.ones(3)) - np.ones((6, 1))) / 6  # (3, 6): (6,) − (6, 1)
+    found = _relate([wide], [col])
+    assert found is not None and found.label.startswith(POSSIBLY)
+    assert "N = X.shape[0]" in found.sentence and found.sentence.startswith("Possibly ")
+    assert _relate([np.zeros((3, 4))], [col]) is None  # 4 is no size of the arguments
+
+
+def test_rows_or_columns_in_another_order():
+    assert "reverse order" in _relate([X[:, ::-1]], [X]).sentence
+    found = _relate([X[:, [1, 2, 0]]], [X])
+    assert found is not None and "(rows or columns) in another order" in found.sentence
+    found = _relate([X[[3, 0, 1, 2, 5, 4]]], [X])
+    assert found is not None and "in another order" in found.sentence
