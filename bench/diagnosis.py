@@ -16,7 +16,11 @@ through grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, 
   by its tests only;
 - shipped: what `grader grade` does: the catalogue replay (grader.run.diagnose) memoized across
   the batch, the trajectory (grader.run.trajectory) and the pictures (grader.run.figures, only
-  for functions whose tests lost points).
+  for functions whose tests lost points);
+- first-percall, shipped-percall: the same with a picture's calls into the student's code one
+  round trip each (NN_GRADER_FIGURE_BATCH=off: before grader.sandbox.prefetch).
+
+`--configs off,first,shipped` picks some (default: all).
 
 Configurations are switched by replacing grader.run.runner's module-level hooks in this process
 (the batch's threads run there), never by editing the engine. Per submission the median of
@@ -49,10 +53,11 @@ from grader.authoring.source import read_reference  # noqa: E402
 from grader.batch.driver import run_batch  # noqa: E402
 from grader.config import find_assignment  # noqa: E402
 from grader.run import runner  # noqa: E402
+from grader.run.figures import BATCH_ENV  # noqa: E402
 from grader.run.refcache import Memo  # noqa: E402
 from tests.assignments.harness import sources  # noqa: E402
 
-CONFIGS = ("off", "first", "shipped")
+CONFIGS = ("off", "first-percall", "first", "shipped-percall", "shipped")
 FIXTURES = ROOT / "tests" / "fixtures" / "trajectory"
 PARTS = {"_named": "catalogue", "_traced": "trajectory", "draw_values": "pictures"}
 """grader.run.runner's hooks whose time is measured inside each run_submission."""
@@ -94,8 +99,11 @@ def configured(name: str) -> Any:
         "off": {"_catalogue": lambda *a: (), "applies": lambda *a: False,
                 "declared": lambda *a: ()},
         "first": {"_memo": lambda *a: Memo()},
-        "shipped": {}}[name]
+        "shipped": {}}[name.removesuffix("-percall")]
     SPENT.clear()
+    env = os.environ.get(BATCH_ENV)
+    if name.endswith("-percall"):
+        os.environ[BATCH_ENV] = "off"
     try:
         for hook, replacement in replaced.items():
             setattr(runner, hook, replacement)
@@ -106,6 +114,10 @@ def configured(name: str) -> Any:
     finally:
         for hook, original in saved.items():
             setattr(runner, hook, original)
+        if env is None:
+            os.environ.pop(BATCH_ENV, None)
+        else:
+            os.environ[BATCH_ENV] = env
 
 
 def write_class(name: str, folder: Path, copies: int = 1) -> dict[str, bool]:
@@ -145,7 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assignment", action="append", default=None)
     parser.add_argument("--copies", type=int, default=1,
                         help="students handing in each submission (default 1)")
+    parser.add_argument("--configs", default=",".join(CONFIGS),
+                        help=f"comma-separated, 'off' first (default {','.join(CONFIGS)})")
     args = parser.parse_args(argv)
+    configs = tuple(args.configs.split(","))
+    if configs[0] != "off" or not set(configs) <= set(CONFIGS):
+        parser.error(f"--configs: 'off' first, then some of {', '.join(CONFIGS)}")
     names = args.assignment or ["perceptron", "gradient_descent"]
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, {platform.platform()}, python "
@@ -155,14 +172,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         subs = work / name / "submissions"
         expected = write_class(name, subs, args.copies)
-        runs: dict[str, list[Graded]] = {c: [] for c in CONFIGS}
+        runs: dict[str, list[Graded]] = {c: [] for c in configs}
         for r in range(args.rounds):
-            order = CONFIGS if r % 2 == 0 else tuple(reversed(CONFIGS))
+            order = configs if r % 2 == 0 else tuple(reversed(configs))
             for config in order:
                 runs[config].append(grade(name, subs, work / name / f"{config}-{r}", config))
         failing = [s for s, ok in expected.items() if not ok]
         passing = [s for s, ok in expected.items() if ok]
-        for config in CONFIGS:  # the class behaves as expected in every configuration
+        for config in configs:  # the class behaves as expected in every configuration
             for result in runs[config]:
                 wrong = [s for s in expected if result[s][1] != expected[s]]
                 assert not wrong, (name, config, wrong)
@@ -182,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             return sum(statistics.median(one(s, run) for run in runs[config]) for s in who)
 
         p0, f0 = total("off", passing), total("off", failing)
-        for config in CONFIGS:
+        for config in configs:
             p, f = total(config, passing), total(config, failing)
             cat, traj, pic = (total(config, failing, part) for part in PARTS.values())
             inside = cat + traj + pic
