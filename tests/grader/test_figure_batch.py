@@ -73,7 +73,7 @@ def _same(a: Plot, b: Plot) -> bool:
 
 @pytest.mark.slow
 def test_pictures_are_the_same_with_and_without_the_batch(graded) -> None:
-    (off, none), (on, recorded) = graded
+    (off, none), (on, _) = graded
     assert none == {}  # off: no prefetch at all
     assert set(off) == set(on) == {p.stem for p in FIXTURES.glob("*.py")}
     for student in off:
@@ -87,7 +87,7 @@ def test_pictures_are_the_same_with_and_without_the_batch(graded) -> None:
 
 @pytest.mark.slow
 def test_the_calls_were_answered_from_the_workers_records(graded) -> None:
-    (off, _), (on, recorded) = graded
+    _, (on, recorded) = graded
     wrong = recorded[("momentum_lr_in_v", "momentum_path")]
     assert len(wrong) == 25 and all(r.error is None for r in wrong)
     path = next(p for p in on["momentum_lr_in_v"].plots if p.name == "momentum_path")

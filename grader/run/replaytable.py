@@ -1,0 +1,101 @@
+"""The catalogue's replays computed on the instructor's side, for a batch of one (issue 16).
+
+A batch memoizes what the reference and each catalogue mistake return on a recorded call
+(grader.run.refcache.Memo, keyed by the call's digest: grader.run.diagnose), so a mistake's
+replay is paid by the first student who needs it. Course CI grades a batch of ONE submission
+on every push: that student pays for every replay. `grader validate` grades every catalogue
+mistake as a submission (grader.authoring.named) with one memo for all of them, and writes
+that memo here, beside the assignment: `<assignment>/replays.pickle`. A batch
+(grader.batch.driver) starts its memo from it. Hidden tests' inputs are seeded per test, so a
+student's failing test replays the calls the catalogue's own mistakes made: those replays are
+found, not run.
+
+Trust: the file is written by `grader validate` from trusted code only (the reference, the
+catalogue, the tests) and lives beside hidden_tests.py, which the grader imports and runs
+anyway; it is never read from a grading folder (whose files are untrusted). It is pickle.
+
+Staleness: the file holds the sha256 of what its entries depend on (`content_key`: the
+reference's source, the assignment's tests and mistakes/, the grader's run/, checks/ and
+sandbox/inside/ sources, numpy's and Python's versions); a file with another key is ignored,
+so an edited reference or catalogue never answers from old replays. A diagnosis is the same
+with or without the table: the memo's own rule (grader.run.diagnose: a stored outcome counts
+only once reproduced) holds for its entries, as for entries of earlier students.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import platform
+import sys
+import threading
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+import grader
+from grader.config import Assignment
+from grader.run.refcache import Memo
+
+FILE = "replays.pickle"
+FORMAT = 1
+_SOURCES = ("run", "checks", "sandbox/inside")
+"""The grader's folders whose code decides a replay's outcome or a comparison."""
+
+
+def content_key(assignment: Assignment, reference: ModuleType) -> str:
+    """The sha256 of everything the table's entries depend on (the module docstring)."""
+    h = hashlib.sha256(f"replays {FORMAT} {np.__version__} {platform.python_version()}"
+                       .encode())
+    files = [Path(f) for f in (getattr(reference, "__file__", None),) if f]
+    files += sorted((assignment.folder / "mistakes").glob("*.py"))
+    files += [assignment.visible_tests_path, assignment.hidden_tests_path]
+    root = Path(grader.__file__).parent
+    files += [p for folder in _SOURCES for p in sorted((root / folder).glob("*.py"))]
+    for path in files:
+        if path.is_file():
+            h.update(f"{path.name}:{path.stat().st_size}:".encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def path_of(assignment: Assignment) -> Path:
+    return assignment.folder / FILE
+
+
+def save(assignment: Assignment, reference: ModuleType, memo: Memo) -> tuple[Path, int]:
+    """Write `memo`'s entries (those pickle can write) beside the assignment; (path, entries)."""
+    entries = []
+    for entry in memo.items():
+        try:
+            entries.append(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        except Exception:  # a value pickle refuses is recomputed when needed
+            continue
+    data = pickle.dumps({"key": content_key(assignment, reference), "entries": entries},
+                        protocol=pickle.HIGHEST_PROTOCOL)
+    path = path_of(assignment)
+    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+    return path, len(entries)
+
+
+def load(assignment: Assignment, reference: ModuleType, memo: Memo) -> int:
+    """Put the table's entries into `memo` when the file is there and current; how many."""
+    path = path_of(assignment)
+    if not path.is_file():
+        return 0
+    try:
+        table: Any = pickle.loads(path.read_bytes())  # the instructor's file (above)
+        if type(table) is not dict or table.get("key") != content_key(assignment, reference):
+            return 0
+        entries = [pickle.loads(entry) for entry in table["entries"]]
+    except Exception as exc:  # a damaged file costs its replays only
+        print(f"{path}: not used ({type(exc).__name__}: {exc}); run `grader validate "
+              f"{assignment.name}` to write it again", file=sys.stderr)
+        return 0
+    memo.update(entries)
+    return len(entries)
