@@ -18,7 +18,10 @@ through grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, 
   the batch, the trajectory (grader.run.trajectory) and the pictures (grader.run.figures, only
   for functions whose tests lost points);
 - first-percall, shipped-percall: the same with a picture's calls into the student's code one
-  round trip each (NN_GRADER_FIGURE_BATCH=off: before grader.sandbox.prefetch).
+  round trip each (NN_GRADER_FIGURE_BATCH=off: before grader.sandbox.prefetch);
+- first-table, shipped-table: the same starting from the replay table `grader validate` writes
+  (grader.run.replaytable; the bench writes it first when it is missing or stale, and says how
+  long that took). The configurations without "-table" never read it.
 
 `--configs off,first,shipped` picks some (default: all).
 
@@ -48,16 +51,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from grader.authoring import named  # noqa: E402
 from grader.authoring.demo import overlay_source  # noqa: E402
+from grader.authoring.findings import Report  # noqa: E402
 from grader.authoring.source import read_reference  # noqa: E402
 from grader.batch.driver import run_batch  # noqa: E402
 from grader.config import find_assignment  # noqa: E402
-from grader.run import runner  # noqa: E402
+from grader.run import replaytable, runner  # noqa: E402
 from grader.run.figures import BATCH_ENV  # noqa: E402
 from grader.run.refcache import Memo  # noqa: E402
+from grader.run.reference import import_reference, load_tests  # noqa: E402
 from tests.assignments.harness import sources  # noqa: E402
 
-CONFIGS = ("off", "first-percall", "first", "shipped-percall", "shipped")
+CONFIGS = ("off", "first-percall", "first", "first-table", "shipped-percall", "shipped",
+           "shipped-table")
 FIXTURES = ROOT / "tests" / "fixtures" / "trajectory"
 PARTS = {"_named": "catalogue", "_traced": "trajectory", "draw_values": "pictures"}
 """grader.run.runner's hooks whose time is measured inside each run_submission."""
@@ -89,21 +96,39 @@ def _per_submission(function: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _fresh(assignment: str, table: bool) -> Callable[..., Memo]:
+    """A memo for one submission ("first"), from the replay table when `table` (read on its
+    first use, as a batch reads it)."""
+    found = find_assignment(assignment)
+    module = import_reference(found)
+
+    def memo(*_: Any) -> Memo:
+        fresh = Memo()
+        if table:
+            replaytable.load_later(found, module, fresh)
+        return fresh
+    return memo
+
+
 @contextmanager
-def configured(name: str) -> Any:
+def configured(name: str, assignment: str) -> Any:
     """grader.run.runner with the hooks of configuration `name` (restored afterwards), each
     enabled hook timed."""
     hooks = ("_catalogue", "applies", "declared", "_memo", "run_submission", *PARTS)
     saved = {k: getattr(runner, k) for k in hooks}
+    table = name.endswith("-table")
     replaced: dict[str, Callable[..., Any]] = {
         "off": {"_catalogue": lambda *a: (), "applies": lambda *a: False,
                 "declared": lambda *a: ()},
-        "first": {"_memo": lambda *a: Memo()},
-        "shipped": {}}[name.removesuffix("-percall")]
+        "first": {"_memo": _fresh(assignment, table)},
+        "shipped": {}}[name.removesuffix("-percall").removesuffix("-table")]
     SPENT.clear()
     env = os.environ.get(BATCH_ENV)
     if name.endswith("-percall"):
         os.environ[BATCH_ENV] = "off"
+    later = replaytable.load_later
+    if not table:
+        replaytable.load_later = lambda *a: None  # type: ignore[assignment]
     try:
         for hook, replacement in replaced.items():
             setattr(runner, hook, replacement)
@@ -114,6 +139,7 @@ def configured(name: str) -> Any:
     finally:
         for hook, original in saved.items():
             setattr(runner, hook, original)
+        replaytable.load_later = later  # type: ignore[assignment]
         if env is None:
             os.environ.pop(BATCH_ENV, None)
         else:
@@ -144,11 +170,27 @@ Graded = dict[str, tuple[float, bool, dict[str, float]]]
 
 def grade(name: str, subs: Path, out: Path, config: str) -> Graded:
     """Per student: (seconds in run_submission, all tests passed, seconds in each part)."""
-    with configured(config):
+    with configured(config, name):
         batch = run_batch(find_assignment(name), subs, out, jobs=2, progress=False)
         spent = {s: dict(parts) for s, parts in SPENT.items()}
     return {r.student: (r.duration, all(t.points == t.max_points for t in r.tests),
                         spent.get(r.student, {})) for r in batch.results}
+
+
+def table(name: str) -> str:
+    """The replay table of `name`, written as `grader validate` writes it when missing or
+    stale: what it holds and how long writing it took."""
+    assignment = find_assignment(name)
+    module = import_reference(assignment)
+    found = replaytable.entries(assignment, module)
+    if found:
+        return f"replay table {replaytable.path_of(assignment)}: {len(found)} entries (current)"
+    started = time.perf_counter()
+    report = Report(name)
+    named.check(assignment, load_tests(assignment), module, report)
+    return (f"replay table written in {time.perf_counter() - started:.1f} s by validate's "
+            f"catalogue check: {len(replaytable.entries(assignment, module))} entries, "
+            f"{replaytable.path_of(assignment).stat().st_size / 1e6:.1f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         subs = work / name / "submissions"
         expected = write_class(name, subs, args.copies)
+        if any(c.endswith("-table") for c in configs):
+            print(f"\n{name}: {table(name)}")
         runs: dict[str, list[Graded]] = {c: [] for c in configs}
         for r in range(args.rounds):
             order = configs if r % 2 == 0 else tuple(reversed(configs))

@@ -114,7 +114,7 @@ def run_batch(
     reference = ref = load_reference(assignment)
     if cache_reference:
         ref = CachedReference(ref)  # reference outputs computed once per batch
-        replaytable.load(assignment, reference, ref.memo)  # `grader validate`'s replays
+        replaytable.load_later(assignment, reference, ref.memo)  # `grader validate`'s replays
     digest = tests_digest(assignment)
     if deadline is None:
         deadline = Deadline.own(assignment.due)

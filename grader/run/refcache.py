@@ -113,8 +113,25 @@ class Memo:
         self._bytes = 0
         self.hits = 0
         self.misses = 0
+        self._pending: Callable[[], list[tuple[Any, Any, int]]] | None = None
+        self._fill_lock = threading.Lock()
+
+    def load_later(self, entries: Callable[[], list[tuple[Any, Any, int]]]) -> None:
+        """Put `entries()` (key, value, bytes) in before the first `get` or `put` (so a batch
+        whose submissions need no diagnosis never reads them: grader.run.replaytable)."""
+        self._pending = entries
+
+    def _fill(self) -> None:
+        if self._pending is None:
+            return
+        with self._fill_lock:  # the batch's other threads wait for the entries
+            entries = self._pending
+            if entries is not None:
+                self.update(entries())
+                self._pending = None
 
     def get(self, key: Any) -> Any:
+        self._fill()
         with self._lock:
             if key not in self._values:
                 self.misses += 1
@@ -126,6 +143,10 @@ class Memo:
     def put(self, key: Any, value: Any, size: int | None = None) -> None:
         """Store `value` under `key`; nothing when its arrays (or `size`, bytes the caller
         counted) exceed MAX_RESULT_BYTES."""
+        self._fill()
+        self._put(key, value, size)
+
+    def _put(self, key: Any, value: Any, size: int | None) -> None:
         size = nbytes(value) if size is None else size
         if size > MAX_RESULT_BYTES:
             return
@@ -150,7 +171,7 @@ class Memo:
     def update(self, entries: list[tuple[Any, Any, int]]) -> None:
         """`put` each (key, value, bytes counted), in order."""
         for key, value, size in entries:
-            self.put(key, value, size)
+            self._put(key, value, size)
 
 
 class CachedReference(ModuleType):

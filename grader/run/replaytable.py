@@ -84,18 +84,29 @@ def save(assignment: Assignment, reference: ModuleType, memo: Memo) -> tuple[Pat
 
 
 def load(assignment: Assignment, reference: ModuleType, memo: Memo) -> int:
-    """Put the table's entries into `memo` when the file is there and current; how many."""
+    """Put the table's entries into `memo` now (when the file is there and current); how
+    many."""
+    found = entries(assignment, reference)
+    memo.update(found)
+    return len(found)
+
+
+def load_later(assignment: Assignment, reference: ModuleType, memo: Memo) -> None:
+    """The same, on `memo`'s first use (a batch whose submissions all pass never reads it)."""
+    memo.load_later(lambda: entries(assignment, reference))
+
+
+def entries(assignment: Assignment, reference: ModuleType) -> list[tuple[Any, Any, int]]:
+    """The table's (key, value, bytes) entries; none when the file is missing or stale."""
     path = path_of(assignment)
     if not path.is_file():
-        return 0
+        return []
     try:
         table: Any = pickle.loads(path.read_bytes())  # the instructor's file (above)
         if type(table) is not dict or table.get("key") != content_key(assignment, reference):
-            return 0
-        entries = [pickle.loads(entry) for entry in table["entries"]]
+            return []
+        return [pickle.loads(entry) for entry in table["entries"]]
     except Exception as exc:  # a damaged file costs its replays only
         print(f"{path}: not used ({type(exc).__name__}: {exc}); run `grader validate "
               f"{assignment.name}` to write it again", file=sys.stderr)
-        return 0
-    memo.update(entries)
-    return len(entries)
+        return []
