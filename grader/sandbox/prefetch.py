@@ -17,6 +17,13 @@ a proxy call (grader.sandbox.cpu), started when the worker says the call starts;
 is stopped (timeout, CPU, crash, a value that cannot cross) is recorded with the exception the
 proxy would raise (StudentProxy._failure), and the function is marked as timed out when the
 replay reaches it, as a proxy call marks it. A function that timed out earlier is not run.
+
+What the worker's run cannot promise: student code that changes what the figure's own code
+computes there (patching numpy) makes the runs differ at some call; the rest then goes call by
+call, on a worker where the student's later calls have already run once (state kept in its
+globals sees them). The figure's own use of numpy's or `random`'s global generator moves the
+student's nothing (grader.sandbox.inside.figure sets them aside) but is not the trusted side's
+either: plots.py draws from its own seeded generators (np.random.default_rng(seed)).
 """
 
 from __future__ import annotations
