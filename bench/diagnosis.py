@@ -182,14 +182,14 @@ def table(name: str) -> str:
     stale: what it holds and how long writing it took."""
     assignment = find_assignment(name)
     module = import_reference(assignment)
-    found = replaytable.entries(assignment, module)
+    found = replaytable.read(assignment, module)
     if found:
         return f"replay table {replaytable.path_of(assignment)}: {len(found)} entries (current)"
     started = time.perf_counter()
     report = Report(name)
     named.check(assignment, load_tests(assignment), module, report)
     return (f"replay table written in {time.perf_counter() - started:.1f} s by validate's "
-            f"catalogue check: {len(replaytable.entries(assignment, module))} entries, "
+            f"catalogue check: {len(replaytable.read(assignment, module))} entries, "
             f"{replaytable.path_of(assignment).stat().st_size / 1e6:.1f} MB")
 
 

@@ -25,6 +25,7 @@ only once reproduced) holds for its entries, as for entries of earlier students.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import platform
@@ -41,7 +42,7 @@ from grader.config import Assignment
 from grader.run.refcache import Memo
 
 FILE = "replays.pickle"
-FORMAT = 1
+FORMAT = 2
 _SOURCES = ("run", "checks", "sandbox/inside")
 """The grader's folders whose code decides a replay's outcome or a comparison."""
 
@@ -66,16 +67,27 @@ def path_of(assignment: Assignment) -> Path:
     return assignment.folder / FILE
 
 
+def _index(key: Any) -> bytes:
+    """A memo key as bytes, the same for equal keys built anywhere (pickle without its memo:
+    no back-references that depend on which objects happen to be shared)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=4)
+    pickler.fast = True
+    pickler.dump(key)
+    return out.getvalue()
+
+
 def save(assignment: Assignment, reference: ModuleType, memo: Memo) -> tuple[Path, int]:
-    """Write `memo`'s entries (those pickle can write) beside the assignment; (path, entries)."""
-    entries = []
-    for entry in memo.items():
+    """Write `memo`'s entries (those pickle can write) beside the assignment; (path, entries).
+    Each is stored by its key's bytes, so a batch unpickles only those it looks up."""
+    entries = {}
+    for key, value, size in memo.items():
         try:
-            entries.append(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+            entries[_index(key)] = pickle.dumps((key, value, size), protocol=4)
         except Exception:  # a value pickle refuses is recomputed when needed
             continue
     data = pickle.dumps({"key": content_key(assignment, reference), "entries": entries},
-                        protocol=pickle.HIGHEST_PROTOCOL)
+                        protocol=4)
     path = path_of(assignment)
     partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
     partial.write_bytes(data)
@@ -83,30 +95,63 @@ def save(assignment: Assignment, reference: ModuleType, memo: Memo) -> tuple[Pat
     return path, len(entries)
 
 
-def load(assignment: Assignment, reference: ModuleType, memo: Memo) -> int:
-    """Put the table's entries into `memo` now (when the file is there and current); how
-    many."""
-    found = entries(assignment, reference)
-    memo.update(found)
-    return len(found)
+class Table:
+    """The table of an assignment as a memo's lookup (grader.run.refcache.Memo.consult): read
+    on the first miss (a batch whose submissions all pass never reads it), then one entry
+    unpickled per key asked for."""
+
+    def __init__(self, assignment: Assignment, reference: ModuleType) -> None:
+        self._assignment = assignment
+        self._reference = reference
+        self._entries: dict[bytes, bytes] | None = None
+        self._lock = threading.Lock()
+
+    def entries(self) -> dict[bytes, bytes]:
+        with self._lock:
+            if self._entries is None:
+                self._entries = read(self._assignment, self._reference)
+            return self._entries
+
+    def __call__(self, key: Any) -> tuple[Any, int] | None:
+        entries = self.entries()
+        if not entries:
+            return None
+        try:
+            blob = entries.get(_index(key))
+            if blob is None:
+                return None
+            stored, value, size = pickle.loads(blob)  # the instructor's file (above)
+        except Exception:  # a key pickle refuses, a damaged entry: not in the table
+            return None
+        return (value, size) if stored == key else None
 
 
 def load_later(assignment: Assignment, reference: ModuleType, memo: Memo) -> None:
-    """The same, on `memo`'s first use (a batch whose submissions all pass never reads it)."""
-    memo.load_later(lambda: entries(assignment, reference))
+    """`memo` consults the assignment's table on a miss (when the file is there and current)."""
+    memo.consult(Table(assignment, reference))
 
 
-def entries(assignment: Assignment, reference: ModuleType) -> list[tuple[Any, Any, int]]:
-    """The table's (key, value, bytes) entries; none when the file is missing or stale."""
+def load(assignment: Assignment, reference: ModuleType, memo: Memo) -> int:
+    """Put every entry of the table into `memo` now; how many (0: no current table)."""
+    blobs = read(assignment, reference).values()
+    memo.update([pickle.loads(blob) for blob in blobs])
+    return len(blobs)
+
+
+def read(assignment: Assignment, reference: ModuleType) -> dict[bytes, bytes]:
+    """The table's entries by key bytes; none when the file is missing or stale."""
     path = path_of(assignment)
     if not path.is_file():
-        return []
+        return {}
     try:
         table: Any = pickle.loads(path.read_bytes())  # the instructor's file (above)
         if type(table) is not dict or table.get("key") != content_key(assignment, reference):
-            return []
-        return [pickle.loads(entry) for entry in table["entries"]]
+            return {}
+        entries = table["entries"]
+        if type(entries) is not dict:
+            raise TypeError("entries are not a dict")
+        return entries
     except Exception as exc:  # a damaged file costs its replays only
         print(f"{path}: not used ({type(exc).__name__}: {exc}); run `grader validate "
               f"{assignment.name}` to write it again", file=sys.stderr)
-        return []
+        return {}
