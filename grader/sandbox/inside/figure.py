@@ -20,20 +20,21 @@ what they were; this only moves the round trips out of the way.
 
 Stops (figure_done) before a call whose arguments are not plain data (a value from `ref`, a
 handle), before a function named in "skip" (it timed out earlier), after `max_calls` calls,
-and after a call that raised or whose value stays in the sandbox (a handle). Between calls the
-student's numpy and `random` global generators are set aside, so the figure's own code cannot
-move them. Loaded by worker.py as a sibling (standard library and numpy only).
+and after a call that raised or whose value stays in the sandbox (a handle). A figure_return's
+reply carries the value only (not the arguments after the call: a figure uses values). The
+trusted side sends only figures whose run with the reference left numpy's and `random`'s
+global generators as they were (the figure's own code between two calls must not move the
+student's). Loaded by worker.py as a sibling (standard library and numpy only).
 """
 
 from __future__ import annotations
 
 import builtins
 import hashlib
-import random
 import types
 
 # Bound here: student code that patches these builtins cannot change what is sent.
-from builtins import BaseException, Exception, dict, getattr, int, type  # noqa: UP029
+from builtins import BaseException, Exception, dict, getattr, int  # noqa: UP029
 from typing import Any
 
 import numpy as np
@@ -92,8 +93,6 @@ class _Student:
         self._worker = worker
         self._skip = set(skip)
         self._left = max_calls
-        self._np_state = np.random.get_state()
-        self._py_state = random.getstate()
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -110,17 +109,11 @@ class _Student:
         except BaseException:
             raise _Stop from None
         sent = codec.decode(frame)  # fresh copies, as the worker gets them from a message
-        worker.send({"op": "figure_call", "name": name,
-                     "key": hashlib.sha256(frame).hexdigest()})
-        figure_np, figure_py = np.random.get_state(), random.getstate()
-        np.random.set_state(self._np_state)
-        random.setstate(self._py_state)
-        try:
-            reply = worker.call(name, sent["args"], sent["kwargs"])
-        finally:
-            self._np_state, self._py_state = np.random.get_state(), random.getstate()
-            np.random.set_state(figure_np)
-            random.setstate(figure_py)
+        codec.write_frame(worker.out_fd, codec.encode(  # plain values: nothing to restore
+            {"op": "figure_call", "name": name, "key": hashlib.sha256(frame).hexdigest()}))
+        reply = worker.call(name, sent["args"], sent["kwargs"])
+        if reply.get("op") == "return":
+            reply["args"], reply["kwargs"] = (), {}
         kept: list[int] = []
 
         def keep(value: Any) -> int:
@@ -128,34 +121,27 @@ class _Student:
             return int(worker.keep_object(value))
 
         worker.restore_builtins()
-        out = worker.invoke.reply_frame(codec, {"op": "figure_return", "reply": reply},
-                                        worker.callback_id, keep)
+        message = {"op": "figure_return", "reply": reply}
+        try:
+            out, sent_value = codec.encode(message, worker.callback_id, on_object=keep), True
+        except BaseException:  # the value cannot be sent: the reply says why (bad_value)
+            out = worker.invoke.reply_frame(codec, message, worker.callback_id, keep)
+            sent_value = False
         codec.write_frame(worker.out_fd, out)
-        if kept or reply.get("op") != "return":
-            raise _Stop
-        got = codec.decode(out)["reply"]
-        if type(got) is not dict or got.get("op") != "return":
-            raise _Stop  # the value could not be sent: a bad_value reply
-        return got["value"]
-
-    def restore(self) -> None:
-        """The student's generators as the last call left them."""
-        np.random.set_state(self._np_state)
-        random.setstate(self._py_state)
+        if kept or not sent_value or reply.get("op") != "return":
+            raise _Stop  # raised, a handle, or a value that could not be sent
+        # the student's own object: the trusted side's run has the decoded copy; where they
+        # lead to different calls the keys differ and the trusted side calls by itself
+        return reply["value"]
 
 
 def run(worker: Any, source: str, name: str, skip: list[str], max_calls: int) -> None:
     """Run figure `name` of plots.py `source` (see the module docstring); ends with
     figure_done whatever happens."""
-    student = None
     try:
         function = getattr(_plots_module(source), name)
-        student = _Student(worker, skip, max_calls)
         with np.errstate(all="ignore"):
-            function(student, _Reference())
+            function(_Student(worker, skip, max_calls), _Reference())
     except BaseException:  # _Stop, a _NoValue used, the figure's own error: done
         pass
-    finally:
-        if student is not None:
-            student.restore()
     worker.send({"op": "figure_done"})
