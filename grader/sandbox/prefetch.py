@@ -21,9 +21,10 @@ replay reaches it, as a proxy call marks it. A function that timed out earlier i
 What the worker's run cannot promise: student code that changes what the figure's own code
 computes there (patching numpy) makes the runs differ at some call; the rest then goes call by
 call, on a worker where the student's later calls have already run once (state kept in its
-globals sees them). The figure's own use of numpy's or `random`'s global generator moves the
-student's nothing (grader.sandbox.inside.figure sets them aside) but is not the trusted side's
-either: plots.py draws from its own seeded generators (np.random.default_rng(seed)).
+globals sees them). A figure whose run with the reference moves numpy's or `random`'s global
+generator is not prefetched (grader.run.figures): in the worker its own draws would move the
+student's. A recorded reply has the value only (a Call with no arguments after the call):
+figures use values (`impl.f(...)`).
 """
 
 from __future__ import annotations

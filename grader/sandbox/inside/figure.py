@@ -10,7 +10,8 @@ what each of its calls into the student's code did:
   figure_call   {"name", "key"}   a call starts (`key`: sha256 of the codec's frame of its
                                   name, arguments and keyword arguments, grader.sandbox.inside.
                                   codec)
-  figure_return {"reply"}         it ended: the reply a `call` message would have got
+  figure_return {"reply"}         it ended: the reply a `call` message would have got,
+                                  without the arguments after the call
   figure_done   {}                the function ended (returned, raised, or stopped here)
 
 The trusted side then runs the same function itself, with the real reference, and takes a
