@@ -16,8 +16,14 @@ through grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, 
   by its tests only;
 - shipped: what `grader grade` does: the catalogue replay (grader.run.diagnose) memoized across
   the batch, the trajectory (grader.run.trajectory), the relations (grader.run.relations) and
-  the pictures (grader.run.figures, only
-  for functions whose tests lost points).
+  the pictures (grader.run.figures, only for functions whose tests lost points);
+- first-percall, shipped-percall: the same with a picture's calls into the student's code one
+  round trip each (NN_GRADER_FIGURE_BATCH=off: before grader.sandbox.prefetch);
+- first-table, shipped-table: the same starting from the replay table `grader validate` writes
+  (grader.run.replaytable; the bench writes it first when it is missing or stale, and says how
+  long that took). The configurations without "-table" never read it.
+
+`--configs off,first,shipped` picks some (default: all).
 
 Configurations are switched by replacing grader.run.runner's module-level hooks in this process
 (the batch's threads run there), never by editing the engine. Per submission the median of
@@ -45,15 +51,20 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from grader.authoring import named  # noqa: E402
 from grader.authoring.demo import overlay_source  # noqa: E402
+from grader.authoring.findings import Report  # noqa: E402
 from grader.authoring.source import read_reference  # noqa: E402
 from grader.batch.driver import run_batch  # noqa: E402
 from grader.config import find_assignment  # noqa: E402
-from grader.run import runner  # noqa: E402
+from grader.run import replaytable, runner  # noqa: E402
+from grader.run.figures import BATCH_ENV  # noqa: E402
 from grader.run.refcache import Memo  # noqa: E402
+from grader.run.reference import import_reference, load_tests  # noqa: E402
 from tests.assignments.harness import sources  # noqa: E402
 
-CONFIGS = ("off", "first", "shipped")
+CONFIGS = ("off", "first-percall", "first", "first-table", "shipped-percall", "shipped",
+           "shipped-table")
 FIXTURES = ROOT / "tests" / "fixtures" / "trajectory"
 PARTS = {"_named": "catalogue", "_traced": "trajectory", "_related": "relations",
          "draw_values": "pictures"}
@@ -86,18 +97,39 @@ def _per_submission(function: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _fresh(assignment: str, table: bool) -> Callable[..., Memo]:
+    """A memo for one submission ("first"), from the replay table when `table` (read on its
+    first use, as a batch reads it)."""
+    found = find_assignment(assignment)
+    module = import_reference(found)
+
+    def memo(*_: Any) -> Memo:
+        fresh = Memo()
+        if table:
+            replaytable.load_later(found, module, fresh)
+        return fresh
+    return memo
+
+
 @contextmanager
-def configured(name: str) -> Any:
+def configured(name: str, assignment: str) -> Any:
     """grader.run.runner with the hooks of configuration `name` (restored afterwards), each
     enabled hook timed."""
     hooks = ("_catalogue", "applies", "declared", "_memo", "run_submission", *PARTS)
     saved = {k: getattr(runner, k) for k in hooks}
+    table = name.endswith("-table")
     replaced: dict[str, Callable[..., Any]] = {
         "off": {"_catalogue": lambda *a: (), "applies": lambda *a: False,
                 "declared": lambda *a: ()},
-        "first": {"_memo": lambda *a: Memo()},
-        "shipped": {}}[name]
+        "first": {"_memo": _fresh(assignment, table)},
+        "shipped": {}}[name.removesuffix("-percall").removesuffix("-table")]
     SPENT.clear()
+    env = os.environ.get(BATCH_ENV)
+    if name.endswith("-percall"):
+        os.environ[BATCH_ENV] = "off"
+    later = replaytable.load_later
+    if not table:
+        replaytable.load_later = lambda *a: None  # type: ignore[assignment]
     try:
         for hook, replacement in replaced.items():
             setattr(runner, hook, replacement)
@@ -108,6 +140,11 @@ def configured(name: str) -> Any:
     finally:
         for hook, original in saved.items():
             setattr(runner, hook, original)
+        replaytable.load_later = later  # type: ignore[assignment]
+        if env is None:
+            os.environ.pop(BATCH_ENV, None)
+        else:
+            os.environ[BATCH_ENV] = env
 
 
 def write_class(name: str, folder: Path, copies: int = 1) -> dict[str, bool]:
@@ -134,11 +171,27 @@ Graded = dict[str, tuple[float, bool, dict[str, float]]]
 
 def grade(name: str, subs: Path, out: Path, config: str) -> Graded:
     """Per student: (seconds in run_submission, all tests passed, seconds in each part)."""
-    with configured(config):
+    with configured(config, name):
         batch = run_batch(find_assignment(name), subs, out, jobs=2, progress=False)
         spent = {s: dict(parts) for s, parts in SPENT.items()}
     return {r.student: (r.duration, all(t.points == t.max_points for t in r.tests),
                         spent.get(r.student, {})) for r in batch.results}
+
+
+def table(name: str) -> str:
+    """The replay table of `name`, written as `grader validate` writes it when missing or
+    stale: what it holds and how long writing it took."""
+    assignment = find_assignment(name)
+    module = import_reference(assignment)
+    found = replaytable.read(assignment, module)
+    if found:
+        return f"replay table {replaytable.path_of(assignment)}: {len(found)} entries (current)"
+    started = time.perf_counter()
+    report = Report(name)
+    named.check(assignment, load_tests(assignment), module, report)
+    return (f"replay table written in {time.perf_counter() - started:.1f} s by validate's "
+            f"catalogue check: {len(replaytable.read(assignment, module))} entries, "
+            f"{replaytable.path_of(assignment).stat().st_size / 1e6:.1f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -147,7 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assignment", action="append", default=None)
     parser.add_argument("--copies", type=int, default=1,
                         help="students handing in each submission (default 1)")
+    parser.add_argument("--configs", default=",".join(CONFIGS),
+                        help=f"comma-separated, 'off' first (default {','.join(CONFIGS)})")
     args = parser.parse_args(argv)
+    configs = tuple(args.configs.split(","))
+    if configs[0] != "off" or not set(configs) <= set(CONFIGS):
+        parser.error(f"--configs: 'off' first, then some of {', '.join(CONFIGS)}")
     names = args.assignment or ["perceptron", "gradient_descent"]
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, {platform.platform()}, python "
@@ -157,14 +215,16 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         subs = work / name / "submissions"
         expected = write_class(name, subs, args.copies)
-        runs: dict[str, list[Graded]] = {c: [] for c in CONFIGS}
+        if any(c.endswith("-table") for c in configs):
+            print(f"\n{name}: {table(name)}")
+        runs: dict[str, list[Graded]] = {c: [] for c in configs}
         for r in range(args.rounds):
-            order = CONFIGS if r % 2 == 0 else tuple(reversed(CONFIGS))
+            order = configs if r % 2 == 0 else tuple(reversed(configs))
             for config in order:
                 runs[config].append(grade(name, subs, work / name / f"{config}-{r}", config))
         failing = [s for s, ok in expected.items() if not ok]
         passing = [s for s, ok in expected.items() if ok]
-        for config in CONFIGS:  # the class behaves as expected in every configuration
+        for config in configs:  # the class behaves as expected in every configuration
             for result in runs[config]:
                 wrong = [s for s in expected if result[s][1] != expected[s]]
                 assert not wrong, (name, config, wrong)
@@ -184,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             return sum(statistics.median(one(s, run) for run in runs[config]) for s in who)
 
         p0, f0 = total("off", passing), total("off", failing)
-        for config in CONFIGS:
+        for config in configs:
             p, f = total(config, passing), total(config, failing)
             cat, traj, rel, pic = (total(config, failing, part) for part in PARTS.values())
             inside = cat + traj + rel + pic

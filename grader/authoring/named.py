@@ -28,7 +28,9 @@ from grader.authoring.findings import Report
 from grader.checks.failure import POSSIBLY
 from grader.config import Assignment
 from grader.models import TestResult
+from grader.run import replaytable
 from grader.run.catalogue import CatalogueError, Mistake, load_catalogue, world
+from grader.run.refcache import CachedReference
 from grader.run.runner import run_tests
 from grader.sandbox.local import LocalStudent
 from grader.testing import TestCase
@@ -102,9 +104,12 @@ def _how(results: list[TestResult], mistake: Mistake, catalogue: tuple[Mistake, 
 
 
 def grade_mistake(assignment: Assignment, tests: list[TestCase], solution: ModuleType,
-                  mistake: Mistake, catalogue: tuple[Mistake, ...]) -> MistakeOutcome:
+                  mistake: Mistake, catalogue: tuple[Mistake, ...],
+                  ref: ModuleType | None = None) -> MistakeOutcome:
+    """`ref`: the reference the tests get (default `solution`; `check` passes one
+    CachedReference for every mistake, whose memo becomes the replay table)."""
     student: Any = LocalStudent(mutant_module(solution, mistake), module_name=assignment.module)
-    results = run_tests(assignment, tests, student, solution)
+    results = run_tests(assignment, tests, student, solution if ref is None else ref)
     failed = [r for r in results if r.points < r.max_points]
     named = [r for r in failed if _names(r, mistake)]
     wrong = tuple((r.name, r.mistake) for r in failed
@@ -127,7 +132,16 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
         return []
     if not catalogue:
         return []
-    outcomes = [grade_mistake(assignment, tests, solution, m, catalogue) for m in catalogue]
+    cached = CachedReference(solution)  # one memo for every mistake: the replay table
+    outcomes = [grade_mistake(assignment, tests, solution, m, catalogue, cached)
+                for m in catalogue]
+    try:
+        path, entries = replaytable.save(assignment, solution, cached.memo)
+        report.passed.append(f"replay table: {entries} replays of the catalogue written to "
+                             f"{path} (a batch starts from them: grader.run.replaytable)")
+    except OSError as exc:
+        report.passed.append(f"replay table not written ({exc}); batches replay the catalogue "
+                             "afresh")
     named = sum(o.status == "named" for o in outcomes)
     share = named / len(outcomes)
     line = (f"mistakes: {named} of {len(outcomes)} in {folder} named ({share:.0%}; "

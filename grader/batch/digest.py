@@ -10,6 +10,7 @@ from pathlib import Path
 
 import grader
 from grader.config import Assignment
+from grader.run import replaytable
 from grader.run.reference import is_solution_file
 
 RESULT_MODULES = ("collect", "sandbox", "run", "checks", "testing", "errors", "models", "config",
@@ -35,8 +36,9 @@ def tests_digest(assignment: Assignment) -> str:
                 h.update(f"grader/{rel}\0".encode() + hashlib.sha256(source.read_bytes()).digest())
     files = [
         p for p in sorted(assignment.folder.rglob("*"))
-        if p.is_file() and not any(part.startswith(".") or part in ("__pycache__", "release")
-                                   for part in p.relative_to(assignment.folder).parts)
+        if p.is_file() and p.name != replaytable.FILE  # written by `grader validate`: derived
+        and not any(part.startswith(".") or part in ("__pycache__", "release")
+                    for part in p.relative_to(assignment.folder).parts)
     ]
     for path in files:
         h.update(path.relative_to(assignment.folder).as_posix().encode() + b"\0")

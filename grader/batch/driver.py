@@ -52,6 +52,7 @@ from grader.errors import BatchError
 from grader.late import score
 from grader.models import Batch, Grade, RunResult, Submission
 from grader.report.sheets import write_outputs
+from grader.run import replaytable
 from grader.run.refcache import CachedReference
 from grader.run.reference import load_reference, load_tests
 from grader.sandbox.isolation import make_private, private_paths
@@ -113,6 +114,7 @@ def run_batch(
     reference = ref = load_reference(assignment)
     if cache_reference:
         ref = CachedReference(ref)  # reference outputs computed once per batch
+        replaytable.load_later(assignment, reference, ref.memo)  # `grader validate`'s replays
     digest = tests_digest(assignment)
     if deadline is None:
         deadline = Deadline.own(assignment.due)

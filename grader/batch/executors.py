@@ -42,6 +42,7 @@ from typing import Any, Protocol, cast
 from grader.config import Assignment
 from grader.models import RunResult, Submission
 from grader.paths import assignments_dir
+from grader.run import replaytable
 from grader.run.refcache import CachedReference
 from grader.run.reference import load_reference, load_tests
 from grader.sandbox.isolation import choose
@@ -236,7 +237,9 @@ def _prepared(shipment: AssignmentShipment) -> tuple[Assignment, list[Any], Any]
         if shipment.token not in _PREPARED:
             assignment = _worker_assignment(shipment)
             tests = load_tests(assignment)
-            ref = CachedReference(load_reference(assignment))
+            module = load_reference(assignment)
+            ref = CachedReference(module)
+            replaytable.load_later(assignment, module, ref.memo)  # when the copy holds one
             tests = [replace(t, reference_seconds=shipment.reference_seconds.get(t.name))
                      for t in tests]  # the driver's calibration: the local executor's limits
             stack = ExitStack()

@@ -3,7 +3,8 @@
 `bwrap --unshare-all` (no network, its own pid namespace, ipc, uts and cgroup namespaces),
 `--die-with-parent`, `--new-session`, `--clearenv`, `--cap-drop ALL`, uid/gid 65534. Visible,
 read-only: /usr (and the /bin, /lib symlinks), the interpreter's prefixes, and the grader's
-WORKER_FILES (inside/: worker, codec, values, invoke, cells, confine, zygote) at /opt/nngrader.
+WORKER_FILES (inside/: worker, codec, values, invoke, cells, confine, zygote, figure) at
+/opt/nngrader.
 Writable: a size-capped tmpfs /tmp (cwd and HOME).
 Not visible: the repository, the grader and reference packages (masked with an empty tmpfs if
 they sit inside a bound prefix), the assignments and their hidden tests, the results.
@@ -30,7 +31,7 @@ GRADER_DIR = Path(__file__).resolve().parent.parent
 WORKER_DIR = Path(__file__).resolve().parent / "inside"
 """Where the worker's files (WORKER_FILES) live: grader/sandbox/inside/."""
 WORKER_FILES = ("worker.py", "codec.py", "values.py", "invoke.py", "cells.py", "confine.py",
-                "zygote.py")
+                "zygote.py", "figure.py")
 """The only grader files the worker sees."""
 SANDBOX_DIR = "/opt/nngrader"
 VENV_DIR = "/opt/nngrader-venv"

@@ -42,7 +42,10 @@ from grader.sandbox.pool import WarmPool
 from grader.sandbox.process import ChannelClosed, ChannelTimeout, WorkerProcess
 from grader.sandbox.session import WorkerSession
 
-__all__ = ["Call", "Handle", "LoadResult", "StudentProxy"]
+__all__ = ["STOPS", "Call", "Handle", "LoadResult", "StudentProxy"]
+
+STOPS = (ChannelTimeout, _CpuExceeded, ChannelClosed, CodecError, BadValue)
+"""What ends a call without a reply: StudentProxy._failure says what the test sees."""
 
 
 class StudentProxy(WorkerSession, ByName):
@@ -160,30 +163,34 @@ class StudentProxy(WorkerSession, ByName):
                     break
                 self._serve_callback(worker, reply, lookup, deadline)
             self._cpu.returned(cpu)
-        except ChannelTimeout:
-            self._stop()
-            self._cpu.stopped()
-            if self._remaining() <= 0:
-                raise self._budget_spent() from None
-            self._timed_out[name] = f"{timeout:g} s"
-            raise StudentTimeout(f"{name}() did not finish within {timeout:g} s "
-                                 "(an endless loop? far too slow?)") from None
-        except _CpuExceeded as exc:
-            self._stop()
-            self._cpu.stopped()
-            self._timed_out[name] = f"{exc.limit:.3g} s of CPU time"
-            raise StudentTimeout(self._cpu.message(name, exc, self.reference_seconds)) \
-                from None
-        except ChannelClosed as exc:
-            self._stop()
-            raise WorkerCrashed(f"{name}() crashed the worker: {exc}") from None
-        except (CodecError, BadValue) as exc:
-            self._stop()
-            raise BadValue(f"{name}() returned something that cannot be graded: {exc}") from None
+        except STOPS as exc:
+            error, limit = self._failure(name, timeout, exc)
+            if limit is not None:
+                self._timed_out[name] = limit
+            raise error from None
         finally:
             worker.reader.make_callback = outer_lookup
             worker.reader.make_handle = outer_handles
         return self._result(name, reply)
+
+    def _failure(self, name: str, timeout: float, exc: Exception) -> tuple[Exception, str | None]:
+        """A call of `name` with `timeout` seconds that ended with `exc` (one of STOPS): the
+        worker is stopped; the exception the call raises, and the limit it hit when the
+        function is not to be called again in this submission (None: it may)."""
+        self._stop()
+        if isinstance(exc, ChannelTimeout):
+            self._cpu.stopped()
+            if self._remaining() <= 0:
+                return self._budget_spent(), None
+            return StudentTimeout(f"{name}() did not finish within {timeout:g} s "
+                                  "(an endless loop? far too slow?)"), f"{timeout:g} s"
+        if isinstance(exc, _CpuExceeded):
+            self._cpu.stopped()
+            return (StudentTimeout(self._cpu.message(name, exc, self.reference_seconds)),
+                    f"{exc.limit:.3g} s of CPU time")
+        if isinstance(exc, ChannelClosed):
+            return WorkerCrashed(f"{name}() crashed the worker: {exc}"), None
+        return BadValue(f"{name}() returned something that cannot be graded: {exc}"), None
 
     def cpu_limit(self) -> float | None:
         """CPU seconds the next call may use, the allowance for one-time costs aside (None:

@@ -138,6 +138,7 @@ def test_tests_digest_follows_assignment_reference_and_grader_code(
     (toy.folder / "release").mkdir()
     (toy.folder / "release" / "toy.py").write_text("stub")   # generated output: ignored
     (toy.folder / ".notes").write_text("x")
+    (toy.folder / "replays.pickle").write_bytes(b"written by grader validate")  # derived
     assert digest.tests_digest(toy) == before
     (toy.folder / "provided").mkdir()
     (toy.folder / "provided" / "data.csv").write_text("1,2\n")

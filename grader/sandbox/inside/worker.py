@@ -24,6 +24,10 @@ grader.sandbox.inside.codec):
                                                | missing | bad_value {"message"}
   has    {"name"}                           -> has {"value"}
   fetch  {"value"}                          -> fetched {"value"}  (handles in it resolved)
+  figure {"source", "name", "skip", "max_calls"}
+                                            -> figure_call / figure_return per call of a
+                                               report picture, then figure_done
+                                               (grader.sandbox.inside.figure)
 
 A call with "keep": true sends its value with the codec's keep policy (handles for everything
 but numbers, strings and plain containers); values that may not cross become handles anyway.
@@ -170,6 +174,9 @@ class Worker:
             self.send({"op": "fetched", "value": message["value"]})
         elif op == "has":
             self.send({"op": "has", "value": self.has(message["name"])})
+        elif op == "figure":
+            _load_sibling("figure").run(self, message["source"], message["name"],
+                                        message["skip"], message["max_calls"])
         elif op in ("get", "hide", "restore"):
             self.send(self.names(op, message["name"]), handles=False)
         else:
@@ -349,6 +356,7 @@ def main(argv: list[str]) -> int:
     codec = _load_sibling("codec")
     _load_sibling("invoke")
     _load_sibling("cells")
+    _load_sibling("figure")  # before any student code (and before the zygote forks)
     import numpy  # noqa: F401 - imported before student code, inside the limits' headroom
 
     if "--torch" in argv:
