@@ -198,8 +198,10 @@ def family_lines(outcomes: list[MistakeOutcome]) -> list[str]:
         first = own[0].mistake
         mark = "✓" if caught and len(named) == len(caught) else "✗"
         missed = [o.mistake.key.removeprefix(family) for o in own if o.status == "uncaught"]
+        lost = sorted({o.points_lost for o in caught})
+        cost = f" (−{lost[0]:g} to −{lost[-1]:g} points)" if lost else ""
         lines.append(f"{mark} family {family} ({', '.join(first.functions)}): {len(own)} members, "
-                     f"{len(caught)} caught, {len(named)} named ({alone} alone)"
+                     f"{len(caught)} caught{cost}, {len(named)} named ({alone} alone)"
                      + (f"; not caught: {' '.join(missed)}" if missed else ""))
         lines += [f"  {o.line()}" for o in caught if o.status != "named"]
     return lines
