@@ -1,4 +1,4 @@
-"""the 2-D tower's outer threshold is {c} instead of 1.5
+"""the 2-D tower's outer threshold is {c:g} instead of 1.5
 
 A family (grader.run.catalogue: PARAMS): tower_2d returns h·σ(w·(Tx + Ty − c)); with c below 1
 the cross strips are kept, with c = 2 only half of h is reached inside the box."""
