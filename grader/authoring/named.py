@@ -16,6 +16,12 @@ validate reports it as an error (a warning when it is only worded as a possibili
 of named mistakes is printed per assignment; below the threshold (`--min-named`, default 100%)
 validate fails, because a catalogue entry is the instructor's promise that this mistake is
 explained to the student.
+
+A family (grader.run.catalogue: PARAMS) is graded member by member. A member no test catches
+is not counted (its constants may give the reference's values); the family needs one caught
+member. A caught member counts as named when a failing test names it, or names what diagnosis
+names instead when both fit (a sibling: one member per family; a one-mistake file), since
+that name reproduced the same values. One line per family sums it up (`family_lines`).
 """
 
 from __future__ import annotations
