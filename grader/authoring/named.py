@@ -92,8 +92,8 @@ def _names(result: TestResult, mistake: Mistake,
     """The result names `mistake`, or a member of its family (diagnosis names one member per
     family, the first that reproduces every call: the same values as this one's)."""
     said = (result.mistake or "").lower()
-    return mistake.name.lower() in said or bool(mistake.family) and any(
-        _stands_in(m, mistake) and _where(m).lower() in said for m in catalogue)
+    return mistake.name.lower() in said or (bool(mistake.family) and any(
+        _stands_in(m, mistake) and _where(m).lower() in said for m in catalogue))
 
 
 def _stands_in(other: Mistake, mistake: Mistake) -> bool:

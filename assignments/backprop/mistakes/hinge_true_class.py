@@ -9,7 +9,8 @@ from reference.backprop import *  # noqa: F403
 from reference.backprop import _check_linear_classifier
 
 PARAMS = {
-    "loss": {"skips j = y_i (right)": False, "also counts j = y_i (1 too high per sample)": True},
+    "loss": {"skips j = y_i (right)": False,
+             "also counts j = y_i (1 too high per sample)": True},
     "true": {"−(its active margins + 1), counting j = y_i,": "plus_one",
              "+(its active margins), the sign lost,": "plus",
              "−1 per active sample": "one", "nothing": "zero",
@@ -32,8 +33,8 @@ def hinge_loss(W, X, y, reg):
     margins[rows, y] = 0.0
     ds = (margins > 0).astype(np.float64)
     active = ds.sum(axis=1)
-    ds[rows, y] = {"plus_one": -(active + 1), "plus": active, "one": -(active > 0).astype(np.float64),
-                   "zero": 0.0, "right": -active}[true]
+    ds[rows, y] = {"plus_one": -(active + 1), "plus": active,
+                   "one": -(active > 0).astype(np.float64), "zero": 0.0, "right": -active}[true]
     dW = X.T @ (ds / N) + 2.0 * reg * W
     return float(value), dW
 

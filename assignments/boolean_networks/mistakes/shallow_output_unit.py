@@ -21,7 +21,7 @@ def shallow_network(truth_table):
     table = np.asarray(truth_table)
     n = table.shape[0].bit_length() - 1
     negate = int(table.sum()) > 2 ** (n - 1)
-    (W1, b1), (W2, b2) = layers
+    (W1, b1), _ = layers
     if negate != case or int(table.sum()) in (0, table.shape[0]):
         return layers  # the other case (and a constant f) is built right
     W2 = np.hstack([np.zeros((1, n)), np.full((1, W1.shape[0]), w)])

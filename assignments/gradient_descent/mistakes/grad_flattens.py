@@ -1,4 +1,6 @@
-"""squared_loss_grad flattens {what}: with column vectors w (d, 1) and y (n, 1) the residual broadcasts to an (n, n) matrix
+"""squared_loss_grad flattens {what}: column vectors w (d, 1), y (n, 1) broadcast to (n, n)
+
+With column vectors the residual Xw − y broadcasts (n,) against (n, 1) to an (n, n) matrix.
 
 A family (grader.run.catalogue: PARAMS): .ravel()/.flatten() on one of the arrays, right for
 1-D w and y only."""

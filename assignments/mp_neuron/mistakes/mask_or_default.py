@@ -1,4 +1,4 @@
-"""the default mask is written `inhibitory or [False] * n` (numpy cannot say whether an array is true)
+"""the default mask is written `inhibitory or [False] * n` (an array has no truth value)
 
 `or` asks a numpy mask of more than one entry for its truth value (ValueError), and replaces a
 one-entry mask [False] by the default: it works for Python lists only."""

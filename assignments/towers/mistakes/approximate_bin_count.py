@@ -1,4 +1,4 @@
-"""approximate_1d makes its bins (hi − lo)/{div} wide (k bins of (hi − lo)/k cover [lo, hi])
+"""approximate_1d makes its bins (hi − lo)/({div}) wide (k bins of (hi − lo)/k cover [lo, hi])
 
 A family (grader.run.catalogue: PARAMS): the width computed from the number of edges (k − 1,
 the spacing of k points) or another count; with k = 1 the width (hi − lo)/0 fails."""
