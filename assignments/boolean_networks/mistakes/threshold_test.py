@@ -8,8 +8,8 @@ import numpy as np
 from reference.boolean_networks import *  # noqa: F403
 
 PARAMS = {"op": (">", ">=", "<", "<="), "t": (0.0, 0.5, -0.5, 1.0, -1.0)}
-op = ">"
-t = 0.0
+op = ">="  # the default: t = 1 (a one-mistake file has `>` at 0 and would be named)
+t = 1.0
 
 
 def threshold_forward(layers, X):

@@ -20,7 +20,7 @@ PARAMS = {
               "w − v": lambda w, v, g, lr: w - v,
               "w − lr·μ·v": None},
 }
-vform = PARAMS["vform"]["μv + (1 − μ)g"]
+vform = PARAMS["vform"]["μ(v + g)"]  # the default: no one-mistake file has it
 wform = PARAMS["wform"]["w − lr·v"]
 
 

@@ -9,8 +9,8 @@ from reference.mp_neuron import *  # noqa: F403
 from reference.mp_neuron import mp_gate as _mp_gate
 
 PARAMS = {"gate": ("and", "or", "nor", "not", "and_not"), "k": (-1, 1, -2, 2, 0.5, -0.5)}
-gate = "and"
-k = -1
+gate = "and_not"
+k = 2  # the default (no one-mistake file has it: one of those would be named instead)
 
 
 def mp_gate(name, n):
