@@ -16,6 +16,12 @@ validate reports it as an error (a warning when it is only worded as a possibili
 of named mistakes is printed per assignment; below the threshold (`--min-named`, default 100%)
 validate fails, because a catalogue entry is the instructor's promise that this mistake is
 explained to the student.
+
+A family (grader.run.catalogue: PARAMS) is graded member by member. A member no test catches
+is not counted (its constants may give the reference's values); the family needs one caught
+member. A caught member counts as named when a failing test names it, or names what diagnosis
+names instead when both fit (a sibling: one member per family; a one-mistake file), since
+that name reproduced the same values. One line per family sums it up (`family_lines`).
 """
 
 from __future__ import annotations
@@ -83,8 +89,19 @@ def mutant_module(solution: ModuleType, mistake: Mistake) -> ModuleType:
     return module
 
 
-def _names(result: TestResult, mistake: Mistake) -> bool:
-    return mistake.name.lower() in (result.mistake or "").lower()
+def _names(result: TestResult, mistake: Mistake,
+           catalogue: tuple[Mistake, ...] = ()) -> bool:
+    """The result names `mistake`, or a member of its family (diagnosis names one member per
+    family, the first that reproduces every call: the same values as this one's)."""
+    said = (result.mistake or "").lower()
+    return mistake.name.lower() in said or (bool(mistake.family) and any(
+        _stands_in(m, mistake) and _where(m).lower() in said for m in catalogue))
+
+
+def _stands_in(other: Mistake, mistake: Mistake) -> bool:
+    """Diagnosis names `other` instead of the family member `mistake` when both fit: a sibling
+    (one member per family) or a one-mistake file (grader.run.diagnose)."""
+    return other is not mistake and (other.family == mistake.family or not other.family)
 
 
 def _where(mistake: Mistake) -> str:
@@ -93,7 +110,11 @@ def _where(mistake: Mistake) -> str:
 
 
 def _how(results: list[TestResult], mistake: Mistake, catalogue: tuple[Mistake, ...]) -> str:
-    labels = [r.mistake or "" for r in results if _names(r, mistake)]
+    labels = [r.mistake or "" for r in results if _names(r, mistake, catalogue)]
+    siblings = sorted({m.key for m in catalogue for label in labels
+                       if mistake.family and _stands_in(m, mistake) and _where(m) in label})
+    if siblings and not any(_where(mistake) in label for label in labels):
+        return f"as {', '.join(siblings)} (same values)"
     if not any(_where(mistake) in label for label in labels):
         if all(label.startswith(POSSIBLY) for label in labels):
             return "only as a possibility, by the check's mistakes= predicate"
@@ -111,9 +132,9 @@ def grade_mistake(assignment: Assignment, tests: list[TestCase], solution: Modul
     student: Any = LocalStudent(mutant_module(solution, mistake), module_name=assignment.module)
     results = run_tests(assignment, tests, student, solution if ref is None else ref)
     failed = [r for r in results if r.points < r.max_points]
-    named = [r for r in failed if _names(r, mistake)]
+    named = [r for r in failed if _names(r, mistake, catalogue)]
     wrong = tuple((r.name, r.mistake) for r in failed
-                  if r.mistake and not _names(r, mistake))
+                  if r.mistake and not _names(r, mistake, catalogue))
     return MistakeOutcome(
         mistake=mistake, failed=tuple(r.name for r in failed),
         named_in=tuple(r.name for r in named), how=_how(named, mistake, catalogue) if named else "",
@@ -142,14 +163,21 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
     except OSError as exc:
         report.passed.append(f"replay table not written ({exc}); batches replay the catalogue "
                              "afresh")
-    named = sum(o.status == "named" for o in outcomes)
-    share = named / len(outcomes)
-    line = (f"mistakes: {named} of {len(outcomes)} in {folder} named ({share:.0%}; "
-            f"threshold {min_named:.0%})")
-    report.details += [o.line() for o in outcomes]
+    # a family member no test catches is not a mistake to name (its values may be the
+    # reference's: `>` with offset −1 on integer sums); the family must have one caught
+    counted = [o for o in outcomes if not o.mistake.family or o.status != "uncaught"]
+    named = sum(o.status == "named" for o in counted)
+    share = named / len(counted) if counted else 1.0
+    members = len(outcomes) - sum(not o.mistake.family for o in outcomes)
+    line = (f"mistakes: {named} of {len(counted)} in {folder} named ({share:.0%}; "
+            f"threshold {min_named:.0%})"
+            + (f"; {len(outcomes) - len(counted)} of {members} family members caught by no "
+               "test, not counted" if members else ""))
+    report.details += [o.line() for o in outcomes if not o.mistake.family]
+    report.details += family_lines(outcomes)
     for o in outcomes:
         where = str(o.mistake.path)
-        if o.status == "uncaught":
+        if o.status == "uncaught" and not o.mistake.family:
             report.add(where, f"no test fails on mistake {o.mistake.key!r} "
                        f"({o.mistake.name}); write a test of {', '.join(o.mistake.functions)} "
                        "whose inputs show it, or delete the file if it is not a mistake")
@@ -162,6 +190,12 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
             report.add(where, f"test {test} names {said!r} for mistake {o.mistake.key!r} "
                        "(a wrong name); make the two mistakes differ on the test's inputs or "
                        "narrow the check's mistakes= entry")
+    for family in dict.fromkeys(o.mistake.family for o in outcomes if o.mistake.family):
+        if all(o.status == "uncaught" for o in outcomes if o.mistake.family == family):
+            report.add(str(next(o.mistake.path for o in outcomes
+                                if o.mistake.family == family)),
+                       f"no test fails on any member of family {family!r}; write a test "
+                       "whose inputs show it, or delete the file if it is not a mistake")
     if share < min_named:
         unnamed = ", ".join(o.mistake.key for o in outcomes if o.status == "unnamed")
         report.add(str(folder), f"{line}: below the threshold; unnamed: {unnamed or 'none'}. "
@@ -170,3 +204,24 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
     else:
         report.passed.append(line)
     return outcomes
+
+
+def family_lines(outcomes: list[MistakeOutcome]) -> list[str]:
+    """One line per family (members caught, named, how), and one per caught member not
+    named."""
+    lines: list[str] = []
+    for family in dict.fromkeys(o.mistake.family for o in outcomes if o.mistake.family):
+        own = [o for o in outcomes if o.mistake.family == family]
+        caught = [o for o in own if o.status != "uncaught"]
+        named = [o for o in caught if o.status == "named"]
+        alone = sum(o.how == "alone" for o in named)
+        first = own[0].mistake
+        mark = "✓" if caught and len(named) == len(caught) else "✗"
+        missed = [o.mistake.key.removeprefix(family) for o in own if o.status == "uncaught"]
+        lost = sorted({o.points_lost for o in caught})
+        cost = f" (−{lost[0]:g} to −{lost[-1]:g} points)" if lost else ""
+        lines.append(f"{mark} family {family} ({', '.join(first.functions)}): {len(own)} members, "
+                     f"{len(caught)} caught{cost}, {len(named)} named ({alone} alone)"
+                     + (f"; not caught: {' '.join(missed)}" if missed else ""))
+        lines += [f"  {o.line()}" for o in caught if o.status != "named"]
+    return lines

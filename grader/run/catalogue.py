@@ -13,12 +13,24 @@ the student's calls (grader.run.diagnose). Files never leave the instructor's si
 from a graded function's name to `view(args, value)`: what of its returned value a mistake must
 reproduce. A function that returns a construction (a network's layers) is compared by what the
 construction computes, so a student's own construction with the mistake matches the catalogue's.
+
+A file may be a FAMILY of mistakes: `PARAMS = {"k": (-2, -1, 1, 2), "op": ("<", ">=")}` (a
+tuple of values, or a dict label -> value) over module-level names the redefined functions
+read (`k = 1`, `op = "<"`: their defaults, used when the file runs alone). Each combination of
+the values (itertools.product, in the order written) is one mistake: the file's functions see
+those values as their globals, and `{k}` / `{op}` (with an optional format spec, `{k:+d}`) in
+the name and FIX are replaced by the combination's values (or labels). Its key is
+`stem[k=-2,op=<]`, its `family` the stem. Diagnosis names at most one member of a family per
+test (the first that fits: write the likeliest values first); validate counts each member that
+some test catches (grader.authoring.named).
 """
 
 from __future__ import annotations
 
 import ast
 import importlib.util
+import itertools
+import re
 import sys
 import types
 from dataclasses import dataclass, field
@@ -26,6 +38,10 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+PARAMS = "PARAMS"
+MAX_MEMBERS = 256
+"""At most this many combinations per family (each is replayed on a failing test)."""
 
 FOLDER = "mistakes"
 VIEWS = "_views.py"
@@ -50,6 +66,10 @@ class Mistake:
     path: Path
     overrides: dict[str, Any] = field(compare=False, repr=False, default_factory=dict)
     """Function name -> the mutant's function."""
+    family: str = ""
+    """The file's stem when the file is a family (PARAMS), '' for a one-mistake file."""
+    params: tuple[tuple[str, str], ...] = ()
+    """A family member's (parameter, label) pairs, in PARAMS order."""
 
 
 def _load_module(path: Path, name: str) -> ModuleType:
@@ -63,7 +83,13 @@ def _load_module(path: Path, name: str) -> ModuleType:
 
 
 def read_mistake(path: Path, api: tuple[str, ...]) -> Mistake:
-    """One catalogue file as a Mistake (imports it: trusted code only)."""
+    """One one-mistake catalogue file as a Mistake (a family's first member)."""
+    return read_mistakes(path, api)[0]
+
+
+def read_mistakes(path: Path, api: tuple[str, ...]) -> tuple[Mistake, ...]:
+    """One catalogue file's mistakes: itself, or every member of its family (imports it:
+    trusted code only)."""
     try:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     except SyntaxError as exc:
@@ -76,15 +102,96 @@ def read_mistake(path: Path, api: tuple[str, ...]) -> Mistake:
         raise CatalogueError(f"{path}: redefines no graded function ({', '.join(api)})")
     module = _load_module(path, f"_grader_mistake_{path.parent.parent.name}_{path.stem}")
     fix = getattr(module, "FIX", "")
-    return Mistake(key=path.stem, name=doc.splitlines()[0].strip(),
-                   fix=fix if isinstance(fix, str) else "", functions=defined, path=path,
-                   overrides={name: getattr(module, name) for name in defined})
+    fix = fix if isinstance(fix, str) else ""
+    name = doc.splitlines()[0].strip()
+    if PARAMS not in vars(module):
+        return (Mistake(key=path.stem, name=name, fix=fix, functions=defined, path=path,
+                        overrides={f: getattr(module, f) for f in defined}),)
+    return _members(path, module, name, fix, defined)
+
+
+def _parameters(path: Path, module: ModuleType) -> dict[str, tuple[tuple[str, Any], ...]]:
+    """PARAMS as parameter -> ((label, value), ...), checked (CatalogueError names the fix)."""
+    params = vars(module)[PARAMS]
+    shape = ('write PARAMS = {"k": (-1, 1, 2), ...}: each key a module-level name the '
+             "redefined function reads (its default), each value a non-empty tuple of values "
+             "or dict label -> value")
+    if not isinstance(params, dict) or not params:
+        raise CatalogueError(f"{path}: PARAMS must be a non-empty dict; {shape}")
+    found: dict[str, tuple[tuple[str, Any], ...]] = {}
+    for key, values in params.items():
+        if not isinstance(key, str) or not key.isidentifier() or key not in vars(module):
+            raise CatalogueError(f"{path}: PARAMS key {key!r} is not a module-level name of "
+                                 f"the file; {shape}")
+        if isinstance(values, dict):
+            pairs = tuple((str(label), value) for label, value in values.items())
+        elif isinstance(values, tuple | list):
+            pairs = tuple((str(value), value) for value in values)
+        else:
+            raise CatalogueError(f"{path}: PARAMS[{key!r}] is a {type(values).__name__}; {shape}")
+        if not pairs:
+            raise CatalogueError(f"{path}: PARAMS[{key!r}] is empty; {shape}")
+        found[key] = pairs
+    return found
+
+
+def _filled(text: str, combination: dict[str, tuple[str, Any]], path: Path) -> str:
+    """`text` with each `{param}` / `{param:spec}` field replaced (other braces stay)."""
+    def one(match: re.Match[str]) -> str:
+        label, value = combination[match.group(1)]
+        spec = match.group(2)
+        if spec is None:
+            return label
+        try:
+            return format(value if label == str(value) else label, spec)
+        except (TypeError, ValueError) as exc:
+            raise CatalogueError(f"{path}: {match.group(0)} cannot format {value!r} ({exc}); "
+                                 "fix the format spec") from None
+    names = "|".join(re.escape(k) for k in combination)
+    return re.sub(r"\{(" + names + r")(?::([^{}]*))?\}", one, text)
+
+
+def _members(path: Path, module: ModuleType, name: str, fix: str,
+             defined: tuple[str, ...]) -> tuple[Mistake, ...]:
+    params = _parameters(path, module)
+    keys = list(params)
+    if all(f"{{{k}" not in name for k in keys):
+        raise CatalogueError(f"{path}: a family's name must say which member it is: put "
+                             f"{{{keys[0]}}} (a PARAMS field) in the docstring's first line")
+    members: list[Mistake] = []
+    seen: dict[str, str] = {}
+    for values in itertools.product(*params.values()):
+        if len(members) >= MAX_MEMBERS:
+            raise CatalogueError(f"{path}: PARAMS has more than {MAX_MEMBERS} combinations; "
+                                 "split the family into files")
+        combination = dict(zip(keys, values, strict=True))
+        namespace = dict(vars(module))
+        namespace.update({k: value for k, (_, value) in combination.items()})
+        for attr, value in list(namespace.items()):  # the file's functions see the values
+            if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
+                rebound = types.FunctionType(value.__code__, namespace, value.__name__,
+                                             value.__defaults__, value.__closure__)
+                rebound.__kwdefaults__ = value.__kwdefaults__
+                rebound.__module__ = value.__module__
+                namespace[attr] = rebound
+        labels = tuple((k, label) for k, (label, _) in combination.items())
+        key = f"{path.stem}[{','.join(f'{k}={label}' for k, label in labels)}]"
+        member_name = _filled(name, combination, path)
+        if member_name in seen:
+            raise CatalogueError(f"{path}: members {seen[member_name]} and {key} have the same "
+                                 f"name {member_name!r}; put every PARAMS field in the name")
+        seen[member_name] = key
+        members.append(Mistake(key=key, name=member_name, fix=_filled(fix, combination, path),
+                               functions=defined, path=path,
+                               overrides={f: namespace[f] for f in defined},
+                               family=path.stem, params=labels))
+    return tuple(members)
 
 
 @cache
 def load_catalogue(folder: Path, api: tuple[str, ...]) -> tuple[Mistake, ...]:
     """Every mistake in `folder/mistakes/*.py`, sorted by file name (cached per process)."""
-    return tuple(read_mistake(path, api) for path in catalogue_files(folder))
+    return tuple(m for path in catalogue_files(folder) for m in read_mistakes(path, api))
 
 
 def catalogue_files(folder: Path) -> list[Path]:

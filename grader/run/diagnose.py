@@ -6,7 +6,10 @@ the test fails, `diagnose` replays those calls, in the trusted process, on the r
 every mistake of the assignment's catalogue (grader.run.catalogue: instructor code). A mistake is
 named only when it reproduces the student's outcome on EVERY recorded call of the test, within
 the failed check's own tolerance (the calls where the student was right confirm it too), and
-differs from the reference on at least one of them. When several mistakes fit, all are named.
+differs from the reference on at least one of them. When several mistakes fit, all are named,
+but at most one member of a family (grader.run.catalogue: the first that fits), and none when a
+one-mistake file fits too (written for that very case, it words it better; all of them
+reproduce the same values). The calls the student got wrong are replayed first.
 A mistake in a function the test did not call directly (the student's B uses their own wrong
 A) is named as what the failure follows from.
 
@@ -187,21 +190,33 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
         expected.append(replay.run(REFERENCE, lambda f=function: f, call, views)
                         if callable(function) else None)
     # the student is wrong on at least one call that the reference can judge
-    if all(e is None or replay.matches(REFERENCE, c, e, _STRICT)
-           for c, e in zip(calls, expected, strict=True)):
+    wrong = [e is not None and not replay.matches(REFERENCE, c, e, _STRICT)
+             for c, e in zip(calls, expected, strict=True)]
+    if not any(wrong):
         return None
+    # the calls the student got wrong first: most mistakes are ruled out by the first of them
+    # (a family's members especially), before the calls that only confirm
+    order = sorted(range(len(calls)), key=lambda i: not wrong[i])
     found: list[Mistake] = []
     ruled_out: list[str] = []
+    named: set[str] = set()  # the families with a member named: one member per family
     for mistake in catalogue:
         if time.monotonic() > deadline:
             break
+        if mistake.family and mistake.family in named:
+            continue
         differs, explains = False, True
         confirm = [c for c in others if c.name in mistake.functions]
         checks: list[tuple[Recorded, Outcome | None, bool]] = [
-            *((c, e, False) for c, e in zip(calls, expected, strict=True)),
+            *((calls[i], expected[i], False) for i in order),
             *((c, None, True) for c in confirm)]
         replayable = True
+        # equal to the reference on the test's own calls, it is never named: its confirmation
+        # on the submission's other calls is run only when its ruling out is asked for
+        confirms = rule_out is None or mistake.name in rule_out
         for call, exp, confirming in checks:
+            if confirming and not differs and not confirms:
+                break
             if exp is None and not confirming:
                 continue
             function = _mutant(reference, mistake, call.name)
@@ -219,8 +234,11 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
                 differs = differs or not replay.same(who, call, got, exp)
         if explains and differs:
             found.append(mistake)
+            named.add(mistake.family)
         elif not explains and replayable:
             ruled_out.append(mistake.name)
+    if any(not m.family for m in found):  # a file written for this very case says it better
+        found = [m for m in found if not m.family]
     return Diagnosis(tuple(found), tuple(ruled_out), tuple(dict.fromkeys(c.name for c in calls)))
 
 
@@ -266,7 +284,7 @@ def _as_reference(reference: ModuleType, mistake: Mistake, name: str) -> bool:
         mistake.overrides)
 
 
-_world = functools.lru_cache(maxsize=512)(world)
+_world = functools.lru_cache(maxsize=4096)(world)
 """A mistake's world is built once per process (the batch's threads share it: trusted code
 that keeps no state in its module)."""
 

@@ -49,6 +49,8 @@ class Outcome:
     value: Any = None
     args_after: tuple[Any, ...] = ()
     kwargs_after: dict[str, Any] | None = None
+    mro: tuple[str, ...] = ()
+    """The exception's MRO names (when it raised)."""
 
 
 def run(function: Any, call: Recorded, view: Any = None) -> Outcome:
@@ -59,7 +61,7 @@ def run(function: Any, call: Recorded, view: Any = None) -> Outcome:
         with np.errstate(all="ignore"):
             value = function(*args, **kwargs)
     except Exception as exc:
-        return Outcome(type(exc).__name__)
+        return Outcome(type(exc).__name__, mro=tuple(c.__name__ for c in type(exc).__mro__))
     return Outcome(None, seen(view, call, _plain(value)), args, kwargs)
 
 
@@ -132,10 +134,28 @@ def _identical(a: Any, b: Any) -> bool:
     return False
 
 
+ARITHMETIC = "ArithmeticError"
+"""Floating-point trouble has several faces for one computation: math.exp and float ** raise
+OverflowError, a Python float divided by 0 ZeroDivisionError, numpy under errstate("raise")
+FloatingPointError, and numpy by default returns inf/nan with a warning. So an ArithmeticError
+on one side matches, on the other, another ArithmeticError or a returned value holding a
+non-finite number (`matches`): the same computation left the floats, reported two ways. A
+finite value computed through a warning (1/(1 + inf) = 0) does not match a raise: the
+reference's own np.where computes branches it throws away, so a warning alone says nothing.
+Any other exception matches only its own kind (the trusted one's type among the student's
+exception's bases): both crashing for unrelated reasons (a ValueError and an IndexError) is no
+evidence."""
+
+
 def matches(call: Recorded, outcome: Outcome, mode: Mode = MODE) -> bool:
-    """The student's outcome of `call` is the one `outcome` describes."""
-    if call.raised is not None or outcome.raised is not None:
-        return call.raised is not None and outcome.raised in call.raised
+    """The student's outcome of `call` is the one `outcome` describes (see ARITHMETIC)."""
+    if call.raised is not None and outcome.raised is not None:
+        return outcome.raised in call.raised or (
+            ARITHMETIC in call.raised and ARITHMETIC in outcome.mro)
+    if call.raised is not None:
+        return ARITHMETIC in call.raised and not _finite(outcome.value)
+    if outcome.raised is not None:
+        return ARITHMETIC in outcome.mro and not _finite(call.value)
     args_after = tuple(a for a in call.args_after if not callable(a))
     mine = tuple(a for a in outcome.args_after if not callable(a))
     return same(call.value, outcome.value, mode) and same(args_after, mine, mode)
@@ -145,3 +165,16 @@ def same_outcome(a: Outcome, b: Outcome) -> bool:
     if a.raised is not None or b.raised is not None:
         return a.raised == b.raised
     return same(a.value, b.value, STRICT) and same(a.args_after, b.args_after, STRICT)
+
+
+def _finite(value: Any) -> bool:
+    """Every number in `value` (nested lists, tuples, dicts, arrays) is finite."""
+    if isinstance(value, float | complex | np.floating | np.complexfloating):
+        return bool(np.isfinite(value))
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind not in "fc" or bool(np.isfinite(value).all())
+    if isinstance(value, list | tuple):
+        return all(_finite(v) for v in value)
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    return True

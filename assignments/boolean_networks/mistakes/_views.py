@@ -13,6 +13,10 @@ from reference import boolean_networks as _ref
 
 
 def _behaviour(layers, n):
+    if isinstance(layers, list | tuple) and len(layers) == 0:
+        # no units is a network too (a loop that never ran), not a failure to read one: it
+        # must not match a construction the forward pass rejects (a ValueError of its own)
+        return ("no layers", 0)
     layers = [(np.asarray(W, dtype=float), np.asarray(b, dtype=float)) for W, b in layers]
     outputs = _ref.threshold_forward(layers, _ref.all_inputs(n))
     return tuple(int(v) for v in outputs), _ref.count_units(layers)
