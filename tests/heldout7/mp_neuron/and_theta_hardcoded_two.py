@@ -1,0 +1,38 @@
+"""mp_gate('and') uses theta 2, the value from the lecture's two-input AND, instead of n: right for
+n = 2 only; for n = 1 the neuron never fires and for n >= 3 any two active inputs fire it.
+
+Edited from correct_compact.py.
+"""
+
+import numpy as np
+
+THETAS = {"and": None, "or": 1, "nor": 0, "not": 0, "and_not": 1}
+
+
+def mp_neuron(x, theta, inhibitory=None):
+    x = np.asarray(x)
+    if x.ndim != 1 or not ((x == 0) | (x == 1)).all():
+        raise ValueError(f"x must be a 1-D array of 0s and 1s, got {x!r}")
+    inh = np.zeros(len(x), bool) if inhibitory is None else np.asarray(inhibitory, dtype=bool)
+    if inh.shape != x.shape:
+        raise ValueError(f"inhibitory {inh.shape} and x {x.shape} must have the same length")
+    vetoed = bool((x[inh] == 1).any())
+    total = x[~inh].sum()
+    fires = (not vetoed) and total >= theta
+    return int(fires)
+
+
+def mp_gate(name, n):
+    if name not in THETAS:
+        raise ValueError(f"unknown gate {name!r}; use one of {sorted(THETAS)}")
+    if not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if (name, n) != ("not", 1) and name == "not" or name == "and_not" and n != 2:
+        raise ValueError(f"{name!r} does not take n = {n} inputs")
+    theta = 2 if name == "and" else THETAS[name]
+    inh = np.zeros(n, dtype=bool)
+    if name in ("nor", "not"):
+        inh[:] = True
+    elif name == "and_not":
+        inh[1] = True
+    return theta, inh
