@@ -1,6 +1,6 @@
-"""sigmoid builds its tensor with torch.tensor(z) and no dtype: a Python float becomes float32
-(torch's default) and a Python or numpy int becomes int64, for which torch.sigmoid raises; only
-float64 arrays keep double precision.
+"""sigmoid is written out as 1 / (1 + exp(z)), the minus sign in the exponent forgotten: it returns
+sigma(-z) = 1 - sigma(z), a curve that falls from 1 to 0 instead of rising, so every step and
+tower points the wrong way.
 
 Edited from correct_torch.py.
 """
@@ -15,7 +15,7 @@ def _out(t):
 
 
 def sigmoid(z):
-    return _out(torch.sigmoid(torch.tensor(z)))
+    return _out(1 / (1 + torch.exp(torch.tensor(np.asarray(z, dtype=np.float64)))))
 
 
 def _tower(xt, a, b, h, w):

@@ -1,6 +1,5 @@
-"""The excitatory count tests `values[i] is 1` (object identity) instead of `values[i] == 1`: it
-works for Python ints by accident (small ints are cached), but a float 1.0 or a bool True is not
-the object 1, so float or bool inputs are never counted.
+"""Copy-paste from NOT into NOR: mp_gate('nor') returns the one-element mask [True] instead of n of
+them, so for n >= 2 the mask does not fit x and mp_neuron raises ValueError on every input.
 
 Edited from correct_verbose.py.
 """
@@ -30,7 +29,7 @@ def mp_neuron(x, theta, inhibitory=None):
             if values[i] == 1:
                 return 0  # an active inhibitory input is an absolute veto
         else:
-            if values[i] is 1:
+            if values[i] == 1:
                 count = count + 1
     if count >= theta:
         return 1
@@ -55,7 +54,7 @@ def mp_gate(name, n):
         mask = [False] * n
     elif name == "nor":
         theta = 0
-        mask = [True] * n
+        mask = [True]
     elif name == "not":
         theta = 0
         mask = [True]

@@ -1,5 +1,5 @@
-"""mp_neuron returns the condition itself (False, or a numpy bool when it fires) instead of
-converting it to the Python int 0/1 that the API asks for.
+"""One-based indexing slip in mp_gate('and_not'): x2 is marked with inh[2] = True (as if x2 were
+index 2) instead of inh[1], which is out of range for the two inputs and raises IndexError.
 
 Edited from correct_compact.py.
 """
@@ -19,7 +19,7 @@ def mp_neuron(x, theta, inhibitory=None):
     vetoed = bool((x[inh] == 1).any())
     total = x[~inh].sum()
     fires = (not vetoed) and total >= theta
-    return fires
+    return int(fires)
 
 
 def mp_gate(name, n):
@@ -34,5 +34,5 @@ def mp_gate(name, n):
     if name in ("nor", "not"):
         inh[:] = True
     elif name == "and_not":
-        inh[1] = True
+        inh[2] = True
     return theta, inh
