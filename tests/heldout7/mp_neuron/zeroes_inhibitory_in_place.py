@@ -29,7 +29,7 @@ def mp_gate(name, n):
         raise ValueError(f"unknown gate {name!r}; use one of {sorted(THETAS)}")
     if not isinstance(n, int | np.integer) or n < 1:
         raise ValueError(f"n must be a positive int, got {n!r}")
-    if (name, n) != ("not", 1) and name == "not" or name == "and_not" and n != 2:
+    if (name == "not" and n != 1) or (name == "and_not" and n != 2):
         raise ValueError(f"{name!r} does not take n = {n} inputs")
     theta = n if name == "and" else THETAS[name]
     inh = np.zeros(n, dtype=bool)
