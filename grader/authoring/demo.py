@@ -50,7 +50,7 @@ from grader.config import Assignment
 from grader.models import Grade, RunResult
 from grader.paths import assignments_dir
 from grader.report.pages import render_all
-from grader.run.catalogue import catalogue_files
+from grader.run.catalogue import catalogue_files, read_mistakes
 from grader.sandbox.isolation import for_trusted_batch
 from grader.student.check import called_functions
 from grader.testing import load_tests_file
@@ -209,7 +209,9 @@ def demo_class(assignment: Assignment) -> list[DemoStudent]:
     styles.append(("a folder submission", "full", reference_py, None, "/"))
     for mutant in _spread(mutant_files(assignment), MAX_MUTANTS):
         text = mutant.read_text(encoding="utf-8")
-        title = _docstring_title(text)
+        # a family file run alone is its default member: that member's name (its fields filled)
+        title = next((m.name for m in read_mistakes(mutant, ref.student_api) if m.default),
+                     _docstring_title(text))
         styles.append((f"typical mistake: {title}", "partial",
                        overlay_source(ref, text, f"Typical mistake: {title}").encode(), title,
                        ".py"))

@@ -158,10 +158,10 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
                 for m in catalogue]
     try:
         path, entries = replaytable.save(assignment, solution, cached.memo)
-        report.passed.append(f"replay table: {entries} replays of the catalogue written to "
+        report.details.append(f"replay table: {entries} replays of the catalogue written to "
                              f"{path} (a batch starts from them: grader.run.replaytable)")
     except OSError as exc:
-        report.passed.append(f"replay table not written ({exc}); batches replay the catalogue "
+        report.details.append(f"replay table not written ({exc}); batches replay the catalogue "
                              "afresh")
     # a family member no test catches is not a mistake to name (its values may be the
     # reference's: `>` with offset −1 on integer sums); the family must have one caught

@@ -70,6 +70,9 @@ class Mistake:
     """The file's stem when the file is a family (PARAMS), '' for a one-mistake file."""
     params: tuple[tuple[str, str], ...] = ()
     """A family member's (parameter, label) pairs, in PARAMS order."""
+    default: bool = True
+    """The file run alone is this mistake: a one-mistake file, or the family member whose
+    values are the module-level defaults (what `grader demo` ships as the file)."""
 
 
 def _load_module(path: Path, name: str) -> ModuleType:
@@ -181,11 +184,26 @@ def _members(path: Path, module: ModuleType, name: str, fix: str,
             raise CatalogueError(f"{path}: members {seen[member_name]} and {key} have the same "
                                  f"name {member_name!r}; put every PARAMS field in the name")
         seen[member_name] = key
+        default = all(_same(value, getattr(module, k, _MISSING))
+                      for k, (_, value) in combination.items())
         members.append(Mistake(key=key, name=member_name, fix=_filled(fix, combination, path),
                                functions=defined, path=path,
                                overrides={f: namespace[f] for f in defined},
-                               family=path.stem, params=labels))
+                               family=path.stem, params=labels, default=default))
     return tuple(members)
+
+
+_MISSING = object()
+
+
+def _same(a: Any, b: Any) -> bool:
+    """A PARAMS value is the module's default (identity, or equal plain values)."""
+    if a is b:
+        return True
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except Exception:  # arrays and other values without one truth value
+        return False
 
 
 @cache

@@ -19,7 +19,7 @@ EXPECTED = {
     "veto_if_mask_present": "veto fires for any inhibitory input",
     "fires_above_theta": "`>` was used instead of `>=`",
     "and_gate_n_minus_1": "theta is one too low",
-    "nor_threshold_one": "theta is one too high",
+    "nor_threshold_one": "mp_gate('nor') gives theta +1",  # NOR only: the family's member
     "one_epoch_short": "one epoch too few",
     "counter_not_reset": "accumulates across epochs",
     "random_order": "random instead of fixed order",
