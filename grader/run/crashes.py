@@ -1,0 +1,129 @@
+"""Say where a student's code raises when the reference returns (issue 16): a failing test
+that nothing else named, whose recorded calls show the student's function raising on some
+calls and returning on the others, is named by ONE size of the arguments that splits them
+exactly — it raises on every call where the size is at least k (or at most k, or where two
+sizes differ: N != C, a non-square array) and returns on every other call.
+
+The evidence is the failing test's calls of that function and every other recorded call of it
+in the submission (the other tests' inputs confirm the split), each judged against the
+reference's outcome on the same arguments (the replay grader.run.diagnose memoized): a call
+where the reference raises too is no evidence (the student was asked to raise). A split is
+named only when exactly one candidate holds (sizes equal on every call are one candidate, named
+together), on at least three calls with one on each side; anything else names nothing. The
+label holds no digit (a hidden test's page shows it): the size in words, the function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from grader.run.diagnose import REFERENCE, Replay
+from grader.run.outcomes import Recorded
+from grader.run.relation_kinds import size_words
+from grader.run.relations import Related, parameters
+from grader.run.relations import _sizes as sizes_of
+
+MIN_CALLS = 3
+"""Calls (raised + returned) a split needs: one of each alone explains nothing."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """A rule on a call's sizes that is true exactly on the calls where the student raised."""
+
+    kind: str
+    """"at least", "at most" or "differ"."""
+    names: tuple[str, ...]
+    """The size (its aliases, equal on every call), or for "differ" the two sizes."""
+    raised: tuple[int, ...]
+    """The sizes on the raised calls (for "differ": none)."""
+    returned: tuple[int, ...]
+
+
+def split(raised: Sequence[Mapping[str, int]],
+          returned: Sequence[Mapping[str, int]]) -> Split | None:
+    """The one rule on the sizes that separates `raised` calls from `returned` ones, or None
+    (none holds, or two different ones do)."""
+    if not raised or not returned or len(raised) + len(returned) < MIN_CALLS:
+        return None
+    every = [*raised, *returned]
+    keys = [k for k in every[0] if all(k in s for s in every)]
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for key in keys:  # sizes equal on every call are one size with several names
+        groups.setdefault(tuple(s[key] for s in every), []).append(key)
+    found: list[Split] = []
+    for values, names in groups.items():
+        up, down = values[:len(raised)], values[len(raised):]
+        if min(up) > max(down):
+            found.append(Split("at least", tuple(names), up, down))
+        elif max(up) < min(down):
+            found.append(Split("at most", tuple(names), up, down))
+    series = list(groups.items())
+    for i, (a, names_a) in enumerate(series):
+        for b, names_b in series[i + 1:]:
+            differs = [x != y for x, y in zip(a, b, strict=True)]
+            if all(differs[:len(raised)]) and not any(differs[len(raised):]):
+                found.append(Split("differ", (names_a[0], names_b[0]), (), ()))
+    return found[0] if len(found) == 1 else None
+
+
+def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related:
+    """The label and sentence for `rule` found on `calls` calls of function `name`."""
+    raised = f"raises {next(iter(kinds))}" if len(kinds) == 1 else "raises"
+    if rule.kind == "differ":
+        a, b = (size_words(n) for n in rule.names)
+        label = (f"{name}() {raised} when {a} differs from {b} (it works when they are "
+                 "equal)")
+        sentence = (f"Your {name}() {raised} on every call where {a} differs from {b} "
+                    f"({rule.names[0]} != {rule.names[1]}) and returns on every call where "
+                    f"they are equal ({calls} calls): look for a shape or a reduction that "
+                    "only fits when they are equal (a max or sum without keepdims=True, an "
+                    "axis or a transpose the wrong way round).")
+    else:
+        size = " = ".join(size_words(n) for n in rule.names)
+        more = rule.kind == "at least"
+        label = (f"{name}() {raised} when {size} is {'larger' if more else 'smaller'} (it "
+                 f"works when it is {'smaller' if more else 'larger'})")
+        bound, other = ((min(rule.raised), max(rule.returned)) if more
+                        else (max(rule.raised), min(rule.returned)))
+        sentence = (f"Your {name}() {raised} on every call where {size} is {bound} or "
+                    f"{'more' if more else 'less'} and returns on every call where it is "
+                    f"{other} or {'less' if more else 'more'} ({calls} calls): look at how "
+                    f"your code uses {size} (a size computed from it, an index or a shape "
+                    f"that only fits {'small' if more else 'large'} ones).")
+    if any(c.isdigit() for c in label):
+        label = f"{name}() {raised} for some sizes of its arguments and works for others"
+    return Related(label, sentence)
+
+
+def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
+         replay: Replay, views: Mapping[str, Any] | None = None) -> Related | None:
+    """The split of the first function of a failing test's `calls` whose student raised where
+    the reference returned (see the module docstring); `others` are the submission's other
+    recorded calls (of any function: those of the same function confirm the split)."""
+    for name in dict.fromkeys(c.name for c in calls if c.raised is not None):
+        function = getattr(reference, name, None)
+        if not callable(function):
+            continue
+        mine = [c for c in calls if c.name == name]
+        seen = {id(c) for c in mine}
+        mine += [c for c in others if c.name == name and id(c) not in seen]
+        found = _found(name, mine, lambda c, f=function: replay.run(
+            REFERENCE, lambda: f, c, views).raised is None, parameters(function))
+        if found is not None:
+            return found
+    return None
+
+
+def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], bool],
+           params: Sequence[str]) -> Related | None:
+    judged = [c for c in calls if returns(c)]  # a call the reference raises on: no evidence
+    raised = [c for c in judged if c.raised is not None]
+    returned = [c for c in judged if c.raised is None]
+    rule = split([sizes_of(c, params) for c in raised], [sizes_of(c, params) for c in returned])
+    if rule is None:
+        return None
+    kinds = {c.raised[0] for c in raised if c.raised}
+    return worded(name, rule, kinds, len(judged))
