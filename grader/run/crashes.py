@@ -9,8 +9,10 @@ in the submission (the other tests' inputs confirm the split), each judged again
 reference's outcome on the same arguments (the replay grader.run.diagnose memoized): a call
 where the reference raises too is no evidence (the student was asked to raise). A split is
 named only when exactly one candidate holds (sizes equal on every call are one candidate, named
-together), on at least three calls with one on each side; anything else names nothing. The
-label holds no digit (a hidden test's page shows it): the size in words, the function.
+together), on at least three calls with one on each side — or, when the failing test's message
+is a broadcasting error, when exactly one rule on two sizes (they differ; they differ and
+neither is 1) is among several that hold; anything else names nothing. The label holds no digit
+(a hidden test's page shows it): the size in words, the function.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class Split:
     """A rule on a call's sizes that is true exactly on the calls where the student raised."""
 
     kind: str
-    """"at least", "at most" or "differ"."""
+    """"at least", "at most", "differ" or "do not broadcast"."""
     names: tuple[str, ...]
     """The size (its aliases, equal on every call), or for "differ" the two sizes."""
     raised: tuple[int, ...]
@@ -42,10 +44,12 @@ class Split:
     returned: tuple[int, ...]
 
 
-def split(raised: Sequence[Mapping[str, int]],
-          returned: Sequence[Mapping[str, int]]) -> Split | None:
+def split(raised: Sequence[Mapping[str, int]], returned: Sequence[Mapping[str, int]],
+          broadcast: bool = False) -> Split | None:
     """The one rule on the sizes that separates `raised` calls from `returned` ones, or None
-    (none holds, or two different ones do)."""
+    (none holds, or two different ones do). `broadcast`: the student's exception says two
+    shapes did not broadcast, so of several rules that hold, the one rule that two sizes do not
+    broadcast (they differ and neither is 1; or just differ) explains it."""
     if not raised or not returned or len(raised) + len(returned) < MIN_CALLS:
         return None
     every = [*raised, *returned]
@@ -61,26 +65,47 @@ def split(raised: Sequence[Mapping[str, int]],
         elif max(up) < min(down):
             found.append(Split("at most", tuple(names), up, down))
     series = list(groups.items())
+    pairs: list[Split] = []
     for i, (a, names_a) in enumerate(series):
         for b, names_b in series[i + 1:]:
-            differs = [x != y for x, y in zip(a, b, strict=True)]
-            if all(differs[:len(raised)]) and not any(differs[len(raised):]):
-                found.append(Split("differ", (names_a[0], names_b[0]), (), ()))
-    return found[0] if len(found) == 1 else None
+            for kind, fails in (("differ", _differ), ("do not broadcast", _unbroadcastable)):
+                hit = [fails(x, y) for x, y in zip(a, b, strict=True)]
+                if all(hit[:len(raised)]) and not any(hit[len(raised):]):
+                    pairs.append(Split(kind, (names_a[0], names_b[0]), (), ()))
+                    break  # sizes that differ exactly where it raises: that is the rule
+    found += pairs
+    if len(found) == 1:
+        return found[0]
+    return pairs[0] if broadcast and len(pairs) == 1 else None
+
+
+def _differ(a: int, b: int) -> bool:
+    return a != b
+
+
+def _unbroadcastable(a: int, b: int) -> bool:
+    """numpy's and torch's rule for one axis: equal sizes or a size 1 broadcast."""
+    return a != b and a != 1 and b != 1
+
+
+BROADCAST = ("could not be broadcast", "must match the size of tensor")
+"""What numpy's and torch's broadcasting errors say (in the failing test's message)."""
 
 
 def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related:
     """The label and sentence for `rule` found on `calls` calls of function `name`."""
     raised = f"raises {next(iter(kinds))}" if len(kinds) == 1 else "raises"
-    if rule.kind == "differ":
+    if rule.kind in ("differ", "do not broadcast"):
         a, b = (size_words(n) for n in rule.names)
-        label = (f"{name}() {raised} when {a} differs from {b} (it works when they are "
-                 "equal)")
+        one = rule.kind != "differ"
+        unless = "they are equal or one of them is 1" if one else "they are equal"
+        label = (f"{name}() {raised} when {a} differs from {b} (it works when "
+                 f"{unless.replace('is 1', 'is one')})")
         sentence = (f"Your {name}() {raised} on every call where {a} differs from {b} "
-                    f"({rule.names[0]} != {rule.names[1]}) and returns on every call where "
-                    f"they are equal ({calls} calls): look for a shape or a reduction that "
-                    "only fits when they are equal (a max or sum without keepdims=True, an "
-                    "axis or a transpose the wrong way round).")
+                    f"({rule.names[0]} != {rule.names[1]}{', neither 1' if one else ''}) and "
+                    f"returns on every call where {unless} ({calls} calls): look for an array "
+                    f"of one of these sizes that meets the other one (a max or sum without "
+                    "keepdims=True, an axis or a transpose the wrong way round).")
     else:
         size = " = ".join(size_words(n) for n in rule.names)
         more = rule.kind == "at least"
@@ -99,10 +124,13 @@ def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related:
 
 
 def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
-         replay: Replay, views: Mapping[str, Any] | None = None) -> Related | None:
+         replay: Replay, views: Mapping[str, Any] | None = None,
+         message: str = "") -> Related | None:
     """The split of the first function of a failing test's `calls` whose student raised where
     the reference returned (see the module docstring); `others` are the submission's other
-    recorded calls (of any function: those of the same function confirm the split)."""
+    recorded calls (of any function: those of the same function confirm the split);
+    `message` the failing test's (a broadcasting error there picks that rule, `split`)."""
+    broadcast = any(words in message for words in BROADCAST)
     for name in dict.fromkeys(c.name for c in calls if c.raised is not None):
         function = getattr(reference, name, None)
         if not callable(function):
@@ -111,18 +139,19 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
         seen = {id(c) for c in mine}
         mine += [c for c in others if c.name == name and id(c) not in seen]
         found = _found(name, mine, lambda c, f=function: replay.run(
-            REFERENCE, lambda: f, c, views).raised is None, parameters(function))
+            REFERENCE, lambda: f, c, views).raised is None, parameters(function), broadcast)
         if found is not None:
             return found
     return None
 
 
 def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], bool],
-           params: Sequence[str]) -> Related | None:
+           params: Sequence[str], broadcast: bool) -> Related | None:
     judged = [c for c in calls if returns(c)]  # a call the reference raises on: no evidence
     raised = [c for c in judged if c.raised is not None]
     returned = [c for c in judged if c.raised is None]
-    rule = split([sizes_of(c, params) for c in raised], [sizes_of(c, params) for c in returned])
+    rule = split([sizes_of(c, params) for c in raised], [sizes_of(c, params) for c in returned],
+                 broadcast)
     if rule is None:
         return None
     kinds = {c.raised[0] for c in raised if c.raised}

@@ -239,8 +239,8 @@ def _split(result: TestResult, ref: Any, recording: Recording, replay: Replay,
     calls where the student's code raised (and the reference returned) from the others
     (grader.run.crashes), when one does."""
     module = _module(ref)
-    found: Related | None = find_split(module, recording.calls, every, replay,
-                                       views) if module is not None else None
+    found: Related | None = find_split(module, recording.calls, every, replay, views,
+                                       result.message) if module is not None else None
     if found is None:
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),

@@ -62,6 +62,17 @@ def test_two_sizes_that_differ_and_aliases():
     assert alias is not None and alias.names == ("len(x)", "len(mask)")
 
 
+def test_a_broadcasting_error_picks_the_rule_on_two_sizes():
+    raised = [{"Z.shape[0]": a, "Z.shape[1]": b} for a, b in ((2, 3), (3, 2), (4, 5))]
+    returned = [{"Z.shape[0]": 1, "Z.shape[1]": 2}]
+    assert split(raised, returned) is None  # "two or more rows" fits too
+    rule = split(raised, returned, broadcast=True)
+    assert rule is not None and rule.kind == "do not broadcast", rule
+    related = worded("softmax", rule, {"RuntimeError"}, 4)
+    assert "returns on every call where they are equal or one of them is 1" in related.sentence
+    assert not re.search(r"\d", related.label), related.label
+
+
 @pytest.mark.parametrize(("raised", "returned"), [
     (_sizes(8), _sizes(2)),  # one call a side: no evidence
     (_sizes(8, 2), _sizes(4)),  # not a split
@@ -78,7 +89,11 @@ EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its nam
     "output_bias_is_minus_h": ("shallow_network", "the output unit's bias is −h"),
     "n_from_length_halved": ("shallow_network", "len(truth_table) // 2"),
     "w2_without_input_columns": ("shallow_network", "W2 has only h columns"),
-    "softmax_rowmax_flat": ("softmax", "differs from the number of columns of Z"),
+    "softmax_rowmax_flat": ("softmax", "lack keepdims=True"),  # the catalogue's (ValueError)
+    "softmax_torch_rowmax": ("softmax", "raises RuntimeError when the number of rows of Z "
+                             "differs from the number of columns of Z"),
+    "parity_buffer_three_n": ("deep_parity", "deep_parity() raises IndexError when n is "
+                              "larger"),
 }
 
 
