@@ -124,7 +124,7 @@ def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related:
 
 
 def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
-         replay: Replay, views: Mapping[str, Any] | None = None,
+         replay: Replay, views: dict[str, Any] | None = None,
          message: str = "") -> Related | None:
     """The split of the first function of a failing test's `calls` whose student raised where
     the reference returned (see the module docstring); `others` are the submission's other
@@ -138,11 +138,19 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
         mine = [c for c in calls if c.name == name]
         seen = {id(c) for c in mine}
         mine += [c for c in others if c.name == name and id(c) not in seen]
-        found = _found(name, mine, lambda c, f=function: replay.run(
-            REFERENCE, lambda: f, c, views).raised is None, parameters(function), broadcast)
+        found = _found(name, mine, _returns(replay, function, views), parameters(function),
+                       broadcast)
         if found is not None:
             return found
     return None
+
+
+def _returns(replay: Replay, function: Any,
+             views: dict[str, Any] | None) -> Callable[[Recorded], bool]:
+    """Whether the reference returns on a call (its replay, memoized for the batch)."""
+    def returns(call: Recorded) -> bool:
+        return replay.run(REFERENCE, lambda: function, call, views).raised is None
+    return returns
 
 
 def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], bool],
