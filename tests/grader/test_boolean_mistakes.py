@@ -86,7 +86,8 @@ def test_no_split_without_one_exact_rule(raised, returned):
 EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its name)
     "veto_statement_has_no_effect": ("mp_neuron", "the veto is never applied"),
     "veto_loop_stops_early": ("mp_neuron", "the last input's veto is never checked"),
-    "output_bias_is_minus_h": ("shallow_network", "the output unit's bias is −h"),
+    "output_bias_is_minus_h": ("shallow_network", "the output unit's bias is −h when f is built "
+                               "from its ones or its zeros"),
     "n_from_length_halved": ("shallow_network", "len(truth_table) // 2"),
     "w2_without_input_columns": ("shallow_network", "W2 has only h columns"),
     "softmax_rowmax_flat": ("softmax", "lack keepdims=True"),  # the catalogue's (ValueError)
