@@ -85,7 +85,7 @@ def test_no_split_without_one_exact_rule(raised, returned):
 
 EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its name)
     "veto_statement_has_no_effect": ("mp_neuron", "the veto is never applied"),
-    "veto_loop_stops_early": ("mp_neuron", "the last input's veto is never checked"),
+    "veto_loop_stops_early": ("mp_neuron", "the last input is never a veto"),
     "output_bias_is_minus_h": ("shallow_network", "the output unit's bias is −h when f is built "
                                "from its ones or its zeros"),
     "n_from_length_halved": ("shallow_network", "len(truth_table) // 2"),

@@ -1,4 +1,4 @@
-"""the veto loop checks {which}
+"""the veto is {which}
 
 A family (grader.run.catalogue: PARAMS): the loop that looks for an active inhibitory input is
 written `for i in range(...)` over the wrong inputs, or its veto is never applied (`out == 0`
@@ -10,11 +10,11 @@ from reference.mp_neuron import *  # noqa: F403
 from reference.mp_neuron import mp_neuron as _mp_neuron
 
 PARAMS = {"which": {
-    "no input (the veto is never applied: an active inhibitory input never stops the neuron)":
-        lambda n: range(0),
-    "every input but the last (range(n − 1): the last input's veto is never checked)":
+    "never applied (an active inhibitory input never stops the neuron: e.g. `out == 0` where "
+    "`out = 0` was meant)": lambda n: range(0),
+    "checked on every input but the last (range(n − 1): the last input is never a veto)":
         lambda n: range(n - 1),
-    "every input but the first (range(1, n): the first input's veto is never checked)":
+    "checked on every input but the first (range(1, n): the first input is never a veto)":
         lambda n: range(1, n),
 }}
 
