@@ -17,6 +17,7 @@ from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.catalogue import Mistake, load_catalogue, load_views
+from grader.run.crashes import find as find_split
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.figures import declared, draw_values
 from grader.run.refcache import Memo, Uncacheable, digest
@@ -134,8 +135,8 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
     memo: Memo | None = _memo(ref)  # None: nothing memoized (tests/grader/test_replay_memo.py)
     replay = Replay(memo)  # the reference's replays, shared by the catalogue and the relations
     views = load_views(assignment.folder) if catalogue else {}
+    every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
     if catalogue:
-        every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
         results = [
             _named(result, catalogue, ref, recording, every, views, replay, blame)
             if result.status == "failed" and recording is not None and not recording.incomplete
@@ -150,6 +151,11 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
     if catalogue:  # a test nothing named: an exact relation to the reference's values
         results = [
             _related(result, ref, recording, replay, views)
+            if result.status == "failed" and not result.mistake and recording is not None
+            and not recording.incomplete else result
+            for result, recording in zip(results, recordings, strict=True)]
+        results = [  # a test nothing named that raised: the size its raising follows
+            _split(result, ref, recording, replay, views, every)
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
@@ -221,6 +227,20 @@ def _related(result: TestResult, ref: Any, recording: Recording, replay: Replay,
     module = _module(ref)
     found: Related | None = find(module, recording.calls, recording.tolerance, replay,
                                  views) if module is not None else None
+    if found is None:
+        return result
+    return replace(result, message=f"{result.message} {found.sentence}".strip(),
+                   mistake=found.label)
+
+
+def _split(result: TestResult, ref: Any, recording: Recording, replay: Replay,
+           views: dict[str, Any], every: list[Recorded]) -> TestResult:
+    """The failure's message and mistake with the one size of the arguments that splits the
+    calls where the student's code raised (and the reference returned) from the others
+    (grader.run.crashes), when one does."""
+    module = _module(ref)
+    found: Related | None = find_split(module, recording.calls, every, replay, views,
+                                       result.message) if module is not None else None
     if found is None:
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),

@@ -4,7 +4,7 @@ shallow_network and deep_parity return a construction: a student's own construct
 same mistake has other weights, unit order and depth than the catalogue's, but computes the
 same function with the same number of units. So a network is compared by its outputs on all of
 {0,1}ⁿ (the reference's forward pass), its number of units and, for the shallow network, its
-number of layers.
+number of layers. A network the forward pass rejects is seen as its layers' shapes.
 """
 
 import numpy as np
@@ -18,7 +18,12 @@ def _behaviour(layers, n):
         # must not match a construction the forward pass rejects (a ValueError of its own)
         return ("no layers", 0)
     layers = [(np.asarray(W, dtype=float), np.asarray(b, dtype=float)) for W, b in layers]
-    outputs = _ref.threshold_forward(layers, _ref.all_inputs(n))
+    try:
+        outputs = _ref.threshold_forward(layers, _ref.all_inputs(n))
+    except ValueError:
+        # a network the forward pass rejects is told by its layers' shapes, not by the kind
+        # of error alone (W2 with h columns is one mistake, a transposed W1 another)
+        return ("rejected", tuple((W.shape, b.shape) for W, b in layers))
     return tuple(int(v) for v in outputs), _ref.count_units(layers)
 
 

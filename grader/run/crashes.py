@@ -1,0 +1,166 @@
+"""Say where a student's code raises when the reference returns (issue 16): a failing test
+that nothing else named, whose recorded calls show the student's function raising on some
+calls and returning on the others, is named by ONE size of the arguments that splits them
+exactly — it raises on every call where the size is at least k (or at most k, or where two
+sizes differ: N != C, a non-square array) and returns on every other call.
+
+The evidence is the failing test's calls of that function and every other recorded call of it
+in the submission (the other tests' inputs confirm the split), each judged against the
+reference's outcome on the same arguments (the replay grader.run.diagnose memoized): a call
+where the reference raises too is no evidence (the student was asked to raise). A split is
+named only when exactly one candidate holds (sizes equal on every call are one candidate, named
+together), on at least three calls with one on each side — or, when the failing test's message
+is a broadcasting error, when exactly one rule on two sizes (they differ; they differ and
+neither is 1) is among several that hold; anything else names nothing. The label holds no digit
+(a hidden test's page shows it): the size in words, the function.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from grader.run.diagnose import REFERENCE, Replay
+from grader.run.outcomes import Recorded
+from grader.run.relation_kinds import size_words
+from grader.run.relations import Related, parameters
+from grader.run.relations import _sizes as sizes_of
+
+MIN_CALLS = 3
+"""Calls (raised + returned) a split needs: one of each alone explains nothing."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """A rule on a call's sizes that is true exactly on the calls where the student raised."""
+
+    kind: str
+    """"at least", "at most", "differ" or "do not broadcast"."""
+    names: tuple[str, ...]
+    """The size (its aliases, equal on every call), or for "differ" the two sizes."""
+    raised: tuple[int, ...]
+    """The sizes on the raised calls (for "differ": none)."""
+    returned: tuple[int, ...]
+
+
+def split(raised: Sequence[Mapping[str, int]], returned: Sequence[Mapping[str, int]],
+          broadcast: bool = False) -> Split | None:
+    """The one rule on the sizes that separates `raised` calls from `returned` ones, or None
+    (none holds, or two different ones do). `broadcast`: the student's exception says two
+    shapes did not broadcast, so of several rules that hold, the one rule that two sizes do not
+    broadcast (they differ and neither is 1; or just differ) explains it."""
+    if not raised or not returned or len(raised) + len(returned) < MIN_CALLS:
+        return None
+    every = [*raised, *returned]
+    keys = [k for k in every[0] if all(k in s for s in every)]
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for key in keys:  # sizes equal on every call are one size with several names
+        groups.setdefault(tuple(s[key] for s in every), []).append(key)
+    found: list[Split] = []
+    for values, names in groups.items():
+        up, down = values[:len(raised)], values[len(raised):]
+        if min(up) > max(down):
+            found.append(Split("at least", tuple(names), up, down))
+        elif max(up) < min(down):
+            found.append(Split("at most", tuple(names), up, down))
+    series = list(groups.items())
+    pairs: list[Split] = []
+    for i, (a, names_a) in enumerate(series):
+        for b, names_b in series[i + 1:]:
+            for kind, fails in (("differ", _differ), ("do not broadcast", _unbroadcastable)):
+                hit = [fails(x, y) for x, y in zip(a, b, strict=True)]
+                if all(hit[:len(raised)]) and not any(hit[len(raised):]):
+                    pairs.append(Split(kind, (names_a[0], names_b[0]), (), ()))
+                    break  # sizes that differ exactly where it raises: that is the rule
+    found += pairs
+    if len(found) == 1:
+        return found[0]
+    return pairs[0] if broadcast and len(pairs) == 1 else None
+
+
+def _differ(a: int, b: int) -> bool:
+    return a != b
+
+
+def _unbroadcastable(a: int, b: int) -> bool:
+    """numpy's and torch's rule for one axis: equal sizes or a size 1 broadcast."""
+    return a != b and a != 1 and b != 1
+
+
+BROADCAST = ("could not be broadcast", "must match the size of tensor")
+"""What numpy's and torch's broadcasting errors say (in the failing test's message)."""
+
+
+def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related:
+    """The label and sentence for `rule` found on `calls` calls of function `name`."""
+    raised = f"raises {next(iter(kinds))}" if len(kinds) == 1 else "raises"
+    if rule.kind in ("differ", "do not broadcast"):
+        a, b = (size_words(n) for n in rule.names)
+        one = rule.kind != "differ"
+        unless = "they are equal or one of them is 1" if one else "they are equal"
+        label = (f"{name}() {raised} when {a} differs from {b} (it works when "
+                 f"{unless.replace('is 1', 'is one')})")
+        sentence = (f"Your {name}() {raised} on every call where {a} differs from {b} "
+                    f"({rule.names[0]} != {rule.names[1]}{', neither 1' if one else ''}) and "
+                    f"returns on every call where {unless} ({calls} calls): look for an array "
+                    f"of one of these sizes that meets the other one (a max or sum without "
+                    "keepdims=True, an axis or a transpose the wrong way round).")
+    else:
+        size = " = ".join(size_words(n) for n in rule.names)
+        more = rule.kind == "at least"
+        label = (f"{name}() {raised} when {size} is {'larger' if more else 'smaller'} (it "
+                 f"works when it is {'smaller' if more else 'larger'})")
+        bound, other = ((min(rule.raised), max(rule.returned)) if more
+                        else (max(rule.raised), min(rule.returned)))
+        sentence = (f"Your {name}() {raised} on every call where {size} is {bound} or "
+                    f"{'more' if more else 'less'} and returns on every call where it is "
+                    f"{other} or {'less' if more else 'more'} ({calls} calls): look at how "
+                    f"your code uses {size} (a size computed from it, an index or a shape "
+                    f"that only fits {'small' if more else 'large'} ones).")
+    if any(c.isdigit() for c in label):
+        label = f"{name}() {raised} for some sizes of its arguments and works for others"
+    return Related(label, sentence)
+
+
+def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
+         replay: Replay, views: dict[str, Any] | None = None,
+         message: str = "") -> Related | None:
+    """The split of the first function of a failing test's `calls` whose student raised where
+    the reference returned (see the module docstring); `others` are the submission's other
+    recorded calls (of any function: those of the same function confirm the split);
+    `message` the failing test's (a broadcasting error there picks that rule, `split`)."""
+    broadcast = any(words in message for words in BROADCAST)
+    for name in dict.fromkeys(c.name for c in calls if c.raised is not None):
+        function = getattr(reference, name, None)
+        if not callable(function):
+            continue
+        mine = [c for c in calls if c.name == name]
+        seen = {id(c) for c in mine}
+        mine += [c for c in others if c.name == name and id(c) not in seen]
+        found = _found(name, mine, _returns(replay, function, views), parameters(function),
+                       broadcast)
+        if found is not None:
+            return found
+    return None
+
+
+def _returns(replay: Replay, function: Any,
+             views: dict[str, Any] | None) -> Callable[[Recorded], bool]:
+    """Whether the reference returns on a call (its replay, memoized for the batch)."""
+    def returns(call: Recorded) -> bool:
+        return replay.run(REFERENCE, lambda: function, call, views).raised is None
+    return returns
+
+
+def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], bool],
+           params: Sequence[str], broadcast: bool) -> Related | None:
+    judged = [c for c in calls if returns(c)]  # a call the reference raises on: no evidence
+    raised = [c for c in judged if c.raised is not None]
+    returned = [c for c in judged if c.raised is None]
+    rule = split([sizes_of(c, params) for c in raised], [sizes_of(c, params) for c in returned],
+                 broadcast)
+    if rule is None:
+        return None
+    kinds = {c.raised[0] for c in raised if c.raised}
+    return worded(name, rule, kinds, len(judged))

@@ -1,0 +1,154 @@
+"""Boolean functions and constructions named by what differs (issue 16): the veto family of
+mp_neuron, the shallow network's output bias, n from the table's length and W2 without the
+input columns (boolean_networks), and a crash named by the one size of the arguments it follows
+(grader.run.crashes: softmax's row max without keepdims raises only when N != C).
+
+The split finder on plain sizes first (each kind found; nothing on one call a side, on two
+rules that both fit, on a split that does not hold), then through `grader grade`'s path
+(grader.batch.driver.run_batch: sandbox, proxy, the reference replay): the single-mistake
+submissions of tests/fixtures/boolean/<assignment>/ get their name, and correct solutions in
+every style get none."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.batch.driver import run_batch
+from grader.config import find_assignment
+from grader.models import RunResult
+from grader.run.crashes import split, worded
+from tests.assignments.harness import correct_files
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "boolean"
+STYLES = Path(__file__).parents[1] / "assignments" / "styles"
+HELDOUT = [Path(__file__).parents[1] / f"heldout{i}" for i in (2, 3, 4, 5, 6)]
+ASSIGNMENTS = ("mp_neuron", "boolean_networks", "backprop")
+
+
+def _sizes(*values: int, key: str = "len(t)") -> list[dict[str, int]]:
+    return [{key: v} for v in values]
+
+
+def test_a_size_threshold_is_found_both_ways_and_worded_without_digits():
+    rule = split(_sizes(8, 16), _sizes(2, 4))
+    assert rule is not None and rule.kind == "at least" and rule.names == ("len(t)",)
+    related = worded("f", rule, {"ValueError"}, 4)
+    assert "raises ValueError on every call where the length of t is 8 or more" in \
+        related.sentence
+    assert "returns on every call where it is 4 or less" in related.sentence
+    assert not re.search(r"\d", related.label), related.label
+    low = split(_sizes(1), _sizes(3, 5))
+    assert low is not None and low.kind == "at most"
+
+
+def test_two_sizes_that_differ_and_aliases():
+    shapes = [{"Z.shape[0]": a, "Z.shape[1]": b} for a, b in ((4, 3), (2, 5))]
+    square = [{"Z.shape[0]": a, "Z.shape[1]": a} for a in (3, 3)]
+    rule = split(shapes, square)
+    assert rule is not None and rule.kind == "differ", rule
+    related = worded("softmax", rule, {"ValueError", "RuntimeError"}, 4)
+    assert "the number of rows of Z differs from the number of columns of Z" in related.sentence
+    assert not re.search(r"\d", related.label), related.label
+    # len(x) and len(mask) equal on every call: one size named with both names
+    both = [{"len(x)": n, "len(mask)": n} for n in (3, 4, 1, 2)]
+    alias = split(both[:2], both[2:])
+    assert alias is not None and alias.names == ("len(x)", "len(mask)")
+
+
+def test_a_broadcasting_error_picks_the_rule_on_two_sizes():
+    raised = [{"Z.shape[0]": a, "Z.shape[1]": b} for a, b in ((2, 3), (3, 2), (4, 5))]
+    returned = [{"Z.shape[0]": 1, "Z.shape[1]": 2}]
+    assert split(raised, returned) is None  # "two or more rows" fits too
+    rule = split(raised, returned, broadcast=True)
+    assert rule is not None and rule.kind == "do not broadcast", rule
+    related = worded("softmax", rule, {"RuntimeError"}, 4)
+    assert "returns on every call where they are equal or one of them is 1" in related.sentence
+    assert not re.search(r"\d", related.label), related.label
+
+
+@pytest.mark.parametrize(("raised", "returned"), [
+    (_sizes(8), _sizes(2)),  # one call a side: no evidence
+    (_sizes(8, 2), _sizes(4)),  # not a split
+    ([], _sizes(2, 4, 8)),  # never raised
+    ([{"a": 5, "b": 9}, {"a": 6, "b": 9}], [{"a": 1, "b": 2}]),  # two rules fit: neither
+])
+def test_no_split_without_one_exact_rule(raised, returned):
+    assert split(raised, returned) is None
+
+
+EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its name)
+    "veto_statement_has_no_effect": ("mp_neuron", "the veto is never applied"),
+    "veto_loop_stops_early": ("mp_neuron", "the last input is never a veto"),
+    "output_bias_is_minus_h": ("shallow_network", "the output unit's bias is −h when f is built "
+                               "from its ones or its zeros"),
+    "n_from_length_halved": ("shallow_network", "len(truth_table) // 2"),
+    "w2_without_input_columns": ("shallow_network", "W2 has only h columns"),
+    "softmax_rowmax_flat": ("softmax", "lack keepdims=True"),  # the catalogue's (ValueError)
+    "softmax_torch_rowmax": ("softmax", "raises RuntimeError when the number of rows of Z "
+                             "differs from the number of columns of Z"),
+    "parity_buffer_three_n": ("deep_parity", "deep_parity() raises IndexError when n is "
+                              "larger"),
+}
+
+
+def _class(name: str, folder: Path) -> dict[str, RunResult]:
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    subs = folder / "submissions"
+    files = [*sorted((FIXTURES / name).glob("*.py")), *correct_files(name),
+             *sorted((STYLES / name).glob("*.py"))]
+    for path in files:
+        student = path.stem if path.parent.parent == FIXTURES else \
+            f"correct-{path.parent.name}-{path.stem}"
+        sub = subs / student
+        sub.mkdir(parents=True)
+        (sub / f"{assignment.module}.py").write_text(
+            overlay_source(ref, path.read_text(encoding="utf-8"), path.stem), encoding="utf-8")
+    for batch in HELDOUT:  # whole files, written afresh in other styles
+        for path in sorted((batch / name).glob("correct_*.py")):
+            sub = subs / f"correct-{batch.name}-{path.stem}"
+            sub.mkdir(parents=True)
+            shutil.copy(path, sub / f"{assignment.module}.py")
+    batch_run = run_batch(assignment, subs, folder / "out", jobs=2, progress=False)
+    return {r.student: r for r in batch_run.results}
+
+
+@cache
+def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
+    return _class(name, tmp / name)
+
+
+@pytest.fixture(scope="module")
+def classes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RunResult]:
+    tmp = tmp_path_factory.mktemp("boolean")
+    return {k: v for name in ASSIGNMENTS for k, v in _graded(name, tmp).items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_a_single_mistake_gets_its_name(classes: dict[str, RunResult], student: str) -> None:
+    function, phrase = EXPECTED[student]
+    failed = [t for t in classes[student].tests if t.status == "failed"]
+    assert failed, student
+    named = [t for t in failed if t.mistake and phrase in t.mistake]
+    assert named, [(t.name, t.message, t.mistake) for t in failed]
+    assert all(function in t.message or function in (t.mistake or "") for t in named)
+    assert not [t.mistake for t in failed if t.mistake and t.mistake.startswith("possibly")]
+
+
+@pytest.mark.slow
+def test_correct_solutions_in_every_style_get_no_name(classes: dict[str, RunResult]) -> None:
+    correct = {s: r for s, r in classes.items() if s.startswith("correct-")}
+    assert len(correct) >= 12, sorted(correct)
+    for student, result in correct.items():
+        assert result.status == "graded", student
+        assert all(t.points == t.max_points for t in result.tests), (student, [
+            (t.name, t.message) for t in result.tests if t.points < t.max_points])
+        assert not [t for t in result.tests if t.mistake], student
