@@ -22,6 +22,8 @@ FRACTIONS = tuple(Fraction(p, q) for q in (1, 2, 3, 4) for p in range(-4, 5)
 """The constant factors a value may be off by (2, 1/2, 3, 2/3, −2, …; ±1 are not factors)."""
 OFFSETS = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5)
 IMPLIED = {"is in reverse order": ("has its entries in the wrong order",),
+           "is transposed": ("is reduced over the wrong axis", "has its entries in the wrong order",
+                             "has the right values in the wrong shape"),
            "is not reduced over one axis": ("is reduced over the wrong axis",),
            "has the right values in the wrong shape": ("is reduced over the wrong axis",)}
 """A relation that implies the next one found (a reversed order is another order): not two
@@ -232,6 +234,15 @@ def _arrangements(pairs: list[Pair], mode: Mode,
         return g.shape != e.shape and g.size == e.size and g.size > 1 and \
             same(g.reshape(e.shape), e, mode)
 
+    def transposed(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.ndim != 2 or e.ndim != 2 or g.shape != e.shape[::-1] or g.size < 2:
+            return False
+        symmetric = e.shape[0] == e.shape[1] and same(e, e.T, mode)  # its transpose is itself
+        return not symmetric and same(g.T, e, mode)
+
+    yield ("is the transpose of the expected one", "is transposed",
+           "rows and columns swapped: an outer or matrix product with its arguments in the "
+           "other order, or a .T too many or too few", transposed)
     yield ("has the right values in another shape", "has the right values in the wrong shape",
            "a reshape, a flatten or a missing keepdims: (n,) and (n, 1) are different shapes",
            reshaped)

@@ -66,6 +66,21 @@ def test_each_relation_is_found_and_worded(got, phrase):
     assert not re.search(r"\d", found.label), found.label
 
 
+def test_a_transpose_is_named_as_one_not_as_a_reduction_over_the_wrong_axis():
+    """An outer product with its arguments swapped: (d0, d1) where (d1, d0) is expected has
+    the same total too; it is one mistake, a transpose (heldout7 dag dW1 was 'reduced over
+    the wrong axis')."""
+    a, b = np.array([0.3, -1.2, 0.7]), np.array([1.5, -0.4])
+    found = _relate([np.outer(a, b)], [np.outer(b, a)])
+    assert found is not None and "is the transpose of the expected one" in found.sentence
+    assert "wrong axis" not in found.sentence and "wrong axis" not in found.label
+    square = np.array([[1.0, 2.0], [3.0, 5.0]])
+    found = _relate([square.T], [square])
+    assert found is not None and "transpose" in found.sentence
+    symmetric = np.array([[1.0, 2.0], [2.0, 5.0]])
+    assert _relate([symmetric], [symmetric]) is None  # right: nothing to relate
+
+
 def test_counts_off_by_one_need_eight_entries():
     found = _relate([np.arange(8) + 1], [np.arange(8)])
     assert found is not None and "exactly 1 more than" in found.sentence
