@@ -30,7 +30,9 @@ from typing import Any
 import numpy as np
 
 from grader.run.diagnose import Recorded
-from grader.run.trajectory_loops import Departure, factor, fmt, perceptron, sgd
+from grader.run.trajectory_loops import Departure, factor, fmt
+from grader.run.trajectory_perceptron import perceptron
+from grader.run.trajectory_sgd import sgd
 
 MAX_PROBES = 24
 """Extra calls into the student's code one failing test may make to find the step."""

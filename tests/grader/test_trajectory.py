@@ -22,7 +22,9 @@ from grader.batch.driver import run_batch
 from grader.checks.failure import POSSIBLY
 from grader.config import find_assignment
 from grader.models import RunResult
-from grader.run.trajectory_loops import RANDOM_RUN, perceptron, sgd
+from grader.run.trajectory_loops import RANDOM_RUN
+from grader.run.trajectory_perceptron import perceptron
+from grader.run.trajectory_sgd import sgd
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
