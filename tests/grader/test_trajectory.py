@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import reference.gradient_descent as ref_gd
 import reference.perceptron as ref_perceptron
 from grader.authoring.demo import overlay_source
 from grader.authoring.source import read_reference
@@ -23,8 +24,8 @@ from grader.checks.failure import POSSIBLY
 from grader.config import find_assignment
 from grader.models import RunResult
 from grader.run.trajectory_loops import RANDOM_RUN
-from grader.run.trajectory_perceptron import perceptron
-from grader.run.trajectory_sgd import sgd
+from grader.run.trajectory_perceptron import COUNTER, RESTART, SKIP_LAST, perceptron
+from grader.run.trajectory_sgd import DROPPED, ONCE, REPEATS, sgd
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
@@ -60,7 +61,17 @@ EXPECTED = {
                                             "dropped"]),
     "shuffle_x_and_y": ("minibatch_sgd", ["leaves the reference's at step 1 (epoch 1, batch 1)",
                                           "X and y are indexed with different permutations"]),
+    "skip_last_sample": ("train_perceptron", ["(0-based, the last) of every epoch",
+                                              "yours stops before the last"]),
+    "restart_each_epoch": ("train_perceptron", ["leaves the reference's at epoch 2:",
+                                                "every epoch of yours repeats epoch 1"]),
+    "with_replacement": ("minibatch_sgd", ["exactly the draw rng.integers(0, n, n)",
+                                           "What differs: the batches: one permutation"]),
 }
+NAMED = {"skip_last_sample": SKIP_LAST, "restart_each_epoch": RESTART,
+         "with_replacement": REPEATS}
+"""Submissions whose mistake no catalogue file has: the trajectory names it from the run's own
+values (every recorded call shows it), on every failing test that has its sentence."""
 
 
 def _class(name: str, folder: Path) -> dict[str, RunResult]:
@@ -110,12 +121,26 @@ def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
         sentence = message[message.index(SENTENCE):]
         for phrase in phrases:  # "a|b": either wording
             assert any(p in sentence for p in phrase.split("|")), sentence
+    if student in NAMED:
+        assert told, [(t.name, t.message) for t in failed]
+        for test in failed:
+            if SENTENCE in test.message:
+                assert test.mistake == NAMED[student], (test.message, test.mistake)
     # a run that two runs on the same data do not repeat is named (positive evidence), and
     # only such a run
     for test in failed:
         if SENTENCE in test.message:
             assert (test.mistake == RANDOM_RUN) == (" give different " in test.message), (
                 test.message, test.mistake)
+
+
+@pytest.mark.slow
+def test_trajectory_names_are_only_given_to_their_mistake(
+        classes: dict[str, RunResult]) -> None:
+    names = {SKIP_LAST, RESTART, REPEATS}
+    for student, result in classes.items():
+        given = {t.mistake for t in result.tests} & names
+        assert given <= ({NAMED[student]} if student in NAMED else set()), (student, given)
 
 
 @pytest.mark.slow
@@ -169,3 +194,34 @@ def test_another_algorithm_under_the_same_name_gets_nothing() -> None:
     args = {"X": np.eye(4), "y": np.ones(4), "w0": np.zeros(4), "lr": 0.1, "epochs": 1,
             "batch_size": 2, "seed": 0}
     assert sgd(other_sgd, args, (np.ones(4), [np.arange(2)]), _stuck) is None
+
+
+def test_names_from_the_values_alone() -> None:
+    """Counter not reset (running totals, w right), the last short batch dropped, the samples
+    shuffled once: each is named from what the run returns, without a probe."""
+    X = np.array([[1.0, 2.0, 1.0], [-1.0, -1.0, 1.0], [2.0, -1.0, 1.0], [0.5, 0.5, 1.0]])
+    y = np.array([1, -1, 1, -1])
+    args = {"X": X, "y": y, "w": np.zeros(3), "epochs": 10}
+    ref_w, ref_changes = ref_perceptron.train_perceptron(X, y, np.zeros(3), 10)
+    totals = [int(t) for t in np.cumsum(ref_changes)]
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, totals), _stuck)
+    assert found is not None and found.mistake == COUNTER
+    # the same counts with another w are not a counter's mistake alone: no name
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w + 1, totals), _stuck)
+    assert found is None or found.mistake is None
+
+    Xs = np.arange(14.0).reshape(7, 2)
+    ys = Xs @ np.array([0.5, -1.0])
+    args = {"X": Xs, "y": ys, "w0": np.zeros(2), "lr": 0.01, "epochs": 2, "batch_size": 3,
+            "seed": 4}
+    ref_w, ref_batches = ref_gd.minibatch_sgd(*args.values())
+    full = [b for b in ref_batches if len(b) == 3]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, full), _stuck)
+    assert found is not None and found.mistake == DROPPED
+    once = [*ref_batches[:3], *ref_batches[:3]]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, once), _stuck)
+    assert found is not None and found.mistake == ONCE
+    repeated = [ref_batches[0], *ref_batches[:1], *ref_batches[2:]]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, repeated), _stuck)
+    assert found is not None and found.mistake == REPEATS
+    assert sgd(ref_gd.minibatch_sgd, args, (ref_w, list(ref_batches)), _stuck) is None
