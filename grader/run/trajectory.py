@@ -141,7 +141,7 @@ def _everywhere(reference: ModuleType, calls: Sequence[Recorded], name: str,
                 found = LOOPS[name](function, dict(bound.arguments), call.value, Probe(None))
         except (ValueError, TypeError, IndexError, ArithmeticError):
             return False
-        if found is not None and found.mistake != mistake:
+        if found is not None and found.mistake != mistake and mistake not in found.possible:
             return False
     return True
 

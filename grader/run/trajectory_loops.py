@@ -39,6 +39,8 @@ class Departure:
     mistake: str | None = None
     """A mistake name the departure proves (fixed wording, no value of the run), e.g.
     RANDOM_RUN; None when it only says where and what differs."""
+    possible: tuple[str, ...] = ()
+    """Mistake names the run fits equally (each exact on these values): none is given."""
 
     def sentence(self, function: str) -> str:
         return (f"Trajectory of {function}(): your run leaves the reference's at {self.where}: "

@@ -62,35 +62,51 @@ def _variant(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, order: A
 
 
 def _known(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, R: list[int],
-           S: list[Any], w_s: np.ndarray) -> Departure | None:
+           S: list[Any], w_s: np.ndarray, w_ref: np.ndarray) -> Departure | None:
     """The structural mistake whose run gives exactly the student's (w, counts), if one does
-    (the caller knows they are not the reference's)."""
-    n = len(y)
-    if n < 2:
-        return None
-    counts, w = _variant(X, y, w0, epochs, range(n - 1), False)
-    if counts == S and close(w, w_s):
-        return Departure(f"sample {n - 1} (0-based, the last) of every epoch",
-                         f"your updates per epoch {_short(S)} and final w {fmt(w_s)} are "
-                         f"the rule's run over samples 0…{n - 2} only; the reference's "
-                         f"({_short(R)}) visits sample {n - 1} too",
-                         "the samples an epoch visits: the sweep is i = 0, 1, …, n−1 "
-                         "(range(n)); yours stops before the last", SKIP_LAST)
-    counts, w = _variant(X, y, w0, epochs, range(1, n), False)
-    if counts == S and close(w, w_s):
-        return Departure("sample 0 of every epoch", f"your updates per epoch {_short(S)} and "
-                         f"final w {fmt(w_s)} are the rule's run over samples 1…{n - 1} only; the "
-                         f"reference's ({_short(R)}) visits sample 0 too",
-                         "the samples an epoch visits: the sweep is i = 0, 1, …, n−1 "
-                         "(range(n)); yours starts after the first", SKIP_FIRST)
+    (the caller knows they are not the reference's); when several do, all of them, unnamed."""
+    n, fits = len(y), []
+    if n >= 2:
+        counts, w = _variant(X, y, w0, epochs, range(n - 1), False)
+        if counts == S and close(w, w_s):
+            fits.append(Departure(
+                f"sample {n - 1} (0-based, the last) of every epoch", f"your updates per epoch "
+                f"{_short(S)} and final w {fmt(w_s)} are the rule's run over samples "
+                f"0…{n - 2} only; the reference's ({_short(R)}) visits sample {n - 1} too",
+                "the samples an epoch visits: the sweep is i = 0, 1, …, n−1 (range(n)); yours "
+                "stops before the last", SKIP_LAST))
+        counts, w = _variant(X, y, w0, epochs, range(1, n), False)
+        if counts == S and close(w, w_s):
+            fits.append(Departure(
+                "sample 0 of every epoch", f"your updates per epoch {_short(S)} and final w "
+                f"{fmt(w_s)} are the rule's run over samples 1…{n - 1} only; the reference's "
+                f"({_short(R)}) visits sample 0 too", "the samples an epoch visits: the sweep "
+                "is i = 0, 1, …, n−1 (range(n)); yours starts after the first", SKIP_FIRST))
     counts, w = _variant(X, y, w0, epochs, None, True)
     if epochs > 1 and len(S) > 1 and counts == S and close(w, w_s):
-        return Departure("epoch 2", f"every epoch of yours repeats epoch 1 from the initial w "
-                         f"({S[0]} updates each, ending at w = {fmt(w_s)}); the reference's "
-                         f"epoch 2 starts where epoch 1 ended ({_short(R)} updates per epoch)",
-                         "the state carried across epochs: each epoch starts from the w the "
-                         "last one ended with", RESTART)
-    return None
+        fits.append(Departure(
+            "epoch 2", f"every epoch of yours repeats epoch 1 from the initial w ({S[0]} "
+            f"updates each, ending at w = {fmt(w_s)}); the reference's epoch 2 starts where "
+            f"epoch 1 ended ({_short(R)} updates per epoch)", "the state carried across "
+            "epochs: each epoch starts from the w the last one ended with", RESTART))
+    m = min(len(S), len(R))
+    first = next((e for e in range(m) if S[e] != R[e]), m)
+    totals = [int(t) for t in np.cumsum(R)]
+    # a counter that is not reset changes the counts only: w ends where the rule's does
+    # (a random order can give counts that look like running totals by chance)
+    if 0 < first < m and S[:m] == totals[:m] and close(w_s, w_ref):
+        detail = (f"in epoch {first + 1} you report {S[first]} updates, the running total of "
+                  f"epochs 1–{first + 1} ({' + '.join(map(str, R[:first + 1]))}); the "
+                  f"reference made {R[first]} in epoch {first + 1}")
+        if len(S) > len(R):
+            detail += ", and as your count never returns to 0 your run never stops early"
+        fits.append(Departure(f"epoch {first + 1}", detail, "the count: the update counter is "
+                              "not set to 0 at the start of each epoch", COUNTER))
+    if len(fits) < 2:
+        return fits[0] if fits else None
+    return Departure(fits[0].where, "your run fits more than one mistake exactly: "
+                     + "; or ".join(f.detail for f in fits), " — or ".join(f.what for f in fits),
+                     None, tuple(str(f.mistake) for f in fits))
 
 
 def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
@@ -108,24 +124,12 @@ def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
     w_s, S = got
     if S == R and close(w_s, w_ref):
         return None
-    known = _known(X, y, w0, epochs, R, S, w_s)
+    known = _known(X, y, w0, epochs, R, S, w_s, w_ref)
     if known is not None:
         return known
     m = min(len(S), len(R))
     first = next((e for e in range(m) if S[e] != R[e]), m)
     if first < m:
-        totals = [int(t) for t in np.cumsum(R)]
-        # a counter that is not reset changes the counts only: w ends where the rule's does
-        # (a random order can give counts that look like running totals by chance)
-        if first > 0 and S[:m] == totals[:m] and close(w_s, w_ref):
-            detail = (f"in epoch {first + 1} you report {S[first]} updates, the running total of "
-                      f"epochs 1–{first + 1} ({' + '.join(map(str, R[:first + 1]))}); the "
-                      f"reference made {R[first]} in epoch {first + 1}")
-            if len(S) > len(R):
-                detail += ", and as your count never returns to 0 your run never stops early"
-            return Departure(f"epoch {first + 1}", detail,
-                             "the count: the update counter is not set to 0 at the start of "
-                             "each epoch", COUNTER)
         return _inside(probe, X, y, w0, epochs, starts, R, first, S, w_s)
     if len(S) < len(R):
         k = len(S)
