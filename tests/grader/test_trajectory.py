@@ -122,7 +122,8 @@ def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
         for phrase in phrases:  # "a|b": either wording
             assert any(p in sentence for p in phrase.split("|")), sentence
     if student in NAMED:  # named wherever its run tells it apart from every other mistake
-        assert NAMED[student] in {t.mistake for t in failed}, [(t.name, t.message) for t in failed]
+        assert NAMED[student] in {t.mistake for t in failed}, [
+            (t.name, t.mistake, t.message[-700:]) for t in failed]
         for test in failed:
             if SENTENCE in test.message:
                 assert test.mistake == NAMED[student] or (
@@ -227,3 +228,34 @@ def test_names_from_the_values_alone() -> None:
     found = sgd(ref_gd.minibatch_sgd, args, (ref_w, repeated), _stuck)
     assert found is not None and found.mistake == REPEATS
     assert sgd(ref_gd.minibatch_sgd, args, (ref_w, list(ref_batches)), _stuck) is None
+
+
+def test_a_skipped_last_sample_is_not_called_the_update_condition() -> None:
+    """A sweep that stops before the last sample (and never stops early, so no exact model of
+    one change fits its run) departs where the last sample of a prefix needs an update: the
+    probe that gives that sample again after it shows the run skips the last sample, not that
+    it refuses the update."""
+
+    def student(X, y, w, epochs):  # range(n − 1), and no early stop
+        w, changes = np.array(w, dtype=float), []
+        for _ in range(epochs):
+            count = 0
+            for i in range(len(y) - 1):
+                if y[i] * (X[i] @ w) <= 0:
+                    w, count = w + y[i] * X[i], count + 1
+            changes.append(count)
+        return w, changes
+
+    def probe(name, *args):
+        assert name == "train_perceptron"
+        return student(*args)
+
+    X = np.array([[3.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+    y = np.array([1, -1, 1])
+    args = {"X": X, "y": y, "w": np.zeros(2), "epochs": 100}
+    found = perceptron(ref_perceptron.train_perceptron, args, student(X, y, np.zeros(2), 100),
+                       probe)
+    assert found is not None and found.mistake is None
+    assert "the last sample of the data is never visited" in found.detail, found
+    assert found.what.startswith("the samples an epoch visits"), found
+    assert "update condition" not in found.what
