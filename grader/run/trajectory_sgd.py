@@ -17,7 +17,10 @@ REPEATS = ("an epoch's batches repeat some samples and skip others: they are not
 DROPPED = "the last, shorter minibatch of each epoch is dropped"
 ONCE = "the samples are shuffled once, not every epoch: an epoch repeats epoch 1's order"
 SPLIT = "X and y are shuffled with different permutations"
-"""Names the student's own run proves: REPEATS, DROPPED and ONCE from the batches it returns,
+SIZES = ("the epoch's permutation is cut into batches of other sizes: consecutive slices of "
+         "batch_size, the last one shorter")
+"""Names the student's own run proves: REPEATS, DROPPED, SIZES and ONCE from the batches it
+returns,
 SPLIT from probes (the step pairs X[b] with y of another permutation's slice, exactly)."""
 
 def _sgd(X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, epochs: int, B: int,
@@ -91,6 +94,13 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
                          f"step(s) and never use them", "the count of steps: the last, shorter "
                          "minibatch of each epoch is dropped", DROPPED)
     k = next((t for t, ok in enumerate(same) if not ok), len(same))
+    sizes, ref_sizes = [len(b) for b in S], [len(b) for b in R]
+    if S and sizes != ref_sizes and np.array_equal(np.concatenate(S), np.concatenate(R)):
+        return Departure(f"step {k + 1}", f"your batches take the reference's samples in the "
+                         f"reference's order, in batches of sizes {_short(sizes)}; the "
+                         f"reference's are {_short(ref_sizes)}", "the batches: consecutive "
+                         "slices of batch_size of the epoch's permutation, the last one "
+                         "shorter", SIZES)
     if k == len(same):
         more = len(S) > len(R)
         return Departure(f"step {k + 1}", f"your run takes {len(S)} steps, the reference "
@@ -110,6 +120,11 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
                          "from rng = np.random.default_rng(seed)", ONCE if once else None)
     return Departure(where, f"your batch is {fmt(S[k])}, the reference's {fmt(R[k])}",
                      "the batches: consecutive slices of batch_size of the epoch's permutation")
+
+
+def _short(sizes: list[int]) -> str:
+    text = str(sizes)
+    return text if len(text) < 60 else text[:56] + ", …]"
 
 
 def _repeats(S: list[np.ndarray], R: list[np.ndarray], n: int, q: int,

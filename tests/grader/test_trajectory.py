@@ -25,7 +25,7 @@ from grader.config import find_assignment
 from grader.models import RunResult
 from grader.run.trajectory_loops import RANDOM_RUN
 from grader.run.trajectory_perceptron import COUNTER, RESTART, SKIP_LAST, perceptron
-from grader.run.trajectory_sgd import DROPPED, ONCE, REPEATS, sgd
+from grader.run.trajectory_sgd import DROPPED, ONCE, REPEATS, SIZES, sgd
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
@@ -65,11 +65,13 @@ EXPECTED = {
                                               "yours stops before the last"]),
     "restart_each_epoch": ("train_perceptron", ["leaves the reference's at epoch 2:",
                                                 "every epoch of yours repeats epoch 1"]),
+    "array_split_batches": ("minibatch_sgd", ["in batches of sizes ", "What differs: the batches: "
+                                              "consecutive slices of batch_size"]),
     "with_replacement": ("minibatch_sgd", ["exactly the draw rng.integers(0, n, n)",
                                            "What differs: the batches: one permutation"]),
 }
 NAMED = {"skip_last_sample": SKIP_LAST, "restart_each_epoch": RESTART,
-         "with_replacement": REPEATS}
+         "with_replacement": REPEATS, "array_split_batches": SIZES}
 """Submissions whose mistake no catalogue file has: the trajectory names it from the run's own
 values (every recorded call shows it), on every failing test that has its sentence."""
 
@@ -227,6 +229,10 @@ def test_names_from_the_values_alone() -> None:
     repeated = [ref_batches[0], *ref_batches[:1], *ref_batches[2:]]
     found = sgd(ref_gd.minibatch_sgd, args, (ref_w, repeated), _stuck)
     assert found is not None and found.mistake == REPEATS
+    cut = [np.concatenate(ref_batches[:3])[:3], np.concatenate(ref_batches[:3])[3:5],
+           np.concatenate(ref_batches[:3])[5:], *ref_batches[3:]]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, cut), _stuck)
+    assert found is not None and found.mistake == SIZES
     assert sgd(ref_gd.minibatch_sgd, args, (ref_w, list(ref_batches)), _stuck) is None
 
 
