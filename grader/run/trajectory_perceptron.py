@@ -25,11 +25,13 @@ that one change (`_known`), or the counts are the reference's running totals wit
 
 
 def _sweep(X: np.ndarray, y: np.ndarray, w: np.ndarray,
-           order: Any = None) -> tuple[np.ndarray, int]:
-    """One epoch of the lecture's rule in `order` (default 0..n−1): (w, updates)."""
+           order: Any = None, strict: bool = False) -> tuple[np.ndarray, int]:
+    """One epoch of the lecture's rule in `order` (default 0..n−1): (w, updates); `strict`
+    updates only when y·(w·x) < 0."""
     updates = 0
     for i in range(len(y)) if order is None else order:
-        if y[i] * (w @ X[i]) <= 0:
+        margin = y[i] * (w @ X[i])
+        if margin < 0 or (margin == 0 and not strict):
             w = w + y[i] * X[i]
             updates += 1
     return w, updates
@@ -49,16 +51,30 @@ def _epochs(X: np.ndarray, y: np.ndarray, w0: np.ndarray,
 
 
 def _variant(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, order: Any,
-             restart: bool) -> tuple[list[int], np.ndarray]:
+             restart: bool, strict: bool = False, stop: bool = True) -> tuple[list[int],
+                                                                             np.ndarray]:
     """The rule's run with one structural change: each epoch sweeps `order`, and starts from w0
-    again when `restart`. (updates per epoch, final w)."""
+    again when `restart`; `strict` and `not stop` are other mistakes (the catalogue's), tried
+    only to see whether they fit the run as well. (updates per epoch, final w)."""
     w, counts = np.array(w0, dtype=np.float64), []
     for _ in range(epochs):
-        w, updates = _sweep(X, y, w0 if restart else w, order)
+        w, updates = _sweep(X, y, w0 if restart else w, order, strict)
         counts.append(updates)
-        if updates == 0:
+        if updates == 0 and stop:
             break
     return counts, w
+
+
+def _others(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, S: list[Any],
+            w_s: np.ndarray) -> list[str]:
+    """Other single mistakes whose run also gives exactly the student's (w, counts)."""
+    fit = []
+    for what, strict, stop in (("the update condition y·(w·x) < 0", True, True),
+                               ("no stop after an epoch without updates", False, False)):
+        counts, w = _variant(X, y, w0, epochs, None, False, strict, stop)
+        if counts == S and close(w, w_s):
+            fit.append(what)
+    return fit
 
 
 def _known(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, R: list[int],
@@ -102,11 +118,15 @@ def _known(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, R: list[in
             detail += ", and as your count never returns to 0 your run never stops early"
         fits.append(Departure(f"epoch {first + 1}", detail, "the count: the update counter is "
                               "not set to 0 at the start of each epoch", COUNTER))
-    if len(fits) < 2:
-        return fits[0] if fits else None
+    others = _others(X, y, w0, epochs, S, w_s) if fits else []
+    if len(fits) == 1 and not others:
+        return fits[0]
+    if not fits:
+        return None
     return Departure(fits[0].where, "your run fits more than one mistake exactly: "
-                     + "; or ".join(f.detail for f in fits), " — or ".join(f.what for f in fits),
-                     None, tuple(str(f.mistake) for f in fits))
+                     + "; or ".join([*(f.detail for f in fits), *others]),
+                     " — or ".join(f.what for f in fits), None,
+                     tuple(str(f.mistake) for f in fits))
 
 
 def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
