@@ -51,18 +51,20 @@ def _epochs(X: np.ndarray, y: np.ndarray, w0: np.ndarray,
 
 
 def _variant(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, order: Any,
-             restart: bool, strict: bool = False, stop: bool = True) -> tuple[list[int],
-                                                                             np.ndarray]:
-    """The rule's run with one structural change: each epoch sweeps `order`, and starts from w0
-    again when `restart`; `strict` and `not stop` are other mistakes (the catalogue's), tried
-    only to see whether they fit the run as well. (updates per epoch, final w)."""
-    w, counts = np.array(w0, dtype=np.float64), []
-    for _ in range(epochs):
+             restart: bool, S: list[Any], w_s: np.ndarray, strict: bool = False,
+             stop: bool = True) -> bool:
+    """Whether the rule's run with one structural change gives exactly the student's counts S
+    and final w: each epoch sweeps `order`, and starts from w0 again when `restart`; `strict`
+    and `not stop` are other mistakes (the catalogue's), tried only to see whether they fit the
+    run as well. Stops at the first epoch whose count is not the student's."""
+    w = np.array(w0, dtype=np.float64)
+    for e in range(epochs):
         w, updates = _sweep(X, y, w0 if restart else w, order, strict)
-        counts.append(updates)
+        if e >= len(S) or updates != S[e]:
+            return False
         if updates == 0 and stop:
-            break
-    return counts, w
+            return e + 1 == len(S) and close(w, w_s)
+    return len(S) == epochs and close(w, w_s)
 
 
 def _others(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, S: list[Any],
@@ -71,8 +73,7 @@ def _others(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, S: list[A
     fit = []
     for what, strict, stop in (("the update condition y·(w·x) < 0", True, True),
                                ("no stop after an epoch without updates", False, False)):
-        counts, w = _variant(X, y, w0, epochs, None, False, strict, stop)
-        if counts == S and close(w, w_s):
+        if _variant(X, y, w0, epochs, None, False, S, w_s, strict, stop):
             fit.append(what)
     return fit
 
@@ -83,23 +84,20 @@ def _known(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, R: list[in
     (the caller knows they are not the reference's); when several do, all of them, unnamed."""
     n, fits = len(y), []
     if n >= 2:
-        counts, w = _variant(X, y, w0, epochs, range(n - 1), False)
-        if counts == S and close(w, w_s):
+        if _variant(X, y, w0, epochs, range(n - 1), False, S, w_s):
             fits.append(Departure(
                 f"sample {n - 1} (0-based, the last) of every epoch", f"your updates per epoch "
                 f"{_short(S)} and final w {fmt(w_s)} are the rule's run over samples "
                 f"0…{n - 2} only; the reference's ({_short(R)}) visits sample {n - 1} too",
                 "the samples an epoch visits: the sweep is i = 0, 1, …, n−1 (range(n)); yours "
                 "stops before the last", SKIP_LAST))
-        counts, w = _variant(X, y, w0, epochs, range(1, n), False)
-        if counts == S and close(w, w_s):
+        if _variant(X, y, w0, epochs, range(1, n), False, S, w_s):
             fits.append(Departure(
                 "sample 0 of every epoch", f"your updates per epoch {_short(S)} and final w "
                 f"{fmt(w_s)} are the rule's run over samples 1…{n - 1} only; the reference's "
                 f"({_short(R)}) visits sample 0 too", "the samples an epoch visits: the sweep "
                 "is i = 0, 1, …, n−1 (range(n)); yours starts after the first", SKIP_FIRST))
-    counts, w = _variant(X, y, w0, epochs, None, True)
-    if epochs > 1 and len(S) > 1 and counts == S and close(w, w_s):
+    if epochs > 1 and len(S) > 1 and _variant(X, y, w0, epochs, None, True, S, w_s):
         fits.append(Departure(
             "epoch 2", f"every epoch of yours repeats epoch 1 from the initial w ({S[0]} "
             f"updates each, ending at w = {fmt(w_s)}); the reference's epoch 2 starts where "
