@@ -95,7 +95,7 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
                          "minibatch of each epoch is dropped", DROPPED)
     k = next((t for t, ok in enumerate(same) if not ok), len(same))
     sizes, ref_sizes = [len(b) for b in S], [len(b) for b in R]
-    if S and sizes != ref_sizes and np.array_equal(np.concatenate(S), np.concatenate(R)):
+    if S and R and sizes != ref_sizes and np.array_equal(np.concatenate(S), np.concatenate(R)):
         return Departure(f"step {k + 1}", f"your batches take the reference's samples in the "
                          f"reference's order, in batches of sizes {_short(sizes)}; the "
                          f"reference's are {_short(ref_sizes)}", "the batches: consecutive "
