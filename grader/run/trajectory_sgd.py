@@ -12,7 +12,7 @@ import numpy as np
 
 from grader.run.trajectory_loops import Departure, Probe, close, factor, fmt, pair
 
-REPEATS = ("an epoch's batches repeat some samples and skip others: they are not slices of one "
+REPEATS = ("an epoch's batches use some samples more than once: they are not slices of one "
            "permutation of the samples per epoch (e.g. indices drawn with replacement)")
 DROPPED = "the last, shorter minibatch of each epoch is dropped"
 ONCE = "the samples are shuffled once, not every epoch: an epoch repeats epoch 1's order"
@@ -129,9 +129,9 @@ def _short(sizes: list[int]) -> str:
 
 def _repeats(S: list[np.ndarray], R: list[np.ndarray], n: int, q: int,
              seed: int) -> Departure | None:
-    """The first epoch whose batches (of the reference's sizes) use a sample twice, if one
-    does: they cannot be slices of one permutation."""
-    if len(S) != len(R) or any(len(a) != len(b) for a, b in zip(S, R, strict=True)):
+    """The first epoch whose batches (as many steps as the reference's, so the same epochs) use
+    a sample twice, if one does: they cannot be slices of one permutation."""
+    if len(S) != len(R) or not q or not all(len(b) for b in S):
         return None
     for e in range(len(S) // q):
         used = np.concatenate(S[e * q:(e + 1) * q])

@@ -265,3 +265,20 @@ def test_a_skipped_last_sample_is_not_called_the_update_condition() -> None:
     assert "the last sample of the data is never visited" in found.detail, found
     assert found.what.startswith("the samples an epoch visits"), found
     assert "update condition" not in found.what
+
+
+def test_batches_drawn_per_step_with_replacement_are_named() -> None:
+    """Each step draws batch_size indices with replacement (so the last batch is not short):
+    the epoch's batches use a sample twice, whatever their sizes."""
+    Xs = np.arange(14.0).reshape(7, 2)
+    ys = Xs @ np.array([0.5, -1.0])
+    args = {"X": Xs, "y": ys, "w0": np.zeros(2), "lr": 0.01, "epochs": 2, "batch_size": 3,
+            "seed": 4}
+    rng, w, drawn = np.random.default_rng(4), np.zeros(2), []
+    for _ in range(2):
+        for _start in range(0, 7, 3):
+            b = rng.integers(0, 7, 3)
+            w = w - 0.01 * (Xs[b].T @ (Xs[b] @ w - ys[b]) / 3)
+            drawn.append(b)
+    found = sgd(ref_gd.minibatch_sgd, args, (w, drawn), _stuck)
+    assert found is not None and found.mistake == REPEATS, found
