@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -78,10 +79,36 @@ def _others(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, S: list[A
     return fit
 
 
+def _confirm(probe: Probe, mistake: str | None, X: np.ndarray, y: np.ndarray) -> bool | None:
+    """One probe whose answer no other run gives, whatever its order of samples: for a skipped
+    sample two copies of a row x with labels y, −y, from w = 0, one epoch (the rule and any
+    order: w = 0 after 2 updates; only the first visited: y·x, 1; only the last: −y·x, 1); for
+    w restarted or the counter not reset the row alone from w = −y·x, two epochs (the rule:
+    y·x, [1, 1]; restarted: 0, [1, 1]; the counter: y·x, [1, 2]). None: no probe answered."""
+    rows = [k for k in range(len(y)) if np.any(X[k]) and y[k] in (-1, 1)]
+    if not rows:
+        return None
+    x, label = X[rows[0]], y[rows[0]]
+    if mistake in (SKIP_LAST, SKIP_FIRST):
+        got = pair(probe("train_perceptron", np.vstack([x, x]),
+                         np.array([label, -label], dtype=y.dtype), np.zeros_like(x), 1))
+        sign = 1 if mistake == SKIP_LAST else -1
+        return None if got is None else close(got[0], sign * label * x) and list(got[1]) == [1]
+    got = pair(probe("train_perceptron", x[None, :], np.array([label], dtype=y.dtype),
+                     -label * x, 2))
+    if got is None:
+        return None
+    if mistake == RESTART:
+        return close(got[0], np.zeros_like(x)) and list(got[1]) == [1, 1]
+    return close(got[0], label * x) and list(got[1]) == [1, 2]  # COUNTER
+
+
 def _known(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, R: list[int],
-           S: list[Any], w_s: np.ndarray, w_ref: np.ndarray) -> Departure | None:
+           S: list[Any], w_s: np.ndarray, w_ref: np.ndarray, probe: Probe) -> Departure | None:
     """The structural mistake whose run gives exactly the student's (w, counts), if one does
-    (the caller knows they are not the reference's); when several do, all of them, unnamed."""
+    (the caller knows they are not the reference's) and one probe (`_confirm`) shows it too; a
+    fit the probe could not check is said unnamed (Departure.possible); when several fit, all
+    of them, unnamed."""
     n, fits = len(y), []
     if n >= 2:
         if _variant(X, y, w0, epochs, range(n - 1), False, S, w_s):
@@ -118,7 +145,10 @@ def _known(X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int, R: list[in
                               "not set to 0 at the start of each epoch", COUNTER))
     others = _others(X, y, w0, epochs, S, w_s) if fits else []
     if len(fits) == 1 and not others:
-        return fits[0]
+        confirmed = _confirm(probe, fits[0].mistake, X, y)
+        if confirmed is None:
+            return replace(fits[0], mistake=None, possible=(str(fits[0].mistake),))
+        return fits[0] if confirmed else None
     if not fits:
         return None
     return Departure(fits[0].where, "your run fits more than one mistake exactly: "
@@ -142,7 +172,7 @@ def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
     w_s, S = got
     if S == R and close(w_s, w_ref):
         return None
-    known = _known(X, y, w0, epochs, R, S, w_s, w_ref)
+    known = _known(X, y, w0, epochs, R, S, w_s, w_ref, probe)
     if known is not None:
         return known
     m = min(len(S), len(R))

@@ -24,8 +24,14 @@ from grader.checks.failure import POSSIBLY
 from grader.config import find_assignment
 from grader.models import RunResult
 from grader.run.trajectory_loops import RANDOM_RUN
-from grader.run.trajectory_perceptron import COUNTER, RESTART, SKIP_LAST, perceptron
-from grader.run.trajectory_sgd import DROPPED, ONCE, REPEATS, SIZES, sgd
+from grader.run.trajectory_perceptron import (
+    COUNTER,
+    RESTART,
+    SKIP_FIRST,
+    SKIP_LAST,
+    perceptron,
+)
+from grader.run.trajectory_sgd import DROPPED, ONCE, REPEATS, SIZES, SPLIT, sgd
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
@@ -142,10 +148,15 @@ def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
 @pytest.mark.slow
 def test_trajectory_names_are_only_given_to_their_mistake(
         classes: dict[str, RunResult]) -> None:
-    names = {SKIP_LAST, RESTART, REPEATS}
+    """No fixture and no correct style gets a trajectory name that is not its own mistake's (a
+    random order once fitted 'the first sample is never used' on a converging run: the
+    confirming probe rules such fits out)."""
+    names = {SKIP_LAST, SKIP_FIRST, RESTART, COUNTER, REPEATS, SIZES, DROPPED, ONCE, SPLIT}
+    own = {**NAMED, "total_mistakes": COUNTER, "full_batches_only": DROPPED,
+           "shuffle_x_and_y": SPLIT}
     for student, result in classes.items():
         given = {t.mistake for t in result.tests} & names
-        assert given <= ({NAMED[student]} if student in NAMED else set()), (student, given)
+        assert given <= ({own[student]} if student in own else set()), (student, given)
 
 
 @pytest.mark.slow
@@ -210,7 +221,27 @@ def test_names_from_the_values_alone() -> None:
     ref_w, ref_changes = ref_perceptron.train_perceptron(X, y, np.zeros(3), 10)
     totals = [int(t) for t in np.cumsum(ref_changes)]
     found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, totals), _stuck)
+    # without the confirming probe the fit is said, unnamed
+    assert found is not None and found.mistake is None and found.possible == (COUNTER,)
+
+    def counter(Xp, yp, w, epochs):  # the student: the count is never set back to 0
+        w, changes, count = np.array(w, dtype=float), [], 0
+        for _ in range(epochs):
+            for i in range(len(yp)):
+                if yp[i] * (Xp[i] @ w) <= 0:
+                    w, count = w + yp[i] * Xp[i], count + 1
+            changes.append(count)
+            if count == 0:
+                break
+        return w, changes
+
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, totals),
+                       lambda _name, *a: counter(*a))
     assert found is not None and found.mistake == COUNTER
+    # a probe that answers as the rule does rules the fit out
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, totals),
+                       lambda _name, *a: ref_perceptron.train_perceptron(*a))
+    assert found is None or found.mistake != COUNTER
     # the same counts with another w are not a counter's mistake alone: no name
     found = perceptron(ref_perceptron.train_perceptron, args, (ref_w + 1, totals), _stuck)
     assert found is None or found.mistake is None
