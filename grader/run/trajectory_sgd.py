@@ -15,7 +15,8 @@ from grader.run.trajectory_loops import Departure, Probe, close, factor, fmt, pa
 REPEATS = ("an epoch's batches use some samples more than once: they are not slices of one "
            "permutation of the samples per epoch (e.g. indices drawn with replacement)")
 DROPPED = "the last, shorter minibatch of each epoch is dropped"
-ONCE = "the samples are shuffled once, not every epoch: an epoch repeats epoch 1's order"
+ONCE = ("an epoch visits the samples in epoch 1's order: the data is not reshuffled every epoch "
+        "(one permutation for all epochs, or the generator re-created each epoch)")
 SPLIT = "X and y are shuffled with different permutations"
 SIZES = ("the epoch's permutation is cut into batches of other sizes: consecutive slices of "
          "batch_size, the last one shorter")
@@ -131,8 +132,8 @@ def _repeats(S: list[np.ndarray], R: list[np.ndarray], n: int, q: int,
              seed: int) -> Departure | None:
     """The first epoch whose batches (as many steps as the reference's, so the same epochs) use
     a sample twice, if one does: they cannot be slices of one permutation."""
-    if len(S) != len(R) or not q or not all(len(b) for b in S):
-        return None
+    if len(S) != len(R) or not q or not all(0 < len(b) <= len(R[0]) for b in S):
+        return None  # a batch longer than batch_size (R[0]): something else was recorded
     for e in range(len(S) // q):
         used = np.concatenate(S[e * q:(e + 1) * q])
         if used.min() < 0 or used.max() >= n:

@@ -313,3 +313,17 @@ def test_batches_drawn_per_step_with_replacement_are_named() -> None:
             drawn.append(b)
     found = sgd(ref_gd.minibatch_sgd, args, (w, drawn), _stuck)
     assert found is not None and found.mistake == REPEATS, found
+
+
+def test_whole_permutations_recorded_as_batches_are_not_called_repeats() -> None:
+    """A run that records the epoch's whole permutation at every step repeats samples across
+    its 'batches' too, but those are not batches of batch_size: no name for the batches."""
+    Xs = np.arange(14.0).reshape(7, 2)
+    ys = Xs @ np.array([0.5, -1.0])
+    args = {"X": Xs, "y": ys, "w0": np.zeros(2), "lr": 0.01, "epochs": 2, "batch_size": 3,
+            "seed": 4}
+    ref_w, ref_batches = ref_gd.minibatch_sgd(*args.values())
+    perms = [np.concatenate(ref_batches[e * 3:(e + 1) * 3]) for e in range(2)]
+    recorded = [perms[t // 3] for t in range(len(ref_batches))]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, recorded), _stuck)
+    assert found is not None and found.mistake is None, found
