@@ -30,7 +30,9 @@ from typing import Any
 import numpy as np
 
 from grader.run.diagnose import Recorded
-from grader.run.trajectory_loops import Departure, factor, fmt, perceptron, sgd
+from grader.run.trajectory_loops import RANDOM_RUN, Departure, factor, fmt
+from grader.run.trajectory_perceptron import perceptron
+from grader.run.trajectory_sgd import SPLIT, sgd
 
 MAX_PROBES = 24
 """Extra calls into the student's code one failing test may make to find the step."""
@@ -73,6 +75,10 @@ DECAY = {("momentum_step", "v"): "mu", ("adam_step", "m"): "beta1", ("adam_step"
 """A state's decay argument: the state's new part is state_new − decay·state (v: the g it
 adds)."""
 NAMES = (*LOOPS, *STEPS)
+PROBED = (RANDOM_RUN, SPLIT)
+"""Mistakes a departure proves with probes; every other one it proves from the recorded values
+alone, and is named only when every recorded call of that function in the test shows it (or
+agrees with the reference)."""
 
 
 def applies(reference: ModuleType | None) -> bool:
@@ -101,7 +107,11 @@ def explain(reference: ModuleType, calls: Sequence[Recorded],
         except (ValueError, TypeError, IndexError, ArithmeticError):
             found = None
         if found is not None:
-            return found.sentence(call.name), found.hint(call.name), found.mistake
+            mistake = found.mistake
+            if mistake is not None and mistake not in PROBED and not _everywhere(
+                    reference, calls, call.name, mistake):
+                mistake = None
+            return found.sentence(call.name), found.hint(call.name), mistake
     for name, outputs in STEPS.items():
         run = [c for c in calls if c.name == name and c.raised is None]
         function = getattr(reference, name, None)
@@ -114,6 +124,26 @@ def explain(reference: ModuleType, calls: Sequence[Recorded],
             if found is not None:
                 return found.sentence(name), found.hint(name), found.mistake
     return None
+
+
+def _everywhere(reference: ModuleType, calls: Sequence[Recorded], name: str,
+                mistake: str) -> bool:
+    """Whether every recorded call of `name` either is the reference's run or departs with
+    `mistake`, from its values alone (no probes)."""
+    function = getattr(reference, name)
+    for call in calls:
+        if call.name != name or call.raised is not None:
+            continue
+        try:
+            bound = inspect.signature(function).bind(*call.args, **call.kwargs)
+            bound.apply_defaults()
+            with np.errstate(all="ignore"):
+                found = LOOPS[name](function, dict(bound.arguments), call.value, Probe(None))
+        except (ValueError, TypeError, IndexError, ArithmeticError):
+            return False
+        if found is not None and found.mistake != mistake and mistake not in found.possible:
+            return False
+    return True
 
 
 def _steps(name: str, function: Callable[..., Any], run: list[Recorded],

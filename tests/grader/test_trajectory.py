@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import reference.gradient_descent as ref_gd
 import reference.perceptron as ref_perceptron
 from grader.authoring.demo import overlay_source
 from grader.authoring.source import read_reference
@@ -22,7 +23,15 @@ from grader.batch.driver import run_batch
 from grader.checks.failure import POSSIBLY
 from grader.config import find_assignment
 from grader.models import RunResult
-from grader.run.trajectory_loops import RANDOM_RUN, perceptron, sgd
+from grader.run.trajectory_loops import RANDOM_RUN
+from grader.run.trajectory_perceptron import (
+    COUNTER,
+    RESTART,
+    SKIP_FIRST,
+    SKIP_LAST,
+    perceptron,
+)
+from grader.run.trajectory_sgd import DROPPED, ONCE, REPEATS, SIZES, SPLIT, sgd
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
@@ -58,7 +67,19 @@ EXPECTED = {
                                             "dropped"]),
     "shuffle_x_and_y": ("minibatch_sgd", ["leaves the reference's at step 1 (epoch 1, batch 1)",
                                           "X and y are indexed with different permutations"]),
+    "skip_last_sample": ("train_perceptron", ["(0-based, the last) of every epoch",
+                                              "yours stops before the last"]),
+    "restart_each_epoch": ("train_perceptron", ["leaves the reference's at epoch 2:",
+                                                "every epoch of yours repeats epoch 1"]),
+    "array_split_batches": ("minibatch_sgd", ["in batches of sizes ", "What differs: the batches: "
+                                              "consecutive slices of batch_size"]),
+    "with_replacement": ("minibatch_sgd", ["exactly the draw rng.integers(0, n, n)",
+                                           "What differs: the batches: one permutation"]),
 }
+NAMED = {"skip_last_sample": SKIP_LAST, "restart_each_epoch": RESTART,
+         "with_replacement": REPEATS, "array_split_batches": SIZES}
+"""Submissions whose mistake no catalogue file has: the trajectory names it from the run's own
+values (every recorded call shows it), on every failing test that has its sentence."""
 
 
 def _class(name: str, folder: Path) -> dict[str, RunResult]:
@@ -108,12 +129,34 @@ def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
         sentence = message[message.index(SENTENCE):]
         for phrase in phrases:  # "a|b": either wording
             assert any(p in sentence for p in phrase.split("|")), sentence
+    if student in NAMED:  # named wherever its run tells it apart from every other mistake
+        assert NAMED[student] in {t.mistake for t in failed}, [
+            (t.name, t.mistake, t.message[-700:]) for t in failed]
+        for test in failed:
+            if SENTENCE in test.message:
+                assert test.mistake == NAMED[student] or (
+                    test.mistake is None and "fits more than one mistake exactly" in
+                    test.message), (test.message, test.mistake)
     # a run that two runs on the same data do not repeat is named (positive evidence), and
     # only such a run
     for test in failed:
         if SENTENCE in test.message:
             assert (test.mistake == RANDOM_RUN) == (" give different " in test.message), (
                 test.message, test.mistake)
+
+
+@pytest.mark.slow
+def test_trajectory_names_are_only_given_to_their_mistake(
+        classes: dict[str, RunResult]) -> None:
+    """No fixture and no correct style gets a trajectory name that is not its own mistake's (a
+    random order once fitted 'the first sample is never used' on a converging run: the
+    confirming probe rules such fits out)."""
+    names = {SKIP_LAST, SKIP_FIRST, RESTART, COUNTER, REPEATS, SIZES, DROPPED, ONCE, SPLIT}
+    own = {**NAMED, "total_mistakes": COUNTER, "full_batches_only": DROPPED,
+           "shuffle_x_and_y": SPLIT}
+    for student, result in classes.items():
+        given = {t.mistake for t in result.tests} & names
+        assert given <= ({own[student]} if student in own else set()), (student, given)
 
 
 @pytest.mark.slow
@@ -167,3 +210,120 @@ def test_another_algorithm_under_the_same_name_gets_nothing() -> None:
     args = {"X": np.eye(4), "y": np.ones(4), "w0": np.zeros(4), "lr": 0.1, "epochs": 1,
             "batch_size": 2, "seed": 0}
     assert sgd(other_sgd, args, (np.ones(4), [np.arange(2)]), _stuck) is None
+
+
+def test_names_from_the_values_alone() -> None:
+    """Counter not reset (running totals, w right), the last short batch dropped, the samples
+    shuffled once: each is named from what the run returns, without a probe."""
+    X = np.array([[1.0, 2.0, 1.0], [-1.0, -1.0, 1.0], [2.0, -1.0, 1.0], [0.5, 0.5, 1.0]])
+    y = np.array([1, -1, 1, -1])
+    args = {"X": X, "y": y, "w": np.zeros(3), "epochs": 10}
+    ref_w, ref_changes = ref_perceptron.train_perceptron(X, y, np.zeros(3), 10)
+    totals = [int(t) for t in np.cumsum(ref_changes)]
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, totals), _stuck)
+    # without the confirming probe the fit is said, unnamed
+    assert found is not None and found.mistake is None and found.possible == (COUNTER,)
+
+    def counter(Xp, yp, w, epochs):  # the student: the count is never set back to 0
+        w, changes, count = np.array(w, dtype=float), [], 0
+        for _ in range(epochs):
+            for i in range(len(yp)):
+                if yp[i] * (Xp[i] @ w) <= 0:
+                    w, count = w + yp[i] * Xp[i], count + 1
+            changes.append(count)
+            if count == 0:
+                break
+        return w, changes
+
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, totals),
+                       lambda _name, *a: counter(*a))
+    assert found is not None and found.mistake == COUNTER
+    # a probe that answers as the rule does rules the fit out
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, totals),
+                       lambda _name, *a: ref_perceptron.train_perceptron(*a))
+    assert found is None or found.mistake != COUNTER
+    # the same counts with another w are not a counter's mistake alone: no name
+    found = perceptron(ref_perceptron.train_perceptron, args, (ref_w + 1, totals), _stuck)
+    assert found is None or found.mistake is None
+
+    Xs = np.arange(14.0).reshape(7, 2)
+    ys = Xs @ np.array([0.5, -1.0])
+    args = {"X": Xs, "y": ys, "w0": np.zeros(2), "lr": 0.01, "epochs": 2, "batch_size": 3,
+            "seed": 4}
+    ref_w, ref_batches = ref_gd.minibatch_sgd(*args.values())
+    full = [b for b in ref_batches if len(b) == 3]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, full), _stuck)
+    assert found is not None and found.mistake == DROPPED
+    once = [*ref_batches[:3], *ref_batches[:3]]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, once), _stuck)
+    assert found is not None and found.mistake == ONCE
+    repeated = [ref_batches[0], *ref_batches[:1], *ref_batches[2:]]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, repeated), _stuck)
+    assert found is not None and found.mistake == REPEATS
+    cut = [np.concatenate(ref_batches[:3])[:3], np.concatenate(ref_batches[:3])[3:5],
+           np.concatenate(ref_batches[:3])[5:], *ref_batches[3:]]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, cut), _stuck)
+    assert found is not None and found.mistake == SIZES
+    assert sgd(ref_gd.minibatch_sgd, args, (ref_w, list(ref_batches)), _stuck) is None
+
+
+def test_a_skipped_last_sample_is_not_called_the_update_condition() -> None:
+    """A sweep that stops before the last sample (and never stops early, so no exact model of
+    one change fits its run) departs where the last sample of a prefix needs an update: the
+    probe that gives that sample again after it shows the run skips the last sample, not that
+    it refuses the update."""
+
+    def student(X, y, w, epochs):  # range(n − 1), and no early stop
+        w, changes = np.array(w, dtype=float), []
+        for _ in range(epochs):
+            count = 0
+            for i in range(len(y) - 1):
+                if y[i] * (X[i] @ w) <= 0:
+                    w, count = w + y[i] * X[i], count + 1
+            changes.append(count)
+        return w, changes
+
+    def probe(name, *args):
+        assert name == "train_perceptron"
+        return student(*args)
+
+    X = np.array([[3.0, 1.0], [1.0, 1.0], [2.0, 1.0]])
+    y = np.array([1, -1, 1])
+    args = {"X": X, "y": y, "w": np.zeros(2), "epochs": 100}
+    found = perceptron(ref_perceptron.train_perceptron, args, student(X, y, np.zeros(2), 100),
+                       probe)
+    assert found is not None and found.mistake is None
+    assert "the last sample of the data is never visited" in found.detail, found
+    assert found.what.startswith("the samples an epoch visits"), found
+    assert "update condition" not in found.what
+
+
+def test_batches_drawn_per_step_with_replacement_are_named() -> None:
+    """Each step draws batch_size indices with replacement (so the last batch is not short):
+    the epoch's batches use a sample twice, whatever their sizes."""
+    Xs = np.arange(14.0).reshape(7, 2)
+    ys = Xs @ np.array([0.5, -1.0])
+    args = {"X": Xs, "y": ys, "w0": np.zeros(2), "lr": 0.01, "epochs": 2, "batch_size": 3,
+            "seed": 4}
+    rng, w, drawn = np.random.default_rng(4), np.zeros(2), []
+    for _ in range(2):
+        for _start in range(0, 7, 3):
+            b = rng.integers(0, 7, 3)
+            w = w - 0.01 * (Xs[b].T @ (Xs[b] @ w - ys[b]) / 3)
+            drawn.append(b)
+    found = sgd(ref_gd.minibatch_sgd, args, (w, drawn), _stuck)
+    assert found is not None and found.mistake == REPEATS, found
+
+
+def test_whole_permutations_recorded_as_batches_are_not_called_repeats() -> None:
+    """A run that records the epoch's whole permutation at every step repeats samples across
+    its 'batches' too, but those are not batches of batch_size: no name for the batches."""
+    Xs = np.arange(14.0).reshape(7, 2)
+    ys = Xs @ np.array([0.5, -1.0])
+    args = {"X": Xs, "y": ys, "w0": np.zeros(2), "lr": 0.01, "epochs": 2, "batch_size": 3,
+            "seed": 4}
+    ref_w, ref_batches = ref_gd.minibatch_sgd(*args.values())
+    perms = [np.concatenate(ref_batches[e * 3:(e + 1) * 3]) for e in range(2)]
+    recorded = [perms[t // 3] for t in range(len(ref_batches))]
+    found = sgd(ref_gd.minibatch_sgd, args, (ref_w, recorded), _stuck)
+    assert found is not None and found.mistake is None, found
