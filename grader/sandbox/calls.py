@@ -61,22 +61,6 @@ def call_from_reply(module: str, name: str, reply: dict[str, Any]) -> Call:
     raise BadValue(f"{name}(): the worker sent an unexpected reply")
 
 
-@contextlib.contextmanager
-def substituted(space: dict[str, Any], use: Mapping[str, Any] | None) -> Iterator[None]:
-    """`space` (a submission module's globals) with `use`'s names in place during the block,
-    then exactly as before (a name the submission did not define is removed again)."""
-    missing = object()
-    saved = {key: space.get(key, missing) for key in use or {}}
-    space.update(use or {})
-    try:
-        yield
-    finally:
-        for key, old in saved.items():
-            if old is missing:
-                space.pop(key, None)
-            else:
-                space[key] = old
-
 
 class ByName:
     """What a test writes, `student.f(x)`, is `student.call("f", x).value`: for the sandbox's

@@ -28,7 +28,6 @@ from grader.sandbox.calls import (
     StaleHandle,
     call_from_reply,
     handle_number,
-    substituted,
 )
 from grader.sandbox.inside import codec, invoke
 
@@ -103,7 +102,7 @@ class LocalStudent(ByName):
             if not callable(func):
                 reply = {"op": "missing"}
             else:
-                with substituted(vars(self._module), sent["use"]):
+                with invoke.substituted(vars(self._module), sent["use"]):
                     reply = invoke.invoke(func, sent["args"], sent["kwargs"], self._files)
                 if keep and reply["op"] == "return":
                     reply["value"] = codec.Keep(reply["value"])

@@ -14,6 +14,7 @@ standard library and numpy, and no other grader module.
 
 from __future__ import annotations
 
+import contextlib
 import time
 import traceback
 import warnings
@@ -26,7 +27,7 @@ from builtins import (  # noqa: UP029
     tuple,
     type,
 )
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -67,6 +68,24 @@ def _warning_text(record: warnings.WarningMessage) -> str:
     category = record.category
     name = category.__name__ if isinstance(category, type) else "Warning"
     return f"{name}: {_text(record.message)}"
+
+
+@contextlib.contextmanager
+def substituted(space: dict[str, Any], use: Mapping[str, Any] | None) -> Iterator[None]:
+    """`space` (the submission module's globals) with `use`'s names in place during the block
+    (the trusted side's `student.using`: callbacks), then exactly as before; a name the
+    submission did not define is removed again."""
+    missing = object()
+    saved = {key: space.get(key, missing) for key in use or {}}
+    space.update(use or {})
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is missing:
+                space.pop(key, None)
+            else:
+                space[key] = old
 
 
 def invoke(func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any],

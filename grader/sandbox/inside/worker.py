@@ -249,17 +249,8 @@ class Worker:
         if not callable(func):
             return {"op": "missing"}
         space = vars(self.module) if self.module is not None else {}
-        missing = object()
-        saved = {key: space.get(key, missing) for key in use or {}}
-        space.update(use or {})
-        try:
+        with self.invoke.substituted(space, use):
             reply: dict[str, Any] = self.invoke.invoke(func, args, kwargs, self.files)
-        finally:
-            for key, old in saved.items():
-                if old is missing:
-                    space.pop(key, None)
-                else:
-                    space[key] = old
         self._flush()
         return reply
 
