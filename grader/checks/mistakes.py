@@ -75,7 +75,7 @@ NO_EARLY_STOP = "training did not stop after the first epoch with 0 updates"
 PREDICT_GE = "`>=` was used instead of `>` in predict (a point on the boundary is −1)"
 GAMMA_NOT_NORMALISED = "γ was not divided by ‖w*‖"
 NON_SEPARATING = "a w* that does not separate the data (γ <= 0) was accepted"
-SHAPES_UNCHECKED = ("X, y and w whose shapes do not fit were accepted without a ValueError "
+SHAPES_UNCHECKED = ("mismatched shapes of X, y and w were accepted without a ValueError "
                     "(compare len(y) with the rows of X and len(w) with its columns)")
 """What the test saw, not a cause: a student who compares the shapes of a changed X (a bias
 column added twice) is told so too (held-out batch 7)."""

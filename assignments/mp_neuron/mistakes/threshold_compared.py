@@ -10,7 +10,7 @@ import numpy as np
 from reference.mp_neuron import *  # noqa: F403
 
 op = ">"
-bound = 0.0
+bound = -1.0  # the default, `count > θ − 1` (strict_greater.py is the member op=">", bound=θ)
 PARAMS = {
     "op": (">", ">=", "<=", "<", "=="),
     "bound": {"θ": 0.0, "θ − 1": -1.0, "θ + 1": 1.0, "θ − 2": -2.0, "θ + 2": 2.0,
