@@ -96,6 +96,17 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                        "is cast to an integer",
                        "a value is converted with int(), astype(int) or // where a float "
                        "belongs", _truncated(mode))
+                if varied and values.min() > 0:
+                    yield ("is exactly the natural logarithm of the expected one",
+                           "is the logarithm of the expected value",
+                           "a log too many: log-probabilities (log_softmax, np.log) where the "
+                           "probabilities are asked",
+                           lambda g, e, s: close(g, np.log(e.astype(np.float64))))
+                if varied and np.abs(values).max() < 700:
+                    yield ("is exactly e to the power of the expected one",
+                           "is the exponential of the expected value",
+                           "an exp too many: probabilities (or exp of the scores) where their "
+                           "log is asked", lambda g, e, s: close(g, np.exp(e.astype(np.float64))))
         yield from _constant(pairs, distinct.size)
     yield from _arrangements(pairs, mode, integral)
 

@@ -66,6 +66,17 @@ def test_each_relation_is_found_and_worded(got, phrase):
     assert not re.search(r"\d", found.label), found.label
 
 
+def test_a_log_or_an_exp_too_many_is_named():
+    """log_softmax returned for softmax (or np.exp of what should stay a log-value)."""
+    p = np.array([0.1, 0.2, 0.3, 0.4, 0.05, 0.95])
+    found = _relate([np.log(p)], [p])
+    assert found is not None and "natural logarithm of the expected one" in found.sentence
+    scores = np.array([0.5, -1.25, 2.0, 0.75])
+    found = _relate([np.exp(scores)], [scores])
+    assert found is not None and "e to the power of the expected one" in found.sentence
+    assert _relate([p + RNG.normal(0, 1e-3, p.shape)], [p]) is None
+
+
 def test_a_transpose_is_named_as_one_not_as_a_reduction_over_the_wrong_axis():
     """An outer product with its arguments swapped: (d0, d1) where (d1, d0) is expected has
     the same total too; it is one mistake, a transpose (heldout7 dag dW1 was 'reduced over
