@@ -91,6 +91,12 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
             if not few:
                 yield from factors(pairs, mode)
                 yield from _offsets(pairs, mode, integral)
+                if not integral:
+                    yield ("is the expected one with each row multiplied by a factor of its "
+                           "own", "has each row off by a factor of its own",
+                           "a per-row normalisation divides by another sum (e.g. a softmax "
+                           "whose denominator is not computed from the same shifted values as "
+                           "its numerator)", _row_scaled(mode))
             if not integral:
                 yield ("is the expected one cast to an integer (its fractional part dropped)",
                        "is cast to an integer",
@@ -138,6 +144,28 @@ def _float32(mode: Mode) -> Check:
         with np.errstate(all="ignore"):
             dev = np.abs(g64 - e64)
             return bool(np.all(dev <= np.maximum(4 * EPS32 * np.abs(e64), mode.atol)))
+    return check
+
+
+def _row_scaled(mode: Mode) -> Check:
+    """got = c_i × expected in row i, the c_i not all equal (one factor for every row is
+    `factors`' relation); a call where the student is right (every c_i = 1) fits too."""
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.shape != e.shape or g.ndim != 2 or min(g.shape) < 2:
+            return False
+        e64, g64 = e.astype(np.float64), g.astype(np.float64)
+        rows = np.arange(e64.shape[0])
+        pivot = np.argmax(np.abs(e64), axis=1)
+        base = e64[rows, pivot]
+        if np.any(base == 0):
+            return False
+        with np.errstate(all="ignore"):
+            c = g64[rows, pivot] / base
+        if not np.all(np.isfinite(c)):
+            return False
+        if np.allclose(c, c[0], rtol=1e-9, atol=0.0) and not np.isclose(c[0], 1.0):
+            return False
+        return same(g64, c[:, None] * e64, mode)
     return check
 
 

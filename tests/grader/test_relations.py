@@ -77,6 +77,21 @@ def test_a_log_or_an_exp_too_many_is_named():
     assert _relate([p + RNG.normal(0, 1e-3, p.shape)], [p]) is None
 
 
+def test_rows_off_by_factors_of_their_own_are_named_once():
+    """A softmax whose denominator sums exp of the unshifted row: row i is off by e^(−max_i)."""
+    Z = np.array([[1.0, 2.0, 0.5], [3.0, -1.0, 0.25], [0.0, 0.5, 4.0]])
+    p = np.exp(Z - Z.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    got = p * np.exp(-Z.max(axis=1, keepdims=True))
+    found = _relate([got], [p])
+    assert found is not None and "each row multiplied by a factor of its own" in found.sentence
+    assert "row" in found.label and not re.search(r"\d", found.label)
+    found = _relate([2 * p], [p])  # one factor for every row: the factor, not the rows
+    assert found is not None and "exactly 2 ×" in found.sentence
+    noisy = p * (1 + RNG.normal(0, 1e-3, p.shape))
+    assert _relate([noisy], [p]) is None
+
+
 def test_a_transpose_is_named_as_one_not_as_a_reduction_over_the_wrong_axis():
     """An outer product with its arguments swapped: (d0, d1) where (d1, d0) is expected has
     the same total too; it is one mistake, a transpose (heldout7 dag dW1 was 'reduced over
