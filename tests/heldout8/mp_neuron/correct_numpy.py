@@ -28,6 +28,6 @@ _GATES = {
 def mp_gate(name, n):
     if name not in _GATES:
         raise ValueError(f"unknown gate {name}")
-    if name == "not" and n != 1 or name == "and_not" and n != 2:
+    if (name == "not" and n != 1) or (name == "and_not" and n != 2):
         raise ValueError(f"wrong number of inputs for {name}: {n}")
     return _GATES[name](n)
