@@ -24,8 +24,7 @@ from typing import Any
 from grader.run.diagnose import REFERENCE, Replay
 from grader.run.outcomes import Recorded
 from grader.run.relation_kinds import size_words
-from grader.run.relations import Related, parameters
-from grader.run.relations import _sizes as sizes_of
+from grader.run.relations import Related, call_sizes, parameters
 
 MIN_CALLS = 3
 """Calls (raised + returned) a split needs: one of each alone explains nothing."""
@@ -158,7 +157,7 @@ def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], b
     judged = [c for c in calls if returns(c)]  # a call the reference raises on: no evidence
     raised = [c for c in judged if c.raised is not None]
     returned = [c for c in judged if c.raised is None]
-    rule = split([sizes_of(c, params) for c in raised], [sizes_of(c, params) for c in returned],
+    rule = split([call_sizes(c, params) for c in raised], [call_sizes(c, params) for c in returned],
                  broadcast)
     if rule is None:
         return None

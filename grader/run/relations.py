@@ -74,7 +74,7 @@ def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | No
     differs = [not same(c.value, e.value, mode) for c, e in pairs]
     if not any(differs):
         return _mutated(name, pairs, mode, params)
-    sizes = [_sizes(c, params) for c, _ in pairs]
+    sizes = [call_sizes(c, params) for c, _ in pairs]
     leaves = _leaves([c.value for c, _ in pairs], [e.value for _, e in pairs])
     if leaves is None:
         return None
@@ -139,7 +139,7 @@ def _mutated(name: str, pairs: list[tuple[Recorded, Outcome]], mode: Mode,
     return None
 
 
-def _sizes(call: Recorded, params: Sequence[str]) -> dict[str, int]:
+def call_sizes(call: Recorded, params: Sequence[str]) -> dict[str, int]:
     """The sizes a factor N may be: each positive int argument and each dimension of an array
     argument, by name (X.shape[0], len(y), batch_size)."""
     found: dict[str, int] = {}

@@ -148,14 +148,9 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
-    if catalogue:  # a test nothing named: an exact relation to the reference's values
+    if catalogue:  # a test nothing named: a relation to the reference's values, or a split
         results = [
-            _related(result, ref, recording, replay, views)
-            if result.status == "failed" and not result.mistake and recording is not None
-            and not recording.incomplete else result
-            for result, recording in zip(results, recordings, strict=True)]
-        results = [  # a test nothing named that raised: the size its raising follows
-            _split(result, ref, recording, replay, views, every)
+            _unnamed(result, ref, recording, replay, views, every)
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
@@ -220,27 +215,18 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     return result
 
 
-def _related(result: TestResult, ref: Any, recording: Recording, replay: Replay,
-             views: dict[str, Any]) -> TestResult:
+def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
+             views: dict[str, Any], every: list[Recorded]) -> TestResult:
     """The failure's message and mistake with an exact relation between the student's values
-    and the reference's on the test's calls (grader.run.relations), when one holds."""
+    and the reference's on the test's calls (grader.run.relations), or else the one size of
+    the arguments that splits the calls where the student's code raised (and the reference
+    returned) from the others (grader.run.crashes), when one holds."""
     module = _module(ref)
-    found: Related | None = find(module, recording.calls, recording.tolerance, replay,
-                                 views) if module is not None else None
-    if found is None:
+    if module is None:
         return result
-    return replace(result, message=f"{result.message} {found.sentence}".strip(),
-                   mistake=found.label)
-
-
-def _split(result: TestResult, ref: Any, recording: Recording, replay: Replay,
-           views: dict[str, Any], every: list[Recorded]) -> TestResult:
-    """The failure's message and mistake with the one size of the arguments that splits the
-    calls where the student's code raised (and the reference returned) from the others
-    (grader.run.crashes), when one does."""
-    module = _module(ref)
-    found: Related | None = find_split(module, recording.calls, every, replay, views,
-                                       result.message) if module is not None else None
+    found: Related | None = (
+        find(module, recording.calls, recording.tolerance, replay, views)
+        or find_split(module, recording.calls, every, replay, views, result.message))
     if found is None:
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),
