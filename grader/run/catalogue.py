@@ -170,13 +170,7 @@ def _members(path: Path, module: ModuleType, name: str, fix: str,
         combination = dict(zip(keys, values, strict=True))
         namespace = dict(vars(module))
         namespace.update({k: value for k, (_, value) in combination.items()})
-        for attr, value in list(namespace.items()):  # the file's functions see the values
-            if isinstance(value, types.FunctionType) and value.__module__ == module.__name__:
-                rebound = types.FunctionType(value.__code__, namespace, value.__name__,
-                                             value.__defaults__, value.__closure__)
-                rebound.__kwdefaults__ = value.__kwdefaults__
-                rebound.__module__ = value.__module__
-                namespace[attr] = rebound
+        _rebind(namespace, module.__name__)  # the file's functions see the values
         labels = tuple((k, label) for k, (label, _) in combination.items())
         key = f"{path.stem}[{','.join(f'{k}={label}' for k, label in labels)}]"
         member_name = _filled(name, combination, path)
@@ -233,11 +227,18 @@ def world(reference: ModuleType, mistake: Mistake) -> dict[str, Any]:
     function rebound to it: a reference `B` that calls `A` now calls the mistaken `A`, so a
     failure of B that follows from A is explained by A's mistake."""
     namespace: dict[str, Any] = dict(vars(reference))
+    _rebind(namespace, reference.__name__)
+    namespace.update(mistake.overrides)
+    return namespace
+
+
+def _rebind(namespace: dict[str, Any], module: str) -> None:
+    """Every function of `module` in `namespace` replaced by a copy whose globals are
+    `namespace`: a name it looks up (another function, a family's parameter) is found there."""
     for name, value in list(namespace.items()):
-        if isinstance(value, types.FunctionType) and value.__module__ == reference.__name__:
+        if isinstance(value, types.FunctionType) and value.__module__ == module:
             rebound = types.FunctionType(value.__code__, namespace, value.__name__,
                                          value.__defaults__, value.__closure__)
             rebound.__kwdefaults__ = value.__kwdefaults__
+            rebound.__module__ = value.__module__
             namespace[name] = rebound
-    namespace.update(mistake.overrides)
-    return namespace
