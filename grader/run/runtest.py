@@ -42,7 +42,10 @@ def run_test(assignment: Assignment, test: TestCase, student: Any,
     seeded inputs, with the reference's versions of those functions in the student's module
     (`student.using`: the sandbox calls them back here, values only). If it then earns more,
     that score stands and the message says where the mistake is: that function's own tests
-    take the points. A correct submission never gets here (its tests pass the first time)."""
+    take the points — provided the student's own functions, run a third time, lose the same
+    points as the first time (else the code is not reproducible: an unseeded generator or
+    state kept between calls, and the first score stands). A correct submission never gets
+    here (its tests pass the first time)."""
     first = _run_once(assignment, test, student, ref, recording)
     if first.status != "failed" or not test.uses or ref is None:
         return first
@@ -55,6 +58,11 @@ def run_test(assignment: Assignment, test: TestCase, student: Any,
     with student.using(functions):
         again = _run_once(assignment, test, student, ref, None)
     if again.points <= first.points:
+        return first
+    # the student's own functions once more: code that draws from an unseeded generator or
+    # keeps state between calls would otherwise get a second draw from the rerun alone
+    own = _run_once(assignment, test, student, ref, None)
+    if (own.status, own.points) != (first.status, first.points):
         return first
     names = [f"{name}()" for name in test.uses]
     mine = " and ".join(names)

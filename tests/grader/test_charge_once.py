@@ -152,3 +152,17 @@ def test_a_wrong_tower_still_loses_its_points_with_the_reference_sigmoid(tmp_pat
     assert "reference's" not in tests["tower_1d_matches_reference"]["message"]
     assert all(tests[n]["points"] == tests[n]["max_points"] for n in tests
                if n.startswith("sigmoid_"))
+
+
+@pytest.mark.slow
+def test_code_whose_result_changes_between_runs_gets_no_second_draw_from_the_rerun(tmp_path):
+    # tower_1d is wrong on its first three calls only (state kept between calls): the rerun
+    # with the reference's sigmoid would pass because of that state, not because of sigmoid
+    warming = RIGHT_TOWERS.format(sigmoid=STABLE).replace(
+        "def tower_1d(x, a, b, h, w):\n",
+        "CALLS = [0]\n\ndef tower_1d(x, a, b, h, w):\n    CALLS[0] += 1\n"
+        "    if CALLS[0] <= 3:\n        return np.zeros(np.shape(x))\n")
+    assert "CALLS[0] <= 3" in warming
+    tests = _grade(tmp_path, {"warming": warming})["warming"]
+    assert not any("reference's" in t["message"] for t in tests.values())
+    assert any(t["points"] < t["max_points"] for n, t in tests.items() if n.startswith("tower_"))
