@@ -102,12 +102,11 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                        "is cast to an integer",
                        "a value is converted with int(), astype(int) or // where a float "
                        "belongs", _truncated(mode))
-                if varied and values.min() > 0:
+                if varied and values.min() >= 0 and values.max() > 0:
                     yield ("is exactly the natural logarithm of the expected one",
                            "is the logarithm of the expected value",
                            "a log too many: log-probabilities (log_softmax, np.log) where the "
-                           "probabilities are asked",
-                           lambda g, e, s: close(g, np.log(e.astype(np.float64))))
+                           "probabilities are asked", _logarithm(mode))
                 if varied and np.abs(values).max() < 700:
                     yield ("is exactly e to the power of the expected one",
                            "is the exponential of the expected value",
@@ -115,6 +114,11 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                            "log is asked", lambda g, e, s: close(g, np.exp(e.astype(np.float64))))
         yield from _constant(pairs, distinct.size)
     yield from _arrangements(pairs, mode, integral)
+
+
+ONE_VALUE = "gives the same value on every call"
+ONE_VALUE_CAUSE = "the result does not depend on the inputs the test varies"
+"""The constant relation's short name and cause (a claim about one test's calls only)."""
 
 
 def _constant(pairs: list[Pair], distinct: int) -> Iterator[tuple[str, str, str, Check]]:
@@ -129,11 +133,26 @@ def _constant(pairs: list[Pair], distinct: int) -> Iterator[tuple[str, str, str,
     value = mine[0]
     shown = f"{int(value)}" if value == int(value) else f"{value:.4g}"
     yield (f"gives the same value ({shown}) on every call of this test, where the expected "
-           "values differ",
-           "gives the same value on every call",
-           "the result does not depend on the inputs the test varies: a sum over an empty "
-           "selection, a condition that always (or never) holds, or an input overwritten",
+           "values differ", ONE_VALUE,
+           f"{ONE_VALUE_CAUSE}: a sum over an empty selection, a condition that always (or "
+           "never) holds, or an input overwritten",
            lambda g, e, s: bool(np.all(g.astype(np.float64) == value)))
+
+
+def _logarithm(mode: Mode) -> Check:
+    """got = log(expected); where the expected value underflowed to 0 (a softmax of far apart
+    scores), a log below that of the smallest float."""
+    floor = float(np.log(np.finfo(np.float64).tiny))
+
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.shape != e.shape:
+            return False
+        e64, g64 = e.astype(np.float64), g.astype(np.float64)
+        zero = e64 == 0
+        with np.errstate(divide="ignore"):
+            logs = np.log(np.where(zero, 1.0, e64))
+        return bool(np.all(g64[zero] < floor)) and same(g64[~zero], logs[~zero], mode)
+    return check
 
 
 def _float32(mode: Mode) -> Check:
@@ -149,11 +168,14 @@ def _float32(mode: Mode) -> Check:
 
 def _row_scaled(mode: Mode) -> Check:
     """got = c_i × expected in row i, the c_i not all equal (one factor for every row is
-    `factors`' relation); a call where the student is right (every c_i = 1) fits too."""
+    `factors`' relation); a call where the student is right (every c_i = 1) fits too. Not on
+    an expected matrix of rank 1 (an outer product u vᵀ: every u' vᵀ is one, whatever u')."""
     def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
         if g.shape != e.shape or g.ndim != 2 or min(g.shape) < 2:
             return False
         e64, g64 = e.astype(np.float64), g.astype(np.float64)
+        if np.linalg.matrix_rank(e64) < 2 and not same(g64, e64, mode):
+            return False  # rows all multiples of one row (an outer product): any such fits
         rows = np.arange(e64.shape[0])
         pivot = np.argmax(np.abs(e64), axis=1)
         base = e64[rows, pivot]

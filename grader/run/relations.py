@@ -9,7 +9,11 @@ fraction, or a size read from the arguments: N), a constant offset, the float32 
 integer cast, the same values in another shape or order, a reduction over another axis — and
 on at least one call R(expected) is not the expected value (the calls where the student is
 right must be consistent with R: a factor N is 1 there, an offset cannot be). A relation is
-looked for leaf by leaf (a loss and its gradient returned together may be wrong apart).
+looked for leaf by leaf (a loss and its gradient returned together may be wrong apart), and
+named only when EVERY leaf that is wrong has one (a relation on one leaf while another is
+wrong for no known reason is a coincidence more often than the cause). It must also hold on
+the submission's other calls of the function (`find`'s `others`: independent inputs), where
+both the student and the reference returned.
 
 Also: one number on every call where the expected numbers vary (grader.run.relation_kinds),
 and, when the values are right, an argument left changed by the call.
@@ -32,7 +36,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -43,6 +47,8 @@ from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded, same
 from grader.run.relation_kinds import (
     IMPLIED,
+    ONE_VALUE,
+    ONE_VALUE_CAUSE,
     ORDINALS,
     Array,
     Pair,
@@ -59,6 +65,9 @@ class Related:
 
     label: str
     sentence: str
+    entries: int = 0
+    """How many entries of the test's values the relation explains where they are wrong
+    (fewer than THIN: too few to tell a relation from a coincidence without more calls)."""
 
 
 def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | None],
@@ -78,17 +87,17 @@ def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | No
     leaves = _leaves([c.value for c, _ in pairs], [e.value for _, e in pairs])
     if leaves is None:
         return None
-    for path, got, exp in leaves:
-        if all(same(g, x, mode) for g, x in zip(got, exp, strict=True)):
-            continue  # this leaf is right on every call
-        found = _leaf_relation(got, exp, sizes, mode)
-        if found is not None:
-            return _worded(name, path, *found)
-    for path, got, exp in leaves:  # nothing exact: a factor that holds to 0.1 %, a broadcast
-        if not all(same(g, x, mode) for g, x in zip(got, exp, strict=True)):
-            return _about(name, path, got, exp, sizes, mode) or \
-                _broadcast(name, path, got, exp, sizes)
-    return None
+    wrong = [(path, got, exp) for path, got, exp in leaves
+             if not all(same(g, x, mode) for g, x in zip(got, exp, strict=True))]
+    found = [_leaf_relation(got, exp, sizes, mode) for _, got, exp in wrong]
+    if found and all(f is not None for f in found):  # a leaf left unexplained: no name
+        path, got, exp = wrong[0]
+        return replace(_worded(name, path, *found[0]),  # type: ignore[misc]
+                       entries=_wrong_entries(got, exp, mode))
+    if len(wrong) != 1:  # nothing exact on one wrong leaf: a factor true to 0.1 %, a broadcast
+        return None
+    path, got, exp = wrong[0]
+    return _about(name, path, got, exp, sizes, mode) or _broadcast(name, path, got, exp, sizes)
 
 
 def _broadcast(name: str, path: str, got: list[Array], exp: list[Array],
@@ -273,13 +282,19 @@ def _about(name: str, path: str, got: list[Array], exp: list[Array],
 
 
 def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
-         views: Mapping[str, Any] | None = None) -> Related | None:
+         views: Mapping[str, Any] | None = None,
+         others: Sequence[Recorded] = ()) -> Related | None:
     """The first relation found for a function of a failing test's `calls` (in the order
     they were called), the reference's outcomes taken from `replay` (grader.run.diagnose: the
     same memoized replay the catalogue's diagnosis made); `mode` is the failed check's
     comparison. A function whose value the catalogue sees through a view (a construction:
-    grader.run.catalogue) is not related (its view's entries mean nothing to the student)."""
+    grader.run.catalogue) is not related (its view's entries mean nothing to the student).
+    A relation shown by fewer than THIN wrong entries must hold on `others` too (the
+    submission's other calls, see `_confirmed`), as the catalogue's names must
+    (grader.run.diagnose): a call there where the student raised and the reference did not,
+    or where the values break the relation, rules it out."""
     near = tolerance(mode)
+    own = {id(c) for c in calls}
     for name in dict.fromkeys(c.name for c in calls):
         function = getattr(reference, name, None)
         if not callable(function) or name in (views or {}):
@@ -288,9 +303,75 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
         expected: list[Outcome | None] = [
             replay.run(REFERENCE, lambda f=function: f, c) for c in mine]
         found = relate(name, mine, expected, near, parameters(function))
-        if found is not None:
+        if found is not None and (found.entries >= THIN or _confirmed(
+                found, name, function, mine, expected, near, replay,
+                [c for c in others if id(c) not in own])):
             return found
     return None
+
+
+THIN = 2
+"""A relation shown by fewer wrong entries than this on the test's calls must hold on the
+submission's other calls too (`_confirmed`): one entry fits many relations by chance (a
+sigmoid(0) of 0 is 0.5 cast to an integer)."""
+
+CONFIRM = 48
+"""At most this many of the submission's other calls confirm a relation (replays cost)."""
+
+
+def _confirmed(found: Related, name: str, function: Any, mine: list[Recorded],
+               expected: list[Outcome | None], mode: Mode, replay: Replay,
+               others: Sequence[Recorded]) -> bool:
+    """`found` holds on the submission's other calls of `name` too (see find): on each of
+    them whose arguments are of the kinds of the test's (the same types, ranks and dtypes: a
+    relation is a claim about inputs like the test's) and where the student's value is wrong
+    (a right value neither confirms nor refutes most relations: a transpose of a symmetric
+    matrix is itself). A relation that speaks of this test alone (one value on every call
+    of it) needs no confirmation."""
+    if found.label.endswith(f"{ONE_VALUE} ({ONE_VALUE_CAUSE})"):
+        return True
+    kinds = {_kinds(c) for c in mine}
+    more: list[Recorded] = []
+    outcomes: list[Outcome | None] = []
+    for call in (c for c in others if c.name == name and _kinds(c) in kinds):
+        if len(more) >= CONFIRM:
+            break
+        outcome = replay.run(REFERENCE, lambda f=function: f, call)
+        if outcome.raised is not None:
+            continue  # a call the reference refuses: not one a relation speaks of
+        if call.raised is not None:
+            return False  # the student's raised where the reference returned
+        if same(call.value, outcome.value, mode):
+            continue
+        more.append(call)
+        outcomes.append(outcome)
+    if not more:
+        return True
+    again = relate(name, [*mine, *more], [*expected, *outcomes], mode, parameters(function))
+    return again is not None and again.label == found.label
+
+
+def _wrong_entries(got: list[Array], exp: list[Array], mode: Mode) -> int:
+    """The entries of a leaf that are wrong, over its calls (all of a value of another shape)."""
+    count = 0
+    for g, e in zip(got, exp, strict=True):
+        if g.shape != e.shape:
+            count += max(g.size, 1)
+        else:
+            count += sum(not same(a, b, mode) for a, b in zip(g.ravel(), e.ravel(), strict=True))
+    return count
+
+
+def _kinds(call: Recorded) -> tuple[Any, ...]:
+    """What kind each argument of `call` is: its type, and an array's rank and dtype kind."""
+    def kind(value: Any) -> tuple[Any, ...]:
+        if isinstance(value, np.ndarray):
+            return ("ndarray", value.ndim, value.dtype.kind)
+        if isinstance(value, list | tuple):
+            return (type(value).__name__, np.ndim(value) if _numbers(list(value)) else -1)
+        return (type(value).__name__,)
+    return (tuple(kind(a) for a in call.args),
+            tuple(sorted((k, kind(v)) for k, v in call.kwargs.items())))
 
 
 def parameters(function: Any) -> tuple[str, ...]:

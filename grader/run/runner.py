@@ -225,7 +225,7 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
     if module is None:
         return result
     found: Related | None = (
-        find(module, recording.calls, recording.tolerance, replay, views)
+        find(module, recording.calls, recording.tolerance, replay, views, every)
         or find_split(module, recording.calls, every, replay, views, result.message))
     if found is None:
         return result

@@ -92,6 +92,30 @@ def test_rows_off_by_factors_of_their_own_are_named_once():
     assert _relate([noisy], [p]) is None
 
 
+def test_rows_of_an_outer_product_off_by_factors_are_no_evidence():
+    # every u' vᵀ is the expected u vᵀ with each row scaled: a wrong u' is not a
+    # "per-row normalisation"
+    u, v = RNG.normal(size=4), RNG.normal(size=3)
+    wrong = RNG.normal(size=4)
+    assert _relate([np.outer(wrong, v)], [np.outer(u, v)]) is None
+    full = RNG.normal(size=(4, 3))  # rank 3: a per-row factor is evidence there
+    found = _relate([np.array([1.0, 2.0, 3.0, 4.0])[:, None] * full], [full])
+    assert found is not None and "each row" in found.label
+
+
+def test_a_relation_on_one_leaf_names_nothing_while_another_leaf_is_wrong_unexplained():
+    loss, grad = 1.7, RNG.normal(size=(3, 2))
+    noise = RNG.normal(size=(3, 2))
+    # the gradient is −1 × the expected one, the loss is off for no known reason
+    assert _relate([(loss + 0.123, -grad)], [(loss, grad)]) is None
+    # the loss right: the gradient's relation is the name
+    found = _relate([(loss, -grad)], [(loss, grad)])
+    assert found is not None and "wrong sign" in found.label
+    # both wrong, each with a relation of its own: named (the first)
+    assert _relate([(2 * loss, -grad)], [(loss, grad)]) is not None
+    assert _relate([(loss, noise)], [(loss, grad)]) is None
+
+
 def test_a_transpose_is_named_as_one_not_as_a_reduction_over_the_wrong_axis():
     """An outer product with its arguments swapped: (d0, d1) where (d1, d0) is expected has
     the same total too; it is one mistake, a transpose (heldout7 dag dW1 was 'reduced over
@@ -194,6 +218,9 @@ EXPECTED = {
     "bound_plus_one": ("novikoff_bound", "is exactly 1 more than the expected one"),
 }
 NAMED_BY_CATALOGUE = {"grad_over_n_squared": "squared_loss_grad"}
+NOT_RELATED = {"sigmoid_zero_in_no_piece": "sigmoid"}
+"""Fixtures whose values fit a relation on one test by coincidence only (one wrong entry),
+which the submission's other calls refute: no relation is named."""
 """Fixtures whose relation (1/N × the expected) a catalogue family names first (the gradient
 divisor family): the catalogue's name stands and no relation sentence is added."""
 
@@ -259,6 +286,17 @@ def test_a_catalogue_name_comes_before_a_relation(classes: dict[str, RunResult],
     assert failed and all(t.mistake and f"in {function}()" in t.mistake for t in failed), \
         [(t.name, t.mistake) for t in failed]
     assert not any(f"Your {function}() " in t.message for t in failed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("student", sorted(NOT_RELATED))
+def test_a_relation_shown_by_one_entry_must_hold_on_the_other_calls(
+        classes: dict[str, RunResult], student: str) -> None:
+    failed = [t for t in classes[student].tests if t.status == "failed"]
+    assert failed  # sigmoid(0) is wrong: the known-values and the stability test fail
+    assert not any("Usual cause:" in t.message for t in failed), \
+        [(t.name, t.message) for t in failed]
+    assert not any(t.mistake and "cast to an integer" in t.mistake for t in failed)
 
 
 @pytest.mark.slow
