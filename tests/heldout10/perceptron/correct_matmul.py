@@ -19,7 +19,8 @@ def train_perceptron(X, y, w, epochs):
         raise ValueError("X must be (n, d) and y (n,)")
     if not np.isin(y, (-1, 1)).all():
         raise ValueError("labels must be +1/-1")
-    n, d = X.shape
+    n = X.shape[0]
+    d = X.shape[1]
     w = np.array(w, dtype=np.float64, copy=True)
     if w.shape != (d,):
         raise ValueError("w must have shape (d,)")
