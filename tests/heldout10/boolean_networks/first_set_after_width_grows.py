@@ -1,5 +1,6 @@
 """Order of operations: `first` (the column of the first OR/NAND unit) is read after width has been
-increased, so the XOR units point at columns past the OR/NAND outputs instead of at them.
+increased, so the XOR units point at columns past the OR/NAND outputs instead of at them
+(columns that do not exist yet: IndexError).
 
 Mistake in `deep_parity`; edited from correct_pure.py.
 """

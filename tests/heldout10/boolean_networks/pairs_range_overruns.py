@@ -1,6 +1,6 @@
 """Off-by-one in the pairing: range(0, len(signals), 2) instead of range(0, len(signals) - 1, 2);
-with an odd number of signals the last pair reads signals[i + 1] past the end (IndexError for
-odd n).
+with an odd number of signals the last pair reads signals[i + 1] past the end (IndexError
+whenever a level has an odd number of signals, e.g. n = 3, 5, 6).
 
 Mistake in `deep_parity`; edited from correct_pure.py.
 """

@@ -1,5 +1,5 @@
 """The label is left out of the margin: gamma = min_i w*.x_i / ||w*|| instead of min_i y_i
-(w*.x_i)/||w*||, so the negative class gives negative scores and every valid w* is rejected with
+(w*.x_i)/||w*||, so the negative class gives negative scores and a valid w* is rejected with
 ValueError.
 
 Mistake in `novikoff_bound`; edited from correct_pure.py.

@@ -1,5 +1,5 @@
 """Operator precedence: the bin width is written hi - lo / k instead of (hi - lo) / k, so the bins
-have the wrong width (right only when lo = 0 and k = 1).
+have the wrong width (right only when k = 1 or hi = 0).
 
 Mistake in `approximate_1d`; edited from correct_pure.py.
 """
