@@ -240,8 +240,12 @@ def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:
     ("the tower has the wrong sign (a and b swapped)" is the catalogue's "the tower has the
     wrong sign"); the replay also tried the submission's other calls. A guess from an
     observation (a warning, an exception: no comparison) claims no value, so only its exact
-    name withdraws it."""
-    return guess == name or (compared and guess.startswith((f"{name} ", f"{name}:")))
+    name withdraws it. A value guess is withdrawn as well by a catalogue mistake that says
+    more after it ("theta is one too high" by "theta is one too high for AND (n + 1 …)"):
+    the same claim, made precise."""
+    return guess == name or (compared and (
+        guess.startswith((f"{name} ", f"{name}:"))
+        or name.startswith((f"{guess} ", f"{guess}:"))))
 
 
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
