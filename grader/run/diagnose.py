@@ -9,7 +9,12 @@ the failed check's own tolerance (the calls where the student was right confirm 
 differs from the reference on at least one of them. When several mistakes fit, all are named,
 but at most one member of a family (grader.run.catalogue: the first that fits), and none when a
 one-mistake file fits too (written for that very case, it words it better; all of them
-reproduce the same values). The calls the student got wrong are replayed first.
+reproduce the same values). The calls the student got wrong are replayed first. Mistakes in a
+construction compared through its view only (what the network computes) are named only when one
+fits: when several that build different things compute the same on the test's inputs, the
+student's construction may be a third (an AND unit given the OR unit's bias, where the
+catalogue's XOR blocks have a NAND unit), so only one that built the student's very value is
+named, and none when none did.
 A mistake in a function the test did not call directly (the student's B uses their own wrong
 A) is named as what the failure follows from.
 
@@ -179,6 +184,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
         return None
     views = views or {}
     own = {id(c) for c in calls}
+    raw = list(calls)
     calls = [_viewed(c, views) for c in calls]
     others = [_viewed(c, views) for c in others if id(c) not in own]
     near = tolerance(mode)
@@ -219,7 +225,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
                 break
             if exp is None and not confirming:
                 continue
-            function = _mutant(reference, mistake, call.name)
+            function = mutant(reference, mistake, call.name)
             if function is None:
                 continue
             who = REFERENCE if _as_reference(reference, mistake, call.name) else mistake.key
@@ -237,16 +243,35 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             named.add(mistake.family)
         elif not explains and replayable:
             ruled_out.append(mistake.name)
+    fitted = found
     if any(not m.family for m in found):  # a file written for this very case says it better
         found = [m for m in found if not m.family]
+    if len(found) > 1 and all(calls[i].name in views for i in range(len(calls)) if wrong[i]):
+        # constructions compared only by what they compute (a view): several mistakes that
+        # build different things compute the same here, so the student's may be a third; only
+        # one that built exactly the student's construction is named
+        families = {m.family for m in fitted if m.family}
+        built = [m for m in catalogue if (m in fitted or m.family in families) and all(
+            _built(reference, m, raw[i]) for i in range(len(calls)) if wrong[i])]
+        found = [m for i, m in enumerate(built)
+                 if not m.family or all(b.family != m.family for b in built[:i])]
+        if any(not m.family for m in found):
+            found = [m for m in found if not m.family]
     return Diagnosis(tuple(found), tuple(ruled_out), tuple(dict.fromkeys(c.name for c in calls)))
+
+
+def _built(reference: ModuleType, mistake: Mistake, call: Recorded) -> bool:
+    """The mistake's function returns the student's very value on `call` (not only the same
+    view of it: the same construction)."""
+    function = mutant(reference, mistake, call.name)
+    return function is not None and _matches(call, _run(function(), call), _STRICT)
 
 
 REFERENCE = ""
 """The memo's name for the reference (a mistake's is its file stem, never empty)."""
 
 
-def _mutant(reference: ModuleType, mistake: Mistake, name: str) -> Any:
+def mutant(reference: ModuleType, mistake: Mistake, name: str) -> Any:
     """A callable giving the mistake's world's function `name` (built only when it must run),
     or None when that world has no such function."""
     if name not in mistake.overrides and not callable(getattr(reference, name, None)):

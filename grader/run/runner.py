@@ -17,6 +17,7 @@ from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.catalogue import Mistake, load_catalogue, load_views
+from grader.run.confirm import StudentCall, refuted, student_call
 from grader.run.crashes import find as find_split
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.figures import declared, draw_values
@@ -138,7 +139,8 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
     every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
     if catalogue:
         results = [
-            _named(result, catalogue, ref, recording, every, views, replay, blame)
+            _named(result, catalogue, ref, recording, every, views, replay, blame,
+                   _prober(assignment, student))
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording, blame in zip(results, recordings, blamed,
                                                             strict=True)]
@@ -187,11 +189,13 @@ def _memo(ref: Any) -> Memo:
 
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
            recording: Recording, every: list[Recorded], views: dict[str, Any],
-           replay: Replay | None = None, blamed: set[str] | None = None) -> TestResult:
+           replay: Replay | None = None, blamed: set[str] | None = None,
+           probe: StudentCall | None = None) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named (their functions added to `blamed`); a check's own
     guess that the replay contradicts (its mistake is in the catalogue and does not reproduce
-    the calls) is withdrawn."""
+    the calls) is withdrawn. A name the test's calls show by too few wrong entries must also
+    fit variants of them run on the student's code (`probe`, grader.run.confirm)."""
     module = _module(ref)
     message, mistake = result.message, result.mistake
     # the only names ruled out: the catalogue's for the check's guess (_ruled_out)
@@ -201,6 +205,21 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     found: Diagnosis | None = diagnose(
         module, catalogue, recording.calls, every, recording.tolerance, replay=replay,
         views=views, rule_out=asked) if module else None
+    if found is None:
+        return result
+    gone: set[str] = set()  # refuted by a probe: the catalogue is replayed without them
+    while found is not None and found.mistakes and probe is not None and module is not None \
+            and len(gone) < REFUTED:
+        out = refuted(module, found.mistakes, recording.calls, views, recording.tolerance, probe)
+        if not out:
+            break
+        gone |= out
+        again = diagnose(module, tuple(m for m in catalogue if m.key not in gone),
+                         recording.calls, every, recording.tolerance, replay=replay,
+                         views=views, rule_out=asked)
+        ruled = (*found.ruled_out, *(m.name for m in found.mistakes if m.key in out))
+        found = replace(again or found, ruled_out=(*(again.ruled_out if again else ()), *ruled),
+                        mistakes=again.mistakes if again else ())
     if found is None:
         return result
     guess = said(mistake) if mistake else ""
@@ -231,6 +250,22 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),
                    mistake=found.label)
+
+
+REFUTED = 8
+"""At most this many named mistakes refuted by probes per test (each refutation replays the
+catalogue without them once more)."""
+
+
+def _prober(assignment: Assignment, student: Any) -> StudentCall:
+    """Calls into the student's code for grader.run.confirm, under the assignment's limit
+    for a call."""
+    call = student_call(student)
+
+    def probe(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Recorded | None:
+        student.call_timeout = float(assignment.limits.call_timeout)
+        return call(name, args, kwargs)
+    return probe
 
 
 def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:

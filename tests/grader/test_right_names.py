@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from grader.authoring.demo import overlay_source
@@ -18,6 +19,8 @@ from grader.authoring.source import read_reference
 from grader.batch.driver import run_batch
 from grader.config import find_assignment
 from grader.models import RunResult
+from grader.run.confirm import TRIES, variants
+from grader.run.outcomes import Recorded
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "right_names"
 
@@ -54,3 +57,43 @@ def test_a_value_guess_is_withdrawn_by_the_catalogue_mistake_that_says_it_precis
     assert "truth table" in gate[0].message  # the failure itself is still reported
     assert not any("one too high" in (t.mistake or "") or "one too high" in t.message
                    for t in failed), [(t.name, t.message) for t in failed]
+
+
+@pytest.mark.slow
+def test_a_name_shown_by_one_value_must_fit_variants_of_the_input_run_on_the_students_code(
+        graded):
+    results = graded("mp_neuron")
+    ranged = _failed(results["range_check_not_set_check"])
+    assert any(t.name == "mp_neuron_rejects_non_binary_inputs" for t in ranged), \
+        [t.name for t in ranged]
+    assert not any("converted to int" in (t.mistake or "") for t in ranged), \
+        [(t.name, t.mistake) for t in ranged]
+    cast = _failed(results["int_cast_before_check"])
+    assert cast and all("converted to int" in (t.mistake or "") for t in cast), \
+        [(t.name, t.mistake) for t in cast]
+
+
+@pytest.mark.slow
+def test_several_constructions_computing_the_same_name_none(graded):
+    failed = _failed(graded("boolean_networks")["xor_and_unit_with_or_bias"])
+    parity = [t for t in failed if t.name == "deep_parity_on_all_inputs"]
+    assert parity, [(t.name, t.message) for t in failed]
+    assert not parity[0].mistake, parity[0].mistake
+    assert "NAND" not in parity[0].message and "computes AND" not in parity[0].message
+
+
+def test_variants_change_one_argument_keep_0_1_data_0_1_and_are_deterministic():
+    x = np.array([0.0, 1.0, 1.0, 0.0])
+    call = Recorded("f", (x, 3, 0.5), {}, None)
+    first = [v.args for v in variants(call)]
+    assert first and len(first) <= TRIES
+    again = [v.args for v in variants(call)]
+    assert len(again) == len(first) and all(
+        np.array_equal(a[0], b[0]) and a[1:] == b[1:] for a, b in zip(again, first, strict=True))
+    for args in first:
+        changed = [i for i in range(3) if not np.array_equal(np.asarray(args[i]),
+                                                             np.asarray(call.args[i]))]
+        assert len(changed) == 1
+        assert set(np.unique(args[0])) <= {0.0, 1.0}
+        assert args[1] in (2, 3, 4, 5)
+    assert {a[1] for a in first} >= {4, 2, 5} and {a[2] for a in first} >= {1.0, 0.25}
