@@ -130,11 +130,16 @@ def confirmed(reference: Callable[..., Any], mistake: Callable[[], Any], call: R
     views = {call.name: view} if view is not None else {}
     verdict: bool | None = None
     told = 0
+    refused = run(reference, call, view).raised is not None
     for probe in variants(call):
         if told >= PROBES or time.monotonic() > deadline:
             break
+        expected = run(reference, probe, view)
+        if (expected.raised is not None) != refused:
+            continue  # an input of another kind: one the reference refuses while it took the
+            # test's (n = 1 for a network of n >= 2), where a mistake is not written to agree
         theirs = run(mistake(), probe, view)
-        if same_outcome(theirs, run(reference, probe, view)):
+        if same_outcome(theirs, expected):
             continue  # this variant does not tell the mistake from the reference
         mine = student(probe.name, tuple(copy_value(a) for a in probe.args),
                        {k: copy_value(v) for k, v in probe.kwargs.items()})
