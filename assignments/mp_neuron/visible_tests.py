@@ -25,7 +25,9 @@ def table(student, theta, inhibitory, n):
 
 @test_case(points=1, visibility="visible")
 def mp_neuron_counts_excitatory_inputs(student):
-    # No inhibitory inputs: fires iff at least theta inputs are 1 (equality fires).
+    # No inhibitory inputs: fires iff at least theta inputs are 1 (equality fires; so do
+    # more: a threshold test that fires on one count only, `count == theta + 2`, fails here).
+    checks.equal(student.mp_neuron(np.array([1, 1, 1]), 1), 1, name="mp_neuron([1,1,1], 1)")
     checks.equal(student.mp_neuron(np.array([1, 1, 0]), 2), 1, name="mp_neuron([1,1,0], 2)",
                  mistakes={m.STRICT_GREATER: 0})
     checks.equal(student.mp_neuron(np.array([1, 0, 0]), 2), 0, name="mp_neuron([1,0,0], 2)")

@@ -12,7 +12,8 @@ For each mistake validate prints the tests it fails and whether, and how, the fa
 - `uncaught` (no test loses points: a gap in the tests, always an error).
 
 A failing test that names only OTHER mistakes gives a student with this mistake a wrong name:
-validate reports it as an error (a warning when it is only worded as a possibility). The share
+validate reports it as an error (not the observation that the function gave one value on every
+call of the test, which the mistake's own values show) (a warning when it is only worded as a possibility). The share
 of named mistakes is printed per assignment; below the threshold (`--min-named`, default 100%)
 validate fails, because a catalogue entry is the instructor's promise that this mistake is
 explained to the student.
@@ -37,6 +38,7 @@ from grader.models import TestResult
 from grader.run import replaytable
 from grader.run.catalogue import CatalogueError, Mistake, load_catalogue, world
 from grader.run.refcache import CachedReference
+from grader.run.relation_kinds import ONE_VALUE, ONE_VALUE_CAUSE
 from grader.run.runner import run_tests
 from grader.sandbox.local import LocalStudent
 from grader.testing import TestCase
@@ -98,6 +100,14 @@ def _names(result: TestResult, mistake: Mistake,
         _stands_in(m, mistake) and _where(m).lower() in said for m in catalogue))
 
 
+def _observed(result: TestResult) -> bool:
+    """The failure says only what the values show, not a cause: the constant relation (the
+    function gave one value on every call of the test, grader.run.relation_kinds.ONE_VALUE)
+    holds for the mistake's own values, so it is not a wrong name (a threshold test that
+    never fires on the tests' inputs, `count == θ + 2`, gives it)."""
+    return (result.mistake or "").endswith(f"{ONE_VALUE} ({ONE_VALUE_CAUSE})")
+
+
 def _stands_in(other: Mistake, mistake: Mistake) -> bool:
     """Diagnosis names `other` instead of the family member `mistake` when both fit: a sibling
     (one member per family) or a one-mistake file (grader.run.diagnose)."""
@@ -134,7 +144,7 @@ def grade_mistake(assignment: Assignment, tests: list[TestCase], solution: Modul
     failed = [r for r in results if r.points < r.max_points]
     named = [r for r in failed if _names(r, mistake, catalogue)]
     wrong = tuple((r.name, r.mistake) for r in failed
-                  if r.mistake and not _names(r, mistake, catalogue))
+                  if r.mistake and not _names(r, mistake, catalogue) and not _observed(r))
     return MistakeOutcome(
         mistake=mistake, failed=tuple(r.name for r in failed),
         named_in=tuple(r.name for r in named), how=_how(named, mistake, catalogue) if named else "",

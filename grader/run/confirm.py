@@ -38,6 +38,8 @@ PROBES = 4
 """Variants that tell the mistake from the reference run on the student's code, per mistake."""
 TRIES = 16
 """Variants tried (on trusted code only) to find those."""
+ROUNDS = 4
+"""Rounds over the arguments: an int +1, −1, +2, −2 (a float ×2, ×½); an array drawn anew."""
 BUDGET = 1.0
 """Seconds one test's confirmation may spend."""
 
@@ -76,12 +78,12 @@ def _entries(got: Any, exp: Any, mode: Mode) -> int:
 
 def variants(call: Recorded, seed: int = 0) -> Iterator[Recorded]:
     """The call with one argument changed: an array's (or a list's) entries drawn again from
-    its own entries (so 0/1 data stays 0/1), a positive int one larger or smaller, a float
-    doubled or halved; at most TRIES, deterministic."""
+    its own entries (so 0/1 data stays 0/1), a positive int one or two larger or smaller, a
+    float doubled or halved; at most TRIES, deterministic."""
     rng = np.random.default_rng(seed)
     made = 0
     positions: list[int | str] = [*range(len(call.args)), *call.kwargs]
-    for round_ in range(3):
+    for round_ in range(ROUNDS):
         for where in positions:
             value = call.args[where] if isinstance(where, int) else call.kwargs[where]
             for changed in _changed(value, rng, round_):
@@ -96,9 +98,10 @@ def _changed(value: Any, rng: np.random.Generator, round_: int) -> list[Any]:
         return []
     if isinstance(value, int | np.integer):
         n = int(value)
-        return [[n + 1], [n - 1] if n > 1 else [], [n + 2]][round_] if 0 < n < 64 else []
+        return [[n + 1], [n - 1], [n + 2], [n - 2] if n > 1 else []][round_] \
+            if 0 < n < 64 else []  # a size of 0 the reference refuses: skipped by the caller
     if isinstance(value, float | np.floating):
-        return [[2.0 * float(value)], [0.5 * float(value)], []][round_] if value else []
+        return [[2.0 * float(value)], [0.5 * float(value)], [], []][round_] if value else []
     if isinstance(value, np.ndarray | list) and not isinstance(value, str):
         try:
             array = np.asarray(value)
@@ -123,10 +126,14 @@ def _with(call: Recorded, where: int | str, value: Any) -> Recorded:
 
 
 def confirmed(reference: Callable[..., Any], mistake: Callable[[], Any], call: Recorded,
-              student: StudentCall, view: Any, mode: Mode, deadline: float) -> bool | None:
+              student: StudentCall, view: Any, mode: Mode, deadline: float,
+              flat: Any = None) -> bool | None:
     """Whether the student's code gives the mistake's outcome on variants of `call` where the
     mistake and the reference differ: True (on PROBES of them, or on every one found), False
-    (on one it does not), None (no variant tells them apart, or a call did not complete)."""
+    (on one it does not), None (no variant tells them apart, or a call did not complete).
+    `flat`: the one value the student's code gave on every call (`_flat`), or None; then only
+    variants where the mistake gives another value count (that value is what any mistake
+    that never fires, or always does, reproduces)."""
     views = {call.name: view} if view is not None else {}
     verdict: bool | None = None
     told = 0
@@ -141,6 +148,8 @@ def confirmed(reference: Callable[..., Any], mistake: Callable[[], Any], call: R
         theirs = run(mistake(), probe, view)
         if same_outcome(theirs, expected):
             continue  # this variant does not tell the mistake from the reference
+        if flat is not None and theirs.raised is None and same(theirs.value, flat[0]):
+            continue  # the mistake gives the student's one value here too: no evidence
         mine = student(probe.name, tuple(copy_value(a) for a in probe.args),
                        {k: copy_value(v) for k, v in probe.kwargs.items()})
         if mine is None:
@@ -171,15 +180,24 @@ def student_call(student: Any) -> StudentCall:
 
 
 def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
-            views: dict[str, Any], mode: Mode | None, student: StudentCall) -> set[str]:
+            views: dict[str, Any], mode: Mode | None, student: StudentCall,
+            others: list[Recorded] | None = None) -> set[str]:
     """The keys of the named `mistakes` (grader.run.catalogue.Mistake) that a probe refutes,
-    when the test's `calls` show them by fewer than THIN wrong entries (module docstring)."""
+    when the test's `calls` show them by fewer than THIN wrong entries, or when the student's
+    code gave one value on all of its calls of their function (these and `others`, the rest of
+    the submission's) where the reference's vary (`_flat`: then a name stands only if a probe
+    proves it)."""
     near = tolerance(mode)
     judged = [(c, run(getattr(reference, c.name), c, views.get(c.name)))
               for c in calls if callable(getattr(reference, c.name, None))]
     wrong = [c for c, e in judged if not matches(_viewed(c, views), e, near)]
-    if not wrong or wrong_entries([_viewed(c, views) for c, _ in judged],
-                                  [e for _, e in judged], near) >= THIN:
+    own = {id(c) for c in calls}
+    rest = [_viewed(c, views) for c in others or () if id(c) not in own and c.raised is None]
+    flats = {name: _flat(reference, name, [(_viewed(c, views), e) for c, e in judged
+                                           if c.name == name], rest, views.get(name))
+             for name in dict.fromkeys(c.name for c in wrong)}
+    if not wrong or (not any(flats.values()) and wrong_entries(
+            [_viewed(c, views) for c, _ in judged], [e for _, e in judged], near) >= THIN):
         return set()
     deadline = time.monotonic() + BUDGET
     out: set[str] = set()
@@ -189,8 +207,46 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
             if theirs is None:
                 continue
             verdict = confirmed(getattr(reference, call.name), theirs, call, student,
-                                views.get(call.name), near, deadline)
-            if verdict is False:
+                                views.get(call.name), near, deadline, flats[call.name])
+            if verdict is False or (flats[call.name] is not None and verdict is None):
                 out.add(mistake.key)
             break  # one wrong call per mistake: its variants are the second input
     return out
+
+
+FLAT = 3
+"""Calls (at least) on which one value everywhere is a pattern rather than chance."""
+FLAT_CALLS = 64
+"""At most this many of the submission's other calls are run on the reference to see its
+values vary (only for a function whose values do not)."""
+
+
+def _flat(reference: Any, name: str, judged: list[tuple[Recorded, Outcome]],
+          others: list[Recorded], view: Any) -> tuple[Any] | None:
+    """(the value,) when the student's `name` returned that one value on every call the
+    submission made of it that returned (the test's, `judged` with the reference's outcomes,
+    and `others`, the rest of the submission's: FLAT or more) while the reference's values
+    vary, else None. Such a function fits every mistake that never fires (or always does): a
+    veto test written `>= 0` that vetoes every input looks like `count == θ + 2` on inputs where
+    the count never reaches θ + 2. A name is then kept only when a variant where the mistake
+    gives another value shows the student's code giving it too (heldout10 veto_test_ge_zero).
+    The test's calls the reference refuses are left out; a test whose calls the student's code
+    raised on (where the reference returned) is not flat."""
+    kept = [(c, e) for c, e in judged if e.raised is None]
+    if not kept or any(c.raised is not None for c, _ in kept):
+        return None
+    first = kept[0][0].value
+    mine = [c for c in others if c.name == name]
+    if len(kept) + len(mine) < FLAT or not all(
+            same(c.value, first) for c in [*(c for c, _ in kept), *mine]):
+        return None
+    values = [e.value for _, e in kept]
+    for call in mine[:FLAT_CALLS]:
+        if len(values) > 1 and not all(same(v, values[0]) for v in values[1:]):
+            break
+        theirs = run(getattr(reference, name), call, view)
+        if theirs.raised is None:
+            values.append(theirs.value)
+    if all(same(v, values[0]) for v in values[1:]):
+        return None  # the reference's values do not vary either
+    return (first,)

@@ -98,10 +98,14 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                            "whose denominator is not computed from the same shifted values as "
                            "its numerator)", _row_scaled(mode))
             if not integral:
-                yield ("is the expected one cast to an integer (its fractional part dropped)",
-                       "is cast to an integer",
-                       "a value is converted with int(), astype(int) or // where a float "
-                       "belongs", _truncated(mode))
+                if np.any((np.abs(values) >= 1) & (values != np.round(values))):
+                    # only where a cast leaves a nonzero integer: values in (−1, 1) all cast
+                    # to 0, which any flat or step output reproduces (a tower whose two
+                    # steps cancel, a sigmoid that is 0 at z = 0)
+                    yield ("is the expected one cast to an integer (its fractional part "
+                           "dropped)", "is cast to an integer",
+                           "a value is converted with int(), astype(int) or // where a float "
+                           "belongs", _truncated(mode))
                 if varied and values.min() >= 0 and values.max() > 0:
                     yield ("is exactly the natural logarithm of the expected one",
                            "is the logarithm of the expected value",

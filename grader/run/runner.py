@@ -208,12 +208,15 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     if found is None:
         return result
     gone: set[str] = set()  # refuted by a probe: the catalogue is replayed without them
-    while found is not None and found.mistakes and probe is not None and module is not None \
-            and len(gone) < REFUTED:
-        out = refuted(module, found.mistakes, recording.calls, views, recording.tolerance, probe)
+    while found is not None and found.mistakes and probe is not None and module is not None:
+        out = refuted(module, found.mistakes, recording.calls, views, recording.tolerance, probe,
+                      every)
         if not out:
             break
         gone |= out
+        if len(gone) >= REFUTED:  # so many fit and fail: what is left is no better proved
+            found = replace(found, mistakes=())
+            break
         again = diagnose(module, tuple(m for m in catalogue if m.key not in gone),
                          recording.calls, every, recording.tolerance, replay=replay,
                          views=views, rule_out=asked)
@@ -254,7 +257,8 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
 
 REFUTED = 8
 """At most this many named mistakes refuted by probes per test (each refutation replays the
-catalogue without them once more)."""
+catalogue without them once more); after as many, the test gets no name (the mistakes still
+fitting are as unproved as those refuted: a family of threshold tests that never fire)."""
 
 
 def _prober(assignment: Assignment, student: Any) -> StudentCall:
