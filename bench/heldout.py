@@ -12,6 +12,8 @@ Grades every submission of a held-out batch (default tests/heldout2/<assignment>
   fix points elsewhere);
 - wrong: at least one name judged wrong (a wrong name is worse than none);
 - unjudged: at least one name not yet in judgements.csv (judge it, add a row, re-run);
+- crashes: unnamed, and every test it lost points on was lost to an exception its code raised
+  (the student sees the exception and the traceback of their own frames, not a mistake name);
 - correct / full / false names: correct solutions (correct_*.py), how many score full marks,
   how many got any mistake name.
 
@@ -70,6 +72,9 @@ class Submission:
     """One per name: right | partial | wrong | unjudged."""
     first_message: str = ""
     """The first failing test's name and message (what an unnamed miss was told)."""
+    crashed: bool = False
+    """Every test it lost points on was lost to an exception its code raised, shown to the
+    student with the traceback of its own frames (an unnamed crash still says where)."""
 
     @property
     def failing(self) -> bool:
@@ -131,6 +136,10 @@ def grade(assignment: str, batch: Path, work: Path, jobs: int) -> tuple[list[Sub
         sub = Submission(assignment, path.stem, path.stem.startswith("correct_"),
                          docstring_said(path), data["grade"]["raw_score"],
                          data["grade"]["max_score"], result["status"])
+        lost = [t for t in result["tests"] if t["status"] != "passed"
+                and not t["message"].startswith("not scored")]
+        sub.crashed = bool(lost) and all(t["message"].startswith("your code raised")
+                                         and t.get("traceback") for t in lost)
         for test in result["tests"]:
             if test["status"] == "passed":
                 continue
@@ -154,14 +163,15 @@ def summary_rows(graded: list[Submission]) -> dict[str, int]:
         "partial": sum(s.outcome == "partial" for s in failing),
         "wrong": sum(s.outcome == "wrong" for s in failing),
         "unjudged": sum(s.outcome == "unjudged" for s in failing),
+        "crashes": sum(s.outcome == "unnamed" and s.crashed for s in failing),
         "correct": len(correct),
         "full": sum(not s.failing for s in correct),
         "false_names": sum(bool(s.names) for s in correct),
     }
 
 
-COLUMNS = ("mistakes", "failing", "named", "right", "partial", "wrong", "unjudged", "correct",
-           "full", "false_names")
+COLUMNS = ("mistakes", "failing", "named", "right", "partial", "wrong", "unjudged", "crashes",
+           "correct", "full", "false_names")
 
 
 def table(rows: dict[str, dict[str, int]]) -> str:
@@ -187,7 +197,8 @@ def misses(graded: list[Submission]) -> list[str]:
         if outcome == "passing":
             lines.append(f"- KEEPS FULL MARKS {said}")
         elif outcome == "unnamed":
-            lines.append(f"- UNNAMED {said}\n    grader: {s.first_message[:300]}")
+            kind = "UNNAMED (crash)" if s.crashed else "UNNAMED"
+            lines.append(f"- {kind} {said}\n    grader: {s.first_message[:300]}")
         else:
             named = "; ".join(f"[{v}] {n}" for n, v in zip(s.names, s.verdicts, strict=True))
             lines.append(f"- {outcome.upper()} {said}\n    grader: {named}")
