@@ -75,6 +75,13 @@ def hidden_units(layers):
 
 @test_case(points=3, visibility="hidden")
 def threshold_forward_random_networks(student, ref, rng):
+    # First a majority unit of three inputs whose bias, −1.5, puts no input at equality: a
+    # bias added once per input (W·z + 3b) never fires here, while `>` for `>=` is right, so
+    # the two mistakes (which the equality checks below cannot tell apart) are told apart.
+    layers = [(np.array([[1.0, 1.0, 1.0]]), np.array([-1.5]))]
+    X = all_inputs(3)
+    checks.equal(student.threshold_forward(layers, X), ref.threshold_forward(layers, X),
+                 name="threshold_forward on a majority unit of three inputs (bias −1.5)")
     # A hidden unit exactly at its threshold (OR at x = 01, 10) read with weight 1 and bias −¼:
     # its output 1 (right), 0 (`>`) and ½ (np.heaviside(s, 0.5)) give 1, 0 and 1, so the two
     # ways of getting equality wrong are told apart.

@@ -12,11 +12,11 @@ For each mistake validate prints the tests it fails and whether, and how, the fa
 - `uncaught` (no test loses points: a gap in the tests, always an error).
 
 A failing test that names only OTHER mistakes gives a student with this mistake a wrong name:
-validate reports it as an error (not the observation that the function gave one value on every
-call of the test, which the mistake's own values show) (a warning when it is only worded as a possibility). The share
-of named mistakes is printed per assignment; below the threshold (`--min-named`, default 100%)
-validate fails, because a catalogue entry is the instructor's promise that this mistake is
-explained to the student.
+validate reports it as an error (a warning when it is only worded as a possibility; nothing for
+the observation that the function gave one value on every call of the test, which the mistake's
+own values show). The share of named mistakes is printed per assignment; below the threshold
+(`--min-named`, default 100%) validate fails, because a catalogue entry is the instructor's
+promise that this mistake is explained to the student.
 
 A family (grader.run.catalogue: PARAMS) is graded member by member. A member no test catches
 is not counted (its constants may give the reference's values); the family needs one caught
