@@ -16,6 +16,7 @@ from typing import Any
 from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
+from grader.run.arguments import find as find_change
 from grader.run.catalogue import Mistake, load_catalogue, load_views
 from grader.run.confirm import StudentCall, refuted, student_call
 from grader.run.crashes import find as find_split
@@ -240,14 +241,16 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
 def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
              views: dict[str, Any], every: list[Recorded]) -> TestResult:
     """The failure's message and mistake with an exact relation between the student's values
-    and the reference's on the test's calls (grader.run.relations), or else the one size of
-    the arguments that splits the calls where the student's code raised (and the reference
+    and the reference's on the test's calls (grader.run.relations), or else the one change of
+    the arguments that gives the student's values (grader.run.arguments), or else the one size
+    of the arguments that splits the calls where the student's code raised (and the reference
     returned) from the others (grader.run.crashes), when one holds."""
     module = _module(ref)
     if module is None:
         return result
     found: Related | None = (
         find(module, recording.calls, recording.tolerance, replay, views, every)
+        or find_change(module, recording.calls, recording.tolerance, replay, views, every)
         or find_split(module, recording.calls, every, replay, views, result.message))
     if found is None:
         return result

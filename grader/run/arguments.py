@@ -1,0 +1,282 @@
+"""Name a failing test by what the student's function did to its ARGUMENTS (issue 16): its
+value on every recorded call is exactly the reference's value on the same call with one
+argument changed in one of a few ways a slip changes it — two arguments swapped (parameters
+declared, or passed, in another order), one argument used where another belongs, an argument
+cast to an integer, an integer argument one smaller or larger (an off-by-one in a loop over
+it), an argument negated, a square matrix transposed.
+
+Tried when neither the catalogue, a trajectory nor a relation between the values named the
+test (grader.run.runner._unnamed). The reference runs on the changed arguments are trusted
+replays through the batch's memo (grader.run.diagnose.Replay), so a change tried for one
+student is not run again for the next.
+
+Guards, as for the value relations (grader.run.relations) — a name must be right:
+
+- the change must explain EVERY call of the function in the failing test and every other call
+  of it the submission made (up to CONFIRM): where it changes nothing the student's value must
+  be the reference's, where the student's code raised the changed call must raise too;
+- it must be shown by at least SHOWN calls on which the change moves the reference's value
+  (one call fits many changes by chance: a 0/1 output);
+- exactly one change may fit: two that fit name nothing;
+- a function whose value the catalogue sees through a view is not looked at.
+
+The label holds no value and no digit of the test (a hidden test's page shows it): the
+function, the parameter names, the change in words.
+"""
+
+from __future__ import annotations
+
+import inspect
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from grader.checks.compare import Mode
+from grader.run.diagnose import REFERENCE, Replay, tolerance
+from grader.run.outcomes import Outcome, Recorded, same
+from grader.run.relations import Related
+
+SHOWN = 2
+"""Calls (at least) on which the change moves the reference's value and the student's value
+is the changed one."""
+CONFIRM = 48
+"""At most this many of the submission's other calls of the function confirm a change."""
+BUDGET = 0.5
+"""Seconds one failing test may spend looking for a change."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One way a slip changes the arguments of a call."""
+
+    desc: str
+    """The changed arguments in words: "h and w swapped"."""
+    cause: str
+    """Its usual cause; the part before the first colon is the label's hint."""
+    apply: Callable[[dict[str, Any]], dict[str, Any] | None]
+    """The bound arguments changed, or None when the change does not apply to this call."""
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float | np.integer | np.floating) and \
+        not isinstance(value, bool | np.bool_)
+
+
+SMALL = 64
+"""An int argument larger than this is not moved into another parameter: a seed swapped into
+an epoch count would run the (trusted) reference for thousands of epochs."""
+
+
+def _kind(value: Any) -> tuple[Any, ...] | None:
+    """What may stand in for what: a number for a number (an int only when it is at most
+    SMALL), an array for an array of the same shape and kind of number; None for anything else
+    (callables, strings, lists, masks)."""
+    if _number(value):
+        return None if _is_int(value) and abs(int(value)) > SMALL else ("number",)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf" and value.size > 1:
+        return ("array", value.shape, value.dtype.kind == "f")
+    return None
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int | np.integer) and not isinstance(value, bool | np.bool_)
+
+
+def _is_float(value: Any) -> bool:
+    return isinstance(value, float | np.floating) or (
+        isinstance(value, np.ndarray) and value.dtype.kind == "f")
+
+
+def _with(arguments: dict[str, Any], **changed: Any) -> dict[str, Any]:
+    return {**arguments, **changed}
+
+
+def _swap(a: str, b: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        if a not in args or b not in args or _kind(args[a]) is None or \
+                _kind(args[a]) != _kind(args[b]):
+            return None
+        return _with(args, **{a: args[b], b: args[a]})
+    return apply
+
+
+def _instead(a: str, b: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        if a not in args or b not in args or _kind(args[a]) is None or \
+                _kind(args[a]) != _kind(args[b]):
+            return None
+        return _with(args, **{a: args[b]})
+    return apply
+
+
+def _cast(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if value is None or not _is_float(value):
+            return None
+        if isinstance(value, np.ndarray):
+            return _with(args, **{a: np.trunc(value)})
+        return _with(args, **{a: int(value)})
+    return apply
+
+
+def _shifted(a: str, by: int) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if value is None or not _is_int(value) or int(value) + by < 0 or int(value) < 1:
+            return None
+        return _with(args, **{a: type(value)(int(value) + by)})
+    return apply
+
+
+def _negated(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if value is None or not _is_float(value):
+            return None
+        return _with(args, **{a: -value})
+    return apply
+
+
+def _transposed(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if not isinstance(value, np.ndarray) or value.ndim != 2 or \
+                value.shape[0] != value.shape[1] or value.dtype.kind not in "iuf":
+            return None
+        return _with(args, **{a: value.T.copy()})
+    return apply
+
+
+def changes(params: Sequence[str]) -> Iterator[Change]:
+    """Every change of the module docstring over the function's parameters, in this order:
+    swaps, one used for another, casts, off-by-ones, signs, transposes."""
+    for i, a in enumerate(params):
+        for b in params[i + 1:]:
+            yield Change(f"{a} and {b} swapped",
+                         "the two are used in each other's place: the parameters are declared, "
+                         "or the arguments passed, in another order", _swap(a, b))
+    for a in params:
+        for b in params:
+            if a != b:
+                yield Change(f"{b} passed as {a}",
+                             f"a wrong variable: {b} is used where {a} belongs", _instead(a, b))
+    for a in params:
+        yield Change(f"{a} cast to an integer",
+                     f"{a} is converted to an integer before it is used (int(), astype(int), "
+                     "dtype=int, //): its fractional part is dropped", _cast(a))
+    for a in params:
+        yield Change(f"{a} one smaller",
+                     f"an off-by-one in how {a} is used: a loop over range(1, {a}) or "
+                     f"range({a} - 1), or {a} - 1 where {a} is meant", _shifted(a, -1))
+        yield Change(f"{a} one larger",
+                     f"an off-by-one in how {a} is used: range({a} + 1), or {a} + 1 where {a} "
+                     "is meant", _shifted(a, 1))
+    for a in params:
+        yield Change(f"{a} negated",
+                     f"a sign slip: -{a} where {a} is meant (or a difference taken the wrong "
+                     "way round)", _negated(a))
+    for a in params:
+        yield Change(f"{a} transposed",
+                     f"the rows and columns of {a} swapped: {a}.T, or an index [j, i] where "
+                     "[i, j] is meant", _transposed(a))
+
+
+def _bind(signature: inspect.Signature, call: Recorded) -> dict[str, Any] | None:
+    try:
+        return dict(signature.bind(*call.args, **call.kwargs).arguments)
+    except TypeError:
+        return None
+
+
+def _call(signature: inspect.Signature, call: Recorded, arguments: dict[str, Any]) -> Recorded:
+    bound = signature.bind_partial()
+    bound.arguments.update(arguments)
+    return Recorded(call.name, tuple(bound.args), dict(bound.kwargs), None)
+
+
+@dataclass
+class _Evidence:
+    shown: int = 0
+    fits: bool = True
+
+
+def _weigh(change: Change, calls: Sequence[Recorded], signature: inspect.Signature,
+           run: Callable[[Recorded], Outcome], near: Mode, deadline: float) -> _Evidence:
+    """Whether the change explains every one of `calls`, and on how many it moved the value."""
+    evidence = _Evidence()
+    for call in calls:
+        if time.monotonic() > deadline:
+            return _Evidence(fits=False)
+        arguments = _bind(signature, call)
+        if arguments is None:
+            return _Evidence(fits=False)
+        changed = change.apply(arguments)
+        original = run(call)
+        if original.raised is not None:
+            continue  # an input the reference refuses: not one a change speaks of
+        if changed is None:
+            if call.raised is not None or not same(call.value, original.value, near):
+                return _Evidence(fits=False)  # wrong where the change does not apply
+            continue
+        theirs = run(_call(signature, call, changed))
+        if theirs.raised is not None or call.raised is not None:
+            return _Evidence(fits=False)
+        if not same(call.value, theirs.value, near):
+            return _Evidence(fits=False)
+        if not same(theirs.value, original.value, near):
+            evidence.shown += 1
+    return evidence
+
+
+def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
+         views: dict[str, Any] | None = None,
+         others: Sequence[Recorded] = ()) -> Related | None:
+    """The one change of the arguments that explains a failing test's calls of a function
+    (the first function, in call order, that has one), confirmed on the submission's other
+    calls of it; None if no change, or more than one, fits (module docstring)."""
+    near = tolerance(mode)
+    own = {id(c) for c in calls}
+    deadline = time.monotonic() + BUDGET
+    for name in dict.fromkeys(c.name for c in calls):
+        function = getattr(reference, name, None)
+        if not callable(function) or name in (views or {}):
+            continue
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):
+            continue
+        mine = [c for c in calls if c.name == name]
+        more = [c for c in others if c.name == name and id(c) not in own][:CONFIRM]
+
+        def run(call: Recorded, f: Any = function) -> Outcome:
+            return replay.run(REFERENCE, lambda: f, call)
+
+        if all(c.raised is None and same(c.value, run(c).value, near) for c in mine):
+            continue  # right on every call of this function: the mistake is elsewhere
+        fitting: list[Change] = []
+        for change in changes(tuple(signature.parameters)):
+            evidence = _weigh(change, mine, signature, run, near, deadline)
+            if not evidence.fits or evidence.shown == 0:
+                continue
+            confirmed = _weigh(change, more, signature, run, near, deadline)
+            if confirmed.fits and evidence.shown + confirmed.shown >= SHOWN:
+                fitting.append(change)
+                if len(fitting) > 1:
+                    break
+        if len(fitting) == 1:
+            return _worded(name, fitting[0])
+        if time.monotonic() > deadline:
+            return None
+    return None
+
+
+def _worded(name: str, change: Change) -> Related:
+    hint = change.cause.split(":")[0].split(" (")[0]
+    return Related(f"{name}() gives its value for {change.desc} ({hint})",
+                   f"Your {name}() returns exactly what it should return for {change.desc}, "
+                   f"on every call of this test and of the others. Usual cause: "
+                   f"{change.cause}.", entries=SHOWN)

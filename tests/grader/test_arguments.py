@@ -1,0 +1,107 @@
+"""Name a mistake by what the student's function did to its arguments (issue 16,
+grader.run.arguments): graded through `grader grade`'s path (grader.batch.driver.run_batch:
+sandbox, proxy, the reference replay) on single-mistake submissions of
+tests/fixtures/arguments/<assignment>/ (a reference with one function overridden), and the
+finder's rules on recorded calls directly."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.batch.driver import run_batch
+from grader.config import find_assignment
+from grader.models import RunResult
+from grader.run.arguments import find
+from grader.run.diagnose import Replay
+from grader.run.outcomes import Recorded
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "arguments"
+
+
+@cache
+def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
+    assignment = find_assignment(name)
+    ref = read_reference(assignment.reference)
+    subs = tmp / name / "submissions"
+    for path in sorted((FIXTURES / name).glob("*.py")):
+        sub = subs / path.stem
+        sub.mkdir(parents=True)
+        (sub / f"{assignment.module}.py").write_text(
+            overlay_source(ref, path.read_text(encoding="utf-8"), path.stem), encoding="utf-8")
+    batch = run_batch(assignment, subs, tmp / name / "out", jobs=2, progress=False)
+    return {r.student: r for r in batch.results}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory):
+    tmp = tmp_path_factory.mktemp("arguments")
+    return lambda name: _graded(name, tmp)
+
+
+def _names(result: RunResult) -> list[str]:
+    return [t.mistake or "" for t in result.tests if t.status == "failed"]
+
+
+@pytest.mark.slow
+def test_parameters_declared_in_another_order_are_named_as_swapped(graded):
+    result = graded("towers")["steepness_before_height"]
+    names = _names(result)
+    assert names and all(n == "tower_1d() gives its value for h and w swapped (the two are "
+                         "used in each other's place)" for n in names), names
+    sentence = next(t.message for t in result.tests if t.status == "failed")
+    assert "Usual cause: the two are used in each other's place: the parameters are declared" \
+        in sentence
+
+
+@pytest.mark.slow
+def test_two_changes_that_fit_name_neither(graded):
+    names = _names(graded("towers")["steps_in_wrong_order"])
+    assert names  # the value relation (−1 ×) names it
+    assert not any("gives its value for" in n for n in names), names
+
+
+@pytest.mark.slow
+def test_an_argument_cast_to_an_integer_is_named(graded):
+    names = _names(graded("perceptron")["start_weights_as_ints"])
+    assert any(n.startswith("train_perceptron() gives its value for w cast to an integer")
+               for n in names), names
+
+
+def _line(x, a, b):  # the reference of the unit tests below
+    return np.asarray(x, dtype=np.float64) * a + b
+
+
+REF = SimpleNamespace(line=_line)
+
+
+def _calls(student, args_list):
+    return [Recorded("line", args, {}, None, student(*args)) for args in args_list]
+
+
+def test_a_swap_shown_on_two_calls_and_confirmed_elsewhere_is_found():
+    swapped = lambda x, a, b: _line(x, b, a)  # noqa: E731
+    calls = _calls(swapped, [(np.array([1.0, 2.0]), 3.0, 0.5), (np.array([0.5]), -1.0, 2.0)])
+    others = _calls(swapped, [(np.array([4.0]), 2.0, 2.0)])  # a = b: right, and consistent
+    found = find(REF, calls, None, Replay(None), others=others)
+    assert found is not None and found.label.startswith("line() gives its value for a and b "
+                                                        "swapped"), found
+
+
+def test_a_change_shown_by_one_call_only_is_not_named():
+    swapped = lambda x, a, b: _line(x, b, a)  # noqa: E731
+    calls = _calls(swapped, [(np.array([1.0, 2.0]), 3.0, 0.5)])
+    assert find(REF, calls, None, Replay(None)) is None
+
+
+def test_a_change_the_submissions_other_calls_refute_is_not_named():
+    swapped = lambda x, a, b: _line(x, b, a)  # noqa: E731
+    calls = _calls(swapped, [(np.array([1.0, 2.0]), 3.0, 0.5), (np.array([0.5]), -1.0, 2.0)])
+    others = _calls(lambda x, a, b: _line(x, a, b) + 1.0, [(np.array([4.0]), 2.0, 1.0)])
+    assert find(REF, calls, None, Replay(None), others=others) is None
