@@ -22,6 +22,8 @@ FRACTIONS = tuple(Fraction(p, q) for q in (1, 2, 3, 4) for p in range(-4, 5)
 """The constant factors a value may be off by (2, 1/2, 3, 2/3, −2, …; ±1 are not factors)."""
 OFFSETS = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5)
 IMPLIED = {"is in reverse order": ("has its entries in the wrong order",),
+           "is sorted": ("has its entries in the wrong order", "is in reverse order"),
+           "is cast to an integer": ("is rounded up to an integer",),  # the same below 0
            "is transposed": ("is reduced over the wrong axis", "has its entries in the wrong order",
                              "has the right values in the wrong shape"),
            "is not reduced over one axis": ("is reduced over the wrong axis",),
@@ -87,6 +89,11 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                    "the complementary probability is computed: e.g. σ(−z) for σ(z), or "
                    "the probability of the other class",
                    lambda g, e, s: close(g, 1 - e.astype(np.float64)))
+        if not two_valued and values.min() < 0 < values.max():
+            yield ("is the expected one with its negative entries set to 0",
+                   "has its negative values clipped to 0",
+                   "a max(0, …), np.clip or np.maximum(…, 0) where negative values are allowed",
+                   _clipped(mode))
         if not two_valued:
             if not few:
                 yield from factors(pairs, mode)
@@ -106,6 +113,10 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                            "dropped)", "is cast to an integer",
                            "a value is converted with int(), astype(int) or // where a float "
                            "belongs", _truncated(mode))
+                    yield ("is the expected one rounded up to an integer",
+                           "is rounded up to an integer",
+                           "math.ceil or np.ceil where the exact value is asked",
+                           lambda g, e, s: close(g, np.ceil(e.astype(np.float64))))
                 if varied and values.min() >= 0 and values.max() > 0:
                     yield ("is exactly the natural logarithm of the expected one",
                            "is the logarithm of the expected value",
@@ -311,6 +322,17 @@ def _arrangements(pairs: list[Pair], mode: Mode,
     yield ("has the right values in another shape", "has the right values in the wrong shape",
            "a reshape, a flatten or a missing keepdims: (n,) and (n, 1) are different shapes",
            reshaped)
+    def sorted_(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        if g.shape != e.shape or g.ndim == 0:
+            return same(g, e, mode)
+        return same(g, np.sort(e, axis=-1), mode)
+
+    if any(p.exp.ndim and p.exp.shape[-1] >= SORTED and p.got.shape == p.exp.shape and
+           not same(p.exp, np.sort(p.exp, axis=-1), mode) for p in pairs):
+        # even for integers: SORTED or more in increasing order by chance is rare
+        yield ("is the expected one sorted", "is sorted",
+               "the values are sorted (np.sort, sorted(), a set) where their order matters",
+               sorted_)
     if integral:
         return  # the order or the total of a few integers can agree by chance
 
@@ -362,6 +384,17 @@ def _arrangements(pairs: list[Pair], mode: Mode,
            "is reduced over the wrong axis",
            "a sum or mean over the wrong axis (axis=0 where axis=1 is meant, or the "
            "reverse)", other_axis)
+
+
+SORTED = 4
+"""Entries (at least) along the last axis for "is sorted" to be evidence."""
+
+
+def _clipped(mode: Mode) -> Check:
+    """got = max(expected, 0) (a call whose expected values are all >= 0 fits as is)."""
+    def check(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        return g.shape == e.shape and same(g, np.maximum(e.astype(np.float64), 0.0), mode)
+    return check
 
 
 def _not_zero(e: Array) -> bool:

@@ -90,9 +90,13 @@ def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | No
     wrong = [(path, got, exp) for path, got, exp in leaves
              if not all(same(g, x, mode) for g, x in zip(got, exp, strict=True))]
     found = [_leaf_relation(got, exp, sizes, mode) for _, got, exp in wrong]
+    first = next((f for f in found if f is not None), None)
+    if first is not None:  # a leaf too small to show a relation may still obey another's
+        found = [f if f is not None or not _holds(first[3], got, exp, sizes) else first
+                 for f, (_, got, exp) in zip(found, wrong, strict=True)]
     if found and all(f is not None for f in found):  # a leaf left unexplained: no name
         path, got, exp = wrong[0]
-        return replace(_worded(name, path, *found[0]),  # type: ignore[misc]
+        return replace(_worded(name, path, *found[0][:3]),  # type: ignore[index]
                        entries=_wrong_entries(got, exp, mode))
     if len(wrong) != 1:  # nothing exact on one wrong leaf: a factor true to 0.1 %, a broadcast
         return None
@@ -222,12 +226,21 @@ def _array(value: Any) -> Array | None:
     return None
 
 
+def _holds(check: Any, got: list[Array], exp: list[Array],
+           sizes: Sequence[Mapping[str, int]]) -> bool:
+    """`check` (a relation another leaf showed) holds on every call of this leaf."""
+    try:
+        return all(check(g, e, s) for g, e, s in zip(got, exp, sizes, strict=True))
+    except (ValueError, TypeError, KeyError, IndexError):
+        return False
+
+
 def _leaf_relation(got: list[Array], exp: list[Array], sizes: Sequence[Mapping[str, int]],
-                   mode: Mode) -> tuple[str, str, str] | None:
-    """(what the value is, its short name, its usual cause) for the first relation that holds
-    on every call of this leaf, or None."""
+                   mode: Mode) -> tuple[str, str, str, Any] | None:
+    """(what the value is, its short name, its usual cause, its check) for the first relation
+    that holds on every call of this leaf, or None."""
     pairs = [Pair(g, e, s) for g, e, s in zip(got, exp, sizes, strict=True)]
-    held = [(what, short, cause) for what, short, cause, check in candidates(pairs, mode)
+    held = [(what, short, cause, check) for what, short, cause, check in candidates(pairs, mode)
             if all(check(p.got, p.exp, p.sizes) for p in pairs)]
     if not held or not any(not same(p.got, p.exp, mode) for p in pairs):
         return None

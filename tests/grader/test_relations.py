@@ -66,6 +66,25 @@ def test_each_relation_is_found_and_worded(got, phrase):
     assert not re.search(r"\d", found.label), found.label
 
 
+def test_negative_values_clipped_to_zero_are_named():
+    values = np.array([-1.5, 0.25, 2.0, -0.75, 1.25])
+    found = _relate([np.maximum(values, 0.0)], [values])
+    assert found is not None and "negative entries set to 0" in found.sentence, found
+    assert _relate([np.maximum(np.abs(values), 0.0)], [np.abs(values)]) is None  # none < 0
+
+
+def test_a_sorted_value_is_named_and_its_short_parts_follow_the_long_one():
+    """Batches of indices returned sorted: the long batch shows it (four or more entries in
+    increasing order by chance are rare), the short ones ([5, 0] -> [0, 5], too few to show
+    anything alone) obey it, so every wrong part is explained."""
+    expected = ([np.array([1, 4, 2, 3]), np.array([5, 0])],)
+    got = ([np.array([1, 2, 3, 4]), np.array([0, 5])],)
+    found = _relate([got], [expected])
+    assert found is not None and found.label.endswith("is sorted (the values are sorted)"), found
+    short = _relate([([np.array([0, 5])],)], [([np.array([5, 0])],)])
+    assert short is None  # two integers in another order: nothing to tell a relation by
+
+
 def test_a_log_or_an_exp_too_many_is_named():
     """log_softmax returned for softmax (or np.exp of what should stay a log-value)."""
     p = np.array([0.1, 0.2, 0.3, 0.4, 0.05, 0.95])
