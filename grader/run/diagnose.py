@@ -38,7 +38,7 @@ from __future__ import annotations
 import functools
 import time
 import types
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -228,7 +228,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             function = mutant(reference, mistake, call.name)
             if function is None:
                 continue
-            who = REFERENCE if _as_reference(reference, mistake, call.name) else mistake.key
+            who = replayed_as(reference, mistake, call.name)
             got = replay.run(who, function, call, views)
             if not replay.matches(who, call, got, near):
                 explains = False
@@ -309,6 +309,13 @@ def _as_reference(reference: ModuleType, mistake: Mistake, name: str) -> bool:
         mistake.overrides)
 
 
+def replayed_as(reference: ModuleType, mistake: Mistake, name: str) -> str:
+    """The memo's name for what the mistake's world's `name` gives: REFERENCE when that is the
+    reference's own (_as_reference), else the mistake's key. grader.run.confirm's probes use
+    the same names, so a probe's outcome is shared with the replays (and across students)."""
+    return REFERENCE if _as_reference(reference, mistake, name) else mistake.key
+
+
 _world = functools.lru_cache(maxsize=4096)(world)
 """A mistake's world is built once per process (the batch's threads share it: trusted code
 that keeps no state in its module)."""
@@ -378,6 +385,20 @@ class Replay:
             self._memo.put(key, _Entry(got), nbytes((got.value, got.args_after,
                                                       got.kwargs_after or {})))
         return got
+
+    def derived(self, kind: str, call: Recorded, compute: Callable[[], Any]) -> Any:
+        """`compute()`: a value that depends on `call`'s arguments alone (grader.run.confirm's
+        variants of a failing call), kept in the memo by their digest, so the next student
+        whose test made the same call gets it computed; without a digest, just computed."""
+        found = self._digest("args", call) if self._memo is not None else None
+        if self._memo is None or found is None:
+            return compute()
+        key = ("derived", kind, call.name, found)
+        value = self._memo.get(key)
+        if value is None:
+            value = compute()
+            self._memo.put(key, value)
+        return value
 
     def reproduces(self, who: str, function: Any, call: Recorded, got: Outcome,
                    views: dict[str, Any] | None = None) -> bool:
