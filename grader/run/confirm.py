@@ -40,6 +40,7 @@ from grader.errors import StudentError
 from grader.run.diagnose import REFERENCE, Replay, mutant, replayed_as, tolerance
 from grader.run.outcomes import Outcome, Recorded, copy_value, matches, run, same, same_outcome
 from grader.run.outcomes import viewed as _viewed
+from grader.run.refcache import nbytes
 
 THIN = 3
 """A name shown by fewer wrong entries than this on the test's calls is confirmed by probes."""
@@ -186,7 +187,9 @@ def _variants(call: Recorded, replay: Replay | None) -> list[Recorded] | Iterato
     from a large array is not free)."""
     if replay is None:
         return variants(call)
-    drawn: list[Recorded] = replay.derived("variants", call, lambda: list(variants(call)))
+    drawn: list[Recorded] = replay.derived(
+        "variants", call, lambda: list(variants(call)),
+        lambda kept: nbytes([(v.args, v.kwargs) for v in kept]))
     return drawn
 
 

@@ -24,10 +24,13 @@ Replays are memoized (`memo`, a grader.run.refcache.Memo: a batch's `CachedRefer
 shared by its threads): hidden tests' inputs are seeded per assignment and test, so every
 student's failing test replays the same mistakes on the same inputs. The key is the function
 replayed (the reference's or a mistake's), its name and grader.run.refcache.digest of the
-call's arguments (a call whose arguments have no digest just runs). A stored outcome is used
-only once it has been reproduced — computed twice with the same result, the test this module
-already makes before ruling a mistake out — so a mistake drawing from global state (an
+call's arguments (a call whose arguments have no digest just runs). A mistake's stored outcome
+is used only once it has been reproduced — computed twice with the same result, the test this
+module already makes before ruling a mistake out — so a mistake drawing from global state (an
 unseeded RNG) is never answered from the memo, and a diagnosis is the same with or without it.
+The reference's is used at once: it is a pure function of its arguments (grader.run.refcache's
+contract, on which every test's expected values already rest), and a second run of it on every
+probe's variant (grader.run.confirm) cost as much as the first.
 The memo lives in memory only (one batch, one process: a Dask worker keeps one per batch):
 stored outcomes are arbitrary Python values, and reading pickles back from the grading folder
 would run whatever that folder holds; a regrade skips unchanged submissions anyway.
@@ -323,7 +326,7 @@ that keeps no state in its module)."""
 
 class _Entry:
     """A memoized outcome; `stable`: whether a second run reproduced it (None: not run twice
-    yet)."""
+    yet; True at once for the reference's, the module docstring)."""
 
     __slots__ = ("outcome", "stable")
 
@@ -382,14 +385,19 @@ class Replay:
         if entry is not None and entry.stable is None:
             entry.stable = _same_outcome(got, entry.outcome)
         elif entry is None and self._memo is not None and key is not None:
-            self._memo.put(key, _Entry(got), nbytes((got.value, got.args_after,
-                                                      got.kwargs_after or {})))
+            kept = _Entry(got)
+            if who == REFERENCE:  # a pure function of its arguments: no second run
+                kept.stable = True
+            self._memo.put(key, kept, nbytes((got.value, got.args_after,
+                                              got.kwargs_after or {})))
         return got
 
-    def derived(self, kind: str, call: Recorded, compute: Callable[[], Any]) -> Any:
+    def derived(self, kind: str, call: Recorded, compute: Callable[[], Any],
+                size: Callable[[Any], int] = nbytes) -> Any:
         """`compute()`: a value that depends on `call`'s arguments alone (grader.run.confirm's
-        variants of a failing call), kept in the memo by their digest, so the next student
-        whose test made the same call gets it computed; without a digest, just computed."""
+        variants of a failing call), kept in the memo by their digest (`size`: the bytes it
+        holds), so the next student whose test made the same call gets it computed; without a
+        digest, just computed."""
         found = self._digest("args", call) if self._memo is not None else None
         if self._memo is None or found is None:
             return compute()
@@ -397,7 +405,7 @@ class Replay:
         value = self._memo.get(key)
         if value is None:
             value = compute()
-            self._memo.put(key, value)
+            self._memo.put(key, value, size(value))
         return value
 
     def reproduces(self, who: str, function: Any, call: Recorded, got: Outcome,
