@@ -39,9 +39,10 @@ would run whatever that folder holds; a regrade skips unchanged submissions anyw
 from __future__ import annotations
 
 import functools
+import itertools
 import time
 import types
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -215,10 +216,11 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
         if mistake.family and mistake.family in named:
             continue
         differs, explains = False, True
-        confirm = [c for c in others if c.name in mistake.functions]
-        checks: list[tuple[Recorded, Outcome | None, bool]] = [
-            *((calls[i], expected[i], False) for i in order),
-            *((c, None, True) for c in confirm)]
+        # lazily: most mistakes are ruled out by the first wrong call, before any other call
+        # of the submission is even looked at
+        checks: Iterator[tuple[Recorded, Outcome | None, bool]] = itertools.chain(
+            ((calls[i], expected[i], False) for i in order),
+            ((c, None, True) for c in others if c.name in mistake.functions))
         replayable = True
         # equal to the reference on the test's own calls, it is never named: its confirmation
         # on the submission's other calls is run only when its ruling out is asked for
