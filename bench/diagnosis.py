@@ -66,7 +66,7 @@ from tests.assignments.harness import sources  # noqa: E402
 CONFIGS = ("off", "first-percall", "first", "first-table", "shipped-percall", "shipped",
            "shipped-table")
 FIXTURES = ROOT / "tests" / "fixtures" / "trajectory"
-PARTS = {"_named": "catalogue", "_traced": "trajectory", "_related": "relations",
+PARTS = {"_named": "catalogue", "_traced": "trajectory", "_unnamed": "relations",
          "draw_values": "pictures"}
 """grader.run.runner's hooks whose time is measured inside each run_submission."""
 

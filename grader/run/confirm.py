@@ -16,21 +16,31 @@ that fails to complete, gives no verdict (the name stands, as before).
 The variants are derived from the test's inputs (hidden ones too) but never shown: only the
 verdict is used. Costs a few calls into the student's code, only for a failing test whose name
 rests on so little.
+
+The trusted side of a probe (the reference and the mistake on each variant, the variants
+themselves) depends only on the failing call's arguments, and hidden tests' inputs are seeded
+per assignment and test: every student whose test fails on the same call asks the same. So it
+goes through the submission's grader.run.diagnose.Replay, i.e. the batch's memo, under the
+names the catalogue replay uses (an outcome is answered from it only once reproduced, as
+there): once per batch, not once per student (it was most of what naming cost,
+bench/RESULTS.md). Only the calls into the student's code run for every student.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from grader.checks.compare import Mode
 from grader.errors import StudentError
-from grader.run.diagnose import mutant, tolerance
+from grader.run.diagnose import REFERENCE, Replay, mutant, replayed_as, tolerance
 from grader.run.outcomes import Outcome, Recorded, copy_value, matches, run, same, same_outcome
 from grader.run.outcomes import viewed as _viewed
+from grader.run.refcache import nbytes
 
 THIN = 3
 """A name shown by fewer wrong entries than this on the test's calls is confirmed by probes."""
@@ -127,25 +137,27 @@ def _with(call: Recorded, where: int | str, value: Any) -> Recorded:
 
 def confirmed(reference: Callable[..., Any], mistake: Callable[[], Any], call: Recorded,
               student: StudentCall, view: Any, mode: Mode, deadline: float,
-              flat: Any = None) -> bool | None:
+              flat: Any = None, *, replay: Replay | None = None,
+              who: str | None = None) -> bool | None:
     """Whether the student's code gives the mistake's outcome on variants of `call` where the
     mistake and the reference differ: True (on PROBES of them, or on every one found), False
     (on one it does not), None (no variant tells them apart, or a call did not complete).
     `flat`: the one value the student's code gave on every call (`_flat`), or None; then only
     variants where the mistake gives another value count (that value is what any mistake
-    that never fires, or always does, reproduces)."""
+    that never fires, or always does, reproduces). `replay`: where the trusted runs are
+    memoized (the module docstring), `who` the mistake's name there (None: it just runs)."""
     views = {call.name: view} if view is not None else {}
     verdict: bool | None = None
     told = 0
-    refused = run(reference, call, view).raised is not None
-    for probe in variants(call):
+    refused = _trusted(replay, REFERENCE, lambda: reference, call, views).raised is not None
+    for probe in _variants(call, replay):
         if told >= PROBES or time.monotonic() > deadline:
             break
-        expected = run(reference, probe, view)
+        expected = _trusted(replay, REFERENCE, lambda: reference, probe, views)
         if (expected.raised is not None) != refused:
             continue  # an input of another kind: one the reference refuses while it took the
             # test's (n = 1 for a network of n >= 2), where a mistake is not written to agree
-        theirs = run(mistake(), probe, view)
+        theirs = _trusted(replay, who, mistake, probe, views)
         if same_outcome(theirs, expected):
             continue  # this variant does not tell the mistake from the reference
         if flat is not None and theirs.raised is None and same(theirs.value, flat[0]):
@@ -159,6 +171,26 @@ def confirmed(reference: Callable[..., Any], mistake: Callable[[], Any], call: R
         told += 1
         verdict = True
     return verdict
+
+
+def _trusted(replay: Replay | None, who: str | None, function: Callable[[], Any], call: Recorded,
+             views: dict[str, Any]) -> Outcome:
+    """The outcome of trusted `function()` (a getter) on `call`: through `replay` under the
+    memo's name `who`, or run here (no replay, or no name)."""
+    if replay is None or who is None:
+        return run(function(), call, views.get(call.name))
+    return replay.run(who, function, call, views)
+
+
+def _variants(call: Recorded, replay: Replay | None) -> list[Recorded] | Iterator[Recorded]:
+    """variants(call), kept in the batch's memo with `replay` (drawn once per batch: drawing
+    from a large array is not free)."""
+    if replay is None:
+        return variants(call)
+    drawn: list[Recorded] = replay.derived(
+        "variants", call, lambda: list(variants(call)),
+        lambda kept: nbytes([(v.args, v.kwargs) for v in kept]))
+    return drawn
 
 
 def student_call(student: Any) -> StudentCall:
@@ -181,20 +213,24 @@ def student_call(student: Any) -> StudentCall:
 
 def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
             views: dict[str, Any], mode: Mode | None, student: StudentCall,
-            others: list[Recorded] | None = None) -> set[str]:
+            others: list[Recorded] | None = None, *, replay: Replay | None = None,
+            kept: set[str] | None = None) -> set[str]:
     """The keys of the named `mistakes` (grader.run.catalogue.Mistake) that a probe refutes,
     when the test's `calls` show them by fewer than THIN wrong entries, or when the student's
     code gave one value on all of its calls of their function (these and `others`, the rest of
     the submission's) where the reference's vary (`_flat`: then a name stands only if a probe
-    proves it)."""
+    proves it). `replay`: the submission's (its memo keeps the trusted runs, the module
+    docstring). `kept`: the keys of mistakes earlier calls for the same test kept (probed to
+    the end, within the budget), not probed again (the same probes would give the same
+    verdict); the ones kept here are added to it."""
     near = tolerance(mode)
-    judged = [(c, run(getattr(reference, c.name), c, views.get(c.name)))
+    judged = [(c, _trusted(replay, REFERENCE, partial(getattr, reference, c.name), c, views))
               for c in calls if callable(getattr(reference, c.name, None))]
     wrong = [c for c, e in judged if not matches(_viewed(c, views), e, near)]
     own = {id(c) for c in calls}
     rest = [_viewed(c, views) for c in others or () if id(c) not in own and c.raised is None]
     flats = {name: _flat(reference, name, [(_viewed(c, views), e) for c, e in judged
-                                           if c.name == name], rest, views.get(name))
+                                           if c.name == name], rest, views, replay)
              for name in dict.fromkeys(c.name for c in wrong)}
     if not wrong or (not any(flats.values()) and wrong_entries(
             [_viewed(c, views) for c, _ in judged], [e for _, e in judged], near) >= THIN):
@@ -202,14 +238,19 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
     deadline = time.monotonic() + BUDGET
     out: set[str] = set()
     for mistake in mistakes:
+        if kept is not None and mistake.key in kept:
+            continue
         for call in wrong:
             theirs = mutant(reference, mistake, call.name)
             if theirs is None:
                 continue
             verdict = confirmed(getattr(reference, call.name), theirs, call, student,
-                                views.get(call.name), near, deadline, flats[call.name])
+                                views.get(call.name), near, deadline, flats[call.name],
+                                replay=replay, who=replayed_as(reference, mistake, call.name))
             if verdict is False or (flats[call.name] is not None and verdict is None):
                 out.add(mistake.key)
+            elif kept is not None and time.monotonic() <= deadline:
+                kept.add(mistake.key)  # probed to the end: the budget cut nothing short
             break  # one wrong call per mistake: its variants are the second input
     return out
 
@@ -222,7 +263,8 @@ values vary (only for a function whose values do not)."""
 
 
 def _flat(reference: Any, name: str, judged: list[tuple[Recorded, Outcome]],
-          others: list[Recorded], view: Any) -> tuple[Any] | None:
+          others: list[Recorded], views: dict[str, Any],
+          replay: Replay | None = None) -> tuple[Any] | None:
     """(the value,) when the student's `name` returned that one value on every call the
     submission made of it that returned (the test's, `judged` with the reference's outcomes,
     and `others`, the rest of the submission's: FLAT or more) while the reference's values
@@ -244,7 +286,7 @@ def _flat(reference: Any, name: str, judged: list[tuple[Recorded, Outcome]],
     for call in mine[:FLAT_CALLS]:
         if len(values) > 1 and not all(same(v, values[0]) for v in values[1:]):
             break
-        theirs = run(getattr(reference, name), call, view)
+        theirs = _trusted(replay, REFERENCE, lambda: getattr(reference, name), call, views)
         if theirs.raised is None:
             values.append(theirs.value)
     if all(same(v, values[0]) for v in values[1:]):

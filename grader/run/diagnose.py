@@ -24,10 +24,13 @@ Replays are memoized (`memo`, a grader.run.refcache.Memo: a batch's `CachedRefer
 shared by its threads): hidden tests' inputs are seeded per assignment and test, so every
 student's failing test replays the same mistakes on the same inputs. The key is the function
 replayed (the reference's or a mistake's), its name and grader.run.refcache.digest of the
-call's arguments (a call whose arguments have no digest just runs). A stored outcome is used
-only once it has been reproduced — computed twice with the same result, the test this module
-already makes before ruling a mistake out — so a mistake drawing from global state (an
+call's arguments (a call whose arguments have no digest just runs). A mistake's stored outcome
+is used only once it has been reproduced — computed twice with the same result, the test this
+module already makes before ruling a mistake out — so a mistake drawing from global state (an
 unseeded RNG) is never answered from the memo, and a diagnosis is the same with or without it.
+The reference's is used at once: it is a pure function of its arguments (grader.run.refcache's
+contract, on which every test's expected values already rest), and a second run of it on every
+probe's variant (grader.run.confirm) cost as much as the first.
 The memo lives in memory only (one batch, one process: a Dask worker keeps one per batch):
 stored outcomes are arbitrary Python values, and reading pickles back from the grading folder
 would run whatever that folder holds; a regrade skips unchanged submissions anyway.
@@ -36,9 +39,10 @@ would run whatever that folder holds; a regrade skips unchanged submissions anyw
 from __future__ import annotations
 
 import functools
+import itertools
 import time
 import types
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -212,10 +216,11 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
         if mistake.family and mistake.family in named:
             continue
         differs, explains = False, True
-        confirm = [c for c in others if c.name in mistake.functions]
-        checks: list[tuple[Recorded, Outcome | None, bool]] = [
-            *((calls[i], expected[i], False) for i in order),
-            *((c, None, True) for c in confirm)]
+        # lazily: most mistakes are ruled out by the first wrong call, before any other call
+        # of the submission is even looked at
+        checks: Iterator[tuple[Recorded, Outcome | None, bool]] = itertools.chain(
+            ((calls[i], expected[i], False) for i in order),
+            ((c, None, True) for c in others if c.name in mistake.functions))
         replayable = True
         # equal to the reference on the test's own calls, it is never named: its confirmation
         # on the submission's other calls is run only when its ruling out is asked for
@@ -228,7 +233,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             function = mutant(reference, mistake, call.name)
             if function is None:
                 continue
-            who = REFERENCE if _as_reference(reference, mistake, call.name) else mistake.key
+            who = replayed_as(reference, mistake, call.name)
             got = replay.run(who, function, call, views)
             if not replay.matches(who, call, got, near):
                 explains = False
@@ -309,6 +314,13 @@ def _as_reference(reference: ModuleType, mistake: Mistake, name: str) -> bool:
         mistake.overrides)
 
 
+def replayed_as(reference: ModuleType, mistake: Mistake, name: str) -> str:
+    """The memo's name for what the mistake's world's `name` gives: REFERENCE when that is the
+    reference's own (_as_reference), else the mistake's key. grader.run.confirm's probes use
+    the same names, so a probe's outcome is shared with the replays (and across students)."""
+    return REFERENCE if _as_reference(reference, mistake, name) else mistake.key
+
+
 _world = functools.lru_cache(maxsize=4096)(world)
 """A mistake's world is built once per process (the batch's threads share it: trusted code
 that keeps no state in its module)."""
@@ -316,7 +328,7 @@ that keeps no state in its module)."""
 
 class _Entry:
     """A memoized outcome; `stable`: whether a second run reproduced it (None: not run twice
-    yet)."""
+    yet; True at once for the reference's, the module docstring)."""
 
     __slots__ = ("outcome", "stable")
 
@@ -375,9 +387,28 @@ class Replay:
         if entry is not None and entry.stable is None:
             entry.stable = _same_outcome(got, entry.outcome)
         elif entry is None and self._memo is not None and key is not None:
-            self._memo.put(key, _Entry(got), nbytes((got.value, got.args_after,
-                                                      got.kwargs_after or {})))
+            kept = _Entry(got)
+            if who == REFERENCE:  # a pure function of its arguments: no second run
+                kept.stable = True
+            self._memo.put(key, kept, nbytes((got.value, got.args_after,
+                                              got.kwargs_after or {})))
         return got
+
+    def derived(self, kind: str, call: Recorded, compute: Callable[[], Any],
+                size: Callable[[Any], int] = nbytes) -> Any:
+        """`compute()`: a value that depends on `call`'s arguments alone (grader.run.confirm's
+        variants of a failing call), kept in the memo by their digest (`size`: the bytes it
+        holds), so the next student whose test made the same call gets it computed; without a
+        digest, just computed."""
+        found = self._digest("args", call) if self._memo is not None else None
+        if self._memo is None or found is None:
+            return compute()
+        key = ("derived", kind, call.name, found)
+        value = self._memo.get(key)
+        if value is None:
+            value = compute()
+            self._memo.put(key, value, size(value))
+        return value
 
     def reproduces(self, who: str, function: Any, call: Recorded, got: Outcome,
                    views: dict[str, Any] | None = None) -> bool:

@@ -18,8 +18,10 @@ Staleness: the file holds the sha256 of what its entries depend on (`content_key
 reference's source, the assignment's tests and mistakes/, the grader's run/, checks/ and
 sandbox/inside/ sources, numpy's and Python's versions); a file with another key is ignored,
 so an edited reference or catalogue never answers from old replays. A diagnosis is the same
-with or without the table: the memo's own rule (grader.run.diagnose: a stored outcome counts
-only once reproduced) holds for its entries, as for entries of earlier students.
+with or without the table: the memo's own rule (grader.run.diagnose: a mistake's stored outcome
+counts only once reproduced) holds for its entries, as for entries of earlier students. The
+memo, and so the table, also holds grader.run.confirm's probes (the variants of a failing call,
+the reference's and the mistakes' outcomes on them), under the same rule.
 """
 
 from __future__ import annotations

@@ -209,9 +209,10 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     if found is None:
         return result
     gone: set[str] = set()  # refuted by a probe: the catalogue is replayed without them
+    kept: set[str] = set()  # probed and kept: a name found again is not probed again
     while found is not None and found.mistakes and probe is not None and module is not None:
         out = refuted(module, found.mistakes, recording.calls, views, recording.tolerance, probe,
-                      every)
+                      every, replay=replay, kept=kept)
         if not out:
             break
         gone |= out
