@@ -83,6 +83,8 @@ def test_a_sorted_value_is_named_and_its_short_parts_follow_the_long_one():
     assert found is not None and found.label.endswith("is sorted (the values are sorted)"), found
     short = _relate([([np.array([0, 5])],)], [([np.array([5, 0])],)])
     assert short is None  # two integers in another order: nothing to tell a relation by
+    outputs = np.array([[0, 1, 1, 0, 1, 0]])  # 0/1 outputs: sorted by chance often
+    assert _relate([np.sort(outputs, axis=-1)], [outputs]) is None
 
 
 def test_a_log_or_an_exp_too_many_is_named():
