@@ -1,5 +1,5 @@
-"""The all-False mask is cached with functools.lru_cache and the NOR/NOT mask is made by filling
-that cached array with True in place: after mp_gate('nor', n) or mp_gate('not', 1), every later
+"""The all-False mask is cached with functools.cache and the NOR/NOT mask is made by filling that
+cached array with True in place: after mp_gate('nor', n) or mp_gate('not', 1), every later
 'and'/'or' gate on n inputs gets the same, now all-True, array, so those AND and OR gates never
 fire (and masks returned earlier change under the caller).
 
@@ -62,7 +62,7 @@ class GateSpec:
     mask: Callable[[int], np.ndarray]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _none_inhibitory(n):
     return np.zeros(n, dtype=bool)
 
