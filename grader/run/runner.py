@@ -232,8 +232,14 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
         if blamed is not None:
             blamed.update(f for m in found.mistakes for f in m.functions)
         base = message.replace(guess, "") if guess else message
-        return replace(result, message=f"{base} {found.sentence()}".strip(),
-                       mistake=found.label())
+        # a change of the arguments that gives the same values is as good an explanation
+        # (int(theta) and `count > θ − 1` fire alike for every θ): both are said
+        also = find_change(module, recording.calls, recording.tolerance, replay or
+                           Replay(_memo(ref)), views, every) if module is not None else None
+        return replace(
+            result, message=f"{base} {found.sentence()}".strip() + (
+                f" Or, with exactly the same values: {also.sentence}" if also else ""),
+            mistake=found.label() + (f"; or {also.label}" if also else ""))
     if set(asked) & set(found.ruled_out):
         return replace(result, message=message.replace(guess, ""), mistake=None)
     return result

@@ -74,6 +74,13 @@ def test_an_argument_cast_to_an_integer_is_named(graded):
                for n in names), names
 
 
+@pytest.mark.slow
+def test_a_change_as_good_as_the_catalogues_name_is_said_beside_it(graded):
+    names = [n for n in _names(graded("mp_neuron")["theta_as_int"]) if n]
+    assert names and all("; or mp_neuron() gives its value for theta cast to an integer" in n
+                         for n in names), names
+
+
 def _line(x, a, b):  # the reference of the unit tests below
     return np.asarray(x, dtype=np.float64) * a + b
 
