@@ -37,6 +37,7 @@ import numpy as np
 from grader.checks.compare import Mode
 from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded, same
+from grader.run.relation_kinds import ORDINALS
 from grader.run.relations import Related
 
 SHOWN = 2
@@ -280,3 +281,93 @@ def _worded(name: str, change: Change) -> Related:
                    f"Your {name}() returns exactly what it should return for {change.desc}, "
                    f"on every call of this test and of the others. Usual cause: "
                    f"{change.cause}.", entries=SHOWN)
+
+
+def _leaves(value: Any) -> list[np.ndarray] | None:
+    """A returned number or numeric array (one leaf), or a tuple of them (a leaf each), as
+    float64; None for anything else."""
+    parts = value if isinstance(value, tuple) else (value,)
+    out = []
+    for part in parts:
+        if not (_number(part) or (isinstance(part, np.ndarray) and part.dtype.kind in "iuf")):
+            return None
+        out.append(np.asarray(part, dtype=np.float64))
+    return out
+
+
+def find_factor(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
+                views: dict[str, Any] | None = None,
+                others: Sequence[Recorded] = ()) -> Related | None:
+    """The one float argument `a` (neither 0 nor ±1) such that the student's value is exactly
+    the reference's times `a`, or divided by it, on every call of the function in the failing
+    test and the rest of the submission, shown on at least SHOWN calls (a factor x dropped in
+    a chain rule: 2 where 2x is meant); None if none, or more than one, fits. Ints are sizes,
+    which grader.run.relations already tries."""
+    near = tolerance(mode)
+    own = {id(c) for c in calls}
+    for name in dict.fromkeys(c.name for c in calls):
+        function = getattr(reference, name, None)
+        if not callable(function) or name in (views or {}):
+            continue
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):
+            continue
+        every = [c for c in calls if c.name == name] + \
+            [c for c in others if c.name == name and id(c) not in own][:CONFIRM]
+        judged = [(c, replay.run(REFERENCE, lambda f=function: f, c)) for c in every]
+        if all(c.raised is None and e.raised is None and same(c.value, e.value, near)
+               for c, e in judged if c.name == name and id(c) in own):
+            continue
+        fitting = [(a, how, leaf) for a in signature.parameters
+                   for how in ("times", "divided by")
+                   for leaf in [_factor_fits(a, how, judged, signature, near)] if leaf is not None]
+        if len(fitting) == 1:
+            a, how, leaf = fitting[0]
+            cause = (f"a factor {a} is missing: e.g. the inner derivative of a chain rule "
+                     f"(the derivative of x² is 2x), or {a} left out of a product"
+                     if how == "divided by" else
+                     f"an extra factor {a}: {a} is multiplied in once too often")
+            part = "" if leaf < 0 else \
+                f"the {ORDINALS[min(leaf, len(ORDINALS) - 1)]} value returned by "
+            return Related(f"{part}{name}() is the expected value {how} {a} "
+                           f"({cause.split(':')[0]})",
+                           f"{(part or 'your ').capitalize()}{'your ' if part else ''}{name}() "
+                           f"is exactly the expected value {how} {a}, on every call of this "
+                           f"test and of the others. Usual cause: {cause}.", entries=SHOWN)
+    return None
+
+
+def _factor_fits(a: str, how: str, judged: Sequence[tuple[Recorded, Outcome]],
+                 signature: inspect.Signature, near: Mode) -> int | None:
+    """The leaf (−1: the whole value) that is the reference's times (divided by) the float
+    argument `a` on every call, the other leaves right, shown on SHOWN calls; else None."""
+    shown, scaled, leaves = 0, None, 1
+    for call, expected in judged:
+        if expected.raised is not None:
+            continue
+        if call.raised is not None:
+            return None
+        arguments = _bind(signature, call)
+        value = arguments.get(a) if arguments is not None else None
+        got, exp = _leaves(call.value), _leaves(expected.value)
+        if value is None or not _is_float(value) or np.ndim(value) or not value or \
+                got is None or exp is None or len(got) != len(exp) or \
+                any(g.shape != e.shape for g, e in zip(got, exp, strict=True)):
+            return None
+        leaves = len(exp)
+        factor = float(value) if how == "times" else 1.0 / float(value)
+        if abs(factor) == 1.0:
+            return None
+        for i, (g, e) in enumerate(zip(got, exp, strict=True)):
+            moved = bool(np.any(e != 0))
+            if same(g, e * factor, near) and moved and not same(g, e, near):
+                if scaled not in (None, i):
+                    return None  # two leaves scaled: not one slip
+                scaled = i
+                shown += 1
+            elif not same(g, e, near) or (scaled == i and moved):
+                return None  # wrong otherwise, or the scaled leaf right on this call
+    if scaled is None or shown < SHOWN:
+        return None
+    return scaled if leaves > 1 else -1

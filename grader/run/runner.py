@@ -17,6 +17,7 @@ from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
 from grader.run.arguments import find as find_change
+from grader.run.arguments import find_factor
 from grader.run.catalogue import Mistake, load_catalogue, load_views
 from grader.run.confirm import StudentCall, refuted, student_call
 from grader.run.crashes import find as find_split
@@ -258,6 +259,7 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
     found: Related | None = (
         find(module, recording.calls, recording.tolerance, replay, views, every)
         or find_change(module, recording.calls, recording.tolerance, replay, views, every)
+        or find_factor(module, recording.calls, recording.tolerance, replay, views, every)
         or find_split(module, recording.calls, every, replay, views, result.message))
     if found is None:
         return result

@@ -18,7 +18,7 @@ from grader.authoring.source import read_reference
 from grader.batch.driver import run_batch
 from grader.config import find_assignment
 from grader.models import RunResult
-from grader.run.arguments import find
+from grader.run.arguments import find, find_factor
 from grader.run.diagnose import Replay
 from grader.run.outcomes import Recorded
 
@@ -112,3 +112,29 @@ def test_a_change_the_submissions_other_calls_refute_is_not_named():
     calls = _calls(swapped, [(np.array([1.0, 2.0]), 3.0, 0.5), (np.array([0.5]), -1.0, 2.0)])
     others = _calls(lambda x, a, b: _line(x, a, b) + 1.0, [(np.array([4.0]), 2.0, 1.0)])
     assert find(REF, calls, None, Replay(None), others=others) is None
+
+
+def _chain(x):  # a value and its derivative, as chain_rule_example returns them
+    return np.sin(x * x), 2 * x * np.cos(x * x)
+
+
+def _chain_calls(student, xs):
+    return [Recorded("chain", (x,), {}, None, student(x)) for x in xs]
+
+
+def test_a_factor_dropped_that_is_an_argument_is_found_on_its_part_of_the_value():
+    dropped = lambda x: (np.sin(x * x), 2 * np.cos(x * x))  # noqa: E731  (2 for 2x)
+    ref = SimpleNamespace(chain=_chain)
+    found = find_factor(ref, _chain_calls(dropped, [1.3, 0.4]), None, Replay(None))
+    assert found is not None and found.label.startswith(
+        "the second value returned by chain() is the expected value divided by x"), found
+    assert found.sentence.startswith("The second value returned by your chain() is exactly")
+
+
+def test_a_factor_shown_on_one_call_or_refuted_elsewhere_is_not_found():
+    dropped = lambda x: (np.sin(x * x), 2 * np.cos(x * x))  # noqa: E731
+    ref = SimpleNamespace(chain=_chain)
+    assert find_factor(ref, _chain_calls(dropped, [1.3]), None, Replay(None)) is None
+    other = _chain_calls(lambda x: (np.sin(x * x), 3 * np.cos(x * x)), [0.7])
+    assert find_factor(ref, _chain_calls(dropped, [1.3, 0.4]), None, Replay(None),
+                       others=other) is None
