@@ -113,15 +113,19 @@ def _instead(a: str, b: str) -> Callable[[dict[str, Any]], dict[str, Any] | None
     return apply
 
 
-def _cast(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+def _float_mapped(a: str, change: Callable[[Any], Any]) -> Callable[
+        [dict[str, Any]], dict[str, Any] | None]:
+    """`a` changed by `change` where it is a float (or an array of floats)."""
     def apply(args: dict[str, Any]) -> dict[str, Any] | None:
         value = args.get(a)
         if value is None or not _is_float(value):
             return None
-        if isinstance(value, np.ndarray):
-            return _with(args, **{a: np.trunc(value)})
-        return _with(args, **{a: int(value)})
+        return _with(args, **{a: change(value)})
     return apply
+
+
+def _cast(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    return _float_mapped(a, lambda v: np.trunc(v) if isinstance(v, np.ndarray) else int(v))
 
 
 def _shifted(a: str, by: int) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
@@ -134,12 +138,7 @@ def _shifted(a: str, by: int) -> Callable[[dict[str, Any]], dict[str, Any] | Non
 
 
 def _negated(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
-    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
-        value = args.get(a)
-        if value is None or not _is_float(value):
-            return None
-        return _with(args, **{a: -value})
-    return apply
+    return _float_mapped(a, lambda v: -v)
 
 
 def _transposed(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
@@ -233,6 +232,20 @@ def _weigh(change: Change, calls: Sequence[Recorded], signature: inspect.Signatu
     return evidence
 
 
+def _functions(reference: Any, calls: Sequence[Recorded],
+               views: dict[str, Any] | None) -> Iterator[tuple[str, Any, inspect.Signature]]:
+    """The reference's functions of the test's calls, in call order, with their signatures;
+    not those the catalogue sees through a view (their values mean nothing to the student)."""
+    for name in dict.fromkeys(c.name for c in calls):
+        function = getattr(reference, name, None)
+        if not callable(function) or name in (views or {}):
+            continue
+        try:
+            yield name, function, inspect.signature(function)
+        except (TypeError, ValueError):
+            continue
+
+
 def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
          views: dict[str, Any] | None = None,
          others: Sequence[Recorded] = ()) -> Related | None:
@@ -242,14 +255,7 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
     near = tolerance(mode)
     own = {id(c) for c in calls}
     deadline = time.monotonic() + BUDGET
-    for name in dict.fromkeys(c.name for c in calls):
-        function = getattr(reference, name, None)
-        if not callable(function) or name in (views or {}):
-            continue
-        try:
-            signature = inspect.signature(function)
-        except (TypeError, ValueError):
-            continue
+    for name, function, signature in _functions(reference, calls, views):
         mine = [c for c in calls if c.name == name]
         more = [c for c in others if c.name == name and id(c) not in own][:CONFIRM]
 
@@ -305,14 +311,7 @@ def find_factor(reference: Any, calls: Sequence[Recorded], mode: Mode | None, re
     which grader.run.relations already tries."""
     near = tolerance(mode)
     own = {id(c) for c in calls}
-    for name in dict.fromkeys(c.name for c in calls):
-        function = getattr(reference, name, None)
-        if not callable(function) or name in (views or {}):
-            continue
-        try:
-            signature = inspect.signature(function)
-        except (TypeError, ValueError):
-            continue
+    for name, function, signature in _functions(reference, calls, views):
         every = [c for c in calls if c.name == name] + \
             [c for c in others if c.name == name and id(c) not in own][:CONFIRM]
         judged = [(c, replay.run(REFERENCE, lambda f=function: f, c)) for c in every]

@@ -13,30 +13,18 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from grader.authoring.demo import overlay_source
-from grader.authoring.source import read_reference
-from grader.batch.driver import run_batch
-from grader.config import find_assignment
 from grader.models import RunResult
 from grader.run.arguments import find, find_factor
 from grader.run.diagnose import Replay
 from grader.run.outcomes import Recorded
+from tests.grader.overlays import grade_overlays
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "arguments"
 
 
 @cache
 def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
-    assignment = find_assignment(name)
-    ref = read_reference(assignment.reference)
-    subs = tmp / name / "submissions"
-    for path in sorted((FIXTURES / name).glob("*.py")):
-        sub = subs / path.stem
-        sub.mkdir(parents=True)
-        (sub / f"{assignment.module}.py").write_text(
-            overlay_source(ref, path.read_text(encoding="utf-8"), path.stem), encoding="utf-8")
-    batch = run_batch(assignment, subs, tmp / name / "out", jobs=2, progress=False)
-    return {r.student: r for r in batch.results}
+    return grade_overlays(FIXTURES, name, tmp)
 
 
 @pytest.fixture(scope="module")
