@@ -3,7 +3,8 @@ value on every recorded call is exactly the reference's value on the same call w
 argument changed in one of a few ways a slip changes it — two arguments swapped (parameters
 declared, or passed, in another order), one argument used where another belongs, an argument
 cast to an integer, an integer argument one smaller or larger (an off-by-one in a loop over
-it), an argument negated, a square matrix transposed.
+it), an argument negated, a square matrix transposed, an array's first or last entry (row,
+column) left out, an array (or its columns) in reverse order.
 
 Tried when neither the catalogue, a trajectory nor a relation between the values named the
 test (grader.run.runner._unnamed). The reference runs on the changed arguments are trusted
@@ -183,6 +184,49 @@ def changes(params: Sequence[str]) -> Iterator[Change]:
         yield Change(f"{a} transposed",
                      f"the rows and columns of {a} swapped: {a}.T, or an index [j, i] where "
                      "[i, j] is meant", _transposed(a))
+    yield from _parts(params)
+
+
+def _array_mapped(a: str, ndim: int, change: Callable[[np.ndarray], np.ndarray]) -> Callable[
+        [dict[str, Any]], dict[str, Any] | None]:
+    """`a` changed by `change` where it is a numeric array of `ndim` dimensions with at least
+    two entries along each."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if not isinstance(value, np.ndarray) or value.ndim != ndim or \
+                value.dtype.kind not in "iuf" or min(value.shape) < 2:
+            return None
+        return _with(args, **{a: change(value.copy())})
+    return apply
+
+
+def _zeroed(index: Any) -> Callable[[np.ndarray], np.ndarray]:
+    def change(value: np.ndarray) -> np.ndarray:
+        value[index] = 0
+        return value
+    return change
+
+
+def _parts(params: Sequence[str]) -> Iterator[Change]:
+    """An entry (a row, a column) left out — set to 0, which is what leaving it out of a sum
+    does — and an array's order reversed: the slips of loop bounds and of index order."""
+    loop = "a loop that skips it: range(1, n), range(n - 1) or a slice [1:] / [:-1]"
+    for a in params:
+        for where, index in (("first entry", 0), ("last entry", -1)):
+            yield Change(f"{a} with its {where} left out", loop, _array_mapped(
+                a, 1, _zeroed(index)))
+        rows: tuple[tuple[str, Any], ...] = (
+            ("first row", (0, slice(None))), ("last row", (-1, slice(None))),
+            ("first column", (slice(None), 0)), ("last column", (slice(None), -1)))
+        for where, part in rows:
+            yield Change(f"{a} with its {where} left out", loop, _array_mapped(
+                a, 2, _zeroed(part)))
+        yield Change(f"{a} in reverse order",
+                     f"the entries of {a} read back to front: {a}[::-1], a loop counting down",
+                     _array_mapped(a, 1, lambda v: v[::-1].copy()))
+        yield Change(f"{a} with its columns in reverse order",
+                     f"the columns of {a} read back to front: {a}[:, ::-1] (which input is "
+                     "first)", _array_mapped(a, 2, lambda v: v[:, ::-1].copy()))
 
 
 def _bind(signature: inspect.Signature, call: Recorded) -> dict[str, Any] | None:

@@ -63,6 +63,26 @@ def test_an_argument_cast_to_an_integer_is_named(graded):
 
 
 @pytest.mark.slow
+def test_inputs_read_in_reverse_order_are_named(graded):
+    names = [n for n in _names(graded("boolean_networks")["inputs_msb_first"]) if n]
+    assert names and all(n.startswith("threshold_forward() gives its value for X with its "
+                                      "columns in reverse order") for n in names), names
+
+
+def _total(x):
+    return float(np.asarray(x, dtype=np.float64).sum())
+
+
+def test_an_entry_a_loop_skips_is_named_as_left_out():
+    skipped = lambda x: _total(np.asarray(x)[1:])  # noqa: E731
+    calls = [Recorded("total", (x,), {}, None, skipped(x))
+             for x in (np.array([1.0, 2.0, 3.0]), np.array([4.0, 0.5]))]
+    found = find(SimpleNamespace(total=_total), calls, None, Replay(None))
+    assert found is not None and found.label.startswith(
+        "total() gives its value for x with its first entry left out"), found
+
+
+@pytest.mark.slow
 def test_a_change_as_good_as_the_catalogues_name_is_said_beside_it(graded):
     names = [n for n in _names(graded("mp_neuron")["theta_as_int"]) if n]
     assert names and all("; or mp_neuron() gives its value for theta cast to an integer" in n
