@@ -18,7 +18,8 @@ Guards, as for the value relations (grader.run.relations) — a name must be rig
   be the reference's, where the student's code raised the changed call must raise too;
 - it must be shown by at least SHOWN calls on which the change moves the reference's value
   (one call fits many changes by chance: a 0/1 output);
-- exactly one change may fit: two that fit name nothing;
+- at most TWO changes may fit (two that give the same values are both said: w's last entry
+  or X's last column left out of w·x); more name nothing;
 - a function whose value the catalogue sees through a view is not looked at.
 
 The label holds no value and no digit of the test (a hidden test's page shows it): the
@@ -41,6 +42,8 @@ from grader.run.outcomes import Outcome, Recorded, same
 from grader.run.relation_kinds import ORDINALS
 from grader.run.relations import Related
 
+TWO = 2
+"""At most this many changes that fit are said together; more fit nothing in particular."""
 SHOWN = 2
 """Calls (at least) on which the change moves the reference's value and the student's value
 is the changed one."""
@@ -316,21 +319,26 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
             confirmed = _weigh(change, more, signature, run, near, deadline)
             if confirmed.fits and evidence.shown + confirmed.shown >= SHOWN:
                 fitting.append(change)
-                if len(fitting) > 1:
+                if len(fitting) > TWO:
                     break
-        if len(fitting) == 1:
-            return _worded(name, fitting[0])
+        if 0 < len(fitting) <= TWO:
+            return _worded(name, fitting)
         if time.monotonic() > deadline:
             return None
     return None
 
 
-def _worded(name: str, change: Change) -> Related:
-    hint = change.cause.split(":")[0].split(" (")[0]
-    return Related(f"{name}() gives its value for {change.desc} ({hint})",
-                   f"Your {name}() returns exactly what it should return for {change.desc}, "
-                   f"on every call of this test and of the others. Usual cause: "
-                   f"{change.cause}.", entries=SHOWN)
+def _worded(name: str, fitting: list[Change]) -> Related:
+    """One change, or two that give the same values (both are said: the values cannot tell
+    which, e.g. w's last entry or X's last column left out of w·x)."""
+    hints = list(dict.fromkeys(c.cause.split(":")[0].split(" (")[0] for c in fitting))
+    descs = ", or for ".join(c.desc for c in fitting)
+    same_values = " (the same values)" if len(fitting) > 1 else ""
+    return Related(f"{name}() gives its value for {descs}{same_values} ({'; or '.join(hints)})",
+                   f"Your {name}() returns exactly what it should return for {descs}"
+                   f"{same_values}, on every call of this test and of the others. Usual "
+                   f"cause: {'; or '.join(dict.fromkeys(c.cause for c in fitting))}.",
+                   entries=SHOWN)
 
 
 def _leaves(value: Any) -> list[np.ndarray] | None:

@@ -49,10 +49,25 @@ def test_parameters_declared_in_another_order_are_named_as_swapped(graded):
 
 
 @pytest.mark.slow
-def test_two_changes_that_fit_name_neither(graded):
+def test_a_value_relation_comes_before_the_changes_of_the_arguments(graded):
     names = _names(graded("towers")["steps_in_wrong_order"])
-    assert names  # the value relation (−1 ×) names it
+    assert names and all("is exactly −1 ×" in n or "wrong sign" in n for n in names), names
     assert not any("gives its value for" in n for n in names), names
+
+
+def _score(w, X):
+    return np.asarray(X, dtype=np.float64) @ np.asarray(w, dtype=np.float64)
+
+
+def test_two_changes_that_give_the_same_values_are_both_said():
+    dropped = lambda w, X: _score(w[:-1], X[:, :-1])  # noqa: E731  (the bias term left out)
+    rng = np.random.default_rng(3)
+    calls = [Recorded("score", (w, X), {}, None, dropped(w, X))
+             for w, X in ((rng.normal(size=3), rng.normal(size=(4, 3))) for _ in range(2))]
+    found = find(SimpleNamespace(score=_score), calls, None, Replay(None))
+    assert found is not None and found.label.startswith(
+        "score() gives its value for w with its last entry left out, or for X with its last "
+        "column left out (the same values)"), found
 
 
 @pytest.mark.slow
