@@ -38,7 +38,7 @@ from grader.models import TestResult
 from grader.run import replaytable
 from grader.run.catalogue import CatalogueError, Mistake, load_catalogue, world
 from grader.run.refcache import CachedReference
-from grader.run.relation_kinds import ONE_VALUE, ONE_VALUE_CAUSE
+from grader.run.relation_kinds import says_one_value
 from grader.run.runner import run_tests
 from grader.sandbox.local import LocalStudent
 from grader.testing import TestCase
@@ -105,7 +105,7 @@ def _observed(result: TestResult) -> bool:
     function gave one value on every call of the test, grader.run.relation_kinds.ONE_VALUE)
     holds for the mistake's own values, so it is not a wrong name (a threshold test that
     never fires on the tests' inputs, `count == θ + 2`, gives it)."""
-    return (result.mistake or "").endswith(f"{ONE_VALUE} ({ONE_VALUE_CAUSE})")
+    return says_one_value(result.mistake)
 
 
 def _stands_in(other: Mistake, mistake: Mistake) -> bool:

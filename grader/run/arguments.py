@@ -245,38 +245,43 @@ def _call(signature: inspect.Signature, call: Recorded, arguments: dict[str, Any
     return Recorded(call.name, tuple(bound.args), dict(bound.kwargs), None)
 
 
-@dataclass
-class _Evidence:
-    shown: int = 0
-    fits: bool = True
-
-
-def _weigh(change: Change, calls: Sequence[Recorded], signature: inspect.Signature,
-           run: Callable[[Recorded], Outcome], near: Mode, deadline: float) -> _Evidence:
-    """Whether the change explains every one of `calls`, and on how many it moved the value."""
-    evidence = _Evidence()
-    for call in calls:
+def _weigh(change: Change, calls: Sequence[tuple[Recorded, dict[str, Any]]],
+           signature: inspect.Signature, run: Callable[[Recorded], Outcome], near: Mode,
+           deadline: float) -> int | None:
+    """On how many of `calls` (each with its bound arguments) the change moved the value, when
+    it explains every one of them; None when it does not."""
+    shown = 0
+    for call, arguments in calls:
         if time.monotonic() > deadline:
-            return _Evidence(fits=False)
-        arguments = _bind(signature, call)
-        if arguments is None:
-            return _Evidence(fits=False)
+            return None
         changed = change.apply(arguments)
         original = run(call)
         if original.raised is not None:
             continue  # an input the reference refuses: not one a change speaks of
         if changed is None:
             if call.raised is not None or not same(call.value, original.value, near):
-                return _Evidence(fits=False)  # wrong where the change does not apply
+                return None  # wrong where the change does not apply
             continue
         theirs = run(_call(signature, call, changed))
-        if theirs.raised is not None or call.raised is not None:
-            return _Evidence(fits=False)
-        if not same(call.value, theirs.value, near):
-            return _Evidence(fits=False)
+        if theirs.raised is not None or call.raised is not None or \
+                not same(call.value, theirs.value, near):
+            return None
         if not same(theirs.value, original.value, near):
-            evidence.shown += 1
-    return evidence
+            shown += 1
+    return shown
+
+
+def _bound(signature: inspect.Signature,
+           calls: Sequence[Recorded]) -> list[tuple[Recorded, dict[str, Any]]] | None:
+    """Each call with its arguments bound to the parameters (once, not once per change); None
+    when one does not bind."""
+    out = []
+    for call in calls:
+        arguments = _bind(signature, call)
+        if arguments is None:
+            return None
+        out.append((call, arguments))
+    return out
 
 
 def _functions(reference: Any, calls: Sequence[Recorded],
@@ -296,9 +301,10 @@ def _functions(reference: Any, calls: Sequence[Recorded],
 def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
          views: dict[str, Any] | None = None,
          others: Sequence[Recorded] = ()) -> Related | None:
-    """The one change of the arguments that explains a failing test's calls of a function
-    (the first function, in call order, that has one), confirmed on the submission's other
-    calls of it; None if no change, or more than one, fits (module docstring)."""
+    """The change of the arguments (or the two that give the same values) that explains a
+    failing test's calls of a function (the first function, in call order, that has one),
+    confirmed on the submission's other calls of it; None if none, or more than TWO, fit
+    (module docstring)."""
     near = tolerance(mode)
     own = {id(c) for c in calls}
     deadline = time.monotonic() + BUDGET
@@ -311,13 +317,16 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
 
         if all(c.raised is None and same(c.value, run(c).value, near) for c in mine):
             continue  # right on every call of this function: the mistake is elsewhere
+        test, rest = _bound(signature, mine), _bound(signature, more)
+        if test is None or rest is None:
+            continue
         fitting: list[Change] = []
         for change in changes(tuple(signature.parameters)):
-            evidence = _weigh(change, mine, signature, run, near, deadline)
-            if not evidence.fits or evidence.shown == 0:
+            shown = _weigh(change, test, signature, run, near, deadline)
+            if not shown:
                 continue
-            confirmed = _weigh(change, more, signature, run, near, deadline)
-            if confirmed.fits and evidence.shown + confirmed.shown >= SHOWN:
+            confirmed = _weigh(change, rest, signature, run, near, deadline)
+            if confirmed is not None and shown + confirmed >= SHOWN:
                 fitting.append(change)
                 if len(fitting) > TWO:
                     break
@@ -364,12 +373,13 @@ def find_factor(reference: Any, calls: Sequence[Recorded], mode: Mode | None, re
     near = tolerance(mode)
     own = {id(c) for c in calls}
     for name, function, signature in _functions(reference, calls, views):
-        every = [c for c in calls if c.name == name] + \
-            [c for c in others if c.name == name and id(c) not in own][:CONFIRM]
-        judged = [(c, replay.run(REFERENCE, lambda f=function: f, c)) for c in every]
+        mine = [(c, replay.run(REFERENCE, lambda f=function: f, c))
+                 for c in calls if c.name == name]
         if all(c.raised is None and e.raised is None and same(c.value, e.value, near)
-               for c, e in judged if c.name == name and id(c) in own):
-            continue
+               for c, e in mine):
+            continue  # right on every call of this function: the others are not replayed
+        more = [c for c in others if c.name == name and id(c) not in own][:CONFIRM]
+        judged = mine + [(c, replay.run(REFERENCE, lambda f=function: f, c)) for c in more]
         fitting = [(a, how, leaf) for a in signature.parameters
                    for how in ("times", "divided by")
                    for leaf in [_factor_fits(a, how, judged, signature, near)] if leaf is not None]

@@ -136,6 +136,12 @@ ONE_VALUE_CAUSE = "the result does not depend on the inputs the test varies"
 """The constant relation's short name and cause (a claim about one test's calls only)."""
 
 
+def says_one_value(label: str | None) -> bool:
+    """Whether a recorded mistake label is the constant relation's (an observation of the
+    values, not a cause)."""
+    return (label or "").endswith(f"{ONE_VALUE} ({ONE_VALUE_CAUSE})")
+
+
 def _constant(pairs: list[Pair], distinct: int) -> Iterator[tuple[str, str, str, Check]]:
     """One number on every call (three or more) where the expected numbers vary. Only for a
     function that gives one number per call (mp_neuron's 0/1): an array of one value (a mask

@@ -47,13 +47,12 @@ from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded, same
 from grader.run.relation_kinds import (
     IMPLIED,
-    ONE_VALUE,
-    ONE_VALUE_CAUSE,
     ORDINALS,
     Array,
     Pair,
     candidates,
     factors,
+    says_one_value,
     size_words,
 )
 
@@ -341,7 +340,7 @@ def _confirmed(found: Related, name: str, function: Any, mine: list[Recorded],
     (a right value neither confirms nor refutes most relations: a transpose of a symmetric
     matrix is itself). A relation that speaks of this test alone (one value on every call
     of it) needs no confirmation."""
-    if found.label.endswith(f"{ONE_VALUE} ({ONE_VALUE_CAUSE})"):
+    if says_one_value(found.label):
         return True
     kinds = {_kinds(c) for c in mine}
     more: list[Recorded] = []
