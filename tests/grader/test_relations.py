@@ -237,6 +237,7 @@ EXPECTED = {
     "approximate_as_column": ("approximate_1d", "has the right values in another shape"),
     "tower_in_float32": ("tower_1d", "only to float32 precision"),
     "bound_plus_one": ("novikoff_bound", "is exactly 1 more than the expected one"),
+    "tower_clipped_at_zero": ("tower_1d", "with its negative entries set to 0"),
 }
 NAMED_BY_CATALOGUE = {"grad_over_n_squared": "squared_loss_grad"}
 """Fixtures whose relation (1/N × the expected) a catalogue family names first (the gradient
@@ -279,6 +280,15 @@ def classes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RunResult]:
     tmp = tmp_path_factory.mktemp("relations")
     return {k: v for name in ("towers", "perceptron", "gradient_descent")
             for k, v in _graded(name, tmp).items()}
+
+
+@pytest.mark.slow
+def test_sorted_batches_are_named_on_every_part_of_the_value(
+        classes: dict[str, RunResult]) -> None:
+    failed = [t for t in classes["batches_sorted"].tests if t.status == "failed"]
+    assert failed and any((t.mistake or "").endswith(
+        "returned by minibatch_sgd() is sorted (the values are sorted)") for t in failed), \
+        [(t.name, t.mistake) for t in failed]
 
 
 @pytest.mark.slow
