@@ -15,7 +15,10 @@ Guards, as for the value relations (grader.run.relations) — a name must be rig
 
 - the change must explain EVERY call of the function in the failing test and every other call
   of it the submission made (up to CONFIRM): where it changes nothing the student's value must
-  be the reference's, where the student's code raised the changed call must raise too;
+  be the reference's, where the student's code raised the changed call must raise too; a call
+  where the student's value is nan or inf and the changed reference's is finite neither
+  confirms nor refutes it (the same slip overflows: exp(max − Z) for logits of ±1e3), and the
+  sentence says so;
 - it must be shown by at least SHOWN calls on which the change moves the reference's value
   (one call fits many changes by chance: a 0/1 output);
 - at most TWO changes may fit (two that give the same values are both said: w's last entry
@@ -38,7 +41,7 @@ import numpy as np
 
 from grader.checks.compare import Mode
 from grader.run.diagnose import REFERENCE, Replay, tolerance
-from grader.run.outcomes import Outcome, Recorded, same
+from grader.run.outcomes import Outcome, Recorded, finite, same
 from grader.run.relation_kinds import ORDINALS
 from grader.run.relations import Related
 
@@ -247,10 +250,11 @@ def _call(signature: inspect.Signature, call: Recorded, arguments: dict[str, Any
 
 def _weigh(change: Change, calls: Sequence[tuple[Recorded, dict[str, Any]]],
            signature: inspect.Signature, run: Callable[[Recorded], Outcome], near: Mode,
-           deadline: float) -> int | None:
-    """On how many of `calls` (each with its bound arguments) the change moved the value, when
-    it explains every one of them; None when it does not."""
-    shown = 0
+           deadline: float) -> tuple[int, int] | None:
+    """On how many of `calls` (each with its bound arguments) the change moved the value, and
+    on how many the student's value overflowed where the change's is finite, when it explains
+    every other one of them; None when it does not."""
+    shown = overflowed = 0
     for call, arguments in calls:
         if time.monotonic() > deadline:
             return None
@@ -263,12 +267,17 @@ def _weigh(change: Change, calls: Sequence[tuple[Recorded, dict[str, Any]]],
                 return None  # wrong where the change does not apply
             continue
         theirs = run(_call(signature, call, changed))
+        if call.raised is None and theirs.raised is None and not finite(call.value) \
+                and finite(theirs.value):
+            overflowed += 1
+            continue  # the student's formula overflowed where the reference's does not: no
+            # evidence either way (exp(max − Z) for logits of ±1e3 is inf, softmax(−Z) is not)
         if theirs.raised is not None or call.raised is not None or \
                 not same(call.value, theirs.value, near):
             return None
         if not same(theirs.value, original.value, near):
             shown += 1
-    return shown
+    return shown, overflowed
 
 
 def _bound(signature: inspect.Signature,
@@ -321,31 +330,36 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
         if test is None or rest is None:
             continue
         fitting: list[Change] = []
+        overflows = 0
         for change in changes(tuple(signature.parameters)):
             shown = _weigh(change, test, signature, run, near, deadline)
-            if not shown:
+            if not shown or not shown[0]:
                 continue
             confirmed = _weigh(change, rest, signature, run, near, deadline)
-            if confirmed is not None and shown + confirmed >= SHOWN:
+            if confirmed is not None and shown[0] + confirmed[0] >= SHOWN:
                 fitting.append(change)
+                overflows = max(overflows, shown[1] + confirmed[1])
                 if len(fitting) > TWO:
                     break
         if 0 < len(fitting) <= TWO:
-            return _worded(name, fitting)
+            return _worded(name, fitting, overflows)
         if time.monotonic() > deadline:
             return None
     return None
 
 
-def _worded(name: str, fitting: list[Change]) -> Related:
+def _worded(name: str, fitting: list[Change], overflows: int = 0) -> Related:
     """One change, or two that give the same values (both are said: the values cannot tell
-    which, e.g. w's last entry or X's last column left out of w·x)."""
+    which, e.g. w's last entry or X's last column left out of w·x); `overflows`: calls where
+    the student's value was nan or inf instead (no digit: a hidden test's page shows it)."""
+    where = " where your values are finite (on the others they overflow to nan or inf)" \
+        if overflows else ""
     hints = list(dict.fromkeys(c.cause.split(":")[0].split(" (")[0] for c in fitting))
     descs = ", or for ".join(c.desc for c in fitting)
     same_values = " (the same values)" if len(fitting) > 1 else ""
     return Related(f"{name}() gives its value for {descs}{same_values} ({'; or '.join(hints)})",
                    f"Your {name}() returns exactly what it should return for {descs}"
-                   f"{same_values}, on every call of this test and of the others. Usual "
+                   f"{same_values}, on every call of this test and of the others{where}. Usual "
                    f"cause: {'; or '.join(dict.fromkeys(c.cause for c in fitting))}.",
                    entries=SHOWN)
 

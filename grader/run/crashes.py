@@ -21,6 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from grader.run.diagnose import REFERENCE, Replay
 from grader.run.outcomes import Recorded
 from grader.run.relation_kinds import size_words
@@ -63,7 +65,7 @@ def split(raised: Sequence[Mapping[str, int]], returned: Sequence[Mapping[str, i
             found.append(Split("at least", tuple(names), up, down))
         elif max(up) < min(down):
             found.append(Split("at most", tuple(names), up, down))
-    series = list(groups.items())
+    series = [(v, n) for v, n in groups.items() if not n[0].startswith(PROPERTY)]
     pairs: list[Split] = []
     for i, (a, names_a) in enumerate(series):
         for b, names_b in series[i + 1:]:
@@ -76,6 +78,68 @@ def split(raised: Sequence[Mapping[str, int]], returned: Sequence[Mapping[str, i
     if len(found) == 1:
         return found[0]
     return pairs[0] if broadcast and len(pairs) == 1 else None
+
+
+PROPERTY = "#"
+"""The prefix of a property of an argument among the sizes (`#given:inhibitory`): what a crash
+that no size explains often depends on instead."""
+
+
+def properties(call: Recorded, params: Sequence[str]) -> dict[str, int]:
+    """Properties of a call's arguments that a crash may depend on, as counts: whether each
+    parameter was given (not left out, not None), and for each array (or list) argument its
+    number of entries (a number counts as one), of nonzero entries and of distinct values."""
+    named = dict(zip(params, call.args, strict=False))
+    named.update(call.kwargs)
+    found: dict[str, int] = {}
+    for param in params:
+        value = named.get(param)
+        found[f"{PROPERTY}given:{param}"] = int(value is not None)
+        if value is None:
+            found[f"{PROPERTY}nonzero:{param}"] = 0  # None has no True entry either
+            continue
+        if isinstance(value, str | bool | np.bool_ | dict) or callable(value):
+            continue
+        try:
+            array = np.asarray(value)
+        except (ValueError, TypeError):  # ragged
+            continue
+        if array.dtype.kind not in "biuf" or array.size > 10**6:
+            continue
+        found[f"{PROPERTY}entries:{param}"] = int(array.size)
+        if array.ndim >= 1 and array.size:
+            found[f"{PROPERTY}nonzero:{param}"] = int(np.count_nonzero(array))
+            found[f"{PROPERTY}distinct:{param}"] = int(np.unique(array).size)
+    return found
+
+
+_PROPERTY_WORDS = {
+    ("given", "at most"): ("{p} is not given (None or left out)", "it is given"),
+    ("given", "at least"): ("{p} is given", "it is None or left out"),
+    ("nonzero", "at most"): ("{p} has no nonzero (True) entry", "it has one"),
+    ("distinct", "at most"): ("all entries of {p} are equal", "they are not all equal"),
+    ("entries", "at least"): ("{p} has more than one entry", "it is a single number"),
+}
+"""How a property rule is said: (when it raises, when it works); only these are said, and only
+at their natural boundary (none/one: the numbers bound and other of the rule are 0 and 1, or
+1 and 2)."""
+
+
+def _property_words(rule: Split) -> tuple[str, str] | None:
+    """What the property rule says, or None when it is not one said (module docstring) or when
+    another property is equal to it on every call (both would fit)."""
+    if len(rule.names) != 1:
+        return None
+    kind, param = rule.names[0].removeprefix(PROPERTY).split(":", 1)
+    words = _PROPERTY_WORDS.get((kind, rule.kind))
+    if words is None:
+        return None
+    bound = max(rule.raised) if rule.kind == "at most" else min(rule.raised)
+    other = min(rule.returned) if rule.kind == "at most" else max(rule.returned)
+    natural = {"given": (0, 1), "nonzero": (0, 1), "distinct": (1, 2), "entries": (2, 1)}[kind]
+    if (bound, other) != natural:
+        return None
+    return words[0].format(p=param), words[1]
 
 
 def _differ(a: int, b: int) -> bool:
@@ -91,9 +155,20 @@ BROADCAST = ("could not be broadcast", "must match the size of tensor")
 """What numpy's and torch's broadcasting errors say (in the failing test's message)."""
 
 
-def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related:
+def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related | None:
     """The label and sentence for `rule` found on `calls` calls of function `name`."""
     raised = f"raises {next(iter(kinds))}" if len(kinds) == 1 else "raises"
+    if rule.names[0].startswith(PROPERTY):
+        words = _property_words(rule)
+        if words is None:
+            return None
+        when, unless = words
+        label = f"{name}() {raised} when {when} (it works when {unless})"
+        sentence = (f"Your {name}() {raised} on every call where {when} and returns on every "
+                    f"call where {unless} ({calls} calls, the reference returns on each): look "
+                    f"at what your code does in that case (an empty selection reduced, a "
+                    f"default built wrongly, a value assumed to be an array).")
+        return None if any(c.isdigit() for c in label) else Related(label, sentence)
     if rule.kind in ("differ", "do not broadcast"):
         a, b = (size_words(n) for n in rule.names)
         one = rule.kind != "differ"
@@ -157,8 +232,8 @@ def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], b
     judged = [c for c in calls if returns(c)]  # a call the reference raises on: no evidence
     raised = [c for c in judged if c.raised is not None]
     returned = [c for c in judged if c.raised is None]
-    rule = split([call_sizes(c, params) for c in raised], [call_sizes(c, params) for c in returned],
-                 broadcast)
+    rule = split([call_sizes(c, params) | properties(c, params) for c in raised],
+                 [call_sizes(c, params) | properties(c, params) for c in returned], broadcast)
     if rule is None:
         return None
     kinds = {c.raised[0] for c in raised if c.raised}

@@ -25,7 +25,10 @@ from grader.config import Assignment
 from grader.errors import StudentError, StudentTimeout
 from grader.models import TestResult, TestStatus
 from grader.run.diagnose import Recording
+from grader.run.globalrng import install, seeded
 from grader.testing import TestCase, TestDefinitionError
+
+install()  # numpy's and random's global generators: one per thread (grader.run.globalrng)
 
 
 def run_test(assignment: Assignment, test: TestCase, student: Any,
@@ -79,8 +82,9 @@ def _run_once(assignment: Assignment, test: TestCase, student: Any, ref: ModuleT
     student.reference_seconds = test.reference_seconds  # its CPU limit (grader.run.calibrate)
     if recording is not None:
         recording.calls.clear()
+    seed = test.seed(assignment.name)
     available = {"student": recording or student, "ref": ref,
-                 "rng": np.random.default_rng(test.seed(assignment.name))}
+                 "rng": np.random.default_rng(seed)}
     kwargs = {name: available[name] for name in test.params}
     started = time.perf_counter()
 
@@ -93,7 +97,8 @@ def _run_once(assignment: Assignment, test: TestCase, student: Any, ref: ModuleT
                           duration=time.perf_counter() - started)
 
     try:
-        outcome = test.func(**kwargs)
+        with seeded(seed):  # the global generators too: this test's own, whatever ran before
+            outcome = test.func(**kwargs)
     except StudentTimeout as exc:
         return result("timeout", 0.0, exc.message)
     except StudentError as exc:

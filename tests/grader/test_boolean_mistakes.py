@@ -16,6 +16,7 @@ import shutil
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from grader.authoring.demo import overlay_source
@@ -23,7 +24,8 @@ from grader.authoring.source import read_reference
 from grader.batch.driver import run_batch
 from grader.config import find_assignment
 from grader.models import RunResult
-from grader.run.crashes import split, worded
+from grader.run.crashes import properties, split, worded
+from grader.run.outcomes import Recorded
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "boolean"
@@ -73,6 +75,25 @@ def test_a_broadcasting_error_picks_the_rule_on_two_sizes():
     assert not re.search(r"\d", related.label), related.label
 
 
+def test_a_property_of_an_argument_splits_a_crash_at_its_natural_boundary_only():
+    """No True entry (None counts) / all entries equal / more than one entry; a property equal
+    to another on every call, or split elsewhere than at none-or-one, says nothing."""
+    def calls(*masks):
+        return [properties(Recorded("f", (np.ones(3), m), {}, None), ("x", "mask"))
+                for m in masks]
+    empty = split(calls(None, np.zeros(3, bool), None), calls(np.eye(3, dtype=bool)[0],
+                                                            np.ones(3, bool)))
+    assert empty is not None and empty.names == ("#nonzero:mask",), empty
+    related = worded("f", empty, {"ValueError"}, 5)
+    assert related is not None and related.label == (
+        "f() raises ValueError when mask has no nonzero (True) entry (it works when it has one)")
+    two = split(calls(np.array([1, 1, 0], bool), np.ones(3, bool)),
+                calls(np.eye(3, dtype=bool)[1], None))  # at least two True: not said
+    assert two is None or worded("f", two, {"ValueError"}, 4) is None
+    alike = split(calls(None, None), calls(np.eye(3, dtype=bool)[2], np.eye(3, dtype=bool)[0]))
+    assert alike is None or worded("f", alike, {"ValueError"}, 4) is None  # given = nonzero
+
+
 @pytest.mark.parametrize(("raised", "returned"), [
     (_sizes(8), _sizes(2)),  # one call a side: no evidence
     (_sizes(8, 2), _sizes(4)),  # not a split
@@ -86,6 +107,8 @@ def test_no_split_without_one_exact_rule(raised, returned):
 EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its name)
     "veto_statement_has_no_effect": ("mp_neuron", "the veto is never applied"),
     "veto_loop_stops_early": ("mp_neuron", "the last input is never a veto"),
+    "veto_max_of_no_inputs": ("mp_neuron", "mp_neuron() raises ValueError when inhibitory has "
+                              "no nonzero (True) entry"),
     "output_bias_is_minus_h": ("shallow_network", "the output unit's bias is −h when f is built "
                                "from its ones or its zeros"),
     "n_from_length_halved": ("shallow_network", "len(truth_table) // 2"),

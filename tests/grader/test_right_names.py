@@ -96,3 +96,12 @@ def test_variants_change_one_argument_keep_0_1_data_0_1_and_are_deterministic():
         assert set(np.unique(args[0])) <= {0.0, 1.0}
         assert args[1] in (1, 2, 3, 4, 5)
     assert {a[1] for a in first} >= {4, 2, 5, 1} and {a[2] for a in first} >= {1.0, 0.25}
+
+
+@pytest.mark.slow
+def test_a_float32_mistake_is_named_whatever_order_its_sums_are_added_in(graded):
+    failed = _failed(graded("gradient_descent")["float32_summed_in_another_order"])
+    grads = [t for t in failed if t.name.startswith("squared_loss_grad")]
+    assert grads, [(t.name, t.message) for t in failed]
+    assert all("computed in float32" in (t.mistake or "") for t in grads), \
+        [(t.name, t.mistake) for t in grads]
