@@ -44,11 +44,12 @@ def train_perceptron(X, y, w, epochs):
     if w.shape != (d,):
         raise ValueError("w must have one weight per column of X")
     changes = []
-    for w, updates in _epochs(X, y, w, epochs):
+    trained = w
+    for trained, updates in _epochs(X, y, w, epochs):
         changes.append(updates)
         if updates == 0:
             break
-    return w, changes
+    return trained, changes
 
 
 def predict(w, X):
