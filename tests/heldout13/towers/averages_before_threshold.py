@@ -1,0 +1,51 @@
+"""The two 1-D towers are averaged before the outer threshold, but the threshold 1.5 (meant for
+their sum) is kept: (Tx + Ty)/2 is at most about 1, so the outer sigmoid never reaches its step
+and the 2-D tower is about 0 everywhere (h sigma(-w/2) inside the box) instead of h inside.
+
+Mistake in `tower_2d`; written in the style of correct_generator.py.
+"""
+
+import math
+from itertools import pairwise
+
+import numpy as np
+
+
+def _logistic(values):
+    for v in values:
+        if v >= 0:
+            yield 1.0 / (1.0 + math.exp(-v))
+        else:
+            e = math.exp(v)
+            yield e / (1.0 + e)
+
+
+def sigmoid(z):
+    z = np.asarray(z, dtype=np.float64)
+    s = np.fromiter(_logistic(z.ravel()), dtype=np.float64, count=z.size).reshape(z.shape)
+    return float(s) if s.ndim == 0 else s
+
+
+def tower_1d(x, a, b, h, w):
+    x = np.asarray(x, dtype=np.float64)
+    out = h * (sigmoid(w * (x - a)) - sigmoid(w * (x - b)))
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def tower_2d(P, box, h, w):
+    P = np.asarray(P, dtype=np.float64)
+    starts, ends = box[0::2], box[1::2]
+    Tx, Ty = (sigmoid(w * (P[:, c] - a)) - sigmoid(w * (P[:, c] - b))
+              for c, (a, b) in enumerate(zip(starts, ends)))
+    return h * sigmoid(w * ((Tx + Ty) / 2 - 1.5))
+
+
+def approximate_1d(f_values, lo, hi, w, x):
+    f_values = np.asarray(f_values, dtype=np.float64)
+    x = np.asarray(x, dtype=np.float64)
+    k = len(f_values)
+    delta = (hi - lo) / k
+    edges = (lo + j * delta for j in range(k + 1))
+    towers = (tower_1d(x, a, b, height, w) for height, (a, b) in zip(f_values, pairwise(edges)))
+    F = sum(towers, np.zeros_like(x))
+    return float(F) if np.ndim(F) == 0 else F
