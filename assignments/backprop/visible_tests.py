@@ -9,15 +9,15 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
+from grader.checks.compare import describe
 from grader.testing import test_case
 
 
 def pair(result, what):
     """result is a pair (a tuple or list of length 2); fails as a check otherwise."""
     if not isinstance(result, tuple | list) or len(result) != 2:
-        size = f" of length {len(result)}" if isinstance(result, tuple | list) else ""
         raise checks.CheckFailure(
-            f"{what}: expected a pair of two values, got a {type(result).__name__}{size}. "
+            f"{what}: expected a pair of two values, got {describe(result)}. "
             "Return both values as a tuple, e.g. `return loss, dW`.")
     return result
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
+from grader.checks.compare import describe
 from grader.checks.mistakes import (
     INPUTS_COUNTED,
     LAYERS_COUNTED,
@@ -53,7 +54,7 @@ def evaluate(ref, layers, X, what):
     """The student's network on X with the reference forward pass; a malformed network fails."""
     if not isinstance(layers, list | tuple) or not layers:
         raise checks.CheckFailure(
-            f"{what} must return a non-empty list of layers (W, b), got {type(layers).__name__}."
+            f"{what} must return a non-empty list of layers (W, b), got {describe(layers)}."
         )
     try:
         return ref.threshold_forward([(np.asarray(W, dtype=float), np.asarray(b, dtype=float))

@@ -14,6 +14,7 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
+from grader.checks.compare import describe
 from grader.checks.mistakes import (
     EPS_IN_SQRT,
     FORWARD_DIFFERENCES,
@@ -193,7 +194,7 @@ def _as_batches(batches, n, name):
     """The student's batches as a list of int arrays, or a CheckFailure that says why not."""
     if not isinstance(batches, list | tuple):
         raise checks.CheckFailure(f"{name}: expected a list of index arrays, got "
-                                  f"{type(batches).__name__}.")
+                                  f"{describe(batches)}.")
     out = []
     for i, b in enumerate(batches):
         arr = np.asarray(b)

@@ -9,6 +9,7 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
+from grader.checks.compare import describe
 from grader.checks.mistakes import (
     BIAS_FIRST,
     GAMMA_NOT_NORMALISED,
@@ -72,7 +73,7 @@ def pair(value, what):
     """A returned (a, b) pair, or a failure that says what came back instead."""
     if not isinstance(value, tuple | list) or len(value) != 2:
         raise checks.CheckFailure(
-            f"{what} must return a pair (w, changes), got {type(value).__name__}"
+            f"{what} must return a pair (w, changes), got {describe(value)}"
             + (f" of length {len(value)}" if isinstance(value, tuple | list) else "")
             + ". Return a tuple: return w, changes."
         )

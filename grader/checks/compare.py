@@ -104,6 +104,8 @@ def describe(v: Any) -> str:
     """What a student value is, for 'got ...'."""
     if v is None:
         return "None"
+    if type(v).__name__ == "Handle" and isinstance(getattr(v, "kind", None), str):
+        return f"a {v.kind} object (kept in the sandbox: return lists, tuples, numbers or arrays)"
     if isinstance(v, np.ndarray):
         return f"an array of shape {tuple(v.shape)} and dtype {v.dtype}"
     if isinstance(v, bool | np.bool_):

@@ -2,9 +2,10 @@
 value on every recorded call is exactly the reference's value on the same call with one
 argument changed in one of a few ways a slip changes it — two arguments swapped (parameters
 declared, or passed, in another order), one argument used where another belongs, an argument
-cast to an integer, an integer argument one smaller or larger (an off-by-one in a loop over
-it), an argument negated, a square matrix transposed, an array's first or last entry (row,
-column) left out, an array (or its columns) in reverse order.
+cast to an integer, a float argument as 0 (left out), an integer argument one smaller or
+larger (an off-by-one in a loop over it), an argument negated, a square matrix transposed, an
+array's first or last entry (row, column) left out, an array (or its columns) in reverse
+order.
 
 Tried when neither the catalogue, a trajectory nor a relation between the values named the
 test (grader.run.runner._unnamed). The reference runs on the changed arguments are trusted
@@ -135,6 +136,17 @@ def _cast(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
     return _float_mapped(a, lambda v: np.trunc(v) if isinstance(v, np.ndarray) else int(v))
 
 
+def _zeroed_float(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """`a` as 0 where it is a nonzero float (or an array of floats, not all 0)."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if value is None or not _is_float(value) or not np.any(np.asarray(value) != 0):
+            return None
+        return _with(args, **{a: np.zeros_like(value) if isinstance(value, np.ndarray)
+                              else 0.0})
+    return apply
+
+
 def _shifted(a: str, by: int) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
     def apply(args: dict[str, Any]) -> dict[str, Any] | None:
         value = args.get(a)
@@ -175,6 +187,10 @@ def changes(params: Sequence[str]) -> Iterator[Change]:
         yield Change(f"{a} cast to an integer",
                      f"{a} is converted to an integer before it is used (int(), astype(int), "
                      "dtype=int, //): its fractional part is dropped", _cast(a))
+    for a in params:
+        yield Change(f"{a} = 0",
+                     f"{a} is left out: the term with {a} is missing, or {a} is never used "
+                     "(an update or a penalty that does not happen)", _zeroed_float(a))
     for a in params:
         yield Change(f"{a} one smaller",
                      f"an off-by-one in how {a} is used: a loop over range(1, {a}) or "

@@ -203,7 +203,8 @@ def student_call(student: Any) -> StudentCall:
         except StudentError as exc:
             if not exc.exc_type:
                 return None  # the call did not complete (a timeout, a broken worker)
-            return Recorded(name, *sent, raised=exc.exc_mro or (exc.exc_type,))
+            return Recorded(name, *sent, raised=exc.exc_mro or (exc.exc_type,),
+                            message=exc.message)
         except Exception:
             return None
         return Recorded(name, *sent, raised=None, value=result.value, args_after=result.args,

@@ -181,7 +181,7 @@ def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related | Non
                     f"of one of these sizes that meets the other one (a max or sum without "
                     "keepdims=True, an axis or a transpose the wrong way round).")
     else:
-        size = " = ".join(size_words(n) for n in rule.names)
+        size = " = ".join(size_words(n) for n in rule.names if not n.startswith(PROPERTY))
         more = rule.kind == "at least"
         label = (f"{name}() {raised} when {size} is {'larger' if more else 'smaller'} (it "
                  f"works when it is {'smaller' if more else 'larger'})")

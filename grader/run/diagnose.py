@@ -54,7 +54,7 @@ from grader.run.outcomes import ATOL as ATOL
 from grader.run.outcomes import MODE as _MODE
 from grader.run.outcomes import RTOL as RTOL
 from grader.run.outcomes import STRICT as _STRICT
-from grader.run.outcomes import Outcome
+from grader.run.outcomes import Outcome, same_message
 from grader.run.outcomes import Recorded as Recorded
 from grader.run.outcomes import copy_value as _copy
 from grader.run.outcomes import matches as _matches
@@ -120,7 +120,8 @@ class Recording(ByName):
             raise
         except StudentError as exc:
             if exc.exc_type:
-                self.calls.append(Recorded(name, *sent, raised=exc.exc_mro or (exc.exc_type,)))
+                self.calls.append(Recorded(name, *sent, raised=exc.exc_mro or (exc.exc_type,),
+                                           message=exc.message))
             else:
                 self.incomplete = True
             raise
@@ -139,6 +140,11 @@ class Diagnosis:
     diagnose's `rule_out`)."""
     called: tuple[str, ...]
     """The student functions the test called."""
+    hedged: frozenset[str] = frozenset()
+    """Keys of the mistakes shown only by an exception of the same class where the reference
+    returns, its message another (the student's own check refused an input, the mistake's
+    refused it too): many slips raise a ValueError there, so each is said as a possibility
+    (grader.checks.failure.POSSIBLY), never as the diagnosis."""
 
     def sentence(self) -> str:
         """'Looks like <name> (in f). Fix: ...' for one, 'one of: ...' for several."""
@@ -148,16 +154,19 @@ class Diagnosis:
             follows = "" if set(mistake.functions) & set(self.called) else \
                 " (this test's failure follows from it)"
             fix = f" Fix: {mistake.fix}." if mistake.fix else ""
-            parts.append(f"{mistake.name} in {where}(){follows}.{fix}")
+            maybe = (": it raises where the reference returns, as your code does (other slips "
+                     "raise there too)") if mistake.key in self.hedged else ""
+            parts.append(f"{mistake.name} in {where}(){follows}{maybe}.{fix}")
         if len(parts) == 1:
-            return f"Looks like {parts[0]}"
+            return f"{'Possibly' if self.hedged else 'Looks like'} {parts[0]}"
         return "Looks like one of these mistakes: " + " ".join(
             f"({i}) {p}" for i, p in enumerate(parts, 1))
 
     def label(self) -> str:
         """The recorded mistake: each name with its function and fix hint (reports show it,
         for hidden tests too: it holds no input or expected value)."""
-        return "; ".join(f"{m.name} in {', '.join(m.functions)}()"
+        return "; ".join(("possibly " if m.key in self.hedged else "")
+                         + f"{m.name} in {', '.join(m.functions)}()"
                          + (f" (fix: {m.fix})" if m.fix else "") for m in self.mistakes)
 
 
@@ -208,6 +217,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     # (a family's members especially), before the calls that only confirm
     order = sorted(range(len(calls)), key=lambda i: not wrong[i])
     found: list[Mistake] = []
+    hedged: set[str] = set()  # named by the class of an exception alone: a possibility
     ruled_out: list[str] = []
     named: set[str] = set()  # the families with a member named: one member per family
     for mistake in catalogue:
@@ -215,7 +225,9 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             break
         if mistake.family and mistake.family in named:
             continue
-        differs, explains = False, True
+        # valued: it returns a value other than the reference's that the student returned too;
+        # told: where both raised, the messages said the same (grader.run.outcomes.same_message)
+        differs, explains, valued, told = False, True, False, False
         # lazily: most mistakes are ruled out by the first wrong call, before any other call
         # of the submission is even looked at
         checks: Iterator[tuple[Recorded, Outcome | None, bool]] = itertools.chain(
@@ -242,9 +254,15 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
                     replay.reproduces(who, function, call, got, views)
                 break
             if exp is not None:
-                differs = differs or not replay.same(who, call, got, exp)
+                moved = not replay.same(who, call, got, exp)
+                differs = differs or moved
+                valued = valued or (moved and got.raised is None)
+                told = told or (moved and got.raised is not None and call.raised is not None
+                                and same_message(call.message, got.message))
         if explains and differs:
             found.append(mistake)
+            if not valued and not told:  # shown by exceptions of the same class only
+                hedged.add(mistake.key)
             named.add(mistake.family)
         elif not explains and replayable:
             ruled_out.append(mistake.name)
@@ -262,7 +280,8 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
                  if not m.family or all(b.family != m.family for b in built[:i])]
         if any(not m.family for m in found):
             found = [m for m in found if not m.family]
-    return Diagnosis(tuple(found), tuple(ruled_out), tuple(dict.fromkeys(c.name for c in calls)))
+    return Diagnosis(tuple(found), tuple(ruled_out), tuple(dict.fromkeys(c.name for c in calls)),
+                     frozenset(m.key for m in found if m.key in hedged))
 
 
 def _built(reference: ModuleType, mistake: Mistake, call: Recorded) -> bool:

@@ -397,6 +397,14 @@ def _arrangements(pairs: list[Pair], mode: Mode,
 SORTED = 4
 """Distinct values (at least) along the last axis for "is sorted" to be evidence."""
 
+MOVED = frozenset({"is transposed", "is in reverse order", "has its entries in the wrong order",
+                   "is cast to an integer", "is rounded up to an integer"})
+"""Relations that move entries rather than compute them — a moved entry comes with its partner
+(reversing a row of two swaps them) — or that fit a wrong entry by chance often (an integer
+near the expected value is its cast or ceiling: a momentum step that returned its whole-number
+w "cast" 0.93 to 1): each shows half as many wrong entries as evidence (grader.run.relations: a
+relation shown by few must hold on the submission's other calls)."""
+
 
 def _clipped(mode: Mode) -> Check:
     """got = max(expected, 0) (a call whose expected values are all >= 0 fits as is)."""

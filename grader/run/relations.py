@@ -47,6 +47,7 @@ from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded, same
 from grader.run.relation_kinds import (
     IMPLIED,
+    MOVED,
     ORDINALS,
     Array,
     Pair,
@@ -95,12 +96,52 @@ def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | No
                  for f, (_, got, exp) in zip(found, wrong, strict=True)]
     if found and all(f is not None for f in found):  # a leaf left unexplained: no name
         path, got, exp = wrong[0]
-        return replace(_worded(name, path, *found[0][:3]),  # type: ignore[index]
-                       entries=_wrong_entries(got, exp, mode))
+        entries, kind = _wrong_entries(got, exp, mode), found[0]
+        assert kind is not None
+        return replace(_worded(name, path, *kind[:3]),
+                       entries=entries // 2 if kind[1] in MOVED else entries)
     if len(wrong) != 1:  # nothing exact on one wrong leaf: a factor true to 0.1 %, a broadcast
         return None
     path, got, exp = wrong[0]
-    return _about(name, path, got, exp, sizes, mode) or _broadcast(name, path, got, exp, sizes)
+    return _echoed(name, path, got, exp, [c for c, _ in pairs], params, mode) or \
+        _about(name, path, got, exp, sizes, mode) or _broadcast(name, path, got, exp, sizes)
+
+
+def _telling(a: Array | None) -> bool:
+    """An argument that a value equals by chance only rarely: floats, not all whole numbers, at
+    least two different ones (a 0/1 output, a count or zero weights equal an argument often:
+    heldout10's never-firing neuron 'returned' theta = 0)."""
+    return a is not None and a.dtype.kind == "f" and np.unique(a).size >= 2 and \
+        not bool(np.all(a == np.round(a)))
+
+
+def _echoed(name: str, path: str, got: list[Array], exp: list[Array], calls: list[Recorded],
+            params: Sequence[str], mode: Mode) -> Related | None:
+    """On every call the student's value is exactly one argument as it was passed (the same
+    parameter each time) where the reference returns something else: the result was computed
+    but the argument returned (train_perceptron returning the initial w)."""
+    fits = []
+    for i, param in enumerate(params):
+        passed = []
+        for call in calls:
+            named = dict(zip(params, call.args, strict=False)) | call.kwargs
+            passed.append(_array(named[param]) if param in named else None)
+        if all(a is not None and a.size >= 2 and a.shape == g.shape and same(g, a, mode)
+               for a, g in zip(passed, got, strict=True)) and any(
+                not same(e, a, mode) for a, e in zip(passed, exp, strict=True)) and any(
+                _telling(a) for a in passed):
+            fits.append((i, param))
+    if len(fits) != 1:  # two arguments equal on every call: either may be the one returned
+        return None
+    param = fits[0][1]
+    where = f"{name}(){path} ({_where(name, path)})" if path else f"{name}()"
+    return Related(f"{_where(name, path)} is its argument {param} unchanged (the result is "
+                   "computed but not returned)",
+                   f"Your {where} is exactly its argument `{param}` as it was passed, on every "
+                   f"call of this test, where the reference returns a new value. Usual cause: "
+                   f"the computed value is not returned (a wrong variable in the return, or "
+                   f"the argument's copy returned instead of the result).",
+                   entries=_wrong_entries(got, exp, mode))
 
 
 def _broadcast(name: str, path: str, got: list[Array], exp: list[Array],

@@ -22,11 +22,13 @@ from grader.run.catalogue import Mistake, load_catalogue, load_views
 from grader.run.confirm import StudentCall, refuted, student_call
 from grader.run.crashes import find as find_split
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
+from grader.run.exceptions import find as find_exception
 from grader.run.figures import declared, draw_values
 from grader.run.refcache import Memo, Uncacheable, digest
 from grader.run.reference import import_reference
 from grader.run.relations import Related, find
 from grader.run.runtest import run_test
+from grader.run.state import find as find_state
 from grader.run.trajectory import Probe, applies, explain
 from grader.sandbox.proxy import LoadResult, StudentProxy
 from grader.testing import TestCase, apply_requirements
@@ -153,8 +155,9 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
     if catalogue:  # a test nothing named: a relation to the reference's values, or a split
+        again = _prober(assignment, student)
         results = [
-            _unnamed(result, ref, recording, replay, views, every)
+            _unnamed(result, ref, recording, replay, views, every, again)
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
@@ -247,20 +250,26 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
 
 
 def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
-             views: dict[str, Any], every: list[Recorded]) -> TestResult:
-    """The failure's message and mistake with an exact relation between the student's values
-    and the reference's on the test's calls (grader.run.relations), or else the one change of
-    the arguments that gives the student's values (grader.run.arguments), or else the one size
-    of the arguments that splits the calls where the student's code raised (and the reference
-    returned) from the others (grader.run.crashes), when one holds."""
+             views: dict[str, Any], every: list[Recorded],
+             probe: StudentCall | None = None) -> TestResult:
+    """The failure's message and mistake, from the first of these that holds: an exact
+    relation between the student's values and the reference's on the test's calls
+    (grader.run.relations); two different results for the same arguments (state kept between
+    calls: grader.run.state); the one change of the arguments that gives the student's values
+    (grader.run.arguments); the one size or property of the arguments that splits the calls
+    where the student's code raised (and the reference returned) from the others
+    (grader.run.crashes); what a well-known exception it raised there means
+    (grader.run.exceptions)."""
     module = _module(ref)
     if module is None:
         return result
     found: Related | None = (
         find(module, recording.calls, recording.tolerance, replay, views, every)
+        or find_state(module, recording.calls, every, replay, views, probe)
         or find_change(module, recording.calls, recording.tolerance, replay, views, every)
         or find_factor(module, recording.calls, recording.tolerance, replay, views, every)
-        or find_split(module, recording.calls, every, replay, views, result.message))
+        or find_split(module, recording.calls, every, replay, views, result.message)
+        or find_exception(module, recording.calls, replay, views))
     if found is None:
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),

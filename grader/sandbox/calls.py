@@ -136,6 +136,15 @@ class Handle:
             raise AttributeError(name)
         raise self._refuse(f"its attribute {name!r}")
 
+    def __copy__(self) -> Handle:
+        return self  # a reference to a value in the sandbox: a copy is the same reference
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Handle:
+        return self  # (a test's copy.deepcopy of a result must not pickle the worker's socket)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise self._refuse("to be stored (pickled)")
+
     def __array__(self, *args: Any, **kwargs: Any) -> Any:
         raise self._refuse("an array")
 

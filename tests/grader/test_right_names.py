@@ -105,3 +105,20 @@ def test_a_float32_mistake_is_named_whatever_order_its_sums_are_added_in(graded)
     assert grads, [(t.name, t.message) for t in failed]
     assert all("computed in float32" in (t.mistake or "") for t in grads), \
         [(t.name, t.mistake) for t in grads]
+
+
+@pytest.mark.slow
+def test_a_name_shown_by_the_class_of_an_exception_alone_is_a_possibility(graded):
+    failed = _failed(graded("boolean_networks")["every_layer_is_the_first"])
+    named = [t for t in failed if t.mistake]
+    assert named, [(t.name, t.message) for t in failed]
+    assert all(t.mistake.startswith("possibly ") for t in named), [t.mistake for t in named]
+    assert all("Looks like" not in t.message for t in named), [t.message for t in named]
+
+
+@pytest.mark.slow
+def test_a_reversal_of_two_entries_must_hold_on_the_other_calls(graded):
+    failed = _failed(graded("perceptron")["ones_inserted_before_last_column"])
+    assert failed
+    assert not any("reverse order" in (t.mistake or "") for t in failed), \
+        [(t.name, t.mistake) for t in failed]

@@ -16,6 +16,7 @@ import pytest
 from grader.errors import StudentError, StudentTimeout, WorkerCrashed
 from grader.sandbox import isolation
 from grader.sandbox.bwrap import (
+    KERNEL_VARS,
     WORKER_FILES,
     bwrap_command,
     bwrap_works,
@@ -435,7 +436,20 @@ def test_sandbox_worker_inherits_no_descriptors_or_environment_of_the_grader(mod
     assert set(env) <= {"HOME", "TMPDIR", "PATH", "LANG", "MPLBACKEND", "MPLCONFIGDIR", "PWD",
                         "PYTHONDONTWRITEBYTECODE", "PYTHONHASHSEED", "OMP_NUM_THREADS",
                         "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS",
-                        "VECLIB_MAXIMUM_THREADS"}
+                        "VECLIB_MAXIMUM_THREADS", *KERNEL_VARS}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sandbox_worker_computes_with_the_graders_choice_of_numeric_kernels(mode, monkeypatch):
+    """OPENBLAS_CORETYPE (and the other KERNEL_VARS) reach the worker, so a student's float32
+    matmul and its replay here use the same kernel; a value that is not a plain token does not
+    (nothing but a kernel name crosses)."""
+    monkeypatch.setenv("OPENBLAS_CORETYPE", "Haswell")
+    monkeypatch.setenv("MKL_CBWR", "AUTO;curl http://x")
+    with proxy(mode) as student:
+        env = student.environment()
+    assert env.get("OPENBLAS_CORETYPE") == "Haswell"
+    assert "MKL_CBWR" not in env
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -1,15 +1,18 @@
 """the threshold compares {what} with θ (it must count the active excitatory inputs)
 
 A family (grader.run.catalogue: PARAMS): what is summed instead of x over the excitatory
-inputs, e.g. `total += 1` per excitatory input, or x[mask] where x[~mask] was meant."""
+inputs, e.g. `total += 1` per excitatory input, or x[mask] where x[~mask] was meant: once the
+veto has passed that sum is 0 on every input, as a count loop that never runs (over a zip
+iterator the veto used up) is, so that member is worded by what the count does."""
 
 import numpy as np
 
 from reference.mp_neuron import *  # noqa: F403
 
 what = "the number of excitatory inputs"
-PARAMS = {"what": ("the number of excitatory inputs", "the inhibitory inputs' sum",
-                   "the number of inputs")}
+ZERO = ("a count that stays 0 once the veto has passed (x[mask] summed where x[~mask] is meant, "
+        "or a count loop that never runs)")
+PARAMS = {"what": ("the number of excitatory inputs", ZERO, "the number of inputs")}
 
 
 def mp_neuron(x, theta, inhibitory=None):
@@ -24,7 +27,7 @@ def mp_neuron(x, theta, inhibitory=None):
     if np.any(x[inh] == 1):
         return 0
     total = {"the number of excitatory inputs": (~inh).sum(),
-             "the inhibitory inputs' sum": x[inh].sum(),
+             ZERO: x[inh].sum(),  # 0: an active inhibitory input has vetoed above
              "the number of inputs": len(x)}[what]
     return int(total >= theta)
 

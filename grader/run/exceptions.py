@@ -1,0 +1,135 @@
+"""Name a crash by what its exception says (issue 16): a failing test that nothing else named,
+whose student function raised where the reference returned, with an exception whose class and
+message name one well-known slip of Python or numpy — a recursion without end, the min of an
+empty sequence (a generator used up), a generator given to np.array, `^` for a power, a
+negative number in an unsigned array, math.exp on an array, `-` on a boolean mask, an array
+as a condition, a number where a sequence is meant, a value unpacked into the wrong number of
+names, None used as a value.
+
+The student sees the exception and the traceback of their own frames anyway; what a TA adds is
+what that message means in their code and the usual fix. Only messages that name one kind of
+slip are in the table (an IndexError "out of bounds" or a broadcasting error says where, not
+what: grader.run.crashes names those by the sizes they follow). The label holds no digit and no
+value (a hidden test's page shows it): the function, the exception's class and the slip.
+
+A call counts only where the reference returns on the same arguments (the replay
+grader.run.diagnose memoized): a raise the handout asks for is not a slip.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from grader.run.diagnose import REFERENCE, Replay
+from grader.run.outcomes import Recorded
+from grader.run.relations import Related
+
+
+@dataclass(frozen=True)
+class Known:
+    """One well-known exception: its class (or a base of it) and a pattern of its message."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    slip: str
+    """What the exception means, said of the function: "recurses without end on some inputs"."""
+    fix: str
+
+
+def _k(kind: str, pattern: str, slip: str, fix: str) -> Known:
+    return Known(kind, re.compile(pattern, re.IGNORECASE), slip, fix)
+
+
+KNOWN: tuple[Known, ...] = (
+    _k("RecursionError", r"maximum recursion depth exceeded",
+       "recurses without end on some inputs (a base case is missing, or the recursive call "
+       "does not make its input smaller)",
+       "check the base case against the smallest inputs (one entry, zero) and that every "
+       "recursive call gets a smaller input"),
+    _k("Exception", r"^(min|max)\(\) (arg|iterable argument) is an? empty sequence|"
+       r"reduce\(\) of empty (iterable|sequence) with no initial value|"
+       r"zero-size array to reduction operation \w+ which has no identity",
+       "takes the min, max or reduce of an empty sequence (a generator already used up by an "
+       "earlier pass, or a selection that is empty on some inputs)",
+       "make a list (or array) of the values once if they are used twice, and give an "
+       "initial value (default=, initial=) where the selection can be empty"),
+    _k("TypeError", r"argument must be a string or a (real )?number, not 'generator'|"
+       r"float\(\) argument must be .* not 'generator'",
+       "gives a generator where numbers are meant (np.array does not iterate a generator: it "
+       "holds it as one object)",
+       "np.fromiter(generator, dtype=float) or np.array(list(generator))"),
+    _k("TypeError", r"'generator' object is not subscriptable|"
+       r"object of type 'generator' has no len\(\)",
+       "uses a generator as a list (it has no len() and no indexing, and it runs only once)",
+       "make it a list: list(...) or a list comprehension [...]"),
+    _k("OverflowError", r"Python integer -\d+ out of bounds for uint",
+       "stores a negative number in an unsigned integer array (a uint dtype)",
+       "use a signed dtype (int) for values that can be negative, such as labels of −one"),
+    _k("TypeError", r"only (length-1|0-dimensional|size-1) arrays can be converted to Python "
+       r"scalars",
+       "passes an array where one number is meant (math.exp, math.log or float() of an array)",
+       "use numpy's functions on arrays (np.exp, np.log), or loop over the entries"),
+    _k("TypeError", r"unsupported operand type\(s\) for \^",
+       "uses ^ for a power (in Python ^ is the bitwise XOR)",
+       "write a power with **: beta ** t"),
+    _k("TypeError", r"numpy boolean negative, the `-` operator, is not supported",
+       "negates a boolean mask with - (numpy refuses it)",
+       "use ~mask or np.logical_not(mask)"),
+    _k("ValueError", r"truth value of an array with more than one element is ambiguous",
+       "uses an array as a condition (if, while, and, or on an array of several entries)",
+       "say which: .any() or .all(), and & | ~ for element-wise logic"),
+    _k("TypeError", r"^'(float|int|numpy\.float64|numpy\.int64|numpy\.bool_?)' object is not "
+       r"iterable",
+       "gives a number where a sequence is meant (a one-element tuple needs its comma: (x,); a "
+       "loop or unpacking over a number)",
+       "pass a list, tuple or array: (x,) or [x]"),
+    _k("TypeError", r"len\(\) of unsized object|"
+       r"object of type '(int|float|bool|numpy\.(float|int|bool)\w*)' has no len\(\)",
+       "takes len() of a number (a zero-dimensional array has no length)",
+       "use np.size(x) or x.size (numpy counts the entries of a number too)"),
+    _k("ValueError", r"(too many|not enough) values to unpack",
+       "unpacks a value into the wrong number of names (it holds more or fewer parts than the "
+       "code expects)",
+       "check what the value holds (print its length or shape) before unpacking it"),
+    _k("TypeError", r"'NoneType' object is not (subscriptable|iterable)|"
+       r"unsupported operand type\(s\) for .*'NoneType'",
+       "uses None as a value (a function without a return, or the None of an in-place method "
+       "such as list.sort(), np.random.shuffle or rng.shuffle)",
+       "return the value, and do not assign the result of an in-place method"),
+    _k("IndexError", r"arrays used as indices must be of integer \(or boolean\) type",
+       "indexes with an array of floats (indices must be integers)",
+       "index with integers: rng.permutation(n), np.arange(n), or .astype(int)"),
+)
+
+
+def explained(kind: tuple[str, ...], message: str) -> Known | None:
+    """The table's entry for an exception (its class and bases `kind`, its message)."""
+    text = message.split(": ", 1)[1] if re.match(r"^[A-Z]\w*: ", message) else message
+    for known in KNOWN:
+        if known.kind in kind and known.pattern.search(text):
+            return known
+    return None
+
+
+def find(reference: Any, calls: Sequence[Recorded], replay: Replay,
+         views: dict[str, Any] | None = None) -> Related | None:
+    """The first call of a failing test where the student's function raised a well-known
+    exception and the reference returned, named by that exception (module docstring)."""
+    for call in calls:
+        if call.raised is None or call.name in (views or {}):
+            continue
+        function = getattr(reference, call.name, None)
+        known = explained(call.raised, call.message)
+        if known is None or not callable(function):
+            continue
+        if replay.run(REFERENCE, lambda f=function: f, call).raised is not None:
+            continue  # the reference raises too: the handout asked for it
+        kind = call.raised[0]
+        assert not any(c.isdigit() for c in known.slip + known.fix)  # a hidden test shows it
+        return Related(f"{call.name}() raises {kind}: it {known.slip} (fix: {known.fix})",
+                       f"Your {call.name}() raises {kind} where the reference returns: it "
+                       f"{known.slip}. Usual fix: {known.fix}.")
+    return None

@@ -1,0 +1,95 @@
+"""Name a failing test by state kept between calls (issue 16): the student's function gave two
+different outcomes for the SAME arguments on two calls of the submission (the test's and the
+other tests' recorded calls), while the reference is a pure function of its arguments
+(grader.run.refcache's contract, on which every expected value rests). Then its value depends
+on what ran before: a module-level list appended to, a mutable default argument, a cached
+object handed out and changed, an iterator or generator shared between calls, or a draw from
+a global random generator.
+
+The recorded calls are compared first: the arguments by digest, as sent (a copy taken before
+the call), the outcomes with a strict tolerance (a value, or the exception's class). When none
+repeats the test's call, that call is made once more through the sandbox (one call per failing
+test that nothing else named; the tests have all run by then). One of the two must be a call of
+the failing test that the student got wrong (for a construction compared through the
+catalogue's view, any call of the test). The label holds no value and no digit (a hidden
+test's page shows it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from grader.run.confirm import StudentCall
+from grader.run.diagnose import REFERENCE, Replay
+from grader.run.outcomes import STRICT, Recorded, same
+from grader.run.refcache import Uncacheable, digest
+from grader.run.relations import Related
+
+
+def _key(call: Recorded) -> bytes | None:
+    try:
+        return digest(call.args, call.kwargs)
+    except (Uncacheable, TypeError, ValueError, RecursionError):
+        return None
+
+
+def _plain(value: Any) -> bool:
+    """Data the grader can compare (not an object kept in the sandbox, grader.sandbox.calls)."""
+    if value is None or isinstance(value, bool | int | float | complex | str | bytes |
+                                   np.ndarray | np.generic):
+        return True
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(_plain(v) for v in value.values())
+    return False
+
+
+def _differ(a: Recorded, b: Recorded) -> bool:
+    if a.raised is not None or b.raised is not None:
+        return (a.raised or ())[:1] != (b.raised or ())[:1]
+    return _plain(a.value) and _plain(b.value) and not same(a.value, b.value, STRICT)
+
+
+def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
+         replay: Replay, views: dict[str, Any] | None = None,
+         probe: StudentCall | None = None) -> Related | None:
+    """Two outcomes of one function for the same arguments (module docstring), or None. With
+    `probe`, the first such call of the test that no recorded call repeats is made once more
+    (the same arguments, through the sandbox)."""
+    asked = False
+    for call in calls:
+        function = getattr(reference, call.name, None)
+        if not callable(function):
+            continue
+        if call.name not in (views or {}):  # (a construction may differ from the reference's
+            # and be right: only its view is compared, so any call of it may show the state)
+            expected = replay.run(REFERENCE, lambda f=function: f, call)
+            if expected.raised is not None or (call.raised is None and
+                                               same(call.value, expected.value, STRICT)):
+                continue
+        key = _key(call)
+        if key is None:
+            continue
+        twin = next((c for c in others if c is not call and c.name == call.name
+                     and _key(c) == key and _differ(c, call)), None)
+        if twin is None and probe is not None and not asked:
+            asked = True  # one call more per test, at most
+            again = probe(call.name, call.args, call.kwargs)
+            twin = again if again is not None and _differ(again, call) else None
+        if twin is None:
+            continue
+        name = call.name
+        return Related(
+            f"{name}() gives different results for the same arguments on different calls "
+            "(state kept between calls, or an unseeded random generator)",
+            f"Your {name}() was called twice with exactly the same arguments and gave two "
+            "different results, so what it returns depends on what ran before. "
+            "Usual cause: state kept between calls — a module-level list or dict appended to, a "
+            "mutable default argument (def f(x, seen=[])), a cached array handed out and then "
+            "changed in place, an iterator or generator shared between calls, or a draw from "
+            "a global random generator instead of the seeded one passed in.")
+    return None

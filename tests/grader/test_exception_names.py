@@ -1,0 +1,111 @@
+"""[run] A crash named by what its exception says (issue 16, grader.run.exceptions): the table
+matches the messages Python and numpy really give (raised here, not typed in), and through
+`grader grade`'s path (grader.batch.driver.run_batch: sandbox, proxy, codec, the reference
+replay) each single-mistake submission of tests/fixtures/exceptions/ is named by its slip."""
+
+from __future__ import annotations
+
+import functools
+import math
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from grader.models import RunResult
+from grader.run.exceptions import KNOWN, explained
+from tests.grader.overlays import grade_overlays
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "exceptions"
+
+
+def _forever(n: int) -> int:
+    return _forever(n)
+
+
+def _shuffled() -> Any:
+    values = [3, 1, 2]
+    order = random.shuffle(values)  # None
+    return order[0]  # type: ignore[index]
+
+
+def _first(values: Any) -> Any:
+    return values[0]
+
+
+def _unpack() -> Any:
+    a, b = (1, 2, 3)  # type: ignore[misc]
+    return a + b
+
+
+RAISERS: dict[str, Callable[[], Any]] = {
+    "recurses without end": lambda: _forever(0),
+    "min, max or reduce of an empty sequence": lambda: min(v for v in ()),
+    "empty sequence (numpy)": lambda: np.maximum.reduce(np.array([])),
+    "reduce of empty": lambda: functools.reduce(lambda a, b: a + b, []),
+    "a generator where numbers are meant": lambda: np.array(x * 1.0 for x in range(3)).astype(
+        float),
+    "a generator as a list": lambda: _first(x for x in range(3)),
+    "negative in uint": lambda: np.array([1, -1], dtype=np.uint8),
+    "an array where one number is meant": lambda: math.exp(np.array([1.0, 2.0])),
+    "^ for a power": lambda: _first([0.9]) ^ 2,
+    "- on a boolean mask": lambda: -np.array([True, False]),
+    "an array as a condition": lambda: bool(np.array([1, 2]) > 0),
+    "a number where a sequence is meant": lambda: list(_first([1.0])),
+    "len of a number": lambda: len(np.float64(1.0)),  # type: ignore[arg-type]
+    "wrong number of names": _unpack,
+    "None as a value": _shuffled,
+    "float indices": lambda: np.arange(3)[np.array([0.0, 1.0])],
+}
+
+
+@pytest.mark.parametrize("what", sorted(RAISERS))
+def test_every_entry_matches_the_message_python_or_numpy_gives(what: str) -> None:
+    with pytest.raises(Exception) as raised:
+        RAISERS[what]()
+    kind = tuple(c.__name__ for c in type(raised.value).__mro__)
+    known = explained(kind, f"{kind[0]}: {raised.value}")
+    assert known is not None, (kind, str(raised.value))
+    assert explained(kind, str(raised.value)) is known  # with or without the class in front
+
+
+def test_an_exception_not_in_the_table_and_a_wrong_class_name_nothing() -> None:
+    assert explained(("IndexError", "LookupError"),
+                     "index 5 is out of bounds for axis 0 with size 3") is None
+    assert explained(("KeyError",), "maximum recursion depth exceeded") is None
+    assert all(not any(c.isdigit() for c in k.slip + k.fix) for k in KNOWN)
+
+
+EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
+    "sigmoid_with_math_module": ("towers", "sigmoid", "an array where one number is meant"),
+    "minus_on_mask": ("mp_neuron", "mp_neuron", "negates a boolean mask with -"),
+    "caret_in_bias_correction": ("gradient_descent", "adam_step", "uses ^ for a power"),
+    "labels_in_uint8": ("perceptron", "predict", "a negative number in an unsigned"),
+    "softmax_recurses_on_itself": ("backprop", "softmax", "recurses without end"),
+}
+
+
+@functools.cache
+def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
+    return grade_overlays(FIXTURES, name, tmp)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, RunResult]]:
+    tmp = tmp_path_factory.mktemp("exceptions")
+    return lambda name: _graded(name, tmp)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("student", sorted(EXPECTED))
+def test_a_well_known_crash_is_named_by_its_slip(graded, student: str) -> None:
+    assignment, function, phrase = EXPECTED[student]
+    failed = [t for t in graded(assignment)[student].tests if t.status == "failed"]
+    named = [t for t in failed if t.mistake and phrase in t.mistake]
+    assert named, [(t.name, t.message, t.mistake) for t in failed]
+    assert all(t.mistake.startswith(f"{function}() raises") for t in named)
+    assert all("where the reference returns" in t.message for t in named)
+    assert not any(c.isdigit() for t in named for c in t.mistake)

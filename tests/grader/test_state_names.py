@@ -1,0 +1,85 @@
+"""[run] State kept between calls, named (issue 16, grader.run.state): a function that gave two
+different results for the same arguments — in the recorded calls, or once more through the
+sandbox — is named by it; a pure function never is. The finder on recorded calls first, then
+through `grader grade`'s path (grader.batch.driver.run_batch: sandbox, proxy, codec) on the
+single-mistake submissions of tests/fixtures/state/."""
+
+from __future__ import annotations
+
+import functools
+import types
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.models import RunResult
+from grader.run.diagnose import Replay
+from grader.run.outcomes import Recorded
+from grader.run.refcache import Memo
+from grader.run.state import find
+from tests.grader.overlays import grade_overlays
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "state"
+REFERENCE = types.SimpleNamespace(f=lambda x: 2 * np.asarray(x, dtype=float))
+
+
+def _call(x: list[float], value: list[float]) -> Recorded:
+    return Recorded("f", (np.array(x),), {}, None, np.array(value))
+
+
+def test_two_results_for_the_same_arguments_are_named_and_worded_without_digits():
+    wrong, earlier = _call([1.0, 2.0], [2.0, 5.0]), _call([1.0, 2.0], [2.0, 4.0])
+    found = find(REFERENCE, [wrong], [earlier, wrong], Replay(Memo()))
+    assert found is not None and "state kept between calls" in found.label
+    assert not any(c.isdigit() for c in found.label)
+
+
+def test_the_same_result_twice_or_other_arguments_name_nothing():
+    wrong = _call([1.0, 2.0], [2.0, 5.0])
+    again = _call([1.0, 2.0], [2.0, 5.0])
+    other = _call([1.0, 3.0], [2.0, 6.0])
+    assert find(REFERENCE, [wrong], [wrong, again, other], Replay(Memo())) is None
+    right = _call([1.0, 2.0], [2.0, 4.0])  # a right call is not this test's mistake
+    assert find(REFERENCE, [right], [right, wrong], Replay(Memo())) is None
+
+
+def test_a_probe_that_gives_another_result_names_it_and_only_one_probe_is_made():
+    made: list[str] = []
+
+    def probe(name, args, kwargs):
+        made.append(name)
+        return Recorded(name, args, kwargs, None, np.array([9.0, 9.0]))
+
+    wrong = [_call([1.0, 2.0], [2.0, 5.0]), _call([3.0, 4.0], [6.0, 9.0])]
+    assert find(REFERENCE, wrong, wrong, Replay(Memo()), probe=probe) is not None
+    assert made == ["f"]
+    steady: list[str] = []
+
+    def same(name, args, kwargs):
+        steady.append(name)
+        return Recorded(name, args, kwargs, None, np.array([2.0, 5.0]))
+
+    assert find(REFERENCE, wrong[:1], wrong[:1], Replay(Memo()), probe=same) is None
+    assert steady == ["f"]
+
+
+@functools.cache
+def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
+    return grade_overlays(FIXTURES, name, tmp)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, RunResult]]:
+    tmp = tmp_path_factory.mktemp("state")
+    return lambda name: _graded(name, tmp)
+
+
+@pytest.mark.slow
+def test_a_list_kept_between_calls_is_named_through_the_sandbox(graded):
+    failed = [t for t in graded("mp_neuron")["flags_list_never_cleared"].tests
+              if t.status == "failed"]
+    named = [t for t in failed if "state kept between calls" in (t.mistake or "")]
+    assert named, [(t.name, t.mistake, t.message) for t in failed]
+    assert all(t.mistake.startswith("mp_gate() ") for t in named)
