@@ -40,6 +40,7 @@ from grader.run.catalogue import CatalogueError, Mistake, load_catalogue, world
 from grader.run.refcache import CachedReference
 from grader.run.relation_kinds import says_one_value
 from grader.run.runner import run_tests
+from grader.run.state import says_state
 from grader.sandbox.local import LocalStudent
 from grader.testing import TestCase
 
@@ -104,8 +105,10 @@ def _observed(result: TestResult) -> bool:
     """The failure says only what the values show, not a cause: the constant relation (the
     function gave one value on every call of the test, grader.run.relation_kinds.ONE_VALUE)
     holds for the mistake's own values, so it is not a wrong name (a threshold test that
-    never fires on the tests' inputs, `count == θ + 2`, gives it)."""
-    return says_one_value(result.mistake)
+    never fires on the tests' inputs, `count == θ + 2`, gives it); nor is two results for the
+    same arguments (grader.run.state), which only a mistake with state or an unseeded
+    generator gives (a mistake that adds noise)."""
+    return says_one_value(result.mistake) or says_state(result.mistake)
 
 
 def _stands_in(other: Mistake, mistake: Mistake) -> bool:

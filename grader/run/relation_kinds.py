@@ -95,6 +95,10 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                    "a max(0, …), np.clip or np.maximum(…, 0) where negative values are allowed",
                    _clipped(mode))
         if not two_valued:
+            if few and distinct.size >= 2 and not any(p.exp.size > 1 for p in pairs):
+                # counts one off on calls with different right counts: a factor fits only
+                # one of them, an offset of one every one (count_units always one too many)
+                yield from _offsets(pairs, mode, integral, ones_only=True)
             if not few:
                 yield from factors(pairs, mode)
                 yield from _offsets(pairs, mode, integral)
@@ -292,12 +296,13 @@ def _shifted(k: float, mode: Mode) -> Check:
     return check
 
 
-def _offsets(pairs: list[Pair], mode: Mode,
-             integral: bool) -> Iterator[tuple[str, str, str, Check]]:
-    """+ a constant: ±1 always, ±2 and ±½ only with more than one value to confirm it."""
+def _offsets(pairs: list[Pair], mode: Mode, integral: bool,
+             ones_only: bool = False) -> Iterator[tuple[str, str, str, Check]]:
+    """+ a constant: ±1 always, ±2 and ±½ only with more than one value to confirm it (and
+    never with `ones_only`)."""
     entries = sum(p.exp.size for p in pairs)
     for k in OFFSETS:
-        if abs(k) != 1 and entries < 2:
+        if abs(k) != 1 and (entries < 2 or ones_only):
             continue
         text = f"{abs(k):g}".replace("0.5", "½")
         more = "more" if k > 0 else "less"
@@ -313,8 +318,9 @@ def _arrangements(pairs: list[Pair], mode: Mode,
                   integral: bool) -> Iterator[tuple[str, str, str, Check]]:
     """The same values in another shape or order, or reduced over another axis."""
     def reshaped(g: Array, e: Array, s: Mapping[str, int]) -> bool:
-        return g.shape != e.shape and g.size == e.size and g.size > 1 and \
-            same(g.reshape(e.shape), e, mode)
+        # a number as a one-entry array too; a call of the right shape and values fits as well
+        # (a flatten shows only on calls whose x has two or more axes)
+        return g.size == e.size and g.size >= 1 and same(g.reshape(e.shape), e, mode)
 
     def transposed(g: Array, e: Array, s: Mapping[str, int]) -> bool:
         if g.ndim != 2 or e.ndim != 2 or g.shape != e.shape[::-1] or g.size < 2:

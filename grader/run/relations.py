@@ -355,11 +355,15 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
         mine = [c for c in calls if c.name == name]
         expected: list[Outcome | None] = [
             replay.run(REFERENCE, lambda f=function: f, c) for c in mine]
+        rest = [c for c in others if id(c) not in own]
         found = relate(name, mine, expected, near, parameters(function))
         if found is not None and (found.entries >= THIN or _confirmed(
-                found, name, function, mine, expected, near, replay,
-                [c for c in others if id(c) not in own])):
+                found, name, function, mine, expected, near, replay, rest)):
             return found
+        if found is None:
+            found = _pooled(name, function, mine, expected, near, replay, rest)
+            if found is not None:
+                return found
     return None
 
 
@@ -383,6 +387,23 @@ def _confirmed(found: Related, name: str, function: Any, mine: list[Recorded],
     of it) needs no confirmation."""
     if says_one_value(found.label):
         return True
+    gathered = _wrong_elsewhere(name, function, mine, mode, replay, others)
+    if gathered is None:
+        return False  # the student's raised where the reference returned
+    more, outcomes = gathered
+    if not more:
+        return True
+    again = relate(name, [*mine, *more], [*expected, *outcomes], mode, parameters(function))
+    return again is not None and again.label == found.label
+
+
+def _wrong_elsewhere(name: str, function: Any, mine: list[Recorded], mode: Mode, replay: Replay,
+                     others: Sequence[Recorded]) -> tuple[list[Recorded],
+                                                          list[Outcome | None]] | None:
+    """The submission's other calls of `name` with arguments of the kinds of the test's where
+    the student's value is wrong, with the reference's outcomes (at most CONFIRM; calls the
+    reference refuses left out); None when on one of them the student's code raised and the
+    reference returned."""
     kinds = {_kinds(c) for c in mine}
     more: list[Recorded] = []
     outcomes: list[Outcome | None] = []
@@ -393,15 +414,43 @@ def _confirmed(found: Related, name: str, function: Any, mine: list[Recorded],
         if outcome.raised is not None:
             continue  # a call the reference refuses: not one a relation speaks of
         if call.raised is not None:
-            return False  # the student's raised where the reference returned
+            return None
         if same(call.value, outcome.value, mode):
             continue
         more.append(call)
         outcomes.append(outcome)
-    if not more:
-        return True
-    again = relate(name, [*mine, *more], [*expected, *outcomes], mode, parameters(function))
-    return again is not None and again.label == found.label
+    return more, outcomes
+
+
+def _binary(values: list[Any]) -> bool:
+    """Every number in `values` is 0 or 1 (or −1 or 1)."""
+    leaves = [_array(v) for v in values]
+    if any(a is None for a in leaves):
+        return False
+    flat = np.concatenate([a.astype(np.float64).ravel() for a in leaves if a is not None] or
+                          [np.zeros(0)])
+    return set(np.unique(flat).tolist()) <= {-1.0, 0.0, 1.0}
+
+
+def _pooled(name: str, function: Any, mine: list[Recorded], expected: list[Outcome | None],
+            mode: Mode, replay: Replay, others: Sequence[Recorded]) -> Related | None:
+    """A relation too few values of the test show (a count one too high on one call: any
+    wrong integer is some factor or offset of the right one) but the test's calls and the
+    submission's other wrong calls of the function show together (on arguments of the same
+    kinds), by at least THIN wrong entries; not the one-value observation (it speaks of one
+    test)."""
+    gathered = _wrong_elsewhere(name, function, mine, mode, replay, others)
+    if gathered is None or not gathered[0]:
+        return None
+    more, outcomes = gathered
+    if _binary([o.value for o in outcomes if o is not None]):
+        return None  # every wrong 0/1 (or ±1) value is the complement of the right one
+    found = relate(name, [*mine, *more], [*expected, *outcomes], mode, parameters(function))
+    if found is None or found.entries < THIN or says_one_value(found.label):
+        return None
+    return replace(found, sentence=found.sentence.replace(
+        " on every call of this test", " on every call of this test and on the other tests' "
+        "calls where it is wrong", 1))
 
 
 def _wrong_entries(got: list[Array], exp: list[Array], mode: Mode) -> int:

@@ -28,6 +28,15 @@ from grader.run.outcomes import STRICT, Recorded, same
 from grader.run.refcache import Uncacheable, digest
 from grader.run.relations import Related
 
+SAID = "gives different results for the same arguments on different calls"
+"""What the label says: an observation of the student's code (two results for one input), true
+whatever the cause, so `grader validate` counts it as no wrong name (grader.authoring.named)."""
+
+
+def says_state(label: str | None) -> bool:
+    """Whether a recorded mistake label is this module's observation."""
+    return SAID in (label or "")
+
 
 def _key(call: Recorded) -> bytes | None:
     try:
@@ -84,8 +93,7 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
             continue
         name = call.name
         return Related(
-            f"{name}() gives different results for the same arguments on different calls "
-            "(state kept between calls, or an unseeded random generator)",
+            f"{name}() {SAID} (state kept between calls, or an unseeded random generator)",
             f"Your {name}() was called twice with exactly the same arguments and gave two "
             "different results, so what it returns depends on what ran before. "
             "Usual cause: state kept between calls — a module-level list or dict appended to, a "

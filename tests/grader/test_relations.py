@@ -77,6 +77,22 @@ def test_a_value_that_is_an_argument_unchanged_is_named_only_for_telling_argumen
         assert _relate([dull], [E], (X, dull), params=("X", "w")) is None
 
 
+def test_a_flatten_is_named_although_the_calls_on_vectors_are_right():
+    matrix = X[:2]
+    found = _relate([E, matrix.ravel(), np.array([0.5])], [E, matrix, 0.5], (X,), (X,), (X,))
+    assert found is not None and "the right values in another shape" in found.sentence, found
+
+
+def test_a_count_one_off_is_named_on_two_different_counts_and_not_on_one():
+    """One wrong count is some factor or offset of the right one; two wrong counts of
+    different right ones, both one too high, fit +1 and no factor."""
+    one = (X,)
+    assert _relate([np.int64(9)], [np.int64(8)], one) is None
+    found = _relate([np.int64(9), np.int64(3)], [np.int64(8), np.int64(2)], one, one)
+    assert found is not None and "exactly 1 more" in found.sentence, found
+    assert _relate([np.int64(10), np.int64(3)], [np.int64(8), np.int64(2)], one, one) is None
+
+
 def test_negative_values_clipped_to_zero_are_named():
     values = np.array([-1.5, 0.25, 2.0, -0.75, 1.25])
     found = _relate([np.maximum(values, 0.0)], [values])
@@ -250,6 +266,7 @@ EXPECTED = {
     "bound_plus_one": ("novikoff_bound", "is exactly 1 more than the expected one"),
     "tower_clipped_at_zero": ("tower_1d", "with its negative entries set to 0"),
     "momentum_returns_old_w": ("momentum_step", "is exactly its argument `w` as it was passed"),
+    "output_unit_counted_twice": ("count_units", "is exactly 1 more than the expected one"),
 }
 ALSO = {"momentum_returns_old_w": "for lr cast to an integer, or for lr = 0"}
 """A test where another rule says the same thing in its words: on the by-hand step the weights
@@ -294,7 +311,7 @@ def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
 @pytest.fixture(scope="module")
 def classes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RunResult]:
     tmp = tmp_path_factory.mktemp("relations")
-    return {k: v for name in ("towers", "perceptron", "gradient_descent")
+    return {k: v for name in ("towers", "perceptron", "gradient_descent", "boolean_networks")
             for k, v in _graded(name, tmp).items()}
 
 
