@@ -117,19 +117,31 @@ def explained(kind: tuple[str, ...], message: str) -> Known | None:
 def find(reference: Any, calls: Sequence[Recorded], replay: Replay,
          views: dict[str, Any] | None = None) -> Related | None:
     """The first call of a failing test where the student's function raised a well-known
-    exception and the reference returned, named by that exception (module docstring)."""
+    exception and the reference returned, named by that exception (module docstring); else
+    the first where it raised from a `raise` statement of the student's own (their check
+    refused an input the reference accepts)."""
+    own: Related | None = None
     for call in calls:
         if call.raised is None or call.name in (views or {}):
             continue
         function = getattr(reference, call.name, None)
         known = explained(call.raised, call.message)
-        if known is None or not callable(function):
+        if (known is None and not call.deliberate) or not callable(function):
             continue
         if replay.run(REFERENCE, lambda f=function: f, call).raised is not None:
             continue  # the reference raises too: the handout asked for it
         kind = call.raised[0]
+        if known is None:
+            own = own or Related(
+                f"possibly {call.name}() raises {kind} from a check of its own on inputs the "
+                "reference accepts (the check's condition, or a value it checks, is wrong)",
+                f"Possibly: your {call.name}() raises {kind} from a `raise` of your own on "
+                "inputs the reference accepts: either the condition of that check is wrong (a "
+                "size compared with the wrong one, a test the wrong way round), or the value it "
+                "checks was computed wrongly before it.")
+            continue
         assert not any(c.isdigit() for c in known.slip + known.fix)  # a hidden test shows it
         return Related(f"{call.name}() raises {kind}: it {known.slip} (fix: {known.fix})",
                        f"Your {call.name}() raises {kind} where the reference returns: it "
                        f"{known.slip}. Usual fix: {known.fix}.")
-    return None
+    return own

@@ -40,6 +40,9 @@ class Recorded:
     kwargs_after: dict[str, Any] | None = None
     message: str = ""
     """The student's exception's message (when it raised)."""
+    deliberate: bool = False
+    """The student's own code raised it with a `raise` statement (a check of theirs), not an
+    operation that failed (numpy, an index, a division)."""
 
 
 def copy_value(value: Any) -> Any:
@@ -205,6 +208,15 @@ def _rounding(got: Any, expected: Any, mode: Mode) -> Mode:
     return Mode(mode.kind, rtol=max(mode.rtol, LOW_ULPS * eps),
                 atol=max(mode.atol, LOW_ULPS * eps * scale), got=mode.got, exp=mode.exp,
                 differ=mode.differ)
+
+
+def raised_here(traceback: str) -> bool:
+    """The innermost frame of a student's traceback (their own frames only) is a `raise`
+    statement: their code raised on purpose."""
+    lines = [line.strip() for line in traceback.strip().splitlines()]
+    code = [line for line in lines[:-1] if line and not line.startswith(("File ", "Traceback",
+                                                                          "^", "~"))]
+    return bool(code) and code[-1].startswith("raise ")
 
 
 def same_message(student: str, trusted: str) -> bool:
