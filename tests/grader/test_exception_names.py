@@ -15,10 +15,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from grader.models import RunResult
 from grader.run.exceptions import KNOWN, explained
 from grader.run.outcomes import raised_here
-from tests.grader.overlays import grade_overlays
+from tests.grader.overlays import graded_fixture
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "exceptions"
 
@@ -97,15 +96,7 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
 }
 
 
-@functools.cache
-def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
-    return grade_overlays(FIXTURES, name, tmp)
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, RunResult]]:
-    tmp = tmp_path_factory.mktemp("exceptions")
-    return lambda name: _graded(name, tmp)
+graded = graded_fixture(FIXTURES, "exceptions")
 
 
 @pytest.mark.slow

@@ -8,7 +8,6 @@ the name that fits by coincidence is wrong."""
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -17,20 +16,12 @@ import pytest
 from grader.models import RunResult
 from grader.run.confirm import TRIES, variants
 from grader.run.outcomes import Recorded
-from tests.grader.overlays import grade_overlays
+from tests.grader.overlays import graded_fixture
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "right_names"
 
 
-@cache
-def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
-    return grade_overlays(FIXTURES, name, tmp)
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory):
-    tmp = tmp_path_factory.mktemp("right_names")
-    return lambda name: _graded(name, tmp)
+graded = graded_fixture(FIXTURES, "right_names")
 
 
 def _failed(result: RunResult) -> list:

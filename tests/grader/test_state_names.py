@@ -6,20 +6,17 @@ single-mistake submissions of tests/fixtures/state/."""
 
 from __future__ import annotations
 
-import functools
 import types
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from grader.models import RunResult
 from grader.run.diagnose import Replay
 from grader.run.outcomes import Recorded
 from grader.run.refcache import Memo
 from grader.run.state import find
-from tests.grader.overlays import grade_overlays
+from tests.grader.overlays import graded_fixture
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "state"
 REFERENCE = types.SimpleNamespace(f=lambda x: 2 * np.asarray(x, dtype=float))
@@ -65,15 +62,7 @@ def test_a_probe_that_gives_another_result_names_it_and_only_one_probe_is_made()
     assert steady == ["f"]
 
 
-@functools.cache
-def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
-    return grade_overlays(FIXTURES, name, tmp)
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict[str, RunResult]]:
-    tmp = tmp_path_factory.mktemp("state")
-    return lambda name: _graded(name, tmp)
+graded = graded_fixture(FIXTURES, "state")
 
 
 @pytest.mark.slow
