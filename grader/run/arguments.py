@@ -137,14 +137,9 @@ def _cast(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
 
 
 def _zeroed_float(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
-    """`a` as 0 where it is a nonzero float (or an array of floats, not all 0)."""
-    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
-        value = args.get(a)
-        if value is None or not _is_float(value) or not np.any(np.asarray(value) != 0):
-            return None
-        return _with(args, **{a: np.zeros_like(value) if isinstance(value, np.ndarray)
-                              else 0.0})
-    return apply
+    """`a` as 0 where it is a float (or an array of floats): where it is 0 already the change
+    moves nothing, which _weigh treats as a call the change does not apply to."""
+    return _float_mapped(a, lambda v: np.zeros_like(v) if isinstance(v, np.ndarray) else 0.0)
 
 
 def _shifted(a: str, by: int) -> Callable[[dict[str, Any]], dict[str, Any] | None]:

@@ -38,7 +38,16 @@ import numpy as np
 from grader.checks.compare import Mode
 from grader.errors import StudentError
 from grader.run.diagnose import REFERENCE, Replay, mutant, replayed_as, tolerance
-from grader.run.outcomes import Outcome, Recorded, copy_value, matches, run, same, same_outcome
+from grader.run.outcomes import (
+    Outcome,
+    Recorded,
+    copy_value,
+    matches,
+    raised_call,
+    run,
+    same,
+    same_outcome,
+)
 from grader.run.outcomes import viewed as _viewed
 from grader.run.refcache import nbytes
 
@@ -203,8 +212,7 @@ def student_call(student: Any) -> StudentCall:
         except StudentError as exc:
             if not exc.exc_type:
                 return None  # the call did not complete (a timeout, a broken worker)
-            return Recorded(name, *sent, raised=exc.exc_mro or (exc.exc_type,),
-                            message=exc.message)
+            return raised_call(name, *sent, exc)
         except Exception:
             return None
         return Recorded(name, *sent, raised=None, value=result.value, args_after=result.args,

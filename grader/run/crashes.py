@@ -26,7 +26,7 @@ import numpy as np
 from grader.run.diagnose import REFERENCE, Replay
 from grader.run.outcomes import Recorded
 from grader.run.relation_kinds import size_words
-from grader.run.relations import Related, call_sizes, parameters
+from grader.run.relations import Related, by_name, call_sizes, parameters
 
 MIN_CALLS = 3
 """Calls (raised + returned) a split needs: one of each alone explains nothing."""
@@ -89,8 +89,7 @@ def properties(call: Recorded, params: Sequence[str]) -> dict[str, int]:
     """Properties of a call's arguments that a crash may depend on, as counts: whether each
     parameter was given (not left out, not None), and for each array (or list) argument its
     number of entries (a number counts as one), of nonzero entries and of distinct values."""
-    named = dict(zip(params, call.args, strict=False))
-    named.update(call.kwargs)
+    named = by_name(call, params)
     found: dict[str, int] = {}
     for param in params:
         value = named.get(param)

@@ -54,7 +54,7 @@ from grader.run.outcomes import ATOL as ATOL
 from grader.run.outcomes import MODE as _MODE
 from grader.run.outcomes import RTOL as RTOL
 from grader.run.outcomes import STRICT as _STRICT
-from grader.run.outcomes import Outcome, raised_here, same_message
+from grader.run.outcomes import Outcome, raised_call, same_message
 from grader.run.outcomes import Recorded as Recorded
 from grader.run.outcomes import copy_value as _copy
 from grader.run.outcomes import matches as _matches
@@ -120,9 +120,7 @@ class Recording(ByName):
             raise
         except StudentError as exc:
             if exc.exc_type:
-                self.calls.append(Recorded(name, *sent, raised=exc.exc_mro or (exc.exc_type,),
-                                           message=exc.message,
-                                           deliberate=raised_here(exc.traceback)))
+                self.calls.append(raised_call(name, *sent, exc))
             else:
                 self.incomplete = True
             raise

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader.run.diagnose import REFERENCE, Replay
-from grader.run.outcomes import Recorded
+from grader.run.outcomes import Recorded, exception_text
 from grader.run.relations import Related
 
 
@@ -107,7 +107,7 @@ KNOWN: tuple[Known, ...] = (
 
 def explained(kind: tuple[str, ...], message: str) -> Known | None:
     """The table's entry for an exception (its class and bases `kind`, its message)."""
-    text = message.split(": ", 1)[1] if re.match(r"^[A-Z]\w*: ", message) else message
+    text = exception_text(message)
     for known in KNOWN:
         if known.kind in kind and known.pattern.search(text):
             return known

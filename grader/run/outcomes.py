@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from grader.checks.compare import Mode, diff
+from grader.errors import StudentError
 
 RTOL, ATOL = 1e-6, 1e-8
 """The checks' default tolerance (grader.checks.close): a mistake's values are matched with the
@@ -210,6 +211,15 @@ def _rounding(got: Any, expected: Any, mode: Mode) -> Mode:
                 differ=mode.differ)
 
 
+def raised_call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any],
+                exc: StudentError) -> Recorded:
+    """The record of a call into the student's code that raised `exc` (its class known): the
+    one place a StudentError becomes a Recorded (grader.run.diagnose.Recording, the probes of
+    grader.run.confirm)."""
+    return Recorded(name, args, kwargs, raised=exc.exc_mro or (exc.exc_type,),
+                    message=exc.message, deliberate=raised_here(exc.traceback))
+
+
 def raised_here(traceback: str) -> bool:
     """The innermost frame of a student's traceback (their own frames only) is a `raise`
     statement: their code raised on purpose."""
@@ -219,18 +229,23 @@ def raised_here(traceback: str) -> bool:
     return bool(code) and code[-1].startswith("raise ")
 
 
+def exception_text(message: str) -> str:
+    """An exception's message without the class in front ("ValueError: x" -> "x"): the
+    sandbox sends a student's exception that way (grader.sandbox.inside.invoke.describe), str()
+    of a trusted one has none."""
+    return message.split(": ", 1)[1] if _TYPED.match(message) else message
+
+
+_TYPED = re.compile(r"^[A-Z]\w*(Error|Exception|Warning): ")
+
+
 def same_message(student: str, trusted: str) -> bool:
     """The student's exception message says what the trusted function's does: equal once
     numbers are left out (a shape, an index, a size) — the same failing operation (numpy's
     "truth value of an array ... is ambiguous"), not only the same exception class."""
     def plain(text: str) -> str:
-        return re.sub(r"\d+", "#", text.split(": ", 1)[-1] if _TYPED.match(text) else text
-                      ).strip().lower()
+        return re.sub(r"\d+", "#", exception_text(text)).strip().lower()
     return bool(trusted.strip()) and plain(student) == plain(trusted)
-
-
-_TYPED = re.compile(r"^[A-Z]\w*(Error|Exception|Warning): ")
-"""A message that starts with its exception's class ("ValueError: ..."): compared without it."""
 
 
 def same_outcome(a: Outcome, b: Outcome) -> bool:

@@ -121,11 +121,9 @@ def _echoed(name: str, path: str, got: list[Array], exp: list[Array], calls: lis
     parameter each time) where the reference returns something else: the result was computed
     but the argument returned (train_perceptron returning the initial w)."""
     fits = []
+    bound = [by_name(call, params) for call in calls]
     for i, param in enumerate(params):
-        passed = []
-        for call in calls:
-            named = dict(zip(params, call.args, strict=False)) | call.kwargs
-            passed.append(_array(named[param]) if param in named else None)
+        passed = [_array(named[param]) if param in named else None for named in bound]
         if all(a is not None and a.size >= 2 and a.shape == g.shape and same(g, a, mode)
                for a, g in zip(passed, got, strict=True)) and any(
                 not same(e, a, mode) for a, e in zip(passed, exp, strict=True)) and any(
@@ -190,6 +188,11 @@ def _mutated(name: str, pairs: list[tuple[Recorded, Outcome]], mode: Mode,
                 f"{what}: its argument `{arg}` is not what it should be after the call (work "
                 "on a copy, e.g. x = x.copy(), instead of modifying the caller's array).")
     return None
+
+
+def by_name(call: Recorded, params: Sequence[str]) -> dict[str, Any]:
+    """A call's arguments by parameter name (positional ones beyond `params` left out)."""
+    return dict(zip(params, call.args, strict=False)) | call.kwargs
 
 
 def call_sizes(call: Recorded, params: Sequence[str]) -> dict[str, int]:

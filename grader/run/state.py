@@ -70,6 +70,13 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
     `probe`, the first such call of the test that no recorded call repeats is made once more
     (the same arguments, through the sandbox)."""
     asked = False
+    keys: dict[int, bytes | None] = {}  # each call's digest, taken once
+
+    def key_of(c: Recorded) -> bytes | None:
+        if id(c) not in keys:
+            keys[id(c)] = _key(c)
+        return keys[id(c)]
+
     for call in calls:
         function = getattr(reference, call.name, None)
         if not callable(function):
@@ -80,11 +87,11 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
             if expected.raised is not None or (call.raised is None and
                                                same(call.value, expected.value, STRICT)):
                 continue
-        key = _key(call)
+        key = key_of(call)
         if key is None:
             continue
         twin = next((c for c in others if c is not call and c.name == call.name
-                     and _key(c) == key and _differ(c, call)), None)
+                     and key_of(c) == key and _differ(c, call)), None)
         if twin is None and probe is not None and not asked:
             asked = True  # one call more per test, at most
             again = probe(call.name, call.args, call.kwargs)
