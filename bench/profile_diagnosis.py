@@ -1,6 +1,7 @@
 """Where diagnosis time goes: cProfile of run_submission over bench/diagnosis.py's class.
 
     .venv/bin/python bench/profile_diagnosis.py [--assignment perceptron] [--copies 2] [--top 40]
+        [--table]
 
 Grades the class of bench/diagnosis.py (the pack's correct solutions, catalogue mutants, stub and
 tests/fixtures/trajectory's mistakes; `--copies` students per submission, so the batch memo is
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from diagnosis import write_class  # noqa: E402
+from diagnosis import table, write_class  # noqa: E402
 
 from grader.batch.driver import run_batch  # noqa: E402
 from grader.config import find_assignment  # noqa: E402
@@ -40,10 +41,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=2)
     parser.add_argument("--top", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--table", action="store_true",
+                        help="start from the replay table grader validate writes (written first "
+                             "when missing or stale), as a class graded after validate does")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-profile-diagnosis-"))
     expected = write_class(args.assignment, work / "subs", args.copies)
-    replaytable.load_later = lambda *a: None  # type: ignore[assignment]  # as 'shipped' does
+    if args.table:
+        print(table(args.assignment))
+    else:
+        replaytable.load_later = lambda *a: None  # type: ignore[assignment]  # as 'shipped' does
     profiles: list[cProfile.Profile] = []
     lock = threading.Lock()
     original = runner.run_submission
