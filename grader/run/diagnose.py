@@ -378,7 +378,8 @@ class Replay:
         if key not in self._digests:
             try:
                 self._digests[key] = digest(call.args, call.kwargs) if kind == "args" else \
-                    digest((call.raised, call.value, call.args_after), call.kwargs_after or {})
+                    digest((call.raised, call.value, call.args_after, call.deliberate,
+                        call.message), call.kwargs_after or {})
             except Uncacheable:
                 self._digests[key] = None
         return self._digests[key]

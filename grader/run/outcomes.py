@@ -13,6 +13,8 @@ from __future__ import annotations
 import copy
 import math
 import re
+import sysconfig
+import traceback
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -60,6 +62,9 @@ class Outcome:
     """The exception's MRO names (when it raised)."""
     message: str = ""
     """The exception's message (when it raised)."""
+    deliberate: bool = False
+    """A `raise` statement of the trusted code itself raised it (a check of its own), not an
+    operation that failed inside a library (numpy, an index, a division)."""
 
 
 def run(function: Any, call: Recorded, view: Any = None) -> Outcome:
@@ -71,7 +76,7 @@ def run(function: Any, call: Recorded, view: Any = None) -> Outcome:
             value = function(*args, **kwargs)
     except Exception as exc:
         return Outcome(type(exc).__name__, mro=tuple(c.__name__ for c in type(exc).__mro__),
-                       message=str(exc))
+                       message=str(exc), deliberate=_raised_by_own_code(exc))
     return Outcome(None, seen(view, call, _plain(value)), args, kwargs)
 
 
@@ -154,12 +159,20 @@ finite value computed through a warning (1/(1 + inf) = 0) does not match a raise
 reference's own np.where computes branches it throws away, so a warning alone says nothing.
 Any other exception matches only its own kind (the trusted one's type among the student's
 exception's bases): both crashing for unrelated reasons (a ValueError and an IndexError) is no
-evidence."""
+evidence. Nor is one kind raised two ways: a `raise` of one side's own check (Recorded and
+Outcome .deliberate) and, on the other, an operation that failed (numpy's matmul refusing
+the shapes), unless the messages say the same (`same_message`): a function that raises
+ValueError because every layer got the last layer's weights does not show a mistake whose
+shape check refuses (heldout14's late-binding lambdas were named "possibly not
+concatenated")."""
 
 
 def matches(call: Recorded, outcome: Outcome, mode: Mode = MODE) -> bool:
     """The student's outcome of `call` is the one `outcome` describes (see ARITHMETIC)."""
     if call.raised is not None and outcome.raised is not None:
+        if call.deliberate != outcome.deliberate and not same_message(call.message,
+                                                                      outcome.message):
+            return False  # a check of one's own refused, where the other's operation failed
         return outcome.raised in call.raised or (
             ARITHMETIC in call.raised and ARITHMETIC in outcome.mro)
     if call.raised is not None:
@@ -218,6 +231,19 @@ def raised_call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any],
     grader.run.confirm)."""
     return Recorded(name, args, kwargs, raised=exc.exc_mro or (exc.exc_type,),
                     message=exc.message, deliberate=raised_here(exc.traceback))
+
+
+_LIBRARIES = tuple(dict.fromkeys(
+    sysconfig.get_paths()[key] for key in ("stdlib", "platstdlib", "purelib", "platlib")))
+
+
+def _raised_by_own_code(exc: BaseException) -> bool:
+    """Outcome.deliberate of a trusted function's exception: the innermost frame outside the
+    libraries (Python's own, site-packages) is a `raise` statement, as raised_here says of a
+    student's traceback (only their own frames are in it)."""
+    own = [frame for frame in traceback.extract_tb(exc.__traceback__)
+           if not frame.filename.startswith(_LIBRARIES) and not frame.filename.startswith("<")]
+    return bool(own) and (own[-1].line or "").strip().startswith("raise ")
 
 
 def raised_here(traceback: str) -> bool:

@@ -6,6 +6,8 @@ finder's rules on recorded calls directly."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -152,6 +154,28 @@ def test_a_factor_dropped_that_is_an_argument_is_found_on_its_part_of_the_value(
     assert found is not None and found.label.startswith(
         "the second value returned by chain() is the expected value divided by x"), found
     assert found.sentence.startswith("The second value returned by your chain() is exactly")
+
+
+def test_a_factor_that_is_the_square_of_an_argument_left_at_its_default_is_found():
+    def quotient(x, h=0.5):
+        return x / h
+    ref = SimpleNamespace(quotient=quotient)
+    precedence = [Recorded("quotient", (x,), {}, None, x * 0.5)  # x / 2 * h for x / (2h)
+                  for x in (np.array([1.0, -2.0]), np.array([3.0]))]
+    found = find_factor(ref, precedence, None, Replay(None))
+    assert found is not None and found.label.startswith(
+        "quotient() is the expected value times h² (a division by h written as a "
+        "multiplication)"), found
+    halved = [replace(c, value=c.args[0] * 8.0) for c in precedence]  # x / h**3
+    assert find_factor(ref, halved, None, Replay(None)).label.startswith(
+        "quotient() is the expected value divided by h² ")
+
+
+@pytest.mark.slow
+def test_a_central_difference_divided_by_two_then_multiplied_by_h_is_named(graded):
+    names = [n for n in _names(graded("gradient_descent")["halved_times_h"]) if n]
+    assert names and all(n.startswith("numerical_gradient() is the expected value times h²")
+                         for n in names), names
 
 
 def test_a_factor_shown_on_one_call_or_refuted_elsewhere_is_not_found():

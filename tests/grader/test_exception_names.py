@@ -9,6 +9,7 @@ import functools
 import math
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import numpy as np
 import pytest
 
 from grader.run.exceptions import KNOWN, explained
-from grader.run.outcomes import raised_here
+from grader.run.outcomes import Recorded, matches, raised_here, run
 from tests.grader.overlays import graded_fixture
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "exceptions"
@@ -79,6 +80,26 @@ def test_a_raise_statement_of_the_students_own_is_told_from_a_failing_operation(
     assert raised_here(own) and not raised_here(operation) and not raised_here("")
 
 
+def _checked(x: Any) -> Any:
+    if np.ndim(x) != 2:
+        raise ValueError("x must be 2-D")
+    return x
+
+
+def test_a_trusted_raise_is_told_from_a_failing_operation_and_one_does_not_show_the_other(
+        ) -> None:
+    call = Recorded("f", (np.ones(3),), {}, None)
+    own = run(_checked, call)
+    operation = run(lambda x: np.ones((2, 2)) @ x[:2, None].T, call)
+    assert own.deliberate and own.raised == operation.raised == "ValueError"
+    assert not operation.deliberate
+    theirs = replace(call, raised=("ValueError", "Exception"),
+                     message="ValueError: matmul: Input operand 1 has a mismatch (size 3 is "
+                             "different from 2)", deliberate=False)
+    assert matches(theirs, operation) and not matches(theirs, own)
+    assert matches(replace(theirs, message="ValueError: x must be 2-D"), own)  # says the same
+
+
 def test_an_exception_not_in_the_table_and_a_wrong_class_name_nothing() -> None:
     assert explained(("IndexError", "LookupError"),
                      "index 5 is out of bounds for axis 0 with size 3") is None
@@ -97,6 +118,20 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
 
 
 graded = graded_fixture(FIXTURES, "exceptions")
+
+
+@pytest.mark.slow
+def test_a_failing_operation_is_not_named_by_a_mistake_whose_own_check_refuses(graded) -> None:
+    """Every layer given the last layer's weights makes numpy's matmul refuse; the catalogue's
+    "not concatenated" refuses with the reference's shape check: the same class, raised two
+    ways, shows nothing (heldout14's late-binding lambdas were named "possibly … not
+    concatenated"). Without the check a student's own "not concatenated" is not named either:
+    the two are not told apart."""
+    failed = [t for t in graded("boolean_networks")["layers_late_bound"].tests
+              if t.status == "failed"]
+    assert failed and all("ValueError" in t.message for t in failed)
+    assert not any(t.mistake and "concatenated" in t.mistake for t in failed), \
+        [t.mistake for t in failed]
 
 
 @pytest.mark.slow
