@@ -436,7 +436,8 @@ def find_factor(reference: Any, calls: Sequence[Recorded], mode: Mode | None, re
 def _factor_fits(a: str, how: str, judged: Sequence[tuple[Recorded, Outcome]],
                  signature: inspect.Signature, near: Mode) -> int | None:
     """The leaf (−1: the whole value) that is the reference's times (divided by) the float
-    argument `a` (or its square: POWERS) on every call, the other leaves right, shown on SHOWN calls; else None."""
+    argument `a` (or its square: POWERS) on every call, the other leaves right, shown on
+    SHOWN calls; else None."""
     shown, scaled, leaves = 0, None, 1
     for call, expected in judged:
         if expected.raised is not None:

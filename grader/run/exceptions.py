@@ -4,7 +4,8 @@ message name one well-known slip of Python or numpy — a recursion without end,
 empty sequence (a generator used up), a generator given to np.array, `^` for a power, a
 negative number in an unsigned array, math.exp on an array, `-` on a boolean mask, an array
 as a condition, a number where a sequence is meant, a value unpacked into the wrong number of
-names, None used as a value.
+names, None used as a value, a float written in place into an integer array, a local variable
+read before it has a value (`nonlocal` forgotten).
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -99,6 +100,19 @@ KNOWN: tuple[Known, ...] = (
        "uses None as a value (a function without a return, or the None of an in-place method "
        "such as list.sort(), np.random.shuffle or rng.shuffle)",
        "return the value, and do not assign the result of an in-place method"),
+    _k("TypeError", r"Cannot cast ufunc '\w+' output from dtype\('(float|complex)\w*'\) to "
+       r"dtype\('(u?int|bool)\w*'\)",
+       "writes a float result into an integer (or boolean) array in place (+=, *=, out= on an "
+       "array created with integer entries, such as np.arange(k) or np.zeros(n, dtype=int))",
+       "create the array as float (dtype=float, np.linspace), or write a = a * c instead of "
+       "a *= c"),
+    _k("UnboundLocalError", r"cannot access local variable '\w+' where it is not associated "
+       r"with a value|local variable '\w+' referenced before assignment",
+       "reads a variable before it has a value in that function (an assignment anywhere in a "
+       "function makes the name local to it: an inner function that assigns an outer variable "
+       "needs nonlocal)",
+       "declare `nonlocal name` (or `global name`) in the function that assigns it, or give "
+       "it a value before it is read on every path"),
     _k("IndexError", r"arrays used as indices must be of integer \(or boolean\) type",
        "indexes with an array of floats (indices must be integers)",
        "index with integers: rng.permutation(n), np.arange(n), or .astype(int)"),

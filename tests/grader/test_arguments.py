@@ -7,7 +7,6 @@ finder's rules on recorded calls directly."""
 from __future__ import annotations
 
 from dataclasses import replace
-
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace

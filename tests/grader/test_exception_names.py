@@ -42,6 +42,15 @@ def _unpack() -> Any:
     return a + b
 
 
+def _counter() -> int:
+    count = 0
+
+    def add() -> None:
+        count = count + 1  # noqa: F823, F841  (a local: read before it has a value)
+    add()
+    return count
+
+
 RAISERS: dict[str, Callable[[], Any]] = {
     "recurses without end": lambda: _forever(0),
     "min, max or reduce of an empty sequence": lambda: min(v for v in ()),
@@ -60,6 +69,9 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "wrong number of names": _unpack,
     "None as a value": _shuffled,
     "float indices": lambda: np.arange(3)[np.array([0.0, 1.0])],
+    "a float in place into an int array": lambda: np.multiply(np.arange(3), 0.5,
+                                                              out=np.arange(3)),
+    "nonlocal forgotten": _counter,
 }
 
 
@@ -114,6 +126,10 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
     "labels_in_uint8": ("perceptron", "predict", "a negative number in an unsigned"),
     "softmax_recurses_on_itself": ("backprop", "softmax", "recurses without end"),
     "predict_checks_rows": ("perceptron", "predict", "raises ValueError from a check of its own"),
+    "bin_edges_scaled_in_place": ("towers", "approximate_1d",
+                                  "writes a float result into an integer"),
+    "update_closure_without_nonlocal": ("perceptron", "train_perceptron",
+                                        "reads a variable before it has a value"),
 }
 
 
@@ -145,4 +161,5 @@ def test_a_well_known_crash_is_named_by_its_slip(graded, student: str) -> None:
                for t in named)
     assert all("the reference returns" in t.message or "the reference accepts" in t.message
                for t in named)
-    assert not any(c.isdigit() for t in named for c in t.mistake)
+    assert not any(c.isdigit() for t in named for c in t.mistake.replace(function, "")), \
+        [t.mistake for t in named]  # no value a hidden test holds (approximate_1d has a 1)
