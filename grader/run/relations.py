@@ -100,11 +100,80 @@ def relate(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | No
         assert kind is not None
         return replace(_worded(name, path, *kind[:3]),
                        entries=entries // 2 if kind[1] in MOVED else entries)
+    elsewhere = _elsewhere(name, wrong, leaves, mode)
+    if elsewhere is not None:
+        return elsewhere
     if len(wrong) != 1:  # nothing exact on one wrong leaf: a factor true to 0.1 %, a broadcast
         return None
     path, got, exp = wrong[0]
     return _echoed(name, path, got, exp, [c for c, _ in pairs], params, mode) or \
         _about(name, path, got, exp, sizes, mode) or _broadcast(name, path, got, exp, sizes)
+
+
+def _elsewhere(name: str, wrong: list[tuple[str, list[Array], list[Array]]],
+               leaves: list[tuple[str, list[Array], list[Array]]], mode: Mode) -> Related | None:
+    """Every wrong part holds, on every call, exactly what ANOTHER part should hold: a value
+    returned in another's place (the derivative returned as the function's value), or a column
+    of a 2-D value holding another column's values (a late-bound loop index: every lambda of a
+    comprehension reads the last column). The values must tell the parts apart (floats, not
+    all whole numbers, somewhere: 0/1 columns equal each other by chance)."""
+    said: list[str] = []
+    entries = 0
+    for path, got, exp in wrong:
+        others = [(p, e) for p, _, e in leaves if p != path and all(
+            x.shape == g.shape and same(g, x, mode) for g, x in zip(got, e, strict=True))
+            and any(not same(x, y, mode) for x, y in zip(e, exp, strict=True))
+            and _uncommon(np.concatenate([np.ravel(x) for x in e]))]
+        if len(others) == 1:
+            other = _where(name, others[0][0]).replace(f" returned by {name}()", "")
+            said.append(f"{_where(name, path)} is what the {other.removeprefix('the ')} "
+                        "should be")
+        else:
+            column = _column_elsewhere(got, exp, mode)
+            if column is None:
+                return None
+            said.append(f"{column} of {_where(name, path)} holds "
+                        f"what another column should hold")
+        entries += _wrong_entries(got, exp, mode)
+    if not said:
+        return None
+    what = "; ".join(said)
+    cause = ("a value returned or stored in another's place: a wrong variable in a return or "
+             "an assignment, an index read after its loop has ended (a lambda or inner "
+             "function made in a loop sees the last value), or the wrong out= or slice target")
+    return Related(f"{what} (a value in another's place)",
+                   f"In your code, {what}, on every call of this test. Usual cause: {cause}.",
+                   entries=entries // 2)
+
+
+def _uncommon(a: Array) -> bool:
+    """Values another part equals by chance only rarely: floats, one of them not a multiple
+    of ¼ (a 0.5 of a sigmoid at 0, a 1 or a 0 are everywhere)."""
+    return a.dtype.kind == "f" and bool(np.any(np.isfinite(a) & (a * 4 != np.round(a * 4))))
+
+
+def _column_elsewhere(got: list[Array], exp: list[Array], mode: Mode) -> str | None:
+    """'the first column' when that column of a 2-D value is, on every call, exactly another
+    column of the expected value (the same other one each time) and every other column is
+    right; None otherwise."""
+    if any(g.ndim != 2 or g.shape != e.shape or g.shape[1] < 2 for g, e in zip(got, exp,
+                                                                             strict=True)):
+        return None
+    width = got[0].shape[1]
+    if any(g.shape[1] != width for g in got):
+        return None
+    bad = {c for g, e in zip(got, exp, strict=True) for c in range(width)
+           if not same(g[:, c], e[:, c], mode)}
+    if len(bad) != 1:
+        return None
+    (c,) = bad
+    sources = [k for k in range(width) if k != c and all(
+        same(g[:, c], e[:, k], mode) for g, e in zip(got, exp, strict=True))]
+    column = np.concatenate([e[:, sources[0]] for e in exp]) if len(sources) == 1 else None
+    if column is None or not (_telling(column) or (np.unique(column).size >= 2 and
+                                                   column.size >= 4)):
+        return None
+    return f"the {ORDINALS[c]} column" if c < len(ORDINALS) else "a column"
 
 
 def _telling(a: Array | None) -> bool:
