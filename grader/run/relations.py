@@ -142,7 +142,8 @@ def _elsewhere(name: str, wrong: list[tuple[str, list[Array], list[Array]]],
              "an assignment, an index read after its loop has ended (a lambda or inner "
              "function made in a loop sees the last value), or the wrong out= or slice target")
     return Related(f"{what} (a value in another's place)",
-                   f"In your code, {what}, on every call of this test. Usual cause: {cause}.",
+                   f"Your {name}() puts a value in another's place: {what}, on every call of "
+                   f"this test. Usual cause: {cause}.",
                    entries=entries // 2)
 
 

@@ -252,6 +252,37 @@ def test_no_relation_on_noise_on_right_values_or_ambiguous_ones(got, expected):
     assert _relate([got], [expected]) is None
 
 
+def test_a_part_that_holds_what_another_part_should_is_named():
+    def call(x, value):
+        return Recorded("chain", (x,), {}, None, value)
+    xs = (1.3, 0.4)
+    expected = [Outcome(None, (np.exp(np.sin(x * x)), 2 * x * np.cos(x * x) * np.exp(np.sin(
+        x * x)))) for x in xs]
+    twice = [call(x, (e.value[0], e.value[0])) for x, e in zip(xs, expected, strict=True)]
+    found = relate("chain", twice, expected, MODE)
+    assert found is not None and found.label.startswith(
+        "the second value returned by chain() is what the first value should be"), found
+    columns = np.array([[0.3, 1.7], [2.5, -0.1], [1.1, 0.9]])
+    features = np.column_stack([columns, columns[:, 0] * columns[:, 1]])
+    late = np.column_stack([columns[:, 1], columns[:, 1], features[:, 2]])
+    found = relate("phi", [Recorded("phi", (columns,), {}, None, late)],
+                   [Outcome(None, features)], MODE)
+    assert found is not None and found.label.startswith(
+        "the first column of phi() holds what another column should hold"), found
+
+
+def test_parts_equal_by_chance_are_not_said_to_be_in_each_others_place():
+    bits = np.array([[0.0, 1.0], [1.0, 1.0], [1.0, 0.0]])  # 0/1 columns, too few rows
+    late = np.column_stack([bits[:, 1], bits[:, 1]])
+    assert relate("f", [Recorded("f", (bits,), {}, None, late)], [Outcome(None, bits)],
+                  MODE) is None
+    halves = [Recorded("g", (0.0,), {}, None, (0.5, 0.5))]  # σ(0) = 0.5 is everywhere
+    assert relate("g", halves, [Outcome(None, (0.5, 0.3))], MODE) is None
+    two_wrong = np.column_stack([bits[:, 1] + 0.3, bits[:, 0] + 0.7])
+    assert relate("f", [Recorded("f", (bits,), {}, None, two_wrong)],
+                  [Outcome(None, bits + 0.1)], MODE) is None
+
+
 def test_an_exception_on_either_side_is_not_related():
     call = Recorded("f", (X,), {}, ("ValueError", "Exception"))
     assert relate("f", [call], [Outcome(None, E, (X,), {})], MODE, ("X",)) is None
@@ -267,6 +298,8 @@ EXPECTED = {
     "tower_clipped_at_zero": ("tower_1d", "with its negative entries set to 0"),
     "momentum_returns_old_w": ("momentum_step", "is exactly its argument `w` as it was passed"),
     "output_unit_counted_twice": ("count_units", "is exactly 1 more than the expected one"),
+    "feature_columns_late_bound": ("xor_features", "the first column of xor_features() holds "
+                                   "what another column should hold"),
 }
 ALSO = {"momentum_returns_old_w": "for lr cast to an integer, or for lr = 0"}
 """A test where another rule says the same thing in its words: on the by-hand step the weights
