@@ -21,7 +21,9 @@ FRACTIONS = tuple(Fraction(p, q) for q in (1, 2, 3, 4) for p in range(-4, 5)
                   if p and Fraction(p, q) not in (1, -1) and Fraction(p, q).denominator == q)
 """The constant factors a value may be off by (2, 1/2, 3, 2/3, −2, …; ±1 are not factors)."""
 OFFSETS = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5)
-IMPLIED = {"is in reverse order": ("has its entries in the wrong order",),
+IMPLIED = {"is all zeros": ("has its negative values clipped to 0", "is cast to an integer",
+                            "gives the same value on every call"),
+           "is in reverse order": ("has its entries in the wrong order",),
            "is sorted": ("has its entries in the wrong order", "is in reverse order"),
            "is cast to an integer": ("is rounded up to an integer",),  # the same below 0
            "is transposed": ("is reduced over the wrong axis", "has its entries in the wrong order",
@@ -68,6 +70,12 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
         return same(got, wanted, mode)
 
     if shaped:
+        if kinds <= {"f"} and not two_valued and np.count_nonzero(values) >= 2:
+            yield ("is 0 in every entry (the expected values are not all 0)", "is all zeros",
+                   "nothing reaches the result: it is written into a copy (flatten() and "
+                   "np.array() copy, reshape(-1) does not), never filled in, or built from a "
+                   "term that is 0 or from two that cancel",
+                   lambda g, e, s: not np.any(g) and bool(np.any(e)))
         if kinds <= {"f"}:
             yield ("is equal to the expected one only to float32 precision (about 7 digits)",
                    "is computed in single precision",

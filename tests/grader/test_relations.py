@@ -74,7 +74,8 @@ def test_a_value_that_is_an_argument_unchanged_is_named_only_for_telling_argumen
     assert found is not None and "its argument w unchanged" in found.label, found
     assert not re.search(r"\d", found.label), found.label
     for dull in (np.zeros(3), np.array([1.0, 0.0, 1.0]), np.full(3, 0.5)):
-        assert _relate([dull], [E], (X, dull), params=("X", "w")) is None
+        found = _relate([dull], [E], (X, dull), params=("X", "w"))
+        assert found is None or "argument" not in found.label, found  # zeros are all zeros
 
 
 def test_a_flatten_is_named_although_the_calls_on_vectors_are_right():
@@ -271,6 +272,18 @@ def test_a_part_that_holds_what_another_part_should_is_named():
         "the first column of phi() holds what another column should hold"), found
 
 
+def test_a_value_of_zeros_where_the_expected_one_is_not_is_named():
+    expected = np.array([2.0, -4.0, 1.0])
+    found = relate("grad", [Recorded("grad", (expected,), {}, None, np.zeros(3))],
+                   [Outcome(None, expected)], MODE)
+    assert found is not None and found.label.startswith("grad() is all zeros"), found
+    one = np.array([0.0, 0.0, 1.5])  # a single nonzero entry: too little to say "all zeros"
+    assert relate("grad", [Recorded("grad", (one,), {}, None, np.zeros(3))],
+                  [Outcome(None, one)], MODE) is None or "zeros" not in relate(
+        "grad", [Recorded("grad", (one,), {}, None, np.zeros(3))], [Outcome(None, one)],
+        MODE).label
+
+
 def test_parts_equal_by_chance_are_not_said_to_be_in_each_others_place():
     bits = np.array([[0.0, 1.0], [1.0, 1.0], [1.0, 0.0]])  # 0/1 columns, too few rows
     late = np.column_stack([bits[:, 1], bits[:, 1]])
@@ -394,6 +407,7 @@ def test_a_relation_shown_by_one_entry_must_hold_on_the_other_calls(
     failed = [t for t in classes[student].tests if t.status == "failed"]
     assert failed  # sigmoid(0) is wrong / the tower is flat
     assert not any("Usual cause:" in t.message and "same value" not in t.message
+                   and "is 0 in every entry" not in t.message  # a flat tower is all zeros
                    for t in failed), [(t.name, t.message) for t in failed]
     assert not any(t.mistake and "cast to an integer" in t.mistake for t in failed), \
         [(t.name, t.mistake) for t in failed]
