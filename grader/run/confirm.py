@@ -223,7 +223,7 @@ def student_call(student: Any) -> StudentCall:
 def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
             views: dict[str, Any], mode: Mode | None, student: StudentCall,
             others: list[Recorded] | None = None, *, replay: Replay | None = None,
-            kept: set[str] | None = None) -> set[str]:
+            kept: set[str] | None = None, proved: set[str] | None = None) -> set[str]:
     """The keys of the named `mistakes` (grader.run.catalogue.Mistake) that a probe refutes,
     when the test's `calls` show them by fewer than THIN wrong entries, or when the student's
     code gave one value on all of its calls of their function (these and `others`, the rest of
@@ -231,7 +231,9 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
     proves it). `replay`: the submission's (its memo keeps the trusted runs, the module
     docstring). `kept`: the keys of mistakes earlier calls for the same test kept (probed to
     the end, within the budget), not probed again (the same probes would give the same
-    verdict); the ones kept here are added to it."""
+    verdict); the ones kept here are added to it. `proved`: the keys of mistakes whose probes
+    all gave the student's outcome (on PROBES variants, or every one found) in an earlier test
+    of the submission, not probed again; the ones proved here are added to it."""
     near = tolerance(mode)
     judged = [(c, _trusted(replay, REFERENCE, partial(getattr, reference, c.name), c, views))
               for c in calls if callable(getattr(reference, c.name, None))]
@@ -247,7 +249,8 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
     deadline = time.monotonic() + BUDGET
     out: set[str] = set()
     for mistake in mistakes:
-        if kept is not None and mistake.key in kept:
+        if (kept is not None and mistake.key in kept) or (proved is not None and
+                                                          mistake.key in proved):
             continue
         for call in wrong:
             theirs = mutant(reference, mistake, call.name)
@@ -260,6 +263,8 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
                 out.add(mistake.key)
             elif kept is not None and time.monotonic() <= deadline:
                 kept.add(mistake.key)  # probed to the end: the budget cut nothing short
+            if verdict is True and proved is not None:
+                proved.add(mistake.key)
             break  # one wrong call per mistake: its variants are the second input
     return out
 

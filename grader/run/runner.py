@@ -9,7 +9,7 @@ submission does (raise, loop, crash, exit, return junk) stops the other tests or
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
@@ -141,10 +141,11 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
     replay = Replay(memo)  # the reference's replays, shared by the catalogue and the relations
     views = load_views(assignment.folder) if catalogue else {}
     every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
+    probed = Probed()  # what probes into this student's code showed, for every test
     if catalogue:
         results = [
             _named(result, catalogue, ref, recording, every, views, replay, blame,
-                   _prober(assignment, student))
+                   _prober(assignment, student), probed)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording, blame in zip(results, recordings, blamed,
                                                             strict=True)]
@@ -192,16 +193,31 @@ def _memo(ref: Any) -> Memo:
     return memo if isinstance(memo, Memo) else Memo()
 
 
+@dataclass
+class Probed:
+    """What probes into one student's code showed (grader.run.confirm), kept for the
+    submission's next tests: a mistake refuted once is not the student's (their code differs
+    from it on some input), one every probe proved is not probed again (the probes were most
+    of what naming cost: bench/RESULTS.md)."""
+
+    gone: set[str] = field(default_factory=set)
+    proved: set[str] = field(default_factory=set)
+
+
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
            recording: Recording, every: list[Recorded], views: dict[str, Any],
            replay: Replay | None = None, blamed: set[str] | None = None,
-           probe: StudentCall | None = None) -> TestResult:
+           probe: StudentCall | None = None, probed: Probed | None = None) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named (their functions added to `blamed`); a check's own
     guess that the replay contradicts (its mistake is in the catalogue and does not reproduce
     the calls) is withdrawn. A name the test's calls show by too few wrong entries must also
-    fit variants of them run on the student's code (`probe`, grader.run.confirm)."""
+    fit variants of them run on the student's code (`probe`, grader.run.confirm); `probed`
+    holds what the submission's earlier tests' probes showed."""
     module = _module(ref)
+    probed = probed if probed is not None else Probed()
+    if probed.gone:
+        catalogue = tuple(m for m in catalogue if m.key not in probed.gone)
     message, mistake = result.message, result.mistake
     # the only names ruled out: the catalogue's for the check's guess (_ruled_out)
     asked = tuple(m.name for m in catalogue if _ruled_out(
@@ -216,10 +232,11 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     kept: set[str] = set()  # probed and kept: a name found again is not probed again
     while found is not None and found.mistakes and probe is not None and module is not None:
         out = refuted(module, found.mistakes, recording.calls, views, recording.tolerance, probe,
-                      every, replay=replay, kept=kept)
+                      every, replay=replay, kept=kept, proved=probed.proved)
         if not out:
             break
         gone |= out
+        probed.gone |= out
         if len(gone) >= REFUTED:  # so many fit and fail: what is left is no better proved
             found = replace(found, mistakes=())
             break
