@@ -216,18 +216,18 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     holds what the submission's earlier tests' probes showed."""
     module = _module(ref)
     probed = probed if probed is not None else Probed()
-    if probed.gone:
-        catalogue = tuple(m for m in catalogue if m.key not in probed.gone)
     message, mistake = result.message, result.mistake
     # the only names ruled out: the catalogue's for the check's guess (_ruled_out)
     asked = tuple(m.name for m in catalogue if _ruled_out(
         mistake.removeprefix(POSSIBLY), m.name, compared=recording.tolerance is not None)
     ) if mistake else ()
+    refuted_before = tuple(m.name for m in catalogue if m.key in probed.gone)
+    catalogue = tuple(m for m in catalogue if m.key not in probed.gone)
     found: Diagnosis | None = diagnose(
         module, catalogue, recording.calls, every, recording.tolerance, replay=replay,
         views=views, rule_out=asked) if module else None
     if found is None:
-        return result
+        return _withdrawn(result, mistake) if set(asked) & set(refuted_before) else result
     gone: set[str] = set()  # refuted by a probe: the catalogue is replayed without them
     kept: set[str] = set()  # probed and kept: a name found again is not probed again
     while found is not None and found.mistakes and probe is not None and module is not None:
@@ -261,9 +261,16 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
             result, message=f"{base} {found.sentence()}".strip() + (
                 f" Or, with exactly the same values: {also.sentence}" if also else ""),
             mistake=found.label() + (f"; or {also.label}" if also else ""))
-    if set(asked) & set(found.ruled_out):
-        return replace(result, message=message.replace(guess, ""), mistake=None)
+    if set(asked) & {*found.ruled_out, *refuted_before}:
+        return _withdrawn(result, mistake)
     return result
+
+
+def _withdrawn(result: TestResult, mistake: str | None) -> TestResult:
+    """`result` without the check's own guess `mistake` (the catalogue ruled it out)."""
+    guess = said(mistake) if mistake else ""
+    return replace(result, message=result.message.replace(guess, "") if guess else
+                   result.message, mistake=None)
 
 
 def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
