@@ -154,20 +154,6 @@ def _said(results: list[RunResult]) -> dict[str, list[tuple[Any, ...]]]:
                         for t in r.tests] for r in results}
 
 
-class _Nothing(set[str]):
-    """A set that keeps nothing added to it with |=."""
-
-    def __ior__(self, other: Any) -> _Nothing:  # type: ignore[override,misc]
-        return self
-
-
-class _Forgetful(runner.Probed):
-    """What one test's probes showed, forgotten by the next test (each probes again)."""
-
-    def __init__(self) -> None:
-        super().__init__(gone=_Nothing(), proved=_Nothing())
-
-
 @pytest.mark.slow
 def test_names_and_messages_with_and_without_the_probes_memo_are_equal(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,7 +178,6 @@ def test_names_and_messages_with_and_without_the_probes_memo_are_equal(
                                        progress=False).results)
         with monkeypatch.context() as patch:
             patch.setattr(runner, "refuted", plain)
-            patch.setattr(runner, "Probed", _Forgetful)
             expected = _said(run_batch(assignment, subs, tmp_path / f"{name}-plain", jobs=2,
                                        progress=False).results)
         assert memoized.keys() == expected.keys() and len(memoized) >= 12
