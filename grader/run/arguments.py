@@ -354,10 +354,14 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
         fitting: list[Change] = []
         overflows = 0
         for change in changes(tuple(signature.parameters)):
+            if (name, change.desc) in replay.refuted:
+                continue  # a call of an earlier test's refuted it
             shown = _weigh(change, test, signature, run, near, deadline)
-            if not shown or not shown[0]:
+            if shown is None or not shown[0]:
+                _refuted(replay, name, change, shown, deadline)
                 continue
             confirmed = _weigh(change, rest, signature, run, near, deadline)
+            _refuted(replay, name, change, confirmed, deadline)
             if confirmed is not None and shown[0] + confirmed[0] >= SHOWN:
                 fitting.append(change)
                 overflows = max(overflows, shown[1] + confirmed[1])
@@ -368,6 +372,15 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
         if time.monotonic() > deadline:
             return None
     return None
+
+
+def _refuted(replay: Replay, name: str, change: Change, weighed: tuple[int, int] | None,
+             deadline: float) -> None:
+    """Note a change that one of the submission's calls does not explain (`_weigh` gave None
+    within the time allowed): it cannot explain the submission's every call, whatever test
+    asks next (Replay.refuted)."""
+    if weighed is None and time.monotonic() <= deadline:
+        replay.refuted.add((name, change.desc))
 
 
 def _worded(name: str, fitting: list[Change], overflows: int = 0) -> Related:

@@ -370,6 +370,10 @@ class Replay:
         self._held: dict[int, Recorded] = {}
         """Every call keyed by id above, kept alive so no later call reuses its id (diagnose
         makes new calls when a catalogue view applies, and drops them when it returns)."""
+        self.refuted: set[tuple[str, str]] = set()
+        """(function, description) of the argument changes one of the submission's calls
+        refuted (grader.run.arguments.find): a change must explain every call, so no later
+        test of the submission needs to try it again."""
 
     def _digest(self, kind: str, call: Recorded) -> bytes | None:
         """The call's arguments' digest ("args") or the student's outcome's ("said")."""
