@@ -147,27 +147,32 @@ def _with(call: Recorded, where: int | str, value: Any) -> Recorded:
 def confirmed(reference: Callable[..., Any], mistake: Callable[[], Any], call: Recorded,
               student: StudentCall, view: Any, mode: Mode, deadline: float,
               flat: Any = None, *, replay: Replay | None = None,
-              who: str | None = None) -> bool | None:
+              who: str | None = None, every: bool = False) -> bool | None:
     """Whether the student's code gives the mistake's outcome on variants of `call` where the
     mistake and the reference differ: True (on PROBES of them, or on every one found), False
     (on one it does not), None (no variant tells them apart, or a call did not complete).
     `flat`: the one value the student's code gave on every call (`_flat`), or None; then only
     variants where the mistake gives another value count (that value is what any mistake
     that never fires, or always does, reproduces). `replay`: where the trusted runs are
-    memoized (the module docstring), `who` the mistake's name there (None: it just runs)."""
+    memoized (the module docstring), `who` the mistake's name there (None: it just runs).
+    `every`: a variant where the mistake gives the reference's outcome is asked too (up to
+    TRIES, within the deadline), and the student's code must give that outcome there as well
+    (a one-way 0/1 failure, `_one_way`: a mistake that fires on the same calls as the
+    student's code may part from it only where it agrees with the reference)."""
     views = {call.name: view} if view is not None else {}
     verdict: bool | None = None
     told = 0
     refused = _trusted(replay, REFERENCE, lambda: reference, call, views).raised is not None
     for probe in _variants(call, replay):
-        if told >= PROBES or time.monotonic() > deadline:
+        if (told >= PROBES and not every) or time.monotonic() > deadline:
             break
         expected = _trusted(replay, REFERENCE, lambda: reference, probe, views)
         if (expected.raised is not None) != refused:
             continue  # an input of another kind: one the reference refuses while it took the
             # test's (n = 1 for a network of n >= 2), where a mistake is not written to agree
         theirs = _trusted(replay, who, mistake, probe, views)
-        if same_outcome(theirs, expected):
+        moved = not same_outcome(theirs, expected)
+        if not moved and not every:
             continue  # this variant does not tell the mistake from the reference
         if flat is not None and theirs.raised is None and same(theirs.value, flat[0]):
             continue  # the mistake gives the student's one value here too: no evidence
@@ -177,8 +182,9 @@ def confirmed(reference: Callable[..., Any], mistake: Callable[[], Any], call: R
             return verdict
         if not matches(_viewed(mine, views), theirs, mode):
             return False
-        told += 1
-        verdict = True
+        if moved:
+            told += 1
+            verdict = True
     return verdict
 
 
@@ -225,7 +231,8 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
             others: list[Recorded] | None = None, *, replay: Replay | None = None,
             kept: set[str] | None = None, proved: set[str] | None = None) -> set[str]:
     """The keys of the named `mistakes` (grader.run.catalogue.Mistake) that a probe refutes,
-    when the test's `calls` show them by fewer than THIN wrong entries, or when the student's
+    when the test's `calls` show them by fewer than THIN wrong entries or only one way
+    (`_one_way`: 0/1 values all wrong in the same direction), or when the student's
     code gave one value on all of its calls of their function (these and `others`, the rest of
     the submission's) where the reference's vary (`_flat`: then a name stands only if a probe
     proves it). `replay`: the submission's (its memo keeps the trusted runs, the module
@@ -243,11 +250,12 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
     flats = {name: _flat(reference, name, [(_viewed(c, views), e) for c, e in judged
                                            if c.name == name], rest, views, replay)
              for name in dict.fromkeys(c.name for c in wrong)}
-    if not wrong or (not any(flats.values()) and wrong_entries(
+    if not wrong or (not any(flats.values()) and not _one_way(judged, views) and wrong_entries(
             [_viewed(c, views) for c, _ in judged], [e for _, e in judged], near) >= THIN):
         return set()
     deadline = time.monotonic() + BUDGET
     out: set[str] = set()
+    every = _one_way(judged, views)
     for mistake in mistakes:
         if (kept is not None and mistake.key in kept) or (proved is not None and
                                                           mistake.key in proved):
@@ -258,7 +266,8 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
                 continue
             verdict = confirmed(getattr(reference, call.name), theirs, call, student,
                                 views.get(call.name), near, deadline, flats[call.name],
-                                replay=replay, who=replayed_as(reference, mistake, call.name))
+                                replay=replay, who=replayed_as(reference, mistake, call.name),
+                                every=every)
             if verdict is False or (flats[call.name] is not None and verdict is None):
                 out.add(mistake.key)
             elif kept is not None and time.monotonic() <= deadline:
@@ -267,6 +276,27 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
                 proved.add(mistake.key)
             break  # one wrong call per mistake: its variants are the second input
     return out
+
+
+def _one_way(judged: list[tuple[Recorded, Outcome]], views: dict[str, Any]) -> bool:
+    """Every value is one 0/1 number and every wrong one is off the same way (1 where 0 is
+    expected, or 0 where 1 is): a function that fires too often (or too rarely) on the test's
+    calls matches every mistake that fires on the same calls, however many they are, so the
+    names it shows are probed like thin ones (heldout15's `replace_forgets_theta`, θ left at
+    0, fired on every call but a veto, as does a count of the excitatory inputs compared with
+    a θ no larger than it; θ one or two larger tells them apart)."""
+    ways: set[bool] = set()
+    for call, expected in judged:
+        mine = _viewed(call, views)
+        if mine.raised is not None or expected.raised is not None:
+            return False
+        got, exp = mine.value, expected.value
+        if not all(isinstance(v, int | bool | np.integer | np.bool_) and int(v) in (0, 1)
+                   for v in (got, exp)):
+            return False
+        if int(got) != int(exp):
+            ways.add(int(got) > int(exp))
+    return len(ways) == 1
 
 
 FLAT = 3

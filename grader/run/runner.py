@@ -197,11 +197,14 @@ def _memo(ref: Any) -> Memo:
 class Probed:
     """What probes into one student's code showed (grader.run.confirm), kept for the
     submission's next tests: a mistake every probe proved is not probed again (the probes were
-    most of what naming cost: bench/RESULTS.md). A refutation is not carried over: a mistake
-    refuted on one test's variants may still be the best name another test's own calls give
-    (heldout10's active_margin_ge_zero: counting margins >= 0 differs from counting j = y_i
-    only at ties, which hand-made inputs have and random ones do not)."""
+    most of what naming cost: bench/RESULTS.md), and a mistake a probe refuted is not the
+    student's: their code differs from it on some input, so no later test names it (a test
+    whose own calls cannot tell it apart, heldout15's θ = 2.5 where θ left at 0 and a count of
+    the excitatory inputs fire alike, gave a wrong name; the price: heldout10's
+    active_margin_ge_zero, which differs from the catalogue's counting of j = y_i only at ties,
+    loses a name judged right)."""
 
+    gone: set[str] = field(default_factory=set)
     proved: set[str] = field(default_factory=set)
 
 
@@ -222,11 +225,13 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     asked = tuple(m.name for m in catalogue if _ruled_out(
         mistake.removeprefix(POSSIBLY), m.name, compared=recording.tolerance is not None)
     ) if mistake else ()
+    refuted_before = {m.name for m in catalogue if m.key in probed.gone}
+    catalogue = tuple(m for m in catalogue if m.key not in probed.gone)
     found: Diagnosis | None = diagnose(
         module, catalogue, recording.calls, every, recording.tolerance, replay=replay,
         views=views, rule_out=asked) if module else None
     if found is None:
-        return result
+        return _withdrawn(result, mistake) if set(asked) & refuted_before else result
     gone: set[str] = set()  # refuted by a probe: the catalogue is replayed without them
     kept: set[str] = set()  # probed and kept: a name found again is not probed again
     while found is not None and found.mistakes and probe is not None and module is not None:
@@ -235,6 +240,7 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
         if not out:
             break
         gone |= out
+        probed.gone |= out
         if len(gone) >= REFUTED:  # so many fit and fail: what is left is no better proved
             found = replace(found, mistakes=())
             break
@@ -259,9 +265,16 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
             result, message=f"{base} {found.sentence()}".strip() + (
                 f" Or, with exactly the same values: {also.sentence}" if also else ""),
             mistake=found.label() + (f"; or {also.label}" if also else ""))
-    if set(asked) & set(found.ruled_out):
-        return replace(result, message=message.replace(guess, ""), mistake=None)
+    if set(asked) & {*found.ruled_out, *refuted_before}:
+        return _withdrawn(result, mistake)
     return result
+
+
+def _withdrawn(result: TestResult, mistake: str | None) -> TestResult:
+    """`result` without the check's own guess `mistake` (the catalogue ruled it out)."""
+    guess = said(mistake) if mistake else ""
+    return replace(result, message=result.message.replace(guess, "") if guess else
+                   result.message, mistake=None)
 
 
 def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,

@@ -18,10 +18,13 @@ from typing import Any
 import numpy as np
 
 Probe = Callable[..., Any]
-RANDOM_RUN = ("the run is random where the rule is deterministic: two runs on the same data "
-              "differ (the samples are visited in a random order)")
+RANDOM_RUN = ("the run is not repeatable where the rule is deterministic: two runs on the same "
+              "data differ (the samples are visited in a random order, or state is kept from "
+              "an earlier call)")
 """The name of a trajectory that two runs of the student's own function on the same data do
-not repeat: positive evidence, so no deterministic (correct) solution can get it."""
+not repeat: positive evidence, so no deterministic (correct) solution can get it. Two causes
+give it alike (heldout15's history list shared by every call was said to be "visited in a
+random order"), so both are said."""
 
 
 @dataclass(frozen=True)

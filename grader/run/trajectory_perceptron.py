@@ -230,8 +230,9 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
         return Departure("epoch 1",
                          f"two runs on the same data give different results (updates per "
                          f"epoch {_short(S)} and {_short(list(again[1]))})",
-                         "the order of samples: your epochs visit them in a random order; "
-                         "the rule sweeps i = 0, 1, …, n−1", RANDOM_RUN)
+                         "the order of samples (your epochs visit them in a random order) or "
+                         "state kept from an earlier call; the rule sweeps i = 0, 1, …, n−1 "
+                         "afresh on every call", RANDOM_RUN)
     e = first
     if e is None:  # the first epoch whose final w differs (counts agree everywhere)
         lo, hi = 0, len(R)

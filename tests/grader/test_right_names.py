@@ -53,6 +53,18 @@ def test_a_name_shown_by_one_value_must_fit_variants_of_the_input_run_on_the_stu
 
 
 @pytest.mark.slow
+def test_a_function_that_fires_too_often_gets_no_name_of_a_mistake_that_fires_alike_on_the_tests(
+        graded):
+    """Wrong only one way (1 where 0 is expected) on 0/1 values: probed like a thin name, on
+    variants where the mistake agrees with the reference too (θ one or two larger), and the
+    refutation holds for the submission's later tests (a θ of 2.5 has no such variant)."""
+    failed = _failed(graded("mp_neuron")["theta_ignored"])
+    assert len(failed) >= 3, [t.name for t in failed]
+    assert not any("number of excitatory inputs with θ" in (t.mistake or "") for t in failed), \
+        [(t.name, t.mistake) for t in failed]
+
+
+@pytest.mark.slow
 def test_a_function_that_never_fires_gets_no_name_of_a_mistake_that_never_fires_on_the_tests(
         graded):
     failed = _failed(graded("mp_neuron")["veto_never_released"])
