@@ -229,7 +229,8 @@ def student_call(student: Any) -> StudentCall:
 def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
             views: dict[str, Any], mode: Mode | None, student: StudentCall,
             others: list[Recorded] | None = None, *, replay: Replay | None = None,
-            kept: set[str] | None = None, proved: set[str] | None = None) -> set[str]:
+            kept: set[str] | None = None, proved: set[str] | None = None,
+            disproved: set[str] | None = None) -> set[str]:
     """The keys of the named `mistakes` (grader.run.catalogue.Mistake) that a probe refutes,
     when the test's `calls` show them by fewer than THIN wrong entries or only one way
     (`_one_way`: 0/1 values all wrong in the same direction), or when the student's
@@ -240,7 +241,9 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
     the end, within the budget), not probed again (the same probes would give the same
     verdict); the ones kept here are added to it. `proved`: the keys of mistakes whose probes
     all gave the student's outcome (on PROBES variants, or every one found) in an earlier test
-    of the submission, not probed again; the ones proved here are added to it."""
+    of the submission, not probed again; the ones proved here are added to it. `disproved`:
+    where the keys of mistakes a probe's outcome contradicted are added (not those refuted
+    only because no probe could run in time: that depends on the machine's load)."""
     near = tolerance(mode)
     judged = [(c, _trusted(replay, REFERENCE, partial(getattr, reference, c.name), c, views))
               for c in calls if callable(getattr(reference, c.name, None))]
@@ -270,6 +273,8 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
                                 every=every)
             if verdict is False or (flats[call.name] is not None and verdict is None):
                 out.add(mistake.key)
+                if verdict is False and disproved is not None:
+                    disproved.add(mistake.key)
             elif kept is not None and time.monotonic() <= deadline:
                 kept.add(mistake.key)  # probed to the end: the budget cut nothing short
             if verdict is True and proved is not None:

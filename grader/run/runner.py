@@ -197,12 +197,13 @@ def _memo(ref: Any) -> Memo:
 class Probed:
     """What probes into one student's code showed (grader.run.confirm), kept for the
     submission's next tests: a mistake every probe proved is not probed again (the probes were
-    most of what naming cost: bench/RESULTS.md), and a mistake a probe refuted is not the
-    student's: their code differs from it on some input, so no later test names it (a test
-    whose own calls cannot tell it apart, heldout15's θ = 2.5 where θ left at 0 and a count of
-    the excitatory inputs fire alike, gave a wrong name; the price: heldout10's
+    most of what naming cost: bench/RESULTS.md), and a mistake a probe's outcome contradicted
+    is not the student's: their code differs from it on some input, so no later test names
+    it (a test whose own calls cannot tell it apart, heldout15's θ = 2.5 where θ left at 0 and
+    a count of the excitatory inputs fire alike, gave a wrong name; the price: heldout10's
     active_margin_ge_zero, which differs from the catalogue's counting of j = y_i only at ties,
-    loses a name judged right)."""
+    loses a name judged right). A mistake refuted only because no probe ran in time (a flat
+    output) is not carried over: that depends on the machine's load."""
 
     gone: set[str] = field(default_factory=set)
     proved: set[str] = field(default_factory=set)
@@ -236,11 +237,11 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     kept: set[str] = set()  # probed and kept: a name found again is not probed again
     while found is not None and found.mistakes and probe is not None and module is not None:
         out = refuted(module, found.mistakes, recording.calls, views, recording.tolerance, probe,
-                      every, replay=replay, kept=kept, proved=probed.proved)
+                      every, replay=replay, kept=kept, proved=probed.proved,
+                      disproved=probed.gone)
         if not out:
             break
         gone |= out
-        probed.gone |= out
         if len(gone) >= REFUTED:  # so many fit and fail: what is left is no better proved
             found = replace(found, mistakes=())
             break

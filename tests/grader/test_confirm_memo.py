@@ -166,9 +166,12 @@ def test_names_and_messages_with_and_without_the_probes_memo_are_equal(
 
     unmemoized = confirm.refuted
 
-    def plain(*args: Any, replay: Any = None, kept: Any = None, proved: Any = None) -> set[str]:
-        return unmemoized(*args)  # every probe's trusted run runs, every round of a test, and
-        # every test probes again what an earlier one proved (runner.Probed)
+    def plain(*args: Any, replay: Any = None, kept: Any = None, proved: Any = None,
+              disproved: Any = None) -> set[str]:
+        # every probe's trusted run runs, every round of a test, and every test probes again
+        # what an earlier one proved (runner.Probed); a contradicted mistake stays contradicted
+        # (that changes names, not only their cost: tests/grader/test_right_names.py)
+        return unmemoized(*args, disproved=disproved)
 
     for name, subs in _class(tmp_path).items():
         assignment = find_assignment(name)
