@@ -49,16 +49,17 @@ from grader.run.relations import Related
 TWO = 2
 """At most this many changes that fit are said together; more fit nothing in particular."""
 POWERS = {
-    "divided by": "a factor {a} is missing: e.g. the inner derivative of a chain rule (the "
-                  "derivative of x² is 2x), or {a} left out of a product",
-    "times": "an extra factor {a}: {a} is multiplied in once too often",
-    "times the square of": "a division by {a} written as a multiplication: e.g. `/ 2 * {a}` "
-                           "where `/ (2 * {a})` is meant (the division applies to 2 alone)",
-    "divided by the square of": "a multiplication by {a} written as a division: e.g. "
-                                "`/ {a}` where `* {a}` is meant, or {a}² where {a} is meant",
+    -1: ("divided by {a}", "a factor {a} is missing: e.g. the inner derivative of a chain rule "
+                           "(the derivative of x² is 2x), or {a} left out of a product"),
+    1: ("times {a}", "an extra factor {a}: {a} is multiplied in once too often"),
+    2: ("times {a}²", "a division by {a} written as a multiplication: e.g. `/ 2 * {a}` where "
+                      "`/ (2 * {a})` is meant (the division applies to 2 alone)"),
+    -2: ("divided by {a}²", "a multiplication by {a} written as a division: e.g. `/ {a}` where "
+                            "`* {a}` is meant, or {a}² where {a} is meant"),
 }
-"""How the student's value may be the reference's, scaled by a float argument `a`, and the
-usual cause of each (a factor of a or a², the square from an operator-precedence slip)."""
+"""The powers of a float argument `a` the student's value may be the reference's times, each
+with its words and usual cause (a factor of a or a², the square from an operator-precedence
+slip)."""
 SHOWN = 2
 """Calls (at least) on which the change moves the reference's value and the student's value
 is the changed one."""
@@ -429,13 +430,12 @@ def find_factor(reference: Any, calls: Sequence[Recorded], mode: Mode | None, re
             continue  # right on every call of this function: the others are not replayed
         more = [c for c in others if c.name == name and id(c) not in own][:CONFIRM]
         judged = mine + [(c, replay.run(REFERENCE, lambda f=function: f, c)) for c in more]
-        fitting = [(a, how, leaf) for a in signature.parameters for how in POWERS
-                   for leaf in [_factor_fits(a, how, judged, signature, near)] if leaf is not None]
+        fitting = [(a, power, leaf) for a in signature.parameters for power in POWERS
+                   for leaf in [_factor_fits(a, power, judged, signature, near)]
+                   if leaf is not None]
         if len(fitting) == 1:
-            a, how, leaf = fitting[0]
-            cause = POWERS[how].format(a=a)
-            said = f"{how.removesuffix(' the square of')} {a}²" if "square" in how else \
-                f"{how} {a}"
+            a, power, leaf = fitting[0]
+            said, cause = (text.format(a=a) for text in POWERS[power])
             part = "" if leaf < 0 else \
                 f"the {ORDINALS[min(leaf, len(ORDINALS) - 1)]} value returned by "
             return Related(f"{part}{name}() is the expected value {said} "
@@ -446,19 +446,19 @@ def find_factor(reference: Any, calls: Sequence[Recorded], mode: Mode | None, re
     return None
 
 
-def _factor_fits(a: str, how: str, judged: Sequence[tuple[Recorded, Outcome]],
+def _factor_fits(a: str, power: int, judged: Sequence[tuple[Recorded, Outcome]],
                  signature: inspect.Signature, near: Mode) -> int | None:
-    """The leaf (−1: the whole value) that is the reference's times (divided by) the float
-    argument `a` (or its square: POWERS) on every call, the other leaves right, shown on
-    SHOWN calls; else None."""
+    """The leaf (−1: the whole value) that is the reference's times the float argument `a` to
+    the `power` (POWERS) on every call, the other leaves right, shown on SHOWN calls; else
+    None."""
     shown, scaled, leaves = 0, None, 1
+    default = signature.parameters[a].default  # h=1e-5 left out is 1e-5 all the same
     for call, expected in judged:
         if expected.raised is not None:
             continue
         if call.raised is not None:
             return None
         arguments = _bind(signature, call)
-        default = signature.parameters[a].default  # h=1e-5 left out is 1e-5 all the same
         value = None if arguments is None else arguments.get(
             a, None if default is inspect.Parameter.empty else default)
         got, exp = _leaves(call.value), _leaves(expected.value)
@@ -467,8 +467,7 @@ def _factor_fits(a: str, how: str, judged: Sequence[tuple[Recorded, Outcome]],
                 any(g.shape != e.shape for g, e in zip(got, exp, strict=True)):
             return None
         leaves = len(exp)
-        power = 2 if "square" in how else 1
-        factor = float(value) ** power if how.startswith("times") else 1.0 / float(value) ** power
+        factor = float(value) ** power if power > 0 else 1.0 / float(value) ** -power
         if abs(factor) == 1.0:
             return None
         for i, (g, e) in enumerate(zip(got, exp, strict=True)):

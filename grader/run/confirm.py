@@ -253,12 +253,12 @@ def refuted(reference: Any, mistakes: tuple[Any, ...], calls: list[Recorded],
     flats = {name: _flat(reference, name, [(_viewed(c, views), e) for c, e in judged
                                            if c.name == name], rest, views, replay)
              for name in dict.fromkeys(c.name for c in wrong)}
-    if not wrong or (not any(flats.values()) and not _one_way(judged, views) and wrong_entries(
+    every = _one_way(judged, views)
+    if not wrong or (not any(flats.values()) and not every and wrong_entries(
             [_viewed(c, views) for c, _ in judged], [e for _, e in judged], near) >= THIN):
         return set()
     deadline = time.monotonic() + BUDGET
     out: set[str] = set()
-    every = _one_way(judged, views)
     for mistake in mistakes:
         if (kept is not None and mistake.key in kept) or (proved is not None and
                                                           mistake.key in proved):

@@ -115,8 +115,9 @@ def _elsewhere(name: str, wrong: list[tuple[str, list[Array], list[Array]]],
     """Every wrong part holds, on every call, exactly what ANOTHER part should hold: a value
     returned in another's place (the derivative returned as the function's value), or a column
     of a 2-D value holding another column's values (a late-bound loop index: every lambda of a
-    comprehension reads the last column). The values must tell the parts apart (floats, not
-    all whole numbers, somewhere: 0/1 columns equal each other by chance)."""
+    comprehension reads the last column). The values must tell the parts apart (`_uncommon`
+    for a part, `_column_elsewhere`'s rule for a column: 0/1 columns equal each other by
+    chance)."""
     said: list[str] = []
     entries = 0
     for path, got, exp in wrong:
@@ -170,9 +171,10 @@ def _column_elsewhere(got: list[Array], exp: list[Array], mode: Mode) -> str | N
     (c,) = bad
     sources = [k for k in range(width) if k != c and all(
         same(g[:, c], e[:, k], mode) for g, e in zip(got, exp, strict=True))]
-    column = np.concatenate([e[:, sources[0]] for e in exp]) if len(sources) == 1 else None
-    if column is None or not (_telling(column) or (np.unique(column).size >= 2 and
-                                                   column.size >= 4)):
+    if len(sources) != 1:
+        return None
+    column = np.concatenate([e[:, sources[0]] for e in exp])
+    if not (_telling(column) or (np.unique(column).size >= 2 and column.size >= 4)):
         return None
     return f"the {ORDINALS[c]} column" if c < len(ORDINALS) else "a column"
 
