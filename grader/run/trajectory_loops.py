@@ -25,6 +25,9 @@ RANDOM_RUN = ("the run is not repeatable where the rule is deterministic: two ru
 not repeat: positive evidence, so no deterministic (correct) solution can get it. Two causes
 give it alike (heldout15's history list shared by every call was said to be "visited in a
 random order"), so both are said."""
+RANDOM_WHAT = ("the order of samples (your epochs visit them in a random order) or state kept "
+               "from an earlier call; the rule sweeps i = 0, 1, …, n−1 afresh on every call")
+"""What differs where RANDOM_RUN is found (Departure.what)."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,16 @@ from typing import Any
 
 import numpy as np
 
-from grader.run.trajectory_loops import RANDOM_RUN, Departure, Probe, close, factor, fmt, pair
+from grader.run.trajectory_loops import (
+    RANDOM_RUN,
+    RANDOM_WHAT,
+    Departure,
+    Probe,
+    close,
+    factor,
+    fmt,
+    pair,
+)
 
 ORDERS = 7
 """Up to this many samples, every other visiting order of a prefix is tried to name 'order'."""
@@ -230,9 +239,7 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
         return Departure("epoch 1",
                          f"two runs on the same data give different results (updates per "
                          f"epoch {_short(S)} and {_short(list(again[1]))})",
-                         "the order of samples (your epochs visit them in a random order) or "
-                         "state kept from an earlier call; the rule sweeps i = 0, 1, …, n−1 "
-                         "afresh on every call", RANDOM_RUN)
+                         RANDOM_WHAT, RANDOM_RUN)
     e = first
     if e is None:  # the first epoch whose final w differs (counts agree everywhere)
         lo, hi = 0, len(R)
@@ -272,8 +279,7 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
     if again is not got:
         return Departure(where, f"two runs on the same first {hi} samples from the same w give "
                          f"different weights ({fmt(got[0])} and {fmt(again[0])})",
-                         "the order of samples: your epoch visits them in a random order; the "
-                         "rule sweeps i = 0, 1, …, n−1", RANDOM_RUN)
+                         RANDOM_WHAT, RANDOM_RUN)
     if hi <= ORDERS:
         for order in itertools.permutations(range(hi)):
             w, updates = _sweep(X[:hi], y[:hi], start, order)
