@@ -7,7 +7,6 @@ finder's rules on recorded calls directly."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,20 +17,12 @@ from grader.models import RunResult
 from grader.run.arguments import find, find_factor
 from grader.run.diagnose import Replay
 from grader.run.outcomes import Recorded
-from tests.grader.overlays import grade_overlays
+from tests.grader.overlays import graded_fixture
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "arguments"
 
 
-@cache
-def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
-    return grade_overlays(FIXTURES, name, tmp)
-
-
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory):
-    tmp = tmp_path_factory.mktemp("arguments")
-    return lambda name: _graded(name, tmp)
+graded = graded_fixture(FIXTURES, "arguments")
 
 
 def _names(result: RunResult) -> list[str]:
