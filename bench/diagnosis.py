@@ -1,6 +1,7 @@
 """What naming mistakes costs: the same class graded with diagnosis off and on, side by side.
 
     .venv/bin/python bench/diagnosis.py [--rounds 3] [--copies 1] [--assignment perceptron ...]
+        [--unseen tests/heldout16]
 
 For each assignment (default: perceptron and gradient_descent, the ones with trajectories) the
 class is the pack's reference and correct styles (passing) and its catalogue mutants, the
@@ -23,7 +24,11 @@ through grader.batch.driver.run_batch (the `grader grade` path: sandbox, proxy, 
   (grader.run.replaytable; the bench writes it first when it is missing or stale, and says how
   long that took). The configurations without "-table" never read it.
 
-`--configs off,first,shipped` picks some (default: all).
+`--configs off,first,shipped` picks some (default: all). `--unseen tests/heldoutN` adds a
+held-out batch's files for the assignment to the class (mistakes written without seeing the
+catalogue, and its correct solutions); a second table gives the cost per kind of failing
+submission: the catalogue's own mistakes (whose searches `grader validate`'s replay table
+holds), the rest of the pack with the trajectory fixtures, and the unseen ones.
 
 Configurations are switched by replacing grader.run.runner's module-level hooks in this process
 (the batch's threads run there), never by editing the engine. Per submission the median of
@@ -147,22 +152,28 @@ def configured(name: str, assignment: str) -> Any:
             os.environ[BATCH_ENV] = env
 
 
-def write_class(name: str, folder: Path, copies: int = 1) -> dict[str, bool]:
+def write_class(name: str, folder: Path, copies: int = 1,
+                unseen: Path | None = None) -> dict[str, bool]:
     """The submissions, and whether each is expected to pass; with `copies` > 1 each is
-    handed in by that many students (a class where mistakes repeat, as they do)."""
+    handed in by that many students (a class where mistakes repeat, as they do). `unseen`: a
+    held-out batch (tests/heldoutN) whose files for this assignment join the class as
+    `unseen-<file>` (mistakes the catalogue was not written for; its correct_*.py pass)."""
     assignment = find_assignment(name)
     ref = read_reference(assignment.reference)
     every = dict(sources(name))
     for path in sorted((FIXTURES / name).glob("*.py")):
         every[f"trajectory-{path.stem}"] = overlay_source(ref, path.read_text(encoding="utf-8"),
                                                           path.stem)
+    for path in sorted((unseen / name).glob("*.py")) if unseen is not None else ():
+        student = f"{'correct' if path.stem.startswith('correct') else 'unseen'}-{path.stem}"
+        every[student] = path.read_text(encoding="utf-8")
     passing = {}
     for student, source in every.items():
         for k in range(copies):
             who = student if k == 0 else f"{student}-copy{k}"
             (folder / who).mkdir(parents=True)
             (folder / who / f"{assignment.module}.py").write_text(source, encoding="utf-8")
-            passing[who] = student == "reference" or student.startswith("correct-")
+            passing[who] = student == "reference" or student.startswith("correct")
     return passing
 
 
@@ -200,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assignment", action="append", default=None)
     parser.add_argument("--copies", type=int, default=1,
                         help="students handing in each submission (default 1)")
+    parser.add_argument("--unseen", type=Path, default=None,
+                        help="a held-out batch (tests/heldoutN) whose mistakes join the class "
+                             "(and get a row of their own)")
     parser.add_argument("--configs", default=",".join(CONFIGS),
                         help=f"comma-separated, 'off' first (default {','.join(CONFIGS)})")
     args = parser.parse_args(argv)
@@ -214,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     for name in names:
         subs = work / name / "submissions"
-        expected = write_class(name, subs, args.copies)
+        expected = write_class(name, subs, args.copies, args.unseen)
         if any(c.endswith("-table") for c in configs):
             print(f"\n{name}: {table(name)}")
         runs: dict[str, list[Graded]] = {c: [] for c in configs}
@@ -253,6 +267,25 @@ def main(argv: list[str] | None = None) -> int:
                   f"{100 * (f - f0) / f0:+.1f}% | {cat:.3f} | {traj:.3f} | {rel:.3f} | {pic:.3f} | "
                   f"{inside:.3f} | {100 * inside / max(f - inside, 1e-9):.1f}% | "
                   f"{inside_passing:.4f} |")
+        print("\nBy kind of failing submission (the same runs): the catalogue's own mistakes "
+              "(what `grader validate` graded: the replay table holds their searches), the "
+              "rest of the pack and the trajectory fixtures (stub, trajectory-*), and "
+              "--unseen's mistakes (written without the catalogue)")
+        print("| configuration | kind | submissions | failing | diagnosis inside | "
+              "adds to failing |")
+        print("|---|---|---:|---:|---:|---:|")
+        kinds = {"catalogue": [s for s in failing if s.startswith("mutant-")],
+                 "pack rest, fixtures": [s for s in failing if not s.startswith(
+                     ("mutant-", "unseen-"))],
+                 "unseen": [s for s in failing if s.startswith("unseen-")]}
+        for config in configs[1:]:
+            for kind, who in kinds.items():
+                if not who:
+                    continue
+                f = total(config, who)
+                inside = sum(total(config, who, part) for part in PARTS.values())
+                print(f"| {config} | {kind} | {len(who)} | {f:.2f} | {inside:.3f} | "
+                      f"{100 * inside / max(f - inside, 1e-9):.1f}% |")
     load = os.getloadavg()
     print(f"\nwall {time.monotonic() - started:.0f} s; load average at the end "
           f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; work folder {work}")

@@ -167,6 +167,7 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
     if not catalogue:
         return []
     cached = CachedReference(solution)  # one memo for every mistake: the replay table
+    cached.memo.verify = True
     outcomes = [grade_mistake(assignment, tests, solution, m, catalogue, cached)
                 for m in catalogue]
     try:

@@ -333,6 +333,27 @@ def _functions(reference: Any, calls: Sequence[Recorded],
 def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
          views: dict[str, Any] | None = None,
          others: Sequence[Recorded] = ()) -> Related | None:
+    """_find, answered from the memo when a test of an earlier submission made the same calls
+    with the same outcomes and had the same changes refuted before it (Replay.whole); the
+    changes it refutes are noted as computing it notes them."""
+    names = {c.name for c in calls}
+    before = tuple(sorted(r for r in replay.refuted if r[0] in names))
+
+    def compute() -> tuple[Related | None, tuple[tuple[str, str], ...]]:
+        start = set(replay.refuted)
+        found = _find(reference, calls, mode, replay, views, others)
+        return found, tuple(sorted(replay.refuted - start))
+
+    found: Related | None
+    found, refuted = replay.whole("argument change", calls, others, (mode, before), compute,
+                                  BUDGET)
+    replay.refuted.update(refuted)
+    return found
+
+
+def _find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
+          views: dict[str, Any] | None = None,
+          others: Sequence[Recorded] = ()) -> Related | None:
     """The change of the arguments (or the two that give the same values) that explains a
     failing test's calls of a function (the first function, in call order, that has one),
     confirmed on the submission's other calls of it; None if none, or more than TWO, fit

@@ -75,7 +75,8 @@ class Recording(ByName):
         self._student = student
         self.calls: list[Recorded] = []
         self.incomplete = False
-        """A call timed out or the worker failed: its outcome is unknown, no diagnosis."""
+        """A call timed out or the worker failed: its outcome is unknown, no diagnosis (nor
+        when every call raised NotImplementedError: grader.run.runner._unwritten)."""
         self.tolerance: Mode | None = None
         """The comparison of the check that failed the test (set by grader.run.runtest)."""
         self.names: set[str] = set()
@@ -182,6 +183,30 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
              replay: Replay | None = None,
              views: dict[str, Any] | None = None,
              rule_out: Collection[str] | None = None) -> Diagnosis | None:
+    """The mistakes that explain `calls` (_diagnose), answered from the memo when a test of
+    an earlier submission made the same calls with the same outcomes (Replay.whole)."""
+    replay = replay if replay is not None else Replay(memo)
+    by_key = {m.key: m for m in catalogue}
+
+    def compute() -> tuple[Any, ...] | None:
+        found = _diagnose(reference, catalogue, calls, others, mode, replay, views, rule_out)
+        return None if found is None else (
+            tuple(m.key for m in found.mistakes), found.ruled_out, found.called, found.hedged)
+
+    kept = replay.whole("diagnosis", calls, others, (
+        mode, None if rule_out is None else tuple(sorted(rule_out)), tuple(by_key)),
+        compute, BUDGET)
+    if kept is None:
+        return None
+    keys, ruled_out, called, hedged = kept
+    return Diagnosis(tuple(by_key[k] for k in keys), ruled_out, called, hedged)
+
+
+def _diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
+              calls: list[Recorded], others: Sequence[Recorded],
+              mode: Mode | None, replay: Replay,
+              views: dict[str, Any] | None,
+              rule_out: Collection[str] | None) -> Diagnosis | None:
     """The mistakes that explain `calls` (see the module docstring); None if nothing to replay.
     `others` are the submission's other calls: a mistake must reproduce those of its own
     functions too (a second, independent input confirms it). `mode` is the failed check's
@@ -201,7 +226,6 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     others = [_viewed(c, views) for c in others if id(c) not in own]
     near = tolerance(mode)
     deadline = time.monotonic() + BUDGET
-    replay = replay if replay is not None else Replay(memo)
     expected: list[Outcome | None] = []
     for call in calls:
         function = getattr(reference, call.name, None)
@@ -221,6 +245,7 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     named: set[str] = set()  # the families with a member named: one member per family
     for mistake in catalogue:
         if time.monotonic() > deadline:
+            replay.doubt += 1  # cut short: what another run finds may differ
             break
         if mistake.family and mistake.family in named:
             continue
@@ -303,7 +328,7 @@ def mutant(reference: ModuleType, mistake: Mistake, name: str) -> Any:
 
 
 @functools.lru_cache(maxsize=1024)
-def _reaches(reference: ModuleType, name: str) -> frozenset[str]:
+def reaches(reference: ModuleType, name: str) -> frozenset[str]:
     """The global names the reference's function `name` looks up, and those of the reference
     functions it looks up, transitively (nested code included)."""
     seen: set[str] = set()
@@ -328,7 +353,7 @@ def _as_reference(reference: ModuleType, mistake: Mistake, name: str) -> bool:
     """The mistake's world's `name` is the reference's own: not redefined, and it looks up no
     redefined function (grader.run.catalogue.world swaps only functions), so its outcome is
     the reference's, replayed once for every such mistake."""
-    return name not in mistake.overrides and not _reaches(reference, name) & set(
+    return name not in mistake.overrides and not reaches(reference, name) & set(
         mistake.overrides)
 
 
@@ -346,13 +371,33 @@ that keeps no state in its module)."""
 
 class _Entry:
     """A memoized outcome; `stable`: whether a second run reproduced it (None: not run twice
-    yet; True at once for the reference's, the module docstring)."""
+    yet; True at once for the reference's, the module docstring); `said`: its digest (see
+    Replay.matches), computed when first compared."""
 
-    __slots__ = ("outcome", "stable")
+    __slots__ = ("outcome", "said", "stable")
 
     def __init__(self, outcome: Outcome) -> None:
         self.outcome = outcome
         self.stable: bool | None = None
+        self.said: bytes | None = None
+
+    def __setstate__(self, state: Any) -> None:  # a table written before `said` existed
+        _, slots = state if isinstance(state, tuple) else (None, state)
+        self.said = None
+        for name, value in (slots or {}).items():
+            setattr(self, name, value)
+
+
+_UNDIGESTED = b""
+"""_Entry.said of an outcome without a digest (a value refcache.digest refuses)."""
+
+
+def _outcome_digest(outcome: Outcome) -> bytes:
+    try:
+        return digest((outcome.raised, outcome.value, outcome.args_after, outcome.mro,
+                       outcome.message, outcome.deliberate), outcome.kwargs_after or {})
+    except Uncacheable:
+        return _UNDIGESTED
 
 
 class Replay:
@@ -365,11 +410,15 @@ class Replay:
     def __init__(self, memo: Memo | None) -> None:
         self._memo = memo
         self._digests: dict[tuple[str, int], bytes | None] = {}
-        self._known: dict[tuple[str, int], Outcome] = {}
-        """(who, id(call)) -> the outcome the memo answered (a reproduced one)."""
+        self._known: dict[tuple[str, int], _Entry] = {}
+        """(who, id(call)) -> the memo's entry that answered (a reproduced outcome)."""
         self._held: dict[int, Recorded] = {}
         """Every call keyed by id above, kept alive so no later call reuses its id (diagnose
         makes new calls when a catalogue view applies, and drops them when it returns)."""
+        self.doubt = 0
+        """How many outcomes were computed rather than answered by a reproduced memo entry (a
+        mistake's, not the reference's), or how many searches were cut short by their time:
+        a result that rests on one is not kept by `whole`."""
         self.refuted: set[tuple[str, str]] = set()
         """(function, description) of the argument changes one of the submission's calls
         refuted (grader.run.arguments.find): a change must explain every call, so no later
@@ -404,15 +453,23 @@ class Replay:
         entry: _Entry | None = self._memo.get(key) if self._memo is not None and \
             key is not None else None
         if entry is not None and entry.stable:
-            self._known[(who, id(call))] = entry.outcome
+            self._known[(who, id(call))] = entry
             return entry.outcome
         got = _run(function(), call, view)
         if entry is not None and entry.stable is None:
             entry.stable = _same_outcome(got, entry.outcome)
-        elif entry is None and self._memo is not None and key is not None:
+            reproduced = entry.stable  # computed twice, the same: as good as a kept one
+        elif entry is None and who != REFERENCE and self._memo is not None and \
+                self._memo.verify and key is not None:
+            reproduced = _same_outcome(got, _run(function(), call, view))
+        else:
+            reproduced = who == REFERENCE
+        if not reproduced:
+            self.doubt += 1
+        if entry is None and self._memo is not None and key is not None:
             kept = _Entry(got)
-            if who == REFERENCE:  # a pure function of its arguments: no second run
-                kept.stable = True
+            if who == REFERENCE or reproduced:  # the reference: a pure function of its
+                kept.stable = True  # arguments, no second run
             self._memo.put(key, kept, nbytes((got.value, got.args_after,
                                               got.kwargs_after or {})))
         return got
@@ -431,6 +488,41 @@ class Replay:
         if value is None:
             value = compute()
             self._memo.put(key, value, size(value))
+        return value
+
+    def whole(self, kind: str, calls: Sequence[Recorded], others: Sequence[Recorded],
+              extra: Any, compute: Callable[[], Any], budget: float) -> Any:
+        """`compute()`: a search over trusted replays of `calls` (and the submission's
+        `others`) whose result depends on nothing else than their arguments and the student's
+        outcomes (digests) and `extra`, kept in the memo, so a test of a later submission that
+        made the same calls with the same outcomes (a student with the same mistake; a
+        catalogue mistake `grader validate` graded: grader.run.replaytable) finds it. Kept
+        only when every outcome it used was a reproduced memo entry (or the reference's) and
+        it ended within `budget` seconds: the same rule as a single outcome's, so the result
+        is the one computing it gives."""
+        if self._memo is None:
+            return compute()
+        parts: list[tuple[str, bytes, bytes] | None] = []
+        for call in (*calls, None, *others):
+            if call is None:
+                parts.append(None)
+                continue
+            args, said = self._digest("args", call), self._digest("said", call)
+            if args is None or said is None:
+                return compute()
+            parts.append((call.name, args, said))
+        key = ("whole", kind, tuple(parts), extra)
+        try:
+            hash(key)
+        except TypeError:
+            return compute()
+        kept = self._memo.get(key)
+        if kept is not None:
+            return kept[0]
+        doubt, started = self.doubt, time.monotonic()
+        value = compute()
+        if self.doubt == doubt and time.monotonic() - started <= budget:
+            self._memo.put(key, (value,), nbytes(value))
         return value
 
     def reproduces(self, who: str, function: Any, call: Recorded, got: Outcome,
@@ -455,18 +547,29 @@ class Replay:
             self._memo.put(key, found)
         return bool(found)
 
+    def _said(self, who: str, call: Recorded, outcome: Outcome) -> bytes | None:
+        """The digest of `outcome` when the memo answered it for `who` on `call` (a reproduced
+        outcome), else None."""
+        entry = self._known.get((who, id(call)))
+        if entry is None or entry.outcome is not outcome:
+            return None
+        if entry.said is None:
+            entry.said = _outcome_digest(outcome)
+        return entry.said or None
+
     def matches(self, who: str, call: Recorded, outcome: Outcome, mode: Mode) -> bool:
-        """_matches(call, outcome, mode), memoized when `outcome` is the memo's."""
+        """_matches(call, outcome, mode), memoized when `outcome` is the memo's: by the
+        digests of the student's outcome and of the trusted one (not by whose it is: the
+        mistakes that give the same outcome on a call are compared once)."""
         key = self._key(who, call)
         said = self._digest("said", call) if key is not None else None
-        known = self._known.get((who, id(call))) is outcome
-        return self._compared(("matches", key, said, mode) if known and said else None,
+        theirs = self._said(who, call, outcome) if said else None
+        return self._compared(("matches", call.name, said, theirs, mode) if theirs else None,
                               lambda: _matches(call, outcome, mode))
 
     def same(self, who: str, call: Recorded, got: Outcome, expected: Outcome) -> bool:
         """_same_outcome(got, expected): `who`'s outcome and the reference's on `call`."""
-        key = self._key(who, call)
-        known = self._known.get((who, id(call))) is got and \
-            self._known.get((REFERENCE, id(call))) is expected
-        return self._compared(("same", key) if known and key else None,
+        mine = self._said(who, call, got)
+        theirs = self._said(REFERENCE, call, expected) if mine else None
+        return self._compared(("same", mine, theirs) if mine and theirs else None,
                               lambda: _same_outcome(got, expected))

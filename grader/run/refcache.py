@@ -114,6 +114,10 @@ class Memo:
         self.hits = 0
         self.misses = 0
         self._lookup: Callable[[Any], tuple[Any, int] | None] | None = None
+        self.verify = False
+        """Each new outcome of a mistake is computed twice at once (grader.run.diagnose.Replay):
+        a memo that becomes a replay table (grader.authoring.named) holds only reproduced
+        outcomes, and so the searches that rest on them (Replay.whole)."""
 
     def consult(self, lookup: Callable[[Any], tuple[Any, int] | None]) -> None:
         """On a miss, ask `lookup(key)` for (value, bytes) before answering None (a table

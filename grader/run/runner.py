@@ -140,6 +140,9 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
     memo: Memo | None = _memo(ref)  # None: nothing memoized (tests/grader/test_replay_memo.py)
     replay = Replay(memo)  # the reference's replays, shared by the catalogue and the relations
     views = load_views(assignment.folder) if catalogue else {}
+    for recording in recordings:
+        if recording is not None and _unwritten(recording):
+            recording.incomplete = True  # nothing to name (nor to follow, nor to relate)
     every = [c for r in recordings if r is not None and not r.incomplete for c in r.calls]
     probed = Probed()  # what probes into this student's code showed, for every test
     if catalogue:
@@ -169,6 +172,13 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
         for result, recording, blame in zip(results, recordings, blamed, strict=True)
         if result.points < result.max_points))
     return apply_requirements(tests, results), lost  # property tests count only with values
+
+
+def _unwritten(recording: Recording) -> bool:
+    """Every call the test made raised NotImplementedError: the functions are not written yet
+    (the stub's), there is no mistake to name, and the message says so already."""
+    return bool(recording.calls) and all(
+        c.raised is not None and "NotImplementedError" in c.raised for c in recording.calls)
 
 
 def _catalogue(assignment: Assignment, ref: ModuleType | None) -> tuple[Mistake, ...]:
@@ -347,12 +357,17 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     module = _module(ref)
     if module is None:
         return result
+    named = bool(result.mistake) and not str(result.mistake).startswith(POSSIBLY)
     key = _calls_key(recording.calls) if memo is not None else None
     kept = memo.get(key) if memo is not None and key is not None else None
+    # a named test's run is never probed: what it gives (nothing, when it wanted probes) is a
+    # function of the recorded values alone too, kept under a key of its own
+    unprobed = (*key, "named") if key is not None else None
+    if kept is None and named and memo is not None and unprobed is not None:
+        kept = memo.get(unprobed)
     if kept is not None:
         found = kept[0]
     else:
-        named = bool(result.mistake) and not str(result.mistake).startswith(POSSIBLY)
         student.call_timeout = float(test.timeout or assignment.limits.call_timeout)
         student.reference_seconds = test.reference_seconds
         probe = Probe(None if named else student)
@@ -362,6 +377,8 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
                 memo.put(key, (found,))  # from the recorded values alone: the same for anyone
         elif named:
             found = None  # it needed probes: the name stands alone
+            if memo is not None and unprobed is not None:
+                memo.put(unprobed, (None,))
     if found is None:
         return result
     sentence, hint, proved = found

@@ -25,6 +25,7 @@ from grader.run import runner
 from grader.run.catalogue import Mistake, catalogue_files
 from grader.run.diagnose import Recorded, diagnose
 from grader.run.refcache import CachedReference, Memo
+from tests.assignments.harness import sources as _sources
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "heldout3"
@@ -262,3 +263,64 @@ def test_a_mistake_that_cannot_reach_the_function_replays_the_reference_once() -
     # inner_triple's world's: none per unrelated mistake (each ran outer in its own world,
     # twice when it did not match)
     assert runs["outer"] == 2, runs
+
+
+def test_a_whole_diagnosis_is_kept_once_every_outcome_it_used_was_reproduced(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replay.whole: the third student whose test made the same calls with the same outcomes
+    gets the diagnosis without any search (the first computed the outcomes, the second
+    reproduced them); other outcomes, or other calls of the submission, are searched."""
+    from grader.run import diagnose as module
+
+    reference, _ = _toy()
+    catalogue = (_mistake("triple", lambda x: 3.0 * x), _mistake("half", lambda x: 0.5 * x))
+    x = np.array([1.0, 2.0])
+    memo = Memo()
+    first = diagnose(reference, catalogue, [_call(x, 3.0 * x)], memo=memo)
+    assert diagnose(reference, catalogue, [_call(x.copy(), 3.0 * x)], memo=memo) == first
+    searches: list[int] = []
+    real = module._diagnose
+
+    def searched(*args: Any, **kwargs: Any) -> Any:
+        searches.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_diagnose", searched)
+    assert diagnose(reference, catalogue, [_call(x.copy(), 3.0 * x)], memo=memo) == first
+    assert searches == []
+    # another outcome on the same inputs, or the same test beside another call: searched
+    diagnose(reference, catalogue, [_call(x.copy(), 0.5 * x)], memo=memo)
+    assert len(searches) == 1
+    again = diagnose(reference, catalogue, [_call(x.copy(), 3.0 * x)],
+                     others=[_call(x + 1, 3.0 * (x + 1))], memo=memo)
+    assert len(searches) == 2 and again is not None and again.mistakes == first.mistakes
+
+
+@pytest.mark.slow
+def test_functions_not_written_yet_get_no_name_and_keep_their_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the stub raises NotImplementedError everywhere: nothing to name (no catalogue mistake, no
+    # change of the reference, no relation), and nothing is spent looking for one
+    searched: list[str] = []
+    def counting(hook: str) -> Any:
+        real = getattr(runner, hook)
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            searched.append(hook)
+            return real(*args, **kwargs)
+        return counted
+
+    for hook in ("diagnose", "find", "find_change", "explain"):
+        monkeypatch.setattr(runner, hook, counting(hook))
+    assignment = find_assignment("towers")
+    subs = tmp_path / "subs" / "stub"
+    subs.mkdir(parents=True)
+    stub = _sources("towers")["stub"]
+    (subs / f"{assignment.module}.py").write_text(stub, encoding="utf-8")
+    result = run_batch(assignment, tmp_path / "subs", tmp_path / "out", jobs=1,
+                       progress=False).results[0]
+    failed = [t for t in result.tests if t.status == "failed"]
+    assert failed and result.score == 0
+    assert all(t.mistake is None and "NotImplementedError" in t.message for t in failed), [
+        (t.name, t.mistake, t.message) for t in failed]
+    assert searched == []
