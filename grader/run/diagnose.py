@@ -145,6 +145,9 @@ class Diagnosis:
     returns, its message another (the student's own check refused an input, the mistake's
     refused it too): many slips raise a ValueError there, so each is said as a possibility
     (grader.checks.failure.POSSIBLY), never as the diagnosis."""
+    valued: frozenset[str] = frozenset()
+    """Keys of the mistakes shown by a returned value (of a call where the reference's differs),
+    not by exceptions alone (the automatic mistakes, grader.run.automatic, count only so)."""
 
     def sentence(self) -> str:
         """'Looks like <name> (in f). Fix: ...' for one, 'one of: ...' for several."""
@@ -191,15 +194,16 @@ def diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     def compute() -> tuple[Any, ...] | None:
         found = _diagnose(reference, catalogue, calls, others, mode, replay, views, rule_out)
         return None if found is None else (
-            tuple(m.key for m in found.mistakes), found.ruled_out, found.called, found.hedged)
+            tuple(m.key for m in found.mistakes), found.ruled_out, found.called, found.hedged,
+            found.valued)
 
     kept = replay.whole("diagnosis", calls, others, (
         mode, None if rule_out is None else tuple(sorted(rule_out)), tuple(by_key)),
         compute, BUDGET)
     if kept is None:
         return None
-    keys, ruled_out, called, hedged = kept
-    return Diagnosis(tuple(by_key[k] for k in keys), ruled_out, called, hedged)
+    keys, ruled_out, called, hedged, valued = kept
+    return Diagnosis(tuple(by_key[k] for k in keys), ruled_out, called, hedged, valued)
 
 
 def _diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
@@ -241,6 +245,7 @@ def _diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
     order = sorted(range(len(calls)), key=lambda i: not wrong[i])
     found: list[Mistake] = []
     hedged: set[str] = set()  # named by the class of an exception alone: a possibility
+    shown: set[str] = set()  # shown by a returned value
     ruled_out: list[str] = []
     named: set[str] = set()  # the families with a member named: one member per family
     for mistake in catalogue:
@@ -287,6 +292,8 @@ def _diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
             found.append(mistake)
             if not valued and not told:  # shown by exceptions of the same class only
                 hedged.add(mistake.key)
+            if valued:
+                shown.add(mistake.key)
             named.add(mistake.family)
         elif not explains and replayable:
             ruled_out.append(mistake.name)
@@ -305,7 +312,8 @@ def _diagnose(reference: ModuleType, catalogue: tuple[Mistake, ...],
         if any(not m.family for m in found):
             found = [m for m in found if not m.family]
     return Diagnosis(tuple(found), tuple(ruled_out), tuple(dict.fromkeys(c.name for c in calls)),
-                     frozenset(m.key for m in found if m.key in hedged))
+                     frozenset(m.key for m in found if m.key in hedged),
+                     frozenset(m.key for m in found if m.key in shown))
 
 
 def _built(reference: ModuleType, mistake: Mistake, call: Recorded) -> bool:

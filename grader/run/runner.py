@@ -9,13 +9,17 @@ submission does (raise, loop, crash, exit, return junk) stops the other tests or
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
+import numpy as np
+
 from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
 from grader.models import Plot, RunResult, Submission, SubmissionStatus, TestResult
+from grader.run import automatic
 from grader.run.arguments import find as find_change
 from grader.run.arguments import find_factor
 from grader.run.catalogue import Mistake, load_catalogue, load_views
@@ -165,6 +169,14 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
+    if catalogue:  # still unnamed: the reference changed at one point (a last resort:
+        # the relations above say what they find more simply)
+        results = [
+            _automatic(result, ref, recording, every, views, replay, blame,
+                       _prober(assignment, student), probed)
+            if result.status == "failed" and not result.mistake and recording is not None
+            and not recording.incomplete else result
+            for result, recording, blame in zip(results, recordings, blamed, strict=True)]
     # before the gates: a test that lost points only to `requires=` adds no function (the
     # tests it requires lost points of their own)
     lost: frozenset[str] = frozenset().union(*(
@@ -222,13 +234,18 @@ class Probed:
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
            recording: Recording, every: list[Recorded], views: dict[str, Any],
            replay: Replay | None = None, blamed: set[str] | None = None,
-           probe: StudentCall | None = None, probed: Probed | None = None) -> TestResult:
+           probe: StudentCall | None = None, probed: Probed | None = None,
+           at_most: int | None = None) -> TestResult:
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named (their functions added to `blamed`); a check's own
     guess that the replay contradicts (its mistake is in the catalogue and does not reproduce
     the calls) is withdrawn. A name the test's calls show by too few wrong entries must also
     fit variants of them run on the student's code (`probe`, grader.run.confirm); `probed`
-    holds what the submission's earlier tests' probes showed."""
+    holds what the submission's earlier tests' probes showed; `at_most` (the automatic
+    mistakes, grader.run.automatic): no name when more mistakes than that fit (they tell
+    nothing apart), and none shown by exceptions alone (a changed reference that crashes
+    where the student's code crashes, even with the same message: numpy's shape errors have
+    many causes)."""
     module = _module(ref)
     probed = probed if probed is not None else Probed()
     message, mistake = result.message, result.mistake
@@ -261,7 +278,10 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
         ruled = (*found.ruled_out, *(m.name for m in found.mistakes if m.key in out))
         found = replace(again or found, ruled_out=(*(again.ruled_out if again else ()), *ruled),
                         mistakes=again.mistakes if again else ())
-    if found is None:
+    if found is not None and at_most is not None:  # a second tier: values, not exceptions
+        found = replace(found, mistakes=tuple(m for m in found.mistakes
+                                              if m.key in found.valued))
+    if found is None or (at_most is not None and len(found.mistakes) > at_most):
         return result
     guess = said(mistake) if mistake else ""
     if found.mistakes:
@@ -279,6 +299,44 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     if set(asked) & {*found.ruled_out, *refuted_before}:
         return _withdrawn(result, mistake)
     return result
+
+
+def _automatic(result: TestResult, ref: Any, recording: Recording, every: list[Recorded],
+               views: dict[str, Any], replay: Replay, blamed: set[str], probe: StudentCall,
+               probed: Probed) -> TestResult:
+    """The failure named by the single-point changes of the reference (grader.run.automatic)
+    that reproduce it, as the catalogue's mistakes are (_named), when at most AT_MOST fit."""
+    module = _module(ref)
+    api = tuple(getattr(module, "STUDENT_API", ())) if module is not None else ()
+    mistakes = automatic.for_functions(module, api, recording.names) if module else ()
+    values = [c.value for c in recording.calls if c.raised is None and c.name not in views]
+    if not mistakes or _flat(values) or any(_flat(v) for v in values):
+        return result  # one value everywhere (zeros): many changes give it, none is told
+        # (a construction, compared through a view, may hold one weight everywhere)
+    return _named(result, mistakes, ref, recording, every, views, replay, blamed, probe,
+                  probed, at_most=automatic.AT_MOST)
+
+
+def _flat(value: Any) -> bool:
+    """The numbers of `value` (an array, a number, nested tuples and lists of them) are all 0,
+    or two or more that are all one number: a tower that is 0 everywhere, a truth table of
+    0s, one array inside a returned tuple that is."""
+    numbers = list(_numbers(value))
+    if numbers and (all(n == 0 for n in numbers) or (
+            len(numbers) >= 2 and all(n == numbers[0] for n in numbers))):
+        return True
+    return isinstance(value, tuple | list) and any(
+        isinstance(v, np.ndarray) and v.size >= 2 and _flat(v) for v in value)
+
+
+def _numbers(value: Any) -> Iterator[float]:
+    if isinstance(value, bool | int | float | np.number):
+        yield float(value)
+    elif isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+        yield from (float(v) for v in value.ravel())
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _numbers(item)
 
 
 def _withdrawn(result: TestResult, mistake: str | None) -> TestResult:

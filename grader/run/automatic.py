@@ -1,0 +1,536 @@
+"""Automatic mistakes: the single-point changes of the reference (issue 16's second tier).
+
+The catalogue (grader.run.catalogue) holds the mistakes an instructor wrote down. A mistake
+nobody wrote down is often ONE small change of the formula: an operator, a term left out,
+parentheses, a comparison, a constant off by one, an axis, the order of two things, a step left
+out, a variable read in place of its look-alike (`b1` for `b2`). `mutants` makes one Mistake
+for each such change of each function of the reference (its source, parsed with ast), named by
+what changed (`w * (x - a)` computed as `w * x - a`), and grader.run.runner replays them on a
+failing test nothing else named (the catalogue, the trajectory, the relations: they say what
+they find more simply), under the catalogue's rules (grader.run.diagnose: the student's outcome
+reproduced on every call of the test and of the submission's other calls of that function,
+within the failed check's tolerance; probes of the student's code where the evidence is thin,
+grader.run.confirm). A test is named only when at most AT_MOST changes fit: many that fit at
+once (0/1 truth tables fit dozens) say nothing about which.
+
+What is not changed: a function's docstring, its input checks (an `if` whose body raises, an
+`assert`: a wrong check shows as a missing or extra ValueError, which grader.run.exceptions and
+the checks' own messages say better) and annotations. Changes are of the reference's code, so a
+name quotes a piece of the reference (as the catalogue's fix hints quote its formulas).
+
+Trusted code only: the changed functions are compiled from the reference's own source.
+"""
+
+from __future__ import annotations
+import __future__
+
+import ast
+import copy
+import functools
+import re
+import sys
+import time
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from grader.run.catalogue import Mistake
+from grader.run.diagnose import reaches
+
+AT_MOST = 2
+"""A test is named by automatic mistakes only when at most this many fit."""
+LONGEST = 72
+"""Quoted code longer than this is shortened (the name stays one line)."""
+PREFIX = "auto:"
+"""Keys of automatic mistakes start with it (catalogue keys are file stems)."""
+
+_SWAPPED_OPS: dict[type[ast.operator], tuple[type[ast.operator], ...]] = {
+    ast.Add: (ast.Sub,), ast.Sub: (ast.Add,), ast.Mult: (ast.Div,), ast.Div: (ast.Mult,),
+    ast.Pow: (ast.Mult,), ast.FloorDiv: (ast.Div,)}
+_SWAPPED_COMPARISONS: dict[type[ast.cmpop], tuple[type[ast.cmpop], ...]] = {
+    ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE), ast.Gt: (ast.GtE, ast.Lt),
+    ast.GtE: (ast.Gt, ast.LtE), ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,)}
+_SWAPPED_NAMES = {"max": "min", "min": "max", "sum": "mean", "mean": "sum", "any": "all",
+                  "all": "any", "argmax": "argmin", "argmin": "argmax", "maximum": "minimum",
+                  "minimum": "maximum", "amax": "amin", "amin": "amax", "cumsum": "sum"}
+_DROPPABLE_CALLS = {"sqrt", "abs", "exp", "log", "tanh", "square", "fabs"}
+"""Calls of one argument that a formula may leave out (np.sqrt(s) written as s); the
+reference's own functions of one argument too."""
+_CONVERSIONS = {"asarray", "array", "float", "int", "bool", "list", "tuple", "float64",
+                "astype", "copy", "len", "range", "zip", "enumerate", "isinstance", "reversed",
+                "sorted", "ravel", "reshape", "flatten", "item", "ndim", "shape", "append"}
+
+
+def mutants(reference: ModuleType, api: tuple[str, ...]) -> tuple[Mistake, ...]:
+    """Every automatic mistake of the reference module's functions (cached per file)."""
+    path = getattr(reference, "__file__", None)
+    if not path or not api:
+        return ()
+    file = Path(path)
+    try:
+        stamp = file.stat().st_mtime_ns
+    except OSError:
+        return ()
+    return _mutants(reference, file, stamp, api)
+
+
+def for_functions(reference: ModuleType, api: tuple[str, ...],
+                  called: set[str]) -> tuple[Mistake, ...]:
+    """The automatic mistakes that change a function the test called, or one it calls."""
+    reached = set(called).union(*(reaches(reference, name) for name in called))
+    return tuple(m for m in mutants(reference, api) if set(m.overrides) & reached)
+
+
+@functools.lru_cache(maxsize=16)
+def _mutants(reference: ModuleType, file: Path, stamp: int,
+             api: tuple[str, ...]) -> tuple[Mistake, ...]:
+    del stamp  # part of the cache key only: an edited reference is parsed again
+    try:
+        tree = ast.parse(file.read_text(encoding="utf-8"), str(file))
+    except (OSError, SyntaxError):
+        return ()
+    defs = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    reach = _reaching(defs, api)
+    found: list[Mistake] = []
+    for name, definition in defs.items():
+        users = reach.get(name, ())
+        if not users:
+            continue  # not reached from the student API: never replayed
+        # where the mistake is, as for a catalogue file: the API function changed, or (a
+        # helper changed) the API functions that call it
+        users = (name,) if name in api else users
+        made: set[str] = set()
+        for number, (before, after, changed) in enumerate(_changes(definition)):
+            source = ast.unparse(changed)
+            if source in made:
+                continue  # one change made two ways (`W * W` without either factor)
+            made.add(source)
+            function = _compiled(reference, changed)
+            if function is None:
+                continue
+            where = "" if name in api else f" (in {name})"
+            found.append(Mistake(
+                key=f"{PREFIX}{name}:{number}", name=f"{after}{where}",
+                fix=f"it should be {before}", functions=users, path=file,
+                overrides={name: function}))
+    return tuple(found)
+
+
+def _reaching(defs: dict[str, ast.FunctionDef], api: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """function -> the API functions that call it (directly or through others), itself
+    first when it is one."""
+    calls = {name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id in defs}
+             for name, node in defs.items()}
+    users: dict[str, list[str]] = {}
+    for top in api:
+        if top not in defs:
+            continue
+        seen, todo = set(), [top]
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            todo.extend(calls.get(name, ()))
+        for name in seen:
+            users.setdefault(name, []).append(top)
+    return {name: tuple(sorted(found, key=lambda f: f != name)) for name, found in users.items()}
+
+
+def _compiled(reference: ModuleType, definition: ast.FunctionDef) -> types.FunctionType | None:
+    module = ast.fix_missing_locations(ast.Module(body=[definition], type_ignores=[]))
+    try:
+        code = compile(module, f"<automatic mistake of {definition.name}>", "exec",
+                       flags=__future__.annotations.compiler_flag, dont_inherit=True)
+    except (SyntaxError, ValueError, TypeError):
+        return None
+    namespace = dict(vars(reference))
+    exec(code, namespace)  # trusted: the reference's own source, changed at one point
+    function = namespace.get(definition.name)
+    return _guarded(function) if isinstance(function, types.FunctionType) else None
+
+
+LIMIT = 1.0
+"""Seconds one call of a changed function may run (its Python lines are watched): a change
+can make a loop long, and the replays run in the grading process."""
+
+
+class TooLong(Exception):
+    """A changed function ran past LIMIT (its outcome matches no student's)."""
+
+
+def _guarded(function: types.FunctionType) -> types.FunctionType:
+    """`function`, stopped with TooLong when one call runs past LIMIT (a line-trace in the
+    calling thread only, during the call)."""
+    @functools.wraps(function)
+    def guarded(*args: object, **kwargs: object) -> object:
+        deadline = time.monotonic() + LIMIT
+        previous = sys.gettrace()
+
+        def trace(frame: types.FrameType, event: str, arg: Any) -> Any:
+            if time.monotonic() > deadline:
+                raise TooLong(f"{function.__name__} changed ran past {LIMIT} s")
+            return trace
+
+        sys.settrace(trace)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            sys.settrace(previous)
+    return guarded  # type: ignore[return-value]
+
+
+def _quoted(node: ast.AST) -> str:
+    text = ast.unparse(node).replace("\n", " ")
+    if len(text) > LONGEST:
+        text = text[:LONGEST - 1] + "…"
+    return f"`{text}`"
+
+
+def _skipped(definition: ast.FunctionDef) -> set[int]:
+    """ids of the nodes not to change: the docstring, input checks, annotations."""
+    skip: set[int] = set()
+
+    def all_of(node: ast.AST) -> None:
+        skip.update(id(n) for n in ast.walk(node))
+
+    body = definition.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        all_of(body[0])
+    all_of(definition.args)
+    if definition.returns is not None:
+        all_of(definition.returns)
+    for node in ast.walk(definition):
+        checks = isinstance(node, ast.If) and any(isinstance(n, ast.Raise) for n in ast.walk(node))
+        if checks or isinstance(node, ast.Assert | ast.Raise | ast.While):
+            all_of(node)  # a while loop changed may never end
+        elif isinstance(node, ast.AnnAssign):
+            all_of(node.annotation)
+    return skip
+
+
+Change = tuple[ast.AST, ast.AST | None]
+"""(node of the original, what replaces it: None removes a statement)."""
+
+
+SHORTEST = 12
+"""A change is quoted in the smallest expression around it at least this long (`1` computed
+as `0` says nothing; `np.hstack([X, np.ones((n, 1))])` as `... np.zeros ...` does)."""
+
+
+def _context(node: ast.AST, parents: dict[int, ast.AST]) -> ast.AST:
+    """The expression a change of `node` is quoted in (see SHORTEST): up through enclosing
+    expressions, never beyond the statement's."""
+    while len(ast.unparse(node)) < SHORTEST:
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.keyword):  # `axis=-1`: quoted in its call
+            parent = parents.get(id(parent))
+        if not isinstance(parent, ast.expr):
+            break
+        node = parent
+    return node
+
+
+def _shape(node: ast.AST) -> str:
+    """A node's structure with its variables' names left out: `w * (x - a)` and `w * (x - b)`
+    have one shape (the same formula written twice, once per edge)."""
+    plain = copy.deepcopy(node)
+    for inner in ast.walk(plain):
+        if isinstance(inner, ast.Name):
+            inner.id = "_"
+    return ast.dump(plain)
+
+
+def _twin_shape(node: ast.AST, parents: dict[int, ast.AST]) -> str:
+    """The shape by which places count as the same formula (_shape); a number only as the
+    value of a keyword (every `axis=-1`), never alone: a 0 here and a 0 there are no one
+    formula."""
+    if not isinstance(node, ast.expr) or isinstance(node, ast.Name):
+        return ""
+    if isinstance(node, ast.Constant) or (isinstance(node, ast.UnaryOp) and isinstance(
+            node.operand, ast.Constant)):
+        parent = parents.get(id(node))
+        return f"{parent.arg}={ast.dump(node)}" if isinstance(parent, ast.keyword) else ""
+    if all(isinstance(n, ast.Name | ast.Constant | ast.Tuple | ast.List | ast.expr_context)
+           for n in ast.walk(node)):
+        return ""  # `(s, cache)` and `(W1, b1)`: names alone make no formula
+    return _shape(node)
+
+
+def _changes(definition: ast.FunctionDef) -> Iterator[tuple[str, str, ast.FunctionDef]]:
+    """(what was there, the name of the change, the changed definition) for every change: at
+    one place, and — where the formula occurs more than once (one step per edge) — at every
+    place of the same shape at once (a student who writes it once, as a helper, makes the
+    slip everywhere)."""
+    skip = _skipped(definition)
+    nodes = list(ast.walk(definition))
+    parents = {id(child): parent for parent in nodes for child in ast.iter_child_nodes(parent)}
+    shapes = [_twin_shape(node, parents) if id(node) not in skip else "" for node in nodes]
+    names = _locals(definition)
+    for index, node in enumerate(nodes):
+        if id(node) in skip or (isinstance(node, ast.Constant) and isinstance(
+                parents.get(id(node)), ast.UnaryOp)):
+            continue  # `-1` is changed as the number −1, not as 1 behind a minus
+        twins = [i for i, shape in enumerate(shapes) if shape and shape == shapes[index]]
+        for k, replacement in enumerate(_replacements(node, names)):
+            if replacement is not None:
+                replacement = ast.fix_missing_locations(ast.copy_location(replacement, node))
+            changed = copy.deepcopy(definition)
+            walked = list(ast.walk(changed))
+            if not _replace(changed, walked[index], replacement):
+                continue
+            if replacement is None:
+                yield (f"{_quoted(node)} (it is left out)",
+                       f"the step {_quoted(node)} is left out", changed)
+                continue
+            context = _context(node, parents)
+            after = _changed_in(context, node, replacement)
+            yield _quoted(context), f"{_quoted(context)} computed as {_quoted(after)}", changed
+            if len(twins) > 1 and index == twins[0]:
+                everywhere = _everywhere(definition, nodes, twins, k)
+                if everywhere is not None:
+                    yield _everywhere_named(nodes, parents, twins, k, everywhere)
+
+
+def _everywhere(definition: ast.FunctionDef, nodes: list[ast.AST], twins: list[int],
+                k: int) -> ast.FunctionDef | None:
+    """`definition` with the k-th change of each node in `twins` (nodes of one shape) made."""
+    changed = copy.deepcopy(definition)
+    walked = list(ast.walk(changed))  # every target found before any is replaced
+    for i in twins:
+        options = list(_replacements(nodes[i]))  # a variable (a look-alike) has no twins
+        option = options[k] if k < len(options) else None
+        if option is None:
+            return None
+        new = ast.fix_missing_locations(ast.copy_location(option, nodes[i]))
+        if not _replace(changed, walked[i], new):
+            return None
+    return changed
+
+
+def _changed_in(context: ast.AST, node: ast.AST, replacement: ast.AST) -> ast.AST:
+    """A copy of `context` (an expression around `node`) with `node` replaced."""
+    if context is node:
+        return replacement
+    copied = copy.deepcopy(context)
+    at = next(i for i, n in enumerate(ast.walk(context)) if n is node)
+    _replace(copied, list(ast.walk(copied))[at], copy.deepcopy(replacement))
+    return copied
+
+
+def _everywhere_named(nodes: list[ast.AST], parents: dict[int, ast.AST], twins: list[int],
+                      k: int, changed: ast.FunctionDef) -> tuple[str, str, ast.FunctionDef]:
+    """The quote and name of the change made at every place of one shape: the places' common
+    text once when they read alike up to their variables (one step per edge), else each of
+    two places, else the first and how many."""
+    pairs = []
+    for i in twins:
+        context = _context(nodes[i], parents)
+        option = list(_replacements(nodes[i]))[k]
+        assert option is not None  # _everywhere made this change at every place
+        pairs.append((context, _changed_in(context, nodes[i], option)))
+    before, after = (_quoted(pairs[0][0]), _quoted(pairs[0][1]))
+    if len({_shape(context) for context, _ in pairs}) == 1 or len(pairs) > 2:
+        places = f" at each of its {len(twins)} places"
+        return f"{before}{places}", f"{before} computed as {after}{places}", changed
+    before = " and ".join(_quoted(context) for context, _ in pairs)
+    after = " and ".join(_quoted(new) for _, new in pairs)
+    return before, f"{before} computed as {after}", changed
+
+
+def _replace(root: ast.AST, target: ast.AST, replacement: ast.AST | None) -> bool:
+    for parent in ast.walk(root):
+        for field, value in ast.iter_fields(parent):
+            if value is target and replacement is not None:
+                setattr(parent, field, replacement)
+                return True
+            if isinstance(value, list) and any(v is target for v in value):
+                at = next(i for i, v in enumerate(value) if v is target)
+                if replacement is None:
+                    if len(value) < 2:
+                        return False
+                    del value[at]
+                else:
+                    value[at] = replacement
+                return True
+    return False
+
+
+def _replacements(node: ast.AST, names: frozenset[str] = frozenset()) -> Iterator[ast.AST | None]:
+    """What a node may be changed into (a fresh node each), None: left out; `names`: the
+    function's parameters and locals (one read in place of a look-alike: _look_alikes)."""
+    for make in _RULES:
+        yield from make(node)
+    yield from _look_alikes(node, names)
+
+
+def _locals(definition: ast.FunctionDef) -> frozenset[str]:
+    """The function's parameters and the names it assigns."""
+    found = {a.arg for a in (*definition.args.posonlyargs, *definition.args.args,
+                             *definition.args.kwonlyargs)}
+    found |= {n.id for n in ast.walk(definition)
+              if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return frozenset(found)
+
+
+_PAIRS = {frozenset(p) for p in ("ab", "mv", "xy", "ij", "uv")}
+"""One-letter names a copy-paste slip mixes up (an interval's ends, Adam's two moments, ...)."""
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two names a copy-paste slip mixes up: one-letter names of _PAIRS, or longer names of one
+    length differing in one character (a1 and a2, a1 and b1, W1 and W2, x0 and x1, beta1 and
+    beta2)."""
+    if len(a) == 1 or len(b) == 1:
+        return frozenset((a, b)) in _PAIRS
+    return a != b and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _look_alikes(node: ast.AST, names: frozenset[str]) -> Iterator[ast.AST | None]:
+    """A variable read in place of a look-alike one (`b1` where `b2` is meant)."""
+    if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in names:
+        for other in sorted(names):
+            if _alike(node.id, other):
+                yield ast.Name(other, ast.Load())
+
+
+def _operators(node: ast.AST) -> Iterator[ast.AST | None]:
+    if not isinstance(node, ast.BinOp):
+        return
+    for op in _SWAPPED_OPS.get(type(node.op), ()):
+        yield ast.BinOp(copy.deepcopy(node.left), op(), copy.deepcopy(node.right))
+    if isinstance(node.op, ast.Add | ast.Sub | ast.Mult | ast.Div):
+        yield copy.deepcopy(node.left)  # a term or factor left out
+        if not isinstance(node.op, ast.Div):
+            yield copy.deepcopy(node.right)
+    if isinstance(node.op, ast.Pow):
+        yield copy.deepcopy(node.left)  # not squared
+    # parentheses: a * (b ± c) -> a * b ± c;  (a ± b) * c -> a ± b * c;  a / (b * c) -> a / b * c
+    # a - (b ± c) -> a - b ± c;  a - b ** k -> (a - b) ** k and back
+    left, right = node.left, node.right
+    if isinstance(node.op, ast.Mult | ast.Div | ast.Sub) and isinstance(right, ast.BinOp) and \
+            isinstance(right.op, ast.Add | ast.Sub | ast.Mult) and \
+            (isinstance(node.op, ast.Div) or not isinstance(right.op, ast.Mult)):
+        yield ast.BinOp(ast.BinOp(copy.deepcopy(left), type(node.op)(), copy.deepcopy(right.left)),
+                        type(right.op)(), copy.deepcopy(right.right))
+    if isinstance(node.op, ast.Mult | ast.Div) and isinstance(left, ast.BinOp) and \
+            isinstance(left.op, ast.Add | ast.Sub):
+        yield ast.BinOp(copy.deepcopy(left.left), type(left.op)(),
+                        ast.BinOp(copy.deepcopy(left.right), type(node.op)(),
+                                  copy.deepcopy(right)))
+    if isinstance(node.op, ast.Pow) and isinstance(left, ast.BinOp) and \
+            isinstance(left.op, ast.Add | ast.Sub):
+        yield ast.BinOp(copy.deepcopy(left.left), type(left.op)(),
+                        ast.BinOp(copy.deepcopy(left.right), ast.Pow(), copy.deepcopy(right)))
+    if isinstance(node.op, ast.Add | ast.Sub) and isinstance(right, ast.BinOp) and \
+            isinstance(right.op, ast.Pow):
+        yield ast.BinOp(ast.BinOp(copy.deepcopy(left), type(node.op)(),
+                                  copy.deepcopy(right.left)), ast.Pow(),
+                        copy.deepcopy(right.right))
+
+
+def _comparisons(node: ast.AST) -> Iterator[ast.AST | None]:
+    if not isinstance(node, ast.Compare) or len(node.ops) != 1:
+        return
+    for op in _SWAPPED_COMPARISONS.get(type(node.ops[0]), ()):
+        yield ast.Compare(copy.deepcopy(node.left), [op()], copy.deepcopy(node.comparators))
+
+
+def _constants(node: ast.AST) -> Iterator[ast.AST | None]:
+    """A number ±1 (an integer) or ×2, ÷2, ±1 (a float); `-1` is the number −1."""
+    negative = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+    literal = node.operand if isinstance(node, ast.UnaryOp) and negative else node
+    if not isinstance(literal, ast.Constant) or isinstance(literal.value, bool) or \
+            not isinstance(literal.value, int | float):
+        return
+    value = -literal.value if negative else literal.value
+    if isinstance(value, int):
+        yield from (ast.Constant(value + 1), ast.Constant(value - 1))
+    elif isinstance(value, float):
+        options = [value * 2, value / 2] if value else [1.0]
+        if value == int(value) and abs(value) < 1e6:
+            options += [value + 1, value - 1]
+        yield from (ast.Constant(v) for v in dict.fromkeys(options) if v != value)
+
+
+def _unary(node: ast.AST) -> Iterator[ast.AST | None]:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        yield copy.deepcopy(node.operand)  # a sign left out
+
+
+def _callee(node: ast.Call) -> str:
+    func = node.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id \
+        if isinstance(func, ast.Name) else ""
+
+
+def _calls(node: ast.AST) -> Iterator[ast.AST | None]:
+    if not isinstance(node, ast.Call):
+        return
+    name = _callee(node)
+    if name in _SWAPPED_NAMES:
+        changed = copy.deepcopy(node)
+        if isinstance(changed.func, ast.Attribute):
+            changed.func.attr = _SWAPPED_NAMES[name]
+        elif isinstance(changed.func, ast.Name):
+            changed.func.id = _SWAPPED_NAMES[name]
+        yield changed
+    if len(node.args) == 1 and not node.keywords and name not in _CONVERSIONS and (
+            name in _DROPPABLE_CALLS or isinstance(node.func, ast.Name)):
+        yield copy.deepcopy(node.args[0])  # the function left out: np.sqrt(s) as s
+    for k, keyword in enumerate(node.keywords):
+        if keyword.arg not in ("axis", "keepdims"):
+            continue
+        without = copy.deepcopy(node)
+        del without.keywords[k]
+        yield without
+        if keyword.arg == "axis" and isinstance(keyword.value, ast.Constant) and \
+                isinstance(keyword.value.value, int):
+            for axis in (0, 1, -1):
+                if axis != keyword.value.value:
+                    other = copy.deepcopy(node)
+                    other.keywords[k].value = ast.Constant(axis)
+                    yield other
+
+
+def _orders(node: ast.AST) -> Iterator[ast.AST | None]:
+    """Two items of a short list or tuple swapped: [a, b] as [b, a], a tuple unpacked or
+    returned in another order."""
+    if not isinstance(node, ast.List | ast.Tuple) or not 2 <= len(node.elts) <= 4 or \
+            any(isinstance(e, ast.Starred) for e in node.elts):
+        return
+    for i in range(len(node.elts)):
+        for j in range(i + 1, len(node.elts)):
+            changed = copy.deepcopy(node)
+            changed.elts[i], changed.elts[j] = changed.elts[j], changed.elts[i]
+            yield changed
+
+
+def _statements(node: ast.AST) -> Iterator[ast.AST | None]:
+    if isinstance(node, ast.AugAssign):
+        yield ast.Assign([copy.deepcopy(node.target)], copy.deepcopy(node.value))  # = for +=
+        for op in _SWAPPED_OPS.get(type(node.op), ())[:1]:
+            yield ast.AugAssign(copy.deepcopy(node.target), op(), copy.deepcopy(node.value))
+    converts = isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and \
+        _callee(node.value) in _CONVERSIONS  # x = np.asarray(x): not a step of the method
+    if (isinstance(node, ast.Assign | ast.AugAssign) and not converts) or (
+            isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)):
+        yield None  # the step left out
+
+
+_RULES: tuple[Callable[[ast.AST], Iterator[ast.AST | None]], ...] = (
+    _operators, _comparisons, _constants, _unary, _calls, _orders, _statements)
+
+
+def automatic(mistake: Mistake) -> bool:
+    return mistake.key.startswith(PREFIX)
+
+
+_SAID = re.compile(r"`[^`]*` computed as `|^(possibly )?the step `[^`]*` is left out")
+
+
+def says_change(label: str) -> bool:
+    """A test's recorded mistake names an automatic mistake (a change of the reference)."""
+    return any(_SAID.search(part.strip()) for part in label.split("; "))

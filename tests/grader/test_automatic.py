@@ -1,0 +1,199 @@
+"""Automatic mistakes: the single-point changes of the reference (issue 16's second tier,
+grader.run.automatic). The changes themselves on the references, and naming through `grader
+grade`'s path (grader.batch.driver.run_batch: sandbox, proxy, the reference replay) on
+single-mistake submissions of tests/fixtures/automatic/<assignment>/ that no catalogue mistake
+reproduces."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from grader.config import find_assignment
+from grader.models import RunResult
+from grader.run import automatic
+from grader.run.catalogue import Mistake
+from grader.run.diagnose import Recorded, diagnose
+from grader.run.reference import import_reference
+from tests.grader.overlays import graded_fixture
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "automatic"
+ASSIGNMENTS = ("mp_neuron", "perceptron", "boolean_networks", "towers", "gradient_descent",
+               "backprop")
+
+graded = graded_fixture(FIXTURES, "automatic")
+
+
+def _mutants(name: str) -> tuple[automatic.Mistake, ...]:
+    reference = import_reference(find_assignment(name))
+    return automatic.mutants(reference, tuple(reference.STUDENT_API))
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_every_change_is_one_compiled_function_with_a_name_and_a_fix(name):
+    found = _mutants(name)
+    assert len(found) > 20
+    assert len({m.key for m in found}) == len(found)
+    for mistake in found:
+        assert automatic.automatic(mistake)
+        assert len(mistake.overrides) == 1 and callable(next(iter(mistake.overrides.values())))
+        assert " computed as " in mistake.name or " is left out" in mistake.name, mistake.name
+        assert mistake.fix.startswith("it should be `"), mistake.fix
+        assert "\n" not in mistake.name and mistake.functions
+
+
+def test_input_checks_and_docstrings_are_never_changed():
+    found = _mutants("perceptron")
+    assert not any("raise" in m.name or "ValueError" in m.name or '"""' in m.name
+                   for m in found)
+    # the label check's condition is never changed: every changed train_perceptron that gets
+    # as far as the check still refuses labels that are not ±1
+    assert not any("y == 1" in m.name or "norm == 0" in m.name for m in found)
+    X, w = np.eye(2), np.zeros(2)
+    for mistake in (m for m in found if "train_perceptron" in m.overrides):
+        with pytest.raises((ValueError, NameError)):  # NameError: `n, d = X.shape` left out
+            mistake.overrides["train_perceptron"](X, np.array([0, 1]), w, 3)
+
+
+def test_a_change_is_quoted_in_an_expression_that_says_something():
+    names = {m.name for m in _mutants("towers")}
+    assert "`sigmoid(w * (x - a))` computed as `sigmoid(w * x - a)`" in names
+    assert "`np.linspace(lo, hi, k + 1)` computed as `np.linspace(lo, hi, k - 1)`" in names
+    for name in names:
+        quoted = name.split("`")[1]
+        assert len(quoted) >= automatic.SHORTEST or name.startswith("the step"), name
+
+
+def test_a_helper_changed_names_the_helper_and_counts_for_the_functions_that_call_it():
+    found = [m for m in _mutants("backprop") if "_cross_entropy" in m.overrides]
+    assert found
+    for mistake in found:
+        assert mistake.name.endswith(" (in _cross_entropy)"), mistake.name
+        assert {"softmax_loss", "mlp_loss_and_grads"} <= set(mistake.functions)
+        assert "_cross_entropy" not in mistake.functions
+
+
+def test_changes_of_one_function_are_replayed_only_for_tests_that_reach_it():
+    reference = import_reference(find_assignment("towers"))
+    api = tuple(reference.STUDENT_API)
+    for_sigmoid = automatic.for_functions(reference, api, {"sigmoid"})
+    assert for_sigmoid and all("sigmoid" in m.overrides for m in for_sigmoid)
+    # tower_1d calls sigmoid: a test of tower_1d replays both functions' changes
+    changed = {next(iter(m.overrides)) for m in automatic.for_functions(reference, api,
+                                                                         {"tower_1d"})}
+    assert changed == {"sigmoid", "tower_1d"}
+
+
+def _names(result: RunResult) -> list[str]:
+    return [t.mistake or "" for t in result.tests if t.status == "failed"]
+
+
+def test_a_while_loop_is_never_changed():
+    # n_layers counts W1, W2, ... with a while loop: a change of its step or condition could
+    # loop forever in the grading process
+    changed = [m.name for m in _mutants("backprop") if "n_layers" in m.overrides]
+    assert changed and not any("L += 1" in n or "W{L + 1}" in n for n in changed), changed
+
+
+def test_a_changed_function_that_runs_too_long_is_stopped():
+    def spins(n):
+        total = 0
+        while True:
+            total += n
+
+    guarded = automatic._guarded(spins)
+    before = sys.gettrace()
+    started = time.monotonic()
+    with pytest.raises(automatic.TooLong):
+        guarded(1)
+    assert time.monotonic() - started < automatic.LIMIT + 2
+    assert sys.gettrace() is before  # the watch ends with the call
+
+
+@pytest.mark.slow
+def test_a_term_left_out_is_named_by_the_change_that_leaves_it_out(graded):
+    result = graded("towers")["down_step_left_out"]
+    names = [n for n in _names(result) if n]
+    assert names, [t.message for t in result.tests if t.status == "failed"]
+    assert all("`sigmoid(w * (x - a)) - sigmoid(w * (x - b))` computed as "
+               "`sigmoid(w * (x - a))` in tower_1d()" in n for n in names), names
+    message = next(t.message for t in result.tests if t.status == "failed" and t.mistake)
+    assert "Fix: it should be `sigmoid(w * (x - a)) - sigmoid(w * (x - b))`" in message
+
+
+@pytest.mark.slow
+def test_a_factor_left_out_is_named_in_the_function_the_test_called(graded):
+    result = graded("backprop")["reg_sums_the_weights"]
+    names = [n for n in _names(result) if n]
+    assert names, [t.message for t in result.tests if t.status == "failed"]
+    assert any("`np.sum(W * W)` computed as `np.sum(W)` in softmax_loss()" in n
+               for n in names), names
+
+
+@pytest.mark.slow
+def test_no_change_is_named_by_zeros_everywhere(graded):
+    # up − down with both steps at a is 0 everywhere, as `w * (x - a)` without a at both
+    # steps is: values that many changes give tell none of them
+    result = graded("towers")["down_step_at_a"]
+    assert result.score < result.max_score
+    assert not any("computed as" in n or "is left out" in n for n in _names(result)), \
+        _names(result)
+
+
+def test_a_mistake_shown_by_an_exception_alone_is_not_shown_by_a_value():
+    # the automatic tier names only `valued` mistakes (grader.run.runner._named's at_most):
+    # one that raises where the student's code raised, with the same message, is not one
+    reference = ModuleType("ref_valued_toy")
+    exec("def scale(x):\n    return 2.0 * x\n", vars(reference))
+
+    def refuses(x):
+        raise ValueError(f"operands could not be broadcast together with shapes ({len(x)},)")
+
+    def triples(x):
+        return 3.0 * x
+
+    catalogue = tuple(Mistake(key=k, name=k, fix="", functions=("scale",), path=Path(k),
+                              overrides={"scale": f})
+                      for k, f in (("refuses", refuses), ("triples", triples)))
+    x = np.array([1.0, 2.0])
+    raised = Recorded("scale", (x,), {}, raised=("ValueError", "Exception"),
+                      message="operands could not be broadcast together with shapes (2,)")
+    found = diagnose(reference, catalogue, [raised])
+    assert found is not None and [m.key for m in found.mistakes] == ["refuses"]
+    assert found.valued == frozenset()
+    valued = diagnose(reference, catalogue,
+                      [Recorded("scale", (x,), {}, raised=None, value=3.0 * x, args_after=(x,))])
+    assert valued is not None and valued.valued == {"triples"}
+
+
+def test_a_label_that_names_a_change_is_told_from_a_catalogue_label():
+    # grader validate warns (not errs) when a catalogue mistake's test gets a change's name
+    assert automatic.says_change("`np.sum(W * W)` computed as `np.sum(W)` in softmax_loss() "
+                                 "(fix: it should be `np.sum(W * W)`)")
+    assert automatic.says_change("the bias is missing in f(); the step `z = z + b` is left out "
+                                 "in g() (fix: it should be `z = z + b` (it is left out))")
+    assert not automatic.says_change("the regularisation term is missing from the softmax loss "
+                                     "value (dW is right) in softmax_loss()")
+    assert not automatic.says_change("σ was computed in float32 (fix: `np.float64`)")
+
+
+@pytest.mark.slow
+def test_a_variable_read_for_its_look_alike_is_named(graded):
+    result = graded("towers")["y_tower_reads_a1"]
+    names = [n for n in _names(result) if n]
+    assert names, [t.message for t in result.tests if t.status == "failed"]
+    assert any("`P[:, 1] - a2` computed as `P[:, 1] - a1` in tower_2d()" in n for n in names), \
+        names
+
+
+def test_look_alikes_are_names_a_copy_paste_slip_mixes_up():
+    assert automatic._alike("a1", "a2") and automatic._alike("b1", "a1")
+    assert automatic._alike("a", "b") and automatic._alike("m", "v")
+    assert automatic._alike("beta1", "beta2") and automatic._alike("W1", "W2")
+    assert not automatic._alike("x", "w") and not automatic._alike("h", "w")
+    assert not automatic._alike("a1", "a1") and not automatic._alike("dx0", "x0")
