@@ -137,6 +137,10 @@ class Assignment:
     show_hidden_mistakes: bool = True
     """A hidden test's named mistake and fix hint are shown to the student (never its inputs,
     expected values or message): [assignment] show_hidden_mistakes = false withholds them."""
+    automatic_mistakes: bool = True
+    """A failing test nothing else names is replayed on the single-point changes of the
+    reference (grader.run.automatic), whose names quote the reference's code:
+    [assignment] automatic_mistakes = false turns them off."""
     limits: Limits = field(default_factory=Limits)
     load: Load = field(default_factory=Load)
     late_policy: LatePolicy = field(default_factory=LatePolicy)
@@ -218,7 +222,8 @@ def load_assignment(folder: Path) -> Assignment:
         raise ConfigError(
             f"{path}: assignment.module {main['module']!r} must be a Python module name"
         )
-    allowed = {"title", "module", "reference", "due", "uses_torch", "show_hidden_mistakes"}
+    allowed = {"title", "module", "reference", "due", "uses_torch", "show_hidden_mistakes",
+               "automatic_mistakes"}
     extra = set(main) - allowed
     if extra:
         raise ConfigError(
@@ -237,6 +242,9 @@ def load_assignment(folder: Path) -> Assignment:
     show_hidden_mistakes = main.get("show_hidden_mistakes", True)
     if not isinstance(show_hidden_mistakes, bool):
         raise ConfigError(f"{path}: assignment.show_hidden_mistakes must be true or false")
+    automatic_mistakes = main.get("automatic_mistakes", True)
+    if not isinstance(automatic_mistakes, bool):
+        raise ConfigError(f"{path}: assignment.automatic_mistakes must be true or false")
     return Assignment(
         name=folder.name,
         folder=folder,
@@ -246,6 +254,7 @@ def load_assignment(folder: Path) -> Assignment:
         due=_parse_due(main.get("due"), path),
         uses_torch=uses_torch,
         show_hidden_mistakes=show_hidden_mistakes,
+        automatic_mistakes=automatic_mistakes,
         limits=_dataclass_from(Limits, _section(data, "limits", path), "limits", path),
         load=_load(_section(data, "load", path), path),
         late_policy=_dataclass_from(

@@ -91,7 +91,9 @@ def _mutants(reference: ModuleType, file: Path, stamp: int,
         tree = ast.parse(file.read_text(encoding="utf-8"), str(file))
     except (OSError, SyntaxError):
         return ()
-    defs = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    provided = set(getattr(reference, "PROVIDED", ()))  # given to students: not theirs
+    defs = {node.name: node for node in tree.body
+            if isinstance(node, ast.FunctionDef) and node.name not in provided}
     reach = _reaching(defs, api)
     found: list[Mistake] = []
     for name, definition in defs.items():

@@ -169,8 +169,8 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
-    if catalogue:  # still unnamed: the reference changed at one point (a last resort:
-        # the relations above say what they find more simply)
+    if catalogue and assignment.automatic_mistakes:  # still unnamed: the reference changed
+        # at one point (a last resort: the relations above say what they find more simply)
         results = [
             _automatic(result, ref, recording, every, views, replay, blame,
                        _prober(assignment, student), probed)

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
 
-from grader.config import find_assignment
+from grader.authoring.demo import overlay_source
+from grader.authoring.source import read_reference
+from grader.batch.driver import run_batch
+from grader.config import ConfigError, find_assignment, load_assignment
 from grader.models import RunResult
 from grader.run import automatic
 from grader.run.catalogue import Mistake
@@ -197,3 +201,40 @@ def test_look_alikes_are_names_a_copy_paste_slip_mixes_up():
     assert automatic._alike("beta1", "beta2") and automatic._alike("W1", "W2")
     assert not automatic._alike("x", "w") and not automatic._alike("h", "w")
     assert not automatic._alike("a1", "a1") and not automatic._alike("dx0", "x0")
+
+
+@pytest.mark.slow
+def test_automatic_mistakes_false_in_the_assignment_turns_them_off(tmp_path):
+    # their names quote the reference's code: an instructor may not want that shown
+    assignment = replace(find_assignment("towers"), automatic_mistakes=False)
+    subs = tmp_path / "subs" / "down_step_left_out"
+    subs.mkdir(parents=True)
+    reference = read_reference(assignment.reference)
+    source = (FIXTURES / "towers" / "down_step_left_out.py").read_text(encoding="utf-8")
+    (subs / f"{assignment.module}.py").write_text(
+        overlay_source(reference, source, "down_step_left_out"), encoding="utf-8")
+    result = run_batch(assignment, tmp_path / "subs", tmp_path / "out", jobs=1,
+                       progress=False).results[0]
+    assert result.score < result.max_score
+    assert not any("computed as" in n for n in _names(result)), _names(result)
+
+
+def test_the_option_is_read_from_assignment_toml(tmp_path):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    head = 'title = "A"\nmodule = "a"\nreference = "reference.towers"\n'
+    (folder / "assignment.toml").write_text(f"[assignment]\n{head}", encoding="utf-8")
+    assert load_assignment(folder).automatic_mistakes
+    (folder / "assignment.toml").write_text(
+        f"[assignment]\n{head}automatic_mistakes = false\n", encoding="utf-8")
+    assert not load_assignment(folder).automatic_mistakes
+    (folder / "assignment.toml").write_text(
+        f"[assignment]\n{head}automatic_mistakes = \"no\"\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="automatic_mistakes must be true or false"):
+        load_assignment(folder)
+
+
+def test_provided_functions_are_never_changed():
+    reference = import_reference(find_assignment("perceptron"))
+    assert "two_gaussians" in reference.PROVIDED
+    assert not any("two_gaussians" in m.overrides for m in _mutants("perceptron"))
