@@ -105,10 +105,13 @@ def test_a_while_loop_is_never_changed():
 
 
 def test_a_changed_function_that_runs_too_long_is_stopped():
-    def spins(n):
+    def step(total, n):
+        return total + n
+
+    def spins(n):  # a loop that calls a Python function: its calls are watched
         total = 0
         while True:
-            total += n
+            total = step(total, n)
 
     guarded = automatic._guarded(spins)
     before = sys.gettrace()
