@@ -165,7 +165,7 @@ def write_class(name: str, folder: Path, copies: int = 1,
         every[f"trajectory-{path.stem}"] = overlay_source(ref, path.read_text(encoding="utf-8"),
                                                           path.stem)
     for path in sorted((unseen / name).glob("*.py")) if unseen is not None else ():
-        student = f"{'correct' if path.stem.startswith('correct') else 'unseen'}-{path.stem}"
+        student = f"{'correct' if path.stem.startswith('correct_') else 'unseen'}-{path.stem}"
         every[student] = path.read_text(encoding="utf-8")
     passing = {}
     for student, source in every.items():
