@@ -438,9 +438,10 @@ class Replay:
         self._held[id(call)] = call
         if key not in self._digests:
             try:
-                self._digests[key] = digest(call.args, call.kwargs) if kind == "args" else \
+                self._digests[key] = digest(call.args, call.kwargs, functions=True) \
+                    if kind == "args" else \
                     digest((call.raised, call.value, call.args_after, call.deliberate,
-                        call.message), call.kwargs_after or {})
+                            call.message), call.kwargs_after or {}, functions=True)
             except Uncacheable:
                 self._digests[key] = None
         return self._digests[key]

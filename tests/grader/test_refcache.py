@@ -198,3 +198,24 @@ def test_batch_results_identical_with_and_without_the_cache(name: str, tmp_path:
         tmp_path / "plain" / "scores.csv").read_bytes()
     assert _results(tmp_path / "cached") == _results(tmp_path / "plain")
     assert {g.status for g in with_cache.grades} == {"graded"}
+
+
+def _power(k: float) -> Any:
+    return lambda x: float(np.sum(np.asarray(x) ** k))
+
+
+def test_a_function_has_a_digest_by_its_code_and_what_it_closes_over_for_replays() -> None:
+    # grader.run.diagnose's replays (functions=True): the test's f handed to
+    # numerical_gradient is made afresh for every student, with the same code and values
+    x = np.array([1.0, 2.0])
+    same = digest((_power(2.0), x), {}, functions=True)
+    assert same == digest((_power(2.0), x.copy()), {}, functions=True)
+    assert same != digest((_power(3.0), x), {}, functions=True)  # another closed-over value
+    assert same != digest((lambda x: float(np.sum(np.asarray(x) ** 2.0)), x), {},
+                          functions=True)  # other code (another qualname)
+    with pytest.raises(Uncacheable):  # never for CachedReference: its calls must run
+        digest((_power(2.0), x), {})
+    with pytest.raises(Uncacheable):  # a builtin, or a function closing over an object
+        digest((abs, x), {}, functions=True)
+    with pytest.raises(Uncacheable):
+        digest((_power(object()), x), {}, functions=True)
