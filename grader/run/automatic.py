@@ -294,14 +294,17 @@ def _changes(definition: ast.FunctionDef) -> Iterator[tuple[str, str, ast.Functi
             if len(twins) > 1 and index == twins[0]:
                 everywhere = _everywhere(definition, nodes, twins, k)
                 if everywhere is not None:
-                    yield _everywhere_named(nodes, parents, twins, k, everywhere)
+                    changed_everywhere, made = everywhere
+                    yield _everywhere_named(nodes, parents, twins, made, changed_everywhere)
 
 
 def _everywhere(definition: ast.FunctionDef, nodes: list[ast.AST], twins: list[int],
-                k: int) -> ast.FunctionDef | None:
-    """`definition` with the k-th change of each node in `twins` (nodes of one shape) made."""
+                k: int) -> tuple[ast.FunctionDef, list[ast.AST]] | None:
+    """`definition` with the k-th change of each node in `twins` (nodes of one shape) made,
+    and the changes, one per twin; None when a twin has no such change."""
     changed = copy.deepcopy(definition)
     walked = list(ast.walk(changed))  # every target found before any is replaced
+    made = []
     for i in twins:
         options = list(_replacements(nodes[i]))  # a variable (a look-alike) has no twins
         option = options[k] if k < len(options) else None
@@ -310,7 +313,8 @@ def _everywhere(definition: ast.FunctionDef, nodes: list[ast.AST], twins: list[i
         new = ast.fix_missing_locations(ast.copy_location(option, nodes[i]))
         if not _replace(changed, walked[i], new):
             return None
-    return changed
+        made.append(new)
+    return changed, made
 
 
 def _changed_in(context: ast.AST, node: ast.AST, replacement: ast.AST) -> ast.AST:
@@ -324,15 +328,14 @@ def _changed_in(context: ast.AST, node: ast.AST, replacement: ast.AST) -> ast.AS
 
 
 def _everywhere_named(nodes: list[ast.AST], parents: dict[int, ast.AST], twins: list[int],
-                      k: int, changed: ast.FunctionDef) -> tuple[str, str, ast.FunctionDef]:
-    """The quote and name of the change made at every place of one shape: the places' common
-    text once when they read alike up to their variables (one step per edge), else each of
-    two places, else the first and how many."""
+                      made: list[ast.AST],
+                      changed: ast.FunctionDef) -> tuple[str, str, ast.FunctionDef]:
+    """The quote and name of the change made at every place of one shape (`made`: the change
+    at each): the places' common text once when they read alike up to their variables (one
+    step per edge), else each of two places, else the first and how many."""
     pairs = []
-    for i in twins:
+    for i, option in zip(twins, made, strict=True):
         context = _context(nodes[i], parents)
-        option = list(_replacements(nodes[i]))[k]
-        assert option is not None  # _everywhere made this change at every place
         pairs.append((context, _changed_in(context, nodes[i], option)))
     before, after = (_quoted(pairs[0][0]), _quoted(pairs[0][1]))
     if len({_shape(context) for context, _ in pairs}) == 1 or len(pairs) > 2:
