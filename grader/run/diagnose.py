@@ -389,12 +389,6 @@ class _Entry:
         self.stable: bool | None = None
         self.said: bytes | None = None
 
-    def __setstate__(self, state: Any) -> None:  # a table written before `said` existed
-        _, slots = state if isinstance(state, tuple) else (None, state)
-        self.said = None
-        for name, value in (slots or {}).items():
-            setattr(self, name, value)
-
 
 _UNDIGESTED = b""
 """_Entry.said of an outcome without a digest (a value refcache.digest refuses)."""
@@ -403,7 +397,8 @@ _UNDIGESTED = b""
 def _outcome_digest(outcome: Outcome) -> bytes:
     try:
         return digest((outcome.raised, outcome.value, outcome.args_after, outcome.mro,
-                       outcome.message, outcome.deliberate), outcome.kwargs_after or {})
+                       outcome.message, outcome.deliberate), outcome.kwargs_after or {},
+                      functions=True)  # as the calls' (Replay._digest): f is handed back
     except Uncacheable:
         return _UNDIGESTED
 
