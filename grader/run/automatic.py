@@ -36,6 +36,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
+
 from grader.run.catalogue import Mistake
 from grader.run.diagnose import reaches
 
@@ -528,6 +530,35 @@ def _statements(node: ast.AST) -> Iterator[ast.AST | None]:
 
 _RULES: tuple[Callable[[ast.AST], Iterator[ast.AST | None]], ...] = (
     _operators, _comparisons, _constants, _unary, _calls, _orders, _statements)
+
+
+def one_number(values: list[Any]) -> bool:
+    """The student's values on a test's calls tell no change from another: all 0, or one
+    number everywhere, taken together or in one of them (a tower that is 0 everywhere fits
+    `w * (x - a)` without a at both steps as well as the slip that made it)."""
+    return _flat(values) or any(_flat(v) for v in values)
+
+
+def _flat(value: Any) -> bool:
+    """The numbers of `value` (an array, a number, nested tuples and lists of them) are all 0,
+    or two or more that are all one number: a tower that is 0 everywhere, a truth table of
+    0s, one array inside a returned tuple that is."""
+    numbers = list(_numbers(value))
+    if numbers and (all(n == 0 for n in numbers) or (
+            len(numbers) >= 2 and all(n == numbers[0] for n in numbers))):
+        return True
+    return isinstance(value, tuple | list) and any(
+        isinstance(v, np.ndarray) and v.size >= 2 and _flat(v) for v in value)
+
+
+def _numbers(value: Any) -> Iterator[float]:
+    if isinstance(value, bool | int | float | np.number):
+        yield float(value)
+    elif isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+        yield from (float(v) for v in value.ravel())
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _numbers(item)
 
 
 def automatic(mistake: Mistake) -> bool:

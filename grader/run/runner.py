@@ -9,12 +9,9 @@ submission does (raise, loop, crash, exit, return junk) stops the other tests or
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
-
-import numpy as np
 
 from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
@@ -310,33 +307,11 @@ def _automatic(result: TestResult, ref: Any, recording: Recording, every: list[R
     api = tuple(getattr(module, "STUDENT_API", ())) if module is not None else ()
     mistakes = automatic.for_functions(module, api, recording.names) if module else ()
     values = [c.value for c in recording.calls if c.raised is None and c.name not in views]
-    if not mistakes or _flat(values) or any(_flat(v) for v in values):
+    if not mistakes or automatic.one_number(values):
         return result  # one value everywhere (zeros): many changes give it, none is told
         # (a construction, compared through a view, may hold one weight everywhere)
     return _named(result, mistakes, ref, recording, every, views, replay, blamed, probe,
                   probed, at_most=automatic.AT_MOST)
-
-
-def _flat(value: Any) -> bool:
-    """The numbers of `value` (an array, a number, nested tuples and lists of them) are all 0,
-    or two or more that are all one number: a tower that is 0 everywhere, a truth table of
-    0s, one array inside a returned tuple that is."""
-    numbers = list(_numbers(value))
-    if numbers and (all(n == 0 for n in numbers) or (
-            len(numbers) >= 2 and all(n == numbers[0] for n in numbers))):
-        return True
-    return isinstance(value, tuple | list) and any(
-        isinstance(v, np.ndarray) and v.size >= 2 and _flat(v) for v in value)
-
-
-def _numbers(value: Any) -> Iterator[float]:
-    if isinstance(value, bool | int | float | np.number):
-        yield float(value)
-    elif isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
-        yield from (float(v) for v in value.ravel())
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from _numbers(item)
 
 
 def _withdrawn(result: TestResult, mistake: str | None) -> TestResult:
