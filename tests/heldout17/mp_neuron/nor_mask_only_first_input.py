@@ -1,0 +1,62 @@
+"""The NOR/NOT mask is built as i == 0 (copied from the one-input NOT case) instead of marking
+every input: for n >= 2 only x1 is inhibitory, the other inputs are excitatory and theta is 0,
+so 'NOR' fires whenever x1 is 0, whatever the other inputs are.
+
+Mistake in `mp_gate`, written in the style of correct_vectorize.py (vectorize).
+"""
+
+import numpy as np
+
+GATES = ("and", "or", "nor", "not", "and_not")
+
+
+def _is_bit(v):
+    return v == 0 or v == 1
+
+
+def _vetoes(v, inh):
+    return bool(inh) and v == 1
+
+
+def _excitatory(v, inh):
+    return 0 if inh else int(v)
+
+
+is_bit = np.vectorize(_is_bit, otypes=[bool])
+vetoes = np.vectorize(_vetoes, otypes=[bool])
+excitatory = np.vectorize(_excitatory, otypes=[int])
+
+
+def mp_neuron(x, theta, inhibitory=None):
+    x = np.asarray(x)
+    if x.ndim != 1:
+        raise ValueError(f"x must be 1-D, got shape {x.shape}")
+    if not np.all(is_bit(x)):
+        raise ValueError("x must hold only 0s and 1s")
+    if inhibitory is None:
+        inhibitory = np.zeros(x.shape, dtype=bool)
+    inh = np.asarray(inhibitory, dtype=bool)
+    if inh.shape != x.shape:
+        raise ValueError(f"inhibitory has shape {inh.shape} but x has shape {x.shape}")
+    if np.any(vetoes(x, inh)):
+        return 0
+    count = int(np.sum(excitatory(x, inh)))
+    return int(count >= theta)
+
+
+def mp_gate(name, n):
+    if name not in GATES:
+        raise ValueError(f"unknown gate {name!r}")
+    if not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if name == "not" and n != 1:
+        raise ValueError("'not' takes exactly one input")
+    if name == "and_not" and n != 2:
+        raise ValueError("'and_not' takes exactly two inputs")
+    if name == "and":
+        return n, np.fromfunction(lambda i: i < 0, (n,), dtype=int)
+    if name == "or":
+        return 1, np.fromfunction(lambda i: i < 0, (n,), dtype=int)
+    if name in ("nor", "not"):
+        return 0, np.fromfunction(lambda i: i == 0, (n,), dtype=int)
+    return 1, np.fromfunction(lambda i: i == 1, (n,), dtype=int)
