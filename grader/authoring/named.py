@@ -27,11 +27,13 @@ that name reproduced the same values. One line per family sums it up (`family_li
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 from grader.authoring.findings import Report
+from grader.authoring.warm import warm
 from grader.checks.failure import POSSIBLY
 from grader.config import Assignment
 from grader.models import TestResult
@@ -47,6 +49,11 @@ from grader.testing import TestCase
 
 MIN_NAMED = 1.0
 """The default share of catalogue mistakes that must be named (`grader validate --min-named`)."""
+TABLE_ENTRIES = 400_000
+TABLE_BYTES = 2 * 2**30
+"""The replay table's memo keeps this many entries (and array bytes) at most: the catalogue's
+replays and the automatic mistakes' (grader.authoring.warm); a batch's memo keeps its own
+least recently used share of them (grader.run.refcache.MEMO_ENTRIES)."""
 
 
 @dataclass(frozen=True)
@@ -171,10 +178,18 @@ def check(assignment: Assignment, tests: list[TestCase], solution: ModuleType, r
     cached.memo.verify = True
     outcomes = [grade_mistake(assignment, tests, solution, m, catalogue, cached)
                 for m in catalogue]
+    cached.memo.max_entries = TABLE_ENTRIES  # the automatic mistakes' replays join them
+    cached.memo.max_bytes = TABLE_BYTES
+    started = time.monotonic()
+    replays, replayed = warm(assignment, tests, solution, cached)
     try:
         path, entries = replaytable.save(assignment, solution, cached.memo)
-        report.details.append(f"replay table: {entries} replays of the catalogue written to "
-                             f"{path} (a batch starts from them: grader.run.replaytable)")
+        report.details.append(
+            f"replay table: {entries} replays of the catalogue"
+            + (f" and of the automatic mistakes on the reference's calls of {replayed} tests "
+               f"({replays} replays of these in {time.monotonic() - started:.1f} s)"
+               if replays else "")
+            + f" written to {path} (a batch starts from them: grader.run.replaytable)")
     except OSError as exc:
         report.details.append(f"replay table not written ({exc}); batches replay the catalogue "
                              "afresh")

@@ -29,6 +29,7 @@ import copy
 import functools
 import re
 import sys
+import threading
 import time
 import types
 from collections.abc import Callable, Iterator
@@ -75,7 +76,11 @@ def mutants(reference: ModuleType, api: tuple[str, ...]) -> tuple[Mistake, ...]:
         stamp = file.stat().st_mtime_ns
     except OSError:
         return ()
-    return _mutants(reference, file, stamp, api)
+    with _MAKING:  # the batch's threads: one makes them, the others wait for its result
+        return _mutants(reference, file, stamp, api)
+
+
+_MAKING = threading.Lock()
 
 
 def for_functions(reference: ModuleType, api: tuple[str, ...],
@@ -105,11 +110,11 @@ def _mutants(reference: ModuleType, file: Path, stamp: int,
         # where the mistake is, as for a catalogue file: the API function changed, or (a
         # helper changed) the API functions that call it
         users = (name,) if name in api else users
-        made: set[str] = set()
+        made = {ast.unparse(definition)}  # a change that changes nothing ((x, x) swapped)
         for number, (before, after, changed) in enumerate(_changes(definition)):
             source = ast.unparse(changed)
             if source in made:
-                continue  # one change made two ways (`W * W` without either factor)
+                continue  # one change made two ways (`W * W` without either factor), or none
             made.add(source)
             function = _compiled(reference, changed)
             if function is None:
@@ -144,7 +149,8 @@ def _reaching(defs: dict[str, ast.FunctionDef], api: tuple[str, ...]) -> dict[st
 
 
 def _compiled(reference: ModuleType, definition: ast.FunctionDef) -> types.FunctionType | None:
-    module = ast.fix_missing_locations(ast.Module(body=[definition], type_ignores=[]))
+    # every node has its location: the reference's own, a change's from the node it replaced
+    module = ast.Module(body=[definition], type_ignores=[])
     try:
         code = compile(module, f"<automatic mistake of {definition.name}>", "exec",
                        flags=__future__.annotations.compiler_flag, dont_inherit=True)
@@ -282,17 +288,24 @@ def _changes(definition: ast.FunctionDef) -> Iterator[tuple[str, str, ast.Functi
         for k, replacement in enumerate(_replacements(node, names)):
             if replacement is not None:
                 replacement = ast.fix_missing_locations(ast.copy_location(replacement, node))
-            changed = copy.deepcopy(definition)
-            walked = list(ast.walk(changed))
-            if not _replace(changed, walked[index], replacement):
-                continue
             if replacement is None:
-                yield (f"{_quoted(node)} (it is left out)",
-                       f"the step {_quoted(node)} is left out", changed)
+                named = (f"{_quoted(node)} (it is left out)",
+                         f"the step {_quoted(node)} is left out")
+            else:
+                context = _context(node, parents)
+                after = _changed_in(context, node, replacement)
+                named = _quoted(context), f"{_quoted(context)} computed as {_quoted(after)}"
+            # made in place and undone after the consumer has read it (a copy of the whole
+            # definition per change was most of the time spent here)
+            undo = _swap(parents.get(id(node)), node, replacement)
+            if undo is None:
                 continue
-            context = _context(node, parents)
-            after = _changed_in(context, node, replacement)
-            yield _quoted(context), f"{_quoted(context)} computed as {_quoted(after)}", changed
+            try:
+                yield (*named, definition)
+            finally:
+                undo()
+            if replacement is None:
+                continue
             if len(twins) > 1 and index == twins[0]:
                 everywhere = _everywhere(definition, nodes, twins, k)
                 if everywhere is not None:
@@ -346,6 +359,28 @@ def _everywhere_named(nodes: list[ast.AST], parents: dict[int, ast.AST], twins: 
     before = " and ".join(_quoted(context) for context, _ in pairs)
     after = " and ".join(_quoted(new) for _, new in pairs)
     return before, f"{before} computed as {after}", changed
+
+
+def _swap(parent: ast.AST | None, target: ast.AST,
+          replacement: ast.AST | None) -> Callable[[], None] | None:
+    """`target` replaced by `replacement` (None: left out of its list) in `parent`, in place;
+    what undoes it, or None when it cannot be made (the only statement of a body)."""
+    if parent is None:
+        return None
+    for field, value in ast.iter_fields(parent):
+        if value is target and replacement is not None:
+            setattr(parent, field, replacement)
+            return lambda: setattr(parent, field, target)
+        if isinstance(value, list) and any(v is target for v in value):
+            at = next(i for i, v in enumerate(value) if v is target)
+            if replacement is None:
+                if len(value) < 2:
+                    return None
+                del value[at]
+                return lambda: value.insert(at, target)
+            value[at] = replacement
+            return lambda: value.__setitem__(at, target)
+    return None
 
 
 def _replace(root: ast.AST, target: ast.AST, replacement: ast.AST | None) -> bool:

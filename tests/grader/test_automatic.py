@@ -6,8 +6,11 @@ reproduces."""
 
 from __future__ import annotations
 
+import ast
+import difflib
 import sys
 import time
+import types
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
@@ -49,6 +52,44 @@ def test_every_change_is_one_compiled_function_with_a_name_and_a_fix(name):
         assert " computed as " in mistake.name or " is left out" in mistake.name, mistake.name
         assert mistake.fix.startswith("it should be `"), mistake.fix
         assert "\n" not in mistake.name and mistake.functions
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_no_automatic_mistake_is_the_reference_itself(name):
+    reference = import_reference(find_assignment(name))
+    tree = ast.parse(Path(reference.__file__).read_text(encoding="utf-8"))
+    plain = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    for mistake in _mutants(name):
+        (function, changed), = mistake.overrides.items()
+        own = getattr(reference, function).__code__
+        assert _code(changed.__wrapped__.__code__) != _code(own), \
+            (mistake.key, mistake.name, ast.unparse(plain[function])[:80])
+
+
+def _code(code: types.CodeType) -> tuple[object, ...]:
+    """What a function computes, from its code (not where it was compiled)."""
+    return (code.co_code, code.co_names, code.co_varnames, tuple(
+        _code(c) if isinstance(c, types.CodeType) else c for c in code.co_consts))
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_each_change_is_made_alone_and_undone(name):
+    """Changes are made in place in the parsed definition and undone after each is compiled:
+    every changed function differs from the reference's at its change only, and the definition
+    is the reference's again once all are made."""
+    reference = import_reference(find_assignment(name))
+    tree = ast.parse(Path(reference.__file__).read_text(encoding="utf-8"))
+    for definition in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
+        before = ast.dump(definition)
+        sources = [ast.unparse(changed) for _, _, changed in automatic._changes(definition)]
+        assert ast.dump(definition) == before
+        plain = ast.unparse(definition)
+        for source in (s for s in sources if s != plain):  # `(x, x)` swapped: dropped by
+            # automatic._mutants; the others make one change (at most at 4 places of one
+            # shape), not the earlier changes too
+            gone = [line for line in difflib.ndiff(plain.splitlines(), source.splitlines())
+                    if line.startswith("- ")]
+            assert 1 <= len(gone) <= 4, source
 
 
 def test_input_checks_and_docstrings_are_never_changed():

@@ -1,8 +1,9 @@
 """The catalogue's replays written by `grader validate` (grader.run.replaytable) for a batch of
 one: a perceptron class graded through `grader grade`'s path (run_batch: sandbox, proxy, codec)
 with every submission alone (a memo of its own, as course CI's batch of one) gives the same
-names, points and messages with the table as without it, and runs far fewer replays; a table
-whose reference, catalogue or tests changed is ignored."""
+names, points and messages with the table as without it, and runs far fewer replays (of the
+catalogue's mistakes and of the automatic ones: grader.authoring.warm); a table whose
+reference, catalogue or tests changed is ignored."""
 
 from __future__ import annotations
 
@@ -57,17 +58,25 @@ def table(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
     return assignment, subs
 
 
+def _automatic(function: Any) -> bool:
+    """A changed function of grader.run.automatic (compiled from the changed reference)."""
+    code = getattr(getattr(function, "__wrapped__", None), "__code__", None)
+    return code is not None and code.co_filename.startswith("<automatic mistake of")
+
+
 def _alone(assignment: Any, subs: Path, out: Path, use_table: bool,
-           monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, Any], int]:
+           monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, Any], int, int]:
     """Every submission graded as a batch of one (a memo of its own, from the table or
-    empty); the results by student and the replays run."""
+    empty); the results by student, the replays run and how many of them were of automatic
+    mistakes."""
     solution = import_reference(assignment)
-    runs = [0]
+    runs = [0, 0]
     real = diagnose._run
 
-    def counted(*args: Any, **kwargs: Any) -> Any:
+    def counted(function: Any, *args: Any, **kwargs: Any) -> Any:
         runs[0] += 1
-        return real(*args, **kwargs)
+        runs[1] += _automatic(function)
+        return real(function, *args, **kwargs)
 
     def memo(ref: Any) -> Memo:
         fresh = Memo()
@@ -79,7 +88,7 @@ def _alone(assignment: Any, subs: Path, out: Path, use_table: bool,
         patch.setattr(runner, "_memo", memo)
         patch.setattr(diagnose, "_run", counted)
         batch = run_batch(assignment, subs, out, jobs=2, progress=False)
-    return {r.student: r for r in batch.results}, runs[0]
+    return {r.student: r for r in batch.results}, runs[0], runs[1]
 
 
 @pytest.mark.slow
@@ -87,8 +96,9 @@ def test_a_batch_of_one_names_the_same_with_the_table(table, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     assignment, subs = table
     assert len(replaytable.read(assignment, import_reference(assignment))) > 1000
-    plain, plain_runs = _alone(assignment, subs, tmp_path / "plain", False, monkeypatch)
-    warm, warm_runs = _alone(assignment, subs, tmp_path / "table", True, monkeypatch)
+    plain, plain_runs, plain_auto = _alone(assignment, subs, tmp_path / "plain", False,
+                                           monkeypatch)
+    warm, warm_runs, warm_auto = _alone(assignment, subs, tmp_path / "table", True, monkeypatch)
     fixtures = len(list((ROOT / "tests/fixtures/trajectory/perceptron").glob("*.py")))
     assert plain.keys() == warm.keys() and len(plain) == len(MUTANTS) + fixtures + 1
     named_tests = 0
@@ -101,6 +111,10 @@ def test_a_batch_of_one_names_the_same_with_the_table(table, tmp_path: Path,
         named_tests += sum(bool(t.mistake) for t in result.tests)
     assert named_tests >= len(MUTANTS)  # the catalogue's mistakes are named
     assert warm_runs * 4 < plain_runs, (warm_runs, plain_runs)
+    # the trajectory fixtures' mistakes are in no catalogue: tests the catalogue, trajectory and
+    # relations leave unnamed replay the automatic mistakes, whose outcomes on the tests' own
+    # calls validate put in the table too (grader.authoring.warm)
+    assert plain_auto > 100 and warm_auto * 4 < plain_auto, (warm_auto, plain_auto)
 
 
 @pytest.mark.slow
