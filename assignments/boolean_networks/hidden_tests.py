@@ -15,6 +15,7 @@ from grader.checks.compare import describe
 from grader.checks.mistakes import (
     INPUTS_COUNTED,
     LAYERS_COUNTED,
+    NEGATED_FEW_ONES,
     NO_NEGATION,
     NOT_PARITY,
     OUTPUT_NOT_COUNTED,
@@ -153,7 +154,8 @@ def shallow_network_one_hidden_layer_of_at_most_2_to_the_n_minus_1(student, rng)
         limit = max(1, 2 ** (n - 1))
         if h > limit:
             ones = int(table.sum())
-            mistake = NO_NEGATION if h >= ones > limit else None
+            mistake = NO_NEGATION if h >= ones > limit else \
+                NEGATED_FEW_ONES if h == len(table) - ones and ones < limit else None
             raise checks.CheckFailure(
                 f"a one-hidden-layer network for f on n = {n} inputs with {ones} ones: expected "
                 f"at most 2ⁿ⁻¹ = {limit} hidden units, got {h}. When f has more ones than "

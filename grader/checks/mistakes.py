@@ -83,6 +83,8 @@ THIRD_FEATURE_SUM = "the third feature is x_u + x_v instead of x_u·x_v"
 
 # boolean_networks
 NO_NEGATION = "f has more ones than zeros but its negation was not used"
+NEGATED_FEW_ONES = ("f was built from its zeros (negated) although it has fewer ones than "
+                    "zeros: the choice between f and NOT f goes the wrong way for this table")
 NOT_PARITY = "the network computes NOT parity"
 SHALLOW_AS_DEEP = "the shallow construction was used (2ⁿ⁻¹ + 1 units)"
 OUTPUT_NOT_COUNTED = "the output layer was not counted"

@@ -57,7 +57,9 @@ _SWAPPED_COMPARISONS: dict[type[ast.cmpop], tuple[type[ast.cmpop], ...]] = {
     ast.GtE: (ast.Gt, ast.LtE), ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,)}
 _SWAPPED_NAMES = {"max": "min", "min": "max", "sum": "mean", "mean": "sum", "any": "all",
                   "all": "any", "argmax": "argmin", "argmin": "argmax", "maximum": "minimum",
-                  "minimum": "maximum", "amax": "amin", "amin": "amax", "cumsum": "sum"}
+                  "minimum": "maximum", "amax": "amin", "amin": "amax", "cumsum": "sum",
+                  "ones": "zeros", "zeros": "ones", "ones_like": "zeros_like",
+                  "zeros_like": "ones_like", "square": "abs"}
 _DROPPABLE_CALLS = {"sqrt", "abs", "exp", "log", "tanh", "square", "fabs"}
 """Calls of one argument that a formula may leave out (np.sqrt(s) written as s); the
 reference's own functions of one argument too."""
@@ -450,6 +452,13 @@ def _operators(node: ast.AST) -> Iterator[ast.AST | None]:
             yield copy.deepcopy(node.right)
     if isinstance(node.op, ast.Pow):
         yield copy.deepcopy(node.left)  # not squared
+    if _squared(node):  # the absolute value for the square (L1 for L2, |g| for g²)
+        yield ast.Call(ast.Name("abs", ast.Load()), [copy.deepcopy(node.left)], [])
+    if isinstance(node.op, ast.Mult) and isinstance(left := node.left, ast.BinOp) and \
+            isinstance(left.op, ast.Mult) and ast.dump(left.right) == ast.dump(node.right):
+        # `c * g * g`: the square inside a product
+        yield ast.BinOp(copy.deepcopy(left.left), ast.Mult(),
+                        ast.Call(ast.Name("abs", ast.Load()), [copy.deepcopy(node.right)], []))
     # parentheses: a * (b ± c) -> a * b ± c;  (a ± b) * c -> a ± b * c;  a / (b * c) -> a / b * c
     # a - (b ± c) -> a - b ± c;  a - b ** k -> (a - b) ** k and back
     left, right = node.left, node.right
@@ -474,6 +483,13 @@ def _operators(node: ast.AST) -> Iterator[ast.AST | None]:
                         copy.deepcopy(right.right))
 
 
+def _squared(node: ast.BinOp) -> bool:
+    """`a ** 2` or `a * a` (one expression twice)."""
+    if isinstance(node.op, ast.Pow):
+        return isinstance(node.right, ast.Constant) and node.right.value == 2
+    return isinstance(node.op, ast.Mult) and ast.dump(node.left) == ast.dump(node.right)
+
+
 def _comparisons(node: ast.AST) -> Iterator[ast.AST | None]:
     if not isinstance(node, ast.Compare) or len(node.ops) != 1:
         return
@@ -482,9 +498,13 @@ def _comparisons(node: ast.AST) -> Iterator[ast.AST | None]:
 
 
 def _constants(node: ast.AST) -> Iterator[ast.AST | None]:
-    """A number ±1 (an integer) or ×2, ÷2, ±1 (a float); `-1` is the number −1."""
+    """A number ±1 (an integer) or ×2, ÷2, ±1 (a float); `-1` is the number −1; True for
+    False and back."""
     negative = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
     literal = node.operand if isinstance(node, ast.UnaryOp) and negative else node
+    if isinstance(literal, ast.Constant) and isinstance(literal.value, bool) and not negative:
+        yield ast.Constant(not literal.value)  # a flag the other way ([False, True] as [F, F])
+        return
     if not isinstance(literal, ast.Constant) or isinstance(literal.value, bool) or \
             not isinstance(literal.value, int | float):
         return

@@ -22,7 +22,7 @@ import numpy as np
 
 from grader.checks.compare import Mode
 from grader.config import Assignment
-from grader.errors import StudentError, StudentTimeout
+from grader.errors import BadValue, StudentError, StudentTimeout
 from grader.models import TestResult, TestStatus
 from grader.run.diagnose import Recording
 from grader.run.globalrng import install, seeded
@@ -103,7 +103,9 @@ def _run_once(assignment: Assignment, test: TestCase, student: Any, ref: ModuleT
         return result("timeout", 0.0, exc.message)
     except StudentError as exc:
         message = f"your code raised {exc.message}" if exc.exc_type else exc.message
-        return result("failed", 0.0, message, traceback=exc.traceback)
+        objects = _objects(exc)
+        return result("failed", 0.0, f"{message}. Looks like {objects}." if objects else message,
+                      traceback=exc.traceback, mistake=objects)
     except TestDefinitionError as exc:
         return result("error", 0.0, f"the test itself is broken: {exc}")
     except AssertionError as exc:  # grader.checks.CheckFailure and plain asserts
@@ -119,6 +121,22 @@ def _run_once(assignment: Assignment, test: TestCase, student: Any, ref: ModuleT
                       f"{type(exc).__name__}: {exc}")
     status, fraction, message = _score(outcome)
     return result(status, fraction, message)
+
+
+OBJECTS = "an array of dtype object cannot be sent"
+"""What the codec (grader.sandbox.inside.values) says of an array of Python objects."""
+
+
+def _objects(exc: StudentError) -> str | None:
+    """The mistake when the student's function returned an array of Python objects (dtype
+    object: np.frompyfunc's result, np.vectorize(..., otypes=[object]), np.array of values of
+    mixed types) where numbers belong: the values may be right, their type is not."""
+    if not isinstance(exc, BadValue) or OBJECTS not in exc.message:
+        return None
+    function = exc.message.split("(", 1)[0].strip()
+    return (f"{function}() returns an array of Python objects (dtype object, as np.frompyfunc "
+            "makes) instead of numbers (fix: convert it, e.g. np.asarray(result, dtype=float) "
+            "or .astype(float))")
 
 
 def _score(outcome: Any) -> tuple[str, float, str]:

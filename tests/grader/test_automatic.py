@@ -21,6 +21,7 @@ import pytest
 from grader.authoring.demo import overlay_source
 from grader.authoring.source import read_reference
 from grader.batch.driver import run_batch
+from grader.checks.mistakes import NEGATED_FEW_ONES
 from grader.config import ConfigError, find_assignment, load_assignment
 from grader.models import RunResult
 from grader.run import automatic
@@ -184,6 +185,40 @@ def test_a_factor_left_out_is_named_in_the_function_the_test_called(graded):
 
 
 @pytest.mark.slow
+def test_an_absolute_value_for_a_square_is_named(graded):
+    # L1 for L2: the square `W * W` read as `abs(W)` (grader.run.automatic._squared)
+    result = graded("backprop")["reg_absolute_values"]
+    names = [n for n in _names(result) if n]
+    assert names, [t.message for t in result.tests if t.status == "failed"]
+    assert any("`np.sum(W * W)` computed as `np.sum(abs(W))` in softmax_loss()" in n
+               for n in names), names
+
+
+@pytest.mark.slow
+def test_an_array_of_python_objects_is_named_with_its_conversion(graded):
+    result = graded("towers")["sigmoid_object_array"]
+    failed = [t for t in result.tests if t.status == "failed"]
+    assert failed and result.score < result.max_score
+    objects = [t for t in failed if t.mistake and "array of Python objects" in t.mistake]
+    assert objects, [(t.name, t.message) for t in failed]
+    assert all(t.mistake.startswith("sigmoid() returns") and ".astype(float)" in t.mistake
+               and "Looks like" in t.message for t in objects)
+
+
+@pytest.mark.slow
+def test_a_negation_chosen_for_a_table_of_few_ones_is_named(graded):
+    result = graded("boolean_networks")["negates_with_two_ones"]
+    size = next(t for t in result.tests
+                if t.name == "shallow_network_one_hidden_layer_of_at_most_2_to_the_n_minus_1")
+    assert size.status == "failed"
+    assert size.mistake == NEGATED_FEW_ONES, size.message
+    # the network computes f: every test of its truth table passes
+    assert all(t.status == "passed" for t in result.tests
+               if "shallow" in t.name and "at_most" not in t.name), \
+        [(t.name, t.message) for t in result.tests if t.status == "failed"]
+
+
+@pytest.mark.slow
 def test_no_change_is_named_by_zeros_everywhere(graded):
     # up − down with both steps at a is 0 everywhere, as `w * (x - a)` without a at both
     # steps is: values that many changes give tell none of them
@@ -237,6 +272,13 @@ def test_a_variable_read_for_its_look_alike_is_named(graded):
     assert names, [t.message for t in result.tests if t.status == "failed"]
     assert any("`P[:, 1] - a2` computed as `P[:, 1] - a1` in tower_2d()" in n for n in names), \
         names
+
+
+def test_a_flag_is_changed_the_other_way_and_a_square_into_an_absolute_value():
+    gate = [m.name for m in _mutants("mp_neuron") if "mp_gate" in m.overrides]
+    assert "`[False, True]` computed as `[False, False]`" in gate, gate
+    adam = [m.name for m in _mutants("gradient_descent") if "adam_step" in m.overrides]
+    assert "`(1 - beta2) * g * g` computed as `(1 - beta2) * abs(g)`" in adam, adam
 
 
 def test_look_alikes_are_names_a_copy_paste_slip_mixes_up():
