@@ -9,6 +9,7 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
+from grader.checks.failure import said
 from grader.checks.mistakes import (
     INHIBITORY_COUNTED,
     LENGTHS_UNCHECKED,
@@ -164,13 +165,51 @@ def check_gate(student, ref, name, n):
         raise checks.CheckFailure(f"mp_gate({name!r}, {n}): theta must be a number, got {theta!r}.")
     theta_ref, mask_ref = ref.mp_gate(name, n)
     # Evaluated with the reference neuron: only the parameters are graded here.
-    checks.equal(ref.truth_table(theta, mask).tolist(), ref.gate_table(name, n).tolist(),
-                 name=f"truth table of mp_neuron(x, *mp_gate({name!r}, {n}))",
-                 mistakes={
-                     THETA_HIGH: ref.truth_table(theta_ref + 1, mask_ref).tolist(),
-                     THETA_LOW: ref.truth_table(theta_ref - 1, mask_ref).tolist(),
-                     MASK_INVERTED: ref.truth_table(theta_ref, ~mask_ref).tolist(),
-                 })
+    got, want = ref.truth_table(theta, mask), ref.gate_table(name, n)
+    try:
+        checks.equal(got.tolist(), want.tolist(),
+                     name=f"truth table of mp_neuron(x, *mp_gate({name!r}, {n}))",
+                     mistakes={
+                         THETA_HIGH: ref.truth_table(theta_ref + 1, mask_ref).tolist(),
+                         THETA_LOW: ref.truth_table(theta_ref - 1, mask_ref).tolist(),
+                         MASK_INVERTED: ref.truth_table(theta_ref, ~mask_ref).tolist(),
+                     })
+    except checks.CheckFailure as failure:
+        # "theta is one too high" fits the first failing gate's table alone (θ = 2 and 2.5 give
+        # OR on one input the same table): what is wrong is said for what the parameters are
+        which = gate_mistake(name, mask, mask_ref, got, want)
+        if which is None or (failure.mistake == MASK_INVERTED and np.array_equal(mask, ~mask_ref)):
+            raise
+        message = failure.message.replace(said(failure.mistake), "") if failure.mistake else \
+            failure.message
+        raise checks.CheckFailure(f"{message}{said(which)}", mistake=which,
+                                  mode=failure.mode) from None
+
+
+def gate_mistake(name, mask, mask_ref, got, want):
+    """What is wrong with a gate's parameters whose truth table is wrong: every gate has ONE
+    right mask (an inhibitory input vetoes, so the inputs that must never veto are excitatory
+    and those that must always veto are inhibitory), so a mask that differs from it is the
+    mistake; with the right mask, theta is too high (the gate fires too rarely) or too low. No
+    input of the test (n) is said: only which inputs, numbered x1, x2, ..."""
+    gate = name.upper().replace("_", " ")
+    if mask.shape == mask_ref.shape and np.any(mask != mask_ref):
+        missing = [f"x{i + 1}" for i in np.flatnonzero(mask_ref & ~mask)]
+        extra = [f"x{i + 1}" for i in np.flatnonzero(mask & ~mask_ref)]
+        parts = ([f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not marked "
+                  "inhibitory"] if missing else []) + \
+            ([f"{', '.join(extra)} {'is' if len(extra) == 1 else 'are'} marked inhibitory"]
+             if extra else [])
+        must = {"and": "no inhibitory input", "or": "no inhibitory input",
+                "nor": "every input inhibitory", "not": "its input inhibitory",
+                "and_not": "x2 inhibitory and x1 excitatory"}[name]
+        return f"the {gate} gate's inhibitory mask is wrong: {' and '.join(parts)} ({gate} " \
+               f"needs {must})"
+    if mask.shape == mask_ref.shape:
+        fewer = int(np.sum(got)) < int(np.sum(want))
+        return (f"theta is too {'high' if fewer else 'low'} for the {gate} gate (with the "
+                f"right mask it fires on {'fewer' if fewer else 'more'} inputs than {gate})")
+    return None
 
 
 @test_case(points=1, visibility="hidden")
