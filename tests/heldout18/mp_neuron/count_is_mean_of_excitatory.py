@@ -1,0 +1,55 @@
+"""The excitatory inputs are averaged (statistics.fmean) instead of summed: the fraction of active
+excitatory inputs, at most 1, is compared with theta, so a threshold of 2 or more is never
+reached (AND on n >= 2 is always 0), OR with theta 1 needs ALL excitatory inputs on, and a
+neuron whose inputs are all inhibitory (NOR, NOT) raises StatisticsError for the mean of an
+empty list.
+
+In `mp_neuron`; written in the style of correct_mathlib.
+"""
+
+import operator
+import statistics
+
+import numpy as np
+
+GATES = ("and", "or", "nor", "not", "and_not")
+
+
+def mp_neuron(x, theta, inhibitory=None):
+    x = np.asarray(x)
+    if x.ndim != 1:
+        raise ValueError(f"x must be 1-D, got shape {x.shape}")
+    values = x.tolist()
+    if not all(v in (0, 1) for v in values):
+        raise ValueError("x must hold only 0s and 1s")
+    if inhibitory is None:
+        flags = [False] * len(values)
+    else:
+        mask = np.asarray(inhibitory, dtype=bool)
+        if mask.ndim != 1 or len(mask) != len(values):
+            raise ValueError(f"inhibitory has shape {mask.shape} but x has {len(values)} entries")
+        flags = mask.tolist()
+    active = [v == 1 for v in values]
+    if any(map(operator.and_, active, flags)):
+        return 0
+    excitatory = [v for v, f in zip(values, flags) if not f]
+    return int(statistics.fmean(excitatory) >= theta)
+
+
+def mp_gate(name, n):
+    if name not in GATES:
+        raise ValueError(f"unknown gate {name!r}")
+    if not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if name == "not" and n != 1:
+        raise ValueError("'not' takes one input")
+    if name == "and_not" and n != 2:
+        raise ValueError("'and_not' takes two inputs")
+    theta = {"and": n, "or": 1, "nor": 0, "not": 0, "and_not": 1}[name]
+    if name in ("nor", "not"):
+        flags = [True] * n
+    elif name == "and_not":
+        flags = [False, True]
+    else:
+        flags = [False] * n
+    return theta, np.array(flags, dtype=bool)

@@ -1,0 +1,52 @@
+"""The row of the parameter tables is the position of the name in GATES (and, or, nor, not,
+and_not) although the tables are written in the sorted order of NAMES (and, and_not, nor, not,
+or): 'or' gets and_not's parameters (theta 1 with x2 inhibitory; IndexError for one input) and
+'and_not' gets or's (theta 1, no inhibitory input, so x1 OR x2); and, nor and not happen to sit
+at the same place in both orders.
+
+In `mp_gate`; written in the style of correct_indexing.
+"""
+
+import numpy as np
+
+GATES = ("and", "or", "nor", "not", "and_not")
+NAMES = np.array(sorted(GATES))            # and, and_not, nor, not, or
+
+
+def mp_neuron(x, theta, inhibitory=None):
+    x = np.asarray(x)
+    if x.ndim != 1:
+        raise ValueError(f"x must be 1-D, got shape {x.shape}")
+    bad = np.flatnonzero((x != 0) & (x != 1))
+    if bad.size > 0:
+        raise ValueError(f"x[{bad[0]}] is not 0 or 1")
+    n = x.shape[0]
+    if inhibitory is None:
+        inh_idx = np.array([], dtype=int)
+    else:
+        mask = np.asarray(inhibitory, dtype=bool)
+        if mask.shape != (n,):
+            raise ValueError(f"inhibitory has shape {mask.shape} but x has shape {x.shape}")
+        inh_idx = np.flatnonzero(mask)
+    exc_idx = np.setdiff1d(np.arange(n), inh_idx)
+    if np.any(np.take(x, inh_idx) == 1):
+        return 0
+    count = np.flatnonzero(np.take(x, exc_idx)).size
+    return int(count >= theta)
+
+
+def mp_gate(name, n):
+    if name not in GATES:
+        raise ValueError(f"unknown gate {name!r}")
+    if not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if name == "not" and n != 1:
+        raise ValueError("'not' takes one input")
+    if name == "and_not" and n != 2:
+        raise ValueError("'and_not' takes two inputs")
+    k = GATES.index(name)
+    theta = (n, 1, 0, 0, 1)[k]              # in the order of NAMES
+    inhibited = ([], [1], np.arange(n), [0], [])[k]
+    mask = np.zeros(n, dtype=bool)
+    np.put(mask, inhibited, True)
+    return theta, mask
