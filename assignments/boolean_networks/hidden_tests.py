@@ -68,6 +68,77 @@ def evaluate(ref, layers, X, what):
         ) from None
 
 
+def network_mistake(layers, reference_layers, n):
+    """What is wrong in a network whose outputs are wrong, when one unit shows it: the first
+    unit (in layer order) that never fires or always fires on {0,1}ⁿ, that computes what an
+    earlier unit computes already, or whose output no later layer reads, where the reference's
+    network for the same call has no such unit (a constant f is built with a constant unit).
+    A network that computes the function with the fewest units wastes no unit so, whatever the
+    student's construction: the unit is where the mistake shows. No input of the test is said.
+    None when no unit shows it or the network cannot be evaluated."""
+    try:
+        mine = _units(layers, n)
+        theirs = _units(reference_layers, n)
+    except (ValueError, TypeError, IndexError):
+        return None
+    if any(_wasted(theirs, where) for where, *_ in theirs):
+        return None
+    for where, *_ in mine:
+        found = _wasted(mine, where)
+        if found:
+            return found
+    return None
+
+
+def _wasted(units, where):
+    """What wastes the unit at `where` ((layer, unit)) among `units` (_units), or ''."""
+    at = next(i for i, (w, *_) in enumerate(units) if w == where)
+    (layer, unit), outputs, read = units[at]
+    if np.all(outputs == outputs[0]):
+        fires = "always fires" if outputs[0] else "never fires"
+        return (f"unit {unit} of layer {layer} {fires} (W·z + b is "
+                f"{'>= 0' if outputs[0] else '< 0'} on every input), so it passes nothing on: "
+                "check its weights and bias, and the units it reads")
+    last = units[-1][0][0]
+    same = next((w for w, out, _ in units[:at] if np.array_equal(out, outputs)), None)
+    if same is not None and layer < last:  # an output that ORs one unit is that unit
+        return (f"unit {unit} of layer {layer} computes exactly what unit {same[1]} of layer "
+                f"{same[0]} computes (one of the two is not the unit it should be: its weights "
+                "or bias are copied from the other's)")
+    if not read:
+        return (f"the output of unit {unit} of layer {layer} is read by no later layer (its "
+                "column is 0 in every later W): a later unit reads another column instead")
+    return ""
+
+
+def _units(layers, n):
+    """((layer, unit) numbered from 1, the unit's outputs on all of {0,1}ⁿ, whether a later
+    layer reads it) for every unit, the last layer's read."""
+    z = all_inputs(n).astype(float)
+    layers = [(np.asarray(W, dtype=float), np.asarray(b, dtype=float)) for W, b in layers]
+    found = []
+    for k, (W, b) in enumerate(layers):
+        out = (z @ W.T + b >= 0).astype(float)
+        for u in range(out.shape[1]):
+            column = z.shape[1] + u
+            read = k == len(layers) - 1 or any(
+                later.shape[1] > column and np.any(later[:, column] != 0)
+                for later, _ in layers[k + 1:])
+            found.append(((k + 1, u + 1), out[:, u], read))
+        z = np.hstack([z, out])
+    return found
+
+
+def named_network(failure, layers, reference_layers, n):
+    """`failure` (a failed check of a network's outputs) with network_mistake said, when the
+    check's mistakes= map named nothing."""
+    which = None if failure.mistake else network_mistake(layers, reference_layers, n)
+    if which is None:
+        return failure
+    return checks.CheckFailure(f"{failure.message} Looks like {which}.", mistake=which,
+                               mode=failure.mode)
+
+
 def hidden_units(layers):
     return int(np.asarray(layers[0][0]).shape[0])
 
@@ -134,10 +205,13 @@ def shallow_network_random_truth_tables(student, ref, rng):
     tables += [(rng.random(2**n) < rng.uniform(0.2, 0.8)).astype(int) for n in range(2, 7)]
     for table in tables:
         n = len(table).bit_length() - 1
-        got = evaluate(ref, student.shallow_network(table), all_inputs(n),
-                       f"shallow_network(table of length {len(table)})")
-        checks.equal(got, table, name=f"your network's outputs on all of {{0,1}}^{n}",
-                     mistakes=m.bit_order(table))
+        layers = student.shallow_network(table)
+        got = evaluate(ref, layers, all_inputs(n), f"shallow_network(table of length {len(table)})")
+        try:
+            checks.equal(got, table, name=f"your network's outputs on all of {{0,1}}^{n}",
+                         mistakes=m.bit_order(table))
+        except checks.CheckFailure as failure:
+            raise named_network(failure, layers, ref.shallow_network(table), n) from None
 
 
 @test_case(points=1.5, visibility="hidden",
@@ -190,9 +264,13 @@ def deep_parity_on_all_inputs(student, ref):
     for n in range(2, 9):
         X = all_inputs(n)
         parity = X.sum(axis=1) % 2
-        checks.equal(evaluate(ref, student.deep_parity(n), X, f"deep_parity({n})"), parity,
-                     name=f"deep_parity({n}) on all of {{0,1}}^{n}",
-                     mistakes={NOT_PARITY: 1 - parity})
+        layers = student.deep_parity(n)
+        try:
+            checks.equal(evaluate(ref, layers, X, f"deep_parity({n})"), parity,
+                         name=f"deep_parity({n}) on all of {{0,1}}^{n}",
+                         mistakes={NOT_PARITY: 1 - parity})
+        except checks.CheckFailure as failure:
+            raise named_network(failure, layers, ref.deep_parity(n), n) from None
 
 
 @test_case(points=2, visibility="hidden",
