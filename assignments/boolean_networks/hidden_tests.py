@@ -103,8 +103,8 @@ def _wasted(units, where):
     same = next((w for w, out, _ in units[:at] if np.array_equal(out, outputs)), None)
     if same is not None and layer < last:  # an output that ORs one unit is that unit
         return (f"unit {unit} of layer {layer} computes exactly what unit {same[1]} of layer "
-                f"{same[0]} computes (one of the two is not the unit it should be: its weights "
-                "or bias are copied from the other's)")
+                f"{same[0]} computes: one of the two is not the unit it should be (it combines "
+                "the same signals in the same way: a copied row, bias or column index)")
     if not read:
         return (f"the output of unit {unit} of layer {layer} is read by no later layer (its "
                 "column is 0 in every later W): a later unit reads another column instead")

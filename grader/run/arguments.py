@@ -5,7 +5,8 @@ declared, or passed, in another order), one argument used where another belongs,
 cast to an integer, a float argument as 0 (left out), an integer argument one smaller or
 larger (an off-by-one in a loop over it), an argument negated, a square matrix transposed, an
 array's first or last entry (row, column) left out, an array (or its columns) in reverse
-order.
+order; of a short tuple or list argument (a box (a1, b1, a2, b2)), two entries swapped, one
+entry read where another belongs, the entries sorted.
 
 Tried when neither the catalogue, a trajectory nor a relation between the values named the
 test (grader.run.runner._unnamed). The reference runs on the changed arguments are trusted
@@ -214,6 +215,71 @@ def changes(params: Sequence[str]) -> Iterator[Change]:
                      f"the rows and columns of {a} swapped: {a}.T, or an index [j, i] where "
                      "[i, j] is meant", _transposed(a))
     yield from _parts(params)
+    yield from _entries(params)
+
+
+SHORT = 6
+"""A tuple or list argument of at most this many numbers (a box (a1, b1, a2, b2), a pair of
+bounds) has its entries changed one at a time (_entries)."""
+
+
+def _short(value: Any) -> bool:
+    return isinstance(value, tuple | list) and 2 <= len(value) <= SHORT and \
+        all(_number(v) for v in value)
+
+
+def _entry_mapped(a: str, change: Callable[[list[Any]], list[Any]]) -> Callable[
+        [dict[str, Any]], dict[str, Any] | None]:
+    """`a` changed by `change` where it is a short tuple or list of numbers (SHORT), of the
+    same type."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if not isinstance(value, tuple | list) or not _short(value):
+            return None
+        changed = change(list(value))
+        if len(changed) != len(value):
+            return None
+        return _with(args, **{a: tuple(changed) if isinstance(value, tuple) else changed})
+    return apply
+
+
+def _entries(params: Sequence[str]) -> Iterator[Change]:
+    """The entries of a short tuple or list argument (a box, a pair of bounds): two read in
+    each other's place, one read where another belongs, all of them sorted (said in words:
+    a label holds no digit)."""
+    def swapped(i: int, j: int) -> Callable[[list[Any]], list[Any]]:
+        def change(v: list[Any]) -> list[Any]:
+            if max(i, j) < len(v):
+                v[i], v[j] = v[j], v[i]
+                return v
+            return []
+        return change
+
+    def instead(i: int, j: int) -> Callable[[list[Any]], list[Any]]:
+        def change(v: list[Any]) -> list[Any]:
+            if max(i, j) < len(v):
+                v[i] = v[j]
+                return v
+            return []
+        return change
+
+    for a in params:
+        for i in range(SHORT):
+            for j in range(i + 1, SHORT):
+                yield Change(f"{a} with its {ORDINALS[i]} and {ORDINALS[j]} entries swapped",
+                             f"two entries of {a} read in each other's place: an unpacking or "
+                             f"an index in another order than {a}'s", _entry_mapped(
+                                 a, swapped(i, j)))
+        for i in range(SHORT):
+            for j in range(SHORT):
+                if i != j:
+                    yield Change(f"{a} with its {ORDINALS[j]} entry read as its {ORDINALS[i]}",
+                                 f"a wrong index: an entry of {a} is read where another "
+                                 "belongs (a copied line whose index was not changed)",
+                                 _entry_mapped(a, instead(i, j)))
+        yield Change(f"{a} sorted",
+                     f"the entries of {a} sorted (sorted({a}), np.sort) although their order "
+                     "means something", _entry_mapped(a, sorted))
 
 
 def _array_mapped(a: str, ndim: int, change: Callable[[np.ndarray], np.ndarray]) -> Callable[

@@ -5,7 +5,8 @@ empty sequence (a generator used up), a generator given to np.array, `^` for a p
 negative number in an unsigned array, math.exp on an array, `-` on a boolean mask, an array
 as a condition, a number where a sequence is meant, a value unpacked into the wrong number of
 names, None used as a value, a float written in place into an integer array, a local variable
-read before it has a value (`nonlocal` forgotten).
+read before it has a value (`nonlocal` forgotten), arrays of different numbers of dimensions
+(or of other lengths) joined by np.hstack / np.concatenate.
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -116,6 +117,19 @@ KNOWN: tuple[Known, ...] = (
     _k("IndexError", r"arrays used as indices must be of integer \(or boolean\) type",
        "indexes with an array of floats (indices must be integers)",
        "index with integers: rng.permutation(n), np.arange(n), or .astype(int)"),
+    _k("ValueError", r"all the input arrays must have (the )?same number of dimensions",
+       "joins arrays with different numbers of dimensions (np.hstack, np.concatenate or "
+       "np.append of a one-dimensional vector and a matrix: a product or a sum that lost its "
+       "axis, a column of ones made as a vector)",
+       "make the vector a column before joining it (v[:, None], or keepdims=True in the sum "
+       "or product), or join with np.column_stack, which takes vectors as columns"),
+    _k("ValueError", r"all the input array dimensions except for the concatenation axis must "
+       r"match exactly",
+       "joins arrays whose other dimensions differ (the pieces do not have the same number of "
+       "rows for np.hstack, or of columns for np.vstack: a piece made with the wrong length, "
+       "or joined along the wrong axis)",
+       "print the pieces' shapes: every dimension but the joined one must match (a column of "
+       "ones beside X has as many rows as X and one column)"),
 )
 
 

@@ -189,3 +189,26 @@ def test_a_factor_shown_on_one_call_or_refuted_elsewhere_is_not_found():
     other = _chain_calls(lambda x: (np.sin(x * x), 3 * np.cos(x * x)), [0.7])
     assert find_factor(ref, _chain_calls(dropped, [1.3, 0.4]), None, Replay(None),
                        others=other) is None
+
+
+def _box_sum(x, box):
+    a1, b1, a2, b2 = box
+    return float(x[0] * (b1 - a1) + x[1] * (b2 - a2) + a1 * a2)
+
+
+@pytest.mark.parametrize(("slip", "phrase"), [
+    (lambda box: tuple(sorted(box)), "box sorted"),
+    (lambda box: (box[0], box[2], box[1], box[3]), "box with its second and third entries "
+                                                   "swapped"),
+    (lambda box: (box[0], box[1], box[0], box[3]), "box with its first entry read as its "
+                                                   "third"),
+])
+def test_an_entry_of_a_short_tuple_argument_read_in_another_place_is_named(slip, phrase):
+    rng = np.random.default_rng(5)
+    calls = []
+    for _ in range(3):
+        x, box = rng.normal(size=2), tuple(float(v) for v in rng.normal(size=4))
+        calls.append(Recorded("f", (x, box), {}, None, _box_sum(x, slip(box))))
+    found = find(SimpleNamespace(f=_box_sum), calls, None, Replay(None))
+    assert found is not None and f"f() gives its value for {phrase}" in found.label, found
+    assert not any(c.isdigit() for c in found.label), found.label

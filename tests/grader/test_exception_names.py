@@ -72,6 +72,8 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "a float in place into an int array": lambda: np.multiply(np.arange(3), 0.5,
                                                               out=np.arange(3)),
     "nonlocal forgotten": _counter,
+    "a vector joined to a matrix": lambda: np.hstack([np.ones((3, 2)), np.ones(3)]),
+    "pieces of other lengths joined": lambda: np.hstack([np.ones((3, 2)), np.ones((2, 1))]),
 }
 
 
@@ -130,6 +132,8 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                                   "writes a float result into an integer"),
     "update_closure_without_nonlocal": ("perceptron", "train_perceptron",
                                         "reads a variable before it has a value"),
+    "ones_joined_as_a_vector": ("perceptron", "add_bias",
+                                "joins arrays with different numbers of dimensions"),
 }
 
 
