@@ -32,7 +32,8 @@ import numpy as np
 from grader.run.diagnose import Recorded
 from grader.run.trajectory_loops import RANDOM_RUN, Departure, factor, fmt
 from grader.run.trajectory_perceptron import perceptron
-from grader.run.trajectory_sgd import SPLIT, sgd
+from grader.run.trajectory_sgd import PROBED as SGD_PROBED
+from grader.run.trajectory_sgd import sgd
 
 MAX_PROBES = 24
 """Extra calls into the student's code one failing test may make to find the step."""
@@ -75,7 +76,7 @@ DECAY = {("momentum_step", "v"): "mu", ("adam_step", "m"): "beta1", ("adam_step"
 """A state's decay argument: the state's new part is state_new − decay·state (v: the g it
 adds)."""
 NAMES = (*LOOPS, *STEPS)
-PROBED = (RANDOM_RUN, SPLIT)
+PROBED = (RANDOM_RUN, *SGD_PROBED)
 """Mistakes a departure proves with probes; every other one it proves from the recorded values
 alone, and is named only when every recorded call of that function in the test shows it (or
 agrees with the reference)."""

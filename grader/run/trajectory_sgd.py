@@ -20,9 +20,18 @@ ONCE = ("an epoch visits the samples in epoch 1's order: the data is not reshuff
 SPLIT = "X and y are shuffled with different permutations"
 SIZES = ("the epoch's permutation is cut into batches of other sizes: consecutive slices of "
          "batch_size, the last one shorter")
+RESTART = "w starts again from w0 every epoch (its initialisation sits inside the epoch loop)"
+ONE_STEP = ("the batch gradients of an epoch are all taken at the epoch's starting w and applied "
+            "together: one step per epoch instead of one per batch")
+Y_IN_ORDER = ("X's rows are taken in the epoch's permuted order but y's in the original order: "
+              "the targets no longer belong to their rows")
+OVER_N = "the batch's gradient is divided by n (all samples) instead of by the batch's size"
+SUMMED = "the batch's gradient is summed over its samples, not averaged"
 """Names the student's own run proves: REPEATS, DROPPED, SIZES and ONCE from the batches it
 returns,
-SPLIT from probes (the step pairs X[b] with y of another permutation's slice, exactly)."""
+SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N and SUMMED from probes (exactly: the student's w
+there is that slip's w on the probe's data)."""
+PROBED = (SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N, SUMMED)
 
 def _sgd(X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, epochs: int, B: int,
          seed: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -209,6 +218,14 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
             if got is None:
                 return None
             lo, hi = (mid, hi) if close(got[0], ws[mid * q]) else (lo, mid)
+        got = pair(probe("minibatch_sgd", X, y, w0, lr, hi, B, seed))
+        again = np.array(w0, dtype=np.float64)
+        for b in R[(hi - 1) * q:hi * q]:  # epoch hi's batches, from w0
+            again = again - lr * (X[b].T @ (X[b] @ again - y[b]) / len(b))
+        if got is not None and close(got[0], again) and not close(again, ws[hi * q]):
+            return Departure(f"epoch {hi}", f"your w after epoch {hi} is what epoch {hi}'s "
+                             "batches give starting from w0: the epochs before it are lost",
+                             "the update: w is carried from one epoch to the next", RESTART)
         return Departure(f"epoch {hi}", f"your w after epoch {lo} is the reference's, after "
                          f"epoch {hi} it is not", "the update (from epoch 2 on: state kept "
                          "across epochs?)")
@@ -234,11 +251,25 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
                              f"targets y[{fmt(other)}], the same slice of the generator's "
                              f"permutation no. {d + 1}", "the update: X and y are indexed with "
                              "different permutations; use one per epoch for both", SPLIT)
+    plain = np.arange(len(X))[(hi - 1) * B:hi * B]
+    if not np.array_equal(plain, b) and \
+            close(delta, -lr * (Xh[b].T @ (Xh[b] @ before - yh[plain]) / len(b))):
+        return Departure(where, f"your step pairs the rows X[b] of batch {fmt(b)} with the "
+                         f"targets y[{fmt(plain)}], the unshuffled slice", "the update: X and y "
+                         "are indexed with one permutation", Y_IN_ORDER)
+    if hi > 1:  # every gradient of the epoch so far taken at w0, applied together
+        together = w0 - lr * sum(Xh[c].T @ (Xh[c] @ w0 - yh[c]) / len(c) for c in R[:hi])
+        if close(after, together) and not close(together, ws[hi]):
+            return Departure(where, "your w after these batches is w0 minus lr times the sum of "
+                             "their gradients, each taken at w0", "the update: one step per "
+                             "batch, each at the w the previous step left", ONE_STEP)
     c = factor(delta, rule)
     if c is not None:
-        why = (": the gradient is summed over the batch, not averaged" if np.isclose(c, len(b))
-               else "")
+        summed, over_n = np.isclose(c, len(b)), np.isclose(c, len(b) / len(X))
+        why = (": the gradient is summed over the batch, not averaged" if summed else
+               ": the gradient is divided by n, not by the batch's size" if over_n else "")
         return Departure(where, f"your step is {c:.4g}× the reference's −lr·∇L_b(w){why}",
-                         "the update w ← w − lr·∇L_b(w)")
+                         "the update w ← w − lr·∇L_b(w)",
+                         SUMMED if summed else OVER_N if over_n else None)
     return Departure(where, f"your step moves w by {fmt(delta)}, the reference's −lr·∇L_b(w) "
                      f"by {fmt(rule)}", "the update w ← w − lr·∇L_b(w)")

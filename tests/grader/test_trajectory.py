@@ -31,7 +31,18 @@ from grader.run.trajectory_perceptron import (
     SKIP_LAST,
     perceptron,
 )
-from grader.run.trajectory_sgd import DROPPED, ONCE, REPEATS, SIZES, SPLIT, sgd
+from grader.run.trajectory_sgd import (
+    DROPPED,
+    ONCE,
+    ONE_STEP,
+    OVER_N,
+    REPEATS,
+    SIZES,
+    SPLIT,
+    Y_IN_ORDER,
+    sgd,
+)
+from grader.run.trajectory_sgd import RESTART as SGD_RESTART
 from tests.assignments.harness import correct_files
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "trajectory"
@@ -75,9 +86,20 @@ EXPECTED = {
                                               "consecutive slices of batch_size"]),
     "with_replacement": ("minibatch_sgd", ["exactly the draw rng.integers(0, n, n)",
                                            "What differs: the batches: one permutation"]),
+    "w_reset_each_epoch": ("minibatch_sgd", ["leaves the reference's at epoch 2",
+                                             "starting from w0: the epochs before it are lost"]),
+    "epoch_gradients_summed": ("minibatch_sgd", ["leaves the reference's at step 2",
+                                                 "each taken at w0"]),
+    "targets_in_file_order": ("minibatch_sgd", ["the unshuffled slice"]),
+    "batch_gradient_over_n": ("minibatch_sgd", ["the gradient is divided by n, not by the "
+                                                "batch's size"]),
 }
 NAMED = {"skip_last_sample": SKIP_LAST, "restart_each_epoch": RESTART,
          "with_replacement": REPEATS, "array_split_batches": SIZES}
+PROBED_NAMES = {"w_reset_each_epoch": SGD_RESTART, "epoch_gradients_summed": ONE_STEP,
+                "targets_in_file_order": Y_IN_ORDER, "batch_gradient_over_n": OVER_N}
+"""Submissions whose name the trajectory's probes prove (grader.run.trajectory_sgd.PROBED):
+every failing test whose sentence comes from a probe says it."""
 """Submissions whose mistake no catalogue file has: the trajectory names it from the run's own
 values (every recorded call shows it), on every failing test that has its sentence."""
 
@@ -129,6 +151,9 @@ def test_trajectory_names_the_step_and_the_cause(classes: dict[str, RunResult],
         sentence = message[message.index(SENTENCE):]
         for phrase in phrases:  # "a|b": either wording
             assert any(p in sentence for p in phrase.split("|")), sentence
+    if student in PROBED_NAMES:
+        assert PROBED_NAMES[student] in {t.mistake for t in failed}, [
+            (t.name, t.mistake, t.message[-700:]) for t in failed]
     if student in NAMED:  # named wherever its run tells it apart from every other mistake
         assert NAMED[student] in {t.mistake for t in failed}, [
             (t.name, t.mistake, t.message[-700:]) for t in failed]
@@ -151,8 +176,9 @@ def test_trajectory_names_are_only_given_to_their_mistake(
     """No fixture and no correct style gets a trajectory name that is not its own mistake's (a
     random order once fitted 'the first sample is never used' on a converging run: the
     confirming probe rules such fits out)."""
-    names = {SKIP_LAST, SKIP_FIRST, RESTART, COUNTER, REPEATS, SIZES, DROPPED, ONCE, SPLIT}
-    own = {**NAMED, "total_mistakes": COUNTER, "full_batches_only": DROPPED,
+    names = {SKIP_LAST, SKIP_FIRST, RESTART, COUNTER, REPEATS, SIZES, DROPPED, ONCE, SPLIT,
+             *PROBED_NAMES.values()}
+    own = {**NAMED, **PROBED_NAMES, "total_mistakes": COUNTER, "full_batches_only": DROPPED,
            "shuffle_x_and_y": SPLIT}
     for student, result in classes.items():
         given = {t.mistake for t in result.tests} & names
