@@ -456,3 +456,17 @@ def test_rows_or_columns_in_another_order():
     assert found is not None and "(rows or columns) in another order" in found.sentence
     found = _relate([X[[3, 0, 1, 2, 5, 4]]], [X])
     assert found is not None and "in another order" in found.sentence
+
+
+def test_a_value_that_is_whole_to_the_tolerance_shows_no_cast_to_an_integer():
+    # heldout18's last_entry_skipped: a central difference's 2.0000000001 is 2 cast or not;
+    # the only entry a cast moved was 0.99999999, to the 0 of the entry the loop skipped
+    expected = np.array([2.0000000001, -4.0000000002, 0.99999999])
+    got = np.array([2.0000000001, -4.0000000002, 0.0])
+    found = _relate([got], [expected], (np.ones(3),), mode=Mode(rtol=1e-6, atol=1e-9))
+    assert found is None or "cast to an integer" not in found.label, found
+    # a materially fractional value cast to a nonzero integer is still named
+    expected = np.array([2.5, -4.25, 7.75, 1.5])
+    found = _relate([np.trunc(expected)], [expected], (np.ones(4),),
+                    mode=Mode(rtol=1e-6, atol=1e-9))
+    assert found is not None and "cast to an integer" in found.label, found
