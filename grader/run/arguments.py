@@ -5,7 +5,8 @@ declared, or passed, in another order), one argument used where another belongs,
 cast to an integer, a float argument as 0 (left out), an integer argument one smaller or
 larger (an off-by-one in a loop over it), an argument negated, a square matrix transposed, an
 array's first or last entry (row, column) left out, an array (or its columns) in reverse
-order; of a short tuple or list argument (a box (a1, b1, a2, b2)), two entries swapped, one
+order, a list's first or last item left out (a loop over a network's layers from the
+second); of a short tuple or list argument (a box (a1, b1, a2, b2)), two entries swapped, one
 entry read where another belongs, the entries sorted.
 
 Tried when neither the catalogue, a trajectory nor a relation between the values named the
@@ -295,6 +296,17 @@ def _array_mapped(a: str, ndim: int, change: Callable[[np.ndarray], np.ndarray])
     return apply
 
 
+def _items_mapped(a: str, part: slice) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """`a` cut to `part` where it is a list or tuple of two or more items (a network's list
+    of layers): a loop over it that skips its first or last item."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        if not isinstance(value, list | tuple) or len(value) < 2:
+            return None
+        return _with(args, **{a: value[part]})
+    return apply
+
+
 def _zeroed(index: Any) -> Callable[[np.ndarray], np.ndarray]:
     def change(value: np.ndarray) -> np.ndarray:
         value[index] = 0
@@ -316,6 +328,8 @@ def _parts(params: Sequence[str]) -> Iterator[Change]:
         for where, part in rows:
             yield Change(f"{a} with its {where} left out", loop, _array_mapped(
                 a, 2, _zeroed(part)))
+        for where, part in (("first", slice(1, None)), ("last", slice(None, -1))):
+            yield Change(f"{a} without its {where} item", loop, _items_mapped(a, part))
         yield Change(f"{a} in reverse order",
                      f"the entries of {a} read back to front: {a}[::-1], a loop counting down",
                      _array_mapped(a, 1, lambda v: v[::-1].copy()))

@@ -63,6 +63,10 @@ _SWAPPED_NAMES = {"max": "min", "min": "max", "sum": "mean", "mean": "sum", "any
 _DROPPABLE_CALLS = {"sqrt", "abs", "exp", "log", "tanh", "square", "fabs"}
 """Calls of one argument that a formula may leave out (np.sqrt(s) written as s); the
 reference's own functions of one argument too."""
+_ROOTED = {"sum"}
+"""Reductions a formula may take the square root of by mistake (a norm for a squared norm)."""
+_ANGLES = {"sin", "cos", "tan"}
+"""Calls whose argument's power a student may read outside them (sin(x²) as sin(x)²)."""
 _CONVERSIONS = {"asarray", "array", "float", "int", "bool", "list", "tuple", "float64",
                 "astype", "copy", "len", "range", "zip", "enumerate", "isinstance", "reversed",
                 "sorted", "ravel", "reshape", "flatten", "item", "ndim", "shape", "append"}
@@ -452,6 +456,13 @@ def _operators(node: ast.AST) -> Iterator[ast.AST | None]:
             yield copy.deepcopy(node.right)
     if isinstance(node.op, ast.Pow):
         yield copy.deepcopy(node.left)  # not squared
+        if isinstance(call := node.left, ast.Call) and len(call.args) == 1 and \
+                _callee(call) in _DROPPABLE_CALLS | _ANGLES:
+            # the power read inside the call: sin(x) ** 2 as sin(x ** 2)
+            inner = copy.deepcopy(call)
+            inner.args = [ast.BinOp(copy.deepcopy(call.args[0]), ast.Pow(),
+                                    copy.deepcopy(node.right))]
+            yield inner
     if _squared(node):  # the absolute value for the square (L1 for L2, |g| for g²)
         yield ast.Call(ast.Name("abs", ast.Load()), [copy.deepcopy(node.left)], [])
     if isinstance(node.op, ast.Mult) and isinstance(left := node.left, ast.BinOp) and \
@@ -543,6 +554,16 @@ def _calls(node: ast.AST) -> Iterator[ast.AST | None]:
     if len(node.args) == 1 and not node.keywords and name not in _CONVERSIONS and (
             name in _DROPPABLE_CALLS or isinstance(node.func, ast.Name)):
         yield copy.deepcopy(node.args[0])  # the function left out: np.sqrt(s) as s
+    if name in _ROOTED and any(isinstance(a, ast.BinOp) and _squared(a) for a in node.args):
+        # a norm for its square: np.sqrt(np.sum(W * W)) for np.sum(W * W)
+        yield ast.Call(ast.Attribute(ast.Name("np", ast.Load()), "sqrt", ast.Load()),
+                       [copy.deepcopy(node)], [])
+    if len(node.args) == 1 and isinstance(arg := node.args[0], ast.BinOp) and \
+            isinstance(arg.op, ast.Pow) and name in _DROPPABLE_CALLS | _ANGLES:
+        # the power read outside the call: sin(x ** 2) as sin(x) ** 2
+        inner = copy.deepcopy(node)
+        inner.args = [copy.deepcopy(arg.left)]
+        yield ast.BinOp(inner, ast.Pow(), copy.deepcopy(arg.right))
     for k, keyword in enumerate(node.keywords):
         if keyword.arg not in ("axis", "keepdims"):
             continue

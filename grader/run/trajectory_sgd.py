@@ -31,7 +31,14 @@ SUMMED = "the batch's gradient is summed over its samples, not averaged"
 returns,
 SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N and SUMMED from probes (exactly: the student's w
 there is that slip's w on the probe's data)."""
-PROBED = (SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N, SUMMED)
+REVERSED = ("the update is written lr·∇L_b(w) − w instead of w − lr·∇L_b(w) (the subtraction's "
+            "operands swapped): w's sign flips at every step")
+ARGSORT = ("each epoch's order is np.argsort(rng.random(n)): a random permutation, but not the "
+           "one rng.permutation(n) draws from the same seed, which the handout fixes")
+UNSHUFFLED = "the samples are not shuffled: every epoch visits them in their order in X"
+LEGACY = ("the epoch's order comes from the legacy generator np.random.RandomState(seed), not "
+          "from np.random.default_rng(seed)")
+PROBED = (SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N, SUMMED, REVERSED)
 
 def _sgd(X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, epochs: int, B: int,
          seed: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -125,9 +132,9 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
     mine = S[e * q:(e + 1) * q]
     order = np.concatenate(mine) if len(mine) == q else np.array([])
     if len(order) == n and np.array_equal(np.sort(order), np.arange(n)):
-        said, once = _order(order, e, n, seed, epochs)
+        said, named = _order(order, e, n, seed, epochs)
         return Departure(where, said, "the order of samples: one rng.permutation(n) per epoch, "
-                         "from rng = np.random.default_rng(seed)", ONCE if once else None)
+                         "from rng = np.random.default_rng(seed)", named)
     return Departure(where, f"your batch is {fmt(S[k])}, the reference's {fmt(R[k])}",
                      "the batches: consecutive slices of batch_size of the epoch's permutation")
 
@@ -163,27 +170,36 @@ def _repeats(S: list[np.ndarray], R: list[np.ndarray], n: int, q: int,
     return None
 
 
-def _order(order: np.ndarray, e: int, n: int, seed: int, epochs: int) -> tuple[str, bool]:
-    """What the epoch's visiting order is, among the usual wrong ones; and whether it is epoch
-    1's permutation again (the data shuffled once)."""
+def _order(order: np.ndarray, e: int, n: int, seed: int,
+           epochs: int) -> tuple[str, str | None]:
+    """What the epoch's visiting order is, among the usual wrong ones; and the mistake it
+    proves: ONCE (epoch 1's permutation again: the data shuffled once), ARGSORT (the epoch's
+    draw of np.argsort(rng.random(n))), UNSHUFFLED, LEGACY (RandomState's permutation), or
+    None."""
     rng = np.random.default_rng(seed)
     draws = [rng.permutation(n) for _ in range(3 * epochs + 2)]
     hits = [d for d, p in enumerate(draws) if np.array_equal(p, order)]
     mine = f"your epoch {e + 1} visits the samples in the order {fmt(order)}"
     if hits and hits[0] == 0 and e > 0:
         return (f"{mine}, epoch 1's permutation again: the data is not reshuffled every "
-                "epoch"), True
+                "epoch"), ONCE
+    rng = np.random.default_rng(seed)
+    sorted_draws = [np.argsort(rng.random(n)) for _ in range(e + 1)]
+    if not hits and np.array_equal(sorted_draws[e], order):
+        return (f"{mine}, exactly np.argsort(rng.random(n)) of np.random.default_rng(seed)"
+                ), ARGSORT
     if hits and e > 0 and hits[0] % e == 0:
         return (f"{mine}, the generator's permutation no. {hits[0] + 1} where the reference "
                 f"uses no. {e + 1}: rng.permutation is called {hits[0] // e} times per epoch "
-                "(one permutation each for X and y?)"), False
+                "(one permutation each for X and y?)"), None
     if hits:
-        return f"{mine}, the generator's permutation no. {hits[0] + 1}, not no. {e + 1}", False
+        return f"{mine}, the generator's permutation no. {hits[0] + 1}, not no. {e + 1}", None
     if np.array_equal(order, np.arange(n)):
-        return f"{mine}: the samples are not shuffled", False
+        return f"{mine}: the samples are not shuffled", UNSHUFFLED
     if np.array_equal(order, np.random.RandomState(seed).permutation(n)):
-        return f"{mine}, the legacy/global generator's: not np.random.default_rng(seed)", False
-    return f"{mine}, which np.random.default_rng(seed) does not draw", False
+        return (f"{mine}, the legacy/global generator's: not np.random.default_rng(seed)",
+                LEGACY)
+    return f"{mine}, which np.random.default_rng(seed) does not draw", None
 
 
 def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, epochs: int,
@@ -263,6 +279,10 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
             return Departure(where, "your w after these batches is w0 minus lr times the sum of "
                              "their gradients, each taken at w0", "the update: one step per "
                              "batch, each at the w the previous step left", ONE_STEP)
+    if close(after, -(before + rule)) and not close(after, before + rule):
+        return Departure(where, "your w after the step is −(w − lr·∇L_b(w)): the step's "
+                         "subtraction is written the other way round", "the update "
+                         "w ← w − lr·∇L_b(w)", REVERSED)
     c = factor(delta, rule)
     if c is not None:
         summed, over_n = np.isclose(c, len(b)), np.isclose(c, len(b) / len(X))

@@ -212,3 +212,18 @@ def test_an_entry_of_a_short_tuple_argument_read_in_another_place_is_named(slip,
     found = find(SimpleNamespace(f=_box_sum), calls, None, Replay(None))
     assert found is not None and f"f() gives its value for {phrase}" in found.label, found
     assert not any(c.isdigit() for c in found.label), found.label
+
+
+def _units(layers):
+    return sum(len(b) for _, b in layers)
+
+
+def test_a_list_argument_read_without_its_first_item_is_named():
+    rng = np.random.default_rng(8)
+    calls = []
+    for k in (2, 3, 4):
+        layers = [(np.ones((u, 2)), np.zeros(u)) for u in rng.integers(1, 5, size=k)]
+        calls.append(Recorded("count", (layers,), {}, None, _units(layers[1:])))
+    found = find(SimpleNamespace(count=_units), calls, None, Replay(None))
+    assert found is not None and "count() gives its value for layers without its first " \
+        "item" in found.label, found

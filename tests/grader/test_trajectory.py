@@ -32,13 +32,17 @@ from grader.run.trajectory_perceptron import (
     perceptron,
 )
 from grader.run.trajectory_sgd import (
+    ARGSORT,
     DROPPED,
+    LEGACY,
     ONCE,
     ONE_STEP,
     OVER_N,
     REPEATS,
+    REVERSED,
     SIZES,
     SPLIT,
+    UNSHUFFLED,
     Y_IN_ORDER,
     sgd,
 )
@@ -93,11 +97,15 @@ EXPECTED = {
     "targets_in_file_order": ("minibatch_sgd", ["the unshuffled slice"]),
     "batch_gradient_over_n": ("minibatch_sgd", ["the gradient is divided by n, not by the "
                                                 "batch's size"]),
+    "step_written_backwards": ("minibatch_sgd", ["subtraction is written the other way round"]),
+    "order_by_sorting_noise": ("minibatch_sgd", ["exactly np.argsort(rng.random(n))"]),
 }
 NAMED = {"skip_last_sample": SKIP_LAST, "restart_each_epoch": RESTART,
-         "with_replacement": REPEATS, "array_split_batches": SIZES}
+         "with_replacement": REPEATS, "array_split_batches": SIZES,
+         "order_by_sorting_noise": ARGSORT}
 PROBED_NAMES = {"w_reset_each_epoch": SGD_RESTART, "epoch_gradients_summed": ONE_STEP,
-                "targets_in_file_order": Y_IN_ORDER, "batch_gradient_over_n": OVER_N}
+                "targets_in_file_order": Y_IN_ORDER, "batch_gradient_over_n": OVER_N,
+                "step_written_backwards": REVERSED}
 """Submissions whose name the trajectory's probes prove (grader.run.trajectory_sgd.PROBED):
 every failing test whose sentence comes from a probe says it."""
 """Submissions whose mistake no catalogue file has: the trajectory names it from the run's own
@@ -177,7 +185,7 @@ def test_trajectory_names_are_only_given_to_their_mistake(
     random order once fitted 'the first sample is never used' on a converging run: the
     confirming probe rules such fits out)."""
     names = {SKIP_LAST, SKIP_FIRST, RESTART, COUNTER, REPEATS, SIZES, DROPPED, ONCE, SPLIT,
-             *PROBED_NAMES.values()}
+             ARGSORT, UNSHUFFLED, LEGACY, *PROBED_NAMES.values()}
     own = {**NAMED, **PROBED_NAMES, "total_mistakes": COUNTER, "full_batches_only": DROPPED,
            "shuffle_x_and_y": SPLIT}
     for student, result in classes.items():
