@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -31,6 +32,8 @@ SUMMED = "the batch's gradient is summed over its samples, not averaged"
 returns,
 SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N and SUMMED from probes (exactly: the student's w
 there is that slip's w on the probe's data)."""
+AT_W0 = ("every batch gradient is taken at the starting point w0 instead of at the current w "
+         "(the steps are made, but all with w0's gradients)")
 REVERSED = ("the update is written lr·∇L_b(w) − w instead of w − lr·∇L_b(w) (the subtraction's "
             "operands swapped): w's sign flips at every step")
 ARGSORT = ("each epoch's order is np.argsort(rng.random(n)): a random permutation, but not the "
@@ -38,7 +41,7 @@ ARGSORT = ("each epoch's order is np.argsort(rng.random(n)): a random permutatio
 UNSHUFFLED = "the samples are not shuffled: every epoch visits them in their order in X"
 LEGACY = ("the epoch's order comes from the legacy generator np.random.RandomState(seed), not "
           "from np.random.default_rng(seed)")
-PROBED = (SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N, SUMMED, REVERSED)
+PROBED = (SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, AT_W0, OVER_N, SUMMED, REVERSED)
 
 def _sgd(X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, epochs: int, B: int,
          seed: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -86,7 +89,10 @@ def sgd(function: Callable[..., Any], args: dict[str, Any], value: Any,
     if len(S) == len(R) and all(same):
         if close(got[0], ws[-1]):
             return None
-        return _step(probe, X, y, w0, lr, epochs, B, seed, R, ws, q, q) or Departure(
+        found = _step(probe, X, y, w0, lr, epochs, B, seed, R, ws, q, q)
+        if found is not None and found.mistake == ONE_STEP:
+            found = _stale(found, got[0], X, y, w0, lr, R, q)
+        return found or Departure(
             "the end of the run", "your batches are the reference's, but the final w differs",
             "the update w ← w − lr·∇L_b(w)")
     later = _batches(S, R, same, n, q, B, epochs, seed)
@@ -137,6 +143,24 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
                          "from rng = np.random.default_rng(seed)", named)
     return Departure(where, f"your batch is {fmt(S[k])}, the reference's {fmt(R[k])}",
                      "the batches: consecutive slices of batch_size of the epoch's permutation")
+
+
+def _stale(found: Departure, final: np.ndarray, X: np.ndarray, y: np.ndarray,
+           w0: np.ndarray, lr: float, R: list[np.ndarray], q: int) -> Departure:
+    """Which stale gradient the run's final w shows, once epoch 1's probes showed every
+    gradient taken at w0: one step per epoch (each epoch's gradients at ITS start), a step per
+    batch with w0's gradients throughout, or — one epoch, where the two agree — no name."""
+    def grad(w: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return np.asarray(X[b].T @ (X[b] @ w - y[b]) / len(b))
+
+    once = np.array(w0, dtype=np.float64)
+    for e in range(len(R) // q):
+        once = once - lr * sum(grad(once, b) for b in R[e * q:(e + 1) * q])
+    at_w0 = w0 - lr * sum(grad(w0, b) for b in R)
+    if close(once, at_w0):
+        return replace(found, mistake=None)
+    return replace(found, mistake=ONE_STEP if close(final, once) else
+                   AT_W0 if close(final, at_w0) else None)
 
 
 def _short(sizes: list[int]) -> str:
@@ -242,6 +266,11 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
             return Departure(f"epoch {hi}", f"your w after epoch {hi} is what epoch {hi}'s "
                              "batches give starting from w0: the epochs before it are lost",
                              "the update: w is carried from one epoch to the next", RESTART)
+        stale = w0 - lr * sum(X[b].T @ (X[b] @ w0 - y[b]) / len(b) for b in R[:hi * q])
+        if got is not None and close(got[0], stale) and not close(stale, ws[hi * q]):
+            return Departure(f"epoch {hi}", f"your w after epoch {hi} is w0 minus lr times "
+                             "every batch's gradient so far, each taken at w0", "the update: "
+                             "each step's gradient at the w the previous step left", AT_W0)
         return Departure(f"epoch {hi}", f"your w after epoch {lo} is the reference's, after "
                          f"epoch {hi} it is not", "the update (from epoch 2 on: state kept "
                          "across epochs?)")

@@ -33,6 +33,7 @@ from grader.run.trajectory_perceptron import (
 )
 from grader.run.trajectory_sgd import (
     ARGSORT,
+    AT_W0,
     DROPPED,
     LEGACY,
     ONCE,
@@ -98,6 +99,7 @@ EXPECTED = {
     "batch_gradient_over_n": ("minibatch_sgd", ["the gradient is divided by n, not by the "
                                                 "batch's size"]),
     "step_written_backwards": ("minibatch_sgd", ["subtraction is written the other way round"]),
+    "gradients_at_w0": ("minibatch_sgd", ["each taken at w0"]),
     "order_by_sorting_noise": ("minibatch_sgd", ["exactly np.argsort(rng.random(n))"]),
 }
 NAMED = {"skip_last_sample": SKIP_LAST, "restart_each_epoch": RESTART,
@@ -105,7 +107,7 @@ NAMED = {"skip_last_sample": SKIP_LAST, "restart_each_epoch": RESTART,
          "order_by_sorting_noise": ARGSORT}
 PROBED_NAMES = {"w_reset_each_epoch": SGD_RESTART, "epoch_gradients_summed": ONE_STEP,
                 "targets_in_file_order": Y_IN_ORDER, "batch_gradient_over_n": OVER_N,
-                "step_written_backwards": REVERSED}
+                "step_written_backwards": REVERSED, "gradients_at_w0": AT_W0}
 """Submissions whose name the trajectory's probes prove (grader.run.trajectory_sgd.PROBED):
 every failing test whose sentence comes from a probe says it."""
 """Submissions whose mistake no catalogue file has: the trajectory names it from the run's own
