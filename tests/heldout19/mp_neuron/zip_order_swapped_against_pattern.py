@@ -1,0 +1,88 @@
+"""zip gets its arguments in the wrong order, zip(values, mask) while the loop names them (inh, v):
+the patterns then see (value, mask flag), and since the literal True matches only the bool True,
+an int input never matches (True, 1) or (False, 1); nothing is counted and nothing vetoes, so
+for integer inputs the neuron fires iff theta <= 0.
+
+Graded function: `mp_neuron`. Written in the style of correct_matchcase.py.
+"""
+
+import numpy as np
+
+
+def _check_bits(values):
+    for i, v in enumerate(values):
+        match v:
+            case 0 | 1:
+                pass
+            case _:
+                raise ValueError(f"x[{i}] = {v!r} is not 0 or 1")
+
+
+def mp_neuron(x, theta, inhibitory=None):
+    x = np.asarray(x)
+    match x.shape:
+        case (n,):
+            pass
+        case shape:
+            raise ValueError(f"x must be 1-D, got shape {shape}")
+    values = x.tolist()
+    _check_bits(values)
+    match inhibitory:
+        case None:
+            mask = [False] * n
+        case _:
+            arr = np.asarray(inhibitory, dtype=bool)
+            if arr.shape != (n,):
+                raise ValueError(f"inhibitory has shape {arr.shape}, x has {n} inputs")
+            mask = arr.tolist()
+    count = 0
+    for inh, v in zip(values, mask, strict=True):
+        match (inh, v):
+            case (True, 1):
+                return 0                         # absolute veto
+            case (False, 1):
+                count += 1
+            case _:
+                pass
+    return int(count >= theta)
+
+
+def _none(n):
+    return np.zeros(n, dtype=bool)
+
+
+def _all(n):
+    return np.ones(n, dtype=bool)
+
+
+def _and(n):
+    return n, _none(n)
+
+
+def _or(n):
+    return 1, _none(n)
+
+
+def _nor(n):
+    return 0, _all(n)
+
+
+def _and_not(n):
+    return 1, np.array([False, True])
+
+
+GATES = {"and": _and, "or": _or, "nor": _nor, "not": _nor, "and_not": _and_not}
+ARITY = {"not": 1, "and_not": 2}
+
+
+def mp_gate(name, n):
+    if (build := GATES.get(name)) is None:
+        raise ValueError(f"unknown gate {name!r}; known: {', '.join(GATES)}")
+    match n:
+        case int() | np.integer() if n >= 1:
+            pass
+        case _:
+            raise ValueError(f"n must be a positive int, got {n!r}")
+    if (need := ARITY.get(name)) is not None and n != need:
+        raise ValueError(f"{name!r} takes {need} input(s), got n = {n}")
+    return build(int(n))
