@@ -122,7 +122,7 @@ def _mutants(reference: ModuleType, file: Path, stamp: int,
             if source in made:
                 continue  # one change made two ways (`W * W` without either factor), or none
             made.add(source)
-            function = _compiled(reference, changed)
+            function = _compiled(reference, file, changed)
             if function is None:
                 continue
             where = "" if name in api else f" (in {name})"
@@ -154,11 +154,16 @@ def _reaching(defs: dict[str, ast.FunctionDef], api: tuple[str, ...]) -> dict[st
     return {name: tuple(sorted(found, key=lambda f: f != name)) for name, found in users.items()}
 
 
-def _compiled(reference: ModuleType, definition: ast.FunctionDef) -> types.FunctionType | None:
-    # every node has its location: the reference's own, a change's from the node it replaced
+def _compiled(reference: ModuleType, file: Path,
+              definition: ast.FunctionDef) -> types.FunctionType | None:
+    """The changed definition as a function of the reference's module (guarded: _guarded).
+    It is compiled under the reference's file name: every node keeps the reference's line
+    (a change takes the line of the node it replaced), so a traceback shows the reference's own
+    line, and an input check's `raise` is seen as one (grader.run.outcomes: a deliberate
+    ValueError matches the student's own, an operation that failed does not)."""
     module = ast.Module(body=[definition], type_ignores=[])
     try:
-        code = compile(module, f"<automatic mistake of {definition.name}>", "exec",
+        code = compile(module, str(file), "exec",
                        flags=__future__.annotations.compiler_flag, dont_inherit=True)
     except (SyntaxError, ValueError, TypeError):
         return None
@@ -196,6 +201,7 @@ def _guarded(function: types.FunctionType) -> types.FunctionType:
             return function(*args, **kwargs)
         finally:
             sys.settrace(previous)
+    guarded.automatic = True  # type: ignore[attr-defined]
     return guarded  # type: ignore[return-value]
 
 

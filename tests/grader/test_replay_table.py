@@ -60,8 +60,7 @@ def table(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
 
 def _automatic(function: Any) -> bool:
     """A changed function of grader.run.automatic (compiled from the changed reference)."""
-    code = getattr(getattr(function, "__wrapped__", None), "__code__", None)
-    return code is not None and code.co_filename.startswith("<automatic mistake of")
+    return getattr(function, "automatic", False) is True
 
 
 def _alone(assignment: Any, subs: Path, out: Path, use_table: bool,
