@@ -396,21 +396,10 @@ def _swap(parent: ast.AST | None, target: ast.AST,
 
 
 def _replace(root: ast.AST, target: ast.AST, replacement: ast.AST | None) -> bool:
-    for parent in ast.walk(root):
-        for field, value in ast.iter_fields(parent):
-            if value is target and replacement is not None:
-                setattr(parent, field, replacement)
-                return True
-            if isinstance(value, list) and any(v is target for v in value):
-                at = next(i for i, v in enumerate(value) if v is target)
-                if replacement is None:
-                    if len(value) < 2:
-                        return False
-                    del value[at]
-                else:
-                    value[at] = replacement
-                return True
-    return False
+    """`target` replaced in the tree `root` (for good: _swap's undo is dropped)."""
+    parent = next((node for node in ast.walk(root)
+                   if any(child is target for child in ast.iter_child_nodes(node))), None)
+    return _swap(parent, target, replacement) is not None
 
 
 def _replacements(node: ast.AST, names: frozenset[str] = frozenset()) -> Iterator[ast.AST | None]:
