@@ -28,10 +28,6 @@ Y_IN_ORDER = ("X's rows are taken in the epoch's permuted order but y's in the o
               "the targets no longer belong to their rows")
 OVER_N = "the batch's gradient is divided by n (all samples) instead of by the batch's size"
 SUMMED = "the batch's gradient is summed over its samples, not averaged"
-"""Names the student's own run proves: REPEATS, DROPPED, SIZES and ONCE from the batches it
-returns,
-SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, OVER_N and SUMMED from probes (exactly: the student's w
-there is that slip's w on the probe's data)."""
 AT_W0 = ("every batch gradient is taken at the starting point w0 instead of at the current w "
          "(the steps are made, but all with w0's gradients)")
 REVERSED = ("the update is written lr·∇L_b(w) − w instead of w − lr·∇L_b(w) (the subtraction's "
@@ -42,6 +38,17 @@ UNSHUFFLED = "the samples are not shuffled: every epoch visits them in their ord
 LEGACY = ("the epoch's order comes from the legacy generator np.random.RandomState(seed), not "
           "from np.random.default_rng(seed)")
 PROBED = (SPLIT, Y_IN_ORDER, RESTART, ONE_STEP, AT_W0, OVER_N, SUMMED, REVERSED)
+"""Names the student's own run proves: REPEATS, DROPPED, SIZES, ONCE, ARGSORT, UNSHUFFLED and
+LEGACY from the batches it returns; those of PROBED from probes (exactly: the student's w there
+is that slip's w on the probe's data)."""
+
+
+def _grad(X: np.ndarray, y: np.ndarray, w: np.ndarray, b: np.ndarray,
+          targets: np.ndarray | None = None) -> np.ndarray:
+    """The batch gradient ∇L_b(w) = X_bᵀ(X_b w − y_b)/|b| (with y of `targets` instead of b:
+    the slips that pair rows with other targets)."""
+    return np.asarray(X[b].T @ (X[b] @ w - y[b if targets is None else targets]) / len(b))
+
 
 def _sgd(X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, epochs: int, B: int,
          seed: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -53,7 +60,7 @@ def _sgd(X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, epochs: int, B
         perm = rng.permutation(n)
         for start in range(0, n, B):
             b = perm[start:start + B]
-            w = w - lr * (X[b].T @ (X[b] @ w - y[b]) / len(b))
+            w = w - lr * _grad(X, y, w, b)
             batches.append(b)
             ws.append(w)
     return batches, ws
@@ -150,13 +157,10 @@ def _stale(found: Departure, final: np.ndarray, X: np.ndarray, y: np.ndarray,
     """Which stale gradient the run's final w shows, once epoch 1's probes showed every
     gradient taken at w0: one step per epoch (each epoch's gradients at ITS start), a step per
     batch with w0's gradients throughout, or — one epoch, where the two agree — no name."""
-    def grad(w: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return np.asarray(X[b].T @ (X[b] @ w - y[b]) / len(b))
-
     once = np.array(w0, dtype=np.float64)
     for e in range(len(R) // q):
-        once = once - lr * sum(grad(once, b) for b in R[e * q:(e + 1) * q])
-    at_w0 = w0 - lr * sum(grad(w0, b) for b in R)
+        once = once - lr * sum(_grad(X, y, once, b) for b in R[e * q:(e + 1) * q])
+    at_w0 = w0 - lr * sum(_grad(X, y, w0, b) for b in R)
     if close(once, at_w0):
         return replace(found, mistake=None)
     return replace(found, mistake=ONE_STEP if close(final, once) else
@@ -252,21 +256,26 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
         if limit < q or epochs < 2:
             return None
         lo, hi = 1, epochs  # epoch 1 is right: the first epoch that is not
+        at_hi = None  # the probe of `hi` epochs, once the search has made one
         while hi - lo > 1:
             mid = (lo + hi) // 2
             got = pair(probe("minibatch_sgd", X, y, w0, lr, mid, B, seed))
             if got is None:
                 return None
-            lo, hi = (mid, hi) if close(got[0], ws[mid * q]) else (lo, mid)
-        got = pair(probe("minibatch_sgd", X, y, w0, lr, hi, B, seed))
+            if close(got[0], ws[mid * q]):
+                lo = mid
+            else:
+                hi, at_hi = mid, got
+        got = at_hi if at_hi is not None else pair(
+            probe("minibatch_sgd", X, y, w0, lr, hi, B, seed))
         again = np.array(w0, dtype=np.float64)
         for b in R[(hi - 1) * q:hi * q]:  # epoch hi's batches, from w0
-            again = again - lr * (X[b].T @ (X[b] @ again - y[b]) / len(b))
+            again = again - lr * _grad(X, y, again, b)
         if got is not None and close(got[0], again) and not close(again, ws[hi * q]):
             return Departure(f"epoch {hi}", f"your w after epoch {hi} is what epoch {hi}'s "
                              "batches give starting from w0: the epochs before it are lost",
                              "the update: w is carried from one epoch to the next", RESTART)
-        stale = w0 - lr * sum(X[b].T @ (X[b] @ w0 - y[b]) / len(b) for b in R[:hi * q])
+        stale = w0 - lr * sum(_grad(X, y, w0, b) for b in R[:hi * q])
         if got is not None and close(got[0], stale) and not close(stale, ws[hi * q]):
             return Departure(f"epoch {hi}", f"your w after epoch {hi} is w0 minus lr times "
                              "every batch's gradient so far, each taken at w0", "the update: "
@@ -287,23 +296,23 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
         return None
     Xh, yh = zeroed(hi)
     before, b = ws[hi - 1], R[hi - 1]
-    delta, rule = after - before, -lr * (Xh[b].T @ (Xh[b] @ before - yh[b]) / len(b))
+    delta, rule = after - before, -lr * _grad(Xh, yh, before, b)
     rng = np.random.default_rng(seed)
     for d in range(3):
         other = rng.permutation(len(X))[(hi - 1) * B:hi * B]
-        if d and close(delta, -lr * (Xh[b].T @ (Xh[b] @ before - yh[other]) / len(b))):
+        if d and close(delta, -lr * _grad(Xh, yh, before, b, other)):
             return Departure(where, f"your step pairs the rows X[b] of batch {fmt(b)} with the "
                              f"targets y[{fmt(other)}], the same slice of the generator's "
                              f"permutation no. {d + 1}", "the update: X and y are indexed with "
                              "different permutations; use one per epoch for both", SPLIT)
     plain = np.arange(len(X))[(hi - 1) * B:hi * B]
     if not np.array_equal(plain, b) and \
-            close(delta, -lr * (Xh[b].T @ (Xh[b] @ before - yh[plain]) / len(b))):
+            close(delta, -lr * _grad(Xh, yh, before, b, plain)):
         return Departure(where, f"your step pairs the rows X[b] of batch {fmt(b)} with the "
                          f"targets y[{fmt(plain)}], the unshuffled slice", "the update: X and y "
                          "are indexed with one permutation", Y_IN_ORDER)
     if hi > 1:  # every gradient of the epoch so far taken at w0, applied together
-        together = w0 - lr * sum(Xh[c].T @ (Xh[c] @ w0 - yh[c]) / len(c) for c in R[:hi])
+        together = w0 - lr * sum(_grad(Xh, yh, w0, c) for c in R[:hi])
         if close(after, together) and not close(together, ws[hi]):
             return Departure(where, "your w after these batches is w0 minus lr times the sum of "
                              "their gradients, each taken at w0", "the update: one step per "
