@@ -12,6 +12,7 @@ import numpy as np
 from grader import checks
 from grader.checks import mistakes as m
 from grader.checks.compare import describe
+from grader.checks.failure import said
 from grader.checks.mistakes import (
     INPUTS_COUNTED,
     LAYERS_COUNTED,
@@ -81,18 +82,13 @@ def network_mistake(layers, reference_layers, n):
         theirs = _units(reference_layers, n)
     except (ValueError, TypeError, IndexError):
         return None
-    if any(_wasted(theirs, where) for where, *_ in theirs):
+    if any(_wasted(theirs, at) for at in range(len(theirs))):
         return None
-    for where, *_ in mine:
-        found = _wasted(mine, where)
-        if found:
-            return found
-    return None
+    return next((found for at in range(len(mine)) if (found := _wasted(mine, at))), None)
 
 
-def _wasted(units, where):
-    """What wastes the unit at `where` ((layer, unit)) among `units` (_units), or ''."""
-    at = next(i for i, (w, *_) in enumerate(units) if w == where)
+def _wasted(units, at):
+    """What wastes the unit `units[at]` (_units), or ''."""
     (layer, unit), outputs, read = units[at]
     if np.all(outputs == outputs[0]):
         fires = "always fires" if outputs[0] else "never fires"
@@ -135,7 +131,7 @@ def named_network(failure, layers, reference_layers, n):
     which = None if failure.mistake else network_mistake(layers, reference_layers, n)
     if which is None:
         return failure
-    return checks.CheckFailure(f"{failure.message} Looks like {which}.", mistake=which,
+    return checks.CheckFailure(f"{failure.message}{said(which)}", mistake=which,
                                mode=failure.mode)
 
 

@@ -192,8 +192,10 @@ def gate_mistake(name, mask, mask_ref, got, want):
     and those that must always veto are inhibitory), so a mask that differs from it is the
     mistake; with the right mask, theta is too high (the gate fires too rarely) or too low. No
     input of the test (n) is said: only which inputs, numbered x1, x2, ..."""
+    if mask.shape != mask_ref.shape:
+        return None
     gate = name.upper().replace("_", " ")
-    if mask.shape == mask_ref.shape and np.any(mask != mask_ref):
+    if np.any(mask != mask_ref):
         missing = [f"x{i + 1}" for i in np.flatnonzero(mask_ref & ~mask)]
         extra = [f"x{i + 1}" for i in np.flatnonzero(mask & ~mask_ref)]
         parts = ([f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not marked "
@@ -205,11 +207,9 @@ def gate_mistake(name, mask, mask_ref, got, want):
                 "and_not": "x2 inhibitory and x1 excitatory"}[name]
         return f"the {gate} gate's inhibitory mask is wrong: {' and '.join(parts)} ({gate} " \
                f"needs {must})"
-    if mask.shape == mask_ref.shape:
-        fewer = int(np.sum(got)) < int(np.sum(want))
-        return (f"theta is too {'high' if fewer else 'low'} for the {gate} gate (with the "
-                f"right mask it fires on {'fewer' if fewer else 'more'} inputs than {gate})")
-    return None
+    fewer = int(np.sum(got)) < int(np.sum(want))
+    return (f"theta is too {'high' if fewer else 'low'} for the {gate} gate (with the right "
+            f"mask it fires on {'fewer' if fewer else 'more'} inputs than {gate})")
 
 
 @test_case(points=1, visibility="hidden")

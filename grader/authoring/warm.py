@@ -57,14 +57,14 @@ def warm(assignment: Assignment, tests: list[TestCase], solution: ModuleType,
         if recording.incomplete or not recording.calls:
             continue
         replayed += 1
-        for mistake in automatic.for_functions(solution, api, recording.names):
-            for call in recording.calls:
-                function = mutant(solution, mistake, call.name)
-                who = replayed_as(solution, mistake, call.name)
-                if function is None or who == REFERENCE:
-                    continue  # the reference's own outcome: recorded as the student's
-                with warnings.catch_warnings():  # a changed formula's numpy warnings
-                    warnings.simplefilter("ignore")  # (a mean of nothing) are its outcome's
+        with warnings.catch_warnings():  # a changed formula's numpy warnings (a mean of
+            warnings.simplefilter("ignore")  # nothing) are its outcome's
+            for mistake in automatic.for_functions(solution, api, recording.names):
+                for call in recording.calls:
+                    function = mutant(solution, mistake, call.name)
+                    who = replayed_as(solution, mistake, call.name)
+                    if function is None or who == REFERENCE:
+                        continue  # the reference's own outcome: recorded as the student's
                     replay.run(who, function, call, views)
-                outcomes += 1
+                    outcomes += 1
     return outcomes, replayed

@@ -229,17 +229,16 @@ def _short(value: Any) -> bool:
         all(_number(v) for v in value)
 
 
-def _entry_mapped(a: str, change: Callable[[list[Any]], list[Any]]) -> Callable[
+def _entry_mapped(a: str, change: Callable[[list[Any]], None], reach: int) -> Callable[
         [dict[str, Any]], dict[str, Any] | None]:
-    """`a` changed by `change` where it is a short tuple or list of numbers (SHORT), of the
-    same type."""
+    """`a` changed in place by `change` where it is a short tuple or list of numbers (SHORT)
+    with more than `reach` entries; of the same type."""
     def apply(args: dict[str, Any]) -> dict[str, Any] | None:
         value = args.get(a)
-        if not isinstance(value, tuple | list) or not _short(value):
+        if not isinstance(value, tuple | list) or not _short(value) or len(value) <= reach:
             return None
-        changed = change(list(value))
-        if len(changed) != len(value):
-            return None
+        changed = list(value)
+        change(changed)
         return _with(args, **{a: tuple(changed) if isinstance(value, tuple) else changed})
     return apply
 
@@ -248,20 +247,14 @@ def _entries(params: Sequence[str]) -> Iterator[Change]:
     """The entries of a short tuple or list argument (a box, a pair of bounds): two read in
     each other's place, one read where another belongs, all of them sorted (said in words:
     a label holds no digit)."""
-    def swapped(i: int, j: int) -> Callable[[list[Any]], list[Any]]:
-        def change(v: list[Any]) -> list[Any]:
-            if max(i, j) < len(v):
-                v[i], v[j] = v[j], v[i]
-                return v
-            return []
+    def swapped(i: int, j: int) -> Callable[[list[Any]], None]:
+        def change(v: list[Any]) -> None:
+            v[i], v[j] = v[j], v[i]
         return change
 
-    def instead(i: int, j: int) -> Callable[[list[Any]], list[Any]]:
-        def change(v: list[Any]) -> list[Any]:
-            if max(i, j) < len(v):
-                v[i] = v[j]
-                return v
-            return []
+    def instead(i: int, j: int) -> Callable[[list[Any]], None]:
+        def change(v: list[Any]) -> None:
+            v[i] = v[j]
         return change
 
     for a in params:
@@ -270,17 +263,17 @@ def _entries(params: Sequence[str]) -> Iterator[Change]:
                 yield Change(f"{a} with its {ORDINALS[i]} and {ORDINALS[j]} entries swapped",
                              f"two entries of {a} read in each other's place: an unpacking or "
                              f"an index in another order than {a}'s", _entry_mapped(
-                                 a, swapped(i, j)))
+                                 a, swapped(i, j), j))
         for i in range(SHORT):
             for j in range(SHORT):
                 if i != j:
                     yield Change(f"{a} with its {ORDINALS[j]} entry read as its {ORDINALS[i]}",
                                  f"a wrong index: an entry of {a} is read where another "
                                  "belongs (a copied line whose index was not changed)",
-                                 _entry_mapped(a, instead(i, j)))
+                                 _entry_mapped(a, instead(i, j), max(i, j)))
         yield Change(f"{a} sorted",
                      f"the entries of {a} sorted (sorted({a}), np.sort) although their order "
-                     "means something", _entry_mapped(a, sorted))
+                     "means something", _entry_mapped(a, list.sort, 0))
 
 
 def _array_mapped(a: str, ndim: int, change: Callable[[np.ndarray], np.ndarray]) -> Callable[

@@ -72,6 +72,10 @@ _CONVERSIONS = {"asarray", "array", "float", "int", "bool", "list", "tuple", "fl
                 "sorted", "ravel", "reshape", "flatten", "item", "ndim", "shape", "append"}
 
 
+_MAKING = threading.Lock()
+"""Held while the changes are made (_mutants: once per file, cached)."""
+
+
 def mutants(reference: ModuleType, api: tuple[str, ...]) -> tuple[Mistake, ...]:
     """Every automatic mistake of the reference module's functions (cached per file)."""
     path = getattr(reference, "__file__", None)
@@ -84,9 +88,6 @@ def mutants(reference: ModuleType, api: tuple[str, ...]) -> tuple[Mistake, ...]:
         return ()
     with _MAKING:  # the batch's threads: one makes them, the others wait for its result
         return _mutants(reference, file, stamp, api)
-
-
-_MAKING = threading.Lock()
 
 
 def for_functions(reference: ModuleType, api: tuple[str, ...],
@@ -459,12 +460,11 @@ def _operators(node: ast.AST) -> Iterator[ast.AST | None]:
                                     copy.deepcopy(node.right))]
             yield inner
     if _squared(node):  # the absolute value for the square (L1 for L2, |g| for g²)
-        yield ast.Call(ast.Name("abs", ast.Load()), [copy.deepcopy(node.left)], [])
+        yield _abs(node.left)
     if isinstance(node.op, ast.Mult) and isinstance(left := node.left, ast.BinOp) and \
             isinstance(left.op, ast.Mult) and ast.dump(left.right) == ast.dump(node.right):
         # `c * g * g`: the square inside a product
-        yield ast.BinOp(copy.deepcopy(left.left), ast.Mult(),
-                        ast.Call(ast.Name("abs", ast.Load()), [copy.deepcopy(node.right)], []))
+        yield ast.BinOp(copy.deepcopy(left.left), ast.Mult(), _abs(node.right))
     # parentheses: a * (b ± c) -> a * b ± c;  (a ± b) * c -> a ± b * c;  a / (b * c) -> a / b * c
     # a - (b ± c) -> a - b ± c;  a - b ** k -> (a - b) ** k and back
     left, right = node.left, node.right
@@ -487,6 +487,11 @@ def _operators(node: ast.AST) -> Iterator[ast.AST | None]:
         yield ast.BinOp(ast.BinOp(copy.deepcopy(left), type(node.op)(),
                                   copy.deepcopy(right.left)), ast.Pow(),
                         copy.deepcopy(right.right))
+
+
+def _abs(node: ast.expr) -> ast.Call:
+    """`abs(node)` (a copy of node)."""
+    return ast.Call(ast.Name("abs", ast.Load()), [copy.deepcopy(node)], [])
 
 
 def _squared(node: ast.BinOp) -> bool:
