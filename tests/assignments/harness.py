@@ -100,6 +100,27 @@ def grade_pack(name: str, folder: Path) -> dict[str, RunResult]:
     return {r.student: r for r in batch.results}
 
 
+def grade_edits(name: str, correct: Path, edits: dict[str, tuple[str, str]],
+                folder: Path) -> dict[str, RunResult]:
+    """A correct solution (student "correct") and, per student of `edits`, that solution with
+    one line replaced ((line, its mistaken version); the line must be there once), graded
+    through `grader grade`'s path; the correct one must pass every test with no name."""
+    from grader.batch.driver import run_batch
+
+    source = correct.read_text(encoding="utf-8")
+    subs = folder / "subs"
+    subs.mkdir(parents=True)
+    (subs / "correct.py").write_text(source, encoding="utf-8")
+    for student, (line, wrong) in edits.items():
+        assert source.count(line) == 1, f"{correct}: the line to edit is not there once: {line!r}"
+        (subs / f"{student}.py").write_text(source.replace(line, wrong), encoding="utf-8")
+    batch = run_batch(find_assignment(name), subs, folder / "out", jobs=2, progress=False)
+    results = {r.student: r for r in batch.results}
+    assert all(t.status == "passed" and not t.mistake for t in results["correct"].tests), \
+        [(t.name, t.message) for t in results["correct"].tests if t.status != "passed"]
+    return results
+
+
 def load_source(assignment: Assignment, student: str, source: str) -> ModuleType:
     """A submission's source as a module in this process (trusted code only)."""
     module = ModuleType(f"_pack_{assignment.name}_{student}")

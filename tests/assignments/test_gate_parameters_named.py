@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.batch.driver import run_batch
-from grader.config import find_assignment
-from tests.assignments.harness import MUTANTS
+from tests.assignments.harness import MUTANTS, grade_edits
 
 pytestmark = pytest.mark.slow
 
@@ -37,17 +35,7 @@ EDITS = {
 
 
 def test_a_gate_with_a_wrong_mask_or_theta_is_named_by_it(tmp_path: Path) -> None:
-    source = LOOPS.read_text(encoding="utf-8")
-    subs = tmp_path / "subs"
-    subs.mkdir()
-    (subs / "correct.py").write_text(source, encoding="utf-8")
-    for student, (line, wrong, _, _) in EDITS.items():
-        assert source.count(line) == 1, f"{LOOPS}: the line to edit is not there once: {line!r}"
-        (subs / f"{student}.py").write_text(source.replace(line, wrong), encoding="utf-8")
-    batch = run_batch(find_assignment("mp_neuron"), subs, tmp_path / "out", jobs=2,
-                      progress=False)
-    results = {r.student: r for r in batch.results}
-    assert all(t.status == "passed" and not t.mistake for t in results["correct"].tests)
+    results = grade_edits("mp_neuron", LOOPS, {s: e[:2] for s, e in EDITS.items()}, tmp_path)
     for student, (_, _, test, name) in EDITS.items():
         failed = {t.name: t for t in results[student].tests if t.status != "passed"}
         assert test in failed, f"{student}: {test} does not fail: {sorted(failed)}"

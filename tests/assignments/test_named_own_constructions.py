@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.batch.driver import run_batch
-from grader.config import find_assignment
-from tests.assignments.harness import MUTANTS
+from tests.assignments.harness import MUTANTS, grade_edits
 
 pytestmark = pytest.mark.slow
 
@@ -31,18 +29,8 @@ EDITS = {
 
 
 def test_a_mistake_in_an_own_construction_is_named(tmp_path: Path) -> None:
-    source = CHAIN.read_text(encoding="utf-8")
-    subs = tmp_path / "subs"
-    subs.mkdir()
-    (subs / "correct.py").write_text(source, encoding="utf-8")
-    for student, (line, wrong, _) in EDITS.items():
-        assert source.count(line) == 1, f"{CHAIN}: the line to edit is not there once: {line!r}"
-        (subs / f"{student}.py").write_text(source.replace(line, wrong), encoding="utf-8")
-    batch = run_batch(find_assignment("boolean_networks"), subs, tmp_path / "out", jobs=2,
-                      progress=False)
-    results = {r.student: r for r in batch.results}
-    correct = results["correct"]
-    assert all(t.status == "passed" and not t.mistake for t in correct.tests)
+    results = grade_edits("boolean_networks", CHAIN, {s: e[:2] for s, e in EDITS.items()},
+                          tmp_path)
     for student, (_, _, name) in EDITS.items():
         failed = [t for t in results[student].tests if t.status != "passed"]
         assert failed, f"{student}: no test fails"
