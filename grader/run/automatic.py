@@ -564,6 +564,7 @@ def _calls(node: ast.AST) -> Iterator[ast.AST | None]:
         inner = copy.deepcopy(node)
         inner.args = [copy.deepcopy(arg.left)]
         yield ast.BinOp(inner, ast.Pow(), copy.deepcopy(arg.right))
+    yield from _norms(node, name)
     for k, keyword in enumerate(node.keywords):
         if keyword.arg not in ("axis", "keepdims"):
             continue
@@ -577,6 +578,35 @@ def _calls(node: ast.AST) -> Iterator[ast.AST | None]:
                     other = copy.deepcopy(node)
                     other.keywords[k].value = ast.Constant(axis)
                     yield other
+
+
+def _np(*attrs: str) -> ast.expr:
+    """`np.a.b` for attrs (a, b)."""
+    node: ast.expr = ast.Name("np", ast.Load())
+    for attr in attrs:
+        node = ast.Attribute(node, attr, ast.Load())
+    return node
+
+
+def _norms(node: ast.Call, name: str) -> Iterator[ast.AST | None]:
+    """Norms and ramps a student writes another way: an ℓ1 or max norm for the Euclidean one
+    (ord=1 / ord=inf where no ord is given), the norm of the whole array for the elementwise
+    absolute value (np.linalg.norm(z) for np.abs(z)), and a ramp max(0, m) read as the
+    indicator m > 0 (a hinge that counts its violations) or left out (m itself)."""
+    if name == "norm" and isinstance(node.func, ast.Attribute) and \
+            not any(k.arg == "ord" for k in node.keywords) and len(node.args) == 1:
+        for order in (ast.Constant(1), _np("inf")):
+            changed = copy.deepcopy(node)
+            changed.keywords.append(ast.keyword("ord", order))
+            yield changed
+    if name == "abs" and len(node.args) == 1 and not node.keywords:
+        yield ast.Call(_np("linalg", "norm"), [copy.deepcopy(node.args[0])], [])
+    if name == "maximum" and len(node.args) == 2 and not node.keywords:
+        zero = [isinstance(a, ast.Constant) and a.value == 0 for a in node.args]
+        if zero.count(True) == 1:
+            other = node.args[zero.index(False)]
+            yield ast.Compare(copy.deepcopy(other), [ast.Gt()], [ast.Constant(0)])
+            yield copy.deepcopy(other)
 
 
 def _orders(node: ast.AST) -> Iterator[ast.AST | None]:

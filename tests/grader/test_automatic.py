@@ -328,3 +328,21 @@ def test_provided_functions_are_never_changed():
     reference = import_reference(find_assignment("perceptron"))
     assert "two_gaussians" in reference.PROVIDED
     assert not any("two_gaussians" in m.overrides for m in _mutants("perceptron"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("assignment", "fixture", "change"), [
+    ("perceptron", "radius_row_l1_norm",
+     "`np.linalg.norm(X, axis=1)` computed as `np.linalg.norm(X, axis=1, ord=1)`"),
+    ("backprop", "hinge_counts_violations",
+     "`np.maximum(0.0, margins)` computed as `margins > 0`"),
+    ("towers", "sigmoid_norm_for_abs", "`np.exp(-np.abs(z))` computed as "
+     "`np.exp(-np.linalg.norm(z))`"),
+])
+def test_norms_and_ramps_written_another_way_are_named(graded, assignment, fixture, change):
+    # an ℓ1 norm for the Euclidean one, ‖z‖ for |z|, the indicator for the ramp: each the
+    # reference's call changed (grader.run.automatic._norms), in code that is not the reference's
+    result = graded(assignment)[fixture]
+    assert result.score < result.max_score
+    names = [n for n in _names(result) if n]
+    assert names and any(change in n for n in names), names
