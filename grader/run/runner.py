@@ -25,6 +25,7 @@ from grader.run.crashes import find as find_split
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.exceptions import find as find_exception
 from grader.run.figures import declared, draw_values
+from grader.run.localise import find_where
 from grader.run.refcache import Memo, Uncacheable, digest
 from grader.run.reference import import_reference
 from grader.run.relations import Related, find
@@ -174,6 +175,12 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording, blame in zip(results, recordings, blamed, strict=True)]
+    if catalogue:  # still unnamed: where the value is wrong, when one place says it
+        results = [
+            _localised(result, ref, recording, replay, views, every)
+            if result.status == "failed" and not result.mistake and recording is not None
+            and not recording.incomplete else result
+            for result, recording in zip(results, recordings, strict=True)]
     # before the gates: a test that lost points only to `requires=` adds no function (the
     # tests it requires lost points of their own)
     lost: frozenset[str] = frozenset().union(*(
@@ -312,6 +319,19 @@ def _automatic(result: TestResult, ref: Any, recording: Recording, every: list[R
         # (a construction, compared through a view, may hold one weight everywhere)
     return _named(result, mistakes, ref, recording, every, views, replay, blamed, probe,
                   probed, at_most=automatic.AT_MOST)
+
+
+def _localised(result: TestResult, ref: Any, recording: Recording, replay: Replay,
+               views: dict[str, Any], every: list[Recorded]) -> TestResult:
+    """The failure's message and mistake with the one place where the value is wrong
+    (grader.run.localise), when nothing said why."""
+    module = _module(ref)
+    found = find_where(module, recording.calls, recording.tolerance, replay, views, every) \
+        if module is not None else None
+    if found is None:
+        return result
+    return replace(result, message=f"{result.message} {found.sentence}".strip(),
+                   mistake=found.label)
 
 
 def _withdrawn(result: TestResult, mistake: str | None) -> TestResult:
