@@ -6,7 +6,8 @@ negative number in an unsigned array, math.exp on an array, `-` on a boolean mas
 as a condition, a number where a sequence is meant, a value unpacked into the wrong number of
 names, None used as a value, a float written in place into an integer array, a local variable
 read before it has a value (`nonlocal` forgotten), arrays of different numbers of dimensions
-(or of other lengths) joined by np.hstack / np.concatenate.
+(or of other lengths) joined by np.hstack / np.concatenate, a matrix product of arrays whose
+inner sizes differ (np.dot's arguments in the wrong order, a transpose missing).
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -130,6 +131,13 @@ KNOWN: tuple[Known, ...] = (
        "or joined along the wrong axis)",
        "print the pieces' shapes: every dimension but the joined one must match (a column of "
        "ones beside X has as many rows as X and one column)"),
+    _k("ValueError", r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned|"
+       r"matmul: Input operand \d+ has a mismatch in its core dimension",
+       "multiplies two arrays whose inner sizes do not match (np.dot or @ with its arguments in "
+       "the wrong order, or a transpose missing or one too many)",
+       "np.dot(A, B) and A @ B pair A's last axis with B's first (for a matrix B, its rows): "
+       "for samples X (n, d) and weights w (d,) write X @ w, and print both shapes where "
+       "it fails"),
 )
 
 

@@ -74,6 +74,8 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "nonlocal forgotten": _counter,
     "a vector joined to a matrix": lambda: np.hstack([np.ones((3, 2)), np.ones(3)]),
     "pieces of other lengths joined": lambda: np.hstack([np.ones((3, 2)), np.ones((2, 1))]),
+    "np.dot's arguments swapped": lambda: np.dot(np.ones(2), np.ones((3, 2))),
+    "@ of arrays whose inner sizes differ": lambda: np.ones(2) @ np.ones((3, 2)),
 }
 
 
@@ -134,6 +136,8 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                                         "reads a variable before it has a value"),
     "ones_joined_as_a_vector": ("perceptron", "add_bias",
                                 "joins arrays with different numbers of dimensions"),
+    "predict_dot_swapped": ("perceptron", "predict", "np.dot or @ with its arguments in the "
+                            "wrong order"),
 }
 
 
