@@ -12,6 +12,7 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
+from grader.checks.failure import said
 from grader.errors import StudentError
 from grader.checks.mistakes import (
     BIN_WIDTH,
@@ -170,6 +171,118 @@ def _approx_mistakes(ref, f_values, lo, hi, w, x):
     return mistakes
 
 
+STAIRCASE = (5, -1.0, 1.5)
+"""k, lo, hi of the staircase probes (the analysis's own inputs, not the test's)."""
+CELLS = 20
+"""Grid points per bin in the staircase probes (a tower's edge moved by a multiple of Δ/20 is
+read exactly)."""
+
+
+def staircase_mistake(student, ref):
+    """What is wrong with the student's staircase, read off towers one at a time: probe
+    approximate_1d with each height alone (f = e_j, j = 0..k−1) on a grid of CELLS points per
+    bin over [lo − Δ, hi + Δ] at a steepness where each step is sharp (w·Δ = 400: between
+    grid points and edges σ is 0 or 1 to 4 decimals), and compare tower by tower with the
+    reference's (bin j, height 1). Said: every tower shifted by the same part of a bin; the
+    heights in reverse or another order; steps that never come down (or never go up); towers
+    two bins wide; every height scaled by one factor; else the first tower that differs and
+    where it shows. None when the student's F is not a sum of one response per height (the
+    heights enter non-linearly: nothing here reads that), when the towers are right one by
+    one, or when a probe fails. Costs k + 1 calls into the student's code, only for a failing
+    test."""
+    k, lo, hi = STAIRCASE
+    delta = (hi - lo) / k
+    w = 400.0 / delta
+    x = lo - delta + (np.arange((k + 2) * CELLS) + 0.5) * delta / CELLS
+    basis = np.eye(k)
+    try:
+        mine = np.array([np.asarray(student.approximate_1d(e, lo, hi, w, x), dtype=float)
+                         for e in basis])
+        mix = np.linspace(1.0, 2.0, k) * np.where(np.arange(k) % 2, -1.0, 1.0)
+        whole = np.asarray(student.approximate_1d(mix, lo, hi, w, x), dtype=float)
+    except (StudentError, ValueError, TypeError):
+        return None
+    theirs = np.array([ref.approximate_1d(e, lo, hi, w, x) for e in basis])
+    if mine.shape != theirs.shape or not np.all(np.isfinite(mine)) or \
+            whole.shape != x.shape or not np.allclose(whole, mix @ mine, atol=1e-6):
+        return None  # not one response per height: the heights enter another way
+    if np.allclose(mine, theirs, atol=1e-6):
+        return None
+    return _tower_shift(mine, theirs) or _tower_matrix(mine, k)
+
+
+def _tower_shift(mine, theirs):
+    """Every tower moved by the same number of grid cells (the edges off by a part of Δ)."""
+    for cells in range(1, 2 * CELLS + 1):
+        for sign in (1, -1):
+            moved = np.zeros_like(theirs)
+            if sign > 0:
+                moved[:, cells:] = theirs[:, :-cells]
+            else:
+                moved[:, :-cells] = theirs[:, cells:]
+            if np.allclose(mine, moved, atol=1e-3):
+                side = "right" if sign > 0 else "left"
+                part = {CELLS // 2: "half a bin", CELLS: "one bin", 2 * CELLS: "two bins",
+                        CELLS // 4: "a quarter of a bin"}.get(cells, f"{cells}/{CELLS} of a bin")
+                why = {CELLS // 2: " (edges at the midpoints lo + (j + ½)Δ instead of lo + jΔ)"
+                       if sign > 0 else " (edges at lo + (j − ½)Δ: centred on the edges)",
+                       CELLS: " (bin j's edges are lo + (j + 1)Δ and lo + (j + 2)Δ: j counted "
+                       "from one)" if sign > 0 else " (bin j's edges are lo + (j − 1)Δ and "
+                       "lo + jΔ)"}.get(cells, "")
+                return (f"every tower is shifted {part} to the {side}{why}: check the bin "
+                        "edges lo + jΔ and lo + (j + 1)Δ of bin j")
+    return None
+
+
+def _tower_matrix(mine, k):
+    """The towers' plateaus bin by bin: M[i + 1, j] is the response to f = e_j in the middle
+    of bin i (i = −1 … k, the bins left of lo and right of hi included), and what M says."""
+    middle = slice(CELLS // 4, CELLS - CELLS // 4)
+    M = np.array([[float(np.mean(mine[j, (i + 1) * CELLS:(i + 2) * CELLS][middle]))
+                   for j in range(k)] for i in range(-1, k + 1)])
+    flat = all(np.ptp(mine[j, (i + 1) * CELLS:(i + 2) * CELLS][middle]) < 1e-3
+               for j in range(k) for i in range(-1, k + 1))
+    if not flat:
+        return None  # towers with edges inside bins: the shift above did not read them
+    inside = M[1:-1]
+    one = np.isclose(M, 1.0, atol=1e-3)
+    zero = np.isclose(M, 0.0, atol=1e-3)
+    if np.all(one | zero) and np.all(one.sum(axis=0) == 1) and np.all(zero[[0, -1]]):
+        order = [int(np.argmax(one[1:-1, j])) for j in range(k)]  # bin that shows f_j
+        if order == list(range(k - 1, -1, -1)):
+            return ("the heights are in reverse order: bin j carries f[k − 1 − j] instead of "
+                    "f[j] (check the index of the height that goes with bin j)")
+        pairs = ", ".join(f"f[{j}] on bin {b}" for j, b in enumerate(order) if b != j)
+        return (f"the heights are on the wrong bins ({pairs}): check that bin j's tower gets "
+                "f[j], the height in the same position")
+    steps_up = np.array([[1.0 if i >= j else 0.0 for j in range(k)] for i in range(-1, k + 1)])
+    if np.allclose(M, steps_up, atol=1e-3):
+        return ("each tower is a step that never comes down (its down-step at the bin's right "
+                "edge is missing), so F(x) is the sum of the heights of every bin left of x: "
+                "a tower is h·(σ(w(x − a)) − σ(w(x − b)))")
+    if np.allclose(M, 1.0 - steps_up, atol=1e-3) or np.allclose(M, -(1.0 - steps_up), atol=1e-3):
+        return ("each tower is a step that comes down at its bin's right edge but never goes "
+                "up at its left edge: a tower is h·(σ(w(x − a)) − σ(w(x − b)))")
+    two = np.array([[1.0 if i in (j, j + 1) else 0.0 for j in range(k)]
+                    for i in range(-1, k + 1)])
+    if np.allclose(M, two, atol=1e-3):
+        return ("each tower spans two bins (its right edge is one bin too far): bin j is "
+                "[lo + jΔ, lo + (j + 1)Δ]")
+    scale = inside[0, 0]
+    if abs(scale) > 1e-3 and np.allclose(M, scale * np.vstack([np.zeros(k), np.eye(k),
+                                                               np.zeros(k)]), atol=1e-3):
+        return (f"every tower has height {scale:.4g}·f[j] instead of f[j]: check the factor "
+                "in front of each tower")
+    j = next(j for j in range(k) if not np.allclose(M[:, j], np.eye(k + 2)[:, j + 1],
+                                                    atol=1e-3))
+    shows = ", ".join(f"{M[i + 1, j]:.3g} on bin {i}" if 0 <= i < k else
+                      f"{M[i + 1, j]:.3g} {'left of lo' if i < 0 else 'right of hi'}"
+                      for i in range(-1, k + 1) if abs(M[i + 1, j]) > 1e-3)
+    return (f"the tower of f[{j}] is wrong: alone (the other heights 0) it gives "
+            f"{shows or 'nothing anywhere'} instead of 1 on bin {j} alone (check how bin {j}'s "
+            "tower gets its edges and its height)")
+
+
 @test_case(points=2.5, visibility="hidden", uses=("sigmoid", "tower_1d"))
 def approximate_1d_matches_reference(student, ref, rng):
     for k, shape in ((1, (5,)), (3, (4, 3)), (8, (17,)), (20, ())):
@@ -178,11 +291,18 @@ def approximate_1d_matches_reference(student, ref, rng):
         w = float(rng.uniform(2, 60))
         f_values = rng.normal(size=k)
         x = rng.uniform(lo - 0.5, hi + 0.5, size=shape)
-        checks.close(student.approximate_1d(f_values, lo, hi, w, x),
-                     ref.approximate_1d(f_values, lo, hi, w, x),
-                     name=f"approximate_1d with k={k} towers on [{lo:.3f}, {hi:.3f}], w={w:.3f}, "
-                     f"x of shape {shape}", rtol=1e-9, atol=1e-12,
-                     mistakes=_approx_mistakes(ref, f_values, lo, hi, w, x))
+        try:
+            checks.close(student.approximate_1d(f_values, lo, hi, w, x),
+                         ref.approximate_1d(f_values, lo, hi, w, x),
+                         name=f"approximate_1d with k={k} towers on [{lo:.3f}, {hi:.3f}], "
+                         f"w={w:.3f}, x of shape {shape}", rtol=1e-9, atol=1e-12,
+                         mistakes=_approx_mistakes(ref, f_values, lo, hi, w, x))
+        except checks.CheckFailure as failure:
+            which = None if failure.mistake else staircase_mistake(student, ref)
+            if which is None:
+                raise
+            raise checks.CheckFailure(f"{failure.message}{said(which)}", mistake=which,
+                                      mode=failure.mode) from None
 
 
 @test_case(points=1.5, visibility="hidden", uses=("sigmoid", "tower_1d"))
