@@ -56,6 +56,8 @@ class Place:
     words: str
     look: str
     mask: Mask
+    array: str = ""
+    """A parameter that must be an array (not a number) on at least one call."""
 
 
 def _position(words: str, look: str, ndim: int, index: Any) -> Place:
@@ -102,7 +104,9 @@ POSITIONS = (
 
 def _valued(params: Sequence[str], param: str, words: str, look: str,
             test: Callable[[np.ndarray], np.ndarray]) -> Place:
-    """Entries where the argument `param` (of the value's own shape) satisfies `test`."""
+    """Entries where the argument `param` (of the value's own shape) satisfies `test`; said
+    only when `param` is an array on some call (a number on every call is said by _on_calls:
+    the calls where reg is not zero)."""
     def mask(call: Recorded, exp: np.ndarray) -> np.ndarray | None:
         arg = _array(_argument(call, params, param))
         if arg is None or arg.shape != exp.shape or arg.dtype.kind not in "iuf":
@@ -110,7 +114,30 @@ def _valued(params: Sequence[str], param: str, words: str, look: str,
         with np.errstate(all="ignore"):
             picked: np.ndarray = np.asarray(test(arg.astype(np.float64)), dtype=bool)
         return picked
-    return Place(f"where {param} {words}", look.format(p=param), mask)
+    return Place(f"where {param} {words}", look.format(p=param), mask, array=param)
+
+
+def _on_calls(params: Sequence[str], param: str, words: str, look: str,
+              test: Callable[[float], bool]) -> Place:
+    """Every entry of the calls where the NUMBER argument `param` satisfies `test` (a loss
+    wrong exactly on the calls with reg != 0)."""
+    def mask(call: Recorded, exp: np.ndarray) -> np.ndarray | None:
+        arg = _argument(call, params, param)
+        if not isinstance(arg, int | float | np.number) or isinstance(arg, bool | np.bool_):
+            return None
+        return np.full(exp.shape, bool(test(float(arg))))
+    return Place(f"on the calls where {param} {words}", look.format(p=param), mask)
+
+
+def _default(params: Sequence[str], param: str) -> Place:
+    """Every entry of the calls that leave `param` at its default (not passed)."""
+    def mask(call: Recorded, exp: np.ndarray) -> np.ndarray | None:
+        if param not in params:
+            return None
+        given = param in call.kwargs or params.index(param) < len(call.args)
+        return np.full(exp.shape, not given)
+    return Place(f"on the calls that leave {param} at its default",
+                 f"the default value of {param} in the function's signature", mask)
 
 
 def _at_edge(params: Sequence[str], param: str, edge: str) -> Place:
@@ -162,6 +189,11 @@ def places(params: Sequence[str]) -> list[Place]:
     """Every predicate for a function with these parameters."""
     found = list(POSITIONS)
     for p in params:
+        found += [
+            _on_calls(params, p, "is not zero", "the term that {p} multiplies or switches on "
+                      "(every call with {p} equal to zero is right)", lambda v: v != 0),
+            _default(params, p),
+        ]
         found += [
             _valued(params, p, "is zero", "the case of {p} equal to zero: > and < both leave "
                     "it out, or a sign() that is zero there", lambda a: a == 0),
@@ -216,7 +248,8 @@ def localise(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | 
     for place in places(params):
         picked = [place.mask(c, e) for (c, _), e in zip(pairs, exp, strict=True)]
         if all(p is not None and np.array_equal(p, m)
-               for p, m in zip(picked, wrongs, strict=True)):
+               for p, m in zip(picked, wrongs, strict=True)) and (not place.array or any(
+                   np.ndim(_argument(c, params, place.array)) > 0 for c, _ in pairs)):
             fits.append(place)
     if len(fits) != 1:
         return None  # no place, or two that pick the same entries: the words would guess

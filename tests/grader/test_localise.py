@@ -99,3 +99,24 @@ def test_a_failure_nothing_else_names_is_localised(graded, assignment, fixture, 
     assert named and all(t.mistake.startswith(place) for t in named), \
         [(t.name, t.mistake, t.message) for t in failed]
     assert all("Check " in t.message for t in named)
+
+
+def test_a_number_argument_localises_calls_not_entries():
+    # a loss wrong exactly on the calls with reg != 0 (the regulariser's term), right with 0
+    regs = [0.0, 0.5, 0.0, 2.0]
+    exp = [np.float64(1.0 + r) for r in regs]
+    got = [np.float64(1.0 + 3 * r) for r in regs]
+    calls, outcomes = _calls("loss", [(np.ones(2), r) for r in regs], got, exp)
+    found = localise("loss", calls, outcomes, CLOSE, ("W", "reg"))
+    assert found is not None and "on the calls where reg is not zero" in found.label, found
+    assert "the term that reg multiplies" in found.label
+
+
+def test_calls_that_leave_a_parameter_at_its_default_are_found():
+    exp = [np.array([1.0, 2.0]), np.array([3.0, 4.0]), np.array([5.0, 6.0])]
+    got = [exp[0], exp[1] * 7, exp[2]]
+    calls = [Recorded("g", (np.ones(2), 1e-5), {}, None, got[0]),
+             Recorded("g", (np.ones(2),), {}, None, got[1]),
+             Recorded("g", (np.ones(2),), {"h": 1e-4}, None, got[2])]
+    found = localise("g", calls, [Outcome(None, e) for e in exp], CLOSE, ("x", "h"))
+    assert found is not None and "leave h at its default" in found.label, found
