@@ -8,10 +8,13 @@ submission does (raise, loop, crash, exit, return junk) stops the other tests or
 
 from __future__ import annotations
 
+import functools
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 from grader.checks.failure import POSSIBLY, said
 from grader.config import Assignment
@@ -30,6 +33,7 @@ from grader.run.refcache import Memo, Uncacheable, digest
 from grader.run.reference import import_reference
 from grader.run.relations import Related, find
 from grader.run.runtest import run_test
+from grader.run.shapes import find_shape
 from grader.run.state import find as find_state
 from grader.run.trajectory import Probe, applies, explain
 from grader.sandbox.proxy import LoadResult, StudentProxy
@@ -177,7 +181,7 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             for result, recording, blame in zip(results, recordings, blamed, strict=True)]
     if catalogue:  # still unnamed: where the value is wrong, when one place says it
         results = [
-            _localised(result, ref, recording, replay, views, every)
+            _localised(result, ref, recording, replay, views, every, _prober(assignment, student))
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
@@ -219,6 +223,26 @@ def _memo(ref: Any) -> Memo:
     return memo if isinstance(memo, Memo) else Memo()
 
 
+Stage = TypeVar("Stage", bound=Callable[..., TestResult])
+
+
+def _unfailing(stage: Stage) -> Stage:
+    """A naming stage that cannot cost a grade: an exception in it (a bug of the grader's
+    diagnosis, never the student's) leaves the test's result as it was, unnamed, and is said
+    on stderr for the instructor; the score never depends on naming."""
+    @functools.wraps(stage)
+    def unfailing(*args: Any, **kwargs: Any) -> TestResult:
+        try:
+            return stage(*args, **kwargs)
+        except Exception as exc:  # any bug of a naming stage
+            result = next(a for a in (*args, *kwargs.values()) if isinstance(a, TestResult))
+            print(f"nn-grader: naming {result.name} stopped in {stage.__name__}: "
+                  f"{type(exc).__name__}: {exc} (the test keeps its score, without a name)",
+                  file=sys.stderr)
+            return result
+    return unfailing  # type: ignore[return-value]
+
+
 @dataclass
 class Probed:
     """What probes into one student's code showed (grader.run.confirm), kept for the
@@ -235,6 +259,7 @@ class Probed:
     proved: set[str] = field(default_factory=set)
 
 
+@_unfailing
 def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
            recording: Recording, every: list[Recorded], views: dict[str, Any],
            replay: Replay | None = None, blamed: set[str] | None = None,
@@ -305,6 +330,7 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     return result
 
 
+@_unfailing
 def _automatic(result: TestResult, ref: Any, recording: Recording, every: list[Recorded],
                views: dict[str, Any], replay: Replay, blamed: set[str], probe: StudentCall,
                probed: Probed) -> TestResult:
@@ -321,13 +347,17 @@ def _automatic(result: TestResult, ref: Any, recording: Recording, every: list[R
                   probed, at_most=automatic.AT_MOST)
 
 
+@_unfailing
 def _localised(result: TestResult, ref: Any, recording: Recording, replay: Replay,
-               views: dict[str, Any], every: list[Recorded]) -> TestResult:
-    """The failure's message and mistake with the one place where the value is wrong
+               views: dict[str, Any], every: list[Recorded], probe: StudentCall) -> TestResult:
+    """The failure's message and mistake with the shape of a wrong-shaped value in the
+    arguments' sizes (grader.run.shapes) or the one place where the value is wrong
     (grader.run.localise), when nothing said why."""
     module = _module(ref)
-    found = find_where(module, recording.calls, recording.tolerance, replay, views, every) \
-        if module is not None else None
+    if module is None:
+        return result
+    found = find_shape(module, recording.calls, replay, views, every, probe) or \
+        find_where(module, recording.calls, recording.tolerance, replay, views, every)
     if found is None:
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),
@@ -341,6 +371,7 @@ def _withdrawn(result: TestResult, mistake: str | None) -> TestResult:
                    result.message, mistake=None)
 
 
+@_unfailing
 def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
              views: dict[str, Any], every: list[Recorded],
              probe: StudentCall | None = None) -> TestResult:
@@ -400,6 +431,7 @@ def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:
         or name.startswith((f"{guess} ", f"{guess}:"))))
 
 
+@_unfailing
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
             recording: Recording, student: Any, memo: Memo | None) -> TestResult:
     """The failure's message with where its iterative run leaves the reference's
