@@ -24,6 +24,7 @@ OFFSETS = (1.0, -1.0, 2.0, -2.0, 0.5, -0.5)
 IMPLIED = {"is all zeros": ("has its negative values clipped to 0", "is cast to an integer",
                             "gives the same value on every call"),
            "is in reverse order": ("has its entries in the wrong order",),
+           "is moved by one position": ("has its entries in the wrong order",),
            "is sorted": ("has its entries in the wrong order", "is in reverse order"),
            "is cast to an integer": ("is rounded up to an integer",),  # the same below 0
            "is transposed": ("is reduced over the wrong axis", "has its entries in the wrong order",
@@ -370,6 +371,21 @@ def _arrangements(pairs: list[Pair], mode: Mode,
            "the values are produced or read back to front ([::-1], a loop counting down)",
            reversed_)
 
+    def shifted_(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        """Entry i holds the expected entry i + 1 (or i − 1) along one axis or in the flat
+        order; the entry left over is not looked at (0, a wrap-around, the old value)."""
+        if g.shape != e.shape or g.size < 3:
+            return same(g, e, mode) if g.shape == e.shape else False
+        g64, e64 = g.astype(np.float64), e.astype(np.float64)
+        views = [(np.moveaxis(g64, a, 0), np.moveaxis(e64, a, 0)) for a in range(g.ndim)
+                 if g.shape[a] >= 3] + ([(g64.ravel(), e64.ravel())] if g.ndim > 1 else [])
+        return any(same(a[:-1], b[1:], mode) or same(a[1:], b[:-1], mode) for a, b in views)
+
+    yield ("is the expected one moved by one position (entry i holds the expected entry i + 1 "
+           "or i − 1)", "is moved by one position",
+           "an index one off: a 1-based count, a basis vector or a slice one position too far, "
+           "a loop variable used one step late", shifted_)
+
     def rows(a: Array) -> Array:
         return a[np.lexsort(a.reshape(len(a), -1).T[::-1])] if a.ndim > 1 else np.sort(a)
 
@@ -416,6 +432,7 @@ SORTED = 4
 """Distinct values (at least) along the last axis for "is sorted" to be evidence."""
 
 MOVED = frozenset({"is transposed", "is in reverse order", "has its entries in the wrong order",
+                   "is moved by one position",
                    "is cast to an integer", "is rounded up to an integer"})
 """Relations that move entries rather than compute them — a moved entry comes with its partner
 (reversing a row of two swaps them) — or that fit a wrong entry by chance often (an integer

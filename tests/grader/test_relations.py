@@ -452,10 +452,21 @@ def test_an_extra_axis_of_length_n_is_a_possible_broadcast():
 
 def test_rows_or_columns_in_another_order():
     assert "reverse order" in _relate([X[:, ::-1]], [X]).sentence
-    found = _relate([X[:, [1, 2, 0]]], [X])
+    found = _relate([X[:, [2, 0, 1]], X[:, [1, 0, 2]]], [X, X])
     assert found is not None and "(rows or columns) in another order" in found.sentence
+    # a rotation by one is said as the move it is (entry i holds the expected entry i + 1)
+    found = _relate([X[:, [1, 2, 0]]], [X])
+    assert found is not None and "moved by one position" in found.sentence
     found = _relate([X[[3, 0, 1, 2, 5, 4]]], [X])
     assert found is not None and "in another order" in found.sentence
+
+
+def test_entries_moved_by_one_position_are_named_with_the_vacated_entry_unread():
+    # heldout19's basis_vector_shifted_by_one: entry i holds the derivative of entry i + 1
+    expected = np.array([2.0, -4.0, 1.0, 0.5])
+    found = _relate([np.array([-4.0, 1.0, 0.5, 0.0])], [expected], (np.ones(4),))
+    assert found is not None and "moved by one position" in found.label, found
+    assert _relate([np.array([-4.0, 1.0, 0.7, 0.0])], [expected], (np.ones(4),)) is None
 
 
 def test_a_value_that_is_whole_to_the_tolerance_shows_no_cast_to_an_integer():
