@@ -7,7 +7,9 @@ larger (an off-by-one in a loop over it), an argument negated, a square matrix t
 array's first or last entry (row, column) left out, an array (or its columns) in reverse
 order, a list's first or last item left out (a loop over a network's layers from the
 second); of a short tuple or list argument (a box (a1, b1, a2, b2)), two entries swapped, one
-entry read where another belongs, the entries sorted.
+entry read where another belongs, the entries sorted; and, on the calls that leave a parameter
+at its default, a slip in the signature's defaults (two swapped, a zero too many or too few,
+the reciprocal, a decay rate with one nine too few or too many).
 
 Tried when neither the catalogue, a trajectory nor a relation between the values named the
 test (grader.run.runner._unnamed). The reference runs on the changed arguments are trusted
@@ -81,6 +83,10 @@ class Change:
     """Its usual cause; the part before the first colon is the label's hint."""
     apply: Callable[[dict[str, Any]], dict[str, Any] | None]
     """The bound arguments changed, or None when the change does not apply to this call."""
+    entries: int = 0
+    """When not 0: one call shows the change if it moves at least this many entries (a default
+    is relied on by few calls, and a default changed that reproduces six numbers exactly is no
+    coincidence)."""
 
 
 def _number(value: Any) -> bool:
@@ -179,9 +185,57 @@ def _transposed(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
     return apply
 
 
-def changes(params: Sequence[str]) -> Iterator[Change]:
+ONE_CALL = 4
+"""Entries one call must move for a default's change to be shown by it alone (Change.entries)."""
+
+
+def _defaulted(changed: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """Parameters left at their defaults (none of `changed` passed) given other values."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        if any(a in args for a in changed):
+            return None  # passed: the default is not used on this call
+        return _with(args, **changed)
+    return apply
+
+
+def _defaults(defaults: dict[str, float]) -> Iterator[Change]:
+    """A slip in the signature's default values, seen on the calls that rely on them: two
+    defaults swapped, a default ten times too large or small (a zero too many or too few),
+    its reciprocal (an exponent's sign lost), a decay rate with one nine too few or many."""
+    names = list(defaults)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            yield Change(f"the defaults of {a} and {b} swapped",
+                         f"the default values of {a} and {b} are each other's: check the "
+                         "signature", _defaulted({a: defaults[b], b: defaults[a]}), ONE_CALL)
+    for a, v in defaults.items():
+        if v == 0:
+            continue
+        yield Change(f"the default of {a} ten times too large",
+                     f"a zero too many in the default of {a}: check the signature",
+                     _defaulted({a: v * 10}), ONE_CALL)
+        yield Change(f"the default of {a} ten times too small",
+                     f"a zero too few in the default of {a}: check the signature",
+                     _defaulted({a: v / 10}), ONE_CALL)
+        if abs(v) != 1:
+            yield Change(f"the default of {a} inverted",
+                         f"the exponent of the default of {a} has lost its sign (or the "
+                         "default is one over what it should be): check the signature",
+                         _defaulted({a: 1 / v}), ONE_CALL)
+        if 0.5 < v < 1:
+            yield Change(f"the default of {a} with one nine too few",
+                         f"the default of {a} lacks a nine: check the signature",
+                         _defaulted({a: 1 - (1 - v) * 10}), ONE_CALL)
+            yield Change(f"the default of {a} with one nine too many",
+                         f"the default of {a} has a nine too many: check the signature",
+                         _defaulted({a: 1 - (1 - v) / 10}), ONE_CALL)
+
+
+def changes(params: Sequence[str], defaults: dict[str, float] | None = None) -> \
+        Iterator[Change]:
     """Every change of the module docstring over the function's parameters, in this order:
-    swaps, one used for another, casts, off-by-ones, signs, transposes."""
+    swaps, one used for another, casts, off-by-ones, signs, transposes; then the slips in
+    the `defaults` (the signature's numeric default values) the calls rely on."""
     for i, a in enumerate(params):
         for b in params[i + 1:]:
             yield Change(f"{a} and {b} swapped",
@@ -217,6 +271,7 @@ def changes(params: Sequence[str]) -> Iterator[Change]:
                      "[i, j] is meant", _transposed(a))
     yield from _parts(params)
     yield from _entries(params)
+    yield from _defaults(defaults or {})
 
 
 SHORT = 6
@@ -373,7 +428,19 @@ def _weigh(change: Change, calls: Sequence[tuple[Recorded, dict[str, Any]]],
             return None
         if not same(theirs.value, original.value, near):
             shown += 1
+            if change.entries and _moved(theirs.value, original.value, near) >= change.entries:
+                shown += SHOWN  # enough on its own
     return shown, overflowed
+
+
+def _moved(changed: Any, original: Any, near: Mode) -> int:
+    """How many numbers of `changed` differ from `original` (0 when their structures do)."""
+    a, b = _leaves(changed), _leaves(original)
+    if a is None or b is None or len(a) != len(b) or any(x.shape != y.shape
+                                                        for x, y in zip(a, b, strict=True)):
+        return 0
+    return sum(int(not same(u, v, near)) for x, y in zip(a, b, strict=True)
+               for u, v in zip(x.ravel(), y.ravel(), strict=True))
 
 
 def _bound(signature: inspect.Signature,
@@ -448,7 +515,9 @@ def _find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: 
             continue
         fitting: list[Change] = []
         overflows = 0
-        for change in changes(tuple(signature.parameters)):
+        defaults = {p.name: float(p.default) for p in signature.parameters.values()
+                    if isinstance(p.default, float)}  # not an int: epochs × 10 runs long
+        for change in changes(tuple(signature.parameters), defaults):
             if (name, change.desc) in replay.refuted:
                 continue  # a call of an earlier test's refuted it
             shown = _weigh(change, test, signature, run, near, deadline)

@@ -227,3 +227,19 @@ def test_a_list_argument_read_without_its_first_item_is_named():
     found = find(SimpleNamespace(count=_units), calls, None, Replay(None))
     assert found is not None and "count() gives its value for layers without its first " \
         "item" in found.label, found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fixture", "change"), [
+    ("adam_default_beta2_short", "adam_step() gives its value for the default of beta2 with "
+     "one nine too few"),
+    ("numerical_default_h_inverted", "numerical_gradient() gives its value for the default of "
+     "h inverted"),
+])
+def test_a_slip_in_a_default_is_named_on_the_calls_that_rely_on_it(graded, fixture, change):
+    result = graded("gradient_descent")[fixture]
+    assert result.score < result.max_score
+    names = [n for n in _names(result) if n]
+    assert names and any(n.startswith(change) for n in names), names
+    # no digit but the parameters' names (beta2): no value of the test, nor the default
+    assert not any(c.isdigit() for n in names for c in n.replace("beta2", "")), names
