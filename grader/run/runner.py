@@ -25,6 +25,7 @@ from grader.run.arguments import find_factor
 from grader.run.catalogue import Mistake, load_catalogue, load_views
 from grader.run.confirm import StudentCall, refuted, student_call
 from grader.run.crashes import find as find_split
+from grader.run.depends import find_dependence
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.exceptions import find as find_exception
 from grader.run.figures import declared, draw_values
@@ -351,13 +352,15 @@ def _automatic(result: TestResult, ref: Any, recording: Recording, every: list[R
 def _localised(result: TestResult, ref: Any, recording: Recording, replay: Replay,
                views: dict[str, Any], every: list[Recorded], probe: StudentCall) -> TestResult:
     """The failure's message and mistake with the shape of a wrong-shaped value in the
-    arguments' sizes (grader.run.shapes) or the one place where the value is wrong
-    (grader.run.localise), when nothing said why."""
+    arguments' sizes (grader.run.shapes), the one place where the value is wrong
+    (grader.run.localise), or the arguments its error depends on (grader.run.depends), when
+    nothing said why."""
     module = _module(ref)
     if module is None:
         return result
     found = find_shape(module, recording.calls, replay, views, every, probe) or \
-        find_where(module, recording.calls, recording.tolerance, replay, views, every)
+        find_where(module, recording.calls, recording.tolerance, replay, views, every) or \
+        find_dependence(module, recording.calls, recording.tolerance, replay, views, probe)
     if found is None:
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),

@@ -1,0 +1,150 @@
+"""What a failing value's error depends on (issue 16's last resort, after grader.run.localise).
+
+A TA who sees a loss that is wrong by the same amount whatever the samples are says "your
+regulariser is wrong": the error (the student's value minus the reference's) does not change
+when X and y change, only when W or reg do. `find_dependence` asks that of the student's code
+for a failing test nothing else named: on the test's first wrong call of a function, each
+argument in turn is redrawn twice (an array's entries drawn again from its own entries, so 0/1
+data stays 0/1 and labels stay labels; a float doubled and halved) and the call is run on the
+student's code (through the sandbox) and on the reference. An argument whose two changes both
+leave the error exactly as it was is one the error does not depend on; one whose change moves
+it is one it does. Said when some arguments are of each kind: "hinge_loss()'s error depends
+only on W and reg (changing X or y leaves it as it is)". An argument that cannot be changed
+(an int: a size, a count, a seed; a function; a list) or whose change the reference refuses is
+not judged either way, and a function with one judged argument is not said.
+
+Costs two calls into the student's code per judged argument, only for a failing test no other
+stage named; the label holds parameter names only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from grader.run.confirm import StudentCall
+from grader.run.diagnose import REFERENCE, Replay, tolerance
+from grader.run.outcomes import Recorded, same
+from grader.run.relations import Related, _leaves, by_name, parameters
+
+SEED = 20261207
+"""The redrawn entries' generator (deterministic: every student's probe is the same)."""
+
+
+def _changed(value: Any, rng: np.random.Generator) -> list[Any]:
+    """Two changes of one argument (none for what is not changed: ints, bools, callables)."""
+    if isinstance(value, float | np.floating) and value != 0:
+        return [2.0 * float(value), 0.5 * float(value)]
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf" and value.size >= 2:
+        out: list[np.ndarray] = []
+        for _ in range(6):
+            drawn = rng.choice(value.ravel(), size=value.shape, replace=True).astype(value.dtype)
+            if not np.array_equal(drawn, value) and not any(np.array_equal(drawn, o)
+                                                            for o in out):
+                out.append(drawn)
+            if len(out) == 2:
+                return out
+    return []
+
+
+def _error(student: Any, reference: Any) -> list[np.ndarray] | None:
+    """The student's value minus the reference's, leaf by leaf; None when their structures,
+    shapes or finiteness differ."""
+    leaves = _leaves([student], [reference])
+    if leaves is None:
+        return None
+    out = []
+    for _, got, exp in leaves:
+        g, e = np.asarray(got[0], dtype=np.float64), np.asarray(exp[0], dtype=np.float64)
+        if g.shape != e.shape or not (np.all(np.isfinite(g)) and np.all(np.isfinite(e))):
+            return None
+        out.append(g - e)
+    return out
+
+
+def _alike(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    scale = max([float(np.max(np.abs(x))) for x in a if x.size] or [0.0])
+    return len(a) == len(b) and all(
+        x.shape == y.shape and np.allclose(x, y, rtol=1e-6, atol=1e-9 * max(scale, 1.0))
+        for x, y in zip(a, b, strict=True))
+
+
+def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay: Replay,
+                    views: Mapping[str, Any] | None, probe: StudentCall) -> Related | None:
+    """What the error of the first wrong call of a function of `calls` depends on (module
+    docstring), or None."""
+    near = tolerance(mode)
+    for name in dict.fromkeys(c.name for c in calls):
+        function = getattr(reference, name, None)
+        if not callable(function) or name in (views or {}):
+            continue
+        params = parameters(function)
+        for call in (c for c in calls if c.name == name and c.raised is None):
+            theirs = replay.run(REFERENCE, lambda f=function: f, call)
+            if theirs.raised is not None or same(call.value, theirs.value, near):
+                continue
+            error = _error(call.value, theirs.value)
+            if error is None or not any(np.any(x != 0) for x in error):
+                break  # this function's wrong call is not a matter of an error
+            found = _judged(name, function, call, params, error, replay, probe)
+            if found is not None:
+                return found
+            break  # one wrong call per function is probed
+    return None
+
+
+def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
+            error: list[np.ndarray], replay: Replay, probe: StudentCall) -> Related | None:
+    bound = by_name(call, params)
+    rng = np.random.default_rng(SEED)
+    depends: list[str] = []
+    free: list[str] = []
+    for param in params:
+        if param not in bound:
+            continue
+        changes = _changed(bound[param], rng)
+        if not changes:
+            continue
+        moved = kept = 0
+        for value in changes:
+            args, kwargs = _with(call, params, param, value)
+            variant = Recorded(name, args, kwargs, None)
+            theirs = replay.run(REFERENCE, lambda f=function: f, variant)
+            if theirs.raised is not None:
+                continue
+            mine = probe(name, args, kwargs)
+            if mine is None or mine.raised is not None:
+                continue
+            err = _error(mine.value, theirs.value)
+            if err is None:
+                continue
+            if _alike(err, error):
+                kept += 1
+            else:
+                moved += 1
+        if moved and not kept:
+            depends.append(param)
+        elif kept == len(changes):
+            free.append(param)
+    if not depends or not free:
+        return None
+    on, off = " and ".join(depends), " or ".join(free)
+    return Related(
+        f"{name}()'s error depends only on {on} (changing {off} leaves it as it is): check "
+        f"the part of the value computed from {on} alone",
+        f"The error of your {name}() (your value minus the expected one) depends only on {on}: "
+        f"changing {off} leaves it exactly as it is. Check the part of the value computed from "
+        f"{on} alone (a term, a factor or a default that uses only {on}).")
+
+
+def _with(call: Recorded, params: Sequence[str], param: str,
+          value: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    args, kwargs = list(call.args), dict(call.kwargs)
+    at = params.index(param)
+    if param in kwargs:
+        kwargs[param] = value
+    else:
+        args[at] = value
+    return tuple(args), kwargs

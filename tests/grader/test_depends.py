@@ -1,0 +1,57 @@
+"""What a failing value's error depends on (grader.run.depends): arguments redrawn one at a
+time on the student's code and the reference."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+
+from grader.run.depends import find_dependence
+from grader.run.diagnose import Replay
+from grader.run.outcomes import Recorded, run
+
+
+def _loss(W, X, y, reg):
+    s = np.asarray(X) @ np.asarray(W)
+    return float(np.mean((s[np.arange(len(y)), y] - 1.0) ** 2) + reg * np.sum(W * W))
+
+
+def _prober(student: Any) -> Any:
+    def probe(name: str, args: tuple, kwargs: dict) -> Recorded:
+        out = run(student, Recorded(name, args, kwargs, None))
+        return Recorded(name, args, kwargs, out.raised and (out.raised,), out.value)
+    return probe
+
+
+def _call(student: Any) -> Recorded:
+    rng = np.random.default_rng(0)
+    W, X, y = rng.normal(size=(3, 4)), rng.normal(size=(5, 3)), np.array([0, 1, 3, 2, 1])
+    return Recorded("loss", (W, X, y, 0.5), {}, None, student(W, X, y, 0.5))
+
+
+def test_an_error_that_only_the_regulariser_makes_is_said_to_depend_on_w_and_reg():
+    def student(W, X, y, reg):  # the regulariser's square of the sum
+        return _loss(W, X, y, reg) - reg * np.sum(W * W) + reg * np.sum(W) ** 2
+    found = find_dependence(SimpleNamespace(loss=_loss), [_call(student)], None, Replay(None),
+                            {}, _prober(student))
+    assert found is not None, found
+    assert found.label.startswith("loss()'s error depends only on W and reg (changing X or y "
+                                  "leaves it as it is)"), found.label
+
+
+def test_an_error_of_the_data_term_is_said_to_depend_on_everything_but_reg():
+    def student(W, X, y, reg):  # the data term doubled: it moves with W, X and y, not reg
+        return 2 * _loss(W, X, y, 0.0) + reg * np.sum(W * W)
+    found = find_dependence(SimpleNamespace(loss=_loss), [_call(student)], None, Replay(None),
+                            {}, _prober(student))
+    assert found is not None and found.label.startswith(
+        "loss()'s error depends only on W and X and y (changing reg leaves it as it is)"), found
+
+
+def test_an_error_that_depends_on_every_argument_says_nothing():
+    def student(W, X, y, reg):  # everything scaled: the error moves with every argument
+        return 2 * _loss(W, X, y, reg)
+    assert find_dependence(SimpleNamespace(loss=_loss), [_call(student)], None, Replay(None),
+                           {}, _prober(student)) is None
