@@ -109,7 +109,7 @@ def variants(call: Recorded, seed: int = 0) -> Iterator[Recorded]:
                 if made >= TRIES:
                     return
                 made += 1
-                yield _with(call, where, changed)
+                yield with_argument(call, where, changed)
 
 
 def _changed(value: Any, rng: np.random.Generator, round_: int) -> list[Any]:
@@ -135,7 +135,8 @@ def _changed(value: Any, rng: np.random.Generator, round_: int) -> list[Any]:
     return []
 
 
-def _with(call: Recorded, where: int | str, value: Any) -> Recorded:
+def with_argument(call: Recorded, where: int | str, value: Any) -> Recorded:
+    """`call` with its argument at `where` (a position or a keyword) replaced by `value`."""
     args, kwargs = list(call.args), dict(call.kwargs)
     if isinstance(where, int):
         args[where] = value

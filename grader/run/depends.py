@@ -24,10 +24,10 @@ from typing import Any
 
 import numpy as np
 
-from grader.run.confirm import StudentCall
+from grader.run.confirm import StudentCall, with_argument
 from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Recorded, same
-from grader.run.relations import Related, _leaves, by_name, parameters
+from grader.run.relations import Related, _leaves, by_name, functions, parameters
 
 SEED = 20261207
 """The redrawn entries' generator (deterministic: every student's probe is the same)."""
@@ -76,10 +76,7 @@ def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay
     """What the error of the first wrong call of a function of `calls` depends on (module
     docstring), or None."""
     near = tolerance(mode)
-    for name in dict.fromkeys(c.name for c in calls):
-        function = getattr(reference, name, None)
-        if not callable(function) or name in (views or {}):
-            continue
+    for name, function in functions(reference, calls, views):
         params = parameters(function)
         for call in (c for c in calls if c.name == name and c.raised is None):
             theirs = replay.run(REFERENCE, lambda f=function: f, call)
@@ -109,8 +106,9 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
             continue
         moved = kept = 0
         for value in changes:
-            args, kwargs = _with(call, params, param, value)
-            variant = Recorded(name, args, kwargs, None)
+            variant = with_argument(call, param if param in call.kwargs
+                                    else params.index(param), value)
+            args, kwargs = variant.args, variant.kwargs
             theirs = replay.run(REFERENCE, lambda f=function: f, variant)
             if theirs.raised is not None:
                 continue
@@ -137,14 +135,3 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
         f"The error of your {name}() (your value minus the expected one) depends only on {on}: "
         f"changing {off} leaves it exactly as it is. Check the part of the value computed from "
         f"{on} alone (a term, a factor or a default that uses only {on}).")
-
-
-def _with(call: Recorded, params: Sequence[str], param: str,
-          value: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
-    args, kwargs = list(call.args), dict(call.kwargs)
-    at = params.index(param)
-    if param in kwargs:
-        kwargs[param] = value
-    else:
-        args[at] = value
-    return tuple(args), kwargs

@@ -34,7 +34,15 @@ import numpy as np
 from grader.checks.compare import Mode
 from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded
-from grader.run.relations import Related, _array, _kinds, _leaves, _where, parameters
+from grader.run.relations import (
+    Related,
+    _array,
+    _leaves,
+    _where,
+    functions,
+    of_kinds,
+    parameters,
+)
 
 THIN = 2
 """Fewer wrong entries than this (over the test's and the submission's other calls) are
@@ -283,16 +291,9 @@ def find_where(reference: Any, calls: Sequence[Recorded], mode: Mode | None, rep
     reference's outcomes from `replay`; it must hold on the submission's other calls of that
     function (`others`) too. A construction compared through a view is not localised."""
     near = tolerance(mode)
-    own = {id(c) for c in calls}
-    for name in dict.fromkeys(c.name for c in calls):
-        function = getattr(reference, name, None)
-        if not callable(function) or name in (views or {}):
-            continue
+    for name, function in functions(reference, calls, views):
         mine = [c for c in calls if c.name == name]
-        kinds = {_kinds(c) for c in mine}
-        more = [c for c in others if id(c) not in own and c.name == name
-                and _kinds(c) in kinds][:CONFIRM]
-        every = [*mine, *more]
+        every = [*mine, *of_kinds(name, mine, others, CONFIRM)]
         expected = [replay.run(REFERENCE, lambda f=function: f, c) for c in every]
         kept = [(c, e) for c, e in zip(every, expected, strict=True)
                 if e is not None and e.raised is None]

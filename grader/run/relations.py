@@ -35,7 +35,7 @@ function and, for a size, the argument's name.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -409,6 +409,26 @@ def _about(name: str, path: str, got: list[Array], exp: list[Array],
                    "result too).")
 
 
+def functions(reference: Any, calls: Sequence[Recorded],
+              views: Mapping[str, Any] | None = None) -> Iterator[tuple[str, Any]]:
+    """The reference's functions of a test's `calls`, in call order, by name; not those the
+    catalogue sees through a view (a construction: its view's entries mean nothing to the
+    student)."""
+    for name in dict.fromkeys(c.name for c in calls):
+        function = getattr(reference, name, None)
+        if callable(function) and name not in (views or {}):
+            yield name, function
+
+
+def of_kinds(name: str, mine: Sequence[Recorded], others: Sequence[Recorded],
+             limit: int) -> list[Recorded]:
+    """Up to `limit` of the submission's other calls of `name` (not among `mine`) whose
+    arguments are of the kinds of `mine`'s (the same types, ranks and dtypes)."""
+    own, kinds = {id(c) for c in mine}, {_kinds(c) for c in mine}
+    return [c for c in others if c.name == name and id(c) not in own
+            and _kinds(c) in kinds][:limit]
+
+
 def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
          views: Mapping[str, Any] | None = None,
          others: Sequence[Recorded] = ()) -> Related | None:
@@ -423,10 +443,7 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
     or where the values break the relation, rules it out."""
     near = tolerance(mode)
     own = {id(c) for c in calls}
-    for name in dict.fromkeys(c.name for c in calls):
-        function = getattr(reference, name, None)
-        if not callable(function) or name in (views or {}):
-            continue
+    for name, function in functions(reference, calls, views):
         mine = [c for c in calls if c.name == name]
         expected: list[Outcome | None] = [
             replay.run(REFERENCE, lambda f=function: f, c) for c in mine]

@@ -22,11 +22,19 @@ from typing import Any
 
 import numpy as np
 
-from grader.run.confirm import StudentCall
+from grader.run.confirm import StudentCall, with_argument
 from grader.run.diagnose import REFERENCE, Replay
 from grader.run.outcomes import Outcome, Recorded
 from grader.run.relation_kinds import size_words
-from grader.run.relations import Related, _kinds, _leaves, _where, call_sizes, parameters
+from grader.run.relations import (
+    Related,
+    _leaves,
+    _where,
+    call_sizes,
+    functions,
+    of_kinds,
+    parameters,
+)
 
 CONFIRM = 48
 """At most this many of the submission's other calls of the function are read."""
@@ -111,16 +119,7 @@ def _grown(call: Recorded) -> Iterator[Recorded]:
             for extra in (2, 1):
                 n = value.shape[axis]
                 bigger = np.take(value, np.arange(n + extra) % n, axis=axis)
-                yield _with(call, where, bigger)
-
-
-def _with(call: Recorded, where: int | str, value: Any) -> Recorded:
-    args, kwargs = list(call.args), dict(call.kwargs)
-    if isinstance(where, int):
-        args[where] = value
-    else:
-        kwargs[where] = value
-    return Recorded(call.name, tuple(args), kwargs, None)
+                yield with_argument(call, where, bigger)
 
 
 def _probed(function: Any, first: Recorded, replay: Replay, probe: StudentCall,
@@ -178,16 +177,10 @@ def find_shape(reference: Any, calls: Sequence[Recorded], replay: Replay,
     shape than the reference's, in the calls' sizes (module docstring), or None. When the
     calls' sizes leave an axis to two formulas, `probe` runs grown copies of the first wrong
     call on the student's code (a few calls into it) to tell them apart."""
-    own = {id(c) for c in calls}
-    for name in dict.fromkeys(c.name for c in calls):
-        function = getattr(reference, name, None)
-        if not callable(function) or name in (views or {}):
-            continue
+    for name, function in functions(reference, calls, views):
         params = parameters(function)
         mine = [c for c in calls if c.name == name]
-        kinds = {_kinds(c) for c in mine}
-        every = [*mine, *[c for c in others if id(c) not in own and c.name == name
-                          and _kinds(c) in kinds][:CONFIRM]]
+        every = [*mine, *of_kinds(name, mine, others, CONFIRM)]
         outcomes = [replay.run(REFERENCE, lambda f=function: f, c) for c in every]
         pairs = [(c, o) for c, o in zip(every, outcomes, strict=True)
                  if o is not None and o.raised is None]
