@@ -7,8 +7,11 @@ for a failing test nothing else named: on the test's first wrong call of a funct
 argument in turn is redrawn twice (an array's entries drawn again from its own entries, so 0/1
 data stays 0/1 and labels stay labels; a float doubled and halved) and the call is run on the
 student's code (through the sandbox) and on the reference. An argument whose two changes both
-leave the error exactly as it was is one the error does not depend on; one whose change moves
-it is one it does. Said when some arguments are of each kind: "hinge_loss()'s error depends
+leave the error as it was (to a ten-thousandth of the value's scale) while they move the
+expected value is one the error does not depend on; one whose change moves the error is one
+it does; a change that moves neither tells nothing (a steepness doubled where every sigmoid is
+saturated). An error smaller than that (an eps added where it should guard a division) is not
+looked at. Said when some arguments are of each kind: "hinge_loss()'s error depends
 only on W and reg (changing X or y leaves it as it is)". An argument that cannot be changed
 (an int: a size, a count, a seed; a function; a list) or whose change the reference refuses is
 not judged either way, and a function with one judged argument is not said.
@@ -64,11 +67,26 @@ def _error(student: Any, reference: Any) -> list[np.ndarray] | None:
     return out
 
 
-def _alike(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
-    scale = max([float(np.max(np.abs(x))) for x in a if x.size] or [0.0])
+MATERIAL = 1e-4
+"""An error (or a change of one) smaller than this times the value's scale is not material: a
+tiny error (an eps added where it should guard a division) is unchanged by anything."""
+
+
+def _scale(leaves: list[np.ndarray]) -> float:
+    return max([float(np.max(np.abs(x))) for x in leaves if x.size] or [0.0])
+
+
+def _alike(a: list[np.ndarray], b: list[np.ndarray], scale: float) -> bool:
+    """Two errors are one: they differ by less than a millionth of the value's scale."""
     return len(a) == len(b) and all(
-        x.shape == y.shape and np.allclose(x, y, rtol=1e-6, atol=1e-9 * max(scale, 1.0))
+        x.shape == y.shape and bool(np.all(np.abs(x - y) <= 1e-6 * scale))
         for x, y in zip(a, b, strict=True))
+
+
+def _values(value: Any) -> list[np.ndarray] | None:
+    leaves = _leaves([value], [value])
+    return None if leaves is None else [np.asarray(g[0], dtype=np.float64)
+                                        for _, g, _ in leaves]
 
 
 def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay: Replay,
@@ -82,10 +100,13 @@ def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay
             theirs = replay.run(REFERENCE, lambda f=function: f, call)
             if theirs.raised is not None or same(call.value, theirs.value, near):
                 continue
-            error = _error(call.value, theirs.value)
-            if error is None or not any(np.any(x != 0) for x in error):
+            error, values = _error(call.value, theirs.value), _values(theirs.value)
+            if error is None or values is None:
                 break  # this function's wrong call is not a matter of an error
-            found = _judged(name, function, call, params, error, replay, probe)
+            scale = max(_scale(values), 1e-12)
+            if _scale(error) < MATERIAL * scale:
+                break  # too small an error to tell what moves it
+            found = _judged(name, function, call, params, error, values, scale, replay, probe)
             if found is not None:
                 return found
             break  # one wrong call per function is probed
@@ -93,7 +114,13 @@ def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay
 
 
 def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
-            error: list[np.ndarray], replay: Replay, probe: StudentCall) -> Related | None:
+            error: list[np.ndarray], values: list[np.ndarray], scale: float, replay: Replay,
+            probe: StudentCall) -> Related | None:
+    """The arguments the error depends on and those it does not, said when there are both: an
+    argument counts as one the error does not depend on only where its changes move the
+    EXPECTED value materially (a steepness doubled where the sigmoids are saturated moves
+    nothing, and tells nothing), and as one it depends on where they move the error
+    materially."""
     bound = by_name(call, params)
     rng = np.random.default_rng(SEED)
     depends: list[str] = []
@@ -115,13 +142,13 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
             mine = probe(name, args, kwargs)
             if mine is None or mine.raised is not None:
                 continue
-            err = _error(mine.value, theirs.value)
-            if err is None:
+            err, now = _error(mine.value, theirs.value), _values(theirs.value)
+            if err is None or now is None or len(now) != len(values):
                 continue
-            if _alike(err, error):
-                kept += 1
-            else:
+            if not _alike(err, error, MATERIAL * scale):
                 moved += 1
+            elif not _alike(now, values, MATERIAL * scale):
+                kept += 1  # the expected value moved, the error did not
         if moved and not kept:
             depends.append(param)
         elif kept == len(changes):
@@ -130,8 +157,9 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
         return None
     on, off = " and ".join(depends), " or ".join(free)
     return Related(
-        f"{name}()'s error depends only on {on} (changing {off} leaves it as it is): check "
-        f"the part of the value computed from {on} alone",
+        f"{name}()'s error depends only on {on} (changing {off} moves the expected value but "
+        f"not your error): check the part of the value computed from {on} alone",
         f"The error of your {name}() (your value minus the expected one) depends only on {on}: "
-        f"changing {off} leaves it exactly as it is. Check the part of the value computed from "
-        f"{on} alone (a term, a factor or a default that uses only {on}).")
+        f"changing {off} moves the expected value but leaves your error as it is. Check the "
+        f"part of the value computed from {on} alone (a term, a factor or a default that uses "
+        f"only {on}).")

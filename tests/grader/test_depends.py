@@ -38,7 +38,7 @@ def test_an_error_that_only_the_regulariser_makes_is_said_to_depend_on_w_and_reg
                             {}, _prober(student))
     assert found is not None, found
     assert found.label.startswith("loss()'s error depends only on W and reg (changing X or y "
-                                  "leaves it as it is)"), found.label
+                                  "moves the expected value but not your error)"), found.label
 
 
 def test_an_error_of_the_data_term_is_said_to_depend_on_everything_but_reg():
@@ -47,7 +47,8 @@ def test_an_error_of_the_data_term_is_said_to_depend_on_everything_but_reg():
     found = find_dependence(SimpleNamespace(loss=_loss), [_call(student)], None, Replay(None),
                             {}, _prober(student))
     assert found is not None and found.label.startswith(
-        "loss()'s error depends only on W and X and y (changing reg leaves it as it is)"), found
+        "loss()'s error depends only on W and X and y (changing reg moves the expected value "
+        "but not your error)"), found
 
 
 def test_an_error_that_depends_on_every_argument_says_nothing():
@@ -55,3 +56,21 @@ def test_an_error_that_depends_on_every_argument_says_nothing():
         return 2 * _loss(W, X, y, reg)
     assert find_dependence(SimpleNamespace(loss=_loss), [_call(student)], None, Replay(None),
                            {}, _prober(student)) is None
+
+
+def test_a_tiny_error_and_a_change_that_moves_nothing_say_nothing():
+    def tiny(W, X, y, reg):  # an eps added: no argument moves it
+        return _loss(W, X, y, reg) + 1e-9
+    assert find_dependence(SimpleNamespace(loss=_loss), [_call(tiny)], None, Replay(None), {},
+                           _prober(tiny)) is None
+
+    def saturated(z, w):  # w doubled moves neither the value (saturated) nor the error
+        return np.where(np.asarray(z) > 0, 1.0, 0.0) + 0 * w
+
+    def wrong(z, w):  # right only where z > 0: the error depends on z, and w moves nothing
+        return np.where(np.asarray(z) > 0, 1.0, 0.5)
+    rng = np.random.default_rng(1)
+    z = rng.normal(size=6)
+    call = Recorded("step", (z, 500.0), {}, None, wrong(z, 500.0))
+    assert find_dependence(SimpleNamespace(step=saturated), [call], None, Replay(None), {},
+                           _prober(wrong)) is None
