@@ -11,8 +11,10 @@ leave the error as it was (to a ten-thousandth of the value's scale) while they 
 expected value is one the error does not depend on; one whose change moves the error is one
 it does; a change that moves neither tells nothing (a steepness doubled where every sigmoid is
 saturated). An error smaller than that (an eps added where it should guard a division) is not
-looked at. Said when some arguments are of each kind: "hinge_loss()'s error depends
-only on W and reg (changing X or y leaves it as it is)". An argument that cannot be changed
+looked at. A change counts as leaving the error only where it moves the expected value AT an
+entry where the error is (a tower's right edge moved tells nothing of an error left of its left
+edge). Said when some arguments are of each kind: "hinge_loss()'s error does not depend on X
+or y, and does on W and reg". An argument that cannot be changed
 (an int: a size, a count, a seed; a function; a list) or whose change the reference refuses is
 not judged either way, and a function with one judged argument is not said.
 
@@ -83,6 +85,16 @@ def _alike(a: list[np.ndarray], b: list[np.ndarray], scale: float) -> bool:
         for x, y in zip(a, b, strict=True))
 
 
+def _moved_where_wrong(now: list[np.ndarray], before: list[np.ndarray],
+                       error: list[np.ndarray], tol: float) -> bool:
+    """The expected value moved (by more than `tol`) at an entry where the error is (more than
+    `tol`): an argument that moves the value only where the student is right (a tower's right
+    edge, where only its left one is wrong) shows nothing about the error."""
+    return any(x.shape == y.shape == e.shape and bool(np.any((np.abs(x - y) > tol)
+                                                             & (np.abs(e) > tol)))
+               for x, y, e in zip(now, before, error, strict=True))
+
+
 def _values(value: Any) -> list[np.ndarray] | None:
     leaves = _leaves([value], [value])
     return None if leaves is None else [np.asarray(g[0], dtype=np.float64)
@@ -147,8 +159,8 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
                 continue
             if not _alike(err, error, MATERIAL * scale):
                 moved += 1
-            elif not _alike(now, values, MATERIAL * scale):
-                kept += 1  # the expected value moved, the error did not
+            elif _moved_where_wrong(now, values, error, MATERIAL * scale):
+                kept += 1  # the expected value moved where the error is, the error did not
         if moved and not kept:
             depends.append(param)
         elif kept == len(changes):
@@ -157,9 +169,10 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
         return None
     on, off = " and ".join(depends), " or ".join(free)
     return Related(
-        f"{name}()'s error depends only on {on} (changing {off} moves the expected value but "
-        f"not your error): check the part of the value computed from {on} alone",
-        f"The error of your {name}() (your value minus the expected one) depends only on {on}: "
-        f"changing {off} moves the expected value but leaves your error as it is. Check the "
-        f"part of the value computed from {on} alone (a term, a factor or a default that uses "
-        f"only {on}).")
+        f"{name}()'s error does not depend on {off}, and does on {on} (changing {off} moves "
+        f"the expected value where you are wrong, but not your error): look where {on} enter "
+        f"without {off}",
+        f"The error of your {name}() (your value minus the expected one) does not depend on "
+        f"{off}: changing {off} moves the expected value where yours is wrong but leaves your "
+        f"error as it is, while changing {on} moves it. The mistake is likely in a part of the "
+        f"value that {off} does not enter (a term, a factor or a default of {on}).")

@@ -37,8 +37,8 @@ def test_an_error_that_only_the_regulariser_makes_is_said_to_depend_on_w_and_reg
     found = find_dependence(SimpleNamespace(loss=_loss), [_call(student)], None, Replay(None),
                             {}, _prober(student))
     assert found is not None, found
-    assert found.label.startswith("loss()'s error depends only on W and reg (changing X or y "
-                                  "moves the expected value but not your error)"), found.label
+    assert found.label.startswith("loss()'s error does not depend on X or y, and does on W and "
+                                  "reg"), found.label
 
 
 def test_an_error_of_the_data_term_is_said_to_depend_on_everything_but_reg():
@@ -47,8 +47,7 @@ def test_an_error_of_the_data_term_is_said_to_depend_on_everything_but_reg():
     found = find_dependence(SimpleNamespace(loss=_loss), [_call(student)], None, Replay(None),
                             {}, _prober(student))
     assert found is not None and found.label.startswith(
-        "loss()'s error depends only on W and X and y (changing reg moves the expected value "
-        "but not your error)"), found
+        "loss()'s error does not depend on reg, and does on W and X and y"), found
 
 
 def test_an_error_that_depends_on_every_argument_says_nothing():
@@ -74,3 +73,37 @@ def test_a_tiny_error_and_a_change_that_moves_nothing_say_nothing():
     call = Recorded("step", (z, 500.0), {}, None, wrong(z, 500.0))
     assert find_dependence(SimpleNamespace(step=saturated), [call], None, Replay(None), {},
                            _prober(wrong)) is None
+
+
+def _sig(t):
+    return 1.0 / (1.0 + np.exp(-t))
+
+
+def _tower(x, a, b, h, w):
+    return h * (_sig(w * (x - a)) - _sig(w * (x - b)))
+
+
+def test_a_mirrored_up_step_has_an_error_that_does_not_depend_on_the_right_edge():
+    def mirrored(x, a, b, h, w):
+        return h * (_sig(w * (a - x)) - _sig(w * (x - b)))
+    x = np.linspace(-3.0, 3.0, 13)
+    call = Recorded("tower", (x, -1.0, 1.5, 2.0, 40.0), {}, None,
+                    mirrored(x, -1.0, 1.5, 2.0, 40.0))
+    found = find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
+                            _prober(mirrored))
+    assert found is not None and found.label.startswith(
+        "tower()'s error does not depend on b, and does on x and a and h"), found
+
+
+def test_a_change_that_moves_the_value_only_where_it_is_right_tells_nothing():
+    # wrong only left of a: b moved moves the value near b, where the student is right, so
+    # it is no evidence that the error ignores b (it is not said either way)
+    def left_wrong(x, a, b, h, w):
+        return _tower(x, a, b, h, w) + 0.3 * h * (np.asarray(x) < a - 0.5)
+    x = np.linspace(-3.0, 3.0, 13)
+    call = Recorded("tower", (x, -1.0, 1.5, 2.0, 40.0), {}, None,
+                    left_wrong(x, -1.0, 1.5, 2.0, 40.0))
+    found = find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
+                            _prober(left_wrong))
+    assert found is None or " b" not in found.label.split("does not depend on")[1].split(
+        ", and")[0], found
