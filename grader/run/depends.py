@@ -85,12 +85,18 @@ def _alike(a: list[np.ndarray], b: list[np.ndarray], scale: float) -> bool:
         for x, y in zip(a, b, strict=True))
 
 
+MOVES = 0.05
+"""A change counts as moving the expected value only by this much of the value's scale: a
+sigmoid's tail moved by a far edge (a few hundredths) is not a dependence tested."""
+
+
 def _moved_where_wrong(now: list[np.ndarray], before: list[np.ndarray],
-                       error: list[np.ndarray], tol: float) -> bool:
-    """The expected value moved (by more than `tol`) at an entry where the error is (more than
-    `tol`): an argument that moves the value only where the student is right (a tower's right
-    edge, where only its left one is wrong) shows nothing about the error."""
-    return any(x.shape == y.shape == e.shape and bool(np.any((np.abs(x - y) > tol)
+                       error: list[np.ndarray], tol: float, moves: float) -> bool:
+    """The expected value moved (by more than `moves`) at an entry where the error is (more
+    than `tol`): an argument that moves the value only where the student is right (a tower's
+    right edge, where only its left one is wrong), or only by a tail, shows nothing about the
+    error."""
+    return any(x.shape == y.shape == e.shape and bool(np.any((np.abs(x - y) > moves)
                                                              & (np.abs(e) > tol)))
                for x, y, e in zip(now, before, error, strict=True))
 
@@ -159,7 +165,7 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
                 continue
             if not _alike(err, error, MATERIAL * scale):
                 moved += 1
-            elif _moved_where_wrong(now, values, error, MATERIAL * scale):
+            elif _moved_where_wrong(now, values, error, MATERIAL * scale, MOVES * scale):
                 kept += 1  # the expected value moved where the error is, the error did not
         if moved and not kept:
             depends.append(param)

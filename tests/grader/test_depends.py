@@ -107,3 +107,20 @@ def test_a_change_that_moves_the_value_only_where_it_is_right_tells_nothing():
                             _prober(left_wrong))
     assert found is None or " b" not in found.label.split("does not depend on")[1].split(
         ", and")[0], found
+
+
+def test_an_error_that_a_far_edge_moves_only_by_a_tail_is_not_said_to_ignore_it():
+    # heldout18's sigmoid_treated_as_odd: the tower's error is exactly h on [a, b), and b
+    # doubled moves the expected value there only by a sigmoid's tail: no evidence about b
+    def odd(t):
+        return np.sign(t) * _sig(np.abs(t))
+
+    def student(x, a, b, h, w):
+        return h * (odd(w * (x - a)) - odd(w * (x - b)))
+    x = np.linspace(-0.9, 1.2, 8)
+    call = Recorded("tower", (x, -1.0, 1.5, 2.0, 40.0), {}, None,
+                    student(x, -1.0, 1.5, 2.0, 40.0))
+    # x redrawn from its own points (all inside the tower) and w doubled move the expected
+    # value only by tails where the error is: nothing is said
+    assert find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
+                           _prober(student)) is None
