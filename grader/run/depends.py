@@ -13,7 +13,9 @@ it does; a change that moves neither tells nothing (a steepness doubled where ev
 saturated). An error smaller than that (an eps added where it should guard a division) is not
 looked at. A change counts as leaving the error only where it moves the expected value AT an
 entry where the error is (a tower's right edge moved tells nothing of an error left of its left
-edge). Said when some arguments are of each kind: "hinge_loss()'s error does not depend on X
+edge), and an error that is one amount on three or more entries (a branch's step: h on a set
+of points) is not looked at either: no small change moves it unless a point crosses an edge.
+Said when some arguments are of each kind: "hinge_loss()'s error does not depend on X
 or y, and does on W and reg". An argument that cannot be changed
 (an int: a size, a count, a seed; a function; a list) or whose change the reference refuses is
 not judged either way, and a function with one judged argument is not said.
@@ -101,6 +103,15 @@ def _moved_where_wrong(now: list[np.ndarray], before: list[np.ndarray],
                for x, y, e in zip(now, before, error, strict=True))
 
 
+def _stepped(error: list[np.ndarray], tol: float) -> bool:
+    """Three or more entries are wrong, all by one amount (up to sign): the error of a branch
+    or a sign slip, h on a set of points, which no small change of a continuous argument moves
+    unless a point crosses the set's edge; that it did not move says nothing."""
+    wrong = np.concatenate([np.abs(e).ravel() for e in error])
+    wrong = wrong[wrong > tol]
+    return wrong.size >= 3 and float(np.ptp(wrong)) <= tol
+
+
 def _values(value: Any) -> list[np.ndarray] | None:
     leaves = _leaves([value], [value])
     return None if leaves is None else [np.asarray(g[0], dtype=np.float64)
@@ -122,8 +133,8 @@ def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay
             if error is None or values is None:
                 break  # this function's wrong call is not a matter of an error
             scale = max(_scale(values), 1e-12)
-            if _scale(error) < MATERIAL * scale:
-                break  # too small an error to tell what moves it
+            if _scale(error) < MATERIAL * scale or _stepped(error, MATERIAL * scale):
+                break  # too small an error, or a step: nothing tells what moves it
             found = _judged(name, function, call, params, error, values, scale, replay, probe)
             if found is not None:
                 return found

@@ -87,8 +87,8 @@ def test_a_mirrored_up_step_has_an_error_that_does_not_depend_on_the_right_edge(
     def mirrored(x, a, b, h, w):
         return h * (_sig(w * (a - x)) - _sig(w * (x - b)))
     x = np.linspace(-3.0, 3.0, 13)
-    call = Recorded("tower", (x, -1.0, 1.5, 2.0, 40.0), {}, None,
-                    mirrored(x, -1.0, 1.5, 2.0, 40.0))
+    call = Recorded("tower", (x, -1.0, 1.5, 2.0, 1.5), {}, None,
+                    mirrored(x, -1.0, 1.5, 2.0, 1.5))  # soft steps: the error varies
     found = find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
                             _prober(mirrored))
     assert found is not None and found.label.startswith(
@@ -122,5 +122,18 @@ def test_an_error_that_a_far_edge_moves_only_by_a_tail_is_not_said_to_ignore_it(
                     student(x, -1.0, 1.5, 2.0, 40.0))
     # x redrawn from its own points (all inside the tower) and w doubled move the expected
     # value only by tails where the error is: nothing is said
+    assert find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
+                           _prober(student)) is None
+
+
+def test_an_error_that_is_one_step_on_a_set_of_points_says_nothing():
+    # the odd sigmoid's tower error is exactly h on [a, b): no argument's small change moves it
+    def odd(t):
+        return np.sign(t) * _sig(np.abs(t))
+
+    def student(x, a, b, h, w):
+        return h * (odd(w * (x - a)) - odd(w * (x - b)))
+    x = np.linspace(-0.9, 1.4, 12)
+    call = Recorded("tower", (x, -1.0, 1.5, 2.0, 4.0), {}, None, student(x, -1.0, 1.5, 2.0, 4.0))
     assert find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
                            _prober(student)) is None
