@@ -11,9 +11,10 @@ leave the error as it was (to a ten-thousandth of the value's scale) while they 
 expected value is one the error does not depend on; one whose change moves the error is one
 it does; a change that moves neither tells nothing (a steepness doubled where every sigmoid is
 saturated). An error smaller than that (an eps added where it should guard a division) is not
-looked at. A change counts as leaving the error only where it moves the expected value AT an
-entry where the error is (a tower's right edge moved tells nothing of an error left of its left
-edge), and an error that is one amount on three or more entries (a branch's step: h on a set
+looked at. A change counts as leaving the error only where it moves the expected value at half
+or more of the entries where the error is (a tower's right edge moved tells nothing of an error
+left of its left edge, nor a steepness doubled, which moves only points near an edge), and an
+error that is one amount on three or more entries (a branch's step: h on a set
 of points) is not looked at either: no small change moves it unless a point crosses an edge.
 Said when some arguments are of each kind: "hinge_loss()'s error does not depend on X
 or y, and does on W and reg". An argument that cannot be changed
@@ -94,13 +95,17 @@ sigmoid's tail moved by a far edge (a few hundredths) is not a dependence tested
 
 def _moved_where_wrong(now: list[np.ndarray], before: list[np.ndarray],
                        error: list[np.ndarray], tol: float, moves: float) -> bool:
-    """The expected value moved (by more than `moves`) at an entry where the error is (more
-    than `tol`): an argument that moves the value only where the student is right (a tower's
-    right edge, where only its left one is wrong), or only by a tail, shows nothing about the
-    error."""
-    return any(x.shape == y.shape == e.shape and bool(np.any((np.abs(x - y) > moves)
-                                                             & (np.abs(e) > tol)))
-               for x, y, e in zip(now, before, error, strict=True))
+    """The expected value moved (by more than `moves`) at half or more of the entries where the
+    error is (more than `tol`): an argument that moves the value only where the student is
+    right (a tower's right edge, where only its left one is wrong), or only at a few points
+    near a steep step (a steepness doubled), shows nothing about the error."""
+    if any(not x.shape == y.shape == e.shape for x, y, e in zip(now, before, error,
+                                                                 strict=True)):
+        return False
+    wrong = np.concatenate([(np.abs(e) > tol).ravel() for e in error])
+    moved = np.concatenate([(np.abs(x - y) > moves).ravel() for x, y in zip(now, before,
+                                                                          strict=True)])
+    return bool(wrong.any()) and 2 * int(np.sum(moved & wrong)) >= int(np.sum(wrong))
 
 
 def _stepped(error: list[np.ndarray], tol: float) -> bool:
