@@ -15,7 +15,8 @@ looked at. A change counts as leaving the error only where it moves the expected
 or more of the entries where the error is (a tower's right edge moved tells nothing of an error
 left of its left edge, nor a steepness doubled, which moves only points near an edge), and an
 error that is one amount on three or more entries (a branch's step: h on a set
-of points) is not looked at either: no small change moves it unless a point crosses an edge.
+of points), or a whole number of halves of a number argument (exactly h), is not looked at
+either: no small change moves it unless a point crosses an edge.
 Said when some arguments are of each kind: "hinge_loss()'s error does not depend on X
 or y, and does on W and reg". An argument that cannot be changed
 (an int: a size, a count, a seed; a function; a list) or whose change the reference refuses is
@@ -117,6 +118,19 @@ def _stepped(error: list[np.ndarray], tol: float) -> bool:
     return wrong.size >= 3 and float(np.ptp(wrong)) <= tol
 
 
+def _whole_steps(error: list[np.ndarray], call: Recorded, tol: float) -> bool:
+    """Every wrong entry is a whole number of halves of one number argument of the call (a
+    tower's error of exactly h or h/2: a step that is there or not, not a formula to trace)."""
+    wrong = np.concatenate([e.ravel() for e in error])
+    wrong = wrong[np.abs(wrong) > tol]
+    numbers = [float(a) for a in (*call.args, *call.kwargs.values())
+               if isinstance(a, int | float | np.number) and not isinstance(a, bool | np.bool_)
+               and a != 0]
+    return wrong.size > 0 and any(
+        bool(np.all(np.abs(2 * wrong / h - np.round(2 * wrong / h)) <= tol / abs(h)))
+        for h in numbers)
+
+
 def _values(value: Any) -> list[np.ndarray] | None:
     leaves = _leaves([value], [value])
     return None if leaves is None else [np.asarray(g[0], dtype=np.float64)
@@ -138,7 +152,8 @@ def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay
             if error is None or values is None:
                 break  # this function's wrong call is not a matter of an error
             scale = max(_scale(values), 1e-12)
-            if _scale(error) < MATERIAL * scale or _stepped(error, MATERIAL * scale):
+            if _scale(error) < MATERIAL * scale or _stepped(error, MATERIAL * scale) or \
+                    _whole_steps(error, call, MATERIAL * scale):
                 break  # too small an error, or a step: nothing tells what moves it
             found = _judged(name, function, call, params, error, values, scale, replay, probe)
             if found is not None:

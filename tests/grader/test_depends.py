@@ -137,3 +137,16 @@ def test_an_error_that_is_one_step_on_a_set_of_points_says_nothing():
     call = Recorded("tower", (x, -1.0, 1.5, 2.0, 4.0), {}, None, student(x, -1.0, 1.5, 2.0, 4.0))
     assert find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
                            _prober(student)) is None
+
+
+def test_an_error_of_exactly_the_height_on_one_point_says_nothing():
+    # one point, the odd sigmoid's tower: the error is h exactly (a step there or not)
+    def odd(t):
+        return np.sign(t) * _sig(np.abs(t))
+
+    def student(x, a, b, h, w):
+        return h * (odd(w * (x - a)) - odd(w * (x - b)))
+    call = Recorded("tower", (0.3, -1.0, 1.5, 2.0, 4.0), {}, None, student(0.3, -1.0, 1.5, 2.0,
+                                                                          4.0))
+    assert find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
+                           _prober(student)) is None
