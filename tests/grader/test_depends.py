@@ -146,7 +146,7 @@ def test_an_error_of_exactly_the_height_on_one_point_says_nothing():
 
     def student(x, a, b, h, w):
         return h * (odd(w * (x - a)) - odd(w * (x - b)))
-    call = Recorded("tower", (0.3, -1.0, 1.5, 2.0, 4.0), {}, None, student(0.3, -1.0, 1.5, 2.0,
+    call = Recorded("tower", (1.2, -1.0, 1.5, 2.0, 4.0), {}, None, student(1.2, -1.0, 1.5, 2.0,
                                                                           4.0))
     assert find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
                            _prober(student)) is None
