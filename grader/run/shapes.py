@@ -159,9 +159,13 @@ def _said(pairs: list[tuple[Recorded, Outcome]], params: Sequence[str]) -> \
     if shaped is None:
         return None
     path, got, exp = shaped
-    sizes = [call_sizes(c, params) for c, _ in pairs]
-    got_shapes = [tuple(np.shape(g)) for g in got]
-    exp_shapes = [tuple(np.shape(e)) for e in exp]
+    # the calls where the shape is wrong (an AND mask of the right shape beside a NOR mask
+    # that is a matrix: the wrong ones say how)
+    wrong = [i for i, (g, e) in enumerate(zip(got, exp, strict=True))
+             if np.shape(g) != np.shape(e)]
+    sizes = [call_sizes(pairs[i][0], params) for i in wrong]
+    got_shapes = [tuple(np.shape(got[i])) for i in wrong]
+    exp_shapes = [tuple(np.shape(exp[i])) for i in wrong]
     mine = _shape_words(got_shapes, sizes)
     theirs = _shape_words(exp_shapes, sizes)
     if mine is None or theirs is None or mine == theirs:

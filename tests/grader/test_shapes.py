@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from grader.run.shapes import _axis, _shape_words
@@ -81,3 +82,17 @@ def test_a_naming_stage_that_fails_costs_no_grade(monkeypatch, tmp_path, capfd):
     failed = [t for t in result.tests if t.status == "failed"]
     assert failed and not any(t.mistake and "shape" in t.mistake for t in failed)
     assert "stopped in _localised: IndexError" in capfd.readouterr().err
+
+
+def test_only_the_calls_of_the_wrong_shape_say_how():
+    # an AND mask of the right shape beside a NOR mask that is a matrix (np.diag of a vector)
+    from grader.run.outcomes import Outcome, Recorded
+    from grader.run.shapes import _said
+
+    def pair(n: int, mine: np.ndarray) -> tuple[Recorded, Outcome]:
+        return (Recorded("gate", ("nor", n), {}, None, (1, mine)),
+                Outcome(None, (1, np.ones(n, dtype=bool))))
+    pairs = [pair(2, np.ones(2, dtype=bool)), pair(2, np.eye(2, dtype=bool)),
+             pair(3, np.eye(3, dtype=bool))]
+    found = _said(pairs, ("name", "n"))
+    assert found is not None and found[1:3] == ("(n, n)", "(n)"), found
