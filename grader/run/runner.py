@@ -29,6 +29,7 @@ from grader.run.depends import find_dependence
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.exceptions import find as find_exception
 from grader.run.figures import declared, draw_values
+from grader.run.laxcheck import find_lax_check
 from grader.run.localise import find_where
 from grader.run.refcache import Memo, Uncacheable, digest
 from grader.run.reference import import_reference
@@ -351,14 +352,16 @@ def _automatic(result: TestResult, ref: Any, recording: Recording, every: list[R
 @_unfailing
 def _localised(result: TestResult, ref: Any, recording: Recording, replay: Replay,
                views: dict[str, Any], every: list[Recorded], probe: StudentCall) -> TestResult:
-    """The failure's message and mistake with the shape of a wrong-shaped value in the
-    arguments' sizes (grader.run.shapes), the one place where the value is wrong
+    """The failure's message and mistake with the kind of invalid input its check lets through
+    (grader.run.laxcheck), the shape of a wrong-shaped value in the arguments' sizes
+    (grader.run.shapes), the one place where the value is wrong
     (grader.run.localise), or the arguments its error depends on (grader.run.depends), when
     nothing said why."""
     module = _module(ref)
     if module is None:
         return result
-    found = find_shape(module, recording.calls, replay, views, every, probe) or \
+    found = find_lax_check(module, recording.calls, replay, views, every, probe) or \
+        find_shape(module, recording.calls, replay, views, every, probe) or \
         find_where(module, recording.calls, recording.tolerance, replay, views, every) or \
         find_dependence(module, recording.calls, recording.tolerance, replay, views, probe)
     if found is None:

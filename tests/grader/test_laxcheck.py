@@ -1,0 +1,51 @@
+"""An input check that lets a kind of invalid input through (grader.run.laxcheck): the kinds on
+recorded calls, and naming through `grader grade`'s path (grader.batch.driver.run_batch:
+sandbox, proxy, the reference replay) on a single-mistake submission nothing else names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.run.laxcheck import _kind
+from grader.run.outcomes import Recorded
+from tests.grader.overlays import graded_fixture
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "laxcheck"
+
+graded = graded_fixture(FIXTURES, "laxcheck")
+
+
+def _call(x: list[float]) -> Recorded:
+    return Recorded("neuron", (np.array(x), 1.0), {}, None)
+
+
+def test_the_one_kind_in_every_input_let_through_and_in_none_refused_is_named():
+    through = [_call([0.5, 1.0]), _call([0.0, 0.25, 1.0])]
+    refused = [_call([-1.0, 0.0]), _call([0.0, 2.0, 1.0])]
+    assert _kind(through, refused, [], ("x", "theta")) == ("x", "a fractional entry")
+
+
+def test_everything_let_through_is_named_by_the_kind_all_share():
+    through = [_call([0.5, 1.0]), _call([-1.0, 0.0]), _call([0.0, 2.0])]
+    # a valid 0/1 input has a 0, which is "other than minus one and plus one": not that kind
+    assert _kind(through, [], [_call([0.0, 1.0])], ("x", "theta")) == (
+        "x", "an entry other than zero and one")
+
+
+def test_two_kinds_that_split_alike_name_nothing():
+    # -0.5 is negative and fractional: which one the check lets through is a guess
+    assert _kind([_call([-0.5, 1.0])], [_call([0.0, 2.0])], [], ("x", "theta")) is None
+
+
+@pytest.mark.slow
+def test_a_range_check_is_named_by_the_fractional_inputs_it_lets_through(graded):
+    result = graded("mp_neuron")["range_check"]
+    assert result.score < result.max_score
+    named = [t for t in result.tests if t.status == "failed" and t.mistake]
+    assert named and any(t.mistake.startswith(
+        "mp_neuron() lets inputs with a fractional entry in x through") for t in named), \
+        [(t.name, t.mistake, t.message) for t in result.tests if t.status == "failed"]
+    assert not any(c.isdigit() for t in named for c in t.mistake)
