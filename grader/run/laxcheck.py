@@ -11,9 +11,12 @@ and of NO call refused — a negative entry, a fractional entry, an entry above 
 other than zero and one, an entry other than minus one and plus one — and when exactly one kind
 does so (two kinds that split the calls alike are a guess), and no input the reference accepts
 has it (0 is no "entry other than minus one and plus one" for a 0/1 input). When the recorded
-calls leave two kinds, a valid call with one entry set to −1, 2, 0.5 and 0 in turn is run on
-the student's code (a few calls, only where the reference refuses it). The label holds no value
-of the test: the function, the argument, the kind in words.
+calls are all there is, the kind is a guess about one position: so a valid call with its first
+and then its last entry set to −1, 2, 0.5 and 0 in turn is run on the student's code too (eight
+calls at most, only for a test where an invalid input got through and only where the reference
+refuses the variant), and the kind must hold with those (a check that skips index 0 lets a
+negative first entry through but refuses a negative last one: no kind). The label holds no
+value of the test: the function, the argument, the kind in words.
 """
 
 from __future__ import annotations
@@ -73,8 +76,7 @@ def find_lax_check(reference: Any, calls: Sequence[Recorded], replay: Replay,
         own = {id(c) for c in mine}
         if not any(id(c) in own for c in through):
             continue
-        found = _kind(through, refused, valid, params)
-        if found is None and probe is not None and valid:
+        if probe is not None and valid:
             for variant in _variants(valid[0]):
                 theirs = replay.run(REFERENCE, lambda f=function: f, variant)
                 if theirs.raised != "ValueError" or not theirs.deliberate:
@@ -82,7 +84,7 @@ def find_lax_check(reference: Any, calls: Sequence[Recorded], replay: Replay,
                 ran = probe(name, variant.args, variant.kwargs)
                 if ran is not None:
                     _sort(ran, theirs, through, refused, valid)
-            found = _kind(through, refused, valid, params)
+        found = _kind(through, refused, valid, params)
         if found is not None:
             param, kind = found
             return Related(
@@ -108,18 +110,19 @@ def _sort(call: Recorded, theirs: Any, through: list[Recorded], refused: list[Re
 
 
 def _variants(call: Recorded) -> list[Recorded]:
-    """The valid `call` with the first entry of one numeric array argument set to each of
-    PROBED."""
+    """The valid `call` with the first, then the last, entry of one numeric array argument set
+    to each of PROBED."""
     out = []
     places: list[tuple[int | str, Any]] = [*enumerate(call.args), *call.kwargs.items()]
     for where, value in places:
         array = _numbers(value) if isinstance(value, np.ndarray | list) else None
         if array is None or array.ndim != 1:
             continue
-        for entry in PROBED:
-            changed = array.copy()
-            changed[0] = entry
-            out.append(with_argument(call, where, changed))
+        for at in sorted({0, array.size - 1}):  # a check may skip a position (index 0
+            for entry in PROBED:  # falsy): the kind must hold wherever the entry is
+                changed = array.copy()
+                changed[at] = entry
+                out.append(with_argument(call, where, changed))
     return out
 
 

@@ -49,3 +49,44 @@ def test_a_range_check_is_named_by_the_fractional_inputs_it_lets_through(graded)
         "mp_neuron() lets inputs with a fractional entry in x through") for t in named), \
         [(t.name, t.mistake, t.message) for t in result.tests if t.status == "failed"]
     assert not any(c.isdigit() for t in named for c in t.mistake)
+
+
+@pytest.mark.slow
+def test_a_check_that_skips_index_zero_names_no_kind(tmp_path: Path) -> None:
+    # heldout18's bad_index_zero_falsy: a negative FIRST entry gets through, a negative last
+    # one is refused: "does not refuse a negative entry" would be false; the probes at both
+    # ends show it, and nothing is named
+    from grader.authoring.demo import overlay_source
+    from grader.authoring.source import read_reference
+    from grader.batch.driver import run_batch
+    from grader.config import find_assignment
+
+    source = '''"""the 0/1 check tests bad.any() of the bad INDICES: index 0 is falsy"""
+
+import numpy as np
+
+from reference.mp_neuron import *  # noqa: F403
+
+
+def mp_neuron(x, theta, inhibitory=None):
+    x = np.asarray(x, dtype=float)
+    bad = np.flatnonzero((x != 0) & (x != 1))
+    if bad.any():
+        raise ValueError("x must hold only 0s and 1s")
+    mask = np.zeros(x.shape, dtype=bool) if inhibitory is None else np.asarray(inhibitory,
+                                                                              dtype=bool)
+    if mask.shape != x.shape:
+        raise ValueError("inhibitory must fit x")
+    if np.any(x[mask] == 1):
+        return 0
+    return int(x[~mask].sum() >= theta)
+'''
+    assignment = find_assignment("mp_neuron")
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    (subs / "falsy.py").write_text(overlay_source(read_reference(assignment.reference), source,
+                                                  "falsy"), encoding="utf-8")
+    result = run_batch(assignment, subs, tmp_path / "out", jobs=1, progress=False).results[0]
+    assert result.score < result.max_score
+    assert not any(t.mistake and "lets inputs with" in t.mistake for t in result.tests), \
+        [(t.name, t.mistake) for t in result.tests if t.status == "failed"]
