@@ -7,16 +7,17 @@ for a failing test nothing else named: on the test's first wrong call of a funct
 argument in turn is redrawn twice (an array's entries drawn again from its own entries, so 0/1
 data stays 0/1 and labels stay labels; a float doubled and halved) and the call is run on the
 student's code (through the sandbox) and on the reference. An argument whose two changes both
-leave the error as it was (to a ten-thousandth of the value's scale) while they move the
-expected value is one the error does not depend on; one whose change moves the error is one
-it does; a change that moves neither tells nothing (a steepness doubled where every sigmoid is
-saturated). An error smaller than that (an eps added where it should guard a division) is not
-looked at. A change counts as leaving the error only where it moves the expected value at half
-or more of the entries where the error is (a tower's right edge moved tells nothing of an error
-left of its left edge, nor a steepness doubled, which moves only points near an edge), and an
-error that is one amount on three or more entries (a branch's step: h on a set
-of points), or a whole number of halves of a number argument (exactly h), is not looked at
-either: no small change moves it unless a point crosses an edge.
+leave the error as it was (to float noise: SAME, a ten-billionth of the value's scale) while
+they move the expected value is one the error does not depend on; one whose change moves the
+error is one it does; a change that moves neither tells nothing (a steepness doubled where
+every sigmoid is saturated). An error smaller than MATERIAL (a ten-thousandth of the value's
+scale: an eps added where it should guard a division) is not looked at. A change counts as
+leaving the error only where it moves the expected value at half or more of the entries where
+the error is (a tower's right edge moved tells nothing of an error left of its left edge, nor a
+steepness doubled, which moves only points near an edge), and an error that is one amount on
+three or more entries (a branch's step: h on a set of points), or a whole number of halves of a
+number argument (exactly h), is not looked at either: no small change moves it unless a point
+crosses an edge.
 Said when some arguments are of each kind: "hinge_loss()'s error does not depend on X
 or y, and does on W and reg". An argument that cannot be changed
 (an int: a size, a count, a seed; a function; a list) or whose change the reference refuses is
@@ -58,19 +59,20 @@ def _changed(value: Any, rng: np.random.Generator) -> list[Any]:
     return []
 
 
-def _error(student: Any, reference: Any) -> list[np.ndarray] | None:
-    """The student's value minus the reference's, leaf by leaf; None when their structures,
-    shapes or finiteness differ."""
+def _error(student: Any, reference: Any) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
+    """The student's value minus the reference's, and the reference's, leaf by leaf; None when
+    their structures, shapes or finiteness differ."""
     leaves = _leaves([student], [reference])
     if leaves is None:
         return None
-    out = []
+    errors, values = [], []
     for _, got, exp in leaves:
         g, e = np.asarray(got[0], dtype=np.float64), np.asarray(exp[0], dtype=np.float64)
         if g.shape != e.shape or not (np.all(np.isfinite(g)) and np.all(np.isfinite(e))):
             return None
-        out.append(g - e)
-    return out
+        errors.append(g - e)
+        values.append(e)
+    return errors, values
 
 
 MATERIAL = 1e-4
@@ -82,10 +84,15 @@ def _scale(leaves: list[np.ndarray]) -> float:
     return max([float(np.max(np.abs(x))) for x in leaves if x.size] or [0.0])
 
 
-def _alike(a: list[np.ndarray], b: list[np.ndarray], scale: float) -> bool:
-    """Two errors are one: they differ by less than a millionth of the value's scale."""
+SAME = 1e-10
+"""Two errors are one when they differ by at most this times the value's scale (float noise of
+one formula run on other inputs)."""
+
+
+def _alike(a: list[np.ndarray], b: list[np.ndarray], tol: float) -> bool:
+    """Two errors are one: they differ nowhere by more than `tol`."""
     return len(a) == len(b) and all(
-        x.shape == y.shape and bool(np.all(np.abs(x - y) <= 1e-6 * scale))
+        x.shape == y.shape and bool(np.all(np.abs(x - y) <= tol))
         for x, y in zip(a, b, strict=True))
 
 
@@ -131,12 +138,6 @@ def _whole_steps(error: list[np.ndarray], call: Recorded, tol: float) -> bool:
         for h in numbers)
 
 
-def _values(value: Any) -> list[np.ndarray] | None:
-    leaves = _leaves([value], [value])
-    return None if leaves is None else [np.asarray(g[0], dtype=np.float64)
-                                        for _, g, _ in leaves]
-
-
 def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay: Replay,
                     views: Mapping[str, Any] | None, probe: StudentCall) -> Related | None:
     """What the error of the first wrong call of a function of `calls` depends on (module
@@ -148,9 +149,10 @@ def find_dependence(reference: Any, calls: Sequence[Recorded], mode: Any, replay
             theirs = replay.run(REFERENCE, lambda f=function: f, call)
             if theirs.raised is not None or same(call.value, theirs.value, near):
                 continue
-            error, values = _error(call.value, theirs.value), _values(theirs.value)
-            if error is None or values is None:
+            compared = _error(call.value, theirs.value)
+            if compared is None:
                 break  # this function's wrong call is not a matter of an error
+            error, values = compared
             scale = max(_scale(values), 1e-12)
             if _scale(error) < MATERIAL * scale or _stepped(error, MATERIAL * scale) or \
                     _whole_steps(error, call, MATERIAL * scale):
@@ -184,17 +186,17 @@ def _judged(name: str, function: Any, call: Recorded, params: Sequence[str],
         for value in changes:
             variant = with_argument(call, param if param in call.kwargs
                                     else params.index(param), value)
-            args, kwargs = variant.args, variant.kwargs
             theirs = replay.run(REFERENCE, lambda f=function: f, variant)
             if theirs.raised is not None:
                 continue
-            mine = probe(name, args, kwargs)
+            mine = probe(name, variant.args, variant.kwargs)
             if mine is None or mine.raised is not None:
                 continue
-            err, now = _error(mine.value, theirs.value), _values(theirs.value)
-            if err is None or now is None or len(now) != len(values):
+            again = _error(mine.value, theirs.value)
+            if again is None or len(again[1]) != len(values):
                 continue
-            if not _alike(err, error, MATERIAL * scale):
+            err, now = again
+            if not _alike(err, error, SAME * scale):
                 moved += 1
             elif _moved_where_wrong(now, values, error, MATERIAL * scale, MOVES * scale):
                 kept += 1  # the expected value moved where the error is, the error did not
