@@ -48,7 +48,7 @@ from grader.checks.compare import Mode
 from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded, finite, same
 from grader.run.relation_kinds import ORDINALS
-from grader.run.relations import Related
+from grader.run.relations import Related, functions
 
 TWO = 2
 """At most this many changes that fit are said together; more fit nothing in particular."""
@@ -458,12 +458,9 @@ def _bound(signature: inspect.Signature,
 
 def _functions(reference: Any, calls: Sequence[Recorded],
                views: dict[str, Any] | None) -> Iterator[tuple[str, Any, inspect.Signature]]:
-    """The reference's functions of the test's calls, in call order, with their signatures;
-    not those the catalogue sees through a view (their values mean nothing to the student)."""
-    for name in dict.fromkeys(c.name for c in calls):
-        function = getattr(reference, name, None)
-        if not callable(function) or name in (views or {}):
-            continue
+    """The reference's functions of the test's calls (relations.functions: in call order, not
+    those the catalogue sees through a view) with their signatures."""
+    for name, function in functions(reference, calls, views):
         try:
             yield name, function, inspect.signature(function)
         except (TypeError, ValueError):

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from grader.checks.compare import Mode
-from grader.run.diagnose import REFERENCE, Replay, tolerance
+from grader.run.diagnose import Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded
 from grader.run.relations import (
     Related,
@@ -42,6 +42,7 @@ from grader.run.relations import (
     functions,
     of_kinds,
     parameters,
+    returned,
 )
 
 THIN = 2
@@ -293,11 +294,8 @@ def find_where(reference: Any, calls: Sequence[Recorded], mode: Mode | None, rep
     near = tolerance(mode)
     for name, function in functions(reference, calls, views):
         mine = [c for c in calls if c.name == name]
-        every = [*mine, *of_kinds(name, mine, others, CONFIRM)]
-        expected = [replay.run(REFERENCE, lambda f=function: f, c) for c in every]
-        kept = [(c, e) for c, e in zip(every, expected, strict=True)
-                if e is not None and e.raised is None]
-        if any(c.raised is not None for c, _ in kept):
+        kept = returned(function, [*mine, *of_kinds(name, mine, others, CONFIRM)], replay)
+        if kept is None:
             continue  # the student's code raised where the reference returned
         found = localise(name, [c for c, _ in kept], [e for _, e in kept], near,
                          parameters(function))

@@ -429,6 +429,17 @@ def of_kinds(name: str, mine: Sequence[Recorded], others: Sequence[Recorded],
             and _kinds(c) in kinds][:limit]
 
 
+def returned(function: Any, calls: Sequence[Recorded],
+             replay: Replay) -> list[tuple[Recorded, Outcome]] | None:
+    """(call, the reference's outcome) for each of `calls` the reference returns on (replayed
+    through `replay`); None when the student's code raised on one of those (an exception says
+    more than any description of values)."""
+    outcomes = [replay.run(REFERENCE, lambda f=function: f, c) for c in calls]
+    kept = [(c, o) for c, o in zip(calls, outcomes, strict=True)
+            if o is not None and o.raised is None]
+    return None if any(c.raised is not None for c, _ in kept) else kept
+
+
 def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
          views: Mapping[str, Any] | None = None,
          others: Sequence[Recorded] = ()) -> Related | None:

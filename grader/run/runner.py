@@ -183,7 +183,7 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             for result, recording, blame in zip(results, recordings, blamed, strict=True)]
     if catalogue:  # still unnamed: where the value is wrong, when one place says it
         results = [
-            _localised(result, ref, recording, replay, views, every, _prober(assignment, student))
+            _localised(result, ref, recording, replay, views, every, again)
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
@@ -364,6 +364,12 @@ def _localised(result: TestResult, ref: Any, recording: Recording, replay: Repla
         find_shape(module, recording.calls, replay, views, every, probe) or \
         find_where(module, recording.calls, recording.tolerance, replay, views, every) or \
         find_dependence(module, recording.calls, recording.tolerance, replay, views, probe)
+    return _told(result, found)
+
+
+def _told(result: TestResult, found: Related | None) -> TestResult:
+    """`result` with what a last-resort stage found said in its message and recorded as its
+    mistake (unchanged when nothing was found)."""
     if found is None:
         return result
     return replace(result, message=f"{result.message} {found.sentence}".strip(),
@@ -399,10 +405,7 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
         or find_factor(module, recording.calls, recording.tolerance, replay, views, every)
         or find_split(module, recording.calls, every, replay, views, result.message)
         or find_exception(module, recording.calls, replay, views))
-    if found is None:
-        return result
-    return replace(result, message=f"{result.message} {found.sentence}".strip(),
-                   mistake=found.label)
+    return _told(result, found)
 
 
 REFUTED = 8

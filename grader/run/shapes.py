@@ -34,6 +34,7 @@ from grader.run.relations import (
     functions,
     of_kinds,
     parameters,
+    returned,
 )
 
 CONFIRM = 48
@@ -122,8 +123,8 @@ def _grown(call: Recorded) -> Iterator[Recorded]:
                 yield with_argument(call, where, bigger)
 
 
-def _probed(function: Any, first: Recorded, replay: Replay, probe: StudentCall,
-            params: Sequence[str]) -> list[tuple[Recorded, Outcome]]:
+def _probed(function: Any, first: Recorded, replay: Replay,
+            probe: StudentCall) -> list[tuple[Recorded, Outcome]]:
     """Up to PROBES grown calls (_grown) that the reference accepts, run on the student's
     code, with the reference's outcomes; a call that did not complete is left out."""
     found: list[tuple[Recorded, Outcome]] = []
@@ -184,12 +185,9 @@ def find_shape(reference: Any, calls: Sequence[Recorded], replay: Replay,
     for name, function in functions(reference, calls, views):
         params = parameters(function)
         mine = [c for c in calls if c.name == name]
-        every = [*mine, *of_kinds(name, mine, others, CONFIRM)]
-        outcomes = [replay.run(REFERENCE, lambda f=function: f, c) for c in every]
-        pairs = [(c, o) for c, o in zip(every, outcomes, strict=True)
-                 if o is not None and o.raised is None]
-        if not pairs or any(c.raised is not None for c, _ in pairs):
-            continue
+        pairs = returned(function, [*mine, *of_kinds(name, mine, others, CONFIRM)], replay)
+        if not pairs:
+            continue  # nothing returned, or the student's code raised where the reference did not
         shaped = _shaped(pairs)
         if shaped is None:
             continue
@@ -197,7 +195,7 @@ def find_shape(reference: Any, calls: Sequence[Recorded], replay: Replay,
         if found is None and probe is not None:
             first = next(c for (c, o), g, e in zip(pairs, shaped[1], shaped[2],
                                                    strict=True) if np.shape(g) != np.shape(e))
-            more = [(c, o) for c, o in _probed(function, first, replay, probe, params)
+            more = [(c, o) for c, o in _probed(function, first, replay, probe)
                     if c.raised is None]
             found = _said([*pairs, *more], params) if more else None
         if found is None:
