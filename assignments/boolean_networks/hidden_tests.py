@@ -12,7 +12,6 @@ import numpy as np
 from grader import checks
 from grader.checks import mistakes as m
 from grader.checks.compare import describe
-from grader.checks.failure import said
 from grader.checks.mistakes import (
     INPUTS_COUNTED,
     LAYERS_COUNTED,
@@ -131,8 +130,7 @@ def named_network(failure, layers, reference_layers, n):
     which = None if failure.mistake else network_mistake(layers, reference_layers, n)
     if which is None:
         return failure
-    return checks.CheckFailure(f"{failure.message}{said(which)}", mistake=which,
-                               mode=failure.mode)
+    return failure.naming(which)
 
 
 def hidden_units(layers):

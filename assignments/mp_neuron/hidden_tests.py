@@ -9,7 +9,6 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
-from grader.checks.failure import said
 from grader.checks.mistakes import (
     INHIBITORY_COUNTED,
     LENGTHS_UNCHECKED,
@@ -180,10 +179,7 @@ def check_gate(student, ref, name, n):
         which = gate_mistake(name, mask, mask_ref, got, want)
         if which is None or (failure.mistake == MASK_INVERTED and np.array_equal(mask, ~mask_ref)):
             raise
-        message = failure.message.replace(said(failure.mistake), "") if failure.mistake else \
-            failure.message
-        raise checks.CheckFailure(f"{message}{said(which)}", mistake=which,
-                                  mode=failure.mode) from None
+        raise failure.naming(which) from None
 
 
 def gate_mistake(name, mask, mask_ref, got, want):

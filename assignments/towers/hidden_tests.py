@@ -12,7 +12,6 @@ import numpy as np
 
 from grader import checks
 from grader.checks import mistakes as m
-from grader.checks.failure import said
 from grader.errors import StudentError
 from grader.checks.mistakes import (
     BIN_WIDTH,
@@ -301,8 +300,7 @@ def approximate_1d_matches_reference(student, ref, rng):
             which = None if failure.mistake else staircase_mistake(student, ref)
             if which is None:
                 raise
-            raise checks.CheckFailure(f"{failure.message}{said(which)}", mistake=which,
-                                      mode=failure.mode) from None
+            raise failure.naming(which) from None
 
 
 @test_case(points=1.5, visibility="hidden", uses=("sigmoid", "tower_1d"))

@@ -38,6 +38,14 @@ class CheckFailure(AssertionError):
         self.mistake = mistake
         self.mode = mode
 
+    def naming(self, mistake: str) -> CheckFailure:
+        """This failure with `mistake` said in place of its own guess, if it had one (a check
+        that reads what is wrong from the value itself: a gate's mask, a network's unit, a
+        staircase's towers)."""
+        message = self.message.replace(said(self.mistake), "") if self.mistake else \
+            self.message
+        return CheckFailure(f"{message}{said(mistake)}", mistake=mistake, mode=self.mode)
+
 
 def relative_error(a: Any, b: Any) -> NDArray[np.float64]:
     """Elementwise |a − b| / max(|a|, |b|, TINY) in float64, broadcasting like numpy.
