@@ -276,14 +276,11 @@ def _inexact(a: NDArray[Any]) -> NDArray[Any]:
     return a.astype(np.complex128 if a.dtype.kind == "c" else np.float64)
 
 
-def _values(
-    g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool, note: str = "",
-    verdict: bool = False
-) -> Problem | None:
-    """Compare two numeric arrays of one shape entry by entry; `note` goes before the counts
-    (`verdict`: DIFFERS instead of the message, see diff)."""
-    if g.size == 0:
-        return None
+def entries(g: NDArray[Any], e: NDArray[Any], mode: Mode) -> tuple[
+        NDArray[np.bool_], NDArray[np.float64], NDArray[Any], NDArray[Any]]:
+    """Entry by entry, for two numeric arrays of one shape: which agree under `mode`, how far
+    each is off (its score: the deviation over what is allowed), and both as floats (complex
+    where either is)."""
     kind = np.complex128 if "c" in (g.dtype.kind, e.dtype.kind) else np.float64
     with np.errstate(all="ignore"):
         gf, ef = g.astype(kind), e.astype(kind)
@@ -303,6 +300,17 @@ def _values(
                 allowed = mode.atol + mode.rtol * np.abs(ef)
                 ok = same | (dev <= allowed)
                 score = dev / allowed
+    return ok, score, gf, ef
+
+def _values(
+    g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool, note: str = "",
+    verdict: bool = False
+) -> Problem | None:
+    """Compare two numeric arrays of one shape entry by entry; `note` goes before the counts
+    (`verdict`: DIFFERS instead of the message, see diff)."""
+    if g.size == 0:
+        return None
+    ok, score, gf, ef = entries(g, e, mode)
     if ok.all():
         return None
     if verdict:

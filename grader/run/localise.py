@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from grader.checks.compare import Mode
+from grader.checks.compare import Mode, entries
 from grader.run.diagnose import Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded
 from grader.run.relations import (
@@ -218,15 +218,9 @@ def places(params: Sequence[str]) -> list[Place]:
 
 
 def _entrywise(got: np.ndarray, exp: np.ndarray, mode: Mode) -> np.ndarray:
-    """Which entries differ (the check's tolerance; NaN where a number is expected differs)."""
-    g, e = got.astype(np.float64), exp.astype(np.float64)
-    with np.errstate(all="ignore"):
-        close: np.ndarray = (g == e) | (np.isnan(g) & np.isnan(e))
-        if mode.kind != "exact":
-            close |= np.abs(g - e) <= mode.atol + mode.rtol * np.abs(e)
-        if mode.kind == "grad":
-            close |= np.abs(g - e) <= mode.rtol * np.maximum(np.abs(g), np.abs(e))
-    return ~close
+    """Which entries differ, by the check's own comparison (grader.checks.compare.entries)."""
+    differ: np.ndarray = ~entries(got, exp, mode)[0]
+    return differ
 
 
 def localise(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | None],
