@@ -1,16 +1,23 @@
 """What a failing value's error depends on (grader.run.depends): arguments redrawn one at a
-time on the student's code and the reference."""
+time on the student's code and the reference; the rules on recorded calls, and naming through
+`grader grade`'s path on tests/fixtures/depends/<assignment>/ (single mistakes nothing else
+names)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
+import pytest
 
 from grader.run.depends import find_dependence
 from grader.run.diagnose import Replay
 from grader.run.outcomes import Recorded, run
+from tests.grader.overlays import graded_fixture
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "depends"
 
 
 def _loss(W, X, y, reg):
@@ -150,3 +157,21 @@ def test_an_error_of_exactly_the_height_on_one_point_says_nothing():
                                                                           4.0))
     assert find_dependence(SimpleNamespace(tower=_tower), [call], None, Replay(None), {},
                            _prober(student)) is None
+
+
+graded = graded_fixture(FIXTURES, "depends")
+
+
+@pytest.mark.slow
+def test_an_extra_term_in_w_is_said_to_depend_on_w_through_grader_grade(graded):
+    # grader grade's path (sandbox, proxy, the reference replay): the probes run the student's
+    # code in the sandbox, and the name reaches every test the mistake fails
+    result = graded("gradient_descent")["grad_with_weight_decay"]
+    assert result.score < result.max_score
+    failed = [t for t in result.tests if t.status == "failed" and t.mistake]
+    assert failed, [(t.name, t.message) for t in result.tests]
+    for test in failed:
+        assert test.mistake.startswith("squared_loss_grad()'s error does not depend on "), \
+            test.mistake
+        assert "and does on w (" in test.mistake, test.mistake
+        assert "The error of your squared_loss_grad()" in test.message

@@ -313,6 +313,7 @@ EXPECTED = {
     "output_unit_counted_twice": ("count_units", "is exactly 1 more than the expected one"),
     "feature_columns_late_bound": ("xor_features", "the first column of xor_features() holds "
                                    "what another column should hold"),
+    "basis_one_too_far": ("numerical_gradient", "is the expected one moved by one position"),
 }
 ALSO = {"momentum_returns_old_w": "for lr cast to an integer, or for lr = 0"}
 """A test where another rule says the same thing in its words: on the by-hand step the weights
