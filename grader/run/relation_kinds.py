@@ -360,6 +360,31 @@ def _arrangements(pairs: list[Pair], mode: Mode,
         yield ("is the expected one sorted", "is sorted",
                "the values are sorted (np.sort, sorted(), a set) where their order matters",
                sorted_)
+
+    def one_fewer(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        """The expected array without its first or without its last entry along one axis (a
+        difference without its leading 0, a range one short); only where those two differ
+        (entries all alike are any part of themselves)."""
+        if g.ndim != e.ndim or g.ndim == 0:
+            return False
+        axes = [a for a in range(g.ndim) if g.shape[a] != e.shape[a]]
+        if len(axes) != 1 or e.shape[axes[0]] - g.shape[axes[0]] != 1 or e.shape[axes[0]] < 3:
+            return False
+        e64 = np.moveaxis(e.astype(np.float64), axes[0], 0)
+        g64 = np.moveaxis(g.astype(np.float64), axes[0], 0)
+        if same(e64[1:], e64[:-1], mode):
+            return False
+        return same(g64, e64[1:], mode) or same(g64, e64[:-1], mode)
+
+    if any(p.exp.ndim and p.got.ndim == p.exp.ndim and p.got.shape != p.exp.shape
+           for p in pairs):
+        # integers too: n − 1 entries that are exactly n of the right ones, in order, and not
+        # all alike, do not agree by chance
+        yield ("is the expected one with one entry too few (its first or its last entry "
+               "along one axis is missing)", "has one entry too few",
+               "an off-by-one at an end: np.diff without a leading 0 (prepend=0), a range or a "
+               "slice that starts or stops one too early, or the first or last step never "
+               "recorded", one_fewer)
     if integral:
         return  # the order or the total of a few integers can agree by chance
 

@@ -160,9 +160,10 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for result, recording, blame in zip(results, recordings, blamed,
                                                             strict=True)]
+    left: dict[str, str] = {}  # test -> where its run leaves the rule's (a last resort)
     if follow:
         results = [
-            _traced(assignment, test, result, ref, recording, student, memo)
+            _traced(assignment, test, result, ref, recording, student, memo, left)
             if result.status == "failed" and recording is not None and not recording.incomplete
             else result for test, result, recording in zip(tests, results, recordings,
                                                            strict=True)]
@@ -187,6 +188,10 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
+    # still unnamed: where its iterative run leaves the rule's, and what the run does there
+    results = [replace(result, mistake=left[result.name])
+               if result.status == "failed" and not result.mistake and result.name in left
+               else result for result in results]
     # before the gates: a test that lost points only to `requires=` adds no function (the
     # tests it requires lost points of their own)
     lost: frozenset[str] = frozenset().union(*(
@@ -442,9 +447,12 @@ def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:
 
 @_unfailing
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
-            recording: Recording, student: Any, memo: Memo | None) -> TestResult:
+            recording: Recording, student: Any, memo: Memo | None,
+            left: dict[str, str]) -> TestResult:
     """The failure's message with where its iterative run leaves the reference's
     (grader.run.trajectory); probes into the student's code run under the test's limits.
+    What the run does there (Departure.label, a fact) goes to `left` under the test's name:
+    it names the test when no later stage does.
     A test the catalogue named gets no probes: its trajectory sentence is added only when the
     recorded values alone give it (the name and its fix are the better message, and the
     probes were most of what diagnosis cost, bench/RESULTS.md)."""
@@ -475,7 +483,9 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
                 memo.put(unprobed, (None,))
     if found is None:
         return result
-    sentence, hint, proved = found
+    sentence, hint, proved, *rest = found  # a memo kept before labels holds three
+    if rest and rest[0] is not None and not result.mistake and proved is None:
+        left[result.name] = rest[0]
     # a mistake the run proves (trajectory_loops.RANDOM_RUN) names a test nothing else named
     mistake = result.mistake or proved
     return replace(result, message=f"{result.message} {sentence}".strip(), trajectory=hint,

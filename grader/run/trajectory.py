@@ -88,11 +88,12 @@ def applies(reference: ModuleType | None) -> bool:
 
 
 def explain(reference: ModuleType, calls: Sequence[Recorded],
-            probe: Probe) -> tuple[str, str, str | None] | None:
+            probe: Probe) -> tuple[str, str, str | None, str | None] | None:
     """The sentence for a failing test: where its first departing call leaves the reference's
     run and what differs there, its hint (Departure.hint: what differs only, no value of
-    the run) and the mistake it proves (Departure.mistake, or None); None when no recorded
-    call is an iterative run that departs."""
+    the run), the mistake it proves (Departure.mistake, or None) and the name of where the run
+    leaves the rule's (Departure.label: a fact, for a test nothing else names; or None); None
+    when no recorded call is an iterative run that departs."""
     for call in calls:
         function = getattr(reference, call.name, None)
         if call.raised is not None or not callable(function) or call.name not in LOOPS:
@@ -112,7 +113,8 @@ def explain(reference: ModuleType, calls: Sequence[Recorded],
             if mistake is not None and mistake not in PROBED and not _everywhere(
                     reference, calls, call.name, mistake):
                 mistake = None
-            return found.sentence(call.name), found.hint(call.name), mistake
+            return found.sentence(call.name), found.hint(call.name), mistake, \
+                found.label(call.name)
     for name, outputs in STEPS.items():
         run = [c for c in calls if c.name == name and c.raised is None]
         function = getattr(reference, name, None)
@@ -123,7 +125,7 @@ def explain(reference: ModuleType, calls: Sequence[Recorded],
             except (ValueError, TypeError, IndexError, ArithmeticError):
                 found = None
             if found is not None:
-                return found.sentence(name), found.hint(name), found.mistake
+                return found.sentence(name), found.hint(name), found.mistake, found.label(name)
     return None
 
 
@@ -176,7 +178,10 @@ def _steps(name: str, function: Callable[..., Any], run: list[Recorded],
         what = "the update of " + " and ".join(outputs[i] for i in sorted(wrong, reverse=True))
         where = (f"step {t} of {len(run)}" if chained else
                  f"call {t} of {len(run)}" if len(run) > 1 else "its one step")
-        return Departure(where, "; ".join(parts), what)
+        seen = None if not right else (
+            f"returns a wrong {' and '.join(outputs[i] for i in sorted(wrong))} while its "
+            f"{' and '.join(right)} {'is' if len(right) == 1 else 'are'} right")
+        return Departure(where, "; ".join(parts), what, seen=seen)
     return None
 
 

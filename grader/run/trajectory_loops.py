@@ -47,10 +47,21 @@ class Departure:
     RANDOM_RUN; None when it only says where and what differs."""
     possible: tuple[str, ...] = ()
     """Mistake names the run fits equally (each exact on these values): none is given."""
+    seen: str | None = None
+    """What the student's run does where it leaves the reference's, as a fact the probes or the
+    values showed (fixed wording, no value, index or digit: a hidden test's page shows it),
+    e.g. "updates w at a sample where y·(w·x) is positive, which the rule leaves alone"; None
+    where the departure is an inference (another order that happens to fit). The runner names
+    a test with it when nothing else did (`label`)."""
 
     def sentence(self, function: str) -> str:
         return (f"Trajectory of {function}(): your run leaves the reference's at {self.where}: "
                 f"{self.detail}. What differs: {self.what}.")
+
+    def label(self, function: str) -> str | None:
+        """The test's mistake name from `seen`: where the run leaves the rule's, not why."""
+        return None if self.seen is None else \
+            f"{function}() leaves the rule's run where it {self.seen}"
 
     def hint(self, function: str) -> str:
         """The sentence without where and what the run did there: nothing of the test's inputs

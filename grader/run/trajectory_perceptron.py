@@ -194,19 +194,26 @@ def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
             return Departure(f"epoch {k + 1}", f"your run ends after {k} epoch(s); with epochs "
                              f"= {epochs} the reference also runs epoch {k + 1} ({R[k]} "
                              "updates)", "the count of epochs"
-                             + (": one epoch too few" if k == epochs - 1 else ""))
+                             + (": one epoch too few" if k == epochs - 1 else ""),
+                             seen="ends while epochs remain after an epoch that still made "
+                             "updates (the rule runs on)")
         return Departure(f"epoch {k}", f"your run stops after epoch {k}, which made "
                          f"{S[-1] if S else 0} updates; the reference stops only after an epoch "
-                         f"without updates (epoch {len(R)})", "the stopping rule")
+                         f"without updates (epoch {len(R)})", "the stopping rule",
+                         seen="stops after an epoch that still made updates (the rule stops "
+                         "only after an epoch without any)")
     if len(S) > len(R):
         k = len(R)
         if R[-1] == 0 and k < epochs:
             return Departure(f"epoch {k + 1}", f"epoch {k} made 0 updates, so the reference "
                              f"stops after it; your run goes on ({len(S)} epochs in all)",
-                             "the stopping rule: stop after the first epoch without updates")
+                             "the stopping rule: stop after the first epoch without updates",
+                             seen="goes on after an epoch without updates (the rule stops "
+                             "there)")
         return Departure(f"epoch {k + 1}", f"with epochs = {epochs} the reference runs {k} "
                          f"epochs; yours runs {len(S)}", "the count of epochs"
-                         + (": one epoch too many" if len(S) == k + 1 else ""))
+                         + (": one epoch too many" if len(S) == k + 1 else ""),
+                         seen="runs more epochs than `epochs` allows")
     return _inside(probe, X, y, w0, epochs, starts, R, None, S, w_s)
 
 
@@ -222,12 +229,15 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
     with probes (epoch-prefix runs of the student's function) and say what it does."""
     fallback = (Departure(f"epoch {first + 1}", f"you report {S[first]} updates in epoch "
                           f"{first + 1}, the reference made {R[first]}",
-                          "the update or the order of the samples in that epoch")
+                          "the update or the order of the samples in that epoch",
+                          seen="makes another number of updates than the rule in an epoch")
                 if first is not None else
                 Departure("the end of the run", f"your update counts agree with the "
                           f"reference's in every epoch ({R}) but the final w does not",
                           "the update (how w changes on a mistake) or the order of the samples "
-                          "(which sample each update comes from)"))
+                          "(which sample each update comes from)",
+                          seen="ends at another w than the rule's although it makes as many "
+                          "updates in every epoch"))
 
     def student(Xp: np.ndarray, yp: np.ndarray, w: np.ndarray, k: int) -> Any:
         return pair(probe("train_perceptron", Xp, yp, w, k))
@@ -305,23 +315,31 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
                                  "given again after it, your run updates at sample "
                                  f"{i} as the rule does: the last sample of the data is never "
                                  "visited", "the samples an epoch visits: the sweep is i = 0, "
-                                 "1, …, n−1 (range(n)); yours stops before the last")
+                                 "1, …, n−1 (range(n)); yours stops before the last",
+                                 seen="never visits the last sample of the data")
         return Departure(where, f"y·(w·x) = {s:.4g}" + (" (the point is on the boundary)"
                                                        if s == 0 else "")
                          + "; the reference updates w there, your run does not",
-                         "the update condition: update whenever y·(w·x) <= 0")
+                         "the update condition: update whenever y·(w·x) <= 0",
+                         seen="leaves w alone at a sample where y·(w·x) is not positive, "
+                         "which the rule updates on")
     if s > 0 and moved:
         return Departure(where, f"y·(w·x) = {s:.4g} > 0, so the reference leaves w alone; "
                          f"your run changes it by {fmt(delta)}",
-                         "the update condition: update only when y·(w·x) <= 0")
+                         "the update condition: update only when y·(w·x) <= 0",
+                         seen="updates w at a sample where y·(w·x) is positive, which the rule "
+                         "leaves alone")
     if close(delta, rule):  # w moves as the rule does: the difference is not the update
         if first is None:
             return None
         return Departure(f"epoch {first + 1}", f"your w moves as the rule's does, but you "
                          f"report {S[first]} updates in epoch {first + 1}, the reference made "
                          f"{R[first]}", "the count: changes counts the updates made during "
-                         "each epoch")
+                         "each epoch", seen="moves w as the rule does but reports other counts "
+                         "of updates per epoch")
     c = factor(delta, rule)
     change = f"{c:.4g}·y·x" if c is not None else fmt(delta)
     return Departure(where, f"the rule adds y·x = {fmt(rule)} to w; your run adds {change}",
-                     "the update: w ← w + y·x")
+                     "the update: w ← w + y·x",
+                     seen="adds " + ("a multiple of y·x" if c is not None else
+                                     "something other than y·x") + " to w at an update")

@@ -101,14 +101,15 @@ def sgd(function: Callable[..., Any], args: dict[str, Any], value: Any,
             found = _stale(found, got[0], X, y, w0, lr, R, q)
         return found or Departure(
             "the end of the run", "your batches are the reference's, but the final w differs",
-            "the update w ← w − lr·∇L_b(w)")
+            "the update w ← w − lr·∇L_b(w)",
+            seen="takes the rule's batches but ends at another w")
     later = _batches(S, R, same, n, q, B, epochs, seed)
     k = next((t for t, ok in enumerate(same) if not ok), len(same))
     early = _step(probe, X, y, w0, lr, 1, B, seed, R, ws, q, min(k, q)) if k else None
     if early is None:
         return later
     return Departure(early.where, f"{early.detail}; later, at {later.where}, {later.detail}",
-                     early.what, early.mistake or later.mistake)
+                     early.what, early.mistake or later.mistake, seen=early.seen)
 
 
 def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int, q: int,
@@ -136,7 +137,9 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
         return Departure(f"step {k + 1}", f"your run takes {len(S)} steps, the reference "
                          f"{len(R)} ({epochs} epochs of {q})",
                          "the count " + ("of epochs" if abs(len(S) - len(R)) % q == 0 else
-                                         "of steps") + (": too many" if more else ": too few"))
+                                         "of steps") + (": too many" if more else ": too few"),
+                         seen="takes " + ("more" if more else "fewer") + " steps than the rule "
+                         "(epochs times the batches per epoch)")
     repeated = _repeats(S, R, n, q, seed)
     if repeated is not None:
         return repeated
@@ -147,9 +150,13 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
     if len(order) == n and np.array_equal(np.sort(order), np.arange(n)):
         said, named = _order(order, e, n, seed, epochs)
         return Departure(where, said, "the order of samples: one rng.permutation(n) per epoch, "
-                         "from rng = np.random.default_rng(seed)", named)
+                         "from rng = np.random.default_rng(seed)", named,
+                         seen="visits the samples of an epoch in another order than the "
+                         "epoch's permutation from the seeded generator")
     return Departure(where, f"your batch is {fmt(S[k])}, the reference's {fmt(R[k])}",
-                     "the batches: consecutive slices of batch_size of the epoch's permutation")
+                     "the batches: consecutive slices of batch_size of the epoch's permutation",
+                     seen="takes a batch other than the next slice of batch_size of the "
+                     "epoch's permutation")
 
 
 def _stale(found: Departure, final: np.ndarray, X: np.ndarray, y: np.ndarray,
@@ -282,7 +289,8 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
                              "each step's gradient at the w the previous step left", AT_W0)
         return Departure(f"epoch {hi}", f"your w after epoch {lo} is the reference's, after "
                          f"epoch {hi} it is not", "the update (from epoch 2 on: state kept "
-                         "across epochs?)")
+                         "across epochs?)", seen="ends its first epoch at the rule's w but a "
+                         "later epoch at another")
     lo, hi = 0, limit
     while hi - lo > 1:
         mid = (lo + hi) // 2
@@ -328,6 +336,9 @@ def _step(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float,
                ": the gradient is divided by n, not by the batch's size" if over_n else "")
         return Departure(where, f"your step is {c:.4g}× the reference's −lr·∇L_b(w){why}",
                          "the update w ← w − lr·∇L_b(w)",
-                         SUMMED if summed else OVER_N if over_n else None)
+                         SUMMED if summed else OVER_N if over_n else None,
+                         seen="takes a step that is a constant multiple of −lr·∇L_b(w) other "
+                         "than itself")
     return Departure(where, f"your step moves w by {fmt(delta)}, the reference's −lr·∇L_b(w) "
-                     f"by {fmt(rule)}", "the update w ← w − lr·∇L_b(w)")
+                     f"by {fmt(rule)}", "the update w ← w − lr·∇L_b(w)",
+                     seen="moves w by another step than −lr·∇L_b(w) on the rule's batch")

@@ -66,6 +66,18 @@ def test_each_relation_is_found_and_worded(got, phrase):
     assert not re.search(r"\d", found.label), found.label
 
 
+def test_one_entry_too_few_needs_the_ends_to_tell():
+    counts = np.array([3, 2, 2, 1, 0])
+    for got in (counts[1:], counts[:-1]):  # either end, integers too
+        found = _relate([got], [counts])
+        assert found is not None and "with one entry too few" in found.sentence, found
+    # entries all alike are any part of themselves, and two entries tell no end
+    assert _relate([np.full(3, 2)], [np.full(4, 2)]) is None
+    assert _relate([np.array([0])], [np.array([1, 0])]) is None
+    # one entry missing from the middle is not a missing end
+    assert _relate([np.delete(counts, 2).astype(float) * 1.5], [counts * 1.5]) is None
+
+
 def test_a_value_that_is_an_argument_unchanged_is_named_only_for_telling_arguments():
     """A float argument with different, fractional entries returned as it was passed is named;
     zeros, whole numbers or one repeated value equal an output by chance too often."""
@@ -314,6 +326,8 @@ EXPECTED = {
     "feature_columns_late_bound": ("xor_features", "the first column of xor_features() holds "
                                    "what another column should hold"),
     "basis_one_too_far": ("numerical_gradient", "is the expected one moved by one position"),
+    "changes_from_second_epoch": ("train_perceptron", "is the expected one with one entry too "
+                                  "few"),
 }
 ALSO = {"momentum_returns_old_w": "for lr cast to an integer, or for lr = 0"}
 """A test where another rule says the same thing in its words: on the by-hand step the weights

@@ -9,6 +9,8 @@ proxy)."""
 
 from __future__ import annotations
 
+import re
+
 from functools import cache
 from pathlib import Path
 
@@ -193,6 +195,32 @@ def test_trajectory_names_are_only_given_to_their_mistake(
     for student, result in classes.items():
         given = {t.mistake for t in result.tests} & names
         assert given <= ({own[student]} if student in own else set()), (student, given)
+
+
+WHERE = {
+    "counts_left_wrong": "train_perceptron() leaves the rule's run where it moves w as the rule "
+                         "does but reports other counts of updates per epoch",
+    "half_step": "train_perceptron() leaves the rule's run where it adds a multiple of y·x to w "
+                 "at an update",
+    "lr_halved_each_epoch": "minibatch_sgd() leaves the rule's run where it ends its first "
+                            "epoch at the rule's w but a later epoch at another",
+    "adam_steps_with_old_m": "adam_step() leaves the rule's run where it returns a wrong w while "
+                             "its m and v are right",
+}
+"""Submissions no stage names by its cause: what their run does where it leaves the rule's (a
+fact the run showed: where, not why) names the failing tests nothing else names."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("student", sorted(WHERE))
+def test_a_run_nothing_else_names_is_named_by_where_it_leaves_the_rule(
+        classes: dict[str, RunResult], student: str) -> None:
+    failed = [t for t in classes[student].tests if t.status == "failed"]
+    where = [t for t in failed if t.mistake == WHERE[student]]
+    assert where, [(t.name, t.mistake) for t in failed]
+    for test in where:  # only where the trajectory spoke, and nothing a hidden page must hide
+        assert SENTENCE in test.message and test.trajectory, test.message
+        assert not re.search(r"\d", test.mistake), test.mistake
 
 
 @pytest.mark.slow
