@@ -151,11 +151,11 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
         said, named = _order(order, e, n, seed, epochs)
         return Departure(where, said, "the order of samples: one rng.permutation(n) per epoch, "
                          "from rng = np.random.default_rng(seed)", named,
-                         seen="visits the samples of an epoch in another order than the "
-                         "epoch's permutation from the seeded generator")
+                         seen="records an epoch's samples in another order than the epoch's "
+                         "permutation from the seeded generator")
     return Departure(where, f"your batch is {fmt(S[k])}, the reference's {fmt(R[k])}",
                      "the batches: consecutive slices of batch_size of the epoch's permutation",
-                     seen="takes a batch other than the next slice of batch_size of the "
+                     seen="records a batch other than the next slice of batch_size of the "
                      "epoch's permutation")
 
 
