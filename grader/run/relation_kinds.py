@@ -29,6 +29,7 @@ IMPLIED = {"is all zeros": ("has its negative values clipped to 0", "is cast to 
            "is cast to an integer": ("is rounded up to an integer",),  # the same below 0
            "is transposed": ("is reduced over the wrong axis", "has its entries in the wrong order",
                              "has the right values in the wrong shape"),
+           "has a reshape and a transpose mixed up": ("has its entries in the wrong order",),
            "is not reduced over one axis": ("is reduced over the wrong axis",),
            "has the right values in the wrong shape": ("is reduced over the wrong axis",)}
 """A relation that implies the next one found (a reversed order is another order): not two
@@ -376,6 +377,23 @@ def _arrangements(pairs: list[Pair], mode: Mode, integral: bool,
             return False
         return same(g64, e64[1:], mode) or same(g64, e64[:-1], mode)
 
+    def mixed(g: Array, e: Array, s: Mapping[str, int]) -> bool:
+        """The values read in the other order of a non-square table: a reshape where a
+        transpose is meant (e.T.reshape(e.shape)) or the reverse (e.reshape(reversed).T)."""
+        if g.shape != e.shape or g.ndim < 2 or e.shape == e.shape[::-1]:
+            return same(g, e, mode) if g.shape == e.shape else False
+        flat = e.astype(np.float64)
+        views = (flat.T.reshape(e.shape), flat.reshape(e.shape[::-1]).T)
+        return any(np.count_nonzero(~np.isclose(v, flat)) >= MIXED and same(g, v, mode)
+                   for v in views)
+
+    if any(p.exp.ndim >= 2 and p.exp.shape != p.exp.shape[::-1] for p in pairs):
+        yield ("has the right values read in the wrong order: a reshape where a transpose is "
+               "meant, or a transpose where a reshape is meant",
+               "has a reshape and a transpose mixed up",
+               "reshape keeps the flat (row by row) order of the entries and .T swaps the axes: "
+               "(d, n) → (n, d) is a transpose, not reshape(n, d) (and a flat list of values "
+               "in x's order goes back with reshape(x.shape), not reshape(reversed).T)", mixed)
     if not two_valued and any(p.exp.ndim and p.got.ndim == p.exp.ndim and
                               p.got.shape != p.exp.shape for p in pairs):
         # integers too: n − 1 entries that are exactly n of the right ones, in order, and not
@@ -456,9 +474,12 @@ def _arrangements(pairs: list[Pair], mode: Mode, integral: bool,
 
 SORTED = 4
 """Distinct values (at least) along the last axis for "is sorted" to be evidence."""
+MIXED = 4
+"""Entries (at least) a reshape-for-transpose must move for "mixed up" to be evidence (0/1
+tables of a few rows move few entries, and few moved entries fit by chance)."""
 
 MOVED = frozenset({"is transposed", "is in reverse order", "has its entries in the wrong order",
-                   "is moved by one position",
+                   "is moved by one position", "has a reshape and a transpose mixed up",
                    "is cast to an integer", "is rounded up to an integer"})
 """Relations that move entries rather than compute them — a moved entry comes with its partner
 (reversing a row of two swaps them) — or that fit a wrong entry by chance often (an integer

@@ -66,6 +66,18 @@ def test_each_relation_is_found_and_worded(got, phrase):
     assert not re.search(r"\d", found.label), found.label
 
 
+def test_a_reshape_for_a_transpose_is_found_either_way():
+    table = RNG.normal(size=(4, 3))
+    for got in (table.T.reshape(4, 3), table.reshape(3, 4).T):
+        found = _relate([got], [table])
+        assert found is not None and "a reshape where a transpose is meant" in found.sentence, \
+            found
+    # a square table's reshaped transpose is its transpose: that relation says it
+    square = RNG.normal(size=(3, 3))
+    found = _relate([square.T], [square])
+    assert found is not None and "mixed up" not in found.label, found
+
+
 def test_one_entry_too_few_needs_the_ends_to_tell():
     counts = np.array([3, 2, 2, 1, 0])
     for got in (counts[1:], counts[:-1]):  # either end, integers too
@@ -328,6 +340,7 @@ EXPECTED = {
     "basis_one_too_far": ("numerical_gradient", "is the expected one moved by one position"),
     "changes_from_second_epoch": ("train_perceptron", "is the expected one with one entry too "
                                   "few"),
+    "tower_values_transposed_back": ("tower_1d", "a reshape where a transpose is meant"),
 }
 ALSO = {"momentum_returns_old_w": "for lr cast to an integer, or for lr = 0"}
 """A test where another rule says the same thing in its words: on the by-hand step the weights
