@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from grader.run.confirm import StudentCall, with_argument
 from grader.run.diagnose import REFERENCE, Replay
 from grader.run.outcomes import Recorded
 from grader.run.relation_kinds import size_words
@@ -51,8 +52,18 @@ def split(raised: Sequence[Mapping[str, int]], returned: Sequence[Mapping[str, i
     (none holds, or two different ones do). `broadcast`: the student's exception says two
     shapes did not broadcast, so of several rules that hold, the one rule that two sizes do not
     broadcast (they differ and neither is 1; or just differ) explains it."""
+    found, pairs = rules(raised, returned)
+    if len(found) == 1:
+        return found[0]
+    return pairs[0] if broadcast and len(pairs) == 1 else None
+
+
+def rules(raised: Sequence[Mapping[str, int]],
+          returned: Sequence[Mapping[str, int]]) -> tuple[list[Split], list[Split]]:
+    """Every rule that separates `raised` calls from `returned` ones (`split`), and of them
+    the rules on two sizes."""
     if not raised or not returned or len(raised) + len(returned) < MIN_CALLS:
-        return None
+        return [], []
     every = [*raised, *returned]
     keys = [k for k in every[0] if all(k in s for s in every)]
     groups: dict[tuple[int, ...], list[str]] = {}
@@ -74,10 +85,7 @@ def split(raised: Sequence[Mapping[str, int]], returned: Sequence[Mapping[str, i
                 if all(hit[:len(raised)]) and not any(hit[len(raised):]):
                     pairs.append(Split(kind, (names_a[0], names_b[0]), (), ()))
                     break  # sizes that differ exactly where it raises: that is the rule
-    found += pairs
-    if len(found) == 1:
-        return found[0]
-    return pairs[0] if broadcast and len(pairs) == 1 else None
+    return found + pairs, pairs
 
 
 PROPERTY = "#"
@@ -141,6 +149,40 @@ def _property_words(rule: Split) -> tuple[str, str] | None:
     return words[0].format(p=param), words[1]
 
 
+def _told_apart(found: list[Split], call: Recorded | None, params: Sequence[str],
+                returns: Callable[[Recorded], bool], probe: StudentCall) -> Split | None:
+    """Of the two rules "{p} has no nonzero entry" and "all entries of {p} are equal", which
+    both fit when the calls that raised had p all zeros: the one a probe of the student's code
+    with p all ones picks (all equal, nonzero): it raises there too (the rule is "all equal")
+    or returns (the rule is "no nonzero entry"). Only where the reference returns on the
+    probe; None otherwise, or for any other set of rules."""
+    kinds = {rule.names[0] for rule in found if len(rule.names) == 1 and rule.kind == "at most"}
+    if call is None or len(found) != 2 or len(kinds) != 2:
+        return None
+    param = next(iter(kinds)).split(":", 1)[1]
+    if kinds != {f"{PROPERTY}nonzero:{param}", f"{PROPERTY}distinct:{param}"}:
+        return None
+    position = list(params).index(param) if param in params else -1
+    where: int | str = position if 0 <= position < len(call.args) else param
+    value = call.args[where] if isinstance(where, int) else call.kwargs.get(where)
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError):
+        return None
+    if array.dtype.kind not in "biuf" or np.any(array):
+        return None
+    ones = np.ones_like(array)
+    variant = with_argument(call, where, ones.tolist() if isinstance(value, list) else ones)
+    if not returns(variant):
+        return None  # an all-ones p is not a valid input: no evidence
+    got = probe(call.name, variant.args, variant.kwargs)
+    if got is None:
+        return None
+    wanted = f"{PROPERTY}distinct:{param}" if got.raised is not None else \
+        f"{PROPERTY}nonzero:{param}"
+    return next(rule for rule in found if rule.names[0] == wanted)
+
+
 def _differ(a: int, b: int) -> bool:
     return a != b
 
@@ -198,11 +240,12 @@ def worded(name: str, rule: Split, kinds: set[str], calls: int) -> Related | Non
 
 def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
          replay: Replay, views: dict[str, Any] | None = None,
-         message: str = "") -> Related | None:
+         message: str = "", probe: StudentCall | None = None) -> Related | None:
     """The split of the first function of a failing test's `calls` whose student raised where
     the reference returned (see the module docstring); `others` are the submission's other
     recorded calls (of any function: those of the same function confirm the split);
-    `message` the failing test's (a broadcasting error there picks that rule, `split`)."""
+    `message` the failing test's (a broadcasting error there picks that rule, `split`);
+    `probe` calls the student's code to tell two property rules apart (`_told_apart`)."""
     broadcast = any(words in message for words in BROADCAST)
     for name in dict.fromkeys(c.name for c in calls if c.raised is not None):
         function = getattr(reference, name, None)
@@ -212,7 +255,7 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
         seen = {id(c) for c in mine}
         mine += [c for c in others if c.name == name and id(c) not in seen]
         found = _found(name, mine, _returns(replay, function, views), parameters(function),
-                       broadcast)
+                       broadcast, probe)
         if found is not None:
             return found
     return None
@@ -227,12 +270,17 @@ def _returns(replay: Replay, function: Any,
 
 
 def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], bool],
-           params: Sequence[str], broadcast: bool) -> Related | None:
+           params: Sequence[str], broadcast: bool,
+           probe: StudentCall | None = None) -> Related | None:
     judged = [c for c in calls if returns(c)]  # a call the reference raises on: no evidence
     raised = [c for c in judged if c.raised is not None]
     returned = [c for c in judged if c.raised is None]
-    rule = split([call_sizes(c, params) | properties(c, params) for c in raised],
-                 [call_sizes(c, params) | properties(c, params) for c in returned], broadcast)
+    up = [call_sizes(c, params) | properties(c, params) for c in raised]
+    down = [call_sizes(c, params) | properties(c, params) for c in returned]
+    rule = split(up, down, broadcast)
+    if rule is None and probe is not None:
+        rule = _told_apart(rules(up, down)[0], raised[0] if raised else None, params, returns,
+                           probe)
     if rule is None:
         return None
     kinds = {c.raised[0] for c in raised if c.raised}

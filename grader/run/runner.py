@@ -408,7 +408,7 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
         or find_state(module, recording.calls, every, replay, views, probe)
         or find_change(module, recording.calls, recording.tolerance, replay, views, every)
         or find_factor(module, recording.calls, recording.tolerance, replay, views, every)
-        or find_split(module, recording.calls, every, replay, views, result.message)
+        or find_split(module, recording.calls, every, replay, views, result.message, probe)
         or find_exception(module, recording.calls, replay, views))
     return _told(result, found)
 

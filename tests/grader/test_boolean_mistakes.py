@@ -24,7 +24,7 @@ from grader.authoring.source import read_reference
 from grader.batch.driver import run_batch
 from grader.config import find_assignment
 from grader.models import RunResult
-from grader.run.crashes import properties, split, worded
+from grader.run.crashes import _found, properties, split, worded
 from grader.run.outcomes import Recorded
 from tests.assignments.harness import correct_files
 
@@ -94,6 +94,25 @@ def test_a_property_of_an_argument_splits_a_crash_at_its_natural_boundary_only()
     assert alike is None or worded("f", alike, {"ValueError"}, 4) is None  # given = nonzero
 
 
+@pytest.mark.parametrize(("crashes_on", "said"), [
+    (lambda t: not np.any(t), "t has no nonzero (True) entry"),
+    (lambda t: np.unique(t).size == 1, "all entries of t are equal"),
+])
+def test_a_probe_tells_no_nonzero_entry_from_all_entries_equal(crashes_on, said):
+    """Calls that raised only on an all-zero t fit both rules; the student's code is asked
+    once more, with t all ones (all equal, nonzero), and its outcome picks the rule."""
+    def student(name, args, kwargs):
+        if crashes_on(np.asarray(args[0])):
+            return Recorded(name, args, kwargs, ("IndexError",), None, message="index 1")
+        return Recorded(name, args, kwargs, None, 0)
+
+    tables = [np.zeros(4, dtype=int), np.array([0, 1]), np.array([1, 0, 0, 1])]
+    calls = [student("f", (t,), {}) for t in tables]
+    found = _found("f", calls, lambda call: True, ("t",), False, student)
+    assert found is not None and f"f() raises IndexError when {said}" in found.label, found
+    assert _found("f", calls, lambda call: True, ("t",), False) is None  # no probe: no name
+
+
 @pytest.mark.parametrize(("raised", "returned"), [
     (_sizes(8), _sizes(2)),  # one call a side: no evidence
     (_sizes(8, 2), _sizes(4)),  # not a split
@@ -118,6 +137,8 @@ EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its nam
                              "differs from the number of columns of Z"),
     "parity_buffer_three_n": ("deep_parity", "deep_parity() raises IndexError when n is "
                               "larger"),
+    "ones_counted_with_bincount": ("shallow_network", "shallow_network() raises IndexError when "
+                                   "truth_table has no nonzero (True) entry"),
 }
 
 
