@@ -142,12 +142,66 @@ KNOWN: tuple[Known, ...] = (
 
 
 def explained(kind: tuple[str, ...], message: str) -> Known | None:
-    """The table's entry for an exception (its class and bases `kind`, its message)."""
+    """The table's entry for an exception (its class and bases `kind`, its message), or what a
+    broadcasting error's two shapes show (`broadcast_slip`)."""
     text = exception_text(message)
     for known in KNOWN:
         if known.kind in kind and known.pattern.search(text):
             return known
-    return None
+    return broadcast_slip(text) if "ValueError" in kind else None
+
+
+_SHAPES = re.compile(r"could not be broadcast together with shapes ((?:\([\d, ]*\) ?)+)$")
+_SHAPE = re.compile(r"\(([\d, ]*)\)")
+
+BROADCAST_SLIPS = {
+    "keepdims": Known(
+        "ValueError", _SHAPES,
+        "meets a table with a vector of one entry per ROW of it (numpy lines a vector up with "
+        "the last axis, the columns: a sum, max or mean along each row that lost its axis)",
+        "keep the axis: keepdims=True in the reduction, or v[:, None] to make it a column"),
+    "column": Known(
+        "ValueError", _SHAPES,
+        "meets arrays whose rows have k entries with a COLUMN of k entries (a new axis on the "
+        "wrong side: v[:, None] where v[None, :] is meant, or a one-column array kept as it is)",
+        "give v the shape of a row: v[None, :], or leave it a vector (numpy lines a vector up "
+        "with the last axis)"),
+    "transpose": Known(
+        "ValueError", _SHAPES,
+        "meets an array with one shaped like its transpose (rows and columns swapped in one of "
+        "them: a .T missing or one too many, or a one-hot or outer product built the other way "
+        "round)",
+        "print both shapes where it fails and transpose the one built the wrong way round"),
+}
+"""What two shapes that do not broadcast show, when one pattern holds (`broadcast_slip`)."""
+
+
+def broadcast_slip(text: str) -> Known | None:
+    """A numpy broadcasting error of two shapes in one of BROADCAST_SLIPS' patterns: (m, k)
+    against (m,) with m ≠ k (a reduced axis lost), (…, k) against (k, 1) where the other's
+    rows are not k long (a column for a row), (a, b) against (b, a) with a ≠ b (a transpose).
+    None for any other pair (the sizes say where, not what: grader.run.crashes)."""
+    found = _SHAPES.search(text)
+    if found is None:
+        return None
+    shapes = [tuple(int(v) for v in group.split(",") if v.strip())
+              for group in _SHAPE.findall(found.group(1))]
+    if len(shapes) != 2:
+        return None
+    hits = {slip for a, b in (shapes, shapes[::-1]) for slip in _slips(a, b)}
+    return BROADCAST_SLIPS[hits.pop()] if len(hits) == 1 else None
+
+
+def _slips(a: tuple[int, ...], b: tuple[int, ...]) -> list[str]:
+    found = []
+    if len(a) == 2 and b == a[:1] and a[0] != a[1] and a[1] != 1:
+        found.append("keepdims")
+    if len(b) == 2 and b[1] == 1 and b[0] != 1 and len(a) >= 2 and a[-1] == b[0] and \
+            a[-2] != b[0] and a[-2] != 1:
+        found.append("column")
+    if len(a) == 2 and b == a[::-1] and a[0] != a[1] and 1 not in a:
+        found.append("transpose")
+    return found
 
 
 def find(reference: Any, calls: Sequence[Recorded], replay: Replay,

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from grader.run.exceptions import KNOWN, explained
+from grader.run.exceptions import BROADCAST_SLIPS, KNOWN, explained
 from grader.run.outcomes import Recorded, matches, raised_here, run
 from tests.grader.overlays import graded_fixture
 
@@ -76,6 +76,9 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "pieces of other lengths joined": lambda: np.hstack([np.ones((3, 2)), np.ones((2, 1))]),
     "np.dot's arguments swapped": lambda: np.dot(np.ones(2), np.ones((3, 2))),
     "@ of arrays whose inner sizes differ": lambda: np.ones(2) @ np.ones((3, 2)),
+    "a row's reduction without keepdims": lambda: np.ones((4, 3)) - np.ones((4, 3)).max(axis=1),
+    "a column for a row": lambda: np.ones((4, 3)) + np.ones(3)[:, None],
+    "an array against its transpose's shape": lambda: np.ones((4, 3)) * np.ones((3, 4)),
 }
 
 
@@ -87,6 +90,29 @@ def test_every_entry_matches_the_message_python_or_numpy_gives(what: str) -> Non
     known = explained(kind, f"{kind[0]}: {raised.value}")
     assert known is not None, (kind, str(raised.value))
     assert explained(kind, str(raised.value)) is known  # with or without the class in front
+
+
+def test_a_broadcasting_error_is_named_only_by_a_pattern_of_its_two_shapes() -> None:
+    def said(a: Any, b: Any) -> str | None:
+        try:
+            np.add(a, b)
+        except ValueError as exc:
+            known = explained(("ValueError", "Exception"), str(exc))
+            return None if known is None else known.slip
+        raise AssertionError("it broadcast")
+    assert "lost its axis" in (said(np.ones((4, 3)), np.ones(4)) or "")
+    assert "COLUMN" in (said(np.ones((5, 4, 3)), np.ones((3, 1))) or "")
+    assert "transpose" in (said(np.ones((2, 5)), np.ones((5, 2))) or "")
+    # sizes that merely differ say where, not what: grader.run.crashes names those
+    for a, b in (((3,), (2,)), ((4, 2), (4, 3)), ((2, 2, 3), (4, 4)), ((1, 2), (3,))):
+        assert said(np.ones(a), np.ones(b)) is None, (a, b)
+    # a hidden test's page shows the name: no digit in what it says
+    assert not any(c.isdigit() for k in BROADCAST_SLIPS.values() for c in k.slip + k.fix)
+    # three shapes: no pattern of two
+    try:
+        np.broadcast(np.ones(6), np.ones(4), np.ones(5))
+    except ValueError as exc:
+        assert explained(("ValueError",), str(exc)) is None
 
 
 def test_a_raise_statement_of_the_students_own_is_told_from_a_failing_operation() -> None:
@@ -138,6 +164,7 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                                 "joins arrays with different numbers of dimensions"),
     "predict_dot_swapped": ("perceptron", "predict", "np.dot or @ with its arguments in the "
                             "wrong order"),
+    "true_scores_without_new_axis": ("backprop", "hinge_loss", "a vector of one entry per ROW"),
 }
 
 

@@ -10,7 +10,6 @@ proxy)."""
 from __future__ import annotations
 
 import re
-
 from functools import cache
 from pathlib import Path
 
