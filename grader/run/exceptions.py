@@ -158,19 +158,20 @@ BROADCAST_SLIPS = {
     "keepdims": Known(
         "ValueError", _SHAPES,
         "meets a table with a vector of one entry per ROW of it (numpy lines a vector up with "
-        "the last axis, the columns: a sum, max or mean along each row that lost its axis)",
+        "the last axis, the columns; often a sum, max or mean along each row that lost its axis)",
         "keep the axis: keepdims=True in the reduction, or v[:, None] to make it a column"),
     "column": Known(
         "ValueError", _SHAPES,
-        "meets arrays whose rows have k entries with a COLUMN of k entries (a new axis on the "
-        "wrong side: v[:, None] where v[None, :] is meant, or a one-column array kept as it is)",
+        "meets arrays whose rows have k entries with a COLUMN of k entries (often a new axis on "
+        "the wrong side: v[:, None] where v[None, :] is meant, or a one-column array kept as it "
+        "is)",
         "give v the shape of a row: v[None, :], or leave it a vector (numpy lines a vector up "
         "with the last axis)"),
     "transpose": Known(
         "ValueError", _SHAPES,
         "meets an array with one shaped like its transpose (rows and columns swapped in one of "
-        "them: a .T missing or one too many, or a one-hot or outer product built the other way "
-        "round)",
+        "them: often a .T missing or one too many, or a one-hot or outer product built the other "
+        "way round)",
         "print both shapes where it fails and transpose the one built the wrong way round"),
 }
 """What two shapes that do not broadcast show, when one pattern holds (`broadcast_slip`)."""

@@ -189,9 +189,10 @@ def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
     if first < m:
         return _inside(probe, X, y, w0, epochs, starts, R, first, S, w_s)
     # an epoch count read from `changes` is a fact of the run only when the final w is the
-    # rule's after that many epochs (a count list built wrongly, e.g. np.diff without its
-    # leading 0, is one entry short while the run went on: heldout20)
-    ran = close(w_s, _epochs(X, y, w0, len(S))[2])
+    # rule's after that many epochs and not the rule's final w (a count list built wrongly,
+    # e.g. np.diff without its leading 0, is one entry short while the run went on, and a
+    # last epoch without updates leaves w as it was: heldout20)
+    ran = close(w_s, _epochs(X, y, w0, len(S))[2]) and not close(w_s, w_ref)
     if len(S) < len(R):
         k = len(S)
         if len(R) == epochs and not (R[-1] == 0 and k < len(R) - 1):
