@@ -281,26 +281,36 @@ def entries(g: NDArray[Any], e: NDArray[Any], mode: Mode) -> tuple[
     """Entry by entry, for two numeric arrays of one shape: which agree under `mode`, how far
     each is off (its score: the deviation over what is allowed), and both as floats (complex
     where either is)."""
-    kind = np.complex128 if "c" in (g.dtype.kind, e.dtype.kind) else np.float64
     with np.errstate(all="ignore"):
-        gf, ef = g.astype(kind), e.astype(kind)
-        same = (gf == ef) | (np.isnan(gf) & np.isnan(ef))
-        if mode.kind == "exact" and {g.dtype.kind, e.dtype.kind} <= {"b", "i", "u"}:
-            ok = np.asarray(g == e)  # integers beyond 2**53 stay exact
+        ok, dev, gf, ef = _agree(g, e, mode)
+        if mode.kind == "exact":
             score = (~ok).astype(np.float64)
-        elif mode.kind == "exact":
-            ok = same
-            score = (~ok).astype(np.float64)
+        elif mode.kind == "grad":
+            score = dev / np.maximum(np.maximum(np.abs(gf), np.abs(ef)), TINY)
         else:
-            dev = np.abs(gf - ef)
-            if mode.kind == "grad":
-                score = dev / np.maximum(np.maximum(np.abs(gf), np.abs(ef)), TINY)
-                ok = same | (dev <= mode.atol) | (score <= mode.rtol)
-            else:
-                allowed = mode.atol + mode.rtol * np.abs(ef)
-                ok = same | (dev <= allowed)
-                score = dev / allowed
+            score = dev / (mode.atol + mode.rtol * np.abs(ef))
     return ok, score, gf, ef
+
+
+def _agree(g: NDArray[Any], e: NDArray[Any], mode: Mode) -> tuple[
+        NDArray[np.bool_], NDArray[Any] | None, NDArray[Any], NDArray[Any]]:
+    """`mode`'s rule, entry by entry (the one place it is written): which entries agree, their
+    deviation |g − e| (None for 'exact'), and both as floats (complex where either is)."""
+    kind = np.complex128 if "c" in (g.dtype.kind, e.dtype.kind) else np.float64
+    gf, ef = g.astype(kind, copy=False), e.astype(kind, copy=False)
+    same = (gf == ef) | (np.isnan(gf) & np.isnan(ef))
+    if mode.kind == "exact":
+        if {g.dtype.kind, e.dtype.kind} <= {"b", "i", "u"}:
+            return np.asarray(g == e), None, gf, ef  # integers beyond 2**53 stay exact
+        return same, None, gf, ef
+    dev = np.abs(gf - ef)
+    if mode.kind == "grad":
+        ok = same | (dev <= mode.atol) | (
+            dev / np.maximum(np.maximum(np.abs(gf), np.abs(ef)), TINY) <= mode.rtol)
+    else:
+        ok = same | (dev <= mode.atol + mode.rtol * np.abs(ef))
+    return ok, dev, gf, ef
+
 
 def _values(
     g: NDArray[Any], e: NDArray[Any], path: str, mode: Mode, *, auto: bool, note: str = "",
@@ -310,11 +320,12 @@ def _values(
     (`verdict`: DIFFERS instead of the message, see diff)."""
     if g.size == 0:
         return None
+    if verdict:  # whether they agree, without the scores (a diagnosis compares thousands)
+        with np.errstate(all="ignore"):
+            return None if _agree(g, e, mode)[0].all() else DIFFERS
     ok, score, gf, ef = entries(g, e, mode)
     if ok.all():
         return None
-    if verdict:
-        return DIFFERS
     if mode.kind != "exact":
         with np.errstate(all="ignore"):
             score = np.where(ok, -1.0, np.nan_to_num(score, nan=np.inf, posinf=np.inf))
