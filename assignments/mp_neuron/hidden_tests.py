@@ -67,6 +67,82 @@ def neuron_mistakes(n, theta, inhibitory):
     }
 
 
+def _rows_where(n, theta, inhibitory):
+    """Sets of rows of the truth table (n, theta, mask) that a mistake in the neuron's rule is
+    wrong on, each with its words: where inhibitory inputs are active (one, some, all, none),
+    where the excitatory count equals theta or no input is active, each alone and together with
+    "the excitatory count reaches (or stays below) theta"."""
+    X = all_inputs(n)
+    inh = np.zeros(n, dtype=bool) if inhibitory is None else np.asarray(inhibitory, dtype=bool)
+    excitatory, active, k = X[:, ~inh].sum(axis=1), X[:, inh].sum(axis=1), int(inh.sum())
+    bases = {"an inhibitory input is active": active >= 1,
+             "exactly one inhibitory input is active": active == 1,
+             "some but not all inhibitory inputs are active": (active >= 1) & (active < k),
+             "every inhibitory input is active": (active == k) & (k > 0),
+             "no inhibitory input is active": active == 0,
+             "an inhibitory input is inactive": active < k,
+             "the excitatory count equals theta": excitatory == theta,
+             "no input is active": X.sum(axis=1) == 0}
+    reach = excitatory >= theta
+    for words, rows in bases.items():
+        yield words, rows
+        yield f"{words} and the excitatory count reaches theta", rows & reach
+        yield f"{words} and the excitatory count is below theta", rows & ~reach
+
+
+def neuron_where(tables):
+    """What the inputs where a student's neuron is wrong have in common, from its wrong truth
+    tables [(n, theta, mask, got, want)]: the ONE set of `_rows_where` that is exactly the
+    wrong rows of every table (and, in each, neither no row nor every row), with what the
+    neuron does there (fires / does not fire, the same on every wrong row). None when no set
+    or several different ones fit (a coincidence of a small table is not said): the words say
+    where, not why. No input of the test is said (a hidden test's page shows it)."""
+    fits = None
+    fired = set()
+    for n, theta, mask, got, want in tables:
+        got, want = np.asarray(got), np.asarray(want)
+        if got.shape != want.shape or not np.isin(got, (0, 1)).all():
+            return None
+        wrong = got != want
+        if not wrong.any():
+            continue
+        fired |= set(got[wrong].tolist())
+        here = {words for words, rows in _rows_where(n, theta, mask)
+                if rows.any() and not rows.all() and np.array_equal(rows, wrong)}
+        fits = here if fits is None else fits & here
+    if not fits or len(fits) != 1 or len(fired) != 1:
+        return None
+    does = "fires" if fired == {1} else "does not fire"
+    return f"mp_neuron() is wrong exactly where {fits.pop()}: there it {does}"
+
+
+def checked_tables(student, configs, expected, label):
+    """Each (n, theta, mask) of `configs` checked against `expected(n, theta, mask)` in order,
+    the first wrong table failing with its own message; a failure the check's mistakes= maps
+    did not name is named by `neuron_where` over that table and the later ones (each asked of
+    the student's neuron too: a later call that raises ends the evidence, not the test)."""
+    for at, (n, theta, mask) in enumerate(configs):
+        got = student_table(student, theta, mask, n)
+        want = expected(n, theta, mask)
+        try:
+            checks.equal(got, want, name=label(n, theta, mask),
+                         mistakes=neuron_mistakes(n, theta, mask))
+        except checks.CheckFailure as failure:
+            if failure.mistake:
+                raise
+            tables = [(n, theta, mask, got, want)]
+            for n2, theta2, mask2 in configs[at + 1:]:
+                try:
+                    tables.append((n2, theta2, mask2, student_table(student, theta2, mask2, n2),
+                                   expected(n2, theta2, mask2)))
+                except Exception:  # the student's code raised: no more evidence
+                    break
+            which = neuron_where(tables)
+            if which is None:
+                raise
+            raise failure.naming(which) from None
+
+
 def random_mask(rng, n):
     """A mask with at least one inhibitory and one excitatory input (n >= 2)."""
     mask = rng.random(n) < 0.4
@@ -83,26 +159,29 @@ def expect_value_error(call, what, mistake):
 # --------------------------------------------------------------------------- mp_neuron
 
 
+def _right(n, theta, mask):
+    return variant_table(n, theta, mask, "right")
+
+
+def _label(n, theta, mask):
+    where = ("no inhibitory inputs" if mask is None
+             else f"inhibitory = {np.asarray(mask).astype(int).tolist()}")
+    return f"{TABLE} for n = {n}, theta = {theta}, {where}"
+
+
 @test_case(points=2, visibility="hidden")
 def mp_neuron_fires_when_threshold_reached(student, rng):
-    for n in range(1, 6):
-        theta = int(rng.integers(0, n + 1))
-        checks.equal(student_table(student, theta, None, n),
-                     variant_table(n, theta, None, "right"),
-                     name=f"{TABLE} for n = {n}, theta = {theta}, no inhibitory inputs",
-                     mistakes=neuron_mistakes(n, theta, None))
+    configs = [(n, int(rng.integers(0, n + 1)), None) for n in range(1, 6)]
+    checked_tables(student, configs, _right, _label)
 
 
 @test_case(points=2, visibility="hidden")
 def mp_neuron_inhibitory_input_is_an_absolute_veto(student, rng):
+    configs = []
     for n in range(2, 6):
         mask = random_mask(rng, n)
-        theta = int(rng.integers(0, int((~mask).sum()) + 1))
-        checks.equal(student_table(student, theta, mask, n),
-                     variant_table(n, theta, mask, "right"),
-                     name=f"{TABLE} for n = {n}, theta = {theta}, inhibitory = "
-                          f"{mask.astype(int).tolist()}",
-                     mistakes=neuron_mistakes(n, theta, mask))
+        configs.append((n, int(rng.integers(0, int((~mask).sum()) + 1)), mask))
+    checked_tables(student, configs, _right, _label)
 
 
 @test_case(points=2, visibility="hidden")
@@ -110,13 +189,9 @@ def mp_neuron_matches_reference_on_all_inputs(student, ref, rng):
     configs = [(6, float(rng.integers(1, 5)) + 0.5, random_mask(rng, 6)),
                (4, -1, random_mask(rng, 4)),
                (3, 4, None)]
-    for n, theta, mask in configs:
-        expected = [ref.mp_neuron(x, theta, mask) for x in all_inputs(n)]
-        where = ("no inhibitory inputs" if mask is None
-                 else f"inhibitory = {mask.astype(int).tolist()}")
-        checks.equal(student_table(student, theta, mask, n), expected,
-                     name=f"{TABLE} for n = {n}, theta = {theta}, {where}",
-                     mistakes=neuron_mistakes(n, theta, mask))
+    checked_tables(student, configs,
+                   lambda n, theta, mask: [ref.mp_neuron(x, theta, mask) for x in all_inputs(n)],
+                   _label)
 
 
 @test_case(points=1, visibility="hidden")

@@ -11,10 +11,12 @@ every style get none."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -123,11 +125,44 @@ def test_no_split_without_one_exact_rule(raised, returned):
     assert split(raised, returned) is None
 
 
+def _hidden(assignment: str) -> Any:
+    path = Path(__file__).parents[2] / "assignments" / assignment / "hidden_tests.py"
+    spec = importlib.util.spec_from_file_location(f"_hidden_{assignment}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_neuron_is_named_by_the_one_set_of_inputs_it_is_wrong_on_in_every_table():
+    tests = _hidden("mp_neuron")
+
+    def table(n, theta, mask, veto_needs_two):
+        X = tests.all_inputs(n)
+        active = X[:, mask].sum(axis=1)
+        vetoed = active >= (2 if veto_needs_two else 1)
+        return ((X[:, ~mask].sum(axis=1) >= theta) & ~vetoed).astype(int).tolist()
+
+    masks = [(3, 1, np.array([True, True, False])), (4, 0, np.array([True, False, True, True]))]
+    tables = [(n, t, m, table(n, t, m, True), table(n, t, m, False)) for n, t, m in masks]
+    assert tests.neuron_where(tables) == (
+        "mp_neuron() is wrong exactly where exactly one inhibitory input is active and the "
+        "excitatory count reaches theta: there it fires")
+    # one inhibitory input: "one active", "some active" and "every one active" are the same
+    # rows, so the first table alone says nothing
+    one = [(n, t, m, table(n, t, m, True), table(n, t, m, False))
+           for n, t, m in [(2, 0, np.array([False, True]))]]
+    assert tests.neuron_where(one) is None
+
+
 EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its name)
     "veto_statement_has_no_effect": ("mp_neuron", "the veto is never applied"),
     "veto_loop_stops_early": ("mp_neuron", "the last input is never a veto"),
     "veto_max_of_no_inputs": ("mp_neuron", "mp_neuron() raises ValueError when inhibitory has "
                               "no nonzero (True) entry"),
+    "veto_only_when_every_input_inhibitory": ("mp_neuron", "mp_neuron() is wrong exactly where "
+                                              "an inhibitory input is active and the excitatory "
+                                              "count reaches theta: there it fires"),
     "output_bias_is_minus_h": ("shallow_network", "the output unit's bias is −h when f is built "
                                "from its ones or its zeros"),
     "n_from_length_halved": ("shallow_network", "len(truth_table) // 2"),
