@@ -124,6 +124,89 @@ def _tower_2d_mistakes(ref, P, box, h, w):
     }
 
 
+BOX = (-3.0, -1.0, 0.5, 2.0)
+"""The box of the 2-D probe (a1, b1, a2, b2): four numbers in increasing order and of different
+sizes, so any two of them make an interval and an edge where the student's tower rises or falls
+is read as the one number (or its negative) it sits on."""
+BOX_NAMES = ("a1", "b1", "a2", "b2")
+
+
+def box_mistake(student, ref):
+    """Where the student's 2-D tower stands, read off a steep tower (h = 2, w = 200) on a grid
+    of the plane: the points above h/2 (or, for a tower upside down, below −h/2) must fill one
+    rectangle whose edges each sit on one number of BOX (or its negative) or reach the grid's
+    end, and another rectangle than the box's: "stands on [a1, b2] × [a2, b1]". Else, when the
+    high points are exactly the box and its cross strips: "is high on the cross strips too".
+    None otherwise (a tower about 0 everywhere is not said: many slips give it), when
+    the reference's own tower does not read back as the box, or when the probe fails. One call
+    into the student's code (the grid at once), only for a failing test."""
+    h, w = 2.0, 200.0
+    axis = -4.025 + 0.05 * np.arange(162)  # never on an edge: σ is 0 or 1 to many decimals
+    X, Y = np.meshgrid(axis, axis, indexing="ij")
+    P = np.column_stack([X.ravel(), Y.ravel()])
+    try:
+        mine = np.asarray(student.tower_2d(P, BOX, h, w), dtype=float)
+    except (StudentError, ValueError, TypeError):
+        return None
+    if mine.shape != (len(P),) or not np.all(np.isfinite(mine)):
+        return None
+    theirs = ref.tower_2d(P, BOX, h, w)
+    right = _rectangle(theirs.reshape(X.shape) > h / 2, axis)
+    if right != ("a1", "b1", "a2", "b2"):
+        return None  # the probe does not read the reference's box back: it says nothing
+    grid = mine.reshape(X.shape)
+    for high, how in ((grid > h / 2, "stands on"), (grid < -h / 2, "stands upside down on")):
+        found = _rectangle(high, axis)
+        if found is not None and (found != right or how != "stands on"):
+            x0, x1, y0, y1 = found
+            if (x0 == "any") != (x1 == "any") or (y0 == "any") != (y1 == "any"):
+                continue  # one edge at the grid's end, its partner on a number: not a tower
+            xs = "every x" if x0 == "any" else f"[{x0}, {x1}]"
+            ys = "every y" if y0 == "any" else f"[{y0}, {y1}]"
+            return (f"tower_2d() {how} {xs} × {ys} instead of the box [a1, b1] × [a2, b2]: "
+                    "check which of box's four numbers each step reads")
+    inside_x = (axis > BOX[0]) & (axis < BOX[1])
+    inside_y = (axis > BOX[2]) & (axis < BOX[3])
+    if np.array_equal(grid > h / 2, inside_x[:, None] | inside_y[None, :]):
+        return ("tower_2d() is high on the cross strips too (where only one coordinate is inside "
+                "the box): the outer threshold lets one inside coordinate through")
+    return None  # (a tower about 0 everywhere has many causes: a box read wrongly among them)
+
+
+def _rectangle(high, axis):
+    """The names (a1 … or −a1 …, "any" at the grid's end) of the edges of the one rectangle
+    the grid's marked points fill, or None (no point, not one filled rectangle, or an edge on
+    no number of BOX)."""
+    if not high.any() or high.all():
+        return None
+    rows, cols = np.flatnonzero(high.any(axis=1)), np.flatnonzero(high.any(axis=0))
+    filled = np.zeros_like(high)
+    filled[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1] = True
+    if not np.array_equal(high, filled):
+        return None
+    step, last = axis[1] - axis[0], len(axis) - 1
+    names = []
+    for index, side in ((rows[0], -1), (rows[-1], 1), (cols[0], -1), (cols[-1], 1)):
+        if index == (0 if side < 0 else last):
+            names.append("any")
+            continue
+        edge = axis[index] + side * step / 2
+        near = [name for value, name in zip(BOX, BOX_NAMES, strict=True)
+                if abs(edge - value) < step] + \
+            [f"−{name}" for value, name in zip(BOX, BOX_NAMES, strict=True)
+             if abs(edge + value) < step]
+        if len(near) != 1:
+            return None
+        names.append(near[0])
+    return tuple(names)
+
+
+def named_box(failure, student, ref):
+    """`failure` with box_mistake said, when the check's mistakes= maps named nothing."""
+    which = None if failure.mistake else box_mistake(student, ref)
+    return failure if which is None else failure.naming(which)
+
+
 @test_case(points=2, visibility="hidden", uses=("sigmoid", "tower_1d"))
 def tower_2d_matches_reference(student, ref, rng):
     for m_points in (1, 6, 25):
@@ -132,10 +215,13 @@ def tower_2d_matches_reference(student, ref, rng):
         box = (float(a1), float(b1), float(a2), float(b2))
         h, w = float(rng.uniform(0.5, 3)), float(rng.uniform(2, 30))
         P = rng.uniform(-1.5, 1.5, size=(m_points, 2))
-        checks.close(student.tower_2d(P, box, h, w), ref.tower_2d(P, box, h, w),
-                     name=f"tower_2d(P of shape {P.shape}, box={tuple(round(v, 3) for v in box)},"
-                     f" h={h:.3f}, w={w:.3f})", rtol=1e-9, atol=1e-12,
-                     mistakes=_tower_2d_mistakes(ref, P, box, h, w))
+        try:
+            checks.close(student.tower_2d(P, box, h, w), ref.tower_2d(P, box, h, w),
+                         name=f"tower_2d(P of shape {P.shape}, box="
+                         f"{tuple(round(v, 3) for v in box)}, h={h:.3f}, w={w:.3f})",
+                         rtol=1e-9, atol=1e-12, mistakes=_tower_2d_mistakes(ref, P, box, h, w))
+        except checks.CheckFailure as failure:
+            raise named_box(failure, student, ref) from None
 
 
 @test_case(points=1, visibility="hidden", uses=("sigmoid", "tower_1d"))
@@ -147,10 +233,13 @@ def tower_2d_keeps_only_the_box(student, ref, rng):
     corner = np.column_stack([rng.uniform(-2.0, -0.2, 3), rng.uniform(-3.0, -1.2, 3)])
     P = np.vstack([inside, strip_x, strip_y, corner])
     expected = np.array([h] * 4 + [0.0] * 9)
-    checks.close(student.tower_2d(P, box, h, w), expected, atol=1e-9,
-                 name="tower_2d with w = 150: h inside the box, 0 on the cross strips and outside",
-                 mistakes=m.merge(_tower_2d_mistakes(ref, P, box, h, w),
-                                  m.non_finite(SIGMOID_OVERFLOW)))
+    try:
+        checks.close(student.tower_2d(P, box, h, w), expected, atol=1e-9,
+                     name="tower_2d with w = 150: h inside the box, 0 on the cross strips and "
+                     "outside", mistakes=m.merge(_tower_2d_mistakes(ref, P, box, h, w),
+                                                 m.non_finite(SIGMOID_OVERFLOW)))
+    except checks.CheckFailure as failure:
+        raise named_box(failure, student, ref) from None
 
 
 # --------------------------------------------------------------------------- approximate_1d
