@@ -21,6 +21,7 @@ from grader.checks.mistakes import (
     OUTPUT_NOT_COUNTED,
     SHALLOW_AS_DEEP,
 )
+from grader.errors import StudentError
 from grader.testing import test_case
 
 
@@ -253,6 +254,46 @@ def shallow_network_parity(student, ref):
 # --------------------------------------------------------------------------- deep_parity
 
 
+PARITY_OF = {
+    "leaves out the first input (it computes the parity of x2 … xn)":
+        lambda n: set(range(1, n)),
+    "leaves out the last input (it computes the parity of x1 … x(n−1))":
+        lambda n: set(range(n - 1)),
+    "reads only the first two inputs (it computes x1 XOR x2)": lambda n: {0, 1},
+    "reads only the last two inputs (it computes the XOR of the last two)":
+        lambda n: {n - 2, n - 1},
+    "reads only every other input (x1, x3, …)": lambda n: set(range(0, n, 2)),
+}
+"""What a deep parity network computes when it is the parity of some of its inputs: the words,
+and the inputs read (0-based) for n inputs."""
+
+
+def parity_subset(ref, student, n_first):
+    """Which inputs the student's deep parity networks take the parity of, when it is the same
+    PARITY_OF rule for the failing n and every larger one up to 8 (each network evaluated on
+    all inputs with the reference's forward pass; a network that is another function, or
+    several rules that fit every n, say nothing). Costs one call per n, for a failing test."""
+    fits = set(PARITY_OF)
+    for n in range(n_first, 9):
+        try:
+            out = evaluate(ref, student.deep_parity(n), all_inputs(n), f"deep_parity({n})")
+        except (checks.CheckFailure, StudentError, ValueError, TypeError):
+            return None
+        X = all_inputs(n)
+        if np.array_equal(out, X.sum(axis=1) % 2):
+            continue  # right for this n: no evidence either way
+        here = set()
+        for words, rule in PARITY_OF.items():
+            inputs = sorted(i for i in rule(n) if 0 <= i < n)
+            if inputs and len(inputs) < n and \
+                    np.array_equal(out, X[:, inputs].sum(axis=1) % 2):
+                here.add(words)
+        fits &= here
+        if not fits:
+            return None
+    return f"deep_parity() {fits.pop()}" if len(fits) == 1 else None
+
+
 @test_case(points=4, visibility="hidden")
 def deep_parity_on_all_inputs(student, ref):
     for n in range(2, 9):
@@ -264,6 +305,9 @@ def deep_parity_on_all_inputs(student, ref):
                          name=f"deep_parity({n}) on all of {{0,1}}^{n}",
                          mistakes={NOT_PARITY: 1 - parity})
         except checks.CheckFailure as failure:
+            which = None if failure.mistake else parity_subset(ref, student, n)
+            if which is not None:
+                raise failure.naming(which) from None
             raise named_network(failure, layers, ref.deep_parity(n), n) from None
 
 

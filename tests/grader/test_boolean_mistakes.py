@@ -172,6 +172,8 @@ EXPECTED = {  # fixture -> (the test whose failure is named, a phrase of its nam
                              "differs from the number of columns of Z"),
     "parity_buffer_three_n": ("deep_parity", "deep_parity() raises IndexError when n is "
                               "larger"),
+    "parity_starts_at_second_input": ("deep_parity", "deep_parity() leaves out the first input "
+                                      "(it computes the parity of x2 … xn)"),
     "ones_counted_with_bincount": ("shallow_network", "shallow_network() raises IndexError when "
                                    "truth_table has no nonzero (True) entry"),
 }
