@@ -448,7 +448,7 @@ def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:
 @_unfailing
 def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any,
             recording: Recording, student: Any, memo: Memo | None,
-            left: dict[str, str]) -> TestResult:
+            left: dict[str, str] | None = None) -> TestResult:
     """The failure's message with where its iterative run leaves the reference's
     (grader.run.trajectory); probes into the student's code run under the test's limits.
     What the run does there (Departure.label, a fact) goes to `left` under the test's name:
@@ -484,7 +484,8 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
     if found is None:
         return result
     sentence, hint, proved, *rest = found  # a memo kept before labels holds three
-    if rest and rest[0] is not None and not result.mistake and proved is None:
+    if rest and rest[0] is not None and not result.mistake and proved is None and \
+            left is not None:
         left[result.name] = rest[0]
     # a mistake the run proves (trajectory_loops.RANDOM_RUN) names a test nothing else named
     mistake = result.mistake or proved
