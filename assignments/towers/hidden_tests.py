@@ -169,7 +169,7 @@ def box_mistake(student, ref):
     inside_y = (axis > BOX[2]) & (axis < BOX[3])
     if np.array_equal(grid > h / 2, inside_x[:, None] | inside_y[None, :]):
         return ("tower_2d() is high on the cross strips too (where only one coordinate is inside "
-                "the box): the outer threshold lets one inside coordinate through")
+                "the box), not on the box alone")
     return None  # (a tower about 0 everywhere has many causes: a box read wrongly among them)
 
 
