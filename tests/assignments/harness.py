@@ -121,6 +121,13 @@ def grade_edits(name: str, correct: Path, edits: dict[str, tuple[str, str]],
     return results
 
 
+def failed_test(results: dict[str, RunResult], student: str, test: str) -> TestResult:
+    """`student`'s result of `test` (grade_edits' results), which must not have passed."""
+    failed = {t.name: t for t in results[student].tests if t.status != "passed"}
+    assert test in failed, f"{student}: {test} does not fail: {sorted(failed)}"
+    return failed[test]
+
+
 def load_source(assignment: Assignment, student: str, source: str) -> ModuleType:
     """A submission's source as a module in this process (trusted code only)."""
     module = ModuleType(f"_pack_{assignment.name}_{student}")
