@@ -52,7 +52,11 @@ def split(raised: Sequence[Mapping[str, int]], returned: Sequence[Mapping[str, i
     (none holds, or two different ones do). `broadcast`: the student's exception says two
     shapes did not broadcast, so of several rules that hold, the one rule that two sizes do not
     broadcast (they differ and neither is 1; or just differ) explains it."""
-    found, pairs = rules(raised, returned)
+    return _one(*rules(raised, returned), broadcast)
+
+
+def _one(found: list[Split], pairs: list[Split], broadcast: bool) -> Split | None:
+    """`split`'s choice among `rules`' answer."""
     if len(found) == 1:
         return found[0]
     return pairs[0] if broadcast and len(pairs) == 1 else None
@@ -275,12 +279,11 @@ def _found(name: str, calls: Sequence[Recorded], returns: Callable[[Recorded], b
     judged = [c for c in calls if returns(c)]  # a call the reference raises on: no evidence
     raised = [c for c in judged if c.raised is not None]
     returned = [c for c in judged if c.raised is None]
-    up = [call_sizes(c, params) | properties(c, params) for c in raised]
-    down = [call_sizes(c, params) | properties(c, params) for c in returned]
-    rule = split(up, down, broadcast)
+    found, pairs = rules([call_sizes(c, params) | properties(c, params) for c in raised],
+                         [call_sizes(c, params) | properties(c, params) for c in returned])
+    rule = _one(found, pairs, broadcast)
     if rule is None and probe is not None:
-        rule = _told_apart(rules(up, down)[0], raised[0] if raised else None, params, returns,
-                           probe)
+        rule = _told_apart(found, raised[0] if raised else None, params, returns, probe)
     if rule is None:
         return None
     kinds = {c.raised[0] for c in raised if c.raised}

@@ -483,10 +483,9 @@ def _traced(assignment: Assignment, test: TestCase, result: TestResult, ref: Any
                 memo.put(unprobed, (None,))
     if found is None:
         return result
-    sentence, hint, proved, *rest = found  # a memo kept before labels holds three
-    if rest and rest[0] is not None and not result.mistake and proved is None and \
-            left is not None:
-        left[result.name] = rest[0]
+    sentence, hint, proved, label = found
+    if label is not None and left is not None:  # used only if no later stage names the test
+        left[result.name] = label
     # a mistake the run proves (trajectory_loops.RANDOM_RUN) names a test nothing else named
     mistake = result.mistake or proved
     return replace(result, message=f"{result.message} {sentence}".strip(), trajectory=hint,

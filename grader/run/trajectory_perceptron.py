@@ -192,7 +192,7 @@ def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
     # rule's after that many epochs and not the rule's final w (a count list built wrongly,
     # e.g. np.diff without its leading 0, is one entry short while the run went on, and a
     # last epoch without updates leaves w as it was: heldout20)
-    ran = close(w_s, _epochs(X, y, w0, len(S))[2]) and not close(w_s, w_ref)
+    ran = len(S) != len(R) and not close(w_s, w_ref) and close(w_s, _epochs(X, y, w0, len(S))[2])
     if len(S) < len(R):
         k = len(S)
         if len(R) == epochs and not (R[-1] == 0 and k < len(R) - 1):
