@@ -128,10 +128,7 @@ def _units(layers, n):
 def named_network(failure, layers, reference_layers, n):
     """`failure` (a failed check of a network's outputs) with network_mistake said, when the
     check's mistakes= map named nothing."""
-    which = None if failure.mistake else network_mistake(layers, reference_layers, n)
-    if which is None:
-        return failure
-    return failure.naming(which)
+    return failure.named_by(lambda: network_mistake(layers, reference_layers, n))
 
 
 def hidden_units(layers):
@@ -305,10 +302,8 @@ def deep_parity_on_all_inputs(student, ref):
                          name=f"deep_parity({n}) on all of {{0,1}}^{n}",
                          mistakes={NOT_PARITY: 1 - parity})
         except checks.CheckFailure as failure:
-            which = None if failure.mistake else parity_subset(ref, student, n)
-            if which is not None:
-                raise failure.naming(which) from None
-            raise named_network(failure, layers, ref.deep_parity(n), n) from None
+            named = failure.named_by(lambda: parity_subset(ref, student, n))
+            raise named_network(named, layers, ref.deep_parity(n), n) from None
 
 
 @test_case(points=2, visibility="hidden",

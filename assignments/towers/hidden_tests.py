@@ -201,12 +201,6 @@ def _rectangle(high, axis):
     return tuple(names)
 
 
-def named_box(failure, student, ref):
-    """`failure` with box_mistake said, when the check's mistakes= maps named nothing."""
-    which = None if failure.mistake else box_mistake(student, ref)
-    return failure if which is None else failure.naming(which)
-
-
 @test_case(points=2, visibility="hidden", uses=("sigmoid", "tower_1d"))
 def tower_2d_matches_reference(student, ref, rng):
     for m_points in (1, 6, 25):
@@ -221,7 +215,7 @@ def tower_2d_matches_reference(student, ref, rng):
                          f"{tuple(round(v, 3) for v in box)}, h={h:.3f}, w={w:.3f})",
                          rtol=1e-9, atol=1e-12, mistakes=_tower_2d_mistakes(ref, P, box, h, w))
         except checks.CheckFailure as failure:
-            raise named_box(failure, student, ref) from None
+            raise failure.named_by(lambda: box_mistake(student, ref)) from None
 
 
 @test_case(points=1, visibility="hidden", uses=("sigmoid", "tower_1d"))
@@ -239,7 +233,7 @@ def tower_2d_keeps_only_the_box(student, ref, rng):
                      "outside", mistakes=m.merge(_tower_2d_mistakes(ref, P, box, h, w),
                                                  m.non_finite(SIGMOID_OVERFLOW)))
     except checks.CheckFailure as failure:
-        raise named_box(failure, student, ref) from None
+        raise failure.named_by(lambda: box_mistake(student, ref)) from None
 
 
 # --------------------------------------------------------------------------- approximate_1d

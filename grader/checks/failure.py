@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -45,6 +45,15 @@ class CheckFailure(AssertionError):
         message = self.message.replace(said(self.mistake), "") if self.mistake else \
             self.message
         return CheckFailure(f"{message}{said(mistake)}", mistake=mistake, mode=self.mode)
+
+    def named_by(self, find: Callable[[], str | None]) -> CheckFailure:
+        """This failure named by what `find()` reads from the value, when the check's own
+        mistakes= maps named nothing and `find` says something (it is asked only then: it may
+        probe the student's code); else this failure as it is."""
+        if self.mistake:
+            return self
+        which = find()
+        return self if which is None else self.naming(which)
 
 
 def relative_error(a: Any, b: Any) -> NDArray[np.float64]:
