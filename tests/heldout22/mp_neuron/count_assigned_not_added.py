@@ -1,0 +1,62 @@
+"""= where += is meant in the excitatory count: every excitatory input replaces the count instead
+of adding to it, so after the loop the count is the value of the LAST excitatory input (0 or 1).
+AND on n >= 2 inputs never fires, and OR fires only when its last input is 1.
+
+Mistake in `mp_neuron`, written from correct_whileloops.py.
+"""
+
+import numpy as np
+
+GATES = ("and", "or", "nor", "not", "and_not")
+
+
+def mp_neuron(x, theta, inhibitory=None):
+    x = np.asarray(x)
+    if x.ndim != 1:
+        raise ValueError(f"x must be a 1-D array of 0/1 inputs, got shape {x.shape}")
+    n = x.shape[0]
+    i = 0
+    while i < n:
+        if not (x[i] == 0 or x[i] == 1):
+            raise ValueError(f"x must hold only 0s and 1s, x[{i}] = {x[i]!r}")
+        i += 1
+    if inhibitory is None:
+        mask = np.zeros(n, dtype=bool)
+    else:
+        mask = np.asarray(inhibitory, dtype=bool)
+    if mask.shape != x.shape:
+        raise ValueError(f"inhibitory has shape {mask.shape} but x has shape {x.shape}")
+    count = 0
+    i = 0
+    while i < n:
+        if mask[i]:
+            if x[i] == 1:
+                return 0                           # absolute veto
+        else:
+            count = int(x[i])
+        i += 1
+    return int(count >= theta)
+
+
+def mp_gate(name, n):
+    if name not in GATES:
+        raise ValueError(f"unknown gate {name!r}; known gates: {', '.join(GATES)}")
+    if not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"n must be a positive int, got {n!r}")
+    if name == "not" and n != 1:
+        raise ValueError(f"'not' takes n == 1 input, got n = {n}")
+    if name == "and_not" and n != 2:
+        raise ValueError(f"'and_not' takes n == 2 inputs, got n = {n}")
+    inhibitory = np.zeros(n, dtype=bool)
+    if name == "and":
+        return n, inhibitory
+    if name == "or":
+        return 1, inhibitory
+    if name == "and_not":
+        inhibitory[1] = True
+        return 1, inhibitory
+    i = 0                                          # nor / not: every input inhibitory
+    while i < n:
+        inhibitory[i] = True
+        i += 1
+    return 0, inhibitory
