@@ -29,6 +29,7 @@ from grader.run.depends import find_dependence
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
 from grader.run.exceptions import find as find_exception
 from grader.run.figures import declared, draw_values
+from grader.run.guesses import contradicted
 from grader.run.laxcheck import find_lax_check
 from grader.run.localise import find_where
 from grader.run.refcache import Memo, Uncacheable, digest
@@ -275,8 +276,10 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     """The failure's message and mistake after replaying its calls on the catalogue: the
     mistakes that reproduce them are named (their functions added to `blamed`); a check's own
     guess that the replay contradicts (its mistake is in the catalogue and does not reproduce
-    the calls) is withdrawn. A name the test's calls show by too few wrong entries must also
-    fit variants of them run on the student's code (`probe`, grader.run.confirm); `probed`
+    the calls) is withdrawn, and so is the comparison's guess of a flipped sign or a transpose
+    that another call of the function contradicts (grader.run.guesses). A name the test's
+    calls show by too few wrong entries must also fit variants of them run on the student's
+    code (`probe`, grader.run.confirm); `probed`
     holds what the submission's earlier tests' probes showed; `at_most` (the automatic
     mistakes, grader.run.automatic): no name when more mistakes than that fit (they tell
     nothing apart), and none shown by exceptions alone (a changed reference that crashes
@@ -284,6 +287,9 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     many causes)."""
     module = _module(ref)
     probed = probed if probed is not None else Probed()
+    if contradicted(result.mistake, module, recording.calls, every, replay or Replay(_memo(ref)),
+                    recording.tolerance, views):  # a coincidence of this call's values
+        result = _withdrawn(result, result.mistake)
     message, mistake = result.message, result.mistake
     # the only names ruled out: the catalogue's for the check's guess (_ruled_out)
     asked = tuple(m.name for m in catalogue if _ruled_out(

@@ -187,7 +187,8 @@ def perceptron(function: Callable[..., Any], args: dict[str, Any], value: Any,
     m = min(len(S), len(R))
     first = next((e for e in range(m) if S[e] != R[e]), m)
     if first < m:
-        return _inside(probe, X, y, w0, epochs, starts, R, first, S, w_s)
+        return _inside(probe, X, y, w0, epochs, starts, R, first, S, w_s,
+                       ended_right=close(w_s, w_ref))
     # an epoch count read from `changes` is a fact of the run only when the final w is the
     # rule's after that many epochs and not the rule's final w (a count list built wrongly,
     # e.g. np.diff without its leading 0, is one entry short while the run went on, and a
@@ -229,13 +230,21 @@ def _short(counts: list[Any]) -> str:
 
 def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: int,
             starts: list[np.ndarray], R: list[int], first: int | None,
-            S: list[Any], w_s: np.ndarray) -> Departure | None:
+            S: list[Any], w_s: np.ndarray, ended_right: bool = False) -> Departure | None:
     """The counts differ in epoch `first` (or only the final w does): find the sample there
-    with probes (epoch-prefix runs of the student's function) and say what it does."""
-    fallback = (Departure(f"epoch {first + 1}", f"you report {S[first]} updates in epoch "
+    with probes (epoch-prefix runs of the student's function) and say what it does.
+    `ended_right`: the run's final w is the rule's (the counts it reports are what differs;
+    heldout22's history whose every entry is one dict refilled each epoch)."""
+    fallback = (Departure(f"epoch {first + 1}", f"your run ends at the rule's final w, but you "
+                          f"report {S[first]} updates in epoch {first + 1}, the reference made "
+                          f"{R[first]}", "the count: changes holds how many updates each "
+                          "epoch made", seen="ends at the rule's final w but reports other "
+                          "counts of updates per epoch")
+                if first is not None and ended_right else
+                Departure(f"epoch {first + 1}", f"you report {S[first]} updates in epoch "
                           f"{first + 1}, the reference made {R[first]}",
                           "the update or the order of the samples in that epoch",
-                          seen="makes another number of updates than the rule in an epoch")
+                          seen="reports another number of updates than the rule in an epoch")
                 if first is not None else
                 Departure("the end of the run", f"your update counts agree with the "
                           f"reference's in every epoch ({R}) but the final w does not",

@@ -1,4 +1,4 @@
-"""the layers were counted instead of the units"""
+"""layers were counted instead of units"""
 
 from reference.boolean_networks import *  # noqa: F403
 
