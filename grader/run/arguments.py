@@ -5,7 +5,7 @@ declared, or passed, in another order), one argument used where another belongs,
 cast to an integer, a float argument as 0 (left out), an integer argument one smaller or
 larger (an off-by-one in a loop over it), an argument negated, a square matrix transposed, an
 array's first or last entry (row, column) left out, an array (or its columns) in reverse
-order, a list's first or last item left out (a loop over a network's layers from the
+order, a vector (an inhibitory mask) moved one place along or back, a list's first or last item left out (a loop over a network's layers from the
 second); of a short tuple or list argument (a box (a1, b1, a2, b2)), two entries swapped, one
 entry read where another belongs, the entries sorted; and, on the calls that leave a parameter
 at its default, a slip in the signature's defaults (two swapped, a zero too many or too few,
@@ -355,6 +355,32 @@ def _items_mapped(a: str, part: slice) -> Callable[[dict[str, Any]], dict[str, A
     return apply
 
 
+def _vector_mapped(a: str, change: Callable[[np.ndarray], np.ndarray]) -> Callable[
+        [dict[str, Any]], dict[str, Any] | None]:
+    """`a` changed by `change` where it is a vector of two or more numbers or booleans (an
+    array, or a list of them: an inhibitory mask); of the same type."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        value = args.get(a)
+        array = np.asarray(value) if isinstance(value, np.ndarray | list) else None
+        if array is None or array.ndim != 1 or len(array) < 2 or array.dtype.kind not in "biuf":
+            return None
+        changed = change(array.copy())
+        return _with(args, **{a: changed if isinstance(value, np.ndarray) else changed.tolist()})
+    return apply
+
+
+def _slid(by: int) -> Callable[[np.ndarray], np.ndarray]:
+    """A vector's entries moved `by` places (±1), the place left empty 0 (False)."""
+    def change(value: np.ndarray) -> np.ndarray:
+        out = np.zeros_like(value)
+        if by > 0:
+            out[by:] = value[:-by]
+        else:
+            out[:by] = value[-by:]
+        return out
+    return change
+
+
 def _zeroed(index: Any) -> Callable[[np.ndarray], np.ndarray]:
     def change(value: np.ndarray) -> np.ndarray:
         value[index] = 0
@@ -381,6 +407,12 @@ def _parts(params: Sequence[str]) -> Iterator[Change]:
         yield Change(f"{a} in reverse order",
                      f"the entries of {a} read back to front: {a}[::-1], a loop counting down",
                      _array_mapped(a, 1, lambda v: v[::-1].copy()))
+        for where, by in (("along", 1), ("back", -1)):
+            yield Change(f"{a} moved one place {where}",
+                         f"an index one off: each entry of {a} read at the "
+                         f"{'next' if by > 0 else 'previous'} position (positions counted "
+                         "from one where they count from zero, or the other way round)",
+                         _vector_mapped(a, _slid(by)))
         yield Change(f"{a} with its columns in reverse order",
                      f"the columns of {a} read back to front: {a}[:, ::-1] (which input is "
                      "first)", _array_mapped(a, 2, lambda v: v[:, ::-1].copy()))

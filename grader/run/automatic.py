@@ -27,6 +27,7 @@ import __future__
 import ast
 import copy
 import functools
+import itertools
 import re
 import sys
 import threading
@@ -118,7 +119,8 @@ def _mutants(reference: ModuleType, file: Path, stamp: int,
         # helper changed) the API functions that call it
         users = (name,) if name in api else users
         made = {ast.unparse(definition)}  # a change that changes nothing ((x, x) swapped)
-        for number, (before, after, changed) in enumerate(_changes(definition)):
+        for number, (before, after, changed) in enumerate(
+                itertools.chain(_changes(definition), _returned(definition))):
             source = ast.unparse(changed)
             if source in made:
                 continue  # one change made two ways (`W * W` without either factor), or none
@@ -632,6 +634,57 @@ def _statements(node: ast.AST) -> Iterator[ast.AST | None]:
     if (isinstance(node, ast.Assign | ast.AugAssign) and not converts) or (
             isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)):
         yield None  # the step left out
+
+
+def _returned(definition: ast.FunctionDef) -> Iterator[tuple[str, str, ast.FunctionDef]]:
+    """(what was there, the name of the change, the changed definition) for a variable
+    returned in place of another of the function's: an intermediate value (`v = sin(u)` where
+    `f = e^v` is meant) or an argument. Each variable read in a `return` is replaced, in turn,
+    by each argument and each variable assigned (`name = ...`) on an earlier line; the name
+    says what the returned variable holds (the reference's own expression)."""
+    skip = _skipped(definition)
+    arguments = {a.arg for a in (*definition.args.posonlyargs, *definition.args.args,
+                                 *definition.args.kwonlyargs)}
+    assigned = [(node.lineno, node.targets[0].id, node.value) for node in definition.body
+                if isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and id(node) not in skip]
+    # the function's own steps (its body's statements), not a loop's per-item values
+
+    stores: dict[str, int] = {}  # how often each name is assigned anywhere in the function
+    for node in ast.walk(definition):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            stores[node.id] = stores.get(node.id, 0) + 1
+
+    def held(name: str, line: int) -> str | None:
+        """What `name` holds at `line`: the argument, or the expression assigned to it (only
+        when that is its one assignment: a value built up in a loop is just named)."""
+        value = next((v for at, n, v in reversed(assigned) if n == name and at < line), None)
+        if value is None:
+            return f"the argument `{name}`" if name in arguments and name not in stores \
+                else f"`{name}`" if name in arguments else None
+        return f"`{name}` = {_quoted(value)}" if stores.get(name) == 1 else f"`{name}`"
+
+    for ret in (n for n in ast.walk(definition) if isinstance(n, ast.Return)
+                and id(n) not in skip):
+        if ret.value is None:
+            continue
+        names = {n for _, n, _ in assigned} | arguments
+        for node in (n for n in ast.walk(ret.value) if isinstance(n, ast.Name)
+                     and isinstance(n.ctx, ast.Load) and n.id in names):
+            meant = held(node.id, ret.lineno)
+            if meant is None:
+                continue
+            before, original = _quoted(ret), node.id
+            for other in sorted(names - {original}):
+                instead = held(other, ret.lineno)
+                if instead is None:
+                    continue
+                node.id = other  # made in place and undone after the consumer has read it
+                try:
+                    yield (before, f"{_quoted(ret)}: returns {instead} where {meant} is meant",
+                           definition)
+                finally:
+                    node.id = original
 
 
 _RULES: tuple[Callable[[ast.AST], Iterator[ast.AST | None]], ...] = (

@@ -12,8 +12,10 @@ inner sizes differ (np.dot's arguments in the wrong order, a transpose missing).
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
 slip are in the table (an IndexError "out of bounds" or a broadcasting error says where, not
-what: grader.run.crashes names those by the sizes they follow). The label holds no digit and no
-value (a hidden test's page shows it): the function, the exception's class and the slip.
+what: grader.run.crashes names those by the sizes they follow; but an index equal to the axis'
+length is one past its end, and the shapes of a broadcasting error can show one pattern).
+The label holds no digit and no value (a hidden test's page shows it): the function, the
+exception's class and the slip.
 
 A call counts only where the reference returns on the same arguments (the replay
 grader.run.diagnose memoized): a raise the handout asks for is not a slip.
@@ -115,6 +117,12 @@ KNOWN: tuple[Known, ...] = (
        "needs nonlocal)",
        "declare `nonlocal name` (or `global name`) in the function that assigns it, or give "
        "it a value before it is read on every path"),
+    _k("IndexError", r"\bindex (\d+) is out of bounds for axis \d+ with size \1\b",
+       "reads one entry past the end of an axis (the index equals the axis' length: a loop "
+       "that goes one step too far, `<=` where `<` is meant, or a range one longer than the "
+       "axis)",
+       "the last index of an axis is one less than its length: stop before the length "
+       "(range(n), i < n)"),
     _k("IndexError", r"arrays used as indices must be of integer \(or boolean\) type",
        "indexes with an array of floats (indices must be integers)",
        "index with integers: rng.permutation(n), np.arange(n), or .astype(int)"),

@@ -69,6 +69,7 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "wrong number of names": _unpack,
     "None as a value": _shuffled,
     "float indices": lambda: np.arange(3)[np.array([0.0, 1.0])],
+    "one past the end": lambda: np.arange(3)[3],
     "a float in place into an int array": lambda: np.multiply(np.arange(3), 0.5,
                                                               out=np.arange(3)),
     "nonlocal forgotten": _counter,
@@ -143,8 +144,12 @@ def test_a_trusted_raise_is_told_from_a_failing_operation_and_one_does_not_show_
 
 
 def test_an_exception_not_in_the_table_and_a_wrong_class_name_nothing() -> None:
-    assert explained(("IndexError", "LookupError"),
-                     "index 5 is out of bounds for axis 0 with size 3") is None
+    # an index out of bounds says where, not what; one equal to the axis' length is one past
+    # its end (a loop that goes one step too far)
+    for index, size in ((5, 3), (13, 3), (3, 33), (-4, 3)):
+        assert explained(("IndexError", "LookupError"),
+                         f"index {index} is out of bounds for axis 0 with size {size}") is None
+    assert explained(("IndexError",), "index 3 is out of bounds for axis 1 with size 3")
     assert explained(("KeyError",), "maximum recursion depth exceeded") is None
     assert all(not any(c.isdigit() for c in k.slip + k.fix) for k in KNOWN)
 
@@ -152,6 +157,7 @@ def test_an_exception_not_in_the_table_and_a_wrong_class_name_nothing() -> None:
 EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
     "sigmoid_with_math_module": ("towers", "sigmoid", "an array where one number is meant"),
     "minus_on_mask": ("mp_neuron", "mp_neuron", "negates a boolean mask with -"),
+    "count_loop_one_past_the_end": ("mp_neuron", "mp_neuron", "one entry past the end"),
     "caret_in_bias_correction": ("gradient_descent", "adam_step", "uses ^ for a power"),
     "labels_in_uint8": ("perceptron", "predict", "a negative number in an unsigned"),
     "softmax_recurses_on_itself": ("backprop", "softmax", "recurses without end"),
