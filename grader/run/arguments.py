@@ -5,11 +5,12 @@ declared, or passed, in another order), one argument used where another belongs,
 cast to an integer, a float argument as 0 (left out), an integer argument one smaller or
 larger (an off-by-one in a loop over it), an argument negated, a square matrix transposed, an
 array's first or last entry (row, column) left out, an array (or its columns) in reverse
-order, a vector (an inhibitory mask) moved one place along or back, a list's first or last item left out (a loop over a network's layers from the
-second); of a short tuple or list argument (a box (a1, b1, a2, b2)), two entries swapped, one
-entry read where another belongs, the entries sorted; and, on the calls that leave a parameter
-at its default, a slip in the signature's defaults (two swapped, a zero too many or too few,
-the reciprocal, a decay rate with one nine too few or too many).
+order, a vector (an inhibitory mask) moved one place along or back, a list's first or last
+item left out (a loop over a network's layers from the second) or all but its last (an
+accumulator overwritten); of a short tuple or list argument (a box (a1, b1, a2, b2)), two
+entries swapped, one entry read where another belongs, the entries sorted; and, on the calls
+that leave a parameter at its default, a slip in the signature's defaults (two swapped, a zero
+too many or too few, the reciprocal, a decay rate with one nine too few or too many).
 
 Tried when neither the catalogue, a trajectory nor a relation between the values named the
 test (grader.run.runner._unnamed). The reference runs on the changed arguments are trusted
@@ -355,12 +356,17 @@ def _items_mapped(a: str, part: slice) -> Callable[[dict[str, Any]], dict[str, A
     return apply
 
 
+
 def _vector_mapped(a: str, change: Callable[[np.ndarray], np.ndarray]) -> Callable[
         [dict[str, Any]], dict[str, Any] | None]:
     """`a` changed by `change` where it is a vector of two or more numbers or booleans (an
     array, or a list of them: an inhibitory mask); of the same type."""
     def apply(args: dict[str, Any]) -> dict[str, Any] | None:
         value = args.get(a)
+        if isinstance(value, list) and not all(
+                isinstance(v, bool | int | float | np.bool_ | np.integer | np.floating)
+                for v in value):
+            return None  # a list of layers, of arrays: not a vector
         array = np.asarray(value) if isinstance(value, np.ndarray | list) else None
         if array is None or array.ndim != 1 or len(array) < 2 or array.dtype.kind not in "biuf":
             return None
@@ -404,6 +410,9 @@ def _parts(params: Sequence[str]) -> Iterator[Change]:
                 a, 2, _zeroed(part)))
         for where, part in (("first", slice(1, None)), ("last", slice(None, -1))):
             yield Change(f"{a} without its {where} item", loop, _items_mapped(a, part))
+        yield Change(f"only the last item of {a}",
+                     "an accumulator overwritten instead of added to (= where += is meant): "
+                     "only the last item counts", _items_mapped(a, slice(-1, None)))
         yield Change(f"{a} in reverse order",
                      f"the entries of {a} read back to front: {a}[::-1], a loop counting down",
                      _array_mapped(a, 1, lambda v: v[::-1].copy()))

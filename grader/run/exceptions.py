@@ -2,12 +2,13 @@
 whose student function raised where the reference returned, with an exception whose class and
 message name one well-known slip of Python or numpy — a recursion without end, the min of an
 empty sequence (a generator used up), a generator given to np.array, `^` for a power, a
-negative number in an unsigned array, math.exp on an array, `-` on a boolean mask, an array
-as a condition, a number where a sequence is meant, a value unpacked into the wrong number of
-names, None used as a value, a float written in place into an integer array, a local variable
-read before it has a value (`nonlocal` forgotten), arrays of different numbers of dimensions
-(or of other lengths) joined by np.hstack / np.concatenate, a matrix product of arrays whose
-inner sizes differ (np.dot's arguments in the wrong order, a transpose missing).
+negative number in an unsigned array, a dict read under a key it does not hold, math.exp on
+an array, `-` on a boolean mask, an array as a condition, a number where a sequence is meant,
+a value unpacked into the wrong number of names, None used as a value, a float written in
+place into an integer array, a local variable read before it has a value (`nonlocal`
+forgotten), arrays of different numbers of dimensions (or of other lengths) joined by
+np.hstack / np.concatenate, a matrix product of arrays whose inner sizes differ (np.dot's
+arguments in the wrong order, a transpose missing), an index equal to its axis' length.
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -117,12 +118,18 @@ KNOWN: tuple[Known, ...] = (
        "needs nonlocal)",
        "declare `nonlocal name` (or `global name`) in the function that assigns it, or give "
        "it a value before it is read on every path"),
+    _k("KeyError", r"^'[^']*'$",
+       "reads a dict under a key it does not hold (the key spelt one way where the entry is "
+       "stored and another where it is read, or an entry that was never stored)",
+       "print the dict's keys where it fails: a key that is read must be one that was stored "
+       "(the same spelling, the same type)"),
     _k("IndexError", r"\bindex (\d+) is out of bounds for axis \d+ with size \1\b",
        "reads one entry past the end of an axis (the index equals the axis' length: a loop "
-       "that goes one step too far, `<=` where `<` is meant, or a range one longer than the "
-       "axis)",
-       "the last index of an axis is one less than its length: stop before the length "
-       "(range(n), i < n)"),
+       "that goes one step too far, `<=` where `<` is meant or a range one longer, a position "
+       "counted from one, or an array made one entry too short)",
+       "the last index of an axis is one less than its length: print the array's shape where "
+       "it fails, then stop the loop before the length (range(n), i < n) or make the array as "
+       "long as the loop needs"),
     _k("IndexError", r"arrays used as indices must be of integer \(or boolean\) type",
        "indexes with an array of floats (indices must be integers)",
        "index with integers: rng.permutation(n), np.arange(n), or .astype(int)"),

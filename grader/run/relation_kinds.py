@@ -222,8 +222,8 @@ def _row_scaled(mode: Mode) -> Check:
             return False
         with np.errstate(all="ignore"):
             c = g64[rows, pivot] / base
-        if not np.all(np.isfinite(c)):
-            return False
+        if not np.all(np.isfinite(c)) or np.any(c == 0):
+            return False  # a row of zeros is not scaled: it was never filled (heldout22)
         if np.allclose(c, c[0], rtol=1e-9, atol=0.0) and not np.isclose(c[0], 1.0):
             return False
         return same(g64, c[:, None] * e64, mode)

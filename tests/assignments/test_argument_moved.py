@@ -1,9 +1,10 @@
-"""A vector argument read one place off is named by that change of the argument (issue 16,
-grader.run.arguments: "moved one place along / back"): heldout22's inhibitory roles stored
-under position + 1 put every mark on the input after its own, which is the reference's neuron
-on the mask moved one place along. Graded through `grader grade`'s path
-(grader.batch.driver.run_batch: sandbox, proxy, codec) on a correct solution of another style
-with one line changed; a mask read back to front is not named so.
+"""Slips of a loop over an argument named by that change of the argument (issue 16,
+grader.run.arguments), each from heldout22: inhibitory roles stored under position + 1 put
+every mark on the input after its own (the reference's neuron on the mask moved one place
+along); a total assigned where it is meant to be added to keeps only the last layer
+(count_units). Graded through `grader grade`'s path (grader.batch.driver.run_batch:
+sandbox, proxy, codec) on correct solutions of other styles with one line changed; a mask
+read back to front is not named as moved.
 """
 
 from __future__ import annotations
@@ -30,6 +31,26 @@ EDITS = {
     "mask_reversed": (MASK, MASK.replace("[bool(v) for v in inhibitory]",
                                          "[bool(v) for v in inhibitory][::-1]"), None),
 }
+
+
+COUNT = "    return sum(len(b) for _, b in layers)"
+LOOPS_ELSEWHERE = {
+    # assignment -> correct file, {student: ((line, mistaken line), test, the name it starts)}
+    "boolean_networks": (MUTANTS / "boolean_networks" / "correct" / "chain_loops.py", {
+        "count_keeps_the_last_layer": (
+            (COUNT, "    return [len(b) for _, b in layers][-1]"), "count_units_by_hand",
+            "count_units() gives its value for only the last item of layers")}),
+}
+
+
+@pytest.mark.parametrize("assignment", sorted(LOOPS_ELSEWHERE))
+def test_a_loop_that_leaves_out_items_is_named_by_the_items_it_reads(
+        assignment: str, tmp_path: Path) -> None:
+    correct, edits = LOOPS_ELSEWHERE[assignment]
+    results = grade_edits(assignment, correct, {s: e[0] for s, e in edits.items()}, tmp_path)
+    for student, (_, test_name, name) in edits.items():
+        said = failed_test(results, student, test_name).mistake or ""
+        assert said.startswith(name), f"{student}: {test_name} says {said!r}"
 
 
 def test_a_mask_read_one_place_off_is_named_by_the_move(tmp_path: Path) -> None:
