@@ -69,10 +69,14 @@ class Place:
     """A parameter that must be an array (not a number) on at least one call."""
 
 
-def _position(words: str, look: str, ndim: int, index: Any) -> Place:
-    """Entries at `index` of a value with `ndim` axes (at least two entries, two per axis)."""
+def _position(words: str, look: str, ndim: int, index: Any, axis: int | None = None) -> Place:
+    """Entries at `index` of a value with `ndim` axes: at least two entries, and two along
+    `axis` (a row or column place: a table of one row has columns still) or, without one,
+    along every axis."""
     def mask(call: Recorded, exp: np.ndarray) -> np.ndarray | None:
-        if exp.ndim != ndim or exp.size < 2 or (ndim == 2 and min(exp.shape) < 2):
+        if exp.ndim != ndim or exp.size < 2:
+            return None
+        if ndim == 2 and (min(exp.shape) if axis is None else exp.shape[axis]) < 2:
             return None
         out = np.zeros(exp.shape, dtype=bool)
         out[index] = True
@@ -99,12 +103,17 @@ POSITIONS = (
     _position("at the first entry", "a loop or slice that starts one entry late, or an entry "
               "handled apart", 1, np.s_[0]),
     _position("in the last row", "a loop over the rows that stops one row early, or the last "
-              "row handled apart", 2, np.s_[-1, :]),
+              "row handled apart", 2, np.s_[-1, :], axis=0),
     _position("in the first row", "a loop over the rows that starts one row late, or the first "
-              "row handled apart", 2, np.s_[0, :]),
+              "row handled apart", 2, np.s_[0, :], axis=0),
     _position("in the last column", "how the last column is computed (the column that is "
-              "added or handled apart)", 2, np.s_[:, -1]),
-    _position("in the first column", "how the first column is computed", 2, np.s_[:, 0]),
+              "added or handled apart)", 2, np.s_[:, -1], axis=1),
+    _position("in the first column", "how the first column is computed", 2, np.s_[:, 0],
+              axis=1),
+    _position("in the column before the last", "a loop over the columns that stops one column "
+              "early (the last one before a column that is added)", 2, np.s_[:, -2], axis=1),
+    _position("at the entry before the last", "a loop that stops one entry early (the last "
+              "one before an entry that is handled apart)", 1, np.s_[-2]),
     _position("at the last entry (in row-major order)", "a loop over the flat indices that "
               "stops one entry early", 2, np.s_[-1, -1]),
     _diagonal(off=False), _diagonal(off=True),
@@ -272,6 +281,8 @@ def _there(got: list[np.ndarray], exp: list[np.ndarray], wrongs: list[np.ndarray
     e = np.concatenate([a.astype(np.float64)[m] for a, m in zip(exp, wrongs, strict=True)])
     if np.all(g == 0):
         return ": there it is zero (never computed, or left at its initial value)"
+    if np.all(g == 1):
+        return ": there it is one (never computed, or left at the value it started with)"
     if not np.all(np.isfinite(g)):
         return ": there it is not a finite number"
     if np.allclose(g, -e) and np.any(e != 0):
