@@ -8,7 +8,9 @@ a value unpacked into the wrong number of names, None used as a value, a float w
 place into an integer array, a local variable read before it has a value (`nonlocal`
 forgotten), arrays of different numbers of dimensions (or of other lengths) joined by
 np.hstack / np.concatenate, a matrix product of arrays whose inner sizes differ (np.dot's
-arguments in the wrong order, a transpose missing), an index equal to its axis' length.
+arguments in the wrong order, a transpose missing), an index equal to its axis' length, exp
+of a number too large (math.exp), & or | on floats, ~ on floats, a frozen dataclass assigned
+to, np.fromiter given too few items.
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -118,6 +120,30 @@ KNOWN: tuple[Known, ...] = (
        "needs nonlocal)",
        "declare `nonlocal name` (or `global name`) in the function that assigns it, or give "
        "it a value before it is read on every path"),
+    _k("OverflowError", r"math range error|numerical result out of range",
+       "takes exp (or a power) of a number so large that the result does not fit in a float "
+       "(math.exp raises where np.exp would give inf)",
+       "take exp only of numbers that cannot be large: subtract the largest value first (a "
+       "softmax, a log-sum-exp), or for a sigmoid use e^z over (one plus e^z) where z is below "
+       "zero"),
+    _k("TypeError", r"unsupported operand type\(s\) for [&|]: '(numpy\.)?float|"
+       r"ufunc 'bitwise_(and|or)' not supported for the input types",
+       "uses & or | (bitwise operators, for integers and booleans) on floats, where a product "
+       "or a logical and/or is meant",
+       "multiply the two (a * b) for a product of zeros and ones, or compare first and combine the "
+       "booleans: (a > t) & (b > t)"),
+    _k("TypeError", r"ufunc 'invert' not supported for the input types",
+       "uses ~ on an array of floats (~ negates a boolean mask; np.zeros and np.ones give floats "
+       "unless told dtype=bool)",
+       "make the mask boolean first (np.zeros(n, dtype=bool) or .astype(bool)), or write "
+       "np.logical_not(mask)"),
+    _k("FrozenInstanceError", r"cannot assign to field '\w+'",
+       "assigns to a field of a frozen dataclass (frozen=True makes its instances read-only)",
+       "make a changed copy with dataclasses.replace(obj, name=value), or drop frozen=True"),
+    _k("ValueError", r"iterator too short: Expected \d+ but iterator had only \d+ items",
+       "builds an array with np.fromiter from an iterator that gives fewer items than its count",
+       "print how many items the iterator gives: count must be exactly that many (or leave "
+       "count out)"),
     _k("KeyError", r"^'[^']*'$",
        "reads a dict under a key it does not hold (the key spelt one way where the entry is "
        "stored and another where it is read, or an entry that was never stored)",

@@ -5,6 +5,7 @@ replay) each single-mistake submission of tests/fixtures/exceptions/ is named by
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import random
@@ -51,6 +52,17 @@ def _counter() -> int:
     return count
 
 
+@dataclasses.dataclass(frozen=True)
+class _Staircase:
+    heights: Any
+
+
+def _frozen() -> Any:
+    staircase = _Staircase(np.zeros(3))
+    staircase.heights = np.ones(3)  # type: ignore[misc]
+    return staircase
+
+
 RAISERS: dict[str, Callable[[], Any]] = {
     "recurses without end": lambda: _forever(0),
     "min, max or reduce of an empty sequence": lambda: min(v for v in ()),
@@ -71,6 +83,12 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "float indices": lambda: np.arange(3)[np.array([0.0, 1.0])],
     "one past the end": lambda: np.arange(3)[3],
     "a key the dict does not hold": lambda: {"inhibitory": 0}["inhibitary"],
+    "math.exp too large": lambda: math.exp(1000.0),
+    "& on floats": lambda: _first([0.5]) & 1.0,
+    "& on float arrays": lambda: np.array([0.5]) & np.array([1.0]),
+    "~ on floats": lambda: ~np.zeros(3),
+    "a frozen dataclass assigned to": _frozen,
+    "np.fromiter given too few items": lambda: np.fromiter(iter([1.0]), dtype=float, count=2),
     "a float in place into an int array": lambda: np.multiply(np.arange(3), 0.5,
                                                               out=np.arange(3)),
     "nonlocal forgotten": _counter,
