@@ -724,7 +724,8 @@ def automatic(mistake: Mistake) -> bool:
     return mistake.key.startswith(PREFIX)
 
 
-_SAID = re.compile(r"`[^`]*` computed as `|^(possibly )?the step `[^`]*` is left out")
+_SAID = re.compile(r"`[^`]*` computed as `|^(possibly )?the step `[^`]*` is left out|"
+                   r"^`return [^`]*`: returns ")
 
 
 def says_change(label: str) -> bool:

@@ -9,7 +9,9 @@ reference's are EXACTLY those a simple predicate picks, and the others are right
 predicates are few and fixed (no fitting): a position (the first or last entry, row or column,
 the diagonal or the entries off it) or, for a value of an argument's own shape, the argument's
 entries that are zero, negative, positive, or overflow exp (|z| >= 700), or that equal another
-argument (x at an edge a); for an (N, C) value and labels y, the true-class entries (j = y_i).
+argument (x at an edge a); for an (N, C) value and labels y, the true-class entries (j = y_i);
+the calls where a number argument is not zero (said only when one call of the student's code,
+a wrong call with that number set to zero, is right: `find_where`'s probe).
 
 A claim about positions must hold on the submission's other calls of the function too (of the
 same kinds of arguments, where the student's code and the reference both returned): wrong
@@ -32,8 +34,9 @@ from typing import Any
 import numpy as np
 
 from grader.checks.compare import Mode, entries
-from grader.run.diagnose import Replay, tolerance
-from grader.run.outcomes import Outcome, Recorded
+from grader.run.confirm import StudentCall, with_argument
+from grader.run.diagnose import REFERENCE, Replay, tolerance
+from grader.run.outcomes import Outcome, Recorded, same
 from grader.run.relations import (
     Related,
     _array,
@@ -67,6 +70,11 @@ class Place:
     mask: Mask
     array: str = ""
     """A parameter that must be an array (not a number) on at least one call."""
+    zeroed: str = ""
+    """A number parameter whose calls with it not zero are the wrong ones: said only when the
+    student's code is right on a wrong call with it set to zero (one probe, `find_where`): the
+    right calls may be right for another reason (heldout23's squared hinge terms are right
+    on the calls with reg = 0 because their active margins are 1)."""
 
 
 def _position(words: str, look: str, ndim: int, index: Any, axis: int | None = None) -> Place:
@@ -136,7 +144,7 @@ def _valued(params: Sequence[str], param: str, words: str, look: str,
 
 
 def _on_calls(params: Sequence[str], param: str, words: str, look: str,
-              test: Callable[[float], bool]) -> Place:
+              test: Callable[[float], bool], zeroed: bool = False) -> Place:
     """Every entry of the calls where the NUMBER argument `param` satisfies `test` (a loss
     wrong exactly on the calls with reg != 0)."""
     def mask(call: Recorded, exp: np.ndarray) -> np.ndarray | None:
@@ -144,7 +152,8 @@ def _on_calls(params: Sequence[str], param: str, words: str, look: str,
         if not isinstance(arg, int | float | np.number) or isinstance(arg, bool | np.bool_):
             return None
         return np.full(exp.shape, bool(test(float(arg))))
-    return Place(f"on the calls where {param} {words}", look.format(p=param), mask)
+    return Place(f"on the calls where {param} {words}", look.format(p=param), mask,
+                 zeroed=param if zeroed else "")
 
 
 def _default(params: Sequence[str], param: str) -> Place:
@@ -209,7 +218,8 @@ def places(params: Sequence[str]) -> list[Place]:
     for p in params:
         found += [
             _on_calls(params, p, "is not zero", "the term that {p} multiplies or switches on "
-                      "(every call with {p} equal to zero is right)", lambda v: v != 0),
+                      "(every call with {p} equal to zero is right)", lambda v: v != 0,
+                      zeroed=True),
             _default(params, p),
         ]
         found += [
@@ -233,9 +243,11 @@ def _entrywise(got: np.ndarray, exp: np.ndarray, mode: Mode) -> np.ndarray:
 
 
 def localise(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | None],
-             mode: Mode, params: Sequence[str]) -> Related | None:
+             mode: Mode, params: Sequence[str],
+             confirm: Callable[[Place], bool] | None = None) -> Related | None:
     """The one place (a Place's words) where the student's values of `name` on `calls` are
-    wrong, exactly, or None (see the module docstring)."""
+    wrong, exactly, or None (see the module docstring); a place with `zeroed` only when
+    `confirm` says so."""
     pairs = [(c, e) for c, e in zip(calls, expected, strict=True)
              if c.name == name and e is not None]
     if not pairs or any(c.raised is not None or e.raised is not None for c, e in pairs):
@@ -266,6 +278,8 @@ def localise(name: str, calls: Sequence[Recorded], expected: Sequence[Outcome | 
     if len(fits) != 1:
         return None  # no place, or two that pick the same entries: the words would guess
     place = fits[0]
+    if place.zeroed and (confirm is None or not confirm(place)):
+        return None
     there = _there(got, exp, wrongs)
     where = _where(name, path)
     return Related(
@@ -290,20 +304,45 @@ def _there(got: list[np.ndarray], exp: list[np.ndarray], wrongs: list[np.ndarray
     return ""
 
 
+def _zeroed_right(name: str, function: Any, kept: Sequence[tuple[Recorded, Outcome]],
+                  params: Sequence[str], mode: Mode, replay: Replay,
+                  probe: StudentCall | None) -> Callable[[Place], bool]:
+    """Whether the student's code is right on the first wrong call with the place's `zeroed`
+    parameter set to zero (one call of the student's code; False when it cannot run)."""
+    def confirm(place: Place) -> bool:
+        wrong = next((c for c, e in kept if not same(c.value, e.value, mode)), None)
+        if probe is None or wrong is None:
+            return False
+        where: int | str = place.zeroed if place.zeroed in wrong.kwargs else \
+            params.index(place.zeroed)
+        if isinstance(where, int) and where >= len(wrong.args):
+            return False
+        variant = with_argument(wrong, where, 0.0)
+        expected = replay.run(REFERENCE, lambda: function, variant)
+        theirs = probe(name, variant.args, variant.kwargs)
+        return theirs is not None and theirs.raised is None and expected.raised is None \
+            and same(theirs.value, expected.value, mode)
+    return confirm
+
+
 def find_where(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
                views: Mapping[str, Any] | None = None,
-               others: Sequence[Recorded] = ()) -> Related | None:
+               others: Sequence[Recorded] = (), probe: StudentCall | None = None) -> \
+        Related | None:
     """The place found for the first function of a failing test's `calls` that has one, the
     reference's outcomes from `replay`; it must hold on the submission's other calls of that
-    function (`others`) too. A construction compared through a view is not localised."""
+    function (`others`) too, and a place of the calls where a number is not zero on one call
+    of the student's code with it zero (`probe`). A construction compared through a view is
+    not localised."""
     near = tolerance(mode)
     for name, function in functions(reference, calls, views):
         mine = [c for c in calls if c.name == name]
         kept = returned(function, [*mine, *of_kinds(name, mine, others, CONFIRM)], replay)
         if kept is None:
             continue  # the student's code raised where the reference returned
-        found = localise(name, [c for c, _ in kept], [e for _, e in kept], near,
-                         parameters(function))
+        params = parameters(function)
+        found = localise(name, [c for c, _ in kept], [e for _, e in kept], near, params,
+                         _zeroed_right(name, function, kept, params, near, replay, probe))
         if found is not None:
             return found
     return None

@@ -448,8 +448,9 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
     same memoized replay the catalogue's diagnosis made); `mode` is the failed check's
     comparison. A function whose value the catalogue sees through a view (a construction:
     grader.run.catalogue) is not related (its view's entries mean nothing to the student).
-    A relation shown by fewer than THIN wrong entries must hold on `others` too (the
-    submission's other calls, see `_confirmed`), as the catalogue's names must
+    A relation shown by fewer than THIN wrong entries, or one a test's inputs fit by
+    coincidence (COINCIDENT), must hold on `others` too (the submission's other calls, see
+    `_confirmed`), as the catalogue's names must
     (grader.run.diagnose): a call there where the student raised and the reference did not,
     or where the values break the relation, rules it out."""
     near = tolerance(mode)
@@ -460,8 +461,10 @@ def find(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: R
             replay.run(REFERENCE, lambda f=function: f, c) for c in mine]
         rest = [c for c in others if id(c) not in own]
         found = relate(name, mine, expected, near, parameters(function))
-        if found is not None and (found.entries >= THIN or _confirmed(
-                found, name, function, mine, expected, near, replay, rest)):
+        coincident = _coincident(found)
+        if found is not None and ((found.entries >= THIN and not coincident) or _confirmed(
+                found, name, function, mine, expected, near, replay, rest,
+                any_kind=coincident)):
             return found
         if found is None:
             found = _pooled(name, function, mine, expected, near, replay, rest)
@@ -475,13 +478,26 @@ THIN = 2
 submission's other calls too (`_confirmed`): one entry fits many relations by chance (a
 sigmoid(0) of 0 is 0.5 cast to an integer)."""
 
+COINCIDENT = ("is the complement of the expected value", "is one minus the expected value",
+              "has its entries in the wrong order", "is the expected value times two",
+              "is the expected value times one half")
+"""Relations a test's inputs can fit by coincidence however many entries show them (heldout23):
+outputs in reverse row order are the complement of a palindromic 0/1 table's, a reversed
+sigmoid of a symmetric z is 1 − σ(z), values of a staircase permuted by chance, a tower
+divided by its width 2 is half. They must hold on the submission's other wrong calls of the
+function too, of any kind of arguments (`_confirmed`)."""
+
+
+def _coincident(found: Related | None) -> bool:
+    return found is not None and any(f" {short} (" in found.label for short in COINCIDENT)
+
 CONFIRM = 48
 """At most this many of the submission's other calls confirm a relation (replays cost)."""
 
 
 def _confirmed(found: Related, name: str, function: Any, mine: list[Recorded],
                expected: list[Outcome | None], mode: Mode, replay: Replay,
-               others: Sequence[Recorded]) -> bool:
+               others: Sequence[Recorded], any_kind: bool = False) -> bool:
     """`found` holds on the submission's other calls of `name` too (see find): on each of
     them whose arguments are of the kinds of the test's (the same types, ranks and dtypes: a
     relation is a claim about inputs like the test's) and where the student's value is wrong
@@ -490,7 +506,7 @@ def _confirmed(found: Related, name: str, function: Any, mine: list[Recorded],
     of it) needs no confirmation."""
     if says_one_value(found.label):
         return True
-    gathered = _wrong_elsewhere(name, function, mine, mode, replay, others)
+    gathered = _wrong_elsewhere(name, function, mine, mode, replay, others, any_kind)
     if gathered is None:
         return False  # the student's raised where the reference returned
     more, outcomes = gathered
@@ -501,16 +517,16 @@ def _confirmed(found: Related, name: str, function: Any, mine: list[Recorded],
 
 
 def _wrong_elsewhere(name: str, function: Any, mine: list[Recorded], mode: Mode, replay: Replay,
-                     others: Sequence[Recorded]) -> tuple[list[Recorded],
-                                                          list[Outcome | None]] | None:
-    """The submission's other calls of `name` with arguments of the kinds of the test's where
-    the student's value is wrong, with the reference's outcomes (at most CONFIRM; calls the
-    reference refuses left out); None when on one of them the student's code raised and the
-    reference returned."""
+                     others: Sequence[Recorded], any_kind: bool = False) -> \
+        tuple[list[Recorded], list[Outcome | None]] | None:
+    """The submission's other calls of `name` with arguments of the kinds of the test's (or
+    of any kind) where the student's value is wrong, with the reference's outcomes (at most
+    CONFIRM; calls the reference refuses left out); None when on one of them the student's
+    code raised and the reference returned."""
     kinds = {_kinds(c) for c in mine}
     more: list[Recorded] = []
     outcomes: list[Outcome | None] = []
-    for call in (c for c in others if c.name == name and _kinds(c) in kinds):
+    for call in (c for c in others if c.name == name and (any_kind or _kinds(c) in kinds)):
         if len(more) >= CONFIRM:
             break
         outcome = replay.run(REFERENCE, lambda f=function: f, call)

@@ -375,7 +375,8 @@ def _localised(result: TestResult, ref: Any, recording: Recording, replay: Repla
         return result
     found = find_lax_check(module, recording.calls, replay, views, every, probe) or \
         find_shape(module, recording.calls, replay, views, every, probe) or \
-        find_where(module, recording.calls, recording.tolerance, replay, views, every) or \
+        find_where(module, recording.calls, recording.tolerance, replay, views, every,
+                   probe) or \
         find_dependence(module, recording.calls, recording.tolerance, replay, views, probe) or \
         find_upstream(module, recording.calls, replay, views)
     return _told(result, found)

@@ -253,7 +253,15 @@ def test_perceptron_without_probes_names_the_epoch_only() -> None:
     found = perceptron(ref_perceptron.train_perceptron, args, (ref_w, wrong), _stuck)
     assert found is not None
     assert found.where == "epoch 1"
-    assert found.what == "the update or the order of the samples in that epoch"
+    # its w is the rule's: the counts it reports are what differs (never "makes other
+    # updates", heldout22's history of one dict)
+    assert found.what == "the count: changes holds how many updates each epoch made"
+    assert found.seen == "ends at the rule's final w but reports other counts of updates per " \
+        "epoch"
+    moved = perceptron(ref_perceptron.train_perceptron, args, (ref_w + 1.0, wrong), _stuck)
+    assert moved is not None and moved.what == \
+        "the update or the order of the samples in that epoch"
+    assert moved.seen == "reports another number of updates than the rule in an epoch"
     # the right values are no departure
     assert perceptron(ref_perceptron.train_perceptron, args, (ref_w, list(ref_changes)),
                       _stuck) is None
