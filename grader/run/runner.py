@@ -38,7 +38,7 @@ from grader.run.relations import Related, find
 from grader.run.runtest import run_test
 from grader.run.shapes import find_shape
 from grader.run.state import find as find_state
-from grader.run.trajectory import Probe, applies, explain
+from grader.run.trajectory import LOOPS, Probe, applies, explain
 from grader.run.upstream import find_upstream
 from grader.sandbox.proxy import LoadResult, StudentProxy
 from grader.testing import TestCase, apply_requirements
@@ -367,7 +367,9 @@ def _localised(result: TestResult, ref: Any, recording: Recording, replay: Repla
     """The failure's message and mistake with the kind of invalid input its check lets through
     (grader.run.laxcheck), the shape of a wrong-shaped value in the arguments' sizes
     (grader.run.shapes), the one place where the value is wrong
-    (grader.run.localise), the arguments its error depends on (grader.run.depends), or the
+    (grader.run.localise), the arguments its error depends on (grader.run.depends: not for a
+    whole training run, trajectory.LOOPS, whose every input moves the error and whose probes
+    are whole runs: it never named one, and cost as much as the rest of the stage), or the
     earlier call whose value a later one could not take (grader.run.upstream), when nothing
     said why."""
     module = _module(ref)
@@ -377,7 +379,8 @@ def _localised(result: TestResult, ref: Any, recording: Recording, replay: Repla
         find_shape(module, recording.calls, replay, views, every, probe) or \
         find_where(module, recording.calls, recording.tolerance, replay, views, every,
                    probe) or \
-        find_dependence(module, recording.calls, recording.tolerance, replay, views, probe) or \
+        find_dependence(module, [c for c in recording.calls if c.name not in LOOPS],
+                        recording.tolerance, replay, views, probe) or \
         find_upstream(module, recording.calls, replay, views)
     return _told(result, found)
 
