@@ -268,10 +268,10 @@ def find(reference: Any, calls: Sequence[Recorded], replay: Replay,
             own = own or Related(
                 f"possibly {call.name}() raises {kind} from a check of its own on inputs the "
                 "reference accepts (the check's condition, or a value it checks, is wrong)",
-                f"Possibly: your {call.name}() raises {kind} from a `raise` of your own on "
-                "inputs the reference accepts: either the condition of that check is wrong (a "
-                "size compared with the wrong one, a test the wrong way round), or the value it "
-                "checks was computed wrongly before it.")
+                f"Possibly: your {call.name}() raises {kind} from a `raise` or an `assert` of "
+                "your own on inputs the reference accepts: either the condition of that check is "
+                "wrong (a size compared with the wrong one, a test the wrong way round), or the "
+                "value it checks was computed wrongly before it.")
             continue
         assert not any(c.isdigit() for c in known.slip + known.fix)  # a hidden test shows it
         return Related(f"{call.name}() raises {kind}: it {known.slip} (fix: {known.fix})",

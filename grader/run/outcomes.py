@@ -247,12 +247,12 @@ def _raised_by_own_code(exc: BaseException) -> bool:
 
 
 def raised_here(traceback: str) -> bool:
-    """The innermost frame of a student's traceback (their own frames only) is a `raise`
-    statement: their code raised on purpose."""
+    """The innermost frame of a student's traceback (their own frames only) is a `raise` or
+    an `assert` statement: their code raised on purpose (a check of its own)."""
     lines = [line.strip() for line in traceback.strip().splitlines()]
     code = [line for line in lines[:-1] if line and not line.startswith(("File ", "Traceback",
                                                                           "^", "~"))]
-    return bool(code) and code[-1].startswith("raise ")
+    return bool(code) and code[-1].startswith(("raise ", "assert "))
 
 
 def exception_text(message: str) -> str:

@@ -140,6 +140,9 @@ def test_a_raise_statement_of_the_students_own_is_told_from_a_failing_operation(
            '  File "s.py", line 4, in g\n    raise ValueError("bad x")\nValueError: bad x')
     operation = own.replace('raise ValueError("bad x")', "return np.hstack([x, y])")
     assert raised_here(own) and not raised_here(operation) and not raised_here("")
+    checked = own.replace('raise ValueError("bad x")', 'assert x > 0, "bad x"').replace(
+        "ValueError: bad x", "AssertionError: bad x")
+    assert raised_here(checked)  # an assert is a check of the student's own too
 
 
 def _checked(x: Any) -> Any:
@@ -182,6 +185,8 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
     "labels_in_uint8": ("perceptron", "predict", "a negative number in an unsigned"),
     "softmax_recurses_on_itself": ("backprop", "softmax", "recurses without end"),
     "predict_checks_rows": ("perceptron", "predict", "raises ValueError from a check of its own"),
+    "gate_asserts_positive_threshold": ("mp_neuron", "mp_gate",
+                                        "raises AssertionError from a check of its own"),
     "bin_edges_scaled_in_place": ("towers", "approximate_1d",
                                   "writes a float result into an integer"),
     "update_closure_without_nonlocal": ("perceptron", "train_perceptron",
