@@ -356,16 +356,14 @@ def _items_mapped(a: str, part: slice) -> Callable[[dict[str, Any]], dict[str, A
     return apply
 
 
-
 def _vector_mapped(a: str, change: Callable[[np.ndarray], np.ndarray]) -> Callable[
         [dict[str, Any]], dict[str, Any] | None]:
     """`a` changed by `change` where it is a vector of two or more numbers or booleans (an
     array, or a list of them: an inhibitory mask); of the same type."""
     def apply(args: dict[str, Any]) -> dict[str, Any] | None:
         value = args.get(a)
-        if isinstance(value, list) and not all(
-                isinstance(v, bool | int | float | np.bool_ | np.integer | np.floating)
-                for v in value):
+        if isinstance(value, list) and not all(_number(v) or isinstance(v, bool | np.bool_)
+                                               for v in value):
             return None  # a list of layers, of arrays: not a vector
         array = np.asarray(value) if isinstance(value, np.ndarray | list) else None
         if array is None or array.ndim != 1 or len(array) < 2 or array.dtype.kind not in "biuf":

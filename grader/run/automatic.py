@@ -659,16 +659,18 @@ def _returned(definition: ast.FunctionDef) -> Iterator[tuple[str, str, ast.Funct
         """What `name` holds at `line`: the argument, or the expression assigned to it (only
         when that is its one assignment: a value built up in a loop is just named)."""
         value = next((v for at, n, v in reversed(assigned) if n == name and at < line), None)
-        if value is None:
-            return f"the argument `{name}`" if name in arguments and name not in stores \
-                else f"`{name}`" if name in arguments else None
-        return f"`{name}` = {_quoted(value)}" if stores.get(name) == 1 else f"`{name}`"
+        if value is None and name not in arguments:
+            return None  # assigned only after the return, or in a loop
+        if value is None and name not in stores:
+            return f"the argument `{name}`"
+        return f"`{name}` = {_quoted(value)}" if value is not None and stores.get(name) == 1 \
+            else f"`{name}`"
 
+    names = {n for _, n, _ in assigned} | arguments
     for ret in (n for n in ast.walk(definition) if isinstance(n, ast.Return)
                 and id(n) not in skip):
         if ret.value is None:
             continue
-        names = {n for _, n, _ in assigned} | arguments
         for node in (n for n in ast.walk(ret.value) if isinstance(n, ast.Name)
                      and isinstance(n.ctx, ast.Load) and n.id in names):
             meant = held(node.id, ret.lineno)

@@ -24,6 +24,7 @@ import numpy as np
 
 from grader.checks import mistakes as _m
 from grader.checks.compare import Mode
+from grader.run.arguments import _number
 from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Recorded, same
 
@@ -43,11 +44,9 @@ VARIANTS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 """The comparison's automatic guesses, as what they do to the expected value."""
 
 
-def _number(value: Any) -> bool:
-    if isinstance(value, np.ndarray):
-        return value.dtype.kind in "iuf"
-    return isinstance(value, int | float | np.integer | np.floating) and \
-        not isinstance(value, bool | np.bool_)
+def _numeric(value: Any) -> bool:
+    """A number (not a bool) or an array of numbers."""
+    return value.dtype.kind in "iuf" if isinstance(value, np.ndarray) else _number(value)
 
 
 def contradicted(mistake: str | None, reference: Any, calls: Sequence[Recorded],
@@ -66,10 +65,10 @@ def contradicted(mistake: str | None, reference: Any, calls: Sequence[Recorded],
         numbers or numeric arrays."""
         function = getattr(reference, call.name, None)
         if call.raised is not None or call.name in views or not callable(function) \
-                or not _number(call.value):
+                or not _numeric(call.value):
             return None
         expected = replay.run(REFERENCE, lambda: function, call)
-        if expected.raised is not None or not _number(expected.value):
+        if expected.raised is not None or not _numeric(expected.value):
             return None
         try:
             return call.value, expected.value, variant(np.asarray(expected.value,

@@ -280,15 +280,16 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
     the calls) is withdrawn, and so is the comparison's guess of a flipped sign or a transpose
     that another call of the function contradicts (grader.run.guesses). A name the test's
     calls show by too few wrong entries must also fit variants of them run on the student's
-    code (`probe`, grader.run.confirm); `probed`
-    holds what the submission's earlier tests' probes showed; `at_most` (the automatic
+    code (`probe`, grader.run.confirm); `probed` holds what the submission's earlier tests'
+    probes showed; `at_most` (the automatic
     mistakes, grader.run.automatic): no name when more mistakes than that fit (they tell
     nothing apart), and none shown by exceptions alone (a changed reference that crashes
     where the student's code crashes, even with the same message: numpy's shape errors have
     many causes)."""
     module = _module(ref)
     probed = probed if probed is not None else Probed()
-    if contradicted(result.mistake, module, recording.calls, every, replay or Replay(_memo(ref)),
+    trusted = replay or Replay(_memo(ref))  # the reference's replays outside the catalogue's
+    if contradicted(result.mistake, module, recording.calls, every, trusted,
                     recording.tolerance, views):  # a coincidence of this call's values
         result = _withdrawn(result, result.mistake)
     message, mistake = result.message, result.mistake
@@ -333,8 +334,8 @@ def _named(result: TestResult, catalogue: tuple[Mistake, ...], ref: Any,
         base = message.replace(guess, "") if guess else message
         # a change of the arguments that gives the same values is as good an explanation
         # (int(theta) and `count > θ − 1` fire alike for every θ): both are said
-        also = find_change(module, recording.calls, recording.tolerance, replay or
-                           Replay(_memo(ref)), views, every) if module is not None else None
+        also = find_change(module, recording.calls, recording.tolerance, trusted, views,
+                           every) if module is not None else None
         return replace(
             result, message=f"{base} {found.sentence()}".strip() + (
                 f" Or, with exactly the same values: {also.sentence}" if also else ""),

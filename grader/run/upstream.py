@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from grader.run.confirm import with_argument
 from grader.run.diagnose import REFERENCE, Replay
 from grader.run.outcomes import STRICT, Recorded, same
 from grader.run.relations import Related
@@ -63,14 +64,10 @@ def _given(call: Recorded, value: Any) -> tuple[int | str, int | None] | None:
     return None
 
 
-def _with(call: Recorded, at: int | str, value: Any, like: Any) -> Recorded:
-    """`call` with the argument at `at` replaced by `value`, converted as `like` was."""
-    if isinstance(like, np.ndarray):
-        value = np.asarray(value, dtype=like.dtype)
-    if isinstance(at, int):
-        args = (*call.args[:at], value, *call.args[at + 1:])
-        return Recorded(call.name, args, dict(call.kwargs), None)
-    return Recorded(call.name, call.args, {**call.kwargs, at: value}, None)
+def _like(value: Any, like: Any) -> Any:
+    """`value` converted as the test converted the argument `like` (np.asarray with its
+    dtype), so the reference's value stands where the student's stood."""
+    return np.asarray(value, dtype=like.dtype) if isinstance(like, np.ndarray) else value
 
 
 def find_upstream(reference: Any, calls: Sequence[Recorded], replay: Replay,
@@ -97,8 +94,8 @@ def find_upstream(reference: Any, calls: Sequence[Recorded], replay: Replay,
                     isinstance(expected.value, tuple) and len(expected.value) > part)):
                 continue
             like = bad.args[at] if isinstance(at, int) else bad.kwargs[at]
-            fixed = _with(bad, at, expected.value if part is None else expected.value[part],
-                          like)
+            fixed = with_argument(bad, at, _like(
+                expected.value if part is None else expected.value[part], like))
             if replay.run(REFERENCE, lambda f=taker: f, fixed).raised is not None:
                 continue  # the reference's own value is refused too: the test asks for it
             kind = bad.raised[0]
