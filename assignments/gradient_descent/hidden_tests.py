@@ -283,6 +283,10 @@ def minibatch_sgd_depends_only_on_the_seed(student, rng):
                  mistakes=m.when(m.GLOBAL_RNG, lambda got: True))
     if all(np.array_equal(a, b) for a, b in zip(first, other, strict=True)):
         unshuffled = _schedule(8, 2, 3, lambda: np.arange(8))
+        if len(first) != len(unshuffled):  # no schedule to compare shuffles of: no guess
+            raise checks.CheckFailure(  # (zero batches for both seeds are "the same" too)
+                f"batches for seed 4 and seed 5: expected different shuffles of "
+                f"{len(unshuffled)} batches, got the same {len(first)} batch(es) for both.")
         if len(first) == len(unshuffled) and all(
                 np.array_equal(a, b) for a, b in zip(first, unshuffled, strict=True)):
             raise checks.CheckFailure(  # slices in index order ignore the seed too: not the RNG

@@ -134,10 +134,11 @@ def _batches(S: list[np.ndarray], R: list[np.ndarray], same: list[bool], n: int,
                          "shorter", SIZES)
     if k == len(same):
         more = len(S) > len(R)
+        counted = "of steps: your run takes none" if not S else (
+            "of epochs" if abs(len(S) - len(R)) % q == 0 else "of steps") + (
+            ": too many" if more else ": too few")  # none: not a count of epochs
         return Departure(f"step {k + 1}", f"your run takes {len(S)} steps, the reference "
-                         f"{len(R)} ({epochs} epochs of {q})",
-                         "the count " + ("of epochs" if abs(len(S) - len(R)) % q == 0 else
-                                         "of steps") + (": too many" if more else ": too few"),
+                         f"{len(R)} ({epochs} epochs of {q})", f"the count {counted}",
                          seen="takes " + ("more" if more else "fewer") + " steps than the rule "
                          "(epochs times the batches per epoch)")
     repeated = _repeats(S, R, n, q, seed)

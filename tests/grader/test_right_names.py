@@ -116,6 +116,19 @@ def test_a_float32_mistake_is_named_whatever_order_its_sums_are_added_in(graded)
 
 
 @pytest.mark.slow
+def test_a_run_that_takes_no_batch_is_not_said_to_use_the_global_rng(graded):
+    failed = _failed(graded("gradient_descent")["no_batch_taken"])
+    seeded = [t for t in failed if t.name == "minibatch_sgd_depends_only_on_the_seed"]
+    assert seeded, [(t.name, t.message) for t in failed]
+    assert "expected different shuffles of 6 batches, got the same 0" in seeded[0].message
+    assert not any("global RNG" in (t.mistake or "") + t.message for t in failed), \
+        [(t.name, t.mistake) for t in failed]
+    runs = [t for t in failed if "Trajectory of minibatch_sgd()" in t.message]
+    assert runs and all("your run takes none" in t.message and "count of epochs" not in
+                        t.message for t in runs), [t.message for t in runs]
+
+
+@pytest.mark.slow
 def test_a_name_shown_by_the_class_of_an_exception_alone_is_a_possibility(graded):
     failed = _failed(graded("boolean_networks")["every_layer_is_the_first"])
     named = [t for t in failed if t.mistake]
