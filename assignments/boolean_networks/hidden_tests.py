@@ -84,7 +84,28 @@ def network_mistake(layers, reference_layers, n):
         return None
     if any(_wasted(theirs, at) for at in range(len(theirs))):
         return None
+    empty = _empty_layers(layers)
+    if empty and not _empty_layers(reference_layers):
+        return empty
     return next((found for at in range(len(mine)) if (found := _wasted(mine, at))), None)
+
+
+def _empty_layers(layers):
+    """What layers of no unit (W with 0 rows) say, or '': after the output unit, the
+    construction went on when one signal was left; elsewhere, a layer of it is empty. (An empty
+    last layer makes the unit before it look unread: that is not a wiring mistake.)"""
+    sizes = [np.asarray(W).shape[0] for W, _ in layers]
+    empty = [k + 1 for k, size in enumerate(sizes) if size == 0]
+    if not empty:
+        return ""
+    named = ", ".join(str(k) for k in empty)
+    layer = f"layer{'s' * (len(empty) > 1)} {named} {'have' if len(empty) > 1 else 'has'}"
+    output = len(sizes) - len(empty)
+    if empty == list(range(output + 1, len(sizes) + 1)) and output and sizes[output - 1] == 1:
+        return (f"the network goes on after its output unit (layer {output}): {layer} no unit "
+                "(W with 0 rows): stop adding layers when one signal is left")
+    return (f"{layer} no unit (W with 0 rows): a layer of the construction is empty (a loop "
+            "over no signals, or a count of units that is 0)")
 
 
 def _wasted(units, at):

@@ -129,6 +129,18 @@ def test_a_run_that_takes_no_batch_is_not_said_to_use_the_global_rng(graded):
 
 
 @pytest.mark.slow
+def test_layers_of_no_unit_after_the_output_are_not_said_to_be_miswired(graded):
+    failed = _failed(graded("boolean_networks")["levels_past_the_output"])
+    deep = [t for t in failed if t.name == "deep_parity_on_all_inputs"]
+    assert deep, [(t.name, t.message) for t in failed]
+    assert deep[0].mistake == ("the network goes on after its output unit (layer 6): layers 7, 8 "
+                               "have no unit (W with 0 rows): stop adding layers when one "
+                               "signal is left"), deep[0].mistake
+    assert not any("reads another column" in (t.mistake or "") + t.message for t in failed), \
+        [(t.name, t.mistake) for t in failed]
+
+
+@pytest.mark.slow
 def test_a_name_shown_by_the_class_of_an_exception_alone_is_a_possibility(graded):
     failed = _failed(graded("boolean_networks")["every_layer_is_the_first"])
     named = [t for t in failed if t.mistake]
