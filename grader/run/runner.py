@@ -38,6 +38,7 @@ from grader.run.relations import Related, find
 from grader.run.runtest import run_test
 from grader.run.shapes import find_shape
 from grader.run.state import find as find_state
+from grader.run.state import find_fresh
 from grader.run.trajectory import LOOPS, Probe, applies, explain
 from grader.run.upstream import find_upstream
 from grader.sandbox.proxy import LoadResult, StudentProxy
@@ -171,8 +172,9 @@ def _graded(assignment: Assignment, tests: list[TestCase], student: Any, ref: Mo
                                                            strict=True)]
     if catalogue:  # a test nothing named: a relation to the reference's values, or a split
         again = _prober(assignment, student)
+        fresh = _fresh_prober(assignment, student)
         results = [
-            _unnamed(result, ref, recording, replay, views, every, again)
+            _unnamed(result, ref, recording, replay, views, every, again, fresh, probed.stateless)
             if result.status == "failed" and not result.mistake and recording is not None
             and not recording.incomplete else result
             for result, recording in zip(results, recordings, strict=True)]
@@ -266,6 +268,9 @@ class Probed:
 
     gone: set[str] = field(default_factory=set)
     proved: set[str] = field(default_factory=set)
+    stateless: set[str] = field(default_factory=set)
+    """Functions whose call, made again in a fresh start of the student's code, was as wrong
+    (grader.run.state.find_fresh): not tried again."""
 
 
 @_unfailing
@@ -405,21 +410,26 @@ def _withdrawn(result: TestResult, mistake: str | None) -> TestResult:
 @_unfailing
 def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
              views: dict[str, Any], every: list[Recorded],
-             probe: StudentCall | None = None) -> TestResult:
+             probe: StudentCall | None = None, fresh: StudentCall | None = None,
+             stateless: set[str] | None = None) -> TestResult:
     """The failure's message and mistake, from the first of these that holds: an exact
     relation between the student's values and the reference's on the test's calls
     (grader.run.relations); two different results for the same arguments (state kept between
-    calls: grader.run.state); the one change of the arguments that gives the student's values
-    (grader.run.arguments); the one size or property of the arguments that splits the calls
-    where the student's code raised (and the reference returned) from the others
-    (grader.run.crashes); what a well-known exception it raised there means
-    (grader.run.exceptions)."""
+    calls: grader.run.state), or the right result for the test's input as the first call of a
+    fresh start of the student's code (`fresh`; `stateless`: the functions for which it was
+    as wrong, not tried again: grader.run.state.find_fresh); the one change of the arguments
+    that gives the student's values (grader.run.arguments); the one size or property of the
+    arguments that splits the calls where the student's code raised (and the reference
+    returned) from the others (grader.run.crashes); what a well-known exception it raised
+    there means (grader.run.exceptions)."""
     module = _module(ref)
     if module is None:
         return result
     found: Related | None = (
         find(module, recording.calls, recording.tolerance, replay, views, every)
         or find_state(module, recording.calls, every, replay, views, probe)
+        or (find_fresh(module, recording.calls, recording.tolerance, replay, views, fresh,
+                       stateless if stateless is not None else set()) if fresh else None)
         or find_change(module, recording.calls, recording.tolerance, replay, views, every)
         or find_factor(module, recording.calls, recording.tolerance, replay, views, every)
         or find_split(module, recording.calls, every, replay, views, result.message, probe)
@@ -442,6 +452,20 @@ def _prober(assignment: Assignment, student: Any) -> StudentCall:
         student.call_timeout = float(assignment.limits.call_timeout)
         return call(name, args, kwargs)
     return probe
+
+
+def _fresh_prober(assignment: Assignment, student: Any) -> StudentCall | None:
+    """A call made as the first of a fresh start of the student's code (the worker stopped,
+    the submission loaded anew: grader.sandbox.session.WorkerSession.fresh_start); None for a
+    student without workers."""
+    start = getattr(student, "fresh_start", None)
+    if not callable(start):
+        return None
+    probe = _prober(assignment, student)
+
+    def fresh(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Recorded | None:
+        return probe(name, args, kwargs) if start() else None
+    return fresh
 
 
 def _ruled_out(guess: str, name: str, *, compared: bool) -> bool:

@@ -22,8 +22,9 @@ from typing import Any
 
 import numpy as np
 
+from grader.checks.compare import Mode
 from grader.run.confirm import StudentCall
-from grader.run.diagnose import REFERENCE, Replay
+from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import STRICT, Recorded, same
 from grader.run.refcache import Uncacheable, digest
 from grader.run.relations import Related
@@ -31,11 +32,15 @@ from grader.run.relations import Related
 SAID = "gives different results for the same arguments on different calls"
 """What the label says: an observation of the student's code (two results for one input), true
 whatever the cause, so `grader validate` counts it as no wrong name (grader.authoring.named)."""
+FRESH = ("gives the right value when it is the first call of a fresh start of your code, and a "
+         "wrong one after your code's earlier calls")
+"""What find_fresh's label says: an observation as well (the same input, right alone, wrong
+after the rest of the submission ran)."""
 
 
 def says_state(label: str | None) -> bool:
-    """Whether a recorded mistake label is this module's observation."""
-    return SAID in (label or "")
+    """Whether a recorded mistake label is one of this module's observations."""
+    return SAID in (label or "") or FRESH in (label or "")
 
 
 def _key(call: Recorded) -> bytes | None:
@@ -107,4 +112,42 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
             "mutable default argument (def f(x, seen=[])), a cached array handed out and then "
             "changed in place, an iterator or generator shared between calls, or a draw from "
             "a global random generator instead of the seeded one passed in.")
+    return None
+
+
+def find_fresh(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
+               views: dict[str, Any] | None, fresh: StudentCall,
+               stateless: set[str]) -> Related | None:
+    """State kept from earlier calls that no call repeated (a cache keyed by less than all of
+    a function's arguments answers a NEW input with an old result): the test's first call the
+    student got wrong is made again as the first call of a fresh start of their code (`fresh`:
+    the worker stopped, the submission loaded anew); when it then gives the reference's value
+    (within the failed check's tolerance), its wrong value came from what the submission's
+    earlier calls left behind. One fresh call per test; a function whose fresh call was as
+    wrong goes to `stateless` (the submission's later tests do not try it again). Constructions
+    compared through a view are left out (the view, not the value, is what is right)."""
+    near = tolerance(mode)
+    for call in calls:
+        function = getattr(reference, call.name, None)
+        if call.name in stateless or call.name in (views or {}) or not callable(function):
+            continue
+        expected = replay.run(REFERENCE, lambda f=function: f, call)
+        if expected.raised is not None or not _plain(expected.value) or (
+                call.raised is None and same(call.value, expected.value, near)):
+            continue  # the reference refuses the input, or the student is right on it
+        again = fresh(call.name, call.args, call.kwargs)
+        if again is None or again.raised is not None or not _plain(again.value) or \
+                not same(again.value, expected.value, near):
+            stateless.add(call.name)
+            return None
+        name = call.name
+        return Related(
+            f"{name}() {FRESH} (state kept between calls: a cache or memo whose key leaves out "
+            "something its result depends on, or a module-level value an earlier call changed)",
+            f"Run alone, as the first call of a fresh start of your code, your {name}() "
+            "returns the expected value on this test's input; after your code's earlier calls "
+            "it returned another. So what it returns depends on what ran before: usually a "
+            "cache or memo keyed by less than all of the arguments (or by their shapes, their "
+            "length or rounded values), a module-level list, dict or array that an earlier "
+            "call changed, or a cached array handed out and then changed in place.")
     return None

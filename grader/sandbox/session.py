@@ -53,6 +53,8 @@ class WorkerSession:
         self.peak_memory_kb = 0
         self.startup_seconds: list[float] = []
         self.restarts = 0
+        self._fresh = False
+        """The worker was stopped for a fresh start (fresh_start): not a restart to report."""
         self._pool = pool
         """Warm sandboxes to fork workers from (default: grader.sandbox.pool.active_pool())."""
         self._slot: Slot | None = None
@@ -161,6 +163,17 @@ class WorkerSession:
         if text:
             self._outputs.append(text)
 
+    def fresh_start(self) -> bool:
+        """Stop the worker, so that the next call runs in a fresh one: the submission loaded
+        anew, nothing of its earlier calls kept (a diagnosis's probe: grader.run.state). Not
+        counted as a restart after a timeout or crash. False (nothing done) when there is no
+        worker or the time budget is spent."""
+        if self._worker is None or self._exhausted or self._remaining() <= 0:
+            return False
+        self._stop(graceful=True)
+        self._fresh = True
+        return True
+
     def close(self) -> None:
         """End the worker and everything it started (and give back the warm slot)."""
         try:
@@ -201,7 +214,8 @@ class WorkerSession:
         if self._exhausted or self._remaining() <= 0:
             raise self._budget_spent()
         if self._worker is None:
-            self.restarts += 1
+            self.restarts += 0 if self._fresh else 1
+            self._fresh = False
             result = self.start()
             if result.status == "timeout":
                 raise self._budget_spent() if self._remaining() <= 0 else StudentTimeout(

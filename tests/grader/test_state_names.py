@@ -72,3 +72,28 @@ def test_a_list_kept_between_calls_is_named_through_the_sandbox(graded):
     named = [t for t in failed if "state kept between calls" in (t.mistake or "")]
     assert named, [(t.name, t.mistake, t.message) for t in failed]
     assert all(t.mistake.startswith("mp_gate() ") for t in named)
+
+
+@pytest.mark.slow
+def test_a_memo_keyed_by_less_than_all_arguments_is_named_by_a_fresh_start(graded):
+    """No two calls share their arguments, so the failing call is made again as the first call
+    of a fresh start of the code (the worker stopped, the submission loaded anew): right there,
+    its wrong value came from earlier calls. The fresh start is no restart the student is told
+    about."""
+    result = graded("mp_neuron")["decisions_memo_without_theta"]
+    failed = [t for t in result.tests if t.status == "failed"]
+    fresh = [t for t in failed if "first call of a fresh start" in (t.mistake or "")]
+    assert fresh, [(t.name, t.mistake, t.message) for t in failed]
+    assert all(t.mistake.startswith("mp_neuron() ") and "state kept between calls" in t.mistake
+               and not any(c.isdigit() for c in t.mistake) for t in fresh)
+    assert "Run alone, as the first call of a fresh start" in fresh[0].message
+    assert not any("restarted" in w for w in result.warnings), result.warnings
+
+
+@pytest.mark.slow
+def test_a_value_as_wrong_in_a_fresh_start_gets_no_state_name(graded):
+    failed = [t for t in graded("perceptron")["radius_rounded_before_the_norm"].tests
+              if t.status == "failed"]
+    assert failed
+    assert not any("state kept" in (t.mistake or "") for t in failed), \
+        [(t.name, t.mistake) for t in failed]
