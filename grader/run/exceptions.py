@@ -1,16 +1,17 @@
 """Name a crash by what its exception says (issue 16): a failing test that nothing else named,
 whose student function raised where the reference returned, with an exception whose class and
 message name one well-known slip of Python or numpy — a recursion without end, the min of an
-empty sequence (a generator used up), a generator given to np.array, `^` for a power, a
-negative number in an unsigned array, a dict read under a key it does not hold, math.exp on
-an array, `-` on a boolean mask, an array as a condition, a number where a sequence is meant,
-a value unpacked into the wrong number of names, None used as a value, a float written in
-place into an integer array, a local variable read before it has a value (`nonlocal`
-forgotten), arrays of different numbers of dimensions (or of other lengths) joined by
-np.hstack / np.concatenate, a matrix product of arrays whose inner sizes differ (np.dot's
-arguments in the wrong order, a transpose missing), an index equal to its axis' length, exp
-of a number too large (math.exp), & or | on floats, ~ on floats, a frozen dataclass assigned
-to, np.fromiter given too few items.
+empty sequence (a generator used up), a generator given to np.array, `^` for a power, a negative
+number in an unsigned array, a dict read under a key it does not hold, math.exp on an array, `-`
+on a boolean mask, a float given to Fraction(a, b), iteration over a number, more indices than
+axes, a boolean mask of another length, a Fraction with denominator zero, an array as a
+condition, a number where a sequence is meant, a value unpacked into the wrong number of names,
+None used as a value, a float written in place into an integer array, a local variable read
+before it has a value (`nonlocal` forgotten), arrays of different numbers of dimensions (or of
+other lengths) joined by np.hstack / np.concatenate, a matrix product of arrays whose inner
+sizes differ (np.dot's arguments in the wrong order, a transpose missing), an index equal to its
+axis' length, exp of a number too large (math.exp), & or | on floats, ~ on floats, a frozen
+dataclass assigned to, np.fromiter given too few items.
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -172,6 +173,33 @@ KNOWN: tuple[Known, ...] = (
        "or joined along the wrong axis)",
        "print the pieces' shapes: every dimension but the joined one must match (a column of "
        "ones beside X has as many rows as X and one column)"),
+    _k("TypeError", r"both arguments should be Rational instances",
+       "gives the two-argument Fraction(a, b) a float (it takes integers or Fractions only: "
+       "it works while the inputs happen to be whole numbers)",
+       "convert each part first, Fraction(a) / Fraction(b) (exact for any float), or keep "
+       "floats where exact arithmetic is not needed"),
+    _k("TypeError", r"iteration over a 0-d array",
+       "iterates over a single number (a zero-dimensional array: a for loop, tuple(x) or "
+       "list(x) on an x that may be a number rather than an array)",
+       "np.asarray(x).ravel() before iterating, and give the result x's "
+       "shape back (reshape, or .item() for a number)"),
+    _k("IndexError", r"too many indices for array: array is \d+-dimensional, but \d+ were "
+       r"indexed",
+       "indexes an array with more indices than it has axes (an array of fewer dimensions "
+       "than the code expects: a vector where a matrix is meant, or an index built for "
+       "another shape)",
+       "print the array's shape where it fails; build indices from the array's own shape "
+       "(np.ndindex(x.shape), np.unravel_index)"),
+    _k("IndexError", r"boolean index did not match indexed array along (axis|dimension) \d+",
+       "indexes with a boolean mask whose length is not the length of the axis it selects on "
+       "(a mask built from another size: the largest label, a count, another array)",
+       "build the mask from the array it indexes (np.arange(C) == y[:, None] has one column per "
+       "class of the C in the scores' shape)"),
+    _k("ZeroDivisionError", r"^Fraction\(-?\d+, 0\)$",
+       "makes a Fraction with denominator zero (a width, count or threshold that is zero on "
+       "some inputs, or a value rounded to zero by limit_denominator)",
+       "check which denominator can be zero (a threshold of zero, an empty count, a step "
+       "smaller than the rounding) and handle it before dividing"),
     _k("ValueError", r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned|"
        r"matmul: Input operand \d+ has a mismatch in its core dimension",
        "multiplies two arrays whose inner sizes do not match (np.dot or @ with its arguments in "

@@ -11,6 +11,7 @@ import math
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,11 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "a row's reduction without keepdims": lambda: np.ones((4, 3)) - np.ones((4, 3)).max(axis=1),
     "a column for a row": lambda: np.ones((4, 3)) + np.ones(3)[:, None],
     "an array against its transpose's shape": lambda: np.ones((4, 3)) * np.ones((3, 4)),
+    "a float given to Fraction(a, b)": lambda: Fraction(_first([1.5]), 4),
+    "iteration over a number": lambda: tuple(np.asarray(2.0)),
+    "more indices than axes": lambda: np.zeros(3)[0, 1],
+    "a mask of another length": lambda: np.ones((2, 4))[:, np.array([True, False, True])],
+    "a Fraction with denominator zero": lambda: Fraction(1, 0),
 }
 
 
@@ -196,6 +202,9 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
     "predict_dot_swapped": ("perceptron", "predict", "np.dot or @ with its arguments in the "
                             "wrong order"),
     "true_scores_without_new_axis": ("backprop", "hinge_loss", "a vector of one entry per ROW"),
+    "points_iterated_as_a_tuple": ("towers", "tower_1d", "iterates over a single number"),
+    "true_mask_width_from_labels": ("backprop", "hinge_loss",
+                                    "a boolean mask whose length is not the length"),
 }
 
 
