@@ -143,11 +143,13 @@ def find_fresh(reference: Any, calls: Sequence[Recorded], mode: Mode | None, rep
         name = call.name
         return Related(
             f"{name}() {FRESH} (state kept between calls: a cache or memo whose key leaves out "
-            "something its result depends on, or a module-level value an earlier call changed)",
+            "something its result depends on, a module-level value an earlier call changed, or "
+            "an unseeded random generator)",
             f"Run alone, as the first call of a fresh start of your code, your {name}() "
             "returns the expected value on this test's input; after your code's earlier calls "
             "it returned another. So what it returns depends on what ran before: usually a "
             "cache or memo keyed by less than all of the arguments (or by their shapes, their "
             "length or rounded values), a module-level list, dict or array that an earlier "
-            "call changed, or a cached array handed out and then changed in place.")
+            "call changed, a cached array handed out and then changed in place, or a draw "
+            "from a global random generator instead of the seeded one passed in.")
     return None
