@@ -32,6 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from grader.run.diagnose import REFERENCE, Replay
 from grader.run.outcomes import Recorded, exception_text
 from grader.run.relations import Related
@@ -242,6 +244,12 @@ BROADCAST_SLIPS = {
         "them: often a .T missing or one too many, or a one-hot or outer product built the other "
         "way round)",
         "print both shapes where it fails and transpose the one built the wrong way round"),
+    "flattened": Known(
+        "ValueError", _SHAPES,
+        "meets an array with a FLAT one of as many entries (an array made with x.size, len of "
+        "a raveled array or .ravel() / .flatten() where x's shape is meant)",
+        "make it with the other's shape: np.zeros(x.shape) (or np.zeros_like(x)), or reshape "
+        "the flat one back with .reshape(x.shape)"),
 }
 """What two shapes that do not broadcast show, when one pattern holds (`broadcast_slip`)."""
 
@@ -249,7 +257,8 @@ BROADCAST_SLIPS = {
 def broadcast_slip(text: str) -> Known | None:
     """A numpy broadcasting error of two shapes in one of BROADCAST_SLIPS' patterns: (m, k)
     against (m,) with m ≠ k (a reduced axis lost), (…, k) against (k, 1) where the other's
-    rows are not k long (a column for a row), (a, b) against (b, a) with a ≠ b (a transpose).
+    rows are not k long (a column for a row), (a, b) against (b, a) with a ≠ b (a transpose),
+    (a, b, …) against (a·b·…,) (a flat array for a shaped one).
     None for any other pair (the sizes say where, not what: grader.run.crashes)."""
     found = _SHAPES.search(text)
     if found is None:
@@ -271,6 +280,8 @@ def _slips(a: tuple[int, ...], b: tuple[int, ...]) -> list[str]:
         found.append("column")
     if len(a) == 2 and b == a[::-1] and a[0] != a[1] and 1 not in a:
         found.append("transpose")
+    if len(a) >= 2 and len(b) == 1 and 1 not in a and b[0] == int(np.prod(a)):
+        found.append("flattened")
     return found
 
 

@@ -105,6 +105,7 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "more indices than axes": lambda: np.zeros(3)[0, 1],
     "a mask of another length": lambda: np.ones((2, 4))[:, np.array([True, False, True])],
     "a Fraction with denominator zero": lambda: Fraction(1, 0),
+    "a flat array for a shaped one": lambda: np.zeros(12) + np.ones((4, 3)),
 }
 
 
@@ -129,6 +130,7 @@ def test_a_broadcasting_error_is_named_only_by_a_pattern_of_its_two_shapes() -> 
     assert "lost its axis" in (said(np.ones((4, 3)), np.ones(4)) or "")
     assert "COLUMN" in (said(np.ones((5, 4, 3)), np.ones((3, 1))) or "")
     assert "transpose" in (said(np.ones((2, 5)), np.ones((5, 2))) or "")
+    assert "FLAT" in (said(np.ones((4, 3)), np.ones(12)) or "")
     # sizes that merely differ say where, not what: grader.run.crashes names those
     for a, b in (((3,), (2,)), ((4, 2), (4, 3)), ((2, 2, 3), (4, 4)), ((1, 2), (3,))):
         assert said(np.ones(a), np.ones(b)) is None, (a, b)
@@ -203,6 +205,8 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                             "wrong order"),
     "true_scores_without_new_axis": ("backprop", "hinge_loss", "a vector of one entry per ROW"),
     "points_iterated_as_a_tuple": ("towers", "tower_1d", "iterates over a single number"),
+    "towers_summed_into_a_flat_array": ("towers", "approximate_1d",
+                                        "meets an array with a FLAT one"),
     "true_mask_width_from_labels": ("backprop", "hinge_loss",
                                     "a boolean mask whose length is not the length"),
 }
