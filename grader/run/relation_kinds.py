@@ -87,6 +87,20 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
             yield ("is exactly −1 × the expected one", "has the wrong sign",
                    "a sign is flipped: check the direction of an update or the order of a "
                    "subtraction", lambda g, e, s: close(g, -e.astype(np.float64)))
+        if two_valued and distinct.size == 2 and set(distinct.tolist()) == {0.0, 1.0}:
+            yield ("is −1 wherever the expected value is 0 (and 1 where it is 1)",
+                   "gives minus one where zero is expected (the plus-or-minus-one labels where "
+                   "zero/one outputs are meant)",
+                   "the plus-or-minus-one convention (the perceptron's labels, ±1) where the "
+                   "function returns 0 or 1: return 0 where it does not fire",
+                   lambda g, e, s: close(g, 2.0 * e.astype(np.float64) - 1.0))
+        if two_valued and distinct.size == 2 and set(distinct.tolist()) == {-1.0, 1.0}:
+            yield ("is 0 wherever the expected value is −1 (and 1 where it is 1)",
+                   "gives zero where minus one is expected (zero/one outputs where the "
+                   "plus-or-minus-one labels are meant)",
+                   "the zero/one convention where the function returns ±1 labels: "
+                   "np.where(s > 0, 1, -1), not np.where(s > 0, 1, 0)",
+                   lambda g, e, s: close(g, (e.astype(np.float64) + 1.0) / 2.0))
         if two_valued and varied and set(distinct.tolist()) <= {0.0, 1.0} and \
                 not kinds & {"f"}:
             yield ("is exactly the opposite (1 − expected: NOT) of the expected one",

@@ -341,6 +341,7 @@ EXPECTED = {
     "changes_from_second_epoch": ("train_perceptron", "is the expected one with one entry too "
                                   "few"),
     "tower_values_transposed_back": ("tower_1d", "a reshape where a transpose is meant"),
+    "silent_as_minus_one": ("mp_neuron", "is −1 wherever the expected value is 0"),
 }
 ALSO = {"momentum_returns_old_w": "for lr cast to an integer, or for lr = 0"}
 """A test where another rule says the same thing in its words: on the by-hand step the weights
@@ -385,7 +386,8 @@ def _graded(name: str, tmp: Path) -> dict[str, RunResult]:
 @pytest.fixture(scope="module")
 def classes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, RunResult]:
     tmp = tmp_path_factory.mktemp("relations")
-    return {k: v for name in ("towers", "perceptron", "gradient_descent", "boolean_networks")
+    return {k: v for name in ("towers", "perceptron", "gradient_descent", "boolean_networks",
+                              "mp_neuron")
             for k, v in _graded(name, tmp).items()}
 
 
