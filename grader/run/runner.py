@@ -38,7 +38,7 @@ from grader.run.relations import Related, find
 from grader.run.runtest import run_test
 from grader.run.shapes import find_shape
 from grader.run.state import find as find_state
-from grader.run.state import find_fresh
+from grader.run.state import find_fresh, may_keep_state
 from grader.run.trajectory import LOOPS, Probe, applies, explain
 from grader.run.upstream import find_upstream
 from grader.sandbox.proxy import LoadResult, StudentProxy
@@ -459,8 +459,8 @@ def _fresh_prober(assignment: Assignment, student: Any) -> StudentCall | None:
     the submission loaded anew: grader.sandbox.session.WorkerSession.fresh_start); None for a
     student without workers."""
     start = getattr(student, "fresh_start", None)
-    if not callable(start):
-        return None
+    if not callable(start) or not may_keep_state(str(getattr(student, "source", ""))):
+        return None  # no worker to start afresh, or code that keeps no state between calls
     probe = _prober(assignment, student)
 
     def fresh(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Recorded | None:

@@ -17,6 +17,7 @@ test's page shows it).
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Sequence
 from typing import Any
 
@@ -113,6 +114,65 @@ def find(reference: Any, calls: Sequence[Recorded], others: Sequence[Recorded],
             "changed in place, an iterator or generator shared between calls, or a draw from "
             "a global random generator instead of the seeded one passed in.")
     return None
+
+
+_IMMUTABLE = (ast.Constant, ast.Name, ast.Attribute)
+"""Module-level values that hold no state of their own: a number or string, another name."""
+
+
+def may_keep_state(source: str) -> bool:
+    """Whether code (untrusted: parsed, never run) can keep state between calls, so a fresh
+    start may behave otherwise (find_fresh costs a new worker: not asked where no state can
+    be kept): a module-level value other than a constant, a name or a tuple of them (a list,
+    dict, set, array, object, or any call's result), a `global` or `nonlocal` statement, a
+    decorated function (functools.cache), a mutable default argument, a class (its
+    attributes), numpy's or `random`'s global generators. Code that does not parse: True."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError):
+        return True
+
+    def plain(node: ast.AST | None) -> bool:
+        if isinstance(node, ast.Tuple):
+            return all(plain(e) for e in node.elts)
+        if isinstance(node, ast.UnaryOp | ast.BinOp):
+            return all(plain(c) for c in ast.iter_child_nodes(node)
+                       if isinstance(c, ast.expr))
+        return node is None or isinstance(node, _IMMUTABLE)
+
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign | ast.AnnAssign | ast.AugAssign) and \
+                not plain(statement.value):
+            return True
+        if isinstance(statement, ast.ClassDef):
+            return True
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global | ast.Nonlocal):
+            return True
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            defaults = [*node.args.defaults, *(d for d in node.args.kw_defaults if d)]
+            if any(not plain(d) for d in defaults):
+                return True
+            if not isinstance(node, ast.Lambda) and node.decorator_list:
+                return True
+        if isinstance(node, ast.Attribute) and _global_draw(node):
+            return True
+    return False
+
+
+_SEEDED = frozenset({"default_rng", "Generator", "RandomState", "SeedSequence", "PCG64"})
+_TORCH_DRAWS = frozenset({"rand", "randn", "randint", "randperm", "normal", "bernoulli",
+                          "multinomial", "manual_seed", "seed"})
+
+
+def _global_draw(node: ast.Attribute) -> bool:
+    """`random.x`, `np.random.x` (not a seeded generator's constructor) or `torch.rand`-like:
+    a global generator's state, which a fresh start resets."""
+    owner = node.value
+    if isinstance(owner, ast.Name):
+        return owner.id == "random" or (owner.id == "torch" and node.attr in _TORCH_DRAWS)
+    return isinstance(owner, ast.Attribute) and owner.attr == "random" and \
+        node.attr not in _SEEDED
 
 
 def find_fresh(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,

@@ -163,6 +163,12 @@ class WorkerSession:
         if text:
             self._outputs.append(text)
 
+    @property
+    def source(self) -> str:
+        """The submission's code (its cells joined), as handed in: text to read, never run
+        here."""
+        return "\n\n".join(self._submission.cells)
+
     def fresh_start(self) -> bool:
         """Stop the worker, so that the next call runs in a fresh one: the submission loaded
         anew, nothing of its earlier calls kept (a diagnosis's probe: grader.run.state). Not

@@ -15,7 +15,7 @@ import pytest
 from grader.run.diagnose import Replay
 from grader.run.outcomes import Recorded
 from grader.run.refcache import Memo
-from grader.run.state import find
+from grader.run.state import find, may_keep_state
 from tests.grader.overlays import graded_fixture
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "state"
@@ -97,3 +97,22 @@ def test_a_value_as_wrong_in_a_fresh_start_gets_no_state_name(graded):
     assert failed
     assert not any("state kept" in (t.mistake or "") for t in failed), \
         [(t.name, t.mistake) for t in failed]
+
+
+@pytest.mark.parametrize(("source", "keeps"), [
+    ("import numpy as np\nEPS = 1e-8\nPAIR = (1, -2)\n\ndef f(x):\n    return x + EPS\n", False),
+    ("import numpy as np\n\ndef f(n, s):\n    return np.random.default_rng(s).random(n)\n", False),
+    ("_SEEN = {}\n\ndef f(x):\n    return x\n", True),
+    ("def f(x, seen=[]):\n    return x\n", True),
+    ("import numpy as np\n\ndef f(n):\n    return np.random.rand(n)\n", True),
+    ("import random\n\ndef f(xs):\n    random.shuffle(xs)\n    return xs\n", True),
+    ("from functools import cache\n\n@cache\ndef f(n):\n    return n\n", True),
+    ("def f(x):\n    global N\n    N = x\n    return x\n", True),
+    ("class Memo:\n    table = {}\n", True),
+    ("def f(x:\n", True),  # does not parse: assumed to keep state
+])
+def test_a_fresh_start_is_asked_only_of_code_that_can_keep_state(source: str, keeps: bool):
+    """A fresh start costs a new worker: code with no module-level value but constants, no
+    global, no decorator, no mutable default, no class and no global generator keeps nothing
+    between calls, and is not started afresh (grader.run.state.may_keep_state)."""
+    assert may_keep_state(source) is keeps
