@@ -87,14 +87,16 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
             yield ("is exactly −1 × the expected one", "has the wrong sign",
                    "a sign is flipped: check the direction of an update or the order of a "
                    "subtraction", lambda g, e, s: close(g, -e.astype(np.float64)))
-        if two_valued and distinct.size == 2 and set(distinct.tolist()) == {0.0, 1.0}:
+        labels = two_valued and distinct.size == 2 and not kinds & {"f"}  # ints: floats
+        # that are 0/1 are saturated values (a sigmoid written odd gives −1 at −∞, heldout18)
+        if labels and set(distinct.tolist()) == {0.0, 1.0}:
             yield ("is −1 wherever the expected value is 0 (and 1 where it is 1)",
                    "gives minus one where zero is expected (the plus-or-minus-one labels where "
                    "zero/one outputs are meant)",
                    "the plus-or-minus-one convention (the perceptron's labels, ±1) where the "
                    "function returns 0 or 1: return 0 where it does not fire",
                    lambda g, e, s: close(g, 2.0 * e.astype(np.float64) - 1.0))
-        if two_valued and distinct.size == 2 and set(distinct.tolist()) == {-1.0, 1.0}:
+        if labels and set(distinct.tolist()) == {-1.0, 1.0}:
             yield ("is 0 wherever the expected value is −1 (and 1 where it is 1)",
                    "gives zero where minus one is expected (zero/one outputs where the "
                    "plus-or-minus-one labels are meant)",
