@@ -141,6 +141,25 @@ def test_layers_of_no_unit_after_the_output_are_not_said_to_be_miswired(graded):
 
 
 @pytest.mark.slow
+def test_a_mask_of_one_kind_is_not_said_to_be_inverted(graded):
+    failed = _failed(graded("mp_neuron")["gate_masks_never_set"])
+    nor = [t for t in failed if t.name == "mp_gate_nor"]
+    assert nor, [(t.name, t.message) for t in failed]
+    assert not any("inverted" in (t.mistake or "") + t.message for t in failed), \
+        [(t.name, t.mistake) for t in failed]
+    assert "x1 is not marked inhibitory" in (nor[0].mistake or ""), nor[0].mistake
+
+
+@pytest.mark.slow
+def test_an_argument_returned_by_coincidence_of_one_test_is_not_named(graded):
+    failed = _failed(graded("backprop")["hinge_gradient_regulariser_only"])
+    by_hand = [t for t in failed if t.name == "hinge_loss_by_hand"]
+    assert by_hand, [(t.name, t.message) for t in failed]
+    assert not any("is its argument W unchanged" in (t.mistake or "") for t in failed), \
+        [(t.name, t.mistake) for t in failed]
+
+
+@pytest.mark.slow
 def test_a_name_shown_by_the_class_of_an_exception_alone_is_a_possibility(graded):
     failed = _failed(graded("boolean_networks")["every_layer_is_the_first"])
     named = [t for t in failed if t.mistake]
