@@ -205,6 +205,8 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                             "wrong order"),
     "true_scores_without_new_axis": ("backprop", "hinge_loss", "a vector of one entry per ROW"),
     "points_iterated_as_a_tuple": ("towers", "tower_1d", "iterates over a single number"),
+    "parity_level_reads_a_missing_key": ("boolean_networks", "deep_parity",
+                                         "reads a dict under a key it does not hold"),
     "towers_summed_into_a_flat_array": ("towers", "approximate_1d",
                                         "meets an array with a FLAT one"),
     "true_mask_width_from_labels": ("backprop", "hinge_loss",
