@@ -420,6 +420,10 @@ def _parts(params: Sequence[str]) -> Iterator[Change]:
                          f"{'next' if by > 0 else 'previous'} position (positions counted "
                          "from one where they count from zero, or the other way round)",
                          _vector_mapped(a, _slid(by)))
+        yield Change(f"every entry of {a} read from its first",
+                     f"an index that does not move: every entry of {a} read at the first "
+                     "position (a constant index where the loop's is meant)",
+                     _vector_mapped(a, lambda v: np.full_like(v, v[0])))
         yield Change(f"{a} with its columns in reverse order",
                      f"the columns of {a} read back to front: {a}[:, ::-1] (which input is "
                      "first)", _array_mapped(a, 2, lambda v: v[:, ::-1].copy()))

@@ -30,6 +30,10 @@ EDITS = {
                             "mp_neuron() gives its value for inhibitory moved one place back"),
     "mask_reversed": (MASK, MASK.replace("[bool(v) for v in inhibitory]",
                                          "[bool(v) for v in inhibitory][::-1]"), None),
+    "mask_read_at_its_first_entry": (  # heldout26's mask_flags_all_from_first_entry
+        MASK, MASK.replace("[bool(v) for v in inhibitory]",
+                           "[bool(inhibitory[0]) for v in inhibitory]"),
+        "mp_neuron() gives its value for every entry of inhibitory read from its first"),
 }
 
 
