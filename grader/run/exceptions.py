@@ -285,15 +285,14 @@ def _slips(a: tuple[int, ...], b: tuple[int, ...]) -> list[str]:
     return found
 
 
-def find(reference: Any, calls: Sequence[Recorded], replay: Replay,
-         views: dict[str, Any] | None = None) -> Related | None:
+def find(reference: Any, calls: Sequence[Recorded], replay: Replay) -> Related | None:
     """The first call of a failing test where the student's function raised a well-known
     exception and the reference returned, named by that exception (module docstring); else
     the first where it raised from a `raise` statement of the student's own (their check
     refused an input the reference accepts)."""
     own: Related | None = None
     for call in calls:  # a construction compared through a view too: what it raises is its
-        if call.raised is None:  # own, no view of a value (heldout26's deep_parity KeyError)
+        if call.raised is None:  # own, not a view's value (heldout26's deep_parity KeyError)
             continue
         function = getattr(reference, call.name, None)
         known = explained(call.raised, call.message)

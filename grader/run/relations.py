@@ -187,6 +187,12 @@ def _telling(a: Array | None) -> bool:
         not bool(np.all(a == np.round(a)))
 
 
+ECHO = " is its argument "
+"""_echoed's label (an argument returned unchanged), which a test's inputs can fit by
+coincidence as well (2·reg·W is W where reg is ½: heldout26's hinge gradient that kept only
+its regulariser), so it is confirmed like COINCIDENT's (`_coincident`)."""
+
+
 def _echoed(name: str, path: str, got: list[Array], exp: list[Array], calls: list[Recorded],
             params: Sequence[str], mode: Mode) -> Related | None:
     """On every call the student's value is exactly one argument as it was passed (the same
@@ -205,7 +211,7 @@ def _echoed(name: str, path: str, got: list[Array], exp: list[Array], calls: lis
         return None
     param = fits[0][1]
     where = f"{name}(){path} ({_where(name, path)})" if path else f"{name}()"
-    return Related(f"{_where(name, path)} is its argument {param} unchanged (the result is "
+    return Related(f"{_where(name, path)}{ECHO}{param} unchanged (the result is "
                    "computed but not returned)",
                    f"Your {where} is exactly its argument `{param}` as it was passed, on every "
                    f"call of this test, where the reference returns a new value. Usual cause: "
@@ -488,16 +494,9 @@ divided by its width 2 is half. They must hold on the submission's other wrong c
 function too, of any kind of arguments (`_confirmed`)."""
 
 
-ECHO = " is its argument "
-"""_echoed's label: an argument returned unchanged, which a test's inputs can fit by
-coincidence as well (2·reg·W is W where reg is ½: heldout26's hinge gradient that kept only
-its regulariser), so it is confirmed like COINCIDENT's."""
-
-
 def _coincident(found: Related | None) -> bool:
     return found is not None and (
-        any(f" {short} (" in found.label for short in COINCIDENT) or
-        (ECHO in found.label and " unchanged (" in found.label))
+        any(f" {short} (" in found.label for short in COINCIDENT) or ECHO in found.label)
 
 CONFIRM = 48
 """At most this many of the submission's other calls confirm a relation (replays cost)."""

@@ -433,7 +433,7 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
         or find_change(module, recording.calls, recording.tolerance, replay, views, every)
         or find_factor(module, recording.calls, recording.tolerance, replay, views, every)
         or find_split(module, recording.calls, every, replay, views, result.message, probe)
-        or find_exception(module, recording.calls, replay, views))
+        or find_exception(module, recording.calls, replay))
     return _told(result, found)
 
 
@@ -457,14 +457,19 @@ def _prober(assignment: Assignment, student: Any) -> StudentCall:
 def _fresh_prober(assignment: Assignment, student: Any) -> StudentCall | None:
     """A call made as the first of a fresh start of the student's code (the worker stopped,
     the submission loaded anew: grader.sandbox.session.WorkerSession.fresh_start); None for a
-    student without workers."""
+    student without workers. Code that can keep no state between calls (state.may_keep_state,
+    its source parsed when the first call is asked) gets no call: None, "as wrong"."""
     start = getattr(student, "fresh_start", None)
-    if not callable(start) or not may_keep_state(str(getattr(student, "source", ""))):
-        return None  # no worker to start afresh, or code that keeps no state between calls
+    if not callable(start):
+        return None
     probe = _prober(assignment, student)
 
+    @functools.cache
+    def stateful() -> bool:  # parsed at the first failing call asked, never for a pass
+        return may_keep_state(str(getattr(student, "source", "")))
+
     def fresh(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Recorded | None:
-        return probe(name, args, kwargs) if start() else None
+        return probe(name, args, kwargs) if stateful() and start() else None
     return fresh
 
 

@@ -220,7 +220,8 @@ class WorkerSession:
         if self._exhausted or self._remaining() <= 0:
             raise self._budget_spent()
         if self._worker is None:
-            self.restarts += 0 if self._fresh else 1
+            if not self._fresh:  # a fresh start asked for is no restart after a failure
+                self.restarts += 1
             self._fresh = False
             result = self.start()
             if result.status == "timeout":
