@@ -253,6 +253,21 @@ def novikoff_bound_on_random_separable_data(student, ref, rng):
 
 
 @test_case(points=1, visibility="hidden")
+def novikoff_bound_counts_every_sample(student, ref, rng):
+    # R and γ come from one sample each: put that sample first, then last (a loop over the
+    # samples that skips either end leaves it out); the bound does not depend on the order.
+    X, y, w_star = separable(rng, 8, 2, scale=2.0)
+    decisive = (("largest norm", int(np.argmax(np.linalg.norm(X, axis=1)))),
+                ("smallest margin", int(np.argmin(y * (X @ w_star)))))
+    for what, row in decisive:
+        rest = [i for i in range(len(y)) if i != row]
+        for place, order in (("first", [row, *rest]), ("last", [*rest, row])):
+            checks.close(student.novikoff_bound(X[order], y[order], w_star),
+                         ref.novikoff_bound(X[order], y[order], w_star),
+                         name=f"novikoff_bound with the sample of the {what} {place}")
+
+
+@test_case(points=1, visibility="hidden")
 def novikoff_bound_rejects_a_non_separating_w_star(student, rng):
     X, y, w_true = separable(rng, 12, 2)
     expect_value_error(lambda: student.novikoff_bound(X, y, -w_true),

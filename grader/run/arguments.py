@@ -271,6 +271,7 @@ def changes(params: Sequence[str], defaults: dict[str, float] | None = None) -> 
                      f"the rows and columns of {a} swapped: {a}.T, or an index [j, i] where "
                      "[i, j] is meant", _transposed(a))
     yield from _parts(params)
+    yield from _samples(params)
     yield from _entries(params)
     yield from _defaults(defaults or {})
 
@@ -427,6 +428,49 @@ def _parts(params: Sequence[str]) -> Iterator[Change]:
         yield Change(f"{a} with its columns in reverse order",
                      f"the columns of {a} read back to front: {a}[:, ::-1] (which input is "
                      "first)", _array_mapped(a, 2, lambda v: v[:, ::-1].copy()))
+
+
+SAMPLE_LOOP = "a loop over the samples that skips it: range(1, n), range(n - 1), X[1:] or X[:-1]"
+
+
+def _sampled(part: slice) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """X, and y where it has one entry per row of X, cut to the samples `part`, where X is a
+    numeric 2-D array of at least two rows.
+    X (n, d) and y (n,) hold one sample per row in the course's API (COURSE.md): a sample left
+    out of a loop leaves its row of X AND its label out, and the value is the reference's on
+    the other samples (its mean over them, its largest norm of them), which zeroing a row of X
+    alone does not give (the hinge loss of a zero row is not 0)."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        x = args.get("X")
+        if not isinstance(x, np.ndarray) or x.ndim != 2 or x.dtype.kind not in "iuf" or \
+                x.shape[0] < 2:
+            return None
+        changed = {"X": x[part].copy()}
+        y = args.get("y")
+        if y is not None:
+            if not isinstance(y, np.ndarray) or y.ndim < 1 or len(y) != len(x):
+                return None
+            changed["y"] = y[part].copy()
+        return _with(args, **changed)
+    return apply
+
+
+def _samples(params: Sequence[str]) -> Iterator[Change]:
+    """A sample (a row of X with its entry of y) left out, or all but one: the loop bounds of a
+    reduction over the samples (a loss, its gradient, a bound's max and min), said in samples
+    because the value is the reference's on the other samples, its mean over them included."""
+    if "X" not in params:
+        return
+    for where, part in (("first", slice(1, None)), ("last", slice(None, -1))):
+        yield Change(f"the {where} sample (its row of X and its label in y) left out",
+                     SAMPLE_LOOP, _sampled(part))
+    yield Change("only the last sample (the last row of X and its label in y)",
+                 "an accumulator reset or overwritten inside the loop over the samples (= where "
+                 "+= is meant, or the total set to zero in the loop): only the last sample "
+                 "counts", _sampled(slice(-1, None)))
+    yield Change("only the first sample (the first row of X and its label in y)",
+                 "a return (or break) inside the loop over the samples, or a total that stops "
+                 "after the first one: only the first sample counts", _sampled(slice(0, 1)))
 
 
 def _bind(signature: inspect.Signature, call: Recorded) -> dict[str, Any] | None:

@@ -36,6 +36,7 @@ from grader.run.refcache import Memo, Uncacheable, digest
 from grader.run.reference import import_reference
 from grader.run.relations import Related, find
 from grader.run.runtest import run_test
+from grader.run.samples import find_weights
 from grader.run.shapes import find_shape
 from grader.run.state import find as find_state
 from grader.run.state import find_fresh, may_keep_state
@@ -432,6 +433,7 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
                        stateless if stateless is not None else set()) if fresh else None)
         or find_change(module, recording.calls, recording.tolerance, replay, views, every)
         or find_factor(module, recording.calls, recording.tolerance, replay, views, every)
+        or find_weights(module, recording.calls, recording.tolerance, replay, views, every)
         or find_split(module, recording.calls, every, replay, views, result.message, probe)
         or find_exception(module, recording.calls, replay))
     return _told(result, found)

@@ -163,6 +163,11 @@ def test_rows_off_by_factors_of_their_own_are_named_once():
     assert found is not None and "exactly 2 ×" in found.sentence
     noisy = p * (1 + RNG.normal(0, 1e-3, p.shape))
     assert _relate([noisy], [p]) is None
+    # one factor blurred by float noise (a difference quotient over a step of h²: heldout27's
+    # step_scaled_twice_by_h) is not a factor per row
+    blurred = 1e-5 * p * (1 + RNG.normal(0, 1e-6, (3, 1)))
+    found = _relate([blurred], [p])
+    assert found is None or "row" not in found.label, found
 
 
 def test_rows_of_an_outer_product_off_by_factors_are_no_evidence():
@@ -342,6 +347,7 @@ EXPECTED = {
                                   "few"),
     "tower_values_transposed_back": ("tower_1d", "a reshape where a transpose is meant"),
     "silent_as_minus_one": ("mp_neuron", "is −1 wherever the expected value is 0"),
+    "step_of_h_squared": ("numerical_gradient", "is exactly the expected value times h"),
 }
 ALSO = {"momentum_returns_old_w": "for lr cast to an integer, or for lr = 0"}
 """A test where another rule says the same thing in its words: on the by-hand step the weights

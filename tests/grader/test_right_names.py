@@ -141,6 +141,15 @@ def test_layers_of_no_unit_after_the_output_are_not_said_to_be_miswired(graded):
 
 
 @pytest.mark.slow
+def test_a_constant_output_unit_is_not_named_as_a_dead_hidden_layer(graded):
+    failed = _failed(graded("boolean_networks")["output_weights_sign_reversed"])
+    shallow = [t for t in failed if t.name.startswith("shallow_network")]
+    assert shallow, [(t.name, t.message) for t in failed]
+    assert not any("never fires in shallow_network" in (t.mistake or "") + t.message
+                   for t in failed), [(t.name, t.mistake) for t in failed]
+
+
+@pytest.mark.slow
 def test_a_mask_of_one_kind_is_not_said_to_be_inverted(graded):
     failed = _failed(graded("mp_neuron")["gate_masks_never_set"])
     nor = [t for t in failed if t.name == "mp_gate_nor"]

@@ -27,9 +27,27 @@ def _behaviour(layers, n):
     return tuple(int(v) for v in outputs), _ref.count_units(layers)
 
 
+def _dead_units(layers, n):
+    """How many units of the layers before the output never fire on any input (a pattern unit
+    whose bias is too low): a network with a dead hidden layer and one whose hidden layer is
+    right but whose output unit is constant compute the same constant, and are not the same
+    mistake (heldout28's output_sign_condition_reversed)."""
+    z = _ref.all_inputs(n).astype(float)
+    dead = 0
+    for W, b in layers[:-1]:
+        out = (z @ np.asarray(W, dtype=float).T + np.asarray(b, dtype=float) >= 0).astype(float)
+        dead += int(np.sum(~out.any(axis=0)))
+        z = np.hstack([z, out])
+    return dead
+
+
 def shallow_view(args, value):
     n = len(args[0]).bit_length() - 1
-    return (len(value), *_behaviour(value, n))
+    seen = _behaviour(value, n)
+    if seen[0] in ("no layers", "rejected"):
+        return (len(value), *seen)
+    layers = [(np.asarray(W, dtype=float), np.asarray(b, dtype=float)) for W, b in value]
+    return (len(value), *seen, _dead_units(layers, n))
 
 
 def deep_view(args, value):
