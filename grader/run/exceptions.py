@@ -11,7 +11,10 @@ before it has a value (`nonlocal` forgotten), arrays of different numbers of dim
 other lengths) joined by np.hstack / np.concatenate, a matrix product of arrays whose inner
 sizes differ (np.dot's arguments in the wrong order, a transpose missing), an index equal to its
 axis' length, exp of a number too large (math.exp), & or | on floats, ~ on floats, a frozen
-dataclass assigned to, np.fromiter given too few items.
+dataclass assigned to, np.fromiter given too few items, a number multiplied with @, a named
+tuple's _replace() given a field it does not have, a record built from one tuple passed whole,
+np.stack of blocks of different shapes, a block written into a slice of another length, a flat
+position past the end given to np.unravel_index.
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -209,6 +212,40 @@ KNOWN: tuple[Known, ...] = (
        "np.dot(A, B) and A @ B pair A's last axis with B's first (for a matrix B, its rows): "
        "for samples X (n, d) and weights w (d,) write X @ w, and print both shapes where "
        "it fails"),
+    _k("ValueError", r"matmul: Input operand \d+ does not have enough dimensions \(has 0",
+       "multiplies a single number with @ (matmul takes arrays of one or more axes: a number "
+       "where a vector is meant, e.g. a label read where a sample's x is meant, or an entry "
+       "of w where w is meant)",
+       "print what each side of the @ is where it fails: both must be vectors or matrices (use "
+       "* for a number)"),
+    _k("ValueError", r"Got unexpected field names?: \[",
+       "calls a named tuple's _replace() with a field name the record does not have (a field "
+       "spelt another way than in its definition)",
+       "use the names of the record's _fields exactly (print Record._fields), or add the field "
+       "to the record's definition"),
+    _k("TypeError", r"__new__\(\) missing \d+ required positional arguments?",
+       "builds a record (a named tuple or class) with too few values: one tuple passed whole "
+       "where its items are meant (Record(t) for Record(*t)), or a field left out",
+       "pass the items, not the tuple: Record(*t), or Record._make(t); print what is passed "
+       "where it fails"),
+    _k("ValueError", r"all input arrays must have the same shape",
+       "joins arrays of different shapes with np.stack (which makes a NEW axis and needs equal "
+       "shapes: blocks of rows of different lengths are joined with np.concatenate along the "
+       "axis they share)",
+       "join blocks along their own axis with np.concatenate (or np.vstack / np.hstack); keep "
+       "np.stack for pieces of one shape"),
+    _k("ValueError", r"could not broadcast input array from shape \(\d+,?\) into shape "
+       r"\(\d+,?\)",
+       "writes a block of values into a slice of another length (the slice's bounds and the "
+       "block's length differ: a slice one too long or too short at a block's end, or a last "
+       "block that is shorter than the others)",
+       "print both lengths where it fails: slice with the same bounds on both sides "
+       "(out[start:stop] = f(X[start:stop]), with stop = min(start + size, n))"),
+    _k("ValueError", r"index \d+ is out of bounds for array with size \d+",
+       "turns a flat position past the end of the array into an index (np.unravel_index of a "
+       "position >= the array's size: a loop over positions that runs past the last one)",
+       "stop the loop over positions at the array's size (range(x.size), or np.ndindex(x.shape) "
+       "over the indices themselves)"),
 )
 
 

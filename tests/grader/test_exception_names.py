@@ -5,6 +5,7 @@ replay) each single-mistake submission of tests/fixtures/exceptions/ is named by
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 import math
@@ -37,6 +38,14 @@ def _shuffled() -> Any:
 
 def _first(values: Any) -> Any:
     return values[0]
+
+
+_Pair = collections.namedtuple("_Pair", "a b")
+
+
+def _slice_too_long() -> None:
+    out = np.zeros(5)
+    out[3:6] = np.ones(3)
 
 
 def _unpack() -> Any:
@@ -106,6 +115,13 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "a mask of another length": lambda: np.ones((2, 4))[:, np.array([True, False, True])],
     "a Fraction with denominator zero": lambda: Fraction(1, 0),
     "a flat array for a shaped one": lambda: np.zeros(12) + np.ones((4, 3)),
+    "a number multiplied with @": lambda: np.float64(_first([2.0])) @ np.ones(2),
+    "a number on the right of @": lambda: np.ones(2) @ np.float64(_first([2.0])),
+    "_replace with a field the record lacks": lambda: _Pair(1, 2)._replace(third=3),
+    "a record built from one tuple": lambda: _Pair(*_first([((1, 2),)])),
+    "np.stack of blocks of other shapes": lambda: np.stack([np.ones(3), np.ones(2)]),
+    "a block into a slice of another length": _slice_too_long,
+    "a flat position past the end": lambda: np.unravel_index(6, (2, 3)),
 }
 
 
@@ -211,6 +227,16 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                                         "meets an array with a FLAT one"),
     "true_mask_width_from_labels": ("backprop", "hinge_loss",
                                     "a boolean mask whose length is not the length"),
+    "label_multiplied_with_at": ("perceptron", "train_perceptron",
+                                 "multiplies a single number with @"),
+    "gate_record_field_misspelt": ("mp_neuron", "mp_gate",
+                                   "a field name the record does not have"),
+    "box_record_from_the_tuple": ("towers", "tower_2d", "one tuple passed whole"),
+    "row_blocks_stacked": ("towers", "tower_1d", "np.stack"),
+    "output_block_one_too_long": ("boolean_networks", "threshold_forward",
+                                  "a slice of another length"),
+    "positions_past_the_size": ("gradient_descent", "numerical_gradient",
+                                "a flat position past the end"),
 }
 
 
