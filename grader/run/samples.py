@@ -60,15 +60,35 @@ class Weights:
     sample"."""
     cause: str
     """Its usual cause; the part before the first colon is the label's hint."""
-    of: Callable[[int], Array]
-    """The weights of n samples."""
+    of: Callable[[int], list[Array]]
+    """The weights of n samples (candidates: a block of samples whose length each call shows;
+    none where the slip does not apply to n samples, and the value must then be right)."""
+    special: tuple[str, ...] = ()
+    """The patterns this one generalises (one sample for a block of them): when both fit, the
+    special one is said."""
 
 
-def _one_at(i: int, weight: float = 1.0, rest: float = 0.0) -> Callable[[int], Array]:
-    def of(n: int) -> Array:
+def _one_at(i: int, weight: float = 1.0, rest: float = 0.0) -> Callable[[int], list[Array]]:
+    def of(n: int) -> list[Array]:
         c = np.full(n, rest)
         c[i] = weight
-        return c
+        return [c]
+    return of
+
+
+def _last_block(kept: bool, *, only: bool = False) -> Callable[[int], list[Array]]:
+    """The last k samples (1 <= k < n) left out (`only`: the only ones counted); `kept`: the
+    mean taken over the samples counted, not over all n. And every sample counted (k = 0): n a
+    whole number of blocks, where the value is right."""
+    def of(n: int) -> list[Array]:
+        out = [np.ones(n)]
+        for k in range(1, n + (not kept and not only)):  # every sample: the only, short block
+            c = np.ones(n)
+            c[n - k:] = 0.0
+            if only:
+                c = 1.0 - c
+            out.append(c * n / c.sum() if kept else c)
+        return out
     return of
 
 
@@ -92,6 +112,19 @@ WEIGHTS = (
     Weights("counts the last sample twice",
             "the last sample is added once more after the loop (or the loop runs one step too "
             "far and reads the last sample again)", _one_at(-1, 2.0, 1.0)),
+    Weights("leaves out a last block of its samples (and still divides by all n)",
+            "a loop over blocks of samples that stops before the last, shorter block: range(0, "
+            "n - B + 1, B) where range(0, n, B) is meant", _last_block(kept=False),
+            ("leaves the last sample out (and still divides by all n)",)),
+    Weights("leaves out a last block of its samples (the mean over the others)",
+            "a loop over blocks of samples that stops before the last, shorter block: range(0, "
+            "n - B + 1, B) where range(0, n, B) is meant, and a mean over the samples it saw",
+            _last_block(kept=True)),
+    Weights("counts only a last block of its samples (divided by n)",
+            "a total reset or overwritten inside the loop over blocks of samples: = where += is "
+            "meant, so only the last block is left", _last_block(kept=False, only=True),
+            ("counts only the last sample (divided by n)",
+             "leaves the first sample out (and still divides by all n)")),
 )
 
 
@@ -179,16 +212,25 @@ def _close(a: list[Array], b: list[Array]) -> bool:
 
 
 def _fits(weights: Weights, call: Recorded, split: _Split,
-          mode: Mode) -> dict[str, bool] | None:
+          mode: Mode) -> tuple[dict[str, bool], bool] | None:
     """For each part of the value the weights move: whether the student's part is the weighed
-    one (True) or the reference's (False); None when a part is neither (or one the weights do
-    not move is wrong)."""
+    one (True) or the reference's (False), and whether the weights that fit count some sample;
+    None when a part is neither (or one the weights do not move is wrong)."""
     got = _flat(call.value) if call.raised is None else None
     if got is None or got[0] != split.paths:
         return None
-    weighed = split.weighed(weights.of(len(split.samples)))
+    fits = [(fit, bool(c.any())) for c in weights.of(len(split.samples))
+            or [np.ones(len(split.samples))]
+            for fit in [_fits_weighed(split.weighed(c), got[1], split, mode)]
+            if fit is not None]
+    return next(((fit, some) for fit, some in fits if any(fit.values())),
+                next(((fit, some) for fit, some in fits if not fit), fits[0] if fits else None))
+
+
+def _fits_weighed(weighed: list[Array], mine_parts: list[Array], split: _Split,
+                  mode: Mode) -> dict[str, bool] | None:
     out: dict[str, bool] = {}
-    for path, mine, right, theirs in zip(split.paths, got[1], split.expected, weighed,
+    for path, mine, right, theirs in zip(split.paths, mine_parts, split.expected, weighed,
                                          strict=True):
         if mine.shape != right.shape:
             return None
@@ -209,16 +251,18 @@ def _fitting(weights: Weights, judged: Sequence[tuple[Recorded, _Split]],
     """The parts of the value the weights explain on every judged call (each part weighed on
     every call where they move it, or right on every one), shown on SHOWN calls; None."""
     kinds: dict[str, set[bool]] = {}
-    shown = 0
+    shown = counted = 0
     for call, split in judged:
-        fit = _fits(weights, call, split, mode)
-        if fit is None:
+        found = _fits(weights, call, split, mode)
+        if found is None:
             return None
+        fit, some = found
         for path, weighed in fit.items():
             kinds.setdefault(path, set()).add(weighed)
         shown += any(fit.values())
-    if shown < SHOWN or any(len(k) > 1 for k in kinds.values()):
-        return None
+        counted += any(fit.values()) and some
+    if shown < SHOWN or not counted or any(len(k) > 1 for k in kinds.values()):
+        return None  # (a value shown only where no sample counts is the penalty alone)
     return [path for path, k in kinds.items() if k == {True}]
 
 
@@ -249,6 +293,8 @@ def find_weights(reference: Any, calls: Sequence[Recorded], mode: Mode | None, r
         else:
             fitting = [(w, parts) for w in WEIGHTS
                        for parts in [_fitting(w, judged, near)] if parts]
+            saids = {w.said for w, _ in fitting}
+            fitting = [(w, p) for w, p in fitting if not saids & set(w.special)]
             if len(fitting) == 1:
                 weights, parts = fitting[0]
                 return _worded(name, weights, parts, len(judged[0][1].paths))

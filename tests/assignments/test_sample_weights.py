@@ -1,7 +1,7 @@
 """Slips of the loop over the samples of a loss or its gradient, named by how the value weighs
 the samples (issue 16, grader.run.samples): a loop from the second sample, a total reset in the
 loop (only the last sample left), a total started at the first sample's value before a loop over
-all of them. And a sample left out of a bound that is no mean (Novikoff's max norm and min
+all of them, a loop over blocks of samples that skips the last, shorter block. And a sample left out of a bound that is no mean (Novikoff's max norm and min
 margin), named as the reference's value without that sample (grader.run.arguments). Graded
 through `grader grade`'s path (grader.batch.driver.run_batch: sandbox, proxy, codec) on correct
 solutions with one line changed; the correct ones pass with no name (grade_edits).
@@ -29,6 +29,10 @@ CASES = {
             (HINGE_LOOP, HINGE_LOOP.replace("range(N)", "range(1, N)")),
             "hinge_loss_value_matches_reference",
             "hinge_loss() leaves the first sample out (and still divides by all n)"),
+        "hinge_last_short_block_skipped": (
+            (HINGE_LOOP, HINGE_LOOP.replace("range(N)", "range(N - N % 4)")),
+            "hinge_loss_value_matches_reference",
+            "hinge_loss() leaves out a last block of its samples (and still divides by all n)"),
         "softmax_total_started_at_the_first_sample": (
             (SOFTMAX_TOTAL, SOFTMAX_TOTAL.replace(
                 "    loss = 0.0\n",
