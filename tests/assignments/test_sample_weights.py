@@ -1,10 +1,11 @@
 """Slips of the loop over the samples of a loss or its gradient, named by how the value weighs
 the samples (issue 16, grader.run.samples): a loop from the second sample, a total reset in the
 loop (only the last sample left), a total started at the first sample's value before a loop over
-all of them, a loop over blocks of samples that skips the last, shorter block. And a sample left out of a bound that is no mean (Novikoff's max norm and min
-margin), named as the reference's value without that sample (grader.run.arguments). Graded
-through `grader grade`'s path (grader.batch.driver.run_batch: sandbox, proxy, codec) on correct
-solutions with one line changed; the correct ones pass with no name (grade_edits).
+all of them, a loop over blocks of samples that skips the last, shorter block. And a sample left
+out of a bound that is no mean (Novikoff's max norm and min margin), named as the reference's
+value without that sample (grader.run.arguments). Graded through `grader grade`'s path
+(grader.batch.driver.run_batch: sandbox, proxy, codec) on correct solutions with one line
+changed; the correct ones pass with no name (grade_edits).
 """
 
 from __future__ import annotations
