@@ -434,8 +434,8 @@ SAMPLE_LOOP = "a loop over the samples that skips it: range(1, n), range(n - 1),
 
 
 def _sampled(part: slice) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
-    """X, and y where it has one entry per row of X, cut to the samples `part`, where X is a
-    numeric 2-D array of at least two rows.
+    """X and y (one entry per row of X) cut to the samples `part`, where X is a numeric 2-D
+    array of at least two rows.
     X (n, d) and y (n,) hold one sample per row in the course's API (COURSE.md): a sample left
     out of a loop leaves its row of X AND its label out, and the value is the reference's on
     the other samples (its mean over them, its largest norm of them), which zeroing a row of X
@@ -445,13 +445,10 @@ def _sampled(part: slice) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
         if not isinstance(x, np.ndarray) or x.ndim != 2 or x.dtype.kind not in "iuf" or \
                 x.shape[0] < 2:
             return None
-        changed = {"X": x[part].copy()}
         y = args.get("y")
-        if y is not None:
-            if not isinstance(y, np.ndarray) or y.ndim < 1 or len(y) != len(x):
-                return None
-            changed["y"] = y[part].copy()
-        return _with(args, **changed)
+        if not isinstance(y, np.ndarray) or y.ndim < 1 or len(y) != len(x):
+            return None
+        return _with(args, X=x[part].copy(), y=y[part].copy())
     return apply
 
 
@@ -459,8 +456,9 @@ def _samples(params: Sequence[str]) -> Iterator[Change]:
     """A sample (a row of X with its entry of y) left out, or all but one: the loop bounds of a
     reduction over the samples (a loss, its gradient, a bound's max and min), said in samples
     because the value is the reference's on the other samples, its mean over them included."""
-    if "X" not in params:
-        return
+    if "X" not in params or "y" not in params:
+        return  # a function of X alone returns a row per sample (threshold_forward): a
+        # value of its first row is an index slip (out[0] for out[:, 0]), no loop over samples
     for where, part in (("first", slice(1, None)), ("last", slice(None, -1))):
         yield Change(f"the {where} sample (its row of X and its label in y) left out",
                      SAMPLE_LOOP, _sampled(part))

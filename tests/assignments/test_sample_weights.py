@@ -64,3 +64,17 @@ def test_a_slip_in_the_loop_over_the_samples_is_named_by_their_weights(
     for student, (_, test_name, name) in edits.items():
         said = failed_test(results, student, test_name).mistake or ""
         assert said.startswith(name), f"{student}: {test_name} says {said!r}"
+
+
+def test_a_row_wise_function_of_x_alone_is_not_named_by_its_samples(tmp_path: Path) -> None:
+    """threshold_forward(layers, X) returning the first row's output alone (heldout13's
+    first_row_not_column: out[0] for out[:, 0]) is an index slip, not a loop over samples that
+    stops after the first: a function without labels y is not split into samples."""
+    correct = MUTANTS / "boolean_networks" / "correct" / "chain_loops.py"
+    edit = ("    return outputs\n\n\ndef shallow_network", "    return outputs[:1]\n\n\n"
+            "def shallow_network")
+    results = grade_edits("boolean_networks", correct, {"first_row_only": edit}, tmp_path)
+    failed = [t for t in results["first_row_only"].tests if t.status != "passed"]
+    assert failed
+    assert not any("sample" in (t.mistake or "") for t in failed), \
+        [(t.name, t.mistake) for t in failed]
