@@ -331,6 +331,13 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
                                  "visited", "the samples an epoch visits: the sweep is i = 0, "
                                  "1, …, n−1 (range(n)); yours stops before the last",
                                  seen="never visits the last sample of the data")
+        _, counted = _sweep(X[:i], y[:i], start)
+        if list(got[1]) == [counted + 1]:  # its count says it updated: the update adds nothing
+            return Departure(where, f"y·(w·x) = {s:.4g}; your run counts an update at sample "
+                             f"{i}, as the rule does, but its w does not change there",
+                             "the update: w ← w + y·x (yours adds nothing at this sample)",
+                             seen="counts an update where the rule updates but leaves w as it "
+                             "was (its update adds nothing there)")
         return Departure(where, f"y·(w·x) = {s:.4g}" + (" (the point is on the boundary)"
                                                        if s == 0 else "")
                          + "; the reference updates w there, your run does not",

@@ -205,6 +205,9 @@ WHERE = {
                             "epoch at the rule's w but a later epoch at another",
     "adam_steps_with_old_m": "adam_step() leaves the rule's run where it returns a wrong w while "
                              "its m and v are right",
+    "label_added_to_features": "train_perceptron() leaves the rule's run where it counts an "
+                               "update where the rule updates but leaves w as it was (its update "
+                               "adds nothing there)",
 }
 """Submissions no stage names by its cause: what their run does where it leaves the rule's (a
 fact the run showed: where, not why) names the failing tests nothing else names."""
