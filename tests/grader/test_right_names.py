@@ -150,6 +150,13 @@ def test_a_constant_output_unit_is_not_named_as_a_dead_hidden_layer(graded):
 
 
 @pytest.mark.slow
+def test_a_unit_that_never_fires_for_a_constant_f_keeps_the_construction_named(graded):
+    failed = _failed(graded("boolean_networks")["lsb_bits_dead_unit_for_constants"])
+    named = [t for t in failed if "least significant bit" in (t.mistake or "")]
+    assert named, [(t.name, t.mistake) for t in failed]
+
+
+@pytest.mark.slow
 def test_a_mask_of_one_kind_is_not_said_to_be_inverted(graded):
     failed = _failed(graded("mp_neuron")["gate_masks_never_set"])
     nor = [t for t in failed if t.name == "mp_gate_nor"]

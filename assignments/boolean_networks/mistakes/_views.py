@@ -28,15 +28,18 @@ def _behaviour(layers, n):
 
 
 def _dead_units(layers, n):
-    """How many units of the layers before the output never fire on any input (a pattern unit
-    whose bias is too low): a network with a dead hidden layer and one whose hidden layer is
+    """How many units of the layers before the output never fire on any input although a later
+    layer reads them (a pattern unit whose bias is too low): a network with a dead hidden layer and one whose hidden layer is
     right but whose output unit is constant compute the same constant, and are not the same
     mistake (heldout28's output_sign_condition_reversed)."""
     z = _ref.all_inputs(n).astype(float)
     dead = 0
-    for W, b in layers[:-1]:
-        out = (z @ np.asarray(W, dtype=float).T + np.asarray(b, dtype=float) >= 0).astype(float)
-        dead += int(np.sum(~out.any(axis=0)))
+    for k, (W, b) in enumerate(layers[:-1]):
+        out = (z @ W.T + b >= 0).astype(float)
+        columns = range(z.shape[1], z.shape[1] + out.shape[1])
+        read = [any(c < V.shape[1] and np.any(V[:, c] != 0) for V, _ in layers[k + 1:])
+                for c in columns]  # a unit no later layer reads (a constant f's) does not count
+        dead += int(np.sum(~out.any(axis=0) & np.array(read, dtype=bool)))
         z = np.hstack([z, out])
     return dead
 
@@ -47,7 +50,10 @@ def shallow_view(args, value):
     if seen[0] in ("no layers", "rejected"):
         return (len(value), *seen)
     layers = [(np.asarray(W, dtype=float), np.asarray(b, dtype=float)) for W, b in value]
-    return (len(value), *seen, _dead_units(layers, n))
+    table = np.asarray(args[0])
+    constant = table.size == 0 or bool(np.all(table == table.flat[0]))
+    # a constant f needs no pattern unit: a unit that never fires is then a way to build it
+    return (len(value), *seen, 0 if constant else _dead_units(layers, n))
 
 
 def deep_view(args, value):
