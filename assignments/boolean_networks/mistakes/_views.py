@@ -29,9 +29,9 @@ def _behaviour(layers, n):
 
 def _dead_units(layers, n):
     """How many units of the layers before the output never fire on any input although a later
-    layer reads them (a pattern unit whose bias is too low): a network with a dead hidden layer and one whose hidden layer is
-    right but whose output unit is constant compute the same constant, and are not the same
-    mistake (heldout28's output_sign_condition_reversed)."""
+    layer reads them (a pattern unit whose bias is too low): a network with a dead hidden layer
+    and one whose hidden layer is right but whose output unit is constant compute the same
+    constant, and are not the same mistake (heldout28's output_sign_condition_reversed)."""
     z = _ref.all_inputs(n).astype(float)
     dead = 0
     for k, (W, b) in enumerate(layers[:-1]):
