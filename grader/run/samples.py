@@ -214,14 +214,18 @@ def _close(a: list[Array], b: list[Array]) -> bool:
 def _fits(weights: Weights, call: Recorded, split: _Split,
           mode: Mode) -> tuple[dict[str, bool], bool] | None:
     """For each part of the value the weights move: whether the student's part is the weighed
-    one (True) or the reference's (False), and whether the weights that fit count some sample;
+    one (True) or the reference's (False), and whether the samples the weights count add
+    something to the value (a gradient of zero from every sample counted is no evidence of
+    which were: heldout26's true_class_gradient_at_j, whose data gradient cancels to zero);
     None when a part is neither (or one the weights do not move is wrong)."""
     got = _flat(call.value) if call.raised is None else None
     if got is None or got[0] != split.paths:
         return None
-    fits = [(fit, bool(c.any())) for c in weights.of(len(split.samples))
-            or [np.ones(len(split.samples))]
-            for fit in [_fits_weighed(split.weighed(c), got[1], split, mode)]
+    alone = split.weighed(np.zeros(len(split.samples)))  # the penalty, no sample counted
+    fits = [(fit, any(not same(u, v, mode) for u, v in zip(weighed, alone, strict=True)))
+            for c in weights.of(len(split.samples)) or [np.ones(len(split.samples))]
+            for weighed in [split.weighed(c)]
+            for fit in [_fits_weighed(weighed, got[1], split, mode)]
             if fit is not None]
     return next(((fit, some) for fit, some in fits if any(fit.values())),
                 next(((fit, some) for fit, some in fits if not fit), fits[0] if fits else None))

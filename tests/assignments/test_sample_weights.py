@@ -78,3 +78,18 @@ def test_a_row_wise_function_of_x_alone_is_not_named_by_its_samples(tmp_path: Pa
     assert failed
     assert not any("sample" in (t.mistake or "") for t in failed), \
         [(t.name, t.mistake) for t in failed]
+
+
+def test_a_gradient_whose_samples_cancel_is_not_named_by_the_samples_it_counts(
+        tmp_path: Path) -> None:
+    """The true class's −x_i put at column j (heldout26's true_class_gradient_at_j): every
+    sample's data gradient cancels to zero, so on a call where only the last samples have active
+    margins, "a last block left out" gives the same zero. Samples that add nothing to the value
+    are no evidence of which were counted: no sample name."""
+    correct = MUTANTS / "backprop" / "correct" / "loops.py"
+    edit = ("                dW[:, y[i]] -= X[i]", "                dW[:, j] -= X[i]")
+    results = grade_edits("backprop", correct, {"true_class_at_j": edit}, tmp_path)
+    failed = [t for t in results["true_class_at_j"].tests if t.status != "passed"]
+    assert failed
+    assert not any("sample" in (t.mistake or "") for t in failed), \
+        [(t.name, t.mistake) for t in failed]
