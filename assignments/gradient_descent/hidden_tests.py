@@ -30,6 +30,11 @@ from grader.testing import test_case
 
 # Not in grader.checks.mistakes, whose names start in lower case (they follow "Looks like").
 NO_BIAS_CORRECTION = "Adam's bias correction m/(1 − β1ᵗ), v/(1 − β2ᵗ) is missing"
+SEED_NOT_USED = ("the shuffle does not depend on seed: the generator is made from something "
+                 "else (a fixed number or another argument)")
+"""Two runs with one seed agree and two seeds give the same shuffle: not the global generator
+(whose state moves on between the runs), but one made from another value (heldout31's
+shuffler_seeded_with_batch_size was told "the global RNG was used")."""
 
 # ----------------------------------------------------------------- callbacks for numerical_gradient
 # Plain functions of this (trusted) file: the proxy hands them to the student's code as callbacks.
@@ -295,8 +300,8 @@ def minibatch_sgd_depends_only_on_the_seed(student, rng):
                 mistake=NO_BATCH_SHUFFLE)
         raise checks.CheckFailure(
             "batches for seed 4 and seed 5: expected different shuffles, got the same. "
-            f"Looks like {m.GLOBAL_RNG}. Use rng = np.random.default_rng(seed).",
-            mistake=m.GLOBAL_RNG)
+            f"Looks like {SEED_NOT_USED}. Use rng = np.random.default_rng(seed).",
+            mistake=SEED_NOT_USED)
 
 
 @test_case(points=0.5, visibility="hidden",

@@ -62,3 +62,18 @@ def test_a_coincidence_of_one_test_gives_no_name(
             assert "Looks like the sign" not in test.message
         else:
             assert name in said, f"{student}: {test_name} says {said!r}"
+
+
+def test_a_generator_seeded_with_another_argument_is_not_the_global_rng(
+        tmp_path: Path) -> None:
+    """heldout31's shuffler_seeded_with_batch_size: one seed gives one shuffle, two seeds the
+    same one. The global generator would give two runs with one seed different shuffles: the
+    guess is that the generator is made from something else, not the global RNG."""
+    correct = Path(__file__).parents[1] / "heldout26" / "gradient_descent" / "correct_scalar.py"
+    edit = ("    rng = np.random.default_rng(seed)", "    rng = np.random.default_rng(batch_size)")
+    results = grade_edits("gradient_descent", correct, {"seeded_with_batch_size": edit}, tmp_path)
+    said = failed_test(results, "seeded_with_batch_size",
+                       "minibatch_sgd_depends_only_on_the_seed").mistake or ""
+    assert said.startswith("the shuffle does not depend on seed"), said
+    assert not any("global RNG" in (t.mistake or "")
+                   for t in results["seeded_with_batch_size"].tests)
