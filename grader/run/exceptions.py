@@ -14,7 +14,8 @@ axis' length, exp of a number too large (math.exp), & or | on floats, ~ on float
 dataclass assigned to, np.fromiter given too few items, a number multiplied with @, a named
 tuple's _replace() given a field it does not have, a record built from one tuple passed whole,
 np.stack of blocks of different shapes, a block written into a slice of another length, a flat
-position past the end given to np.unravel_index.
+position past the end given to np.unravel_index, a class called where its instance is meant, a
+parameter given twice (a functools.partial's keyword and a call's position).
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -228,6 +229,16 @@ KNOWN: tuple[Known, ...] = (
        "where its items are meant (Record(t) for Record(*t)), or a field left out",
        "pass the items, not the tuple: Record(*t), or Record._make(t); print what is passed "
        "where it fails"),
+    _k("TypeError", r"^\w+\(\) takes no arguments$",
+       "calls a class that takes no arguments with arguments: the class itself is used where "
+       "an instance of it is meant (f = Cls for f = Cls(), then f(x) makes a new object)",
+       "make the object first and call it: f = Cls(), then f(x) (a class with __call__); or "
+       "give the class an __init__ that takes the arguments"),
+    _k("TypeError", r"\w+\(\) got multiple values for argument '\w+'",
+       "passes one parameter twice: a functools.partial (or a call) binds it by keyword and "
+       "the call also gives it by position (partial(f, x=v)(a, b) fills x with b too)",
+       "bind the leading parameters by position in partial(f, a), or pass every argument of "
+       "the later call by keyword; print the signature where it fails"),
     _k("ValueError", r"all input arrays must have the same shape",
        "joins arrays of different shapes with np.stack (which makes a NEW axis and needs equal "
        "shapes: blocks of rows of different lengths are joined with np.concatenate along the "

@@ -43,6 +43,14 @@ def _first(values: Any) -> Any:
 _Pair = collections.namedtuple("_Pair", "a b")
 
 
+class _Plain:
+    pass
+
+
+def _two(a: float, value: float) -> float:
+    return a + value
+
+
 def _slice_too_long() -> None:
     out = np.zeros(5)
     out[3:6] = np.ones(3)
@@ -122,6 +130,8 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "np.stack of blocks of other shapes": lambda: np.stack([np.ones(3), np.ones(2)]),
     "a block into a slice of another length": _slice_too_long,
     "a flat position past the end": lambda: np.unravel_index(6, (2, 3)),
+    "a class called where its instance is meant": lambda: _Plain(_first([1.0])),
+    "a parameter given twice": lambda: functools.partial(_two, value=1)(2, 3),
 }
 
 
@@ -237,6 +247,9 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                                   "a slice of another length"),
     "positions_past_the_size": ("gradient_descent", "numerical_gradient",
                                 "a flat position past the end"),
+    "softmax_bound_to_its_class": ("backprop", "softmax", "the class itself is used where an "
+                                   "instance of it is meant"),
+    "step_partial_given_twice": ("towers", "tower_1d", "passes one parameter twice"),
 }
 
 
