@@ -121,6 +121,16 @@ def grade_edits(name: str, correct: Path, edits: dict[str, tuple[str, str]],
     return results
 
 
+def check_named(name: str, correct: Path,
+                edits: dict[str, tuple[tuple[str, str], str, str]], folder: Path) -> None:
+    """grade_edits of `edits` (student -> ((line, mistaken line), test, the name it starts)):
+    each student's `test` fails with a mistake name that starts with the given one."""
+    results = grade_edits(name, correct, {s: e[0] for s, e in edits.items()}, folder)
+    for student, (_, test_name, expected) in edits.items():
+        said = failed_test(results, student, test_name).mistake or ""
+        assert said.startswith(expected), f"{student}: {test_name} says {said!r}"
+
+
 def failed_test(results: dict[str, RunResult], student: str, test: str) -> TestResult:
     """`student`'s result of `test` (grade_edits' results), which must not have passed."""
     failed = {t.name: t for t in results[student].tests if t.status != "passed"}

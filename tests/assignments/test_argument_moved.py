@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.assignments.harness import MUTANTS, failed_test, grade_edits
+from tests.assignments.harness import MUTANTS, check_named, failed_test, grade_edits
 
 pytestmark = pytest.mark.slow
 
@@ -51,10 +51,7 @@ LOOPS_ELSEWHERE = {
 def test_a_loop_that_leaves_out_items_is_named_by_the_items_it_reads(
         assignment: str, tmp_path: Path) -> None:
     correct, edits = LOOPS_ELSEWHERE[assignment]
-    results = grade_edits(assignment, correct, {s: e[0] for s, e in edits.items()}, tmp_path)
-    for student, (_, test_name, name) in edits.items():
-        said = failed_test(results, student, test_name).mistake or ""
-        assert said.startswith(name), f"{student}: {test_name} says {said!r}"
+    check_named(assignment, correct, edits, tmp_path)
 
 
 def test_a_mask_read_one_place_off_is_named_by_the_move(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.assignments.harness import MUTANTS, failed_test, grade_edits
+from tests.assignments.harness import MUTANTS, check_named, grade_edits
 
 pytestmark = pytest.mark.slow
 
@@ -60,10 +60,7 @@ CASES = {
 def test_a_slip_in_the_loop_over_the_samples_is_named_by_their_weights(
         assignment: str, tmp_path: Path) -> None:
     correct, edits = CASES[assignment]
-    results = grade_edits(assignment, correct, {s: e[0] for s, e in edits.items()}, tmp_path)
-    for student, (_, test_name, name) in edits.items():
-        said = failed_test(results, student, test_name).mistake or ""
-        assert said.startswith(name), f"{student}: {test_name} says {said!r}"
+    check_named(assignment, correct, edits, tmp_path)
 
 
 def test_a_row_wise_function_of_x_alone_is_not_named_by_its_samples(tmp_path: Path) -> None:
