@@ -287,21 +287,26 @@ def find_weights(reference: Any, calls: Sequence[Recorded], mode: Mode | None, r
 
         if all(c.raised is None and same(c.value, run(c).value, near) for c in mine):
             continue  # right on this function: the mistake is elsewhere
-        judged = []
-        for i, call in enumerate([*mine, *of_kinds(name, mine, others, CONFIRM)]):
-            split = _split(call, params, run)
-            if split is None and i < len(mine):
-                break  # a call of the test that is not a mean of its samples
-            if split is not None:
-                judged.append((call, split))
-        else:
-            fitting = [(w, parts) for w in WEIGHTS
-                       for parts in [_fitting(w, judged, near)] if parts]
-            saids = {w.said for w, _ in fitting}
-            fitting = [(w, p) for w, p in fitting if not saids & set(w.special)]
-            if len(fitting) == 1:
-                weights, parts = fitting[0]
-                return _worded(name, weights, parts, len(judged[0][1].paths))
+        splits = [_split(call, params, run) for call in mine]
+        judged = [(call, split) for call, split in zip(mine, splits, strict=True)
+                  if split is not None]
+        if len(judged) < len(mine):
+            continue  # a call of the test that is not a mean of its samples
+        # the weighings the test's own calls allow; the submission's other calls (one replay
+        # per sample each) are split only when one is left
+        candidates = [w for w in WEIGHTS
+                      if all(_fits(w, c, split, near) is not None for c, split in judged)]
+        if not candidates:
+            continue
+        judged += [(call, split) for call in of_kinds(name, mine, others, CONFIRM)
+                   for split in [_split(call, params, run)] if split is not None]
+        fitting = [(w, parts) for w in candidates
+                   for parts in [_fitting(w, judged, near)] if parts]
+        saids = {w.said for w, _ in fitting}
+        fitting = [(w, p) for w, p in fitting if not saids & set(w.special)]
+        if len(fitting) == 1:
+            weights, parts = fitting[0]
+            return _worded(name, weights, parts, len(judged[0][1].paths))
     return None
 
 
