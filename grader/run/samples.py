@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from grader.checks.compare import Mode
+from grader.run.confirm import with_argument
 from grader.run.diagnose import REFERENCE, Replay, tolerance
 from grader.run.outcomes import Outcome, Recorded, same
 from grader.run.relations import Related, _leaves, _where, by_name, functions, of_kinds, parameters
@@ -154,15 +155,23 @@ def _flat(value: Any) -> tuple[list[str], list[Array]] | None:
 
 
 def _with(call: Recorded, params: Sequence[str], changed: Mapping[str, Any]) -> Recorded:
-    """`call` with the arguments of `changed` (by parameter name) replaced."""
-    args, kwargs = list(call.args), dict(call.kwargs)
+    """`call` with the arguments of `changed` (by parameter name) replaced, each where the call
+    passed it (confirm.with_argument)."""
     for name, value in changed.items():
         position = params.index(name)
-        if position < len(args) and name not in kwargs:
-            args[position] = value
-        else:
-            kwargs[name] = value
-    return Recorded(call.name, tuple(args), kwargs, None)
+        call = with_argument(call, position if position < len(call.args) else name, value)
+    return call
+
+
+def _leaves_of(outcome: Outcome, split_like: tuple[list[str], list[Array]]) -> list[Array] | None:
+    """The leaves of `outcome`'s value when they are those of `split_like` (the same paths,
+    each of the same shape), else None."""
+    flat = _flat(outcome.value) if outcome.raised is None else None
+    paths, expected = split_like
+    if flat is None or flat[0] != paths or any(
+            a.shape != b.shape for a, b in zip(flat[1], expected, strict=True)):
+        return None
+    return flat[1]
 
 
 def _split(call: Recorded, params: Sequence[str],
@@ -187,17 +196,15 @@ def _split(call: Recorded, params: Sequence[str],
     zero = run(_with(call, params, plain)) if plain else full
     samples = []
     for i in range(len(x)):
-        one = run(_with(call, params, {"X": x[i:i + 1].copy(), "y": y[i:i + 1].copy()} | plain))
-        flat_one = _flat(one.value) if one.raised is None else None
-        if flat_one is None or flat_one[0] != paths or any(
-                a.shape != b.shape for a, b in zip(flat_one[1], expected, strict=True)):
+        one = _leaves_of(run(_with(call, params, {"X": x[i:i + 1].copy(),
+                                                  "y": y[i:i + 1].copy()} | plain)), flat)
+        if one is None:
             return None  # a value of another shape per sample: not a mean of them
-        samples.append(flat_one[1])
-    zero_flat = _flat(zero.value) if zero.raised is None else None
-    if zero_flat is None or zero_flat[0] != paths or any(
-            a.shape != b.shape for a, b in zip(zero_flat[1], expected, strict=True)):
+        samples.append(one)
+    unpenalised = _leaves_of(zero, flat)
+    if unpenalised is None:
         return None
-    penalty = [e - z for e, z in zip(expected, zero_flat[1], strict=True)]
+    penalty = [e - z for e, z in zip(expected, unpenalised, strict=True)]
     split = _Split(paths, expected, samples, penalty)
     if any(not np.all(np.isfinite(e)) for e in expected) or not _close(
             split.weighed(np.ones(len(x))), expected):

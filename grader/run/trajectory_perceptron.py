@@ -313,7 +313,7 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
                                  f"{', '.join(map(str, order))}",
                                  "the order of samples: the rule sweeps i = 0, 1, …, n−1 in "
                                  "order")
-    before, _ = _sweep(X[:i], y[:i], start)
+    before, counted = _sweep(X[:i], y[:i], start)
     s = float(y[i] * (before @ X[i]))
     delta = got[0] - before
     moved = not close(delta, np.zeros_like(delta))
@@ -331,7 +331,6 @@ def _inside(probe: Probe, X: np.ndarray, y: np.ndarray, w0: np.ndarray, epochs: 
                                  "visited", "the samples an epoch visits: the sweep is i = 0, "
                                  "1, …, n−1 (range(n)); yours stops before the last",
                                  seen="never visits the last sample of the data")
-        _, counted = _sweep(X[:i], y[:i], start)
         if list(got[1]) == [counted + 1]:  # its count says it updated: the update adds nothing
             return Departure(where, f"y·(w·x) = {s:.4g}; your run counts an update at sample "
                              f"{i}, as the rule does, but its w does not change there",
