@@ -48,7 +48,35 @@ class Recorded:
     operation that failed (numpy, an index, a division)."""
 
 
+_IMMUTABLE = frozenset({type(None), bool, int, float, complex, str, bytes})
+_PLAIN_DTYPES = frozenset("biufcmMSU")
+"""Array dtypes whose `copy()` copies everything (object arrays hold references)."""
+
+
 def copy_value(value: Any) -> Any:
+    """A copy the caller may change without changing `value` (a function is kept as is).
+    Plain data (numbers, strings, numeric arrays, and exact tuples, lists and dicts of them)
+    is copied directly, an array seen twice inside `value` copied once (as copy.deepcopy
+    does); anything else goes through copy.deepcopy. Every call into the student's code
+    copies its arguments (grader.run.diagnose.Recording), so this is on the grading path."""
+    return _copied(value, {})
+
+
+def _copied(value: Any, seen: dict[int, Any]) -> Any:
+    kind = type(value)
+    if kind in _IMMUTABLE or isinstance(value, np.generic):
+        return value
+    if kind is np.ndarray and value.dtype.kind in _PLAIN_DTYPES:
+        found = seen.get(id(value))
+        if found is None:
+            found = seen[id(value)] = value.copy(order="K")
+        return found
+    if kind is tuple:
+        return tuple(_copied(item, seen) for item in value)
+    if kind is list:
+        return [_copied(item, seen) for item in value]
+    if kind is dict:
+        return {key: _copied(item, seen) for key, item in value.items()}
     return value if callable(value) else copy.deepcopy(value)
 
 
