@@ -309,7 +309,9 @@ def _changes(definition: ast.FunctionDef) -> Iterator[tuple[str, str, ast.Functi
             else:
                 context = _context(node, parents)
                 after = _changed_in(context, node, replacement)
-                named = _quoted(context), f"{_quoted(context)} computed as {_quoted(after)}"
+                note = getattr(replacement, "note", "")
+                named = _quoted(context), f"{_quoted(context)} computed as {_quoted(after)}" + (
+                    f" ({note})" if note else "")
             # made in place and undone after the consumer has read it (a copy of the whole
             # definition per change was most of the time spent here)
             undo = _swap(parents.get(id(node)), node, replacement)
@@ -567,6 +569,7 @@ def _calls(node: ast.AST) -> Iterator[ast.AST | None]:
         inner.args = [copy.deepcopy(arg.left)]
         yield ast.BinOp(inner, ast.Pow(), copy.deepcopy(arg.right))
     yield from _norms(node, name)
+    yield from _last_only(node, name)
     for k, keyword in enumerate(node.keywords):
         if keyword.arg not in ("axis", "keepdims"):
             continue
@@ -580,6 +583,57 @@ def _calls(node: ast.AST) -> Iterator[ast.AST | None]:
                     other = copy.deepcopy(node)
                     other.keywords[k].value = ast.Constant(axis)
                     yield other
+
+
+_REDUCTIONS = {"sum", "max", "min", "any", "all", "prod", "mean", "amax", "amin", "nansum",
+               "nanmax", "nanmin"}
+"""Reductions a loop may end up taking over its last term only (_last_only)."""
+LAST_ONLY = ("only the last term counts: a running total, maximum or flag set to each term "
+             "instead of combined with it")
+"""What a reduction over its last term means, said after the change's quote."""
+
+
+def _last_only(node: ast.Call, name: str) -> Iterator[ast.AST | None]:
+    """A reduction over its last term only: the running total, maximum or flag of a loop
+    overwritten by each term instead of combined with it (`R = norm(x)` for
+    `R = max(R, norm(x))`, `veto = x_i` for `veto = veto or x_i`, `s = x_i` for `s += x_i`).
+    The reduction stays, over the last term (its value there, or the empty reduction's where
+    nothing is reduced, as the loop's start value): np.f(a) -> np.f(np.ravel(a)[-1:]),
+    np.f(a, axis=k) -> np.f(np.take(a, [-1], axis=k), axis=k), a.f() likewise, and the
+    builtin f(a) -> f([*a][-1:])."""
+    if name not in _REDUCTIONS or (not node.args and not isinstance(node.func, ast.Attribute)):
+        return
+    func = node.func
+    numpy = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
+        func.value.id in ("np", "numpy")
+    axes = [k.value for k in node.keywords if k.arg == "axis"]
+    if axes and not (isinstance(axes[0], ast.Constant) and isinstance(axes[0].value, int)):
+        return
+    axis = axes[0] if axes else None
+
+    def tail(value: ast.expr) -> ast.expr:
+        if axis is None:
+            return ast.Subscript(ast.Call(_np("ravel"), [copy.deepcopy(value)], []),
+                                 ast.Slice(ast.UnaryOp(ast.USub(), ast.Constant(1)), None, None),
+                                 ast.Load())
+        return ast.Call(_np("take"), [copy.deepcopy(value), ast.List(
+            [ast.UnaryOp(ast.USub(), ast.Constant(1))], ast.Load())],
+            [ast.keyword("axis", copy.deepcopy(axis))])
+
+    changed = copy.deepcopy(node)
+    if numpy and len(node.args) == 1:
+        changed.args = [tail(node.args[0])]
+    elif isinstance(func, ast.Attribute) and not numpy and not node.args:
+        assert isinstance(changed.func, ast.Attribute)
+        changed.func.value = tail(func.value)
+    elif isinstance(func, ast.Name) and len(node.args) == 1 and not node.keywords:
+        changed.args = [ast.Subscript(
+            ast.List([ast.Starred(copy.deepcopy(node.args[0]), ast.Load())], ast.Load()),
+            ast.Slice(ast.UnaryOp(ast.USub(), ast.Constant(1)), None, None), ast.Load())]
+    else:
+        return
+    changed.note = LAST_ONLY  # type: ignore[attr-defined]  # said after the quote (_changes)
+    yield changed
 
 
 def _np(*attrs: str) -> ast.expr:
@@ -695,9 +749,15 @@ _RULES: tuple[Callable[[ast.AST], Iterator[ast.AST | None]], ...] = (
 
 def one_number(values: list[Any]) -> bool:
     """The student's values on a test's calls tell no change from another: all 0, or one
-    number everywhere, taken together or in one of them (a tower that is 0 everywhere fits
-    `w * (x - a)` without a at both steps as well as the slip that made it)."""
-    return _flat(values) or any(_flat(v) for v in values)
+    number everywhere, taken together or in one of them that holds several numbers (a tower
+    that is 0 everywhere fits `w * (x - a)` without a at both steps as well as the slip that
+    made it; a neuron's single 0 on one call of many is one entry of its truth table)."""
+    return _flat(values) or any(_flat(v) for v in values if _several(v))
+
+
+def _several(value: Any) -> bool:
+    """`value` holds two numbers or more."""
+    return next(itertools.islice(_numbers(value), 1, None), None) is not None
 
 
 def _flat(value: Any) -> bool:

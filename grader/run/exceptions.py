@@ -252,6 +252,53 @@ KNOWN: tuple[Known, ...] = (
        "block that is shorter than the others)",
        "print both lengths where it fails: slice with the same bounds on both sides "
        "(out[start:stop] = f(X[start:stop]), with stop = min(start + size, n))"),
+    _k("TypeError", r"'(<|<=|>|>=)' not supported between instances of '[\w.]+' and "
+       r"'(method|function|builtin_function_or_method)'|'(<|<=|>|>=)' not supported between "
+       r"instances of '(method|function|builtin_function_or_method)'|unsupported operand "
+       r"type\(s\) for [^:]+: '(method|function)'|unsupported operand type\(s\) for [^:]+: "
+       r"'[\w.]+' and '(method|function)'",
+       "uses a method or function where its value is meant (the call's parentheses are "
+       "missing: obj.f where obj.f() is meant, or a function returned instead of called)",
+       "call it: add the parentheses (obj.f(), f(x)); print the value where it fails"),
+    _k("TypeError", r"Can't instantiate abstract class \w+ with(out an implementation for)? "
+       r"abstract methods?",
+       "makes an object of a class that leaves an abstract method of its base undefined (the "
+       "override is missing, or its name is misspelt so it overrides nothing)",
+       "define the method in the subclass under exactly the base class's name (print "
+       "Cls.__abstractmethods__)"),
+    _k("TypeError", r"takes \d+ positional arguments? but \d+ positional arguments? \(and "
+       r"\d+ keyword-only arguments?\) were given",
+       "passes a keyword-only parameter by position (a parameter after * must be given by "
+       "name: partial(f, v) or f(v) fills no keyword-only one)",
+       "pass it by name: f(key=v) or partial(f, key=v); print inspect.signature(f)"),
+    _k("TypeError", r"\w+\(\) got an unexpected keyword argument '\w+'",
+       "passes a keyword argument the function does not have (its name misspelt, or the "
+       "keyword of another function forwarded to this one)",
+       "use the parameter's exact name (print inspect.signature(f)); a helper that takes "
+       "**kwargs forwards only what its callee accepts"),
+    _k("TypeError", r"missing \d+ required keyword-only arguments?",
+       "calls a function without a keyword-only argument it needs (a setting not forwarded, "
+       "or passed under another name)",
+       "pass it by name, f(..., key=value); where settings are merged, forward the merged "
+       "ones (**settings)"),
+    _k("AxisError", r"axis -?\d+ is out of bounds for array of dimension \d+",
+       "reduces or indexes along an axis the array does not have (a second axis of a "
+       "vector, which has only one: a line written for a matrix applied to a vector)",
+       "print the array's shape where it fails; reduce along the last axis, or give no axis "
+       "for a vector"),
+    _k("TypeError", r"unsupported operand type\(s\) for [^:]+: '[\w.]+' and 'dict'|"
+       r"unsupported operand type\(s\) for [^:]+: 'dict' and '[\w.]+'",
+       "computes with a whole dict where one of its entries is meant (settings for "
+       "settings[key])",
+       "read the entry, d[key], before computing with it; print the value where it fails"),
+    _k("AttributeError", r"^'(?!numpy\.|NoneType'|list'|dict'|tuple'|str'|int'|float'|bool'|"
+       r"set'|generator'|function'|method'|module'|builtin_function_or_method')\w+' object "
+       r"has no attribute '\w+'$",
+       "reads an attribute its object never got: an __init__ that does not set it (a "
+       "subclass's __init__ that does not call super().__init__()), or a misspelt attribute "
+       "name",
+       "set every attribute in __init__, and call super().__init__(...) in a subclass's own "
+       "__init__; print vars(obj) where it fails"),
     _k("ValueError", r"index \d+ is out of bounds for array with size \d+",
        "turns a flat position past the end of the array into an index (np.unravel_index of a "
        "position >= the array's size: a loop over positions that runs past the last one)",
@@ -333,6 +380,18 @@ def _slips(a: tuple[int, ...], b: tuple[int, ...]) -> list[str]:
     return found
 
 
+_SIGNATURE = re.compile(r"(?:^|\.)(\w+)\(\) (?:got an unexpected keyword argument|missing \d+ "
+                        r"required|takes \d+ positional argument|got multiple values)")
+
+
+def _at_the_boundary(call: Recorded) -> bool:
+    """The exception says the function the test called was called with arguments its
+    signature does not take (its own name in the message): a parameter named otherwise than
+    the handout, not a call inside it."""
+    found = _SIGNATURE.search(call.message)
+    return found is not None and found.group(1) == call.name
+
+
 def find(reference: Any, calls: Sequence[Recorded], replay: Replay) -> Related | None:
     """The first call of a failing test where the student's function raised a well-known
     exception and the reference returned, named by that exception (module docstring); else
@@ -350,6 +409,9 @@ def find(reference: Any, calls: Sequence[Recorded], replay: Replay) -> Related |
         if replay.run(REFERENCE, lambda f=function: f, call).raised is not None:
             continue  # the reference raises too: the handout asked for it
         kind = call.raised[0]
+        if known is not None and _at_the_boundary(call):
+            continue  # the test's own call does not fit the function's signature: the
+            # handout's parameter names, not a slip inside (grader.sandbox reports those)
         if known is None:
             own = own or Related(
                 f"possibly {call.name}() raises {kind} from a check of its own on inputs the "

@@ -344,6 +344,14 @@ def test_provided_functions_are_never_changed():
      "`np.maximum(0.0, margins)` computed as `margins > 0`"),
     ("towers", "sigmoid_norm_for_abs", "`np.exp(-np.abs(z))` computed as "
      "`np.exp(-np.linalg.norm(z))`"),
+    # a running maximum or flag overwritten by each term (grader.run.automatic._last_only);
+    # the neuron's values are single 0s and 1s (automatic.one_number looks inside values of
+    # several numbers only)
+    ("perceptron", "radius_running_max_overwritten", "`np.max(np.linalg.norm(X, axis=1))` "
+     "computed as `np.max(np.ravel(np.linalg.norm(X, axis=1))[-1:])` (only the last term "
+     "counts"),
+    ("mp_neuron", "veto_flag_overwritten", "`np.any(x[inhibitory] == 1)` computed as "
+     "`np.any(np.ravel(x[inhibitory] == 1)[-1:])` (only the last term counts"),
 ])
 def test_norms_and_ramps_written_another_way_are_named(graded, assignment, fixture, change):
     # an ℓ1 norm for the Euclidean one, ‖z‖ for |z|, the indicator for the ramp: each the
@@ -352,3 +360,40 @@ def test_norms_and_ramps_written_another_way_are_named(graded, assignment, fixtu
     assert result.score < result.max_score
     names = [n for n in _names(result) if n]
     assert names and any(change in n for n in names), names
+
+
+_VALUES = {"a": np.arange(6.0).reshape(2, 3), "X": np.array([[3.0, 4.0], [0.0, 1.0]]),
+           "x": np.array([1, 0, 1]), "inhibitory": np.array([False, True, False]),
+           "layers": [[1, 2], [3]], "b": 1.0, "k": 0, "np": np}
+
+
+@pytest.mark.parametrize(("source", "changed", "value"), [
+    # the last row's norm (1), not the largest (5)
+    ("np.max(np.linalg.norm(X, axis=1))", "np.max(np.ravel(np.linalg.norm(X, axis=1))[-1:])",
+     1.0),
+    ("x[~inhibitory].sum()", "np.ravel(x[~inhibitory])[-1:].sum()", 1),
+    ("np.sum(a, axis=1)", "np.sum(np.take(a, [-1], axis=1), axis=1)", [2.0, 5.0]),
+    ("a.max(axis=0)", "np.take(a, [-1], axis=0).max(axis=0)", [3.0, 4.0, 5.0]),
+    ("sum(len(layer) for layer in layers)", "sum([*(len(layer) for layer in layers)][-1:])",
+     1),
+    ("max(a, b)", None, None),  # two terms: not a reduction over one
+    ("np.sum(a, axis=k)", None, None),  # an axis the change cannot name
+])
+def test_a_reduction_over_its_last_term_only(source: str, changed: str | None,
+                                             value: object) -> None:
+    node = ast.parse(source, mode="eval").body
+    assert isinstance(node, ast.Call)
+    made = [ast.unparse(m) for m in automatic._last_only(node, automatic._callee(node))
+            if m is not None]
+    assert made == ([changed] if changed else []), made
+    if changed:
+        got = eval(changed, dict(_VALUES))  # the test's own expression
+        assert np.array_equal(np.asarray(got), np.asarray(value)), got
+
+
+def test_one_number_looks_inside_values_of_several_numbers_only() -> None:
+    # a neuron's 0 on one of its calls is one entry of a truth table, not a flat output
+    assert not automatic.one_number([0, 1, 1, 0])
+    assert automatic.one_number([0, 0, 0])
+    assert automatic.one_number([np.zeros(4), np.ones(3)])
+    assert automatic.one_number([(np.ones(3), 2.0)])

@@ -5,6 +5,7 @@ replay) each single-mistake submission of tests/fixtures/exceptions/ is named by
 
 from __future__ import annotations
 
+import abc
 import collections
 import dataclasses
 import functools
@@ -81,6 +82,28 @@ def _frozen() -> Any:
     return staircase
 
 
+class _Method:
+    def value(self) -> float:
+        return 1.0
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(f"'_Method' object has no attribute '{name}'")
+
+
+class _Base(abc.ABC):
+    @abc.abstractmethod
+    def profile(self) -> float: ...
+
+
+class _Misspelt(_Base):
+    def profle(self) -> float:
+        return 1.0
+
+
+def _keyword_only(*, count: int) -> int:
+    return count
+
+
 RAISERS: dict[str, Callable[[], Any]] = {
     "recurses without end": lambda: _forever(0),
     "min, max or reduce of an empty sequence": lambda: min(v for v in ()),
@@ -132,6 +155,16 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "a flat position past the end": lambda: np.unravel_index(6, (2, 3)),
     "a class called where its instance is meant": lambda: _Plain(_first([1.0])),
     "a parameter given twice": lambda: functools.partial(_two, value=1)(2, 3),
+    "a method compared with a number": lambda: _first([1]) >= _Method().value,
+    "a method in arithmetic": lambda: _Method().value - 1.0,
+    "an abstract method left undefined": lambda: _Misspelt(),
+    "a keyword-only parameter by position": lambda: functools.partial(_keyword_only, 1)(
+        count=2),
+    "a keyword the function does not have": lambda: _two(1.0, values=2.0),  # type: ignore[call-arg]
+    "a keyword-only argument not passed": lambda: _keyword_only(),  # type: ignore[call-arg]
+    "an axis the array does not have": lambda: np.linalg.norm(np.ones(3), axis=1),
+    "a dict in arithmetic": lambda: _first([1.0]) - {"cut": 1.5},
+    "an attribute never set": lambda: _Method().unset,
 }
 
 
@@ -250,6 +283,20 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
     "softmax_bound_to_its_class": ("backprop", "softmax", "the class itself is used where an "
                                    "instance of it is meant"),
     "step_partial_given_twice": ("towers", "tower_1d", "passes one parameter twice"),
+    "threshold_method_not_called": ("mp_neuron", "mp_neuron",
+                                    "uses a method or function where its value is meant"),
+    "fires_helper_keyword_only_by_position": ("mp_neuron", "mp_neuron",
+                                              "passes a keyword-only parameter by position"),
+    "box_profile_misspelt_override": ("towers", "tower_2d", "leaves an abstract method"),
+    "outer_step_given_the_settings": ("towers", "tower_2d", "computes with a whole dict"),
+    "product_flag_misspelt": ("perceptron", "xor_features",
+                              "passes a keyword argument the function does not have"),
+    "w_star_norm_along_rows": ("perceptron", "novikoff_bound",
+                               "along an axis the array does not have"),
+    "adam_state_init_skips_super": ("gradient_descent", "adam_step",
+                                    "reads an attribute its object never got"),
+    "hinge_delta_not_forwarded": ("backprop", "hinge_loss",
+                                  "without a keyword-only argument it needs"),
 }
 
 
