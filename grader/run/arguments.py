@@ -199,11 +199,32 @@ def _defaulted(changed: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, 
     return apply
 
 
+def _ignored(used: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """The parameters of `used` at those values whatever the call passed."""
+    def apply(args: dict[str, Any]) -> dict[str, Any] | None:
+        return _with(args, **used)
+    return apply
+
+
 def _defaults(defaults: dict[str, float]) -> Iterator[Change]:
-    """A slip in the signature's default values, seen on the calls that rely on them: two
-    defaults swapped, a default ten times too large or small (a zero too many or too few),
-    its reciprocal (an exponent's sign lost), a decay rate with one nine too few or many."""
+    """A value passed in but its default used instead (one parameter, or every one with a
+    default: a wrapper that does not pass the caller's settings on, or merges the defaults
+    over them); a slip in the signature's default values, seen on the calls that rely on
+    them: two defaults swapped, a default ten times too large or small (a zero too many or
+    too few), its reciprocal (an exponent's sign lost), a decay rate with one nine too few or
+    many."""
     names = list(defaults)
+    for a, v in defaults.items():
+        yield Change(f"{a} at its default whatever is passed",
+                     f"the {a} passed in is never used, its default is: a wrapper or helper "
+                     f"that does not pass {a} on, or settings merged with the defaults over "
+                     "the caller's", _ignored({a: v}), ONE_CALL)
+    if len(names) > 1:
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+        yield Change(f"{listed} at their defaults whatever is passed",
+                     "the values passed in are never used, the defaults are: a wrapper or "
+                     "helper that does not pass them on, or settings merged with the defaults "
+                     "over the caller's", _ignored(dict(defaults)), ONE_CALL)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             yield Change(f"the defaults of {a} and {b} swapped",

@@ -39,6 +39,7 @@ would run whatever that folder holds; a regrade skips unchanged submissions anyw
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import time
 import types
@@ -418,6 +419,9 @@ class Replay:
         self._held: dict[int, Recorded] = {}
         """Every call keyed by id above, kept alive so no later call reuses its id (diagnose
         makes new calls when a catalogue view applies, and drops them when it returns)."""
+        self._summaries: dict[int, tuple[Sequence[Recorded], int, bytes | None]] = {}
+        """id(calls) -> (calls, how many, their digest): the submission's other calls are one
+        list for all its tests (`whole`'s key holds them as one digest, made once)."""
         self.doubt = 0
         """How many outcomes were computed rather than answered by a reproduced memo entry (a
         mistake's, not the reference's), or how many searches were cut short by their time:
@@ -494,6 +498,24 @@ class Replay:
             self._memo.put(key, value, size(value))
         return value
 
+    def _summary(self, calls: Sequence[Recorded]) -> bytes | None:
+        """One digest of `calls` (each call's name, arguments and outcome, in order); None
+        when one has none. Kept per list object while it keeps its length."""
+        kept = self._summaries.get(id(calls))
+        if kept is not None and kept[0] is calls and kept[1] == len(calls):
+            return kept[2]
+        h = hashlib.blake2b(digest_size=20)
+        found: bytes | None = None
+        for call in calls:
+            args, said = self._digest("args", call), self._digest("said", call)
+            if args is None or said is None:
+                break
+            h.update(call.name.encode() + b"\0" + args + said)
+        else:
+            found = h.digest()
+        self._summaries[id(calls)] = (calls, len(calls), found)
+        return found
+
     def whole(self, kind: str, calls: Sequence[Recorded], others: Sequence[Recorded],
               extra: Any, compute: Callable[[], Any], budget: float) -> Any:
         """`compute()`: a search over trusted replays of `calls` (and the submission's
@@ -506,16 +528,16 @@ class Replay:
         is the one computing it gives."""
         if self._memo is None:
             return compute()
-        parts: list[tuple[str, bytes, bytes] | None] = []
-        for call in (*calls, None, *others):
-            if call is None:
-                parts.append(None)
-                continue
+        parts: list[tuple[str, bytes, bytes]] = []
+        for call in calls:
             args, said = self._digest("args", call), self._digest("said", call)
             if args is None or said is None:
                 return compute()
             parts.append((call.name, args, said))
-        key = ("whole", kind, tuple(parts), extra)
+        rest = self._summary(others)
+        if rest is None:
+            return compute()
+        key = ("whole", kind, tuple(parts), rest, extra)
         try:
             hash(key)
         except TypeError:
