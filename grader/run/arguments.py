@@ -163,6 +163,11 @@ def _zeroed_float(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
     return _float_mapped(a, lambda v: np.zeros_like(v) if isinstance(v, np.ndarray) else 0.0)
 
 
+def _unit_float(a: str) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
+    """`a` as 1 where it is a float (or every entry 1 where it is an array of floats)."""
+    return _float_mapped(a, lambda v: np.ones_like(v) if isinstance(v, np.ndarray) else 1.0)
+
+
 def _shifted(a: str, by: int) -> Callable[[dict[str, Any]], dict[str, Any] | None]:
     def apply(args: dict[str, Any]) -> dict[str, Any] | None:
         value = args.get(a)
@@ -276,6 +281,11 @@ def changes(params: Sequence[str], defaults: dict[str, float] | None = None) -> 
         yield Change(f"{a} = 0",
                      f"{a} is left out: the term with {a} is missing, or {a} is never used "
                      "(an update or a penalty that does not happen)", _zeroed_float(a))
+    for a in params:
+        yield Change(f"{a} = 1",
+                     f"the value of {a} is not used, 1 is: a factor {a} left out, or {a} "
+                     "passed under a name the callee does not read (so its default 1 is used)",
+                     _unit_float(a))
     for a in params:
         yield Change(f"{a} one smaller",
                      f"an off-by-one in how {a} is used: a loop over range(1, {a}) or "

@@ -247,3 +247,13 @@ def test_a_slip_in_a_default_is_named_on_the_calls_that_rely_on_it(graded, fixtu
     # no digit but the parameters' names (beta2): no value of the test, nor the default
     assert not any(c.isdigit() for n in names
                    for c in n.replace("beta1", "").replace("beta2", "")), names
+
+
+@pytest.mark.slow
+def test_a_value_not_used_and_one_used_instead_is_named(graded):
+    # the steepness handed over under a name the helper does not read: its default 1 is used
+    result = graded("towers")["steepness_passed_under_another_name"]
+    assert result.score < result.max_score
+    names = [n for n in _names(result) if n]
+    assert names and all(n.startswith("approximate_1d() gives its value for w = 1")
+                         for n in names), names
