@@ -61,6 +61,8 @@ _SWAPPED_NAMES = {"max": "min", "min": "max", "sum": "mean", "mean": "sum", "any
                   "minimum": "maximum", "amax": "amin", "amin": "amax", "cumsum": "sum",
                   "ones": "zeros", "zeros": "ones", "ones_like": "zeros_like",
                   "zeros_like": "ones_like", "square": "abs"}
+_INDEXED = {"max": "argmax", "min": "argmin", "amax": "argmax", "amin": "argmin"}
+"""numpy's reductions whose index a student may take for their value (argmax for max)."""
 _DROPPABLE_CALLS = {"sqrt", "abs", "exp", "log", "tanh", "square", "fabs"}
 """Calls of one argument that a formula may leave out (np.sqrt(s) written as s); the
 reference's own functions of one argument too."""
@@ -554,6 +556,11 @@ def _calls(node: ast.AST) -> Iterator[ast.AST | None]:
             changed.func.attr = _SWAPPED_NAMES[name]
         elif isinstance(changed.func, ast.Name):
             changed.func.id = _SWAPPED_NAMES[name]
+        yield changed
+    if name in _INDEXED and isinstance(node.func, ast.Attribute):
+        changed = copy.deepcopy(node)  # np.max(a) -> np.argmax(a), a.max() -> a.argmax()
+        assert isinstance(changed.func, ast.Attribute)
+        changed.func.attr = _INDEXED[name]
         yield changed
     if len(node.args) == 1 and not node.keywords and name not in _CONVERSIONS and (
             name in _DROPPABLE_CALLS or isinstance(node.func, ast.Name)):

@@ -352,6 +352,9 @@ def test_provided_functions_are_never_changed():
      "counts"),
     ("mp_neuron", "veto_flag_overwritten", "`np.any(x[inhibitory] == 1)` computed as "
      "`np.any(np.ravel(x[inhibitory] == 1)[-1:])` (only the last term counts"),
+    # the position of the largest for the largest (automatic._INDEXED)
+    ("perceptron", "radius_index_of_the_longest_row", "`np.max(np.linalg.norm(X, axis=1))` "
+     "computed as `np.argmax(np.linalg.norm(X, axis=1))`"),
 ])
 def test_norms_and_ramps_written_another_way_are_named(graded, assignment, fixture, change):
     # an ℓ1 norm for the Euclidean one, ‖z‖ for |z|, the indicator for the ramp: each the
