@@ -8,8 +8,9 @@ raised ValueError from its own check (a `raise` of the handout's contract): the 
 either refused it too (raised ValueError) or let it through (returned, or failed later with
 another exception). A kind of value is named when it is in an argument of EVERY call let through
 and of NO call refused — a negative entry, a fractional entry, an entry above one, an entry
-other than zero and one, an entry other than minus one and plus one — and when exactly one kind
-does so (two kinds that split the calls alike are a guess), and no input the reference accepts
+other than zero and one, an entry other than minus one and plus one, a zero (a 0/1 label let
+through where ±1 is asked) — and when exactly one kind does so (two kinds that split the calls
+alike are a guess), and no input the reference accepts
 has it (0 is no "entry other than minus one and plus one" for a 0/1 input). When the recorded
 calls are all there is, the kind is a guess about one position: so a valid call with its first
 and then its last entry set to −1, 2, 0.5 and 0 in turn is run on the student's code too (eight
@@ -41,6 +42,7 @@ KINDS: tuple[tuple[str, Callable[[np.ndarray], bool]], ...] = (
     ("an entry other than zero and one", lambda a: bool(np.any((a != 0) & (a != 1)))),
     ("an entry other than minus one and plus one",
      lambda a: bool(np.any((a != -1) & (a != 1)))),
+    ("an entry equal to zero", lambda a: bool(np.any(a == 0))),
 )
 
 

@@ -52,6 +52,18 @@ def test_a_range_check_is_named_by_the_fractional_inputs_it_lets_through(graded)
 
 
 @pytest.mark.slow
+def test_zero_labels_let_through_are_named_by_the_zeros(graded):
+    # 0/1 labels taken where ±1 are asked: 0 is let through, 2 and 0.5 are refused (probes)
+    result = graded("perceptron")["zero_labels_mapped_to_minus_one"]
+    assert result.score < result.max_score
+    named = [t for t in result.tests if t.status == "failed" and t.mistake]
+    assert named and all(t.mistake.startswith(
+        "train_perceptron() lets inputs with an entry equal to zero in y through")
+        for t in named), [(t.name, t.mistake, t.message) for t in result.tests
+                          if t.status == "failed"]
+
+
+@pytest.mark.slow
 def test_a_check_that_skips_index_zero_names_no_kind(tmp_path: Path) -> None:
     # heldout18's bad_index_zero_falsy: a negative FIRST entry gets through, a negative last
     # one is refused: "does not refuse a negative entry" would be false; the probes at both
