@@ -15,7 +15,15 @@ dataclass assigned to, np.fromiter given too few items, a number multiplied with
 tuple's _replace() given a field it does not have, a record built from one tuple passed whole,
 np.stack of blocks of different shapes, a block written into a slice of another length, a flat
 position past the end given to np.unravel_index, a class called where its instance is meant, a
-parameter given twice (a functools.partial's keyword and a call's position).
+parameter given twice (a functools.partial's keyword and a call's position), a method or
+property used uncalled (or read from the class), a value called as a function, an abstract
+method left undefined (a misspelt override), a keyword-only parameter given by position, a
+keyword the function does not have, a keyword-only argument or a positional one not passed, an
+axis the array does not have, a dict in arithmetic, an attribute its object never got (a
+subclass's __init__ without super().__init__()), an attribute of None, a float where an integer
+is needed, and numpy.ma's masked value turned into a number or its fill value used as an index.
+A message that names the called function itself (its signature does not take the test's
+arguments) is not a slip inside it: nothing is said.
 
 The student sees the exception and the traceback of their own frames anyway; what a TA adds is
 what that message means in their code and the usual fix. Only messages that name one kind of
@@ -114,6 +122,11 @@ KNOWN: tuple[Known, ...] = (
        "uses None as a value (a function without a return, or the None of an in-place method "
        "such as list.sort(), np.random.shuffle or rng.shuffle)",
        "return the value, and do not assign the result of an in-place method"),
+    _k("AttributeError", r"^'NoneType' object has no attribute '\w+'$",
+       "uses None as a value (a function without a return, an argument or field left at None "
+       "because it was not passed on, or the None of an in-place method)",
+       "return the value, pass every argument on, and do not assign the result of an in-place "
+       "method; print the value where it fails"),
     _k("TypeError", r"Cannot cast ufunc '\w+' output from dtype\('(float|complex)\w*'\) to "
        r"dtype\('(u?int|bool)\w*'\)",
        "writes a float result into an integer (or boolean) array in place (+=, *=, out= on an "
@@ -253,13 +266,15 @@ KNOWN: tuple[Known, ...] = (
        "print both lengths where it fails: slice with the same bounds on both sides "
        "(out[start:stop] = f(X[start:stop]), with stop = min(start + size, n))"),
     _k("TypeError", r"'(<|<=|>|>=)' not supported between instances of '[\w.]+' and "
-       r"'(method|function|builtin_function_or_method)'|'(<|<=|>|>=)' not supported between "
-       r"instances of '(method|function|builtin_function_or_method)'|unsupported operand "
-       r"type\(s\) for [^:]+: '(method|function)'|unsupported operand type\(s\) for [^:]+: "
-       r"'[\w.]+' and '(method|function)'",
-       "uses a method or function where its value is meant (the call's parentheses are "
-       "missing: obj.f where obj.f() is meant, or a function returned instead of called)",
-       "call it: add the parentheses (obj.f(), f(x)); print the value where it fails"),
+       r"'(method|function|builtin_function_or_method|property)'|'(<|<=|>|>=)' not supported "
+       r"between instances of '(method|function|builtin_function_or_method|property)'|"
+       r"unsupported operand type\(s\) for [^:]+: '(method|function|property)'|unsupported "
+       r"operand type\(s\) for [^:]+: '[\w.]+' and '(method|function|property)'",
+       "uses a method, function or property object where its value is meant (the call's "
+       "parentheses are missing: obj.f where obj.f() is meant; a function returned instead of "
+       "called; or a property read from the class, Cls.p, instead of from an object)",
+       "call it (obj.f(), f(x)), or read the property from an object (obj.p); print the value "
+       "where it fails"),
     _k("TypeError", r"Can't instantiate abstract class \w+ with(out an implementation for)? "
        r"abstract methods?",
        "makes an object of a class that leaves an abstract method of its base undefined (the "
@@ -299,6 +314,36 @@ KNOWN: tuple[Known, ...] = (
        "name",
        "set every attribute in __init__, and call super().__init__(...) in a subclass's own "
        "__init__; print vars(obj) where it fails"),
+    _k("TypeError", r"^'(bool|int|float|str|list|tuple|dict|numpy\.\w+)' object is not "
+       r"callable$",
+       "calls a value as if it were a function (a property or attribute called with (): "
+       "obj.p() where obj.p is already the value; or a variable that holds a number under "
+       "the name of a function)",
+       "drop the parentheses where the name is a value (obj.p), or rename the variable that "
+       "hides the function"),
+    _k("TypeError", r"\w+\(\) missing \d+ required positional arguments?: ",
+       "calls a function (or makes an object) with an argument too few: one left out, or two "
+       "values passed as one",
+       "pass every argument the signature asks for, in its order (print inspect.signature(f))"),
+    _k("TypeError", r"'(float|numpy\.float\d*)' object cannot be interpreted as an integer|"
+       r"slice indices must be integers or None",
+       "uses a float where an integer is needed (a count, a size, range() or an index computed "
+       "with / instead of //, or from np.ceil or a mean)",
+       "compute it with // or convert it, int(...), where a count or index is meant"),
+    _k("IndexError", r"^only integers, slices .* are valid indices",
+       "indexes with a float (an index or a position computed with / instead of //, or from "
+       "np.ceil or a mean)",
+       "compute it with // or convert it, int(...), where an index is meant"),
+    _k("MaskError", r"Cannot convert masked element to a Python",
+       "turns a masked value into a number (a reduction of a masked array whose entries are "
+       "all masked, such as the sum() of no entries, is itself masked)",
+       "count with .count(), or fill the masked entries with zero before reducing (filled); "
+       "print the masked array where it fails"),
+    _k("IndexError", r"^index 999999 is out of bounds",
+       "indexes with a masked array's default fill value (filled() without a value: the "
+       "masked entries become a huge integer)",
+       "take the visible entries with .compressed() (or fill with a valid value) before "
+       "indexing with them"),
     _k("ValueError", r"index \d+ is out of bounds for array with size \d+",
        "turns a flat position past the end of the array into an index (np.unravel_index of a "
        "position >= the array's size: a loop over positions that runs past the last one)",

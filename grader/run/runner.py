@@ -27,6 +27,7 @@ from grader.run.confirm import StudentCall, refuted, student_call
 from grader.run.crashes import find as find_split
 from grader.run.depends import find_dependence
 from grader.run.diagnose import Diagnosis, Recorded, Recording, Replay, diagnose
+from grader.run.echo import find_echo
 from grader.run.exceptions import find as find_exception
 from grader.run.figures import declared, draw_values
 from grader.run.guesses import contradicted
@@ -415,7 +416,8 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
              stateless: set[str] | None = None) -> TestResult:
     """The failure's message and mistake, from the first of these that holds: an exact
     relation between the student's values and the reference's on the test's calls
-    (grader.run.relations); two different results for the same arguments (state kept between
+    (grader.run.relations); a part of the value that is an argument handed back as passed
+    (grader.run.echo); two different results for the same arguments (state kept between
     calls: grader.run.state), or the right result for the test's input as the first call of a
     fresh start of the student's code (`fresh`; `stateless`: the functions for which it was
     as wrong, not tried again: grader.run.state.find_fresh); the one change of the arguments
@@ -428,6 +430,7 @@ def _unnamed(result: TestResult, ref: Any, recording: Recording, replay: Replay,
         return result
     found: Related | None = (
         find(module, recording.calls, recording.tolerance, replay, views, every)
+        or find_echo(module, recording.calls, recording.tolerance, replay, views, every)
         or find_state(module, recording.calls, every, replay, views, probe)
         or (find_fresh(module, recording.calls, recording.tolerance, replay, views, fresh,
                        stateless if stateless is not None else set()) if fresh else None)

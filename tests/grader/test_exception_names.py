@@ -104,6 +104,17 @@ def _keyword_only(*, count: int) -> int:
     return count
 
 
+class _Property:
+    @property
+    def value(self) -> float:
+        return 1.0
+
+
+def _shuffled_none() -> Any:
+    values = [3, 1, 2]
+    return random.shuffle(values)  # None
+
+
 RAISERS: dict[str, Callable[[], Any]] = {
     "recurses without end": lambda: _forever(0),
     "min, max or reduce of an empty sequence": lambda: min(v for v in ()),
@@ -165,6 +176,16 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "an axis the array does not have": lambda: np.linalg.norm(np.ones(3), axis=1),
     "a dict in arithmetic": lambda: _first([1.0]) - {"cut": 1.5},
     "an attribute never set": lambda: _Method().unset,
+    "a property read from the class": lambda: _first([1]) >= _Property.value,
+    "a value called": lambda: _Property().value(),
+    "an argument too few": lambda: _two(_first([1.0])),  # type: ignore[call-arg]
+    "a float as a count": lambda: list(range(_first([7]) / 2)),
+    "a float as an index": lambda: np.arange(4)[np.float64(_first([1.0]))],
+    "a float in a slice": lambda: [1, 2, 3][_first([1.0]):],
+    "a masked value as a number": lambda: int(np.ma.masked_all(3).sum()),
+    "a masked array's fill value as an index": lambda: np.arange(6)[
+        np.ma.array([1, 2], mask=[True, False]).filled()],
+    "an attribute of None": lambda: _shuffled_none().astype(float),
 }
 
 
@@ -284,7 +305,7 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                                    "instance of it is meant"),
     "step_partial_given_twice": ("towers", "tower_1d", "passes one parameter twice"),
     "threshold_method_not_called": ("mp_neuron", "mp_neuron",
-                                    "uses a method or function where its value is meant"),
+                                    "uses a method, function or property object where"),
     "fires_helper_keyword_only_by_position": ("mp_neuron", "mp_neuron",
                                               "passes a keyword-only parameter by position"),
     "box_profile_misspelt_override": ("towers", "tower_2d", "leaves an abstract method"),
@@ -297,6 +318,10 @@ EXPECTED = {  # fixture -> (assignment, the function, a phrase of its name)
                                     "reads an attribute its object never got"),
     "hinge_delta_not_forwarded": ("backprop", "hinge_loss",
                                   "without a keyword-only argument it needs"),
+    "batch_count_true_division": ("gradient_descent", "minibatch_sgd",
+                                  "uses a float where an integer is needed"),
+    "y_tower_without_its_height": ("towers", "tower_2d", "with an argument too few"),
+    "fires_property_called": ("mp_neuron", "mp_neuron", "calls a value as if it were a function"),
 }
 
 

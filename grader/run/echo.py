@@ -1,0 +1,107 @@
+"""A returned value that is one of the call's own arguments, as it was passed (issue 16).
+
+"Your adam_step returns m and v unchanged" is what a TA sees first when an update is computed
+but the old state is returned (a wrapper that hands back what it was given, a new record built
+and the incoming one returned, a field read from the wrong object), or when a value is never
+updated at all. `find_echo` says it for a failing test nothing before it named: for one
+function of the test, a part of the student's value (a leaf: the whole value, one of the
+values a tuple holds, a dict's entry) equals one of the call's arguments exactly, as passed,
+on EVERY call of the test and on the submission's other calls of the function (of the same
+kinds of arguments, where both returned), and the reference's differs from that argument on
+at least one call where the argument is not all zeros (a zero passed and a zero returned is
+what many slips give). A leaf two arguments fit (equal arrays passed) names nothing.
+
+Exact equality, not a tolerance: an argument handed back is the same numbers. The label holds
+no value and no digit: where in the value (relations._where) and the argument's name.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from grader.checks.compare import Mode
+from grader.run.diagnose import Replay, tolerance
+from grader.run.outcomes import Recorded, same
+from grader.run.relations import Related, _array, _leaves, _where, functions, of_kinds, returned
+
+CONFIRM = 12
+"""At most this many of the submission's other calls of the function confirm it."""
+
+
+def find_echo(reference: Any, calls: Sequence[Recorded], mode: Mode | None, replay: Replay,
+              views: Mapping[str, Any] | None = None,
+              others: Sequence[Recorded] = ()) -> Related | None:
+    """The first function of the test whose wrong value is, in some part, an argument handed
+    back as passed (module docstring); None if none."""
+    near = tolerance(mode)
+    for name, function in functions(reference, calls, views):
+        try:
+            signature = inspect.signature(function)
+        except (TypeError, ValueError):
+            continue
+        mine = [c for c in calls if c.name == name]
+        kept = returned(function, mine, replay)
+        if not kept:
+            continue
+        more = returned(function, of_kinds(name, mine, others, CONFIRM), replay) or []
+        echoes = _echoes(signature, kept, more, near)
+        if echoes:
+            return _worded(name, echoes)
+    return None
+
+
+def _bound(signature: inspect.Signature, call: Recorded) -> dict[str, Any] | None:
+    try:
+        return dict(signature.bind(*call.args, **call.kwargs).arguments)
+    except TypeError:
+        return None
+
+
+def _echoes(signature: inspect.Signature, kept: list[tuple[Recorded, Any]],
+            more: list[tuple[Recorded, Any]], near: Mode) -> list[tuple[str, str]]:
+    """(where in the value, the parameter) for each leaf that is an argument handed back."""
+    every = kept + more
+    bound = [_bound(signature, call) for call, _ in every]
+    if any(b is None for b in bound):
+        return []
+    leaves = _leaves([c.value for c, _ in every], [o.value for _, o in every])
+    if leaves is None:
+        return []
+    found: list[tuple[str, str]] = []
+    own = len(kept)
+    for path, got, exp in leaves:
+        fits = [p for p in signature.parameters if _handed_back(p, bound, got, exp, own, near)]
+        if len(fits) == 1:
+            found.append((path, fits[0]))
+    return found
+
+
+def _handed_back(param: str, bound: list[dict[str, Any] | None], got: list[np.ndarray],
+                 exp: list[np.ndarray], own: int, near: Mode) -> bool:
+    """The leaf is the argument `param` on every call, the reference's is not on one of the
+    test's own calls where the argument is not all zeros."""
+    shown = False
+    for k, (arguments, g, e) in enumerate(zip(bound, got, exp, strict=True)):
+        value = _array((arguments or {}).get(param))
+        if value is None or value.shape != g.shape or value.dtype.kind not in "biuf":
+            return False
+        if not np.array_equal(g.astype(np.float64), value.astype(np.float64)):
+            return False
+        if k < own and np.any(value) and not same(e, value, near):
+            shown = True
+    return shown
+
+
+def _worded(name: str, echoes: list[tuple[str, str]]) -> Related:
+    parts = [f"{_where(name, path)} is the argument {param} as it was passed"
+             for path, param in echoes]
+    said = "; ".join(parts)
+    return Related(
+        f"{said} (its new value is computed but not returned, or it is never updated)",
+        f"Looks like {said}: the value handed back is the input itself. Check that the "
+        "function returns the NEW value (the updated one, not the one it was given) and "
+        "that the update is really made.", entries=len(echoes))
