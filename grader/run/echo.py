@@ -11,6 +11,11 @@ kinds of arguments, where both returned), and the reference's differs from that 
 at least one call where the argument is not all zeros (a zero passed and a zero returned is
 what many slips give). A leaf two arguments fit (equal arrays passed) names nothing.
 
+grader.run.relations._echoed says the same of a value with ONE wrong part, from the test's calls
+alone and only for arguments whose numbers tell (fractional, not all one value); this stage
+comes after it and speaks of several parts at once (adam_step handing back w, m and v), an
+argument that is zero on some calls counting where it is handed back too.
+
 Exact equality, not a tolerance: an argument handed back is the same numbers. The label holds
 no value and no digit: where in the value (relations._where) and the argument's name.
 """
@@ -26,7 +31,16 @@ import numpy as np
 from grader.checks.compare import Mode
 from grader.run.diagnose import Replay, tolerance
 from grader.run.outcomes import Recorded, same
-from grader.run.relations import Related, _array, _leaves, _where, functions, of_kinds, returned
+from grader.run.relations import (
+    ECHO,
+    Related,
+    _array,
+    _leaves,
+    _where,
+    functions,
+    of_kinds,
+    returned,
+)
 
 CONFIRM = 12
 """At most this many of the submission's other calls of the function confirm it."""
@@ -97,11 +111,10 @@ def _handed_back(param: str, bound: list[dict[str, Any] | None], got: list[np.nd
 
 
 def _worded(name: str, echoes: list[tuple[str, str]]) -> Related:
-    parts = [f"{_where(name, path)} is the argument {param} as it was passed"
-             for path, param in echoes]
-    said = "; ".join(parts)
+    """Worded as relations._echoed words one part (its ECHO), each part in turn."""
+    said = "; ".join(f"{_where(name, path)}{ECHO}{param} unchanged" for path, param in echoes)
     return Related(
-        f"{said} (its new value is computed but not returned, or it is never updated)",
-        f"Looks like {said}: the value handed back is the input itself. Check that the "
-        "function returns the NEW value (the updated one, not the one it was given) and "
-        "that the update is really made.", entries=len(echoes))
+        f"{said} (the result is computed but not returned, or never updated)",
+        f"Your {said}, as it was passed, where the reference returns a new value. Usual cause: "
+        "the computed value is not returned (the incoming value or record handed back, a wrong "
+        "variable in the return), or the update is never made.", entries=len(echoes))

@@ -38,10 +38,10 @@ def _calls(returns: str) -> list[Recorded]:
 def test_an_argument_handed_back_is_named_by_where_and_which():
     found = find_echo(SimpleNamespace(step=_step), _calls("v"), None, Replay(None))
     assert found is not None and found.label.startswith(
-        "the second value returned by step() is the argument v as it was passed"), found
+        "the second value returned by step() is its argument v unchanged"), found
     found = find_echo(SimpleNamespace(step=_step), _calls("w"), None, Replay(None))
     assert found is not None and found.label.startswith(
-        "the first value returned by step() is the argument w as it was passed"), found
+        "the first value returned by step() is its argument w unchanged"), found
 
 
 def test_right_values_and_zeros_handed_back_name_nothing():
@@ -60,10 +60,10 @@ def test_a_leaf_two_arguments_fit_names_nothing():
 @pytest.mark.slow
 @pytest.mark.parametrize(("assignment", "fixture", "phrase"), [
     ("gradient_descent", "adam_returns_given_moments",
-     "the second value returned by adam_step() is the argument m as it was passed; the third "
-     "value returned by adam_step() is the argument v as it was passed"),
+     "the second value returned by adam_step() is its argument m unchanged; the third value "
+     "returned by adam_step() is its argument v unchanged"),
     ("perceptron", "weights_never_updated",
-     "the first value returned by train_perceptron() is the argument w as it was passed"),
+     "the first value returned by train_perceptron() is its argument w unchanged"),
 ])
 def test_an_argument_handed_back_is_named_through_grading(graded, assignment, fixture, phrase):
     result = graded(assignment)[fixture]
