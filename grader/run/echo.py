@@ -8,8 +8,10 @@ function of the test, a part of the student's value (a leaf: the whole value, on
 values a tuple holds, a dict's entry) equals one of the call's arguments exactly, as passed,
 on EVERY call of the test and on the submission's other calls of the function (of the same
 kinds of arguments, where both returned), and the reference's differs from that argument on
-at least one call where the argument is not all zeros (a zero passed and a zero returned is
-what many slips give). A leaf two arguments fit (equal arrays passed) names nothing.
+at least one call where the argument holds two different numbers or more (a zero passed and a
+zero returned is what many slips give). Arrays only: one number equal to an argument is a
+coincidence (heldout16's tower that never comes down equals its height h where the sigmoid
+saturates). A leaf two arguments fit (equal arrays passed) names nothing.
 
 grader.run.relations._echoed says the same of a value with ONE wrong part, from the test's calls
 alone and only for arguments whose numbers tell (fractional, not all one value); this stage
@@ -101,11 +103,13 @@ def _handed_back(param: str, bound: list[dict[str, Any] | None], got: list[np.nd
     shown = False
     for k, (arguments, g, e) in enumerate(zip(bound, got, exp, strict=True)):
         value = _array((arguments or {}).get(param))
-        if value is None or value.shape != g.shape or value.dtype.kind not in "biuf":
-            return False
+        if value is None or value.size < 2 or value.shape != g.shape or \
+                value.dtype.kind not in "biuf":
+            return False  # one number equal to an argument is a coincidence (a saturated
+            # tower equals its height h)
         if not np.array_equal(g.astype(np.float64), value.astype(np.float64)):
             return False
-        if k < own and np.any(value) and not same(e, value, near):
+        if k < own and np.unique(value).size >= 2 and not same(e, value, near):
             shown = True
     return shown
 

@@ -51,6 +51,16 @@ def test_right_values_and_zeros_handed_back_name_nothing():
     assert find_echo(SimpleNamespace(step=_step), zeros, None, Replay(None)) is None
 
 
+def test_one_number_equal_to_an_argument_names_nothing():
+    # heldout16's zip_drops_down_step: a tower that never comes down is h where the sigmoid
+    # saturates, on every call: a number equal to an argument is a coincidence
+    def tower(x: float, h: float) -> float:
+        return h if abs(x) < 1 else 0.0
+
+    calls = [Recorded("tower", (x, h), {}, None, h) for x, h in ((5.0, 2.0), (7.0, 3.0))]
+    assert find_echo(SimpleNamespace(tower=tower), calls, None, Replay(None)) is None
+
+
 def test_a_leaf_two_arguments_fit_names_nothing():
     same = np.arange(3.0)
     calls = [Recorded("step", (same, same.copy()), {}, None, (same.copy(), _step(same, same)[1]))]
