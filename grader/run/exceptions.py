@@ -95,7 +95,7 @@ KNOWN: tuple[Known, ...] = (
        r"scalars",
        "passes an array where one number is meant (math.exp, math.log or float() of an array)",
        "use numpy's functions on arrays (np.exp, np.log), or loop over the entries"),
-    _k("TypeError", r"unsupported operand type\(s\) for \^",
+    _k("TypeError", r"unsupported operand type\(s\) for \^|ufunc 'bitwise_xor' not supported",
        "uses ^ for a power (in Python ^ is the bitwise XOR)",
        "write a power with **: beta ** t"),
     _k("TypeError", r"numpy boolean negative, the `-` operator, is not supported",

@@ -126,6 +126,7 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "negative in uint": lambda: np.array([1, -1], dtype=np.uint8),
     "an array where one number is meant": lambda: math.exp(np.array([1.0, 2.0])),
     "^ for a power": lambda: _first([0.9]) ^ 2,
+    "^ for a power on an array": lambda: np.asarray([0.9]) ^ 2,
     "- on a boolean mask": lambda: -np.array([True, False]),
     "an array as a condition": lambda: bool(np.array([1, 2]) > 0),
     "a number where a sequence is meant": lambda: list(_first([1.0])),
