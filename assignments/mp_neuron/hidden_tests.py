@@ -23,6 +23,9 @@ from grader.testing import test_case
 MASK_AS_INTS = "the inhibitory mask is an array of 0/1 ints instead of booleans"
 """The name of mistakes/mask_as_ints.py: the values equal the reference's, only the dtype shows
 it, so the check names it (a replay cannot tell it from the reference)."""
+MASK_AS_FLOATS = ("the inhibitory mask is an array of floats instead of booleans (np.zeros "
+                  "and np.ones make floats: give dtype=bool)")
+"""The same for floats (heldout37's mask preallocated with np.zeros(n), as MATLAB's zeros)."""
 
 TABLE = "truth table (row r: x = the bits of r, x1 first)"
 
@@ -326,5 +329,6 @@ def mp_gate_returns_a_boolean_mask(student):
             raise checks.CheckFailure(
                 f"mp_gate({name!r}, {n}): inhibitory must be a boolean array, got dtype "
                 f"{got.dtype}. Use np.array([...], dtype=bool).",
-                mistake=MASK_AS_INTS if got.dtype.kind in "iu" else None,
+                mistake=MASK_AS_INTS if got.dtype.kind in "iu" else MASK_AS_FLOATS
+                if got.dtype.kind == "f" and np.all((got == 0) | (got == 1)) else None,
             )

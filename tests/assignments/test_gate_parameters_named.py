@@ -31,6 +31,11 @@ EDITS = {
     "or_theta_far_too_high": (
         "        return 0.5, [False] * n", "        return 2.5, [False] * n",
         "mp_gate_or", "theta is too high for the OR gate"),
+    # the right mask as 0.0/1.0 floats (np.zeros(n), MATLAB's zeros): only its dtype is wrong
+    "and_mask_of_floats": (
+        "        return float(n) - 0.5, [False] * n", "        return float(n) - 0.5, [0.0] * n",
+        "mp_gate_returns_a_boolean_mask",
+        "the inhibitory mask is an array of floats instead of booleans"),
 }
 
 
