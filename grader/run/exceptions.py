@@ -21,7 +21,9 @@ method left undefined (a misspelt override), a keyword-only parameter given by p
 keyword the function does not have, a keyword-only argument or a positional one not passed, an
 axis the array does not have, a dict in arithmetic, an attribute its object never got (a
 subclass's __init__ without super().__init__()), an attribute of None, a float where an integer
-is needed, and numpy.ma's masked value turned into a number or its fill value used as an index.
+is needed, a number compared with a string (text not converted), pandas' messages for a float
+into an integer Series and a dot product of unaligned shapes, and numpy.ma's masked value turned
+into a number or its fill value used as an index.
 A message that names the called function itself (its signature does not take the test's
 arguments) is not a slip inside it: nothing is said.
 
@@ -128,7 +130,7 @@ KNOWN: tuple[Known, ...] = (
        "return the value, pass every argument on, and do not assign the result of an in-place "
        "method; print the value where it fails"),
     _k("TypeError", r"Cannot cast ufunc '\w+' output from dtype\('(float|complex)\w*'\) to "
-       r"dtype\('(u?int|bool)\w*'\)",
+       r"dtype\('(u?int|bool)\w*'\)|^Invalid value '[^']*' for dtype '(u?int|bool)\w*'",
        "writes a float result into an integer (or boolean) array in place (+=, *=, out= on an "
        "array created with integer entries, such as np.arange(k) or np.zeros(n, dtype=int))",
        "create the array as float (dtype=float, np.linspace), or write a = a * c instead of "
@@ -220,7 +222,8 @@ KNOWN: tuple[Known, ...] = (
        "check which denominator can be zero (a threshold of zero, an empty count, a step "
        "smaller than the rounding) and handle it before dividing"),
     _k("ValueError", r"shapes \([\d, ]*\) and \([\d, ]*\) not aligned|"
-       r"matmul: Input operand \d+ has a mismatch in its core dimension",
+       r"matmul: Input operand \d+ has a mismatch in its core dimension|"
+       r"^Dot product shape mismatch|^matrices are not aligned$",
        "multiplies two arrays whose inner sizes do not match (np.dot or @ with its arguments in "
        "the wrong order, or a transpose missing or one too many)",
        "np.dot(A, B) and A @ B pair A's last axis with B's first (for a matrix B, its rows): "
@@ -334,6 +337,14 @@ KNOWN: tuple[Known, ...] = (
        "indexes with a float (an index or a position computed with / instead of //, or from "
        "np.ceil or a mean)",
        "compute it with // or convert it, int(...), where an index is meant"),
+    _k("TypeError", r"'(<|<=|>|>=)' not supported between instances of '(int|float|numpy\.\w+)' "
+       r"and 'str'|'(<|<=|>|>=)' not supported between instances of 'str' and "
+       r"'(int|float|numpy\.\w+)'|did not contain a loop with signature matching types .*"
+       r"StrDType",
+       "compares or computes a number with a string (a value kept as text: read from a table, "
+       "a file or a dict of strings and not converted)",
+       "convert the text where it is read: int(value) or float(value); print the value and "
+       "its type where it fails"),
     _k("MaskError", r"Cannot convert masked element to a Python",
        "turns a masked value into a number (a reduction of a masked array whose entries are "
        "all masked, such as the sum() of no entries, is itself masked)",

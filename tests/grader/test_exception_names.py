@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from grader.run.exceptions import BROADCAST_SLIPS, KNOWN, explained
@@ -187,6 +188,13 @@ RAISERS: dict[str, Callable[[], Any]] = {
     "a masked array's fill value as an index": lambda: np.arange(6)[
         np.ma.array([1, 2], mask=[True, False]).filled()],
     "an attribute of None": lambda: _shuffled_none().astype(float),
+    "a number compared with a string": lambda: _first([2]) >= "1",
+    "a number compared with a string (numpy)": lambda: np.greater_equal(
+        np.float64(_first([2.0])), np.array(["1"])),
+    "a float into an integer pandas Series": lambda: pd.Series([0, 0]).__setitem__(
+        0, _first([2.5])),
+    "pandas dot of unaligned shapes": lambda: pd.DataFrame(np.ones((4, 3))).dot(
+        pd.Series([1.0, 2.0])),
 }
 
 
