@@ -39,6 +39,7 @@ from grader.run.relations import (
     _array,
     _leaves,
     _where,
+    by_name,
     functions,
     of_kinds,
     returned,
@@ -70,20 +71,11 @@ def find_echo(reference: Any, calls: Sequence[Recorded], mode: Mode | None, repl
     return None
 
 
-def _bound(signature: inspect.Signature, call: Recorded) -> dict[str, Any] | None:
-    try:
-        return dict(signature.bind(*call.args, **call.kwargs).arguments)
-    except TypeError:
-        return None
-
-
 def _echoes(signature: inspect.Signature, kept: list[tuple[Recorded, Any]],
             more: list[tuple[Recorded, Any]], near: Mode) -> list[tuple[str, str]]:
     """(where in the value, the parameter) for each leaf that is an argument handed back."""
     every = kept + more
-    bound = [_bound(signature, call) for call, _ in every]
-    if any(b is None for b in bound):
-        return []
+    bound = [by_name(call, tuple(signature.parameters)) for call, _ in every]
     leaves = _leaves([c.value for c, _ in every], [o.value for _, o in every])
     if leaves is None:
         return []
@@ -96,13 +88,13 @@ def _echoes(signature: inspect.Signature, kept: list[tuple[Recorded, Any]],
     return found
 
 
-def _handed_back(param: str, bound: list[dict[str, Any] | None], got: list[np.ndarray],
+def _handed_back(param: str, bound: list[dict[str, Any]], got: list[np.ndarray],
                  exp: list[np.ndarray], own: int, near: Mode) -> bool:
     """The leaf is the argument `param` on every call, the reference's is not on one of the
     test's own calls where the argument is not all zeros."""
     shown = False
     for k, (arguments, g, e) in enumerate(zip(bound, got, exp, strict=True)):
-        value = _array((arguments or {}).get(param))
+        value = _array(arguments.get(param))
         if value is None or value.size < 2 or value.shape != g.shape or \
                 value.dtype.kind not in "biuf":
             return False  # one number equal to an argument is a coincidence (a saturated
