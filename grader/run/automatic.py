@@ -3,7 +3,8 @@
 The catalogue (grader.run.catalogue) holds the mistakes an instructor wrote down. A mistake
 nobody wrote down is often ONE small change of the formula: an operator, a term left out,
 parentheses, a comparison, a constant off by one, an axis, the order of two things, a step left
-out, a variable read in place of its look-alike (`b1` for `b2`). `mutants` makes one Mistake
+out, a variable read in place of its look-alike (`b1` for `b2`), a reduction over its last term
+only (a running total, maximum or flag overwritten in a loop), an argmax read for a max. `mutants` makes one Mistake
 for each such change of each function of the reference (its source, parsed with ast), named by
 what changed (`w * (x - a)` computed as `w * x - a`), and grader.run.runner replays them on a
 failing test nothing else named (the catalogue, the trajectory, the relations: they say what
