@@ -4,9 +4,10 @@ The catalogue (grader.run.catalogue) holds the mistakes an instructor wrote down
 nobody wrote down is often ONE small change of the formula: an operator, a term left out,
 parentheses, a comparison, a constant off by one, an axis, the order of two things, a step left
 out, a variable read in place of its look-alike (`b1` for `b2`), a reduction over its last term
-only (a running total, maximum or flag overwritten in a loop), an argmax read for a max. `mutants` makes one Mistake
-for each such change of each function of the reference (its source, parsed with ast), named by
-what changed (`w * (x - a)` computed as `w * x - a`), and grader.run.runner replays them on a
+only (a running total, maximum or flag overwritten in a loop), an argmax read for a max.
+`mutants` makes one Mistake for each such change of each function of the reference (its
+source, parsed with ast), named by what changed (`w * (x - a)` computed as `w * x - a`), and
+grader.run.runner replays them on a
 failing test nothing else named (the catalogue, the trajectory, the relations: they say what
 they find more simply), under the catalogue's rules (grader.run.diagnose: the student's outcome
 reproduced on every call of the test and of the submission's other calls of that function,
