@@ -151,14 +151,17 @@ def candidates(pairs: list[Pair], mode: Mode) -> Iterator[tuple[str, str, str, C
                            "is rounded up to an integer",
                            "math.ceil or np.ceil where the exact value is asked",
                            lambda g, e, s: close(g, np.ceil(e.astype(np.float64))))
-                # fractional values: an exact logarithm is no coincidence even on a few
-                # (the submission's other calls confirm a thin one: relations._confirmed)
-                if values.min() >= 0 and values.max() > 0:
+                # fractional values: an exact logarithm is no coincidence on a few of them
+                # (the submission's other calls confirm a thin one: relations._confirmed);
+                # one number alone is left to the changes of the reference, which say which
+                # variable it is (a chain's inner value returned: automatic._returned)
+                several = values.size >= 2 and distinct.size >= 2
+                if several and values.min() >= 0 and values.max() > 0:
                     yield ("is exactly the natural logarithm of the expected one",
                            "is the logarithm of the expected value",
                            "a log too many: log-probabilities (log_softmax, np.log) where the "
                            "probabilities are asked", _logarithm(mode))
-                if np.abs(values).max() < 700:
+                if several and np.abs(values).max() < 700:
                     yield ("is exactly e to the power of the expected one",
                            "is the exponential of the expected value",
                            "an exp too many: probabilities (or exp of the scores) where their "

@@ -148,6 +148,12 @@ def test_a_log_or_an_exp_too_many_is_named():
     found = _relate([np.exp(scores)], [scores])
     assert found is not None and "e to the power of the expected one" in found.sentence
     assert _relate([p + RNG.normal(0, 1e-3, p.shape)], [p]) is None
+    # a sigmoid's three known values suffice (fractional: no coincidence), one number does
+    # not (a chain's inner value returned is named by the change of the reference instead)
+    known = np.array([0.5, 0.75, 0.25])
+    found = _relate([np.log(known)], [known])
+    assert found is not None and "natural logarithm of the expected one" in found.sentence
+    assert _relate([np.log(np.array(0.4))], [np.array(0.4)]) is None
 
 
 def test_rows_off_by_factors_of_their_own_are_named_once():
