@@ -498,6 +498,12 @@ class Replay:
             self._memo.put(key, value, size(value))
         return value
 
+    def _part(self, call: Recorded) -> tuple[str, bytes, bytes] | None:
+        """A call in a memo key: its name and its arguments' and outcome's digests (None when
+        one has none)."""
+        args, said = self._digest("args", call), self._digest("said", call)
+        return None if args is None or said is None else (call.name, args, said)
+
     def _summary(self, calls: Sequence[Recorded]) -> bytes | None:
         """One digest of `calls` (each call's name, arguments and outcome, in order); None
         when one has none. Kept per list object while it keeps its length."""
@@ -507,10 +513,10 @@ class Replay:
         h = hashlib.blake2b(digest_size=20)
         found: bytes | None = None
         for call in calls:
-            args, said = self._digest("args", call), self._digest("said", call)
-            if args is None or said is None:
+            part = self._part(call)
+            if part is None:
                 break
-            h.update(call.name.encode() + b"\0" + args + said)
+            h.update(part[0].encode() + b"\0" + part[1] + part[2])
         else:
             found = h.digest()
         self._summaries[id(calls)] = (calls, len(calls), found)
@@ -528,14 +534,9 @@ class Replay:
         is the one computing it gives."""
         if self._memo is None:
             return compute()
-        parts: list[tuple[str, bytes, bytes]] = []
-        for call in calls:
-            args, said = self._digest("args", call), self._digest("said", call)
-            if args is None or said is None:
-                return compute()
-            parts.append((call.name, args, said))
+        parts = [self._part(call) for call in calls]
         rest = self._summary(others)
-        if rest is None:
+        if rest is None or any(part is None for part in parts):
             return compute()
         key = ("whole", kind, tuple(parts), rest, extra)
         try:

@@ -90,8 +90,8 @@ def _echoes(signature: inspect.Signature, kept: list[tuple[Recorded, Any]],
 
 def _handed_back(param: str, bound: list[dict[str, Any]], got: list[np.ndarray],
                  exp: list[np.ndarray], own: int, near: Mode) -> bool:
-    """The leaf is the argument `param` on every call, the reference's is not on one of the
-    test's own calls where the argument is not all zeros."""
+    """The leaf is the argument `param` (an array) on every call, the reference's is not on one
+    of the test's own calls where the argument holds two different numbers or more."""
     shown = False
     for k, (arguments, g, e) in enumerate(zip(bound, got, exp, strict=True)):
         value = _array(arguments.get(param))

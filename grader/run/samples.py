@@ -294,11 +294,14 @@ def find_weights(reference: Any, calls: Sequence[Recorded], mode: Mode | None, r
 
         if all(c.raised is None and same(c.value, run(c).value, near) for c in mine):
             continue  # right on this function: the mistake is elsewhere
-        splits = [_split(call, params, run) for call in mine]
-        judged = [(call, split) for call, split in zip(mine, splits, strict=True)
-                  if split is not None]
+        judged = []
+        for call in mine:
+            split = _split(call, params, run)
+            if split is None:
+                break  # a call of the test that is not a mean of its samples: none split more
+            judged.append((call, split))
         if len(judged) < len(mine):
-            continue  # a call of the test that is not a mean of its samples
+            continue
         # the weighings the test's own calls allow; the submission's other calls (one replay
         # per sample each) are split only when one is left
         candidates = [w for w in WEIGHTS
